@@ -1,0 +1,186 @@
+package com.sikifanso.catalog;
+
+import com.sikifanso.core.Names;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.gitops.ClusterRepos;
+import com.sikifanso.gitops.GitOpsRepo;
+import com.sikifanso.gitops.RepoChange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Catalog apps, profiles and custom apps of one cluster: every change is one commit. */
+public final class AppService {
+    private final ClusterRepos repos;
+    private final Profiles profiles;
+
+    public AppService(ClusterRepos repos, Profiles profiles) {
+        this.repos = repos;
+        this.profiles = profiles;
+    }
+
+    /** One row of {@code app list}. */
+    public record AppRow(String name, String category, String chart, String version, String namespace,
+                         String source, boolean enabled) {
+    }
+
+    /** What a toggle did; {@code commit} is empty when nothing had to change. */
+    public record ToggleResult(List<String> requested, List<String> changed, List<String> autoEnabled,
+                               Optional<String> commit) {
+    }
+
+    public record AddResult(CustomApp app, String commit) {
+    }
+
+    public List<AppRow> list(String cluster, boolean all) {
+        GitOpsRepo repo = repos.open(cluster);
+        List<AppRow> rows = new ArrayList<>();
+        for (CustomApp app : CustomApps.load(repo.dir())) {
+            rows.add(new AppRow(app.name(), "custom", app.chart(), app.targetRevision(), app.namespace(), "custom",
+                    true));
+        }
+        for (CatalogEntry e : Catalog.load(repo.dir()).entries()) {
+            if (all || e.enabled()) {
+                rows.add(new AppRow(e.name(), e.category(), e.chart(), e.targetRevision(), e.namespace(), "catalog",
+                        e.enabled()));
+            }
+        }
+        return rows;
+    }
+
+    public Catalog catalog(String cluster) {
+        return Catalog.load(repos.open(cluster).dir());
+    }
+
+    public ToggleResult enable(String cluster, List<String> names) {
+        names.forEach(n -> Names.requireLabel("app", n));
+        return repos.mutate(cluster, repo -> {
+            Catalog catalog = Catalog.load(repo.dir());
+            names.forEach(catalog::get);
+            String message = "catalog: enable " + String.join(", ", names);
+            return enableResolved(repo, catalog, names, message);
+        });
+    }
+
+    /** Enables the union of the named profiles' apps (validated before anything is written). */
+    public ToggleResult enableProfiles(String cluster, String profileList) {
+        List<Profile> chosen = profiles.parse(profileList);
+        List<String> apps = Profiles.apps(chosen);
+        return repos.mutate(cluster, repo -> {
+            Catalog catalog = Catalog.load(repo.dir());
+            List<String> missing = apps.stream().filter(a -> !catalog.contains(a)).toList();
+            if (!missing.isEmpty()) {
+                throw SikifansoException.failure("profile " + profileList + " needs apps this cluster's catalog "
+                                + "lacks: " + String.join(", ", missing),
+                        "add them to catalog/ in the GitOps repo, or pick another profile (sikifanso cluster "
+                                + "profiles)");
+            }
+            String names = String.join(",", chosen.stream().map(Profile::name).toList());
+            return enableResolved(repo, catalog, apps, "profile " + names + ": enable " + String.join(", ", apps));
+        });
+    }
+
+    private ToggleResult enableResolved(GitOpsRepo repo, Catalog catalog, List<String> requested, String message) {
+        DependencyGraph.Resolution resolution = catalog.dependencies().resolve(requested);
+        List<String> changed = resolution.ordered().stream().filter(n -> !catalog.get(n).enabled()).toList();
+        List<String> autoEnabled = resolution.added().stream().filter(changed::contains).toList();
+        if (!autoEnabled.isEmpty()) {
+            message += " (auto-enabled dependencies: " + String.join(", ", autoEnabled) + ")";
+        }
+        RepoChange change = new RepoChange(message);
+        for (String name : changed) {
+            CatalogEntry entry = catalog.get(name);
+            change.write(entry.file(), CatalogFile.withEnabled(entry.file(), repo.read(entry.file()), true));
+        }
+        return new ToggleResult(requested, changed, autoEnabled, repo.apply(change));
+    }
+
+    public ToggleResult disable(String cluster, String name, boolean force) {
+        Names.requireLabel("app", name);
+        return repos.mutate(cluster, repo -> {
+            Catalog catalog = Catalog.load(repo.dir());
+            CatalogEntry entry = catalog.get(name);
+            if (!entry.enabled()) {
+                return new ToggleResult(List.of(name), List.of(), List.of(), Optional.empty());
+            }
+            List<String> dependents = catalog.dependencies().enabledDependents(name);
+            if (!dependents.isEmpty() && !force) {
+                throw SikifansoException.failure("cannot disable " + name + ": enabled apps depend on it: "
+                                + String.join(", ", dependents),
+                        "disable those first, or use --force to disable " + name + " anyway (they may break)");
+            }
+            RepoChange change = new RepoChange("catalog: disable " + name
+                    + (dependents.isEmpty() ? "" : " (forced; still enabled: " + String.join(", ", dependents) + ")"))
+                    .write(entry.file(), CatalogFile.withEnabled(entry.file(), repo.read(entry.file()), false));
+            return new ToggleResult(List.of(name), List.of(name), List.of(), repo.apply(change));
+        });
+    }
+
+    /** Adds a custom Helm app; {@code valuesFile} (optional) becomes its values. */
+    public AddResult add(String cluster, CustomApp app, Path valuesFile) {
+        Names.requireLabel("app", app.name());
+        Names.requireLabel("namespace", app.namespace());
+        requireText("--repo", app.repoURL(), "the Helm repository URL, e.g. https://stefanprodan.github.io/podinfo");
+        requireText("--chart", app.chart(), "the chart's name in that repository");
+        requireText("--version", app.targetRevision(), "a chart version, e.g. 6.10.1, or * for the latest");
+        String values = valuesFile == null ? "# Helm values for " + app.name() + "\n" : readValues(valuesFile);
+        return repos.mutate(cluster, repo -> {
+            ApplicationNames.requireUnused(repo.dir(), Catalog.load(repo.dir()), app.name());
+            RepoChange change = new RepoChange("app: add " + app.name() + " (" + app.chart() + " "
+                    + app.targetRevision() + " from " + app.repoURL() + ")")
+                    .write(app.file(), CustomAppFile.render(app))
+                    .write(app.valuesFile(), values);
+            return new AddResult(app, repo.apply(change).orElseThrow());
+        });
+    }
+
+    public String remove(String cluster, String name) {
+        Names.requireLabel("app", name);
+        return repos.mutate(cluster, repo -> {
+            CustomApp app = CustomApps.find(repo.dir(), name).orElseThrow(() -> notACustomApp(repo, name));
+            RepoChange change = new RepoChange("app: remove " + name).delete(app.file()).delete(app.valuesFile());
+            return repo.apply(change).orElseThrow();
+        });
+    }
+
+    private static SikifansoException notACustomApp(GitOpsRepo repo, String name) {
+        if (Catalog.load(repo.dir()).contains(name)) {
+            return SikifansoException.failure("\"" + name + "\" is a catalog app, not a custom app",
+                    "turn it off with: sikifanso app disable " + name);
+        }
+        List<String> custom = ApplicationNames.yamlNames(repo.dir().resolve(CustomApp.COORDINATES_DIR));
+        return SikifansoException.failure("no custom app named \"" + name + "\"",
+                custom.isEmpty() ? "there are no custom apps; add one with: sikifanso app add"
+                        : "custom apps: " + String.join(", ", custom));
+    }
+
+    private static void requireText(String flag, String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw SikifansoException.usage("missing " + flag, flag + " is " + what);
+        }
+    }
+
+    private static String readValues(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw SikifansoException.usage("cannot read values file " + file + ": " + e.getMessage(),
+                    "give --values a readable YAML file");
+        }
+        try {
+            Object parsed = com.sikifanso.core.Mappers.YAML.readValue(text, Object.class);
+            if (parsed != null && !(parsed instanceof java.util.Map)) {
+                throw SikifansoException.usage("values file " + file + " is not a YAML mapping",
+                        "Helm values are a mapping of keys, e.g. replicaCount: 1");
+            }
+        } catch (IOException e) {
+            throw SikifansoException.usage("values file " + file + " is not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""), "fix the file and run the command again");
+        }
+        return text;
+    }
+}

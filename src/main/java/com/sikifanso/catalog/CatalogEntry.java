@@ -1,0 +1,32 @@
+package com.sikifanso.catalog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** One curated tool in {@code catalog/<name>.yaml}. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record CatalogEntry(
+        String name,
+        String category,
+        String description,
+        String repoURL,
+        String chart,
+        String targetRevision,
+        String namespace,
+        boolean enabled,
+        String tier,
+        List<String> dependsOn) {
+
+    public CatalogEntry {
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        tier = tier == null || tier.isBlank() ? Tiers.DEFAULT : tier;
+    }
+
+    public String file() {
+        return Catalog.DIR + "/" + name + ".yaml";
+    }
+
+    public String valuesFile() {
+        return Catalog.DIR + "/values/" + name + ".yaml";
+    }
+}

@@ -1,0 +1,89 @@
+package com.sikifanso.cli;
+
+import com.sikifanso.catalog.AppService;
+import com.sikifanso.catalog.CustomApp;
+import com.sikifanso.core.SikifansoException;
+import java.io.Console;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "add", description = {"Add a custom Helm chart as an app, in one commit.",
+    "On a terminal, missing flags are asked for; otherwise they are required."},
+        footer = {"", "Example:", "  sikifanso app add podinfo --repo https://stefanprodan.github.io/podinfo \\",
+            "      --chart podinfo --version 6.10.1 --namespace podinfo --values podinfo-values.yaml"})
+final class AppAddCommand extends BaseCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "App name (a DNS-1123 label).")
+    String name;
+
+    @Option(names = "--repo", paramLabel = "URL", description = "Helm repository URL.")
+    String repo;
+
+    @Option(names = "--chart", paramLabel = "CHART", description = "Chart name in that repository (default: NAME).")
+    String chart;
+
+    @Option(names = "--version", paramLabel = "VERSION", description = "Chart version, or * for the latest.")
+    String version;
+
+    @Option(names = "--namespace", paramLabel = "NS", description = "Namespace to deploy into (default: NAME).")
+    String namespace;
+
+    @Option(names = "--values", paramLabel = "FILE", description = "Helm values file to commit with the app.")
+    Path values;
+
+    @Override
+    int run() {
+        Console console = root().terminal() ? System.console() : null;
+        if (console != null) {
+            name = ask(console, "App name", name, null);
+            repo = ask(console, "Helm repo URL", repo, null);
+            chart = ask(console, "Chart name", chart, name);
+            version = ask(console, "Chart version", version, "*");
+            namespace = ask(console, "Target namespace", namespace, name);
+        } else {
+            requireFlags();
+        }
+        CustomApp app = new CustomApp(name, repo, chart == null ? name : chart, version,
+                namespace == null ? name : namespace);
+        AppService.AddResult result = services().apps().add(cluster(), app, values);
+        out().result(result, () -> "added: " + app.name() + " (" + app.chart() + " " + app.targetRevision()
+                + " into namespace " + app.namespace() + ", commit " + result.commit().substring(0, 7) + ")\n");
+        return 0;
+    }
+
+    private void requireFlags() {
+        List<String> missing = new ArrayList<>();
+        if (name == null) {
+            missing.add("NAME");
+        }
+        if (repo == null) {
+            missing.add("--repo");
+        }
+        if (version == null) {
+            missing.add("--version");
+        }
+        if (!missing.isEmpty()) {
+            throw SikifansoException.usage("missing " + String.join(", ", missing)
+                            + " (no terminal to ask on)",
+                    "e.g. sikifanso app add podinfo --repo https://stefanprodan.github.io/podinfo --chart podinfo "
+                            + "--version 6.10.1 --namespace podinfo");
+        }
+    }
+
+    private static String ask(Console console, String label, String current, String fallback) {
+        if (current != null) {
+            return current;
+        }
+        String answer = console.readLine("  %s%s: ", label, fallback == null ? "" : " (" + fallback + ")");
+        if (answer == null || answer.isBlank()) {
+            if (fallback == null) {
+                throw SikifansoException.usage(label.toLowerCase() + " is required", "type a value at the prompt");
+            }
+            return fallback;
+        }
+        return answer.strip();
+    }
+}

@@ -1,0 +1,9 @@
+package com.sikifanso.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "app", description = "Catalog apps, profiles and custom Helm apps in the cluster's GitOps repo.",
+        subcommands = {AppListCommand.class, AppEnableCommand.class, AppDisableCommand.class, AppAddCommand.class,
+            AppRemoveCommand.class})
+final class AppCommand {
+}

@@ -1,0 +1,24 @@
+package com.sikifanso.cli;
+
+import com.sikifanso.catalog.AppService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "disable", description = {"Disable a catalog app. Refused while enabled apps depend on it.",
+    "Its own dependencies stay enabled."})
+final class AppDisableCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "APP", completionCandidates = Candidates.EnabledApps.class,
+            description = "The catalog app to disable.")
+    String app;
+
+    @Option(names = "--force", description = "Disable even though enabled apps depend on it.")
+    boolean force;
+
+    @Override
+    int run() {
+        AppService.ToggleResult result = services().apps().disable(cluster(), app, force);
+        out().result(result, () -> AppToggleText.disabled(result, out()));
+        return 0;
+    }
+}

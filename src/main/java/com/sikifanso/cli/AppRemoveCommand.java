@@ -1,0 +1,21 @@
+package com.sikifanso.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "remove", description = "Remove a custom app (its coordinates and values) in one commit.")
+final class AppRemoveCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "APP", completionCandidates = Candidates.CustomAppNames.class,
+            description = "The custom app to remove.")
+    String app;
+
+    @Override
+    int run() {
+        String commit = services().apps().remove(cluster(), app);
+        out().result(new Removed(app, commit), () -> "removed: " + app + " (commit " + commit.substring(0, 7) + ")\n");
+        return 0;
+    }
+
+    record Removed(String removed, String commit) {
+    }
+}

@@ -1,0 +1,41 @@
+package com.sikifanso.gitops;
+
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.session.ClusterLocks;
+import com.sikifanso.session.Session;
+import com.sikifanso.session.SessionStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/** Finds a cluster's GitOps repo through its session, and serialises changes to it. */
+public final class ClusterRepos {
+    private final SessionStore sessions;
+    private final ClusterLocks locks;
+
+    public ClusterRepos(SessionStore sessions, ClusterLocks locks) {
+        this.sessions = sessions;
+        this.locks = locks;
+    }
+
+    /** For reading: no lock, no JGit. */
+    public GitOpsRepo open(String cluster) {
+        Session session = sessions.load(cluster);
+        Path dir = Path.of(session.gitOpsPath());
+        if (!Files.isDirectory(dir.resolve(".git"))) {
+            throw SikifansoException.failure("the GitOps repo of cluster \"" + cluster + "\" is missing: " + dir
+                            + " is not a git repository",
+                    "restore it from a snapshot, or recreate the cluster: sikifanso cluster delete " + cluster
+                            + " && sikifanso cluster create " + cluster);
+        }
+        return new GitOpsRepo(dir);
+    }
+
+    /** Runs {@code change} while holding the cluster's lock, so concurrent commands queue up. */
+    public <T> T mutate(String cluster, Function<GitOpsRepo, T> change) {
+        GitOpsRepo repo = open(cluster);
+        try (ClusterLocks.Held held = locks.acquire(cluster)) {
+            return change.apply(repo);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package com.sikifanso.gitops;
+
+import com.sikifanso.core.LocalFiles;
+import com.sikifanso.core.SikifansoException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * A cluster's GitOps repository. Reads are plain file reads (read-only commands never load
+ * JGit); every change is applied as one commit, or not at all.
+ */
+public final class GitOpsRepo {
+    public static final String AUTHOR_NAME = "sikifanso";
+    public static final String AUTHOR_EMAIL = "sikifanso@local";
+
+    private final Path dir;
+
+    public GitOpsRepo(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path resolve(String relativePath) {
+        return dir.resolve(relativePath);
+    }
+
+    public boolean exists(String relativePath) {
+        return Files.exists(resolve(relativePath));
+    }
+
+    public String read(String relativePath) {
+        try {
+            return Files.readString(resolve(relativePath));
+        } catch (IOException e) {
+            throw SikifansoException.failure("cannot read " + resolve(relativePath) + ": " + e.getMessage(),
+                    "check the GitOps repo at " + dir, e);
+        }
+    }
+
+    /**
+     * Writes the change's files and commits them. A change whose files already hold that content
+     * makes no commit and returns empty. On any failure the files and the index are put back.
+     */
+    public Optional<String> apply(RepoChange change) {
+        Map<String, Optional<byte[]>> effective = effectiveChanges(change);
+        if (effective.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, byte[]> originals = new LinkedHashMap<>();
+        try (Git git = open()) {
+            try {
+                for (var entry : effective.entrySet()) {
+                    Path file = resolve(entry.getKey());
+                    originals.put(entry.getKey(), Files.exists(file) ? Files.readAllBytes(file) : null);
+                    if (entry.getValue().isPresent()) {
+                        LocalFiles.writeAtomically(file, entry.getValue().get(), false);
+                    } else {
+                        Files.delete(file);
+                    }
+                }
+                return Optional.of(commit(git, change.message(), effective));
+            } catch (IOException | GitAPIException | RuntimeException e) {
+                restore(git, originals);
+                throw SikifansoException.failure("could not commit \"" + change.message() + "\" to " + dir + ": "
+                        + e.getMessage(), "the repo was left as it was; check its permissions and that "
+                        + "git status shows no lock (.git/index.lock)", e);
+            }
+        }
+    }
+
+    private Map<String, Optional<byte[]>> effectiveChanges(RepoChange change) {
+        Map<String, Optional<byte[]>> effective = new LinkedHashMap<>();
+        for (var entry : change.files().entrySet()) {
+            Path file = resolve(entry.getKey());
+            boolean present = Files.exists(file);
+            if (entry.getValue().isEmpty()) {
+                if (present) {
+                    effective.put(entry.getKey(), entry.getValue());
+                }
+            } else if (!present || !Arrays.equals(readBytes(file), entry.getValue().get())) {
+                effective.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return effective;
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String commit(Git git, String message, Map<String, Optional<byte[]>> files)
+            throws GitAPIException {
+        List<String> deleted = new ArrayList<>();
+        var add = git.add();
+        boolean anyAdded = false;
+        for (var entry : files.entrySet()) {
+            if (entry.getValue().isPresent()) {
+                add.addFilepattern(entry.getKey());
+                anyAdded = true;
+            } else {
+                deleted.add(entry.getKey());
+            }
+        }
+        if (anyAdded) {
+            add.call();
+        }
+        if (!deleted.isEmpty()) {
+            var rm = git.rm().setCached(true);
+            deleted.forEach(rm::addFilepattern);
+            rm.call();
+        }
+        var commit = git.commit().setMessage(message).setAuthor(author()).setCommitter(author()).setSign(false);
+        files.keySet().forEach(commit::setOnly);
+        RevCommit made = commit.call();
+        return made.getName();
+    }
+
+    private void restore(Git git, Map<String, byte[]> originals) {
+        for (var entry : originals.entrySet()) {
+            Path file = resolve(entry.getKey());
+            try {
+                if (entry.getValue() == null) {
+                    Files.deleteIfExists(file);
+                } else {
+                    LocalFiles.writeAtomically(file, entry.getValue(), false);
+                }
+            } catch (IOException ignored) {
+                // Best effort: the error we are already reporting names the repo to check.
+            }
+        }
+        try {
+            var reset = git.reset();
+            originals.keySet().forEach(reset::addPath);
+            reset.call();
+        } catch (GitAPIException | RuntimeException ignored) {
+            // The index may not have been touched yet.
+        }
+    }
+
+    private Git open() {
+        try {
+            return Git.open(dir.toFile());
+        } catch (IOException e) {
+            throw SikifansoException.failure("cannot open the GitOps repo at " + dir + ": " + e.getMessage(),
+                    "it must be a git repository; recreate it with: sikifanso cluster delete, then cluster create", e);
+        }
+    }
+
+    static PersonIdent author() {
+        return new PersonIdent(AUTHOR_NAME, AUTHOR_EMAIL);
+    }
+}

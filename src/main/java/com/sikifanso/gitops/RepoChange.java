@@ -1,0 +1,47 @@
+package com.sikifanso.gitops;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The files one mutation writes or deletes, collected before anything touches the disk so that
+ * validation can finish first and the change can be applied (or undone) as a unit.
+ */
+public final class RepoChange {
+    private final String message;
+    private final Map<String, Optional<byte[]>> files = new LinkedHashMap<>();
+
+    public RepoChange(String message) {
+        this.message = message;
+    }
+
+    public RepoChange write(String relativePath, String content) {
+        files.put(relativePath, Optional.of(content.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
+    public RepoChange write(String relativePath, byte[] content) {
+        files.put(relativePath, Optional.of(content));
+        return this;
+    }
+
+    public RepoChange delete(String relativePath) {
+        files.put(relativePath, Optional.empty());
+        return this;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** Path to new content; an empty value deletes the path. */
+    Map<String, Optional<byte[]>> files() {
+        return files;
+    }
+
+    public boolean isEmpty() {
+        return files.isEmpty();
+    }
+}

@@ -1,0 +1,117 @@
+package com.sikifanso.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sikifanso.core.Mappers;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.core.LocalFiles;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads and writes cluster sessions under {@link SikifansoHome}. */
+public final class SessionStore {
+    private final SikifansoHome home;
+
+    public SessionStore(SikifansoHome home) {
+        this.home = home;
+    }
+
+    public SikifansoHome home() {
+        return home;
+    }
+
+    public boolean exists(String cluster) {
+        return Files.exists(home.sessionFile(cluster));
+    }
+
+    public Session load(String cluster) {
+        Path file = home.sessionFile(cluster);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw SikifansoException.failure("no cluster named \"" + cluster + "\" (no session at " + file + ")",
+                    "see the clusters you have with: sikifanso cluster info, or prepare this one with: "
+                            + "sikifanso cluster create " + cluster + " --gitops-only");
+        } catch (AccessDeniedException e) {
+            throw SikifansoException.failure("cannot read session file " + file + ": permission denied",
+                    "make it readable by you (chmod 600 " + file + ") or set SIKIFANSO_HOME to a directory you own", e);
+        } catch (IOException e) {
+            throw SikifansoException.failure("cannot read session file " + file + ": " + e.getMessage(),
+                    "check the file and its directory permissions", e);
+        }
+        return parse(cluster, file, bytes);
+    }
+
+    private static Session parse(String cluster, Path file, byte[] bytes) {
+        Session session;
+        try {
+            session = Mappers.YAML.readValue(bytes, Session.class);
+        } catch (IOException e) {
+            String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+            throw corrupt(cluster, file, detail.lines().findFirst().orElse(detail), e);
+        }
+        if (session == null || session.clusterName() == null || session.gitOpsPath() == null) {
+            throw corrupt(cluster, file, "clusterName or gitOpsPath is missing", null);
+        }
+        if (!session.clusterName().equals(cluster)) {
+            throw corrupt(cluster, file, "it names cluster \"" + session.clusterName() + "\"", null);
+        }
+        return session;
+    }
+
+    private static SikifansoException corrupt(String cluster, Path file, String detail, Throwable cause) {
+        return SikifansoException.failure("session file " + file + " is corrupt: " + detail,
+                "repair the YAML by hand, or remove the cluster with: sikifanso cluster delete " + cluster
+                        + " (its snapshots are kept)", cause);
+    }
+
+    /** Writes atomically (temp file, then rename) with mode 0600: it may hold the Argo CD password. */
+    public void save(Session session) {
+        Path file = home.sessionFile(session.clusterName());
+        try {
+            byte[] bytes = Mappers.YAML.writeValueAsBytes(session);
+            LocalFiles.writeAtomically(file, bytes, true);
+        } catch (IOException e) {
+            throw SikifansoException.failure("cannot write session file " + file + ": " + e.getMessage(),
+                    "check that " + home.root() + " is writable, or set SIKIFANSO_HOME to a directory you own", e);
+        }
+    }
+
+    /** Every directory under {@code clusters/} that holds a session file, sorted by name. */
+    public List<String> names() {
+        Path dir = home.clustersDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.filter(p -> Files.isRegularFile(p.resolve("session.yaml")))
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .forEach(names::add);
+        } catch (AccessDeniedException e) {
+            throw SikifansoException.failure("cannot read " + dir + ": permission denied",
+                    "make " + home.root() + " readable by you, or set SIKIFANSO_HOME to a directory you own", e);
+        } catch (IOException e) {
+            throw SikifansoException.failure("cannot list " + dir + ": " + e.getMessage(), "check its permissions", e);
+        }
+        return names;
+    }
+
+    /** Removes the cluster's directory: session and GitOps repo. Snapshots live elsewhere and stay. */
+    public void delete(String cluster) {
+        Path dir = home.clusterDir(cluster);
+        try {
+            LocalFiles.deleteRecursively(dir);
+        } catch (IOException e) {
+            throw SikifansoException.failure("cannot remove " + dir + ": " + e.getMessage(),
+                    "remove it by hand: rm -rf " + dir, e);
+        }
+    }
+}
