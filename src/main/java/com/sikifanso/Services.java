@@ -1,5 +1,6 @@
 package com.sikifanso;
 
+import com.sikifanso.agents.AgentService;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profiles;
 import com.sikifanso.cluster.ClusterService;
@@ -20,13 +21,16 @@ public final class Services {
     private final Profiles profiles;
     private final AppService apps;
     private final ClusterService clusters;
+    private final AgentService agents;
 
     public Services(BuildInfo build, SikifansoHome home, Duration lockTimeout, Consumer<String> progress) {
         this.build = build;
         this.sessions = new SessionStore(home);
         this.profiles = new Profiles();
         ClusterLocks locks = new ClusterLocks(home, lockTimeout, progress);
-        this.apps = new AppService(new ClusterRepos(sessions, locks), profiles);
+        ClusterRepos repos = new ClusterRepos(sessions, locks);
+        this.apps = new AppService(repos, profiles);
+        this.agents = new AgentService(repos);
         this.clusters = new ClusterService(sessions, locks, new Scaffolder(build.version()), apps, profiles,
                 Clock.systemUTC());
     }
@@ -45,6 +49,10 @@ public final class Services {
 
     public AppService apps() {
         return apps;
+    }
+
+    public AgentService agents() {
+        return agents;
     }
 
     public ClusterService clusters() {

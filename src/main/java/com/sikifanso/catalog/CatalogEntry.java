@@ -15,7 +15,12 @@ public record CatalogEntry(
         String namespace,
         boolean enabled,
         String tier,
-        List<String> dependsOn) {
+        List<String> dependsOn,
+        AgentAccess agentAccess) {
+
+    /** How an agent sandbox reaches this app's pods when the app is on its allow-list. */
+    public record AgentAccess(int port, java.util.Map<String, String> podLabels) {
+    }
 
     public CatalogEntry {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);

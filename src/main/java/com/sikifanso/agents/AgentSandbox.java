@@ -1,0 +1,136 @@
+package com.sikifanso.agents;
+
+import com.sikifanso.catalog.Catalog;
+import com.sikifanso.catalog.CatalogEntry;
+import com.sikifanso.core.Names;
+import com.sikifanso.core.SikifansoException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Turns an {@link AgentSpec} into validated chart values, refusing bad input before anything is written. */
+public final class AgentSandbox {
+    public static final String NAMESPACE_PREFIX = "agent-";
+    /** The namespace {@code agent-NAME} must itself be a DNS-1123 label. */
+    public static final int MAX_NAME = Names.MAX_LABEL - NAMESPACE_PREFIX.length();
+    private static final List<String> POD_SECURITY_LEVELS = List.of("restricted", "baseline");
+    private static final Pattern HOST = Pattern.compile(
+            "(\\*\\.)?([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)+[a-z]([-a-z0-9]*[a-z0-9])?");
+    // Container defaults stay small so several pods fit the quota; they never exceed it.
+    private static final Quantity DEFAULT_CPU_REQUEST = Quantity.parse("100m").orElseThrow();
+    private static final Quantity DEFAULT_CPU_LIMIT = Quantity.parse("500m").orElseThrow();
+    private static final Quantity DEFAULT_MEMORY_REQUEST = Quantity.parse("128Mi").orElseThrow();
+    private static final Quantity DEFAULT_MEMORY_LIMIT = Quantity.parse("512Mi").orElseThrow();
+
+    private AgentSandbox() {
+    }
+
+    public static String namespace(String agent) {
+        return NAMESPACE_PREFIX + agent;
+    }
+
+    public static String requireName(String name) {
+        return Names.requireLabel("agent", name, MAX_NAME);
+    }
+
+    public static AgentValues values(String name, AgentSpec spec, Catalog catalog) {
+        requireName(name);
+        Quantity cpuRequest = quantity("--cpu-request", spec.cpuRequest());
+        Quantity cpuLimit = quantity("--cpu-limit", spec.cpuLimit());
+        Quantity memoryRequest = quantity("--memory-request", spec.memoryRequest());
+        Quantity memoryLimit = quantity("--memory-limit", spec.memoryLimit());
+        requireAtMost("cpu", cpuRequest, cpuLimit);
+        requireAtMost("memory", memoryRequest, memoryLimit);
+        int pods = pods(spec.pods());
+        String podSecurity = podSecurity(spec.podSecurity());
+        List<AgentValues.AllowedService> allow = allowed(spec.allow(), catalog);
+        List<AgentValues.EgressHost> egress = spec.egressFqdns().stream().map(AgentSandbox::egressHost).toList();
+        AgentValues.Quota quota = new AgentValues.Quota(cpuRequest.text(), cpuLimit.text(), memoryRequest.text(),
+                memoryLimit.text(), pods);
+        AgentValues.Resources defaults = new AgentValues.Resources(
+                Quantity.min(DEFAULT_CPU_REQUEST, cpuRequest).text(), Quantity.min(DEFAULT_CPU_LIMIT, cpuLimit).text(),
+                Quantity.min(DEFAULT_MEMORY_REQUEST, memoryRequest).text(),
+                Quantity.min(DEFAULT_MEMORY_LIMIT, memoryLimit).text());
+        return new AgentValues(new AgentValues.Agent(name), podSecurity, quota, defaults, allow, egress);
+    }
+
+    /** The spec a values file stands for, so {@code agent update} can change one field. */
+    public static AgentSpec spec(AgentValues v) {
+        return new AgentSpec(v.quota().cpuRequest(), v.quota().cpuLimit(), v.quota().memoryRequest(),
+                v.quota().memoryLimit(), Integer.toString(v.quota().pods()),
+                v.allow().stream().map(AgentValues.AllowedService::name).toList(),
+                v.egressFQDNs().stream().map(AgentValues.EgressHost::toString).toList(), v.podSecurity());
+    }
+
+    private static Quantity quantity(String flag, String text) {
+        return Quantity.parse(text).orElseThrow(() -> SikifansoException.usage(
+                flag + " \"" + text + "\" is not a Kubernetes quantity",
+                "write it like 250m or 2 for CPU, 256Mi or 1Gi for memory"));
+    }
+
+    private static void requireAtMost(String resource, Quantity request, Quantity limit) {
+        if (request.compareTo(limit) > 0) {
+            throw SikifansoException.usage("--" + resource + "-request " + request + " is more than --" + resource
+                    + "-limit " + limit, "a request must not exceed its limit: raise --" + resource
+                    + "-limit or lower --" + resource + "-request");
+        }
+    }
+
+    private static int pods(String text) {
+        try {
+            int pods = Integer.parseInt(text.strip());
+            if (pods > 0) {
+                return pods;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the same message as a non-positive number.
+        }
+        throw SikifansoException.usage("--pods \"" + text + "\" is not a positive whole number",
+                "give the most pods the agent may run at once, e.g. --pods 10");
+    }
+
+    private static String podSecurity(String level) {
+        if (!POD_SECURITY_LEVELS.contains(level)) {
+            throw SikifansoException.usage("--pod-security \"" + level + "\" is not a level sandboxes allow",
+                    "use restricted (the default) or baseline");
+        }
+        return level;
+    }
+
+    private static List<AgentValues.AllowedService> allowed(List<String> names, Catalog catalog) {
+        List<AgentValues.AllowedService> allow = new ArrayList<>();
+        List<String> reachable = catalog.entries().stream().filter(e -> e.agentAccess() != null)
+                .map(CatalogEntry::name).toList();
+        for (String name : new LinkedHashSet<>(names)) {
+            CatalogEntry entry = catalog.find(name).orElseThrow(() -> SikifansoException.usage(
+                    "--allow " + name + ": no such app in the catalog",
+                    "apps a sandbox can be allowed to reach: " + String.join(", ", reachable)));
+            if (entry.agentAccess() == null) {
+                throw SikifansoException.usage("--allow " + name + ": the catalog does not say how agents reach it",
+                        "apps a sandbox can be allowed to reach: " + String.join(", ", reachable)
+                                + " (or add agentAccess to catalog/" + name + ".yaml)");
+            }
+            allow.add(new AgentValues.AllowedService(name, entry.namespace(), entry.agentAccess().port(),
+                    entry.agentAccess().podLabels()));
+        }
+        return allow;
+    }
+
+    private static AgentValues.EgressHost egressHost(String text) {
+        String[] parts = text.strip().toLowerCase().split(":", 2);
+        int port = 443;
+        if (parts.length == 2) {
+            try {
+                port = Integer.parseInt(parts[1]);
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+        }
+        if (!HOST.matcher(parts[0]).matches() || port < 1 || port > 65535) {
+            throw SikifansoException.usage("--egress-fqdn \"" + text + "\" is not host[:port]",
+                    "e.g. --egress-fqdn api.anthropic.com or --egress-fqdn example.com:8443 (port defaults to 443)");
+        }
+        return new AgentValues.EgressHost(parts[0], port);
+    }
+}

@@ -1,0 +1,139 @@
+package com.sikifanso.agents;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sikifanso.catalog.ApplicationNames;
+import com.sikifanso.catalog.Catalog;
+import com.sikifanso.core.Mappers;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.gitops.ClusterRepos;
+import com.sikifanso.gitops.GitOpsRepo;
+import com.sikifanso.gitops.RepoChange;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** Agent sandboxes of one cluster, defined in its GitOps repo: each change is one commit. */
+public final class AgentService {
+    static final String DIR = ApplicationNames.AGENTS_DIR;
+    static final String VALUES_DIR = DIR + "/values";
+
+    private final ClusterRepos repos;
+
+    public AgentService(ClusterRepos repos) {
+        this.repos = repos;
+    }
+
+    /** An agent as committed: its values, and the commit that changed it (when one did). */
+    public record Agent(String name, String namespace, AgentValues values, Optional<String> commit) {
+    }
+
+    public Agent create(String cluster, String name, AgentSpec requested) {
+        AgentSandbox.requireName(name);
+        return repos.mutate(cluster, repo -> {
+            Catalog catalog = Catalog.load(repo.dir());
+            if (repo.exists(file(name))) {
+                throw SikifansoException.failure("agent \"" + name + "\" already exists",
+                        "change it with: sikifanso agent update " + name + ", or pick another name");
+            }
+            ApplicationNames.requireUnused(repo.dir(), catalog, name);
+            AgentValues values = AgentSandbox.values(name, AgentSpec.DEFAULTS.overriddenBy(requested), catalog);
+            RepoChange change = new RepoChange("agent: create " + name + " (" + summary(values) + ")")
+                    .write(file(name), definition(name))
+                    .write(valuesFile(name), yaml(values));
+            return new Agent(name, AgentSandbox.namespace(name), values, repo.apply(change));
+        });
+    }
+
+    public Agent update(String cluster, String name, AgentSpec changes) {
+        AgentSandbox.requireName(name);
+        return repos.mutate(cluster, repo -> {
+            AgentValues current = read(repo, name);
+            AgentSpec merged = AgentSandbox.spec(current).overriddenBy(changes);
+            AgentValues values = AgentSandbox.values(name, merged, Catalog.load(repo.dir()));
+            RepoChange change = new RepoChange("agent: update " + name + " (" + summary(values) + ")")
+                    .write(valuesFile(name), yaml(values));
+            return new Agent(name, AgentSandbox.namespace(name), values, repo.apply(change));
+        });
+    }
+
+    public String delete(String cluster, String name) {
+        AgentSandbox.requireName(name);
+        return repos.mutate(cluster, repo -> {
+            requireExists(repo, name);
+            RepoChange change = new RepoChange("agent: delete " + name)
+                    .delete(file(name)).delete(valuesFile(name));
+            return repo.apply(change).orElseThrow();
+        });
+    }
+
+    public List<Agent> list(String cluster) {
+        GitOpsRepo repo = repos.open(cluster);
+        return ApplicationNames.yamlNames(repo.dir().resolve(DIR)).stream()
+                .map(name -> new Agent(name, AgentSandbox.namespace(name), read(repo, name), Optional.empty()))
+                .toList();
+    }
+
+    public Agent get(String cluster, String name) {
+        AgentSandbox.requireName(name);
+        GitOpsRepo repo = repos.open(cluster);
+        return new Agent(name, AgentSandbox.namespace(name), read(repo, name), Optional.empty());
+    }
+
+    private static AgentValues read(GitOpsRepo repo, String name) {
+        requireExists(repo, name);
+        String path = valuesFile(name);
+        try {
+            AgentValues values = Mappers.YAML.readValue(repo.read(path), AgentValues.class);
+            if (values == null || values.quota() == null || values.agent() == null) {
+                throw new IOException("agent or quota is missing");
+            }
+            return values;
+        } catch (IOException e) {
+            String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw SikifansoException.failure(repo.resolve(path) + " is not valid: " + detail,
+                    "fix the YAML by hand, or recreate the agent: sikifanso agent delete " + name + " --yes"
+                            + " && sikifanso agent create " + name, e);
+        }
+    }
+
+    private static void requireExists(GitOpsRepo repo, String name) {
+        if (!repo.exists(file(name))) {
+            List<String> agents = ApplicationNames.yamlNames(repo.dir().resolve(DIR));
+            throw SikifansoException.failure("no agent named \"" + name + "\"",
+                    agents.isEmpty() ? "there are no agents; create one with: sikifanso agent create NAME"
+                            : "agents: " + String.join(", ", agents));
+        }
+    }
+
+    private static String summary(AgentValues v) {
+        return "cpu " + v.quota().cpuRequest() + "/" + v.quota().cpuLimit() + ", memory " + v.quota().memoryRequest()
+                + "/" + v.quota().memoryLimit() + ", pods " + v.quota().pods() + ", allow "
+                + (v.allow().isEmpty() ? "none" : String.join(",", v.allow().stream()
+                        .map(AgentValues.AllowedService::name).toList()));
+    }
+
+    static String file(String name) {
+        return DIR + "/" + name + ".yaml";
+    }
+
+    static String valuesFile(String name) {
+        return VALUES_DIR + "/" + name + ".yaml";
+    }
+
+    /** The ApplicationSet's generator reads name and namespace from this file. */
+    private static String definition(String name) {
+        return yaml(new Definition(name, AgentSandbox.namespace(name)));
+    }
+
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"name", "namespace"})
+    record Definition(String name, String namespace) {
+    }
+
+    private static String yaml(Object value) {
+        try {
+            return Mappers.YAML.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("agent records always serialise", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.sikifanso.agents;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code agents/values/<name>.yaml}: the agent-sandbox chart's values. The chart reads exactly
+ * these keys; keep the two in step.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"agent", "podSecurity", "quota", "containerDefaults", "allow", "egressFQDNs"})
+public record AgentValues(Agent agent, String podSecurity, Quota quota, Resources containerDefaults,
+                          List<AllowedService> allow, List<EgressHost> egressFQDNs) {
+
+    public AgentValues {
+        allow = allow == null ? List.of() : List.copyOf(allow);
+        egressFQDNs = egressFQDNs == null ? List.of() : List.copyOf(egressFQDNs);
+    }
+
+    public record Agent(String name) {
+    }
+
+    @JsonPropertyOrder({"cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit", "pods"})
+    public record Quota(String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit, int pods) {
+    }
+
+    @JsonPropertyOrder({"cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit"})
+    public record Resources(String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit) {
+    }
+
+    @JsonPropertyOrder({"name", "namespace", "port", "podLabels"})
+    public record AllowedService(String name, String namespace, int port, Map<String, String> podLabels) {
+    }
+
+    public record EgressHost(String host, int port) {
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+}

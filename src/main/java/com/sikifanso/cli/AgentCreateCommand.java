@@ -1,0 +1,27 @@
+package com.sikifanso.cli;
+
+import com.sikifanso.agents.AgentService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "create", description = {"Create an agent sandbox (namespace agent-NAME) in one commit.",
+    "Everything is validated before anything is written."},
+        footer = {"", "Examples:", "  sikifanso agent create researcher",
+            "  sikifanso agent create coder --cpu-limit 2 --memory-limit 2Gi --allow litellm-proxy \\",
+            "      --egress-fqdn api.github.com"})
+final class AgentCreateCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "NAME", description = "Agent name (DNS-1123 label, at most 57 characters).")
+    String name;
+
+    @Mixin
+    AgentSpecOptions options;
+
+    @Override
+    int run() {
+        AgentService.Agent agent = services().agents().create(cluster(), name, options.spec());
+        out().result(agent, () -> "created agent " + out().bold(name) + " (namespace " + agent.namespace()
+                + ", commit " + agent.commit().orElseThrow().substring(0, 7) + ")\n");
+        return 0;
+    }
+}

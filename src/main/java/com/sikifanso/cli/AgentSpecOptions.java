@@ -1,0 +1,46 @@
+package com.sikifanso.cli;
+
+import com.sikifanso.agents.AgentSpec;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Quota, allow-list and egress flags shared by {@code agent create} and {@code agent update}. */
+final class AgentSpecOptions {
+    @Option(names = "--cpu-request", paramLabel = "QTY", description = "CPU the agent's pods request in total (default 250m).")
+    String cpuRequest;
+
+    @Option(names = "--cpu-limit", paramLabel = "QTY", description = "CPU limit for all its pods (default 1000m).")
+    String cpuLimit;
+
+    @Option(names = "--memory-request", paramLabel = "QTY", description = "Memory requested in total (default 256Mi).")
+    String memoryRequest;
+
+    @Option(names = "--memory-limit", paramLabel = "QTY", description = "Memory limit for all its pods (default 1Gi).")
+    String memoryLimit;
+
+    @Option(names = "--pods", paramLabel = "N", description = "Most pods at once (default 10).")
+    String pods;
+
+    @Option(names = "--allow", paramLabel = "APP", split = ",", completionCandidates = Candidates.CatalogApps.class,
+            description = "Catalog apps it may reach, replacing the list (default litellm-proxy,qdrant,postgresql,valkey).")
+    List<String> allow;
+
+    @Option(names = "--allow-none", description = "Reach no data service at all.")
+    boolean allowNone;
+
+    @Option(names = "--egress-fqdn", paramLabel = "HOST[:PORT]", split = ",",
+            description = "Internet hosts it may reach (port 443 unless given), replacing the list.")
+    List<String> egressFqdns;
+
+    @Option(names = "--no-egress-fqdn", description = "Remove every internet host from the list.")
+    boolean noEgress;
+
+    @Option(names = "--pod-security", paramLabel = "LEVEL",
+            description = "Pod Security Admission level: restricted (default) or baseline.")
+    String podSecurity;
+
+    AgentSpec spec() {
+        return new AgentSpec(cpuRequest, cpuLimit, memoryRequest, memoryLimit, pods,
+                allowNone ? List.of() : allow, noEgress ? List.of() : egressFqdns, podSecurity);
+    }
+}
