@@ -121,12 +121,23 @@ public final class AppService {
 
     /** Adds a custom Helm app; {@code valuesFile} (optional) becomes its values. */
     public AddResult add(String cluster, CustomApp app, Path valuesFile) {
+        return add(cluster, app, valuesFile == null ? null : readFile(valuesFile), valuesFile == null ? null
+                : "values file " + valuesFile);
+    }
+
+    /** Adds a custom Helm app with {@code valuesYaml} (optional) as its values, e.g. from an MCP client. */
+    public AddResult addWithValues(String cluster, CustomApp app, String valuesYaml) {
+        return add(cluster, app, valuesYaml, "values");
+    }
+
+    private AddResult add(String cluster, CustomApp app, String valuesYaml, String valuesSource) {
         Names.requireLabel("app", app.name());
         Names.requireLabel("namespace", app.namespace());
         requireText("--repo", app.repoURL(), "the Helm repository URL, e.g. https://stefanprodan.github.io/podinfo");
         requireText("--chart", app.chart(), "the chart's name in that repository");
         requireText("--version", app.targetRevision(), "a chart version, e.g. 6.10.1, or * for the latest");
-        String values = valuesFile == null ? "# Helm values for " + app.name() + "\n" : readValues(valuesFile);
+        String values = valuesYaml == null ? "# Helm values for " + app.name() + "\n"
+                : requireMapping(valuesYaml, valuesSource);
         return repos.mutate(cluster, repo -> {
             ApplicationNames.requireUnused(repo.dir(), Catalog.load(repo.dir()), app.name());
             RepoChange change = new RepoChange("app: add " + app.name() + " (" + app.chart() + " "
@@ -163,23 +174,25 @@ public final class AppService {
         }
     }
 
-    private static String readValues(Path file) {
-        String text;
+    private static String readFile(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw SikifansoException.usage("cannot read values file " + file + ": " + e.getMessage(),
                     "give --values a readable YAML file");
         }
+    }
+
+    private static String requireMapping(String text, String source) {
         try {
             Object parsed = com.sikifanso.core.Mappers.YAML.readValue(text, Object.class);
             if (parsed != null && !(parsed instanceof java.util.Map)) {
-                throw SikifansoException.usage("values file " + file + " is not a YAML mapping",
+                throw SikifansoException.usage(source + " is not a YAML mapping",
                         "Helm values are a mapping of keys, e.g. replicaCount: 1");
             }
         } catch (IOException e) {
-            throw SikifansoException.usage("values file " + file + " is not valid YAML: "
-                    + e.getMessage().lines().findFirst().orElse(""), "fix the file and run the command again");
+            throw SikifansoException.usage(source + " is not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""), "fix it and run the command again");
         }
         return text;
     }

@@ -37,6 +37,14 @@ abstract class BaseCommand implements Callable<Integer> {
         return root().cluster();
     }
 
+    /** Whether the user named a cluster (-c/--cluster or SIKIFANSO_CLUSTER) rather than taking the default. */
+    boolean clusterGiven() {
+        return spec.commandLine().getParseResult().expandedArgs().stream()
+                .anyMatch(a -> a.equals("-c") || a.startsWith("-c") && a.length() > 2 && !a.startsWith("--")
+                        || a.startsWith("--cluster"))
+                || root().env().containsKey("SIKIFANSO_CLUSTER");
+    }
+
     @Override
     public final Integer call() {
         return run();

@@ -1,6 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.cli.render.Table;
+import com.sikifanso.core.Table;
 import com.sikifanso.cluster.ClusterService;
 import com.sikifanso.session.Session;
 import java.util.List;
@@ -16,8 +16,7 @@ final class ClusterInfoCommand extends BaseCommand {
 
     @Override
     int run() {
-        boolean one = name != null || spec.commandLine().getParseResult().expandedArgs().stream()
-                .anyMatch(a -> a.equals("-c") || a.startsWith("--cluster")) || root().env().containsKey("SIKIFANSO_CLUSTER");
+        boolean one = name != null || clusterGiven();
         if (one) {
             Session session = services().clusters().info(cluster(name)).withoutSecrets();
             out().result(session, () -> box(session));

@@ -1,7 +1,7 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.catalog.Profile;
-import com.sikifanso.cli.render.Table;
+import com.sikifanso.core.Table;
 import java.util.List;
 import picocli.CommandLine.Command;
 

@@ -22,8 +22,23 @@ final class Logging {
             }
         }
         System.setProperty(LEVEL_PROPERTY, level.toLowerCase());
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.logFile", logTarget(args, env, level));
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    }
+
+    /** An MCP server's stderr is often not shown to anyone: it logs to a file unless debugging. */
+    private static String logTarget(String[] args, Map<String, String> env, String level) {
+        boolean mcpServe = java.util.Arrays.asList(args).contains("mcp") && java.util.Arrays.asList(args).contains("serve");
+        if (!mcpServe || level.equalsIgnoreCase("debug") || level.equalsIgnoreCase("trace")) {
+            return "System.err";
+        }
+        java.nio.file.Path file = com.sikifanso.session.SikifansoHome.fromEnvironment(env).root().resolve("mcp.log");
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            return file.toString();
+        } catch (java.io.IOException e) {
+            return "System.err";
+        }
     }
 
     static boolean debug() {

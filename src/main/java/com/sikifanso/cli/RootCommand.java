@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Environment: SIKIFANSO_CLUSTER (default cluster), SIKIFANSO_HOME (state directory,"
                 + " default ~/.sikifanso), NO_COLOR.",
             "Exit codes: 0 ok, 1 failure, 2 usage error, 3 timed out waiting for the cluster."},
-        subcommands = {ClusterCommand.class, AppCommand.class, AgentCommand.class, CompletionCommand.class, CompleteCommand.class})
+        subcommands = {ClusterCommand.class, AppCommand.class, AgentCommand.class, McpCommand.class, CompletionCommand.class, CompleteCommand.class})
 public final class RootCommand {
     private final Map<String, String> env;
     private final BuildInfo build;

@@ -1,4 +1,4 @@
-package com.sikifanso.cli.render;
+package com.sikifanso.core;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,53 @@
+package com.sikifanso.cli;
+
+import com.sikifanso.mcp.McpOptions;
+import com.sikifanso.mcp.SikifansoMcpServer;
+import com.sikifanso.mcp.StdioTransport;
+import com.sikifanso.ops.OperationRegistry;
+import com.sikifanso.ops.Toolset;
+import io.modelcontextprotocol.server.McpSyncServer;
+import java.util.EnumSet;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = {"Serve sikifanso's operations as MCP tools over stdio.",
+    "stdout carries only JSON-RPC; logs go to ~/.sikifanso/mcp.log (and stderr with --log-level debug)."},
+        footer = {"", "Examples:", "  sikifanso mcp serve", "  sikifanso mcp serve --read-only",
+            "  sikifanso mcp serve -c lab1 --toolsets catalog,agents", "  sikifanso mcp serve -c lab1 --agent researcher",
+            "", "Client set-up: sikifanso mcp config claude-code"})
+final class McpServeCommand extends BaseCommand {
+    @Option(names = "--read-only", description = "List and allow only tools that change nothing.")
+    boolean readOnly;
+
+    @Option(names = "--toolsets", split = ",", paramLabel = "SET",
+            description = "Only these toolsets: ${COMPLETION-CANDIDATES}.")
+    List<Toolset> toolsets;
+
+    @Option(names = "--agent", paramLabel = "NAME", completionCandidates = Candidates.Agents.class,
+            description = "Serve one agent only: its tools see only agent-NAME and change nothing else.")
+    String agent;
+
+    @Option(names = "--allow-destructive",
+            description = "Run destructive tools without asking when the client cannot ask the user (elicitation).")
+    boolean allowDestructive;
+
+    @Override
+    int run() {
+        String pinned = clusterGiven() || agent != null ? cluster() : null;
+        if (agent != null) {
+            services().agents().get(pinned, agent);
+        }
+        McpOptions options = new McpOptions(readOnly, toolsets == null ? null : EnumSet.copyOf(toolsets), pinned,
+                agent, allowDestructive);
+        StdioTransport transport = new StdioTransport(SikifansoMcpServer.jsonMapper(), System.in, System.out);
+        McpSyncServer server = new SikifansoMcpServer(services(), new OperationRegistry(), options).start(transport);
+        try {
+            transport.awaitClose();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.closeGracefully();
+        return 0;
+    }
+}

@@ -1,0 +1,109 @@
+package com.sikifanso.cluster;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.sikifanso.core.SikifansoException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The Docker Engine this process talks to: {@code DOCKER_HOST} (with {@code DOCKER_TLS_VERIFY} and
+ * {@code DOCKER_CERT_PATH}), else the local socket. The connection is made on first use, so commands
+ * that never touch Docker work without it.
+ */
+public final class DockerEngine {
+    static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+
+    private final Map<String, String> env;
+    private final String host;
+    private DockerClient client;
+
+    public DockerEngine(Map<String, String> env) {
+        this.env = env;
+        String configured = env.get("DOCKER_HOST");
+        this.host = configured == null || configured.isBlank() ? DEFAULT_HOST : configured;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public synchronized DockerClient client() {
+        if (client == null) {
+            DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                    .withDockerHost(host)
+                    .withDockerTlsVerify("1".equals(env.get("DOCKER_TLS_VERIFY")));
+            if (env.get("DOCKER_CERT_PATH") != null) {
+                config.withDockerCertPath(env.get("DOCKER_CERT_PATH"));
+            }
+            DefaultDockerClientConfig built = config.build();
+            ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                    .dockerHost(URI.create(host))
+                    .sslConfig(built.getSSLConfig())
+                    .connectionTimeout(Duration.ofSeconds(3))
+                    // Stopping a node waits up to its stop timeout before the engine answers.
+                    .responseTimeout(Duration.ofMinutes(2))
+                    .build();
+            client = DockerClientImpl.getInstance(built, http);
+        }
+        return client;
+    }
+
+    /** Runs one engine call, turning transport failures into the "Docker is not running" sentence. */
+    public <T> T call(String what, java.util.function.Function<DockerClient, T> call) {
+        try {
+            return call.apply(client());
+        } catch (DockerException e) {
+            throw SikifansoException.failure("Docker refused to " + what + ": " + firstLine(e.getMessage()),
+                    "check the Docker daemon's log for details", e);
+        } catch (SikifansoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
+    }
+
+    public void run(String what, java.util.function.Consumer<DockerClient> call) {
+        call(what, c -> {
+            call.accept(c);
+            return null;
+        });
+    }
+
+    /** The one sentence for an engine that does not answer, with the fix. */
+    public SikifansoException unreachable(Throwable cause) {
+        String reason = rootMessage(cause);
+        if (reason.toLowerCase().contains("permission denied")) {
+            return SikifansoException.failure("cannot use Docker at " + host + ": permission denied",
+                    "add yourself to the docker group (sudo usermod -aG docker $USER, then log in again)", cause);
+        }
+        return SikifansoException.failure("Docker is not running (nothing answers at " + host + ": " + reason + ")",
+                "start it with systemctl start docker (Linux) or open -a Docker (macOS), or point DOCKER_HOST at a"
+                        + " running engine", cause);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            m = t instanceof IOException ? "connection failed" : t.getClass().getSimpleName();
+        }
+        return firstLine(m);
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.strip().lines().findFirst().orElse("");
+        return line.replaceFirst("^Status \\d+: ", "").replaceFirst("^\\{\"message\":\"(.*)\"}$", "$1");
+    }
+}

@@ -1,0 +1,166 @@
+package com.sikifanso.mcp;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sikifanso.core.Mappers;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.ops.ArgumentBinder;
+import com.sikifanso.ops.InvalidArguments;
+import com.sikifanso.ops.JsonSchemas;
+import com.sikifanso.ops.Operation;
+import com.sikifanso.ops.OperationContext;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Presents one operation as an MCP tool: schemas, annotations, argument checks, consent, results. */
+final class McpToolAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(McpToolAdapter.class);
+    /** Results leave out absent values, so structured content matches the output schema. */
+    private static final ObjectMapper RESULTS = Mappers.JSON.copy()
+            .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
+
+    private final Operation<?, ?> operation;
+    private final McpOptions options;
+    private final OperationContext context;
+
+    McpToolAdapter(Operation<?, ?> operation, McpOptions options, OperationContext context) {
+        this.operation = operation;
+        this.options = options;
+        this.context = context;
+    }
+
+    McpServerFeatures.SyncToolSpecification specification() {
+        McpSchema.Tool tool = McpSchema.Tool.builder()
+                .name(operation.name())
+                .description(operation.description())
+                .inputSchema(new McpSchema.JsonSchema("object", inputProperties(), required(), false, null, null))
+                .outputSchema(JsonSchemas.output(operation.output()))
+                .annotations(new McpSchema.ToolAnnotations(null, operation.safety().readOnly(),
+                        operation.safety().destructive(), operation.safety().idempotent(),
+                        operation.safety().openWorld(), null))
+                .build();
+        return McpServerFeatures.SyncToolSpecification.builder().tool(tool).callHandler(this::call).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> inputProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>(
+                (Map<String, Object>) JsonSchemas.input(operation.input()).get("properties"));
+        pinned().forEach((name, value) -> properties.remove(name));
+        return properties;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> required() {
+        List<String> required = new ArrayList<>(
+                (List<String>) JsonSchemas.input(operation.input()).getOrDefault("required", List.of()));
+        required.removeAll(pinned().keySet());
+        return required;
+    }
+
+    /** Arguments this server fixes: the pinned cluster, and the agent a scoped server serves. */
+    private Map<String, String> pinned() {
+        Map<String, String> pinned = new LinkedHashMap<>();
+        if (options.pinnedCluster() != null && hasComponent("cluster")) {
+            pinned.put("cluster", options.pinnedCluster());
+        }
+        if (options.agent() != null && hasComponent("name")) {
+            pinned.put("name", options.agent());
+        }
+        return pinned;
+    }
+
+    private boolean hasComponent(String name) {
+        for (var c : operation.input().getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private McpSchema.CallToolResult call(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Map<String, Object> args = new LinkedHashMap<>(request.arguments() == null ? Map.of() : request.arguments());
+        for (var pin : pinned().entrySet()) {
+            Object given = args.remove(pin.getKey());
+            if (given != null && !given.equals(pin.getValue())) {
+                throw invalid("this server only serves " + pin.getKey() + " \"" + pin.getValue() + "\"");
+            }
+            args.put(pin.getKey(), pin.getValue());
+        }
+        Object input;
+        try {
+            input = ArgumentBinder.bind(operation.input(), args);
+        } catch (InvalidArguments e) {
+            throw invalid(operation.name() + ": " + e.getMessage());
+        }
+        Optional<String> refusal = consent(exchange, input);
+        if (refusal.isPresent()) {
+            return error(refusal.get());
+        }
+        try {
+            Object output = invoke(input);
+            Map<String, Object> structured = RESULTS.convertValue(output, Map.class);
+            return McpSchema.CallToolResult.builder()
+                    .addTextContent(operation.render(output))
+                    .structuredContent(structured)
+                    .isError(false)
+                    .build();
+        } catch (SikifansoException e) {
+            return error(e.getMessage() + (e.hint() == null ? "" : "\nTo fix: " + e.hint()));
+        } catch (RuntimeException e) {
+            LOG.error("tool {} failed", operation.name(), e);
+            return error(operation.name() + " failed unexpectedly: " + e + ". The server log has the details.");
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object invoke(Object input) {
+        return ((Operation) operation).call((Record) input, context);
+    }
+
+    /** Empty when the call may go ahead; otherwise why not. */
+    private Optional<String> consent(McpSyncServerExchange exchange, Object input) {
+        Optional<String> question = operation.confirmationFor(input);
+        if (question.isEmpty()) {
+            return Optional.empty();
+        }
+        McpSchema.ClientCapabilities caps = exchange.getClientCapabilities();
+        if (caps != null && caps.elicitation() != null) {
+            McpSchema.ElicitResult answer = exchange.createElicitation(McpSchema.ElicitRequest.builder()
+                    .message(question.get())
+                    .requestedSchema(Map.of("type", "object",
+                            "properties", Map.of("confirm", Map.of("type", "boolean",
+                                    "title", "Confirm", "description", "true to go ahead")),
+                            "required", List.of("confirm")))
+                    .build());
+            boolean yes = answer.action() == McpSchema.ElicitResult.Action.ACCEPT && answer.content() != null
+                    && Boolean.TRUE.equals(answer.content().get("confirm"));
+            return yes ? Optional.empty() : Optional.of(operation.name() + " was not confirmed by the user; "
+                    + "nothing was changed.");
+        }
+        if (options.allowDestructive()) {
+            return Optional.empty();
+        }
+        return Optional.of(operation.name() + " refused: it needs the user's confirmation and this client cannot "
+                + "ask for it (no elicitation support). Nothing was changed. Run it from the sikifanso CLI, or "
+                + "restart the server with --allow-destructive.");
+    }
+
+    private static McpSchema.CallToolResult error(String message) {
+        return McpSchema.CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+
+    private static McpError invalid(String message) {
+        return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(message).build();
+    }
+}

@@ -1,0 +1,76 @@
+package com.sikifanso.mcp;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sikifanso.Services;
+import com.sikifanso.core.Mappers;
+import com.sikifanso.ops.Operation;
+import com.sikifanso.ops.OperationContext;
+import com.sikifanso.ops.OperationRegistry;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
+
+/** The MCP server: the operation registry, filtered by the server's options, as tools. */
+public final class SikifansoMcpServer {
+    /** Tools an agent-scoped server offers; each acts only on that agent. */
+    static final Set<String> AGENT_SCOPED = Set.of("agent_info");
+
+    private final Services services;
+    private final OperationRegistry registry;
+    private final McpOptions options;
+
+    public SikifansoMcpServer(Services services, OperationRegistry registry, McpOptions options) {
+        this.services = services;
+        this.registry = registry;
+        this.options = options;
+    }
+
+    public static JacksonMcpJsonMapper jsonMapper() {
+        // One JSON-RPC message per line: stdio framing forbids pretty-printing.
+        return new JacksonMcpJsonMapper(Mappers.JSON.copy().disable(SerializationFeature.INDENT_OUTPUT));
+    }
+
+    public McpSyncServer start(McpServerTransportProvider transport) {
+        OperationContext context = new OperationContext(services,
+                msg -> LoggerFactory.getLogger(SikifansoMcpServer.class).info(msg));
+        List<McpServerFeatures.SyncToolSpecification> tools = offered().stream()
+                .map(op -> new McpToolAdapter(op, options, context).specification())
+                .toList();
+        return McpServer.sync(transport)
+                .serverInfo("sikifanso", services.build().version())
+                .instructions(instructions())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .jsonMapper(jsonMapper())
+                .jsonSchemaValidator(new OutputSchemaValidator())
+                .tools(tools)
+                .build();
+    }
+
+    /** The operations this server lists and lets clients call. */
+    public List<Operation<?, ?>> offered() {
+        return registry.all().stream()
+                .filter(op -> !options.readOnly() || op.safety().readOnly())
+                .filter(op -> options.toolsets() == null || options.toolsets().contains(op.toolset()))
+                .filter(op -> options.agent() == null || AGENT_SCOPED.contains(op.name()))
+                .toList();
+    }
+
+    private String instructions() {
+        String base = "sikifanso manages local Kubernetes clusters for AI agent infrastructure through a GitOps repo: "
+                + "every change is a git commit that Argo CD applies.";
+        if (options.agent() != null) {
+            return base + " This server is scoped to agent \"" + options.agent() + "\" and can only read it.";
+        }
+        if (options.pinnedCluster() != null) {
+            return base + " This server is pinned to cluster \"" + options.pinnedCluster()
+                    + "\"; the cluster argument may be left out.";
+        }
+        return base + " Tools that act on a cluster take a 'cluster' argument; use cluster_list to find names.";
+    }
+}

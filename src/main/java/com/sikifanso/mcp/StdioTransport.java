@@ -1,0 +1,128 @@
+package com.sikifanso.mcp;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransport;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.ProtocolVersions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * MCP over stdio: one JSON-RPC message per line. Written here rather than taken from the SDK
+ * because the SDK's stdio provider (1.1.5) drops a response when two tool calls finish at once
+ * ("Failed to enqueue message") and advertises only protocol 2024-11-05, hiding structured
+ * results and elicitation. Writes are serialised; reads run on one thread.
+ */
+public final class StdioTransport implements McpServerTransportProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
+
+    private final McpJsonMapper mapper;
+    private final InputStream in;
+    private final OutputStream out;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private McpServerSession session;
+
+    public StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out) {
+        this.mapper = mapper;
+        this.in = in;
+        this.out = out;
+    }
+
+    @Override
+    public void setSessionFactory(McpServerSession.Factory factory) {
+        session = factory.create(new SessionTransport());
+        Thread reader = new Thread(this::readLoop, "mcp-stdin");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Blocks until the client closes stdin. */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    private void readLoop() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(mapper, line);
+                    session.handle(message).subscribe(null, e -> LOG.warn("handling a message failed", e));
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.warn("ignoring a line that is not JSON-RPC: {}", e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("reading stdin failed", e);
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private void write(McpSchema.JSONRPCMessage message) {
+        try {
+            byte[] json = mapper.writeValueAsBytes(message);
+            synchronized (out) {
+                out.write(json);
+                out.write('\n');
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Mono<Void> notifyClients(String method, Object params) {
+        return session == null ? Mono.empty() : session.sendNotification(method, params);
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return session == null ? Mono.empty() : session.closeGracefully();
+    }
+
+    @Override
+    public List<String> protocolVersions() {
+        return List.of(ProtocolVersions.MCP_2024_11_05, ProtocolVersions.MCP_2025_03_26,
+                ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
+    }
+
+    private final class SessionTransport implements McpServerTransport {
+        @Override
+        public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
+            return Mono.fromRunnable(() -> write(message));
+        }
+
+        @Override
+        public <T> T unmarshalFrom(Object data, TypeRef<T> type) {
+            return mapper.convertValue(data, type);
+        }
+
+        @Override
+        public Mono<Void> closeGracefully() {
+            return Mono.empty();
+        }
+
+        @Override
+        public List<String> protocolVersions() {
+            return StdioTransport.this.protocolVersions();
+        }
+    }
+}

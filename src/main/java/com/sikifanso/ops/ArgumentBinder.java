@@ -1,0 +1,64 @@
+package com.sikifanso.ops;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.sikifanso.core.Mappers;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a JSON arguments object into an operation's input record, as strictly as its schema says. */
+public final class ArgumentBinder {
+    private static final ObjectMapper STRICT = Mappers.JSON.copy()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+
+    private ArgumentBinder() {
+    }
+
+    public static <I extends Record> I bind(Class<I> type, Map<String, Object> arguments) {
+        Map<String, Object> args = new LinkedHashMap<>(arguments == null ? Map.of() : arguments);
+        List<String> missing = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            Param param = c.getAnnotation(Param.class);
+            if (args.get(c.getName()) != null) {
+                continue;
+            }
+            if (JsonSchemas.isRequired(c)) {
+                missing.add(c.getName());
+            } else if (param != null && !param.defaultValue().isEmpty()) {
+                args.put(c.getName(), JsonSchemas.typedDefault(c.getType(), param.defaultValue()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidArguments("missing required argument" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing));
+        }
+        try {
+            return STRICT.convertValue(args, type);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArguments(describe(e.getCause() != null ? e.getCause() : e, type));
+        }
+    }
+
+    private static String describe(Throwable e, Class<?> type) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown argument \"" + u.getPropertyName() + "\"; accepted: "
+                    + String.join(", ", u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());
+        }
+        if (e instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
+            return "argument \"" + f.getPath().get(0).getFieldName() + "\" has the wrong type: " + f.getValue();
+        }
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            return "argument \"" + m.getPath().get(0).getFieldName() + "\" has the wrong type (expected "
+                    + m.getTargetType().getSimpleName() + ")";
+        }
+        return "invalid arguments for " + type.getSimpleName() + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,93 @@
+package com.sikifanso.ops;
+
+import com.sikifanso.catalog.AppService;
+import com.sikifanso.catalog.CustomApp;
+import com.sikifanso.core.Table;
+import java.util.List;
+import java.util.Optional;
+
+/** Catalog apps and custom apps. */
+final class CatalogOps {
+    private CatalogOps() {
+    }
+
+    record CatalogListInput(@Param("Name of the cluster") String cluster,
+                            @Param(value = "Only apps that are enabled (and custom apps)", defaultValue = "false")
+                            boolean enabledOnly) {
+    }
+
+    record AppRef(@Param("Name of the cluster") String cluster, @Param("Name of the app") String name) {
+    }
+
+    record DisableInput(@Param("Name of the cluster") String cluster, @Param("Name of the catalog app") String name,
+                        @Param(value = "Disable even though enabled apps depend on it (they may break)",
+                                defaultValue = "false") boolean force) {
+    }
+
+    record AppAddInput(@Param("Name of the cluster") String cluster,
+                       @Param("Name for the app (a DNS-1123 label)") String name,
+                       @Param("Helm repository URL") String repoUrl,
+                       @Param("Chart name in that repository") String chart,
+                       @Param("Chart version, or * for the latest") String version,
+                       @Param(value = "Namespace to deploy into; defaults to the app name", optional = true)
+                       String namespace,
+                       @Param(value = "Helm values as YAML text", optional = true) String values) {
+    }
+
+    record CatalogList(List<AppService.AppRow> apps) {
+    }
+
+    record AppRemoved(String removed, String commit) {
+    }
+
+    static List<Operation<?, ?>> all() {
+        return List.of(
+                Operation.of("catalog_list", "List the catalog's apps with category, chart, version, namespace and "
+                                + "whether each is enabled, plus custom apps.",
+                        Toolset.catalog, Safety.READ, CatalogListInput.class, CatalogList.class,
+                        (in, ctx) -> new CatalogList(ctx.services().apps().list(in.cluster(), !in.enabledOnly())),
+                        CatalogOps::listText),
+                Operation.of("catalog_enable", "Enable a catalog app and, transitively, the apps it depends on, in "
+                                + "one commit; Argo CD then deploys them.",
+                        Toolset.catalog, Safety.CHANGE, AppRef.class, AppService.ToggleResult.class,
+                        (in, ctx) -> ctx.services().apps().enable(in.cluster(), List.of(in.name())),
+                        CatalogOps::toggleText),
+                Operation.of("catalog_disable", "Disable a catalog app in one commit; Argo CD removes it. Refused "
+                                + "while enabled apps depend on it unless force is true (which asks the user).",
+                        Toolset.catalog, Safety.DESTRUCTIVE, DisableInput.class, AppService.ToggleResult.class,
+                        (in, ctx) -> ctx.services().apps().disable(in.cluster(), in.name(), in.force()),
+                        CatalogOps::toggleText)
+                        .confirmWhen(in -> in.force() ? Optional.of("Force-disable " + in.name() + " although "
+                                + "enabled apps may depend on it?") : Optional.empty()),
+                Operation.of("app_add", "Add a custom Helm chart as an app in one commit.",
+                        Toolset.catalog, new Safety(false, false, false, true), AppAddInput.class,
+                        AppService.AddResult.class,
+                        (in, ctx) -> ctx.services().apps().addWithValues(in.cluster(), new CustomApp(in.name(),
+                                in.repoUrl(), in.chart(), in.version(),
+                                in.namespace() == null ? in.name() : in.namespace()), in.values()),
+                        out -> "Added " + out.app().name() + " (" + out.app().chart() + " " + out.app().targetRevision()
+                                + ") in commit " + out.commit()),
+                Operation.of("app_remove", "Remove a custom app in one commit; Argo CD deletes what it deployed.",
+                        Toolset.catalog, Safety.DESTRUCTIVE, AppRef.class, AppRemoved.class,
+                        (in, ctx) -> new AppRemoved(in.name(), ctx.services().apps().remove(in.cluster(), in.name())),
+                        out -> "Removed " + out.removed() + " in commit " + out.commit())
+                        .confirmWhen(in -> Optional.of("Remove custom app \"" + in.name() + "\" from cluster \""
+                                + in.cluster() + "\"? Argo CD deletes what it deployed.")));
+    }
+
+    static String toggleText(AppService.ToggleResult r) {
+        if (r.commit().isEmpty()) {
+            return "Nothing to change: " + String.join(", ", r.requested()) + " already in that state.";
+        }
+        return "Changed: " + String.join(", ", r.changed())
+                + (r.autoEnabled().isEmpty() ? "" : " (dependencies: " + String.join(", ", r.autoEnabled()) + ")")
+                + "; commit " + r.commit().get();
+    }
+
+    private static String listText(CatalogList list) {
+        Table t = new Table("NAME", "CATEGORY", "CHART", "VERSION", "NAMESPACE", "SOURCE", "ENABLED");
+        list.apps().forEach(a -> t.row(a.name(), a.category(), a.chart(), a.version(), a.namespace(), a.source(),
+                a.enabled()));
+        return t.render();
+    }
+}

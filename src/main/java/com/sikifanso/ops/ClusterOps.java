@@ -1,0 +1,130 @@
+package com.sikifanso.ops;
+
+import com.sikifanso.catalog.AppService;
+import com.sikifanso.catalog.Profile;
+import com.sikifanso.cluster.ClusterService;
+import com.sikifanso.core.Table;
+import com.sikifanso.gitops.TemplateSource;
+import com.sikifanso.session.Session;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Cluster and profile operations. */
+final class ClusterOps {
+    private ClusterOps() {
+    }
+
+    record NoInput() {
+    }
+
+    record ClusterRef(@Param("Name of the cluster") String cluster) {
+    }
+
+    record ClusterCreateInput(
+            @Param("Name for the new cluster (a DNS-1123 label)") String name,
+            @Param(value = "Comma-separated profiles whose apps to enable, e.g. agent-dev or agent-dev,rag",
+                    optional = true) String profile,
+            @Param(value = "Custom GitOps template: a git URL or a local path; leave out for the built-in one",
+                    optional = true) String bootstrapUrl,
+            @Param(value = "Tag of the custom template", optional = true) String bootstrapVersion) {
+    }
+
+    record ProfileApplyInput(@Param("Name of the cluster") String cluster,
+                             @Param("Comma-separated profile names, e.g. agent-dev or agent-dev,rag") String profiles) {
+    }
+
+    record ClusterSummary(String name, String state, Instant createdAt, String gitOpsPath, String error) {
+    }
+
+    record ClusterList(List<ClusterSummary> clusters) {
+    }
+
+    record ClusterDetails(Session session) {
+    }
+
+    record ClusterCreated(Session session, boolean reused, Optional<AppService.ToggleResult> profile) {
+    }
+
+    record ClusterDeleted(String deleted) {
+    }
+
+    record ProfileList(List<Profile> profiles) {
+    }
+
+    static List<Operation<?, ?>> all() {
+        return List.of(
+                Operation.of("cluster_list", "List every sikifanso cluster on this machine with its state. "
+                                + "Use it to discover cluster names for the other tools.",
+                        Toolset.cluster, Safety.READ, NoInput.class, ClusterList.class,
+                        (in, ctx) -> new ClusterList(ctx.services().clusters().list().stream()
+                                .map(ClusterOps::summary).toList()),
+                        ClusterOps::listText),
+                Operation.of("cluster_info", "Show one cluster: state, GitOps repo path, bootstrap template, service "
+                                + "URLs and host ports. Never includes passwords or kubeconfigs.",
+                        Toolset.cluster, Safety.READ, ClusterRef.class, ClusterDetails.class,
+                        (in, ctx) -> new ClusterDetails(ctx.services().clusters().info(in.cluster()).withoutSecrets()),
+                        out -> infoText(out.session())),
+                Operation.of("cluster_create", "Prepare a new cluster: its session and GitOps repo (state "
+                                + "not-created), optionally enabling profiles. Creating the Docker nodes is not "
+                                + "available through this tool yet.",
+                        Toolset.cluster, new Safety(false, false, false, false), ClusterCreateInput.class,
+                        ClusterCreated.class,
+                        (in, ctx) -> {
+                            ClusterService.Prepared p = ctx.services().clusters().prepare(in.name(),
+                                    TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion()), in.profile());
+                            return new ClusterCreated(p.session().withoutSecrets(), p.reused(), p.profile());
+                        },
+                        out -> (out.reused() ? "Reused" : "Prepared") + " cluster " + out.session().clusterName()
+                                + "; GitOps repo at " + out.session().gitOpsPath()
+                                + out.profile().map(r -> "; enabled " + String.join(", ", r.changed())).orElse("")),
+                Operation.of("cluster_delete", "Delete a cluster permanently: its session and GitOps repo. "
+                                + "Snapshots are kept. Asks the user first.",
+                        Toolset.cluster, Safety.DESTRUCTIVE, ClusterRef.class, ClusterDeleted.class,
+                        (in, ctx) -> {
+                            ctx.services().clusters().delete(in.cluster());
+                            return new ClusterDeleted(in.cluster());
+                        },
+                        out -> "Deleted cluster " + out.deleted())
+                        .confirmWhen(in -> Optional.of("Delete cluster \"" + in.cluster()
+                                + "\" and its GitOps repo? This cannot be undone.")),
+                Operation.of("profile_list", "List the profiles: named sets of catalog apps, with what each enables. "
+                                + "Profiles compose: agent-dev,rag enables the union.",
+                        Toolset.catalog, Safety.READ, NoInput.class, ProfileList.class,
+                        (in, ctx) -> new ProfileList(ctx.services().profiles().all()),
+                        out -> {
+                            Table t = new Table("NAME", "DESCRIPTION", "APPS");
+                            out.profiles().forEach(p -> t.row(p.name(), p.description(), String.join(", ", p.apps())));
+                            return t.render();
+                        }),
+                Operation.of("profile_apply", "Enable the apps of one or more profiles (and their dependencies) "
+                                + "in the cluster's GitOps repo, in one commit.",
+                        Toolset.catalog, Safety.CHANGE, ProfileApplyInput.class, AppService.ToggleResult.class,
+                        (in, ctx) -> ctx.services().apps().enableProfiles(in.cluster(), in.profiles()),
+                        CatalogOps::toggleText));
+    }
+
+    private static ClusterSummary summary(ClusterService.Listing l) {
+        Session s = l.session();
+        return s == null ? new ClusterSummary(l.name(), null, null, null, l.error())
+                : new ClusterSummary(l.name(), s.state().label(), s.createdAt(), s.gitOpsPath(), null);
+    }
+
+    private static String listText(ClusterList list) {
+        if (list.clusters().isEmpty()) {
+            return "No clusters. Create one with cluster_create.";
+        }
+        Table t = new Table("NAME", "STATE", "GITOPS");
+        list.clusters().forEach(c -> t.row(c.name(), c.error() == null ? c.state() : "error: " + c.error(),
+                c.gitOpsPath()));
+        return t.render();
+    }
+
+    private static String infoText(Session s) {
+        return "Cluster " + s.clusterName() + " (" + s.state() + ")\nGitOps repo: " + s.gitOpsPath()
+                + "\nBootstrap: " + s.bootstrapURL() + (s.bootstrapVersion() == null ? "" : " @ " + s.bootstrapVersion())
+                + (s.services() == null || s.services().argocd() == null ? ""
+                        : "\nArgo CD: " + s.services().argocd().url())
+                + (s.ports() == null ? "" : "\nAPI server port: " + s.ports().apiServer());
+    }
+}

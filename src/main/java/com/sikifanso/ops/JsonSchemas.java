@@ -1,0 +1,134 @@
+package com.sikifanso.ops;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON Schemas generated from records. Inputs are strict (required fields, no extra properties);
+ * outputs describe what the result may hold.
+ */
+public final class JsonSchemas {
+    private JsonSchemas() {
+    }
+
+    public static Map<String, Object> input(Class<? extends Record> type) {
+        return object(type, true);
+    }
+
+    public static Map<String, Object> output(Class<? extends Record> type) {
+        return object(type, false);
+    }
+
+    private static Map<String, Object> object(Class<?> type, boolean strict) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            Map<String, Object> schema = new LinkedHashMap<>(of(c.getGenericType(), strict));
+            Param param = c.getAnnotation(Param.class);
+            if (param != null) {
+                schema.put("description", param.value());
+                if (!param.defaultValue().isEmpty()) {
+                    schema.put("default", typedDefault(c.getType(), param.defaultValue()));
+                }
+            }
+            properties.put(c.getName(), schema);
+            if (strict && isRequired(c)) {
+                required.add(c.getName());
+            }
+        }
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        if (!required.isEmpty()) {
+            schema.put("required", required);
+        }
+        if (strict) {
+            schema.put("additionalProperties", false);
+        }
+        return schema;
+    }
+
+    static boolean isRequired(RecordComponent c) {
+        Param param = c.getAnnotation(Param.class);
+        return param != null && param.defaultValue().isEmpty() && !param.optional();
+    }
+
+    private static Map<String, Object> of(Type type, boolean strict) {
+        if (type instanceof ParameterizedType p) {
+            Class<?> raw = (Class<?>) p.getRawType();
+            Type[] args = p.getActualTypeArguments();
+            if (Collection.class.isAssignableFrom(raw)) {
+                return Map.of("type", "array", "items", of(args[0], strict));
+            }
+            if (Map.class.isAssignableFrom(raw)) {
+                return Map.of("type", "object", "additionalProperties", of(args[1], strict));
+            }
+            if (raw == Optional.class) {
+                return of(args[0], strict);
+            }
+            throw new IllegalArgumentException("no schema for " + type);
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == String.class) {
+            return Map.of("type", "string");
+        }
+        if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
+            return Map.of("type", "integer");
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return Map.of("type", "boolean");
+        }
+        if (c == double.class || c == Double.class) {
+            return Map.of("type", "number");
+        }
+        if (c == Instant.class) {
+            return Map.of("type", "string", "format", "date-time");
+        }
+        if (c.isEnum()) {
+            return Map.of("type", "string", "enum", enumValues(c));
+        }
+        if (c.isRecord()) {
+            return object(c, strict);
+        }
+        throw new IllegalArgumentException("no schema for " + type);
+    }
+
+    /** Enum constants as they appear in JSON: their {@code @JsonValue}, else their name. */
+    static List<String> enumValues(Class<?> type) {
+        Method jsonValue = null;
+        for (Method m : type.getMethods()) {
+            if (m.isAnnotationPresent(JsonValue.class)) {
+                jsonValue = m;
+            }
+        }
+        List<String> values = new ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+            try {
+                values.add(jsonValue == null ? ((Enum<?>) constant).name() : String.valueOf(jsonValue.invoke(constant)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return values;
+    }
+
+    static Object typedDefault(Class<?> type, String text) {
+        if (type == int.class || type == Integer.class) {
+            return Integer.parseInt(text);
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return Boolean.parseBoolean(text);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,54 @@
+package com.sikifanso.ops;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One thing sikifanso can do, declared once: the MCP server, the AI operator and the dashboard
+ * all call it through here. Input and output are records; their JSON Schemas are generated.
+ *
+ * @param confirmation for an input that needs the user's consent first, the question to ask
+ */
+public record Operation<I extends Record, O extends Record>(
+        String name,
+        String description,
+        Toolset toolset,
+        Safety safety,
+        Class<I> input,
+        Class<O> output,
+        Handler<I, O> handler,
+        Function<O, String> text,
+        Function<I, Optional<String>> confirmation) {
+
+    /** Runs the operation. */
+    @FunctionalInterface
+    public interface Handler<I, O> {
+        O handle(I input, OperationContext context);
+    }
+
+    public O call(I input, OperationContext context) {
+        return handler.handle(input, context);
+    }
+
+    public String render(Object output) {
+        return text.apply(output().cast(output));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<String> confirmationFor(Object input) {
+        return confirmation.apply((I) input);
+    }
+
+    static <I extends Record, O extends Record> Operation<I, O> of(String name, String description, Toolset toolset,
+            Safety safety, Class<I> input, Class<O> output, Handler<I, O> handler, Function<O, String> text) {
+        Function<I, Optional<String>> confirm = safety.destructive()
+                ? in -> Optional.of("Allow " + name + " with " + in + "?")
+                : in -> Optional.empty();
+        return new Operation<>(name, description, toolset, safety, input, output, handler, text, confirm);
+    }
+
+    /** The same operation with its own confirmation rule. */
+    Operation<I, O> confirmWhen(Function<I, Optional<String>> rule) {
+        return new Operation<>(name, description, toolset, safety, input, output, handler, text, rule);
+    }
+}

@@ -1,0 +1,11 @@
+package com.sikifanso.ops;
+
+/** What calling an operation can do, as MCP tool annotations describe it. */
+public record Safety(boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {
+    /** Reads state, changes nothing. */
+    public static final Safety READ = new Safety(true, false, true, false);
+    /** Commits a change; the same call twice changes nothing more. */
+    public static final Safety CHANGE = new Safety(false, false, true, false);
+    /** Removes something that cannot simply be re-created from the call. */
+    public static final Safety DESTRUCTIVE = new Safety(false, true, true, false);
+}
