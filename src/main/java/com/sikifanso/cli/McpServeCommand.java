@@ -1,6 +1,8 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.mcp.HttpMcpEndpoint;
 import com.sikifanso.mcp.McpOptions;
+import com.sikifanso.mcp.McpToken;
 import com.sikifanso.mcp.SikifansoMcpServer;
 import com.sikifanso.mcp.StdioTransport;
 import com.sikifanso.ops.OperationRegistry;
@@ -32,6 +34,14 @@ final class McpServeCommand extends BaseCommand {
             description = "Run destructive tools without asking when the client cannot ask the user (elicitation).")
     boolean allowDestructive;
 
+    @Option(names = "--http", paramLabel = "HOST:PORT", arity = "0..1", fallbackValue = "127.0.0.1:8811",
+            description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio (default 127.0.0.1:8811);"
+                    + " clients send the token from: sikifanso mcp token.")
+    String http;
+
+    @Option(names = "--allow-remote", description = "Allow --http on a non-loopback address.")
+    boolean allowRemote;
+
     @Override
     int run() {
         String pinned = clusterGiven() || agent != null ? cluster() : null;
@@ -40,6 +50,9 @@ final class McpServeCommand extends BaseCommand {
         }
         McpOptions options = new McpOptions(readOnly, toolsets == null ? null : EnumSet.copyOf(toolsets), pinned,
                 agent, allowDestructive);
+        if (http != null) {
+            return serveHttp(options);
+        }
         StdioTransport transport = new StdioTransport(SikifansoMcpServer.jsonMapper(), System.in, System.out);
         McpSyncServer server = new SikifansoMcpServer(services(), new OperationRegistry(), options).start(transport);
         try {
@@ -48,6 +61,26 @@ final class McpServeCommand extends BaseCommand {
             Thread.currentThread().interrupt();
         }
         server.closeGracefully();
+        return 0;
+    }
+
+    private int serveHttp(McpOptions options) {
+        java.net.InetSocketAddress address = HttpMcpEndpoint.address(http, allowRemote);
+        McpToken token = McpTokenCommand.token(services());
+        HttpMcpEndpoint endpoint = HttpMcpEndpoint.start(address, token);
+        McpSyncServer server = new SikifansoMcpServer(services(), new OperationRegistry(), options)
+                .start(endpoint.transport());
+        out().info("MCP server listening on http://" + address.getHostString() + ":" + endpoint.port()
+                + HttpMcpEndpoint.PATH + " (bearer token: sikifanso mcp token)");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.closeGracefully();
+            endpoint.stop();
+        }));
+        try {
+            endpoint.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return 0;
     }
 }

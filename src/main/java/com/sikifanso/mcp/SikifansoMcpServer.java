@@ -12,6 +12,7 @@ import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
@@ -37,12 +38,20 @@ public final class SikifansoMcpServer {
     }
 
     public McpSyncServer start(McpServerTransportProvider transport) {
+        return configure(McpServer.sync(transport));
+    }
+
+    public McpSyncServer start(McpStreamableServerTransportProvider transport) {
+        return configure(McpServer.sync(transport));
+    }
+
+    private McpSyncServer configure(McpServer.SyncSpecification<?> spec) {
         OperationContext context = new OperationContext(services,
                 msg -> LoggerFactory.getLogger(SikifansoMcpServer.class).info(msg));
         List<McpServerFeatures.SyncToolSpecification> tools = offered().stream()
                 .map(op -> new McpToolAdapter(op, options, context).specification())
                 .toList();
-        return McpServer.sync(transport)
+        return spec
                 .serverInfo("sikifanso", services.build().version())
                 .instructions(instructions())
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())

@@ -1,0 +1,28 @@
+package com.sikifanso.cluster;
+
+import com.sikifanso.session.Session;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Everything the node layout needs to know about a cluster to be created. */
+public record ClusterPlan(
+        String cluster,
+        String image,
+        int servers,
+        int agents,
+        List<String> k3sArgs,
+        Path gitOps,
+        Session.Ports hostPorts,
+        NodePorts nodePorts,
+        String token,
+        boolean cgroupV2,
+        String sikifansoVersion) {
+
+    /** The in-cluster NodePorts that the host ports map onto. */
+    public record NodePorts(int http, int https, int argocdUI, int hubbleUI) {
+    }
+
+    public K3dNames names() {
+        return new K3dNames(cluster);
+    }
+}

@@ -1,0 +1,108 @@
+package com.sikifanso.cluster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The node containers k3d v5 would create for a cluster (labels, env, command), with our own
+ * entrypoint wrapper and the host ports published straight from server-0, as there is no
+ * load balancer container.
+ */
+public final class NodeLayout {
+    /** The k3d release whose node layout this reproduces; k3d reads it from the labels. */
+    public static final String K3D_VERSION = "v5.9.0";
+    /** Published ports listen on loopback only: the Argo CD UI is insecure by design on a laptop. */
+    public static final String HOST_IP = "127.0.0.1";
+    public static final String KUBECONFIG_OUTPUT = "/output/kubeconfig.yaml";
+    public static final String GITOPS_MOUNT = "/local-gitops";
+    public static final String IMAGE_VOLUME_MOUNT = "/k3d/images";
+    public static final int API_PORT = 6443;
+
+    private NodeLayout() {
+    }
+
+    /** The cluster network as Docker created it; its id and subnet go into every node's labels. */
+    public record Network(String id, String subnet) {
+    }
+
+    public static List<NodeSpec> nodes(ClusterPlan plan, Network network) {
+        List<NodeSpec> nodes = new ArrayList<>();
+        for (int i = 0; i < plan.servers(); i++) {
+            nodes.add(server(plan, network, i));
+        }
+        for (int i = 0; i < plan.agents(); i++) {
+            nodes.add(agent(plan, network, i));
+        }
+        return nodes;
+    }
+
+    private static NodeSpec server(ClusterPlan plan, Network network, int index) {
+        K3dNames n = plan.names();
+        boolean multi = plan.servers() > 1;
+        List<String> cmd = new ArrayList<>();
+        cmd.add("server");
+        cmd.addAll(plan.k3sArgs());
+        if (multi && index == 0) {
+            cmd.add("--cluster-init");
+        }
+        cmd.addAll(List.of("--tls-san", HOST_IP));
+        List<String> env = new ArrayList<>();
+        env.add("K3S_TOKEN=" + plan.token());
+        if (multi && index > 0) {
+            env.add("K3S_URL=" + n.joinUrl());
+        }
+        env.add("K3S_KUBECONFIG_OUTPUT=" + KUBECONFIG_OUTPUT);
+        Map<String, String> labels = commonLabels(plan, network, NodeSpec.Role.SERVER);
+        labels.put("k3d.server.api.hostIP", HOST_IP);
+        labels.put("k3d.server.api.host", HOST_IP);
+        labels.put("k3d.server.api.port", Integer.toString(plan.hostPorts().apiServer()));
+        if (multi) {
+            labels.put("k3d.server.init", Boolean.toString(index == 0));
+        }
+        Map<Integer, Integer> ports = new LinkedHashMap<>();
+        if (index == 0) {
+            ports.put(API_PORT, plan.hostPorts().apiServer());
+            ports.put(plan.nodePorts().http(), plan.hostPorts().http());
+            ports.put(plan.nodePorts().https(), plan.hostPorts().https());
+            ports.put(plan.nodePorts().argocdUI(), plan.hostPorts().argocdUI());
+            ports.put(plan.nodePorts().hubbleUI(), plan.hostPorts().hubbleUI());
+        }
+        return new NodeSpec(n.server(index), NodeSpec.Role.SERVER, plan.image(), cmd, env, labels, binds(plan),
+                ports);
+    }
+
+    private static NodeSpec agent(ClusterPlan plan, Network network, int index) {
+        K3dNames n = plan.names();
+        List<String> env = List.of("K3S_TOKEN=" + plan.token(), "K3S_URL=" + n.joinUrl(),
+                "K3S_KUBECONFIG_OUTPUT=" + KUBECONFIG_OUTPUT);
+        // Server-only flags (--disable=..., --flannel-backend) make k3s agent refuse to start.
+        return new NodeSpec(n.agent(index), NodeSpec.Role.AGENT, plan.image(), List.of("agent"), env,
+                commonLabels(plan, network, NodeSpec.Role.AGENT), binds(plan), Map.of());
+    }
+
+    private static Map<String, String> commonLabels(ClusterPlan plan, Network network, NodeSpec.Role role) {
+        K3dNames n = plan.names();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("app", "k3d");
+        labels.put("k3d.version", K3D_VERSION);
+        labels.put("k3d.role", role.label());
+        labels.put("k3d.cluster", plan.cluster());
+        labels.put("k3d.cluster.url", n.joinUrl());
+        labels.put("k3d.cluster.token", plan.token());
+        labels.put("k3d.cluster.imageVolume", n.imageVolume());
+        labels.put("k3d.cluster.network", n.network());
+        labels.put("k3d.cluster.network.id", network.id());
+        labels.put("k3d.cluster.network.iprange", network.subnet());
+        labels.put("k3d.cluster.network.external", "false");
+        labels.put("k3d.server.loadbalancer", "");
+        labels.put(NodeRuntime.SIKIFANSO_LABEL, plan.sikifansoVersion());
+        return labels;
+    }
+
+    private static List<String> binds(ClusterPlan plan) {
+        return List.of(plan.gitOps().toAbsolutePath() + ":" + GITOPS_MOUNT,
+                plan.names().imageVolume() + ":" + IMAGE_VOLUME_MOUNT);
+    }
+}

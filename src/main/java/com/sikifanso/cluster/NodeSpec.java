@@ -1,0 +1,31 @@
+package com.sikifanso.cluster;
+
+import java.util.List;
+import java.util.Map;
+
+/** One node container as it will be created: what {@code docker inspect} will show. */
+public record NodeSpec(
+        String name,
+        Role role,
+        String image,
+        List<String> cmd,
+        List<String> env,
+        Map<String, String> labels,
+        List<String> binds,
+        /** container port (tcp) to host port, bound on {@link NodeLayout#HOST_IP} */
+        Map<Integer, Integer> ports) {
+
+    public enum Role {
+        SERVER("server"), AGENT("agent");
+
+        private final String label;
+
+        Role(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}
