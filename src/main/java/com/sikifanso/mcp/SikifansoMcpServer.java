@@ -54,10 +54,13 @@ public final class SikifansoMcpServer {
         return spec
                 .serverInfo("sikifanso", services.build().version())
                 .instructions(instructions())
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false)
+                        .prompts(false).logging().build())
                 .jsonMapper(jsonMapper())
                 .jsonSchemaValidator(new OutputSchemaValidator())
                 .tools(tools)
+                .resourceTemplates(McpResources.all(registry, context, options))
+                .prompts(options.agent() == null ? McpPrompts.all() : List.of())
                 .build();
     }
 

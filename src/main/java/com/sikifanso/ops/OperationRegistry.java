@@ -3,6 +3,7 @@ package com.sikifanso.ops;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every operation sikifanso offers to programs, in one list. */
@@ -24,5 +25,12 @@ public final class OperationRegistry {
 
     public Optional<Operation<?, ?>> find(String name) {
         return operations.stream().filter(o -> o.name().equals(name)).findFirst();
+    }
+
+    /** Binds {@code arguments} to the operation's input and runs it; for callers holding plain JSON. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object invoke(String name, Map<String, Object> arguments, OperationContext context) {
+        Operation operation = find(name).orElseThrow(() -> new InvalidArguments("unknown operation " + name));
+        return operation.call(ArgumentBinder.bind(operation.input(), arguments), context);
     }
 }

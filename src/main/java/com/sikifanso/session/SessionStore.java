@@ -87,6 +87,7 @@ public final class SessionStore {
     public List<String> names() {
         Path dir = home.clustersDir();
         if (!Files.isDirectory(dir)) {
+            requireNoFileInTheWay(dir);
             return List.of();
         }
         List<String> names = new ArrayList<>();
@@ -102,6 +103,19 @@ public final class SessionStore {
             throw SikifansoException.failure("cannot list " + dir + ": " + e.getMessage(), "check its permissions", e);
         }
         return names;
+    }
+
+    /** A home not made yet has no clusters; one at or under a regular file is a mistake to report, not "none". */
+    private void requireNoFileInTheWay(Path dir) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw SikifansoException.failure("cannot use " + home.root() + " as sikifanso's home: " + p
+                            + " is a file, not a directory", "set SIKIFANSO_HOME to a directory you own");
+                }
+                return;
+            }
+        }
     }
 
     /** Removes the cluster's directory: session and GitOps repo. Snapshots live elsewhere and stay. */

@@ -1,0 +1,31 @@
+package com.sikifanso.cluster;
+
+import com.sikifanso.infra.InfraConfig;
+import com.sikifanso.session.Session;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Brings Kubernetes up on freshly started nodes: the seam between the Docker half of
+ * {@code cluster create} and the Kubernetes half (API wait, Cilium and Argo CD installs,
+ * Applications, ApplicationSets).
+ */
+public interface ClusterBootstrap {
+
+    /**
+     * What the bootstrap gets to work with.
+     *
+     * @param kubeconfig the cluster's own kubeconfig (YAML), pointing at {@code apiUrl}
+     * @param apiUrl the API server as the host reaches it, e.g. https://127.0.0.1:6443
+     * @param serverAddress server-0's IP on the cluster network, the API server as the nodes reach it (port 6443)
+     * @param deadline when the whole bootstrap must have finished
+     */
+    record Target(String cluster, String kubeconfig, String apiUrl, String serverAddress, Session.Ports ports,
+                  InfraConfig infra, Path gitOps, Instant deadline, java.time.Duration timeout) {
+    }
+
+    /** Returns the services it installed (Argo CD, Hubble), for the session; empty when it installed none. */
+    Optional<Session.Services> bootstrap(Target target, Consumer<String> progress);
+}

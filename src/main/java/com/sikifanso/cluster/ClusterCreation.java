@@ -1,0 +1,183 @@
+package com.sikifanso.cluster;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sikifanso.core.GoDurations;
+import com.sikifanso.core.Mappers;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.infra.InfraConfig;
+import com.sikifanso.session.ClusterState;
+import com.sikifanso.session.Session;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The Docker half of {@code cluster create} for a prepared session: ports, network, nodes,
+ * kubeconfig, then the {@link ClusterBootstrap}. What it made is removed again when a step fails.
+ */
+final class ClusterCreation {
+    private static final String TOKEN_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final ClusterBackends b;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ClusterCreation(ClusterBackends backends, Clock clock) {
+        this.b = backends;
+        this.clock = clock;
+    }
+
+    /** What the user asked for beyond the name. */
+    record Options(Integer agents, String image, boolean switchContext, boolean keepOnFailure, Duration timeout,
+                   boolean skipBootstrap) {
+    }
+
+    Session run(Session prepared, InfraConfig infra, Preflight.EngineFacts engine, Options options,
+                Consumer<String> progress) {
+        K3dNames names = new K3dNames(prepared.clusterName());
+        Instant deadline = clock.instant().plus(options.timeout());
+        try {
+            ClusterPlan plan;
+            try (PortAllocator.Reservation ports = b.ports().reserve()) {
+                plan = plan(prepared, infra, engine, options, ports.ports());
+                progress.accept("host ports: API " + plan.hostPorts().apiServer() + ", HTTP " + plan.hostPorts().http()
+                        + ", HTTPS " + plan.hostPorts().https() + ", Argo CD " + plan.hostPorts().argocdUI()
+                        + ", Hubble " + plan.hostPorts().hubbleUI() + (ports.defaults() ? "" : " (defaults taken)"));
+                createNodes(plan, progress);
+            }
+            // The probe sockets are closed only now: the containers hold the ports from here on.
+            startNodes(names, progress);
+            byte[] k3sKubeconfig = awaitKubeconfig(names, deadline, options.timeout(), progress);
+            ObjectNode kubeconfig = Kubeconfigs.rewrite(k3sKubeconfig, names, plan.hostPorts().apiServer());
+            b.kubeconfigs().merge(kubeconfig, names, options.switchContext());
+            progress.accept("kubeconfig: context " + names.context() + " in " + b.kubeconfigs().file()
+                    + (options.switchContext() ? " (now current)" : ""));
+            Optional<Session.Services> services = options.skipBootstrap() ? Optional.empty()
+                    : b.bootstrap().bootstrap(target(plan, kubeconfig, infra, deadline, options.timeout()), progress);
+            return new Session(prepared.clusterName(), ClusterState.RUNNING, prepared.createdAt(),
+                    prepared.bootstrapURL(), prepared.bootstrapVersion(), prepared.gitOpsPath(),
+                    services.orElse(null), new Session.K3dConfig(plan.image(), plan.servers(), plan.agents()),
+                    plan.hostPorts());
+        } catch (RuntimeException e) {
+            throw cleanUp(names, prepared, options.keepOnFailure(), e, progress);
+        }
+    }
+
+    private ClusterPlan plan(Session prepared, InfraConfig infra, Preflight.EngineFacts engine, Options options,
+                             Session.Ports ports) {
+        var p = infra.platform();
+        return new ClusterPlan(prepared.clusterName(), options.image() != null ? options.image() : p.k3sImage(),
+                p.servers(), options.agents() != null ? options.agents() : p.agents(), p.k3sArgs(),
+                Path.of(prepared.gitOpsPath()), ports,
+                new ClusterPlan.NodePorts(p.nodePorts().http(), p.nodePorts().https(), p.nodePorts().argocdUI(),
+                        p.nodePorts().hubbleUI()),
+                token(), engine.cgroupV2(), b.version());
+    }
+
+    private void createNodes(ClusterPlan plan, Consumer<String> progress) {
+        K3dNames names = plan.names();
+        progress.accept("creating network " + names.network());
+        NodeLayout.Network network = b.nodes().createNetwork(names);
+        b.nodes().createImageVolume(names, b.version());
+        for (NodeSpec node : NodeLayout.nodes(plan, network)) {
+            progress.accept("creating node " + node.name() + " (" + plan.image() + ")");
+            b.nodes().create(node, names.network(), plan.cgroupV2());
+        }
+    }
+
+    private void startNodes(K3dNames names, Consumer<String> progress) {
+        for (NodeRuntime.Node node : b.nodes().nodes(names.cluster())) {
+            progress.accept("starting " + node.name());
+            b.nodes().start(node.id());
+        }
+    }
+
+    private byte[] awaitKubeconfig(K3dNames names, Instant deadline, Duration timeout, Consumer<String> progress) {
+        String server = names.server(0);
+        progress.accept("waiting for k3s to write its kubeconfig in " + server);
+        while (true) {
+            Optional<byte[]> file = b.nodes().readFile(server, NodeLayout.KUBECONFIG_OUTPUT);
+            if (file.isPresent() && file.get().length > 0) {
+                return file.get();
+            }
+            var state = b.nodes().inspect(server).getState();
+            if (!Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getRestarting())) {
+                throw SikifansoException.failure("the k3s server " + server + " stopped (exit code "
+                                + state.getExitCodeLong() + ") before writing its kubeconfig; its last lines:\n"
+                                + b.nodes().logTail(server, 10).indent(4).stripTrailing(),
+                        "check the k3s image (--image) and the k3s flags in infra/platform.yaml");
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                throw new SikifansoException("k3s did not write its kubeconfig within " + GoDurations.format(timeout)
+                        + " in " + server, "look at its log: docker logs " + server
+                        + ", or give it longer with --timeout", SikifansoException.TIMEOUT, null);
+            }
+            sleep();
+        }
+    }
+
+    private ClusterBootstrap.Target target(ClusterPlan plan, ObjectNode kubeconfig, InfraConfig infra,
+                                           Instant deadline, Duration timeout) {
+        K3dNames names = plan.names();
+        String address = b.nodes().address(names.server(0), names.network()).orElse(names.server(0));
+        String yaml;
+        try {
+            yaml = Mappers.YAML.writeValueAsString(kubeconfig);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a kubeconfig tree always serialises", e);
+        }
+        return new ClusterBootstrap.Target(plan.cluster(), yaml,
+                "https://" + NodeLayout.HOST_IP + ":" + plan.hostPorts().apiServer(), address, plan.hostPorts(), infra,
+                plan.gitOps(), deadline, timeout);
+    }
+
+    private RuntimeException cleanUp(K3dNames names, Session prepared, boolean keep, RuntimeException failure,
+                                     Consumer<String> progress) {
+        List<String> notes = new ArrayList<>();
+        if (keep) {
+            notes.add("the nodes were kept for inspection (--keep-on-failure); remove them with: sikifanso cluster"
+                    + " delete " + names.cluster());
+        } else {
+            progress.accept("removing what was created for " + names.cluster());
+            try {
+                b.nodes().remove(names);
+                b.kubeconfigs().remove(names);
+                notes.add("removed the nodes, network and kubeconfig entries made so far");
+            } catch (RuntimeException cleanupFailure) {
+                failure.addSuppressed(cleanupFailure);
+                notes.add("cleaning up failed too (" + cleanupFailure.getMessage() + "); remove the rest with:"
+                        + " sikifanso cluster delete " + names.cluster());
+            }
+        }
+        notes.add("the GitOps repo is kept at " + prepared.gitOpsPath());
+        if (failure instanceof SikifansoException s) {
+            String hint = (s.hint() == null ? "" : s.hint() + "\n  ") + String.join("; ", notes);
+            return new SikifansoException(s.getMessage(), hint, s.exitCode(), s.getCause() != null ? s.getCause() : s);
+        }
+        return failure;
+    }
+
+    private String token() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            s.append(TOKEN_ALPHABET.charAt(random.nextInt(TOKEN_ALPHABET.length())));
+        }
+        return s.toString();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SikifansoException.failure("interrupted", null);
+        }
+    }
+}
