@@ -1,9 +1,11 @@
 package com.sikifanso;
 
 import com.sikifanso.agents.AgentService;
+import com.sikifanso.argocd.ApplicationSetRefresher;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profiles;
 import com.sikifanso.cluster.ClusterService;
+import com.sikifanso.cluster.KubeClients;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.Scaffolder;
@@ -28,7 +30,8 @@ public final class Services {
         this.sessions = new SessionStore(home);
         this.profiles = new Profiles();
         ClusterLocks locks = new ClusterLocks(home, lockTimeout, progress);
-        ClusterRepos repos = new ClusterRepos(sessions, locks);
+        ClusterRepos repos = new ClusterRepos(sessions, locks,
+                new ApplicationSetRefresher(sessions, KubeClients.fromKubeconfig(), progress));
         this.apps = new AppService(repos, profiles);
         this.agents = new AgentService(repos);
         this.clusters = new ClusterService(sessions, locks, new Scaffolder(build.version()), apps, profiles,

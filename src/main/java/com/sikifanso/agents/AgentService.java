@@ -5,6 +5,7 @@ import com.sikifanso.catalog.ApplicationNames;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.GitOpsRepo;
 import com.sikifanso.gitops.RepoChange;
@@ -29,7 +30,7 @@ public final class AgentService {
 
     public Agent create(String cluster, String name, AgentSpec requested) {
         AgentSandbox.requireName(name);
-        return repos.mutate(cluster, repo -> {
+        return repos.mutate(cluster, ApplicationSets.AGENTS, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
             if (repo.exists(file(name))) {
                 throw SikifansoException.failure("agent \"" + name + "\" already exists",
@@ -46,7 +47,7 @@ public final class AgentService {
 
     public Agent update(String cluster, String name, AgentSpec changes) {
         AgentSandbox.requireName(name);
-        return repos.mutate(cluster, repo -> {
+        return repos.mutate(cluster, ApplicationSets.AGENTS, repo -> {
             AgentValues current = read(repo, name);
             AgentSpec merged = AgentSandbox.spec(current).overriddenBy(changes);
             AgentValues values = AgentSandbox.values(name, merged, Catalog.load(repo.dir()));
@@ -58,7 +59,7 @@ public final class AgentService {
 
     public String delete(String cluster, String name) {
         AgentSandbox.requireName(name);
-        return repos.mutate(cluster, repo -> {
+        return repos.mutate(cluster, ApplicationSets.AGENTS, repo -> {
             requireExists(repo, name);
             RepoChange change = new RepoChange("agent: delete " + name)
                     .delete(file(name)).delete(valuesFile(name));

@@ -2,6 +2,7 @@ package com.sikifanso.catalog;
 
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.GitOpsRepo;
 import com.sikifanso.gitops.RepoChange;
@@ -57,7 +58,7 @@ public final class AppService {
 
     public ToggleResult enable(String cluster, List<String> names) {
         names.forEach(n -> Names.requireLabel("app", n));
-        return repos.mutate(cluster, repo -> {
+        return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
             names.forEach(catalog::get);
             String message = "catalog: enable " + String.join(", ", names);
@@ -69,7 +70,7 @@ public final class AppService {
     public ToggleResult enableProfiles(String cluster, String profileList) {
         List<Profile> chosen = profiles.parse(profileList);
         List<String> apps = Profiles.apps(chosen);
-        return repos.mutate(cluster, repo -> {
+        return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
             List<String> missing = apps.stream().filter(a -> !catalog.contains(a)).toList();
             if (!missing.isEmpty()) {
@@ -100,7 +101,7 @@ public final class AppService {
 
     public ToggleResult disable(String cluster, String name, boolean force) {
         Names.requireLabel("app", name);
-        return repos.mutate(cluster, repo -> {
+        return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
             CatalogEntry entry = catalog.get(name);
             if (!entry.enabled()) {
@@ -138,7 +139,7 @@ public final class AppService {
         requireText("--version", app.targetRevision(), "a chart version, e.g. 6.10.1, or * for the latest");
         String values = valuesYaml == null ? "# Helm values for " + app.name() + "\n"
                 : requireMapping(valuesYaml, valuesSource);
-        return repos.mutate(cluster, repo -> {
+        return repos.mutate(cluster, ApplicationSets.CUSTOM_APPS, repo -> {
             ApplicationNames.requireUnused(repo.dir(), Catalog.load(repo.dir()), app.name());
             RepoChange change = new RepoChange("app: add " + app.name() + " (" + app.chart() + " "
                     + app.targetRevision() + " from " + app.repoURL() + ")")
@@ -150,7 +151,7 @@ public final class AppService {
 
     public String remove(String cluster, String name) {
         Names.requireLabel("app", name);
-        return repos.mutate(cluster, repo -> {
+        return repos.mutate(cluster, ApplicationSets.CUSTOM_APPS, repo -> {
             CustomApp app = CustomApps.find(repo.dir(), name).orElseThrow(() -> notACustomApp(repo, name));
             RepoChange change = new RepoChange("app: remove " + name).delete(app.file()).delete(app.valuesFile());
             return repo.apply(change).orElseThrow();

@@ -12,10 +12,12 @@ import java.util.function.Function;
 public final class ClusterRepos {
     private final SessionStore sessions;
     private final ClusterLocks locks;
+    private final Reconciler reconciler;
 
-    public ClusterRepos(SessionStore sessions, ClusterLocks locks) {
+    public ClusterRepos(SessionStore sessions, ClusterLocks locks, Reconciler reconciler) {
         this.sessions = sessions;
         this.locks = locks;
+        this.reconciler = reconciler;
     }
 
     /** For reading: no lock, no JGit. */
@@ -31,11 +33,22 @@ public final class ClusterRepos {
         return new GitOpsRepo(dir);
     }
 
-    /** Runs {@code change} while holding the cluster's lock, so concurrent commands queue up. */
-    public <T> T mutate(String cluster, Function<GitOpsRepo, T> change) {
+    /**
+     * Runs {@code change} while holding the cluster's lock, so concurrent commands queue up; when it
+     * committed, asks Argo CD to refresh {@code applicationSet}.
+     */
+    public <T> T mutate(String cluster, String applicationSet, Function<GitOpsRepo, T> change) {
         GitOpsRepo repo = open(cluster);
+        T result;
+        boolean committed;
         try (ClusterLocks.Held held = locks.acquire(cluster)) {
-            return change.apply(repo);
+            String before = repo.head();
+            result = change.apply(repo);
+            committed = !before.equals(repo.head());
         }
+        if (committed) {
+            reconciler.refresh(cluster, applicationSet);
+        }
+        return result;
     }
 }

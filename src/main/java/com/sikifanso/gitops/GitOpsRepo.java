@@ -51,6 +51,33 @@ public final class GitOpsRepo {
         }
     }
 
+    /** The commit HEAD points at, read from .git without loading JGit. */
+    public String head() {
+        try {
+            Path git = dir.resolve(".git");
+            String ref = Files.readString(git.resolve("HEAD")).strip();
+            if (!ref.startsWith("ref: ")) {
+                return ref;
+            }
+            Path loose = git.resolve(ref.substring(5));
+            if (Files.exists(loose)) {
+                return Files.readString(loose).strip();
+            }
+            Path packed = git.resolve("packed-refs");
+            if (Files.exists(packed)) {
+                for (String line : Files.readAllLines(packed)) {
+                    if (line.endsWith(" " + ref.substring(5))) {
+                        return line.substring(0, line.indexOf(' '));
+                    }
+                }
+            }
+            return "";
+        } catch (IOException e) {
+            throw SikifansoException.failure("cannot read HEAD of the GitOps repo at " + dir + ": " + e.getMessage(),
+                    "check that it is a git repository", e);
+        }
+    }
+
     /**
      * Writes the change's files and commits them. A change whose files already hold that content
      * makes no commit and returns empty. On any failure the files and the index are put back.
