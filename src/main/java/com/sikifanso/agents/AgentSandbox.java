@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
 /** Turns an {@link AgentSpec} into validated chart values, refusing bad input before anything is written. */
 public final class AgentSandbox {
     public static final String NAMESPACE_PREFIX = "agent-";
-    /** The namespace {@code agent-NAME} must itself be a DNS-1123 label. */
-    public static final int MAX_NAME = Names.MAX_LABEL - NAMESPACE_PREFIX.length();
+    /**
+     * The agent name is also the Helm release name, which Helm caps at 53 characters (stricter than
+     * the 57 that would keep {@code agent-NAME} a DNS-1123 label).
+     */
+    public static final int MAX_NAME = 53;
     private static final List<String> POD_SECURITY_LEVELS = List.of("restricted", "baseline");
     private static final Pattern HOST = Pattern.compile(
             "(\\*\\.)?([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)+[a-z]([-a-z0-9]*[a-z0-9])?");

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
             "  sikifanso agent create coder --cpu-limit 2 --memory-limit 2Gi --allow litellm-proxy \\",
             "      --egress-fqdn api.github.com"})
 final class AgentCreateCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "NAME", description = "Agent name (DNS-1123 label, at most 57 characters).")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Agent name (DNS-1123 label, at most 53 characters).")
     String name;
 
     @Mixin

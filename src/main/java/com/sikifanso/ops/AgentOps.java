@@ -21,7 +21,7 @@ final class AgentOps {
 
     record AgentSettings(
             @Param("Name of the cluster") String cluster,
-            @Param("Name of the agent (DNS-1123 label, at most 57 characters)") String name,
+            @Param("Name of the agent (DNS-1123 label, at most 53 characters)") String name,
             @Param(value = "Total CPU its pods request, e.g. 250m", optional = true) String cpuRequest,
             @Param(value = "CPU limit for all its pods, e.g. 1000m", optional = true) String cpuLimit,
             @Param(value = "Total memory its pods request, e.g. 256Mi", optional = true) String memoryRequest,

@@ -125,7 +125,7 @@ class AgentServiceTest {
     static List<BadInput> badInputs() {
         return List.of(
                 new BadInput("Agent_1", NO_CHANGE, "invalid agent name \"Agent_1\""),
-                new BadInput("a".repeat(60), NO_CHANGE, "at most 57 characters"),
+                new BadInput("a".repeat(60), NO_CHANGE, "at most 53 characters"),
                 new BadInput("cpu", spec("2", "1", null, null, null), "--cpu-request 2 is more than --cpu-limit 1"),
                 new BadInput("pods", spec(null, null, null, "0", null), "--pods \"0\" is not a positive whole number"),
                 new BadInput("pods", spec(null, null, null, "ten", null), "--pods \"ten\" is not a positive"),
