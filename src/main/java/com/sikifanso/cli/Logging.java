@@ -1,5 +1,14 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.session.SikifansoHome;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,18 +35,55 @@ final class Logging {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     }
 
-    /** An MCP server's stderr is often not shown to anyone: it logs to a file unless debugging. */
+    /**
+     * An MCP server's stderr is often shown to no one, so it logs to {@code mcp.log}; at debug level
+     * stderr gets a copy as well.
+     */
     private static String logTarget(String[] args, Map<String, String> env, String level) {
-        boolean mcpServe = java.util.Arrays.asList(args).contains("mcp") && java.util.Arrays.asList(args).contains("serve");
-        if (!mcpServe || level.equalsIgnoreCase("debug") || level.equalsIgnoreCase("trace")) {
+        List<String> words = List.of(args);
+        if (!(words.contains("mcp") && words.contains("serve"))) {
             return "System.err";
         }
-        java.nio.file.Path file = com.sikifanso.session.SikifansoHome.fromEnvironment(env).root().resolve("mcp.log");
+        Path file = SikifansoHome.fromEnvironment(env).root().resolve("mcp.log");
         try {
-            java.nio.file.Files.createDirectories(file.getParent());
-            return file.toString();
-        } catch (java.io.IOException e) {
+            Files.createDirectories(file.getParent());
+            if (!level.equalsIgnoreCase("debug") && !level.equalsIgnoreCase("trace")) {
+                return file.toString();
+            }
+            PrintStream log = new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8);
+            System.setErr(new PrintStream(new TeeOutputStream(System.err, log), true, StandardCharsets.UTF_8));
             return "System.err";
+        } catch (IOException e) {
+            return "System.err";
+        }
+    }
+
+    /** Writes everything to two streams. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
         }
     }
 

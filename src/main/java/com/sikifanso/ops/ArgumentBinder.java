@@ -2,9 +2,12 @@ package com.sikifanso.ops;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.sikifanso.core.Mappers;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -14,12 +17,24 @@ import java.util.Map;
 
 /** Turns a JSON arguments object into an operation's input record, as strictly as its schema says. */
 public final class ArgumentBinder {
-    private static final ObjectMapper STRICT = Mappers.JSON.copy()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    private static final ObjectMapper STRICT = strict();
 
     private ArgumentBinder() {
+    }
+
+    private static ObjectMapper strict() {
+        ObjectMapper mapper = Mappers.JSON.copy()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // 2.5 for an integer is the wrong type, not 2.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        // A number or boolean where the schema says string is the wrong type, not its text.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
     }
 
     public static <I extends Record> I bind(Class<I> type, Map<String, Object> arguments) {

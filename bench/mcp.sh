@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# MCP server figures, measured with the official TypeScript SDK client over stdio
+# (src/test/node/mcp-scenarios.mjs, scenario "bench") against a throwaway --gitops-only cluster:
+# spawn → initialize response, tools/list, p50/p95 of READS catalog_list calls and of PAIRS
+# catalog_enable/catalog_disable pairs, and the server's resident memory (RSS) after them.
+# Targets: initialize <= 0.5 s, read tools p50 <= 20 ms, RSS <= 200 MB.
+# Figures only: it never fails on time.   Usage: bench/mcp.sh [READS] [PAIRS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+READS=${1:-200}
+PAIRS=${2:-50}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+# The server as a user starts it: the launcher when there is one, else the packaged jar.
+JAR=$(ls target/sikifanso-*/sikifanso.jar 2>/dev/null | head -n1 || true)
+if [ -z "$JAR" ] || [ -n "$(find src/main pom.xml -newer "$JAR" -type f -print -quit)" ]; then
+  ./mvnw -q -B -DskipTests package >&2
+  JAR=$(ls target/sikifanso-*/sikifanso.jar | head -n1)
+fi
+# JAVA_OPTS (unset by default) lets you compare JVM flags, e.g. -XX:TieredStopAtLevel=1.
+if [ -x ./sikifanso ] && [ -z "${JAVA_OPTS:-}" ]; then SERVER=(./sikifanso)
+else read -ra opts <<<"${JAVA_OPTS:-}"; SERVER=("$JAVA" "${opts[@]}" -jar "$JAR"); fi
+[ -d src/test/node/node_modules/@modelcontextprotocol/sdk ] \
+  || (cd src/test/node && npm ci --no-audit --no-fund >&2)
+
+export SIKIFANSO_HOME=$(mktemp -d)
+trap 'rm -rf "$SIKIFANSO_HOME"' EXIT
+"${SERVER[@]}" cluster create bench --gitops-only >/dev/null
+
+params=$(printf '{"cluster":"bench","app":"qdrant","reads":%d,"pairs":%d,"spawns":5}' "$READS" "$PAIRS")
+result=$(node src/test/node/mcp-scenarios.mjs bench "$params" -- "${SERVER[@]}" mcp serve -c bench) || {
+  echo "$result" >&2; exit 1; }
+
+echo "server: ${SERVER[*]} mcp serve"
+echo "machine: $("$JAVA" -version 2>&1 | head -n1); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+RESULT="$result" node -e '
+const r = JSON.parse(process.env.RESULT);
+const row = (m, v, t) => console.log(m.padEnd(44) + String(v).padStart(10) + String(t).padStart(10));
+const f = (x) => x.toFixed(1);
+row("measure", "figure", "target");
+row(`spawn -> initialize, ms (p50 of ${r.initialize.n} spawns)`, f(r.initialize.p50), "500");
+row("spawn -> initialize, ms (fastest)", f(r.initialize.min), "-");
+row(`tools/list, ms (${r.tools} tools)`, f(r.toolsListMs), "-");
+row(`catalog_list p50, ms (${r.catalogList.n} calls)`, f(r.catalogList.p50), "20");
+row("catalog_list p95, ms", f(r.catalogList.p95), "-");
+row(`catalog_enable p50, ms (${r.catalogEnable.n} calls)`, f(r.catalogEnable.p50), "-");
+row("catalog_enable p95, ms", f(r.catalogEnable.p95), "-");
+row(`catalog_disable p50, ms (${r.catalogDisable.n} calls)`, f(r.catalogDisable.p50), "-");
+row("catalog_disable p95, ms", f(r.catalogDisable.p95), "-");
+row("server RSS after them, MB", f(r.rssMb), "200");
+if (r.failures.length) console.log("tool errors seen:\n  " + r.failures.join("\n  "));
+'
+commits=$(git -C "$SIKIFANSO_HOME/clusters/bench/gitops" rev-list --count HEAD)
+echo "GitOps repo: $commits commits (1 initial + $((2 * PAIRS)) from the pairs expected)"

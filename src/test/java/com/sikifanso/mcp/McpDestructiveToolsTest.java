@@ -1,0 +1,95 @@
+package com.sikifanso.mcp;
+
+import static com.sikifanso.mcp.NodeMcpClient.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A destructive tool (agent_delete) asks the user through MCP elicitation: refused when the
+ * client cannot ask, done only when the user accepts.
+ */
+class McpDestructiveToolsTest {
+    private static final Map<String, Object> DELETE_BOB = Map.of("name", "agent_delete",
+            "arguments", Map.of("cluster", McpHome.CLUSTER, "name", "bob"));
+
+    @TempDir
+    Path root;
+    McpHome home;
+    int before;
+
+    @BeforeEach
+    void agentToDelete() {
+        NodeMcpClient.assumeAvailable();
+        home = McpHome.withCluster(root).withAgent("bob");
+        before = home.commitCount();
+    }
+
+    @Test
+    void refusedWhenTheClientCannotAsk() {
+        JsonNode out = NodeMcpClient.run(root, "calls", Map.of("calls", List.of(DELETE_BOB)));
+
+        JsonNode delete = call(out, 0);
+        assertThat(delete.path("ok").asBoolean()).as(delete.toString()).isTrue();
+        assertThat(delete.path("isError").asBoolean()).isTrue();
+        assertThat(delete.path("text").asText()).contains("elicitation", "Nothing was changed",
+                "--allow-destructive");
+        assertUnchanged();
+    }
+
+    @Test
+    void declinedElicitationChangesNothing() {
+        JsonNode out = NodeMcpClient.run(root, "elicit-decline", Map.of("calls", List.of(DELETE_BOB)));
+
+        assertAskedAboutBob(out);
+        JsonNode delete = call(out, 0);
+        assertThat(delete.path("isError").asBoolean()).as(delete.toString()).isTrue();
+        assertThat(delete.path("text").asText()).contains("not confirmed", "nothing was changed");
+        assertUnchanged();
+    }
+
+    @Test
+    void acceptedElicitationDeletesInOneCommit() {
+        JsonNode out = NodeMcpClient.run(root, "elicit-accept", Map.of("calls", List.of(DELETE_BOB)));
+
+        assertAskedAboutBob(out);
+        JsonNode delete = call(out, 0);
+        assertThat(delete.path("isError").asBoolean()).as(delete.toString()).isFalse();
+        assertThat(delete.at("/structuredContent/deleted").asText()).isEqualTo("bob");
+        assertThat(home.commitCount()).isEqualTo(before + 1);
+        assertThat(delete.at("/structuredContent/commit").asText()).isEqualTo(home.git("rev-parse", "HEAD").strip());
+        assertThat(home.status()).as("git status --porcelain").isEmpty();
+        assertThat(home.tracked("agents/bob.yaml")).isFalse();
+        assertThat(home.tracked("agents/values/bob.yaml")).isFalse();
+    }
+
+    @Test
+    void allowDestructiveRunsItWithoutAsking() {
+        JsonNode out = NodeMcpClient.run(root, "calls", Map.of("calls", List.of(DELETE_BOB)), "--allow-destructive");
+
+        JsonNode delete = call(out, 0);
+        assertThat(delete.path("isError").asBoolean()).as(delete.toString()).isFalse();
+        assertThat(home.commitCount()).isEqualTo(before + 1);
+        assertThat(home.tracked("agents/bob.yaml")).isFalse();
+    }
+
+    private static void assertAskedAboutBob(JsonNode out) {
+        JsonNode asked = out.path("elicitations");
+        assertThat(asked.size()).as("elicitation requests: " + asked).isEqualTo(1);
+        assertThat(asked.at("/0/message").asText()).contains("bob");
+        assertThat(asked.at("/0/requestedSchema/properties/confirm/type").asText()).isEqualTo("boolean");
+    }
+
+    private void assertUnchanged() {
+        assertThat(home.commitCount()).isEqualTo(before);
+        assertThat(home.status()).as("git status --porcelain").isEmpty();
+        assertThat(home.tracked("agents/bob.yaml")).isTrue();
+        assertThat(home.tracked("agents/values/bob.yaml")).isTrue();
+    }
+}

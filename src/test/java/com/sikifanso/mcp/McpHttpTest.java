@@ -1,0 +1,126 @@
+package com.sikifanso.mcp;
+
+import static com.sikifanso.mcp.McpToolsTest.names;
+import static com.sikifanso.mcp.NodeMcpClient.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mcp serve --http}: Streamable HTTP behind the bearer token that {@code mcp token} prints.
+ * Requests without it or with a wrong one get 401; the official SDK client sending it works.
+ */
+class McpHttpTest {
+    private static final Pattern LISTENING = Pattern.compile("listening on http://\\S+?:(\\d+)/mcp");
+
+    @TempDir
+    Path root;
+
+    @Test
+    void onlyTheTokenFromMcpTokenOpensTheEndpoint() throws Exception {
+        NodeMcpClient.assumeAvailable();
+        McpHome.withCluster(root).withArgoCdPassword();
+        String token = sikifanso("mcp", "token").strip();
+        assertThat(token).hasSizeGreaterThanOrEqualTo(32).doesNotContain(" ");
+        Path tokenFile = root.resolve("mcp-token");
+        assertThat(Files.readString(tokenFile).strip()).isEqualTo(token);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+        assertThat(sikifanso("mcp", "token").strip()).as("the same token the second time").isEqualTo(token);
+
+        Path stderr = root.resolve("http-stderr.txt");
+        ProcessBuilder pb = new ProcessBuilder(ServerCommand.mcpServe("--http", "127.0.0.1:0"))
+                .redirectOutput(root.resolve("http-stdout.txt").toFile()).redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ServerCommand.environment(pb.environment(), root);
+        Process server = pb.start();
+        try {
+            int port = awaitPort(server, stderr);
+            JsonNode out = NodeMcpClient.runAgainstRunningServer(root, "http", Map.of(
+                    "url", "http://127.0.0.1:" + port + "/mcp", "token", token,
+                    "calls", List.of(Map.of("name", "cluster_list", "arguments", Map.of()),
+                            Map.of("name", "cluster_info", "arguments", Map.of("cluster", "lab")))));
+
+            for (String attempt : List.of("noToken", "wrongToken", "emptyToken")) {
+                assertThat(out.at("/" + attempt + "/status").asInt()).as(attempt + ": " + out.path(attempt))
+                        .isEqualTo(401);
+                assertThat(out.at("/" + attempt + "/wwwAuthenticate").asText()).as(attempt).startsWith("Bearer");
+                assertThat(out.at("/" + attempt + "/body").asText()).as(attempt).contains("sikifanso mcp token")
+                        .doesNotContain(token);
+            }
+            assertThat(out.at("/sdkWithoutToken/connected").asBoolean()).as(out.path("sdkWithoutToken").toString())
+                    .isFalse();
+            assertThat(out.at("/sdkWithoutToken/error/code").asInt()).isEqualTo(401);
+
+            assertThat(out.at("/serverInfo/name").asText()).isEqualTo("sikifanso");
+            assertThat(out.at("/capabilities/tools").isObject()).isTrue();
+            assertThat(out.path("sessionId").asText()).isNotBlank();
+            assertThat(names(out.path("toolNames"))).contains("cluster_list", "catalog_enable", "agent_delete");
+            for (int i = 0; i < 2; i++) {
+                assertThat(call(out, i).path("isError").asBoolean()).as(call(out, i).toString()).isFalse();
+            }
+            assertThat(call(out, 1).at("/structuredContent/session/clusterName").asText()).isEqualTo("lab");
+            assertThat(out.toString()).doesNotContain(McpHome.ARGOCD_PASSWORD);
+        } finally {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+        assertThat(Files.readString(stderr)).doesNotContain(token);
+    }
+
+    @Test
+    void refusesANonLoopbackBindWithoutAllowRemote() throws Exception {
+        McpHome.withCluster(root);
+        ProcessBuilder pb = new ProcessBuilder(ServerCommand.mcpServe("--http", "0.0.0.0:0"))
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ServerCommand.environment(pb.environment(), root);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("exits at once").isTrue();
+        assertThat(p.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("--allow-remote");
+    }
+
+    private static int awaitPort(Process server, Path stderr) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String err = Files.readString(stderr);
+            Matcher m = LISTENING.matcher(err);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (!server.isAlive()) {
+                throw new AssertionError("mcp serve --http exited (" + server.exitValue() + "): " + err);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("mcp serve --http did not say where it listens within 30 s: "
+                + Files.readString(stderr));
+    }
+
+    private String sikifanso(String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(ServerCommand.sikifanso(args))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ServerCommand.environment(pb.environment(), root);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("sikifanso " + String.join(" ", args) + ": " + out).isZero();
+        return out;
+    }
+}

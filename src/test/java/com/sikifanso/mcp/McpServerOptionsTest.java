@@ -1,0 +1,82 @@
+package com.sikifanso.mcp;
+
+import static com.sikifanso.mcp.McpToolsTest.names;
+import static com.sikifanso.mcp.NodeMcpClient.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.ops.Operation;
+import com.sikifanso.ops.OperationRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --read-only} and {@code --agent}: what a restricted server lists, and what it refuses. */
+class McpServerOptionsTest {
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void skipWithoutNode() {
+        NodeMcpClient.assumeAvailable();
+    }
+
+    @Test
+    void readOnlyListsNoMutatingToolAndRefusesToRunOne() {
+        McpHome home = McpHome.withCluster(root);
+        int before = home.commitCount();
+        JsonNode out = NodeMcpClient.run(root, "calls", Map.of("calls", List.of(
+                Map.of("name", "catalog_enable", "arguments", Map.of("cluster", "lab", "name", "qdrant")),
+                Map.of("name", "cluster_list", "arguments", Map.of()))), "--read-only");
+
+        List<String> readOnly = new OperationRegistry().all().stream().filter(op -> op.safety().readOnly())
+                .map(Operation::name).toList();
+        assertThat(names(out.path("toolNames"))).containsExactlyInAnyOrderElementsOf(readOnly)
+                .doesNotContain("catalog_enable", "agent_delete", "cluster_delete");
+        JsonNode enable = call(out, 0);
+        assertThat(enable.path("ok").asBoolean()).as("catalog_enable must fail: " + enable).isFalse();
+        assertThat(enable.at("/error/code").asInt()).isEqualTo(-32602);
+        assertThat(call(out, 1).path("isError").asBoolean()).as("a read tool still works").isFalse();
+        assertThat(home.commitCount()).isEqualTo(before);
+        assertThat(home.git("show", "HEAD:catalog/qdrant.yaml")).contains("enabled: false");
+    }
+
+    @Test
+    void agentScopedServerOffersOnlyThatAgentsInfo() {
+        McpHome home = McpHome.withCluster(root).withAgent("bob").withAgent("alice");
+        int before = home.commitCount();
+        JsonNode out = NodeMcpClient.run(root, "calls", Map.of("calls", List.of(
+                Map.of("name", "agent_info", "arguments", Map.of()),
+                Map.of("name", "agent_info", "arguments", Map.of("name", "alice")),
+                Map.of("name", "agent_info", "arguments", Map.of("cluster", "other")),
+                Map.of("name", "agent_delete", "arguments", Map.of("name", "bob")),
+                Map.of("name", "catalog_enable", "arguments", Map.of("name", "qdrant")))),
+                "-c", "lab", "--agent", "bob");
+
+        assertThat(names(out.path("toolNames"))).containsExactly("agent_info");
+        assertThat(out.path("instructions").asText()).contains("bob");
+        JsonNode own = call(out, 0);
+        assertThat(own.path("isError").asBoolean()).as(own.toString()).isFalse();
+        assertThat(own.at("/structuredContent/agent/name").asText()).isEqualTo("bob");
+        assertThat(own.at("/structuredContent/agent/namespace").asText()).isEqualTo("agent-bob");
+
+        JsonNode other = call(out, 1);
+        assertThat(other.path("ok").asBoolean()).as("another agent must be refused: " + other).isFalse();
+        assertThat(other.at("/error/code").asInt()).isEqualTo(-32602);
+        assertThat(other.at("/error/message").asText()).contains("only serves name \"bob\"");
+        assertThat(other.toString()).doesNotContain("agent-alice");
+
+        JsonNode otherCluster = call(out, 2);
+        assertThat(otherCluster.at("/error/code").asInt()).as(otherCluster.toString()).isEqualTo(-32602);
+        assertThat(otherCluster.at("/error/message").asText()).contains("only serves cluster \"lab\"");
+
+        for (int i : new int[] {3, 4}) {
+            assertThat(call(out, i).at("/error/code").asInt()).as(call(out, i).toString()).isEqualTo(-32602);
+        }
+        assertThat(home.commitCount()).isEqualTo(before);
+        assertThat(home.tracked("agents/bob.yaml")).isTrue();
+    }
+}

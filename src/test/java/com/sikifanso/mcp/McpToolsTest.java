@@ -1,0 +1,255 @@
+package com.sikifanso.mcp;
+
+import static com.sikifanso.mcp.NodeMcpClient.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.core.BuildInfo;
+import com.sikifanso.ops.Operation;
+import com.sikifanso.ops.OperationRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One session of the official MCP TypeScript SDK client with {@code sikifanso mcp serve}: what it
+ * initialises with, the tools it lists (every schema compiled by ajv), every read tool's
+ * structured result validated against its output schema, argument errors, and one mutating call.
+ * The session runs once; each test checks one part of what the client saw.
+ */
+class McpToolsTest {
+    /** The tools the issue names; the registry may offer more, and all of them must be listed. */
+    private static final List<String> EXPECTED = List.of("cluster_list", "cluster_info", "cluster_create",
+            "cluster_delete", "profile_list", "profile_apply", "catalog_list", "catalog_enable", "catalog_disable",
+            "app_add", "app_remove", "agent_list", "agent_info", "agent_create", "agent_update", "agent_delete");
+
+    // Calls made after the read tools, by index into the result's "calls".
+    private static final int UNKNOWN_TOOL = 0;
+    private static final int MISSING_REQUIRED = 1;
+    private static final int EXTRA_PROPERTY = 2;
+    private static final int NUMBER_FOR_STRING = 3;
+    private static final int STRING_FOR_BOOLEAN = 4;
+    private static final int STRING_FOR_INTEGER = 5;
+    private static final int FRACTION_FOR_INTEGER = 6;
+    private static final int BOOLEAN_FOR_STRING = 7;
+    private static final int NUMBER_IN_STRING_LIST = 8;
+    private static final int ENABLE = 9;
+
+    @TempDir
+    static Path root;
+    static McpHome home;
+    static int commitsBefore;
+    static JsonNode session;
+    static final OperationRegistry REGISTRY = new OperationRegistry();
+
+    @BeforeAll
+    static void runClient() {
+        NodeMcpClient.assumeAvailable();
+        home = McpHome.withCluster(root).withAgent("bob").withArgoCdPassword();
+        commitsBefore = home.commitCount();
+        String lab = McpHome.CLUSTER;
+        session = NodeMcpClient.run(root, "inspect", Map.of(
+                "cluster", lab,
+                "names", Map.of("agent_info", "bob"),
+                "parallel", 40,
+                "calls", List.of(
+                        Map.of("name", "no_such_tool", "arguments", Map.of("cluster", lab)),
+                        Map.of("name", "catalog_list", "arguments", Map.of()),
+                        Map.of("name", "catalog_list", "arguments", Map.of("cluster", lab, "verbose", true)),
+                        Map.of("name", "catalog_list", "arguments", Map.of("cluster", 42)),
+                        Map.of("name", "catalog_list", "arguments", Map.of("cluster", lab, "enabledOnly", "yes")),
+                        Map.of("name", "agent_update", "arguments", Map.of("cluster", lab, "name", "bob",
+                                "pods", "10")),
+                        Map.of("name", "agent_update", "arguments", Map.of("cluster", lab, "name", "bob",
+                                "pods", 2.5)),
+                        Map.of("name", "catalog_list", "arguments", Map.of("cluster", true)),
+                        Map.of("name", "agent_update", "arguments", Map.of("cluster", lab, "name", "bob",
+                                "allow", List.of(1))),
+                        Map.of("name", "catalog_enable", "arguments", Map.of("cluster", lab, "name", "qdrant")))));
+    }
+
+    @Test
+    void initializeAnnouncesToolsAndTheServer() {
+        assertThat(session.at("/capabilities/tools").isObject()).as("tools capability").isTrue();
+        assertThat(session.at("/serverInfo/name").asText()).isEqualTo("sikifanso");
+        assertThat(session.at("/serverInfo/version").asText()).isEqualTo(BuildInfo.load().version());
+        assertThat(session.path("instructions").asText()).contains("cluster_list");
+    }
+
+    @Test
+    void listsEveryOperationOfTheRegistry() {
+        List<String> names = names(session.path("tools"));
+        assertThat(names).containsAll(EXPECTED);
+        assertThat(names).containsExactlyInAnyOrderElementsOf(REGISTRY.all().stream().map(Operation::name).toList());
+    }
+
+    @Test
+    void everyToolHasStrictInputAndAnOutputSchemaThatAjvCompiles() {
+        for (JsonNode tool : session.path("tools")) {
+            String name = tool.path("name").asText();
+            assertThat(tool.path("inputSchemaError").isNull()).as(name + " inputSchema compiles: "
+                    + tool.path("inputSchemaError")).isTrue();
+            assertThat(tool.path("outputSchemaError").isNull()).as(name + " outputSchema compiles: "
+                    + tool.path("outputSchemaError")).isTrue();
+            assertThat(tool.at("/inputSchema/type").asText()).as(name).isEqualTo("object");
+            assertThat(tool.at("/inputSchema/additionalProperties").isBoolean()
+                    && !tool.at("/inputSchema/additionalProperties").asBoolean())
+                    .as(name + " inputSchema has additionalProperties: false").isTrue();
+            assertThat(tool.at("/outputSchema/type").asText()).as(name + " outputSchema").isEqualTo("object");
+            assertThat(tool.path("description").asText()).as(name + " description").isNotBlank();
+        }
+    }
+
+    @Test
+    void requiredArgumentsAreTheRegistrysAndDescribed() {
+        JsonNode info = tool("agent_info").path("inputSchema");
+        assertThat(names(info.path("required"))).containsExactlyInAnyOrder("cluster", "name");
+        info.path("properties").properties().forEach(p ->
+                assertThat(p.getValue().path("description").asText()).as("description of " + p.getKey())
+                        .isNotBlank());
+        JsonNode list = tool("catalog_list").path("inputSchema");
+        assertThat(names(list.path("required"))).containsExactly("cluster");
+        assertThat(list.at("/properties/enabledOnly/type").asText()).isEqualTo("boolean");
+        assertThat(list.at("/properties/enabledOnly/default").isBoolean()).isTrue();
+    }
+
+    @Test
+    void annotationsSayWhatTheRegistrySays() {
+        for (Operation<?, ?> op : REGISTRY.all()) {
+            JsonNode a = tool(op.name()).path("annotations");
+            assertThat(a.path("readOnlyHint").asBoolean()).as(op.name() + " readOnlyHint")
+                    .isEqualTo(op.safety().readOnly());
+            assertThat(a.path("destructiveHint").asBoolean()).as(op.name() + " destructiveHint")
+                    .isEqualTo(op.safety().destructive());
+            assertThat(a.path("idempotentHint").asBoolean()).as(op.name() + " idempotentHint")
+                    .isEqualTo(op.safety().idempotent());
+            assertThat(a.path("openWorldHint").asBoolean()).as(op.name() + " openWorldHint")
+                    .isEqualTo(op.safety().openWorld());
+        }
+        assertThat(tool("agent_delete").at("/annotations/destructiveHint").asBoolean()).isTrue();
+        assertThat(tool("cluster_list").at("/annotations/readOnlyHint").asBoolean()).isTrue();
+    }
+
+    @Test
+    void everyReadToolsStructuredContentMatchesItsOutputSchema() {
+        List<String> readOps = REGISTRY.all().stream().filter(op -> op.safety().readOnly()).map(Operation::name)
+                .toList();
+        assertThat(names(session.path("reads"))).containsExactlyInAnyOrderElementsOf(readOps);
+        for (JsonNode read : session.path("reads")) {
+            String name = read.path("name").asText();
+            assertThat(read.path("ok").asBoolean()).as(name + " answered: " + read.path("error")).isTrue();
+            assertThat(read.path("isError").asBoolean()).as(name + " isError: " + read.path("text")).isFalse();
+            assertThat(read.path("structuredContent").isObject()).as(name + " structuredContent").isTrue();
+            assertThat(read.path("outputValid").asBoolean()).as(name + " output valid: "
+                    + read.path("outputErrors")).isTrue();
+            assertThat(read.path("text").asText()).as(name + " text content").isNotBlank();
+        }
+        JsonNode catalog = read("catalog_list").path("structuredContent").path("apps");
+        assertThat(names(catalog)).contains("qdrant", "litellm-proxy");
+        assertThat(read("agent_info").at("/structuredContent/agent/name").asText()).isEqualTo("bob");
+        assertThat(read("cluster_info").at("/structuredContent/session/clusterName").asText()).isEqualTo("lab");
+    }
+
+    @Test
+    void answersEveryCallWhenManyAreInFlightAtOnce() {
+        JsonNode parallel = session.path("parallel");
+        assertThat(parallel.path("answered").asInt()).as(parallel.toString()).isEqualTo(40);
+    }
+
+    @Test
+    void noToolOutputContainsTheArgoCdPassword() {
+        // The session really has it, and the server really read the part of the session that holds it.
+        assertThat(home.services().sessions().load(McpHome.CLUSTER).services().argocd().password())
+                .isEqualTo(McpHome.ARGOCD_PASSWORD);
+        JsonNode info = read("cluster_info");
+        assertThat(info.at("/structuredContent/session/services/argocd/url").asText())
+                .isEqualTo("http://localhost:30080");
+        assertThat(info.at("/structuredContent/session/services/argocd").has("password")).isFalse();
+        for (String tool : List.of("cluster_info", "cluster_list")) {
+            assertThat(read(tool).toString()).as(tool).doesNotContain(McpHome.ARGOCD_PASSWORD);
+        }
+        assertThat(session.toString()).as("anything the client saw").doesNotContain(McpHome.ARGOCD_PASSWORD);
+        assertThat(session.toString()).as("no kubeconfig").doesNotContain("client-key-data", "BEGIN RSA");
+        Path log = root.resolve("mcp.log");
+        assertThat(log).as("the server logs to a file under SIKIFANSO_HOME").exists();
+        assertThat(log).content().doesNotContain(McpHome.ARGOCD_PASSWORD);
+    }
+
+    @Test
+    void unknownToolIsInvalidParams() {
+        JsonNode c = call(session, UNKNOWN_TOOL);
+        assertThat(c.path("ok").asBoolean()).as(c.toString()).isFalse();
+        assertThat(c.at("/error/code").asInt()).isEqualTo(-32602);
+        assertThat(c.at("/error/message").asText() + c.at("/error/data").asText()).contains("no_such_tool");
+    }
+
+    @Test
+    void missingRequiredArgumentIsInvalidParamsNamingIt() {
+        assertInvalidParams(MISSING_REQUIRED, "missing required argument cluster");
+    }
+
+    @Test
+    void extraPropertyIsInvalidParamsNamingIt() {
+        assertInvalidParams(EXTRA_PROPERTY, "unknown argument \"verbose\"");
+    }
+
+    @Test
+    void wrongTypesAreInvalidParams() {
+        assertInvalidParams(NUMBER_FOR_STRING, "\"cluster\" has the wrong type");
+        assertInvalidParams(STRING_FOR_BOOLEAN, "\"enabledOnly\" has the wrong type");
+        assertInvalidParams(STRING_FOR_INTEGER, "\"pods\" has the wrong type");
+        assertInvalidParams(FRACTION_FOR_INTEGER, "\"pods\" has the wrong type");
+        assertInvalidParams(BOOLEAN_FOR_STRING, "\"cluster\" has the wrong type");
+        assertInvalidParams(NUMBER_IN_STRING_LIST, "\"allow\" has the wrong type");
+    }
+
+    @Test
+    void aMutatingToolMakesExactlyOneCommitAndLeavesTheRepoClean() {
+        JsonNode c = call(session, ENABLE);
+        assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue();
+        assertThat(c.path("isError").asBoolean()).as(c.path("text").asText()).isFalse();
+        assertThat(names(c.at("/structuredContent/changed"))).contains("qdrant");
+        // The calls with bad arguments before it changed nothing; this one exactly one commit.
+        assertThat(home.commitCount()).isEqualTo(commitsBefore + 1);
+        assertThat(home.status()).as("git status --porcelain").isEmpty();
+        assertThat(c.at("/structuredContent/commit").asText()).isEqualTo(home.git("rev-parse", "HEAD").strip());
+        assertThat(home.lastSubject()).contains("qdrant");
+        assertThat(c.path("text").asText()).contains("qdrant");
+    }
+
+    private static void assertInvalidParams(int index, String message) {
+        JsonNode c = call(session, index);
+        assertThat(c.path("ok").asBoolean()).as("JSON-RPC error expected, got a result: " + c).isFalse();
+        assertThat(c.at("/error/code").asInt()).as(c.toString()).isEqualTo(-32602);
+        assertThat(c.at("/error/message").asText()).contains(message);
+    }
+
+    private static JsonNode tool(String name) {
+        for (JsonNode t : session.path("tools")) {
+            if (t.path("name").asText().equals(name)) {
+                return t;
+            }
+        }
+        throw new AssertionError("tool " + name + " not listed");
+    }
+
+    private static JsonNode read(String name) {
+        for (JsonNode r : session.path("reads")) {
+            if (r.path("name").asText().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError("read tool " + name + " not called");
+    }
+
+    /** The "name" of each element, or each text element, of an array. */
+    static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(n -> names.add(n.isTextual() ? n.asText() : n.path("name").asText()));
+        return names;
+    }
+}
