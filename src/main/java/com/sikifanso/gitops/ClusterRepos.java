@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.ClusterLocks;
 import com.sikifanso.session.Session;
@@ -22,6 +23,8 @@ public final class ClusterRepos {
 
     /** For reading: no lock, no JGit. */
     public GitOpsRepo open(String cluster) {
+        // -c/--cluster becomes a path under SIKIFANSO_HOME: "a/../b" must not reach another cluster's session.
+        Names.requireLabel("cluster", cluster);
         Session session = sessions.load(cluster);
         Path dir = Path.of(session.gitOpsPath());
         if (!Files.isDirectory(dir.resolve(".git"))) {
