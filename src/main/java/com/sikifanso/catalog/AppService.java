@@ -178,6 +178,9 @@ public final class AppService {
     private static String readFile(Path file) {
         try {
             return Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw SikifansoException.usage("values file " + file + " does not exist",
+                    "give --values the path of a YAML file of Helm values");
         } catch (IOException e) {
             throw SikifansoException.usage("cannot read values file " + file + ": " + e.getMessage(),
                     "give --values a readable YAML file");

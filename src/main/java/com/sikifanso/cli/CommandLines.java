@@ -20,6 +20,7 @@ public final class CommandLines {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, root));
+        cli.setParameterExceptionHandler((e, arguments) -> usageError(e, err));
         return cli.execute(args);
     }
 
@@ -41,6 +42,15 @@ public final class CommandLines {
             }
             addHelpOptions(sub);
         }
+    }
+
+    /** Bad flags or arguments: one Error line, a suggestion when picocli has one, and where help is. */
+    private static int usageError(CommandLine.ParameterException e, PrintWriter err) {
+        err.println("Error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("  see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+        err.flush();
+        return SikifansoException.USAGE;
     }
 
     private static int report(Exception e, PrintWriter err, RootCommand root) {

@@ -103,7 +103,7 @@ public final class GitOpsRepo {
             } catch (IOException | GitAPIException | RuntimeException e) {
                 restore(git, originals);
                 throw SikifansoException.failure("could not commit \"" + change.message() + "\" to " + dir + ": "
-                        + e.getMessage(), "the repo was left as it was; check its permissions and that "
+                        + rootMessage(e), "the repo was left as it was; check its permissions and that "
                         + "git status shows no lock (.git/index.lock)", e);
             }
         }
@@ -189,6 +189,15 @@ public final class GitOpsRepo {
             throw SikifansoException.failure("cannot open the GitOps repo at " + dir + ": " + e.getMessage(),
                     "it must be a git repository; recreate it with: sikifanso cluster delete, then cluster create", e);
         }
+    }
+
+    /** JGit wraps the useful message ("Cannot lock index") in generic ones; report the innermost. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     static PersonIdent author() {

@@ -144,7 +144,7 @@ class CustomAppTest {
                 new BadValues("invalid YAML", "replicaCount: [1, 2\n", "is not valid YAML"),
                 new BadValues("a list, not a mapping", "- a\n- b\n", "is not a YAML mapping"),
                 new BadValues("a scalar, not a mapping", "just text\n", "is not a YAML mapping"),
-                new BadValues("missing file", null, "cannot read values file"));
+                new BadValues("missing file", null, "does not exist"));
     }
 
     @ParameterizedTest(name = "{0}")
