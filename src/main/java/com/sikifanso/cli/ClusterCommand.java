@@ -2,8 +2,8 @@ package com.sikifanso.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "cluster", description = "Create, inspect and remove clusters.",
-        subcommands = {ClusterCreateCommand.class, ClusterDeleteCommand.class, ClusterInfoCommand.class,
-            ClusterProfilesCommand.class})
+@Command(name = "cluster", description = "Create, start, stop, inspect and remove clusters.",
+        subcommands = {ClusterCreateCommand.class, ClusterStartCommand.class, ClusterStopCommand.class,
+            ClusterDeleteCommand.class, ClusterInfoCommand.class, ClusterProfilesCommand.class})
 final class ClusterCommand {
 }

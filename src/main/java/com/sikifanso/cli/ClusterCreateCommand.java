@@ -1,18 +1,22 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.catalog.AppService;
+import com.sikifanso.cli.render.ProgressLines;
 import com.sikifanso.cluster.ClusterService;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.TemplateSource;
+import com.sikifanso.session.Session;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "create", description = {
-    "Create a cluster: its session, its GitOps repo, and (with Docker) its nodes.",
+    "Create a cluster: its session, its GitOps repo, its k3s nodes in Docker and its kubeconfig context.",
     "With --gitops-only, prepare the session and repo only; a later create uses that repo."},
         footer = {"", "Examples:",
             "  sikifanso cluster create --profile agent-dev",
+            "  sikifanso cluster create lab1 --agents 2 --no-switch-context",
             "  sikifanso cluster create lab1 --gitops-only --profile agent-dev,rag",
             "  sikifanso cluster create --bootstrap ./my-template --bootstrap-version v1.2.0"})
 final class ClusterCreateCommand extends BaseCommand {
@@ -24,6 +28,11 @@ final class ClusterCreateCommand extends BaseCommand {
             description = "Comma-separated profiles whose apps to enable, e.g. agent-dev,rag (see: cluster profiles).")
     String profile;
 
+    @Option(names = "--from-snapshot", paramLabel = "SNAPSHOT", completionCandidates = Candidates.Snapshots.class,
+            description = "Start from a snapshot: its GitOps repo with history and its settings (cluster name default:"
+                    + " the snapshot's cluster).")
+    String fromSnapshot;
+
     @Option(names = "--gitops-only", description = "Prepare the session and GitOps repo without creating the cluster.")
     boolean gitopsOnly;
 
@@ -34,23 +43,55 @@ final class ClusterCreateCommand extends BaseCommand {
     @Option(names = "--bootstrap-version", paramLabel = "TAG", description = "Tag of the custom template to use.")
     String bootstrapVersion;
 
+    @Option(names = "--agents", paramLabel = "N", description = "Agent (worker) nodes besides the server"
+            + " (default: agents in infra/platform.yaml, 0).")
+    Integer agents;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "k3s node image (default: k3sImage in"
+            + " infra/platform.yaml).")
+    String image;
+
+    @Option(names = "--no-switch-context", description = "Add the kubeconfig context but keep the current one.")
+    boolean noSwitchContext;
+
+    @Option(names = "--keep-on-failure", description = "Keep the containers of a failed create for inspection.")
+    boolean keepOnFailure;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "How long to wait for the nodes and the API server (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    /** Creates the nodes and kubeconfig only; for measuring the node layer (bench/) on stand-in images. */
+    @Option(names = "--skip-bootstrap", hidden = true)
+    boolean skipBootstrap;
+
     @Override
     int run() {
         if (bootstrapVersion != null && bootstrap == null) {
             throw SikifansoException.usage("--bootstrap-version needs --bootstrap",
                     "the built-in template always matches this sikifanso version");
         }
-        String cluster = cluster(name);
-        if (!gitopsOnly) {
-            // Nodes in Docker and the Cilium/Argo CD bootstrap arrive with the cluster issue; until then,
-            // say so before touching anything rather than half-create.
-            throw SikifansoException.failure("creating cluster nodes in Docker is not available in this build yet",
-                    "prepare the session and GitOps repo now with: sikifanso cluster create " + cluster
-                            + " --gitops-only" + (profile == null ? "" : " --profile " + profile));
+        if (fromSnapshot != null && bootstrap != null) {
+            throw SikifansoException.usage("--from-snapshot and --bootstrap exclude each other",
+                    "a cluster created from a snapshot takes the snapshot's GitOps repo");
         }
-        ClusterService.Prepared prepared = services().clusters()
-                .prepare(cluster, TemplateSource.of(bootstrap, bootstrapVersion), profile);
-        out().result(prepared.session(), () -> describe(prepared));
+        String cluster = fromSnapshot == null ? cluster(name) : services().snapshots().seedCluster(fromSnapshot,
+                name != null || clusterGiven() ? cluster(name) : null).session().clusterName();
+        TemplateSource template = TemplateSource.of(bootstrap, bootstrapVersion);
+        if (gitopsOnly) {
+            ClusterService.Prepared prepared = services().clusters().prepare(cluster, template, profile);
+            out().result(prepared.session(), () -> describe(prepared));
+            return 0;
+        }
+        ClusterService.Created created;
+        try (ProgressLines progress = progress()) {
+            created = services().clusters().create(new ClusterService.CreateRequest(cluster, template, profile,
+                    agents, image, !noSwitchContext, keepOnFailure, timeout, skipBootstrap), progress);
+        }
+        Session session = created.session().withoutSecrets();
+        out().result(session, () -> ClusterInfoCommand.box(session, null) + "Kubeconfig:  "
+                + created.kubeconfig() + (noSwitchContext ? "" : " (current context k3d-" + cluster + ")") + "\n"
+                + created.prepared().profile().map(ClusterCreateCommand::describeProfile).orElse(""));
         return 0;
     }
 

@@ -10,7 +10,10 @@ import java.util.function.Consumer;
 /**
  * Brings Kubernetes up on freshly started nodes: the seam between the Docker half of
  * {@code cluster create} and the Kubernetes half (API wait, Cilium and Argo CD installs,
- * Applications, ApplicationSets).
+ * Applications, ApplicationSets). It runs after the kubeconfig is merged; a failure or a
+ * {@link com.sikifanso.core.SikifansoException} it throws makes create remove the nodes again.
+ * Today {@link ApiServerWait} is the whole bootstrap; the full one starts with
+ * {@link ApiServerWait#awaitApiServer} and is wired in {@link ClusterBackends#forEnvironment}.
  */
 public interface ClusterBootstrap {
 

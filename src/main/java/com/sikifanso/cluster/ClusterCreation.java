@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 final class ClusterCreation {
     private static final String TOKEN_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Docker restarts a crashing node (unless-stopped); this many restarts before any kubeconfig is a crash loop. */
+    private static final int CRASH_LOOP_RESTARTS = 2;
 
     private final ClusterBackends b;
     private final Clock clock;
@@ -42,7 +44,6 @@ final class ClusterCreation {
     Session run(Session prepared, InfraConfig infra, Preflight.EngineFacts engine, Options options,
                 Consumer<String> progress) {
         K3dNames names = new K3dNames(prepared.clusterName());
-        Instant deadline = clock.instant().plus(options.timeout());
         try {
             ClusterPlan plan;
             try (PortAllocator.Reservation ports = b.ports().reserve()) {
@@ -54,6 +55,8 @@ final class ClusterCreation {
             }
             // The probe sockets are closed only now: the containers hold the ports from here on.
             startNodes(names, progress);
+            // --timeout bounds the waits for k3s, not Docker's own calls, which have theirs.
+            Instant deadline = clock.instant().plus(options.timeout());
             byte[] k3sKubeconfig = awaitKubeconfig(names, deadline, options.timeout(), progress);
             ObjectNode kubeconfig = Kubeconfigs.rewrite(k3sKubeconfig, names, plan.hostPorts().apiServer());
             b.kubeconfigs().merge(kubeconfig, names, options.switchContext());
@@ -88,7 +91,7 @@ final class ClusterCreation {
         b.nodes().createImageVolume(names, b.version());
         for (NodeSpec node : NodeLayout.nodes(plan, network)) {
             progress.accept("creating node " + node.name() + " (" + plan.image() + ")");
-            b.nodes().create(node, names.network(), plan.cgroupV2());
+            b.nodes().create(node, network, names.network(), plan.cgroupV2());
         }
     }
 
@@ -107,8 +110,11 @@ final class ClusterCreation {
             if (file.isPresent() && file.get().length > 0) {
                 return file.get();
             }
-            var state = b.nodes().inspect(server).getState();
-            if (!Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getRestarting())) {
+            var node = b.nodes().inspect(server);
+            var state = node.getState();
+            boolean crashLooping = node.getRestartCount() != null && node.getRestartCount() >= CRASH_LOOP_RESTARTS;
+            boolean down = !Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getRestarting());
+            if (crashLooping || down) {
                 throw SikifansoException.failure("the k3s server " + server + " stopped (exit code "
                                 + state.getExitCodeLong() + ") before writing its kubeconfig; its last lines:\n"
                                 + b.nodes().logTail(server, 10).indent(4).stripTrailing(),

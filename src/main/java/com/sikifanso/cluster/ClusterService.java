@@ -18,9 +18,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Cluster sessions and their GitOps repos. (Docker nodes and the Kubernetes bootstrap come on top.) */
+/**
+ * Clusters: their sessions and GitOps repos, their nodes in Docker and their kubeconfig entries.
+ * Every change to one cluster holds its lock.
+ */
 public final class ClusterService {
     private final SessionStore sessions;
     private final ClusterLocks locks;
@@ -28,15 +33,26 @@ public final class ClusterService {
     private final AppService apps;
     private final Profiles profiles;
     private final Clock clock;
+    private final ClusterBackends backends;
 
     public ClusterService(SessionStore sessions, ClusterLocks locks, Scaffolder scaffolder, AppService apps,
-                          Profiles profiles, Clock clock) {
+                          Profiles profiles, Clock clock, ClusterBackends backends) {
         this.sessions = sessions;
         this.locks = locks;
         this.scaffolder = scaffolder;
         this.apps = apps;
         this.profiles = profiles;
         this.clock = clock;
+        this.backends = backends;
+    }
+
+    public ClusterBackends backends() {
+        return backends;
+    }
+
+    /** The same service over other backends, e.g. another bootstrap. */
+    public ClusterService withBackends(ClusterBackends other) {
+        return new ClusterService(sessions, locks, scaffolder, apps, profiles, clock, other);
     }
 
     /** What {@code cluster create --gitops-only} did. */
@@ -96,6 +112,14 @@ public final class ClusterService {
 
     /** Removes the cluster's session and GitOps repo; snapshots are kept. Works on a corrupt session too. */
     public void delete(String name) {
+        delete(name, message -> { });
+    }
+
+    /**
+     * Removes the cluster's nodes, network and volumes, its kubeconfig entries, then its session and
+     * GitOps repo; snapshots are kept. Parts already gone are fine; a corrupt session is no obstacle.
+     */
+    public void delete(String name, Consumer<String> progress) {
         Names.requireLabel("cluster", name);
         try (ClusterLocks.Held held = locks.acquire(name)) {
             if (!Files.exists(sessions.home().clusterDir(name))) {
@@ -103,7 +127,33 @@ public final class ClusterService {
                 throw SikifansoException.failure("no cluster named \"" + name + "\"",
                         known.isEmpty() ? "there are no clusters" : "clusters: " + String.join(", ", known));
             }
+            K3dNames names = new K3dNames(name);
+            try {
+                progress.accept("removing the nodes, network and volumes of " + name);
+                backends.nodes().remove(names);
+            } catch (SikifansoException e) {
+                if (neverHadNodes(name)) {
+                    progress.accept("skipping Docker: " + e.getMessage());
+                } else {
+                    throw SikifansoException.failure(e.getMessage() + "; nothing was deleted",
+                            e.hint() == null ? null : e.hint() + ", then retry the delete", e);
+                }
+            }
+            try {
+                backends.kubeconfigs().remove(names);
+            } catch (SikifansoException e) {
+                progress.accept("warning: kubeconfig entries of " + name + " not removed: " + e.getMessage());
+            }
             sessions.delete(name);
+        }
+    }
+
+    /** A session prepared with --gitops-only never had nodes, so deleting it needs no Docker. */
+    private boolean neverHadNodes(String name) {
+        try {
+            return sessions.load(name).state() == ClusterState.NOT_CREATED;
+        } catch (SikifansoException corrupt) {
+            return true;
         }
     }
 
@@ -127,5 +177,140 @@ public final class ClusterService {
             }
         }
         return listings;
+    }
+
+    /** What {@code cluster create} asked for. */
+    public record CreateRequest(String name, TemplateSource template, String profiles, Integer agents, String image,
+                                boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
+                                boolean skipBootstrap) {
+    }
+
+    /** What {@code cluster create} made. */
+    public record Created(Session session, Prepared prepared, Path kubeconfig) {
+    }
+
+    /**
+     * Creates a cluster: checks Docker, prepares (or reuses) the GitOps repo, then ports, nodes,
+     * kubeconfig and the bootstrap. A failure removes the Docker objects and kubeconfig entries it
+     * made (unless asked to keep them) and keeps the repo, so a retry starts from it.
+     */
+    public Created create(CreateRequest request, Consumer<String> progress) {
+        String name = Names.requireLabel("cluster", request.name(), K3dNames.MAX_CLUSTER_NAME);
+        if (request.profiles() != null) {
+            profiles.parse(request.profiles());
+        }
+        if (request.agents() != null && (request.agents() < 0 || request.agents() > 99)) {
+            throw SikifansoException.usage("--agents must be 0 to 99, not " + request.agents(), null);
+        }
+        try (ClusterLocks.Held held = locks.acquire(name)) {
+            refuseExisting(name);
+            Preflight.EngineFacts engine = backends.preflight().check(progress);
+            List<String> leftovers = backends.nodes().leftovers(new K3dNames(name));
+            if (!leftovers.isEmpty()) {
+                throw SikifansoException.failure("the name \"" + name + "\" is taken in Docker: "
+                                + String.join(", ", leftovers)
+                                + (leftovers.size() == 1 ? " already exists" : " already exist"),
+                        "pick another name, or remove those (k3d cluster delete " + name + ", or docker rm -f and"
+                                + " docker network rm)");
+            }
+            backends.kubeconfigs().checkWritable();
+            Prepared prepared = prepare(name, request.template(), request.profiles());
+            progress.accept((prepared.reused() ? "using the GitOps repo " : "prepared the GitOps repo ")
+                    + prepared.session().gitOpsPath());
+            var infra = backends.infra().load(Path.of(prepared.session().gitOpsPath()));
+            Session created = new ClusterCreation(backends, clock).run(prepared.session(), infra, engine,
+                    new ClusterCreation.Options(request.agents(), request.image(), request.switchContext(),
+                            request.keepOnFailure(), request.timeout(), request.skipBootstrap()), progress);
+            sessions.save(created);
+            return new Created(created, prepared, backends.kubeconfigs().file());
+        }
+    }
+
+    private void refuseExisting(String name) {
+        if (sessions.exists(name)) {
+            Session existing = sessions.load(name);
+            if (existing.state() != ClusterState.NOT_CREATED) {
+                throw SikifansoException.failure("cluster \"" + name + "\" already exists (" + existing.state()
+                        + ")", "use another name, or delete it first with: sikifanso cluster delete " + name);
+            }
+        }
+    }
+
+    /** Starts a cluster's nodes, servers first, and records it as running. */
+    public Session start(String name, Consumer<String> progress) {
+        return changeNodes(name, ClusterState.RUNNING, progress);
+    }
+
+    /** Stops a cluster's nodes, agents first, and records it as stopped. */
+    public Session stop(String name, Consumer<String> progress) {
+        return changeNodes(name, ClusterState.STOPPED, progress);
+    }
+
+    private Session changeNodes(String name, ClusterState target, Consumer<String> progress) {
+        Names.requireLabel("cluster", name);
+        try (ClusterLocks.Held held = locks.acquire(name)) {
+            Session session = sessions.load(name);
+            if (session.state() == ClusterState.NOT_CREATED) {
+                throw SikifansoException.failure("cluster \"" + name + "\" has no nodes yet (state not-created)",
+                        "create them with: sikifanso cluster create " + name);
+            }
+            List<NodeRuntime.Node> nodes = backends.nodes().nodes(name);
+            if (nodes.isEmpty()) {
+                throw SikifansoException.failure("cluster \"" + name + "\" has no containers in Docker (missing)",
+                        "recreate it: sikifanso cluster delete " + name + " && sikifanso cluster create " + name);
+            }
+            if (target == ClusterState.RUNNING) {
+                for (NodeRuntime.Node node : nodes) {
+                    if (!node.running()) {
+                        progress.accept("starting " + node.name());
+                        backends.nodes().start(node.id());
+                    }
+                }
+            } else {
+                for (NodeRuntime.Node node : nodes.reversed()) {
+                    if (node.running()) {
+                        progress.accept("stopping " + node.name());
+                        backends.nodes().stop(node.id());
+                    }
+                }
+            }
+            Session changed = session.withState(target);
+            sessions.save(changed);
+            return changed;
+        }
+    }
+
+    /** A cluster as the user sees it: its session (or why it is unreadable) and its live state in Docker. */
+    public record Live(String name, Session session, String error, NodeRuntime.LiveState docker) {
+    }
+
+    /** Every cluster with its live Docker state; {@code docker} is null when Docker could not be asked. */
+    public record Overview(List<Live> clusters, String dockerError) {
+    }
+
+    public Overview overview() {
+        Map<String, List<NodeRuntime.Node>> docker = null;
+        String dockerError = null;
+        try {
+            docker = backends.nodes().clusters();
+        } catch (SikifansoException e) {
+            dockerError = e.getMessage();
+        }
+        List<Live> result = new ArrayList<>();
+        for (Listing l : list()) {
+            NodeRuntime.LiveState state = docker == null ? null
+                    : NodeRuntime.LiveState.of(docker.getOrDefault(l.name(), List.of()));
+            result.add(new Live(l.name(), l.session(), l.error(), state));
+        }
+        return new Overview(result, dockerError);
+    }
+
+    /** One cluster's live state, or empty when Docker cannot be asked. */
+    public Optional<NodeRuntime.LiveState> liveState(String name) {
+        try {
+            return Optional.of(NodeRuntime.LiveState.of(backends.nodes().nodes(name)));
+        } catch (SikifansoException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -8,8 +8,12 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The Docker Engine this process talks to: {@code DOCKER_HOST} (with {@code DOCKER_TLS_VERIFY} and
@@ -26,7 +30,26 @@ public final class DockerEngine {
     public DockerEngine(Map<String, String> env) {
         this.env = env;
         String configured = env.get("DOCKER_HOST");
-        this.host = configured == null || configured.isBlank() ? DEFAULT_HOST : configured;
+        this.host = configured == null || configured.isBlank() ? localSocket(env) : configured;
+    }
+
+    /**
+     * /var/run/docker.sock, else the per-user sockets of Docker Desktop, Colima and Rancher Desktop,
+     * which exist without the /var/run link when it was not installed.
+     */
+    static String localSocket(Map<String, String> env) {
+        if (Files.exists(Path.of(DEFAULT_HOST.substring("unix://".length())))) {
+            return DEFAULT_HOST;
+        }
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        for (String candidate : new String[] {".docker/run/docker.sock", ".colima/default/docker.sock",
+            ".rd/docker.sock"}) {
+            Path socket = Path.of(home, candidate);
+            if (Files.exists(socket)) {
+                return "unix://" + socket;
+            }
+        }
+        return DEFAULT_HOST;
     }
 
     public String host() {
@@ -55,7 +78,7 @@ public final class DockerEngine {
     }
 
     /** Runs one engine call, turning transport failures into the "Docker is not running" sentence. */
-    public <T> T call(String what, java.util.function.Function<DockerClient, T> call) {
+    public <T> T call(String what, Function<DockerClient, T> call) {
         try {
             return call.apply(client());
         } catch (DockerException e) {
@@ -64,11 +87,27 @@ public final class DockerEngine {
         } catch (SikifansoException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw unreachable(e);
+            if (connectionFailed(e)) {
+                throw unreachable(e);
+            }
+            throw SikifansoException.failure("cannot " + what + ": " + rootMessage(e),
+                    "retry; if it keeps failing, run with --log-level debug and report it", e);
         }
     }
 
-    public void run(String what, java.util.function.Consumer<DockerClient> call) {
+    /** Whether the engine could not be reached at all, as opposed to a failed call. */
+    static boolean connectionFailed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.UnknownHostException
+                    || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public void run(String what, Consumer<DockerClient> call) {
         call(what, c -> {
             call.accept(c);
             return null;

@@ -17,4 +17,23 @@ public interface KubeClients {
     static KubeClients fromKubeconfig() {
         return cluster -> new KubernetesClientBuilder().withConfig(Config.autoConfigure(context(cluster))).build();
     }
+
+    /**
+     * From the kubeconfig sikifanso merges clusters into (the first KUBECONFIG file, else
+     * ~/.kube/config, as {@link Kubeconfigs} writes it), context {@code k3d-<cluster>}.
+     */
+    static KubeClients fromKubeconfig(java.util.Map<String, String> env) {
+        return cluster -> {
+            java.nio.file.Path file = new Kubeconfigs(env).file();
+            String contents;
+            try {
+                contents = java.nio.file.Files.readString(file);
+            } catch (java.io.IOException e) {
+                throw com.sikifanso.core.SikifansoException.failure("cannot read the kubeconfig " + file + ": "
+                        + e.getMessage(), "recreate the cluster's entry with: sikifanso cluster start " + cluster, e);
+            }
+            return new KubernetesClientBuilder()
+                    .withConfig(Config.fromKubeconfig(context(cluster), contents, file.toString())).build();
+        };
+    }
 }

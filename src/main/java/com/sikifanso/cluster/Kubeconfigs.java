@@ -64,6 +64,9 @@ public final class Kubeconfigs {
         if (Files.isDirectory(file)) {
             throw unwritable("it is a directory", null);
         }
+        if (Files.isRegularFile(file)) {
+            read(); // a kubeconfig we could not parse would fail the merge after the nodes exist
+        }
     }
 
     /** k3s's kubeconfig for this cluster as the user will use it: our names, the host port. */

@@ -23,8 +23,19 @@ public final class NodeLayout {
     private NodeLayout() {
     }
 
-    /** The cluster network as Docker created it; its id and subnet go into every node's labels. */
-    public record Network(String id, String subnet) {
+    /** The name pods and nodes reach the host by, as k3d adds it to every node's /etc/hosts. */
+    public static final String HOST_ALIAS = "host.k3d.internal";
+
+    /**
+     * The cluster network as Docker created it: id and subnet go into every node's labels, and the
+     * gateway is the host as the nodes see it.
+     */
+    public record Network(String id, String subnet, String gateway) {
+        /** {@code /etc/hosts} lines Docker writes into each node; none when the gateway is unknown. */
+        public java.util.List<String> extraHosts() {
+            return gateway == null || gateway.isBlank() ? java.util.List.of()
+                    : java.util.List.of(HOST_ALIAS + ":" + gateway);
+        }
     }
 
     public static List<NodeSpec> nodes(ClusterPlan plan, Network network) {

@@ -1,13 +1,17 @@
 package com.sikifanso.cluster;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
@@ -17,15 +21,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -58,7 +66,7 @@ public final class NodeRuntime {
             this.label = label;
         }
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         public String label() {
             return label;
         }
@@ -85,10 +93,11 @@ public final class NodeRuntime {
                     .withCheckDuplicate(true)
                     .exec().getId();
             Network network = docker.inspectNetworkCmd().withNetworkId(id).exec();
-            String subnet = network.getIpam() == null || network.getIpam().getConfig() == null
-                    || network.getIpam().getConfig().isEmpty() ? ""
-                    : network.getIpam().getConfig().get(0).getSubnet();
-            return new NodeLayout.Network(id, subnet == null ? "" : subnet);
+            boolean noIpam = network.getIpam() == null || network.getIpam().getConfig() == null
+                    || network.getIpam().getConfig().isEmpty();
+            String subnet = noIpam ? null : network.getIpam().getConfig().get(0).getSubnet();
+            String gateway = noIpam ? null : network.getIpam().getConfig().get(0).getGateway();
+            return new NodeLayout.Network(id, subnet == null ? "" : subnet, gateway);
         });
     }
 
@@ -101,7 +110,7 @@ public final class NodeRuntime {
     }
 
     /** Creates (does not start) a node and writes the entrypoint wrapper into it. */
-    public String create(NodeSpec spec, String network, boolean cgroupV2) {
+    public String create(NodeSpec spec, NodeLayout.Network network, String networkName, boolean cgroupV2) {
         return engine.call("create container " + spec.name(), docker -> {
             Ports bindings = new Ports();
             List<ExposedPort> exposed = new ArrayList<>();
@@ -114,7 +123,8 @@ public final class NodeRuntime {
                     .withPrivileged(true)
                     .withInit(true)
                     .withUsernsMode("host")
-                    .withNetworkMode(network)
+                    .withNetworkMode(networkName)
+                    .withExtraHosts(network.extraHosts().toArray(String[]::new))
                     .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
                     .withTmpFs(Map.of("/run", "", "/var/run", ""))
                     .withBinds(spec.binds().stream().map(Bind::parse).toList())
@@ -147,7 +157,7 @@ public final class NodeRuntime {
         engine.run("stop " + container, docker -> {
             try {
                 docker.stopContainerCmd(container).withTimeout(STOP_TIMEOUT_SECONDS).exec();
-            } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
+            } catch (NotModifiedException alreadyStopped) {
                 // Stopping a stopped node is what the user wanted.
             }
         });
@@ -179,7 +189,8 @@ public final class NodeRuntime {
     }
 
     private static Node node(Container c) {
-        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId()
+                : c.getNames()[0].replaceFirst("^/", "");
         return new Node(name, c.getId(), c.getLabels().getOrDefault("k3d.role", ""), c.getState());
     }
 
@@ -275,12 +286,12 @@ public final class NodeRuntime {
             StringBuilder text = new StringBuilder();
             try {
                 docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTail(lines)
-                        .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                        .exec(new ResultCallback.Adapter<Frame>() {
                             @Override
-                            public void onNext(com.github.dockerjava.api.model.Frame frame) {
-                                text.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                            public void onNext(Frame frame) {
+                                text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
                             }
-                        }).awaitCompletion(5, java.util.concurrent.TimeUnit.SECONDS);
+                        }).awaitCompletion(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -306,8 +317,8 @@ public final class NodeRuntime {
                     .exec()) {
                 Ports bound = docker.inspectContainerCmd(c.getId()).exec().getHostConfig().getPortBindings();
                 if (bound != null) {
-                    bound.getBindings().values().stream().filter(java.util.Objects::nonNull)
-                            .flatMap(java.util.Arrays::stream)
+                    bound.getBindings().values().stream().filter(Objects::nonNull)
+                            .flatMap(Arrays::stream)
                             .map(Ports.Binding::getHostPortSpec)
                             .filter(s -> s != null && s.matches("\\d+"))
                             .forEach(s -> ports.add(Integer.parseInt(s)));
@@ -330,5 +341,4 @@ public final class NodeRuntime {
         }
         return result;
     }
-
 }

@@ -1,0 +1,191 @@
+package com.sikifanso.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.DockerClient;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.gitops.TemplateSource;
+import com.sikifanso.session.ClusterState;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Creates that go wrong, on the real engine: each says why, and leaves nothing behind in Docker. */
+class ClusterCreateFailuresTest {
+    @TempDir
+    Path tmp;
+
+    private TestClusters clusters;
+    private DockerClient docker;
+
+    @BeforeEach
+    void requireDocker() {
+        RealDocker.require();
+        clusters = TestClusters.at(tmp);
+        docker = RealDocker.client();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (clusters != null) {
+            clusters.removeAll();
+        }
+    }
+
+    @Test
+    void anApiServerThatNeverAnswersTimesOutWithTheUrlAndEverythingMadeIsRemoved() {
+        clusters.withBootstrap(new ApiServerWait(Clock.systemUTC()));
+        String name = clusters.name("slow");
+        ClusterService.CreateRequest r = clusters.request(name);
+
+        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
+                null, r.image(), true, false, Duration.ofSeconds(3), false), clusters.progress::add))
+                .isInstanceOf(SikifansoException.class)
+                .hasMessageMatching("the API server did not answer within 3s on https://127\\.0\\.0\\.1:\\d+ .*")
+                .satisfies(e -> {
+                    SikifansoException s = (SikifansoException) e;
+                    assertThat(s.exitCode()).isEqualTo(SikifansoException.TIMEOUT);
+                    assertThat(s.hint()).contains("--timeout")
+                            .contains("removed the nodes, network and kubeconfig entries made so far")
+                            .contains("the GitOps repo is kept at " + clusters.gitOps(name));
+                });
+
+        assertNothingInDocker(name);
+        assertThat(clusters.progress).anyMatch(l -> l.startsWith("waiting for the API server at https://127.0.0.1:"));
+        assertThat(clusters.gitOps(name).resolve(".git")).isDirectory();
+        assertThat(clusters.service().info(name).state()).isEqualTo(ClusterState.NOT_CREATED);
+        assertThat(clusters.kubeconfig).content().doesNotContain("k3d-" + name);
+    }
+
+    @Test
+    void aNodeThatCannotBeCreatedRollsBackTheNetworkAndVolumeAndKeepsTheRepo() {
+        String name = clusters.name("noimage");
+        ClusterService.CreateRequest r = clusters.request(name);
+
+        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
+                null, "sikifanso/no-such-image:never", true, false, r.timeout(), false), clusters.progress::add))
+                .hasMessageContaining("create container k3d-" + name + "-server-0")
+                .hasMessageContaining("no-such-image");
+
+        assertNothingInDocker(name);
+        assertThat(clusters.gitOps(name).resolve(".git")).isDirectory();
+    }
+
+    @Test
+    void aServerThatExitsIsReportedWithItsLastLogLines() throws IOException {
+        String name = clusters.name("crash");
+        clusters.service().prepare(name, new TemplateSource.Embedded(), null);
+        writeOverride(name, "k3sArgs:\n  - --stand-in-exit\n");
+
+        assertThatThrownBy(() -> clusters.create(name))
+                .hasMessageContaining("the k3s server k3d-" + name + "-server-0 stopped")
+                .hasMessageContaining("exiting as asked by --stand-in-exit");
+        assertNothingInDocker(name);
+    }
+
+    @Test
+    void keepOnFailureLeavesTheNodesForInspectionAndDeleteRemovesThem() {
+        clusters.withBootstrap(new ApiServerWait(Clock.systemUTC()));
+        String name = clusters.name("keep");
+        ClusterService.CreateRequest r = clusters.request(name);
+
+        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
+                null, r.image(), true, true, Duration.ofSeconds(1), false), clusters.progress::add))
+                .extracting(e -> ((SikifansoException) e).hint()).asString()
+                .contains("kept for inspection").contains("sikifanso cluster delete " + name);
+        assertThat(clusters.nodes().nodes(name)).hasSize(1);
+
+        clusters.service().delete(name, clusters.progress::add);
+        assertNothingInDocker(name);
+    }
+
+    @Test
+    void aNameTakenInDockerIsRefusedBeforeAnythingIsWritten() {
+        String name = clusters.name("taken");
+        docker.createNetworkCmd().withName("k3d-" + name).withLabels(Map.of("app", "k3d")).exec();
+        try {
+            assertThatThrownBy(() -> clusters.create(name))
+                    .hasMessage("the name \"" + name + "\" is taken in Docker: network k3d-" + name
+                            + " already exists");
+            assertThat(clusters.home.resolve("clusters").resolve(name)).doesNotExist();
+        } finally {
+            docker.removeNetworkCmd("k3d-" + name).exec();
+        }
+    }
+
+    @Test
+    void aRunningClusterOfTheSameNameIsRefused() {
+        String name = clusters.name("twice");
+        clusters.create(name);
+
+        assertThatThrownBy(() -> clusters.create(name))
+                .hasMessage("cluster \"" + name + "\" already exists (running)");
+        assertThat(clusters.nodes().nodes(name)).hasSize(1);
+    }
+
+    @Test
+    void aPortInUseMovesEveryPortToFreeOnes() throws IOException {
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.setReuseAddress(false);
+            try {
+                busy.bind(new InetSocketAddress(8443));
+            } catch (IOException alreadyTaken) {
+                // Someone else holds it already: the create must move away all the same.
+            }
+            String name = clusters.name("busy");
+            clusters.create(name);
+
+            var ports = clusters.service().info(name).ports();
+            assertThat(ports.https()).isNotEqualTo(8443);
+            assertThat(ports.apiServer()).isNotEqualTo(6443);
+            assertThat(ports.argocdUI()).isNotEqualTo(30080);
+            assertThat(clusters.progress).anyMatch(l -> l.endsWith("(defaults taken)"));
+        }
+    }
+
+    @Test
+    void aCorruptInfraOverrideNamesTheKeyAndFileAndCreatesNothing() throws IOException {
+        String name = clusters.name("corrupt");
+        clusters.service().prepare(name, new TemplateSource.Embedded(), null);
+        Path file = writeOverride(name, "agents: 1\nnodePorts:\n  argocdUi: 30090\n");
+
+        assertThatThrownBy(() -> clusters.create(name))
+                .hasMessage("unknown key \"nodePorts.argocdUi\" in " + file)
+                .extracting(e -> ((SikifansoException) e).hint()).asString().contains("nodePorts.argocdUI");
+        assertNothingInDocker(name);
+    }
+
+    @Test
+    void anUnwritableKubeconfigIsRefusedBeforeAnyNodeIsMade() throws IOException {
+        Path notADirectory = Files.writeString(tmp.resolve("plain-file"), "x");
+        clusters = TestClusters.at(tmp, Map.of("KUBECONFIG", notADirectory.resolve("config").toString()));
+        String name = clusters.name("nokube");
+
+        assertThatThrownBy(() -> clusters.create(name))
+                .hasMessage("cannot write kubeconfig " + notADirectory.resolve("config") + ": " + notADirectory
+                        + " is not a directory")
+                .extracting(e -> ((SikifansoException) e).hint()).asString().contains("KUBECONFIG");
+        assertNothingInDocker(name);
+        assertThat(clusters.home.resolve("clusters").resolve(name)).doesNotExist();
+    }
+
+    private Path writeOverride(String name, String yaml) throws IOException {
+        Path file = clusters.gitOps(name).resolve("infra").resolve("platform.yaml");
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, yaml);
+    }
+
+    private void assertNothingInDocker(String name) {
+        assertThat(clusters.nodes().leftovers(new K3dNames(name))).isEmpty();
+    }
+}

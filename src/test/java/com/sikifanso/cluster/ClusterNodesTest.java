@@ -1,0 +1,265 @@
+package com.sikifanso.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import com.sikifanso.core.Mappers;
+import com.sikifanso.session.ClusterState;
+import com.sikifanso.session.Session;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a user sees with docker ps / docker inspect after each lifecycle step, on the real engine. */
+class ClusterNodesTest {
+    @TempDir
+    Path tmp;
+
+    private TestClusters clusters;
+    private DockerClient docker;
+
+    @BeforeEach
+    void requireDocker() {
+        RealDocker.require();
+        clusters = TestClusters.at(tmp);
+        docker = RealDocker.client();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (clusters != null) {
+            clusters.removeAll();
+        }
+    }
+
+    @Test
+    void createdNodesCarryK3dsNamesLabelsAndSettingsAndOurEntrypoint() throws Exception {
+        String name = clusters.name("nodes");
+        ClusterService.CreateRequest request = clusters.request(name);
+        clusters.service().create(new ClusterService.CreateRequest(name, request.template(), null, 1,
+                request.image(), true, false, request.timeout(), false), clusters.progress::add);
+
+        InspectContainerResponse server = docker.inspectContainerCmd("k3d-" + name + "-server-0").exec();
+        InspectContainerResponse agent = docker.inspectContainerCmd("k3d-" + name + "-agent-0").exec();
+        Session session = clusters.service().info(name);
+        Session.Ports ports = session.ports();
+
+        assertThat(server.getState().getRunning()).isTrue();
+        assertThat(agent.getState().getRunning()).isTrue();
+        assertThat(server.getConfig().getHostName()).isEqualTo("k3d-" + name + "-server-0");
+        Map<String, String> labels = server.getConfig().getLabels();
+        String token = labels.get("k3d.cluster.token");
+        assertThat(token).hasSize(20);
+        assertThat(labels).containsEntry("app", "k3d").containsEntry("k3d.role", "server")
+                .containsEntry("k3d.cluster", name).containsEntry("k3d.cluster.network", "k3d-" + name)
+                .containsEntry("k3d.cluster.url", "https://k3d-" + name + "-server-0:6443")
+                .containsEntry("k3d.cluster.imageVolume", "k3d-" + name + "-images")
+                .containsEntry("k3d.server.api.port", Integer.toString(ports.apiServer()))
+                .containsEntry("k3d.server.api.host", "127.0.0.1")
+                .containsKeys("k3d.version", "k3d.cluster.network.id", "k3d.cluster.network.iprange");
+        assertThat(agent.getConfig().getLabels()).containsEntry("k3d.role", "agent")
+                .containsEntry("k3d.cluster.token", token).doesNotContainKey("k3d.server.api.port");
+
+        assertThat(server.getNetworkSettings().getNetworks()).containsOnlyKeys("k3d-" + name);
+        assertThat(agent.getNetworkSettings().getNetworks()).containsOnlyKeys("k3d-" + name);
+        String gateway = docker.inspectNetworkCmd().withNetworkId("k3d-" + name).exec().getIpam().getConfig().get(0)
+                .getGateway();
+        assertThat(agent.getHostConfig().getExtraHosts()).containsExactly("host.k3d.internal:" + gateway);
+        assertThat(server.getHostConfig().getPrivileged()).isTrue();
+        assertThat(server.getHostConfig().getInit()).isTrue();
+        assertThat(server.getHostConfig().getRestartPolicy().getName()).isEqualTo("unless-stopped");
+        assertThat(server.getHostConfig().getTmpFs()).containsOnlyKeys("/run", "/var/run");
+        assertThat(Arrays.stream(server.getHostConfig().getBinds()).map(Bind::toString))
+                .contains(clusters.gitOps(name) + ":/local-gitops:rw", "k3d-" + name + "-images:/k3d/images:rw");
+        assertThat(Arrays.stream(agent.getHostConfig().getBinds()).map(b -> b.getVolume().getPath()))
+                .contains("/local-gitops");
+
+        assertThat(server.getConfig().getEntrypoint()).containsExactly("/bin/sikifanso-entrypoint.sh");
+        assertThat(server.getConfig().getCmd()).containsExactly("server", "--flannel-backend=none",
+                "--disable-network-policy", "--disable-kube-proxy", "--disable=traefik", "--disable=servicelb",
+                "--tls-san", "127.0.0.1");
+        assertThat(agent.getConfig().getCmd()).containsExactly("agent");
+        assertThat(server.getConfig().getEnv()).contains("K3S_TOKEN=" + token,
+                "K3S_KUBECONFIG_OUTPUT=/output/kubeconfig.yaml");
+        assertThat(agent.getConfig().getEnv()).contains("K3S_TOKEN=" + token,
+                "K3S_URL=https://k3d-" + name + "-server-0:6443");
+
+        assertThat(published(server)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                6443, ports.apiServer(), 30082, ports.http(), 30083, ports.https(), 30080, ports.argocdUI(),
+                30081, ports.hubbleUI()));
+        assertThat(server.getHostConfig().getPortBindings().getBindings().get(ExposedPort.tcp(6443))[0].getHostIp())
+                .isEqualTo("127.0.0.1");
+        assertThat(published(agent)).isEmpty();
+
+        // The wrapper is in the node and ran: it handed over to (stand-in) k3s with the node's command.
+        assertThat(new String(clusters.nodes().readFile(server.getId(), EntrypointWrapper.PATH).orElseThrow(),
+                StandardCharsets.UTF_8)).isEqualTo(EntrypointWrapper.SCRIPT);
+        assertThat(clusters.nodes().logTail(server.getId(), 20)).contains("stand-in k3s server --flannel-backend=none")
+                .doesNotContain("could not make / rshared");
+        assertThat(exec(server.getId(), "cat", "/proc/self/mountinfo").lines()
+                .filter(l -> l.split(" ")[4].equals("/")).findFirst().orElseThrow())
+                .as("/ is a shared mount, as Cilium's bpffs and cgroup2 mounts need").contains("shared:");
+
+        assertThat(session.state()).isEqualTo(ClusterState.RUNNING);
+        assertThat(session.k3dConfig()).isEqualTo(new Session.K3dConfig(RealDocker.STAND_IN_IMAGE, 1, 1));
+        assertThat(clusters.bootstrapped).singleElement().satisfies(target -> {
+            assertThat(target.apiUrl()).isEqualTo("https://127.0.0.1:" + ports.apiServer());
+            assertThat(target.serverAddress()).isEqualTo(server.getNetworkSettings().getNetworks()
+                    .get("k3d-" + name).getIpAddress());
+            assertThat(target.kubeconfig()).contains("k3d-" + name);
+        });
+
+        JsonNode kubeconfig = Mappers.YAML.readTree(clusters.kubeconfig.toFile());
+        assertThat(kubeconfig.path("current-context").asText()).isEqualTo("k3d-" + name);
+        assertThat(kubeconfig.at("/clusters/0/name").asText()).isEqualTo("k3d-" + name);
+        assertThat(kubeconfig.at("/clusters/0/cluster/server").asText())
+                .isEqualTo("https://127.0.0.1:" + ports.apiServer());
+        assertThat(kubeconfig.at("/users/0/name").asText()).isEqualTo("admin@k3d-" + name);
+        assertThat(kubeconfig.at("/contexts/0/context/user").asText()).isEqualTo("admin@k3d-" + name);
+        assertThat(String.join("", Files.readAllLines(clusters.kubeconfig))).contains("c3RhbmQtaW4gY2EK");
+        assertThat(Files.getPosixFilePermissions(clusters.kubeconfig)).hasSize(2);
+    }
+
+    @Test
+    void stopStartAndDeleteFollowTheContainersAndLeaveOtherKubeconfigEntries() throws Exception {
+        Files.createDirectories(clusters.kubeconfig.getParent());
+        Files.writeString(clusters.kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: work
+                  cluster: {server: https://work.example:6443}
+                contexts:
+                - name: work
+                  context: {cluster: work, user: me}
+                users:
+                - name: me
+                  user: {token: abc}
+                current-context: work
+                """);
+        String name = clusters.name("life");
+        clusters.create(name);
+
+        clusters.service().stop(name, clusters.progress::add);
+        assertThat(state(name)).isEqualTo("exited");
+        assertThat(clusters.service().info(name).state()).isEqualTo(ClusterState.STOPPED);
+        assertThat(clusters.service().liveState(name)).contains(NodeRuntime.LiveState.STOPPED);
+
+        clusters.service().start(name, clusters.progress::add);
+        assertThat(state(name)).isEqualTo("running");
+        assertThat(clusters.service().info(name).state()).isEqualTo(ClusterState.RUNNING);
+
+        clusters.service().delete(name, clusters.progress::add);
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("k3d.cluster", name)).exec())
+                .isEmpty();
+        assertThat(docker.listNetworksCmd().withNameFilter("k3d-" + name).exec()).isEmpty();
+        assertThat(docker.listVolumesCmd().exec().getVolumes()).noneMatch(v -> v.getName().contains(name));
+        assertThat(clusters.home.resolve("clusters").resolve(name)).doesNotExist();
+        JsonNode kubeconfig = Mappers.YAML.readTree(clusters.kubeconfig.toFile());
+        assertThat(names(kubeconfig, "clusters")).containsExactly("work");
+        assertThat(names(kubeconfig, "contexts")).containsExactly("work");
+        assertThat(names(kubeconfig, "users")).containsExactly("me");
+        assertThat(kubeconfig.path("current-context").asText()).isEmpty();
+    }
+
+    @Test
+    void deleteStillWorksWhenDockerHasNothingLeftOfTheCluster() {
+        String name = clusters.name("gone");
+        clusters.create(name);
+        clusters.nodes().remove(new K3dNames(name));
+
+        clusters.service().delete(name, clusters.progress::add);
+
+        assertThat(clusters.home.resolve("clusters").resolve(name)).doesNotExist();
+    }
+
+    @Test
+    void twoClustersSideBySideGetDistinctPortsAndInfoListsBothLive() {
+        String first = clusters.name("left");
+        String second = clusters.name("right");
+        clusters.create(first);
+        clusters.create(second);
+
+        Session.Ports a = clusters.service().info(first).ports();
+        Session.Ports b = clusters.service().info(second).ports();
+        List<Integer> all = List.of(a.apiServer(), a.http(), a.https(), a.argocdUI(), a.hubbleUI(), b.apiServer(),
+                b.http(), b.https(), b.argocdUI(), b.hubbleUI());
+        assertThat(all).doesNotHaveDuplicates();
+        assertThat(clusters.service().overview().clusters())
+                .extracting(ClusterService.Live::name, ClusterService.Live::docker)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(first, NodeRuntime.LiveState.RUNNING),
+                        org.assertj.core.groups.Tuple.tuple(second, NodeRuntime.LiveState.RUNNING));
+        Map<Integer, Integer> published = published(docker.inspectContainerCmd("k3d-" + second + "-server-0").exec());
+        assertThat(published.get(6443)).isEqualTo(b.apiServer());
+    }
+
+    @Test
+    void onCgroupV2HostsEachNodeGetsItsOwnCgroupNamespace() {
+        String name = clusters.name("cgns");
+        K3dNames names = new K3dNames(name);
+        NodeLayout.Network network = clusters.nodes().createNetwork(names);
+        ClusterPlan plan = new ClusterPlan(name, RealDocker.STAND_IN_IMAGE, 1, 0, List.of(), clusters.gitOps(name),
+                PortAllocator.DEFAULTS, new ClusterPlan.NodePorts(30082, 30083, 30080, 30081), "t0k3n", true, "test");
+        NodeSpec server = NodeLayout.nodes(plan, network).get(0);
+
+        String v2 = clusters.nodes().create(server, network, names.network(), true);
+
+        assertThat(docker.inspectContainerCmd(v2).exec().getHostConfig().getCgroupnsMode()).isEqualTo("private");
+    }
+
+    private String exec(String container, String... command) throws InterruptedException {
+        String id = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true)
+                .exec().getId();
+        StringBuilder out = new StringBuilder();
+        docker.execStartCmd(id).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
+                com.github.dockerjava.api.model.Frame>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
+        return out.toString();
+    }
+
+    @Test
+    void twoConcurrentCreatesNeverPickTheSamePort() throws Exception {
+        String first = clusters.name("race-a");
+        String second = clusters.name("race-b");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> clusters.create(first));
+            var b = pool.submit(() -> clusters.create(second));
+            Session.Ports pa = a.get(60, java.util.concurrent.TimeUnit.SECONDS).session().ports();
+            Session.Ports pb = b.get(60, java.util.concurrent.TimeUnit.SECONDS).session().ports();
+            assertThat(List.of(pa.apiServer(), pa.http(), pa.https(), pa.argocdUI(), pa.hubbleUI(), pb.apiServer(),
+                    pb.http(), pb.https(), pb.argocdUI(), pb.hubbleUI())).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String state(String name) {
+        return docker.inspectContainerCmd("k3d-" + name + "-server-0").exec().getState().getStatus();
+    }
+
+    private static Map<Integer, Integer> published(InspectContainerResponse container) {
+        Ports ports = container.getHostConfig().getPortBindings();
+        return ports == null ? Map.of() : NodeRuntime.hostPorts(container);
+    }
+
+    private static List<String> names(JsonNode kubeconfig, String list) {
+        return kubeconfig.path(list).findValuesAsText("name");
+    }
+}

@@ -1,0 +1,70 @@
+package com.sikifanso.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sikifanso.core.SikifansoException;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** With no engine at DOCKER_HOST: one sentence with the fix, and nothing written. Needs no Docker. */
+class DockerDownTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aClosedUnixSocketSaysDockerIsNotRunningAndHowToStartIt() {
+        String host = "unix://" + tmp.resolve("docker.sock");
+        TestClusters clusters = TestClusters.at(tmp, Map.of("DOCKER_HOST", host));
+
+        assertThatThrownBy(() -> clusters.create("lab"))
+                .isInstanceOf(SikifansoException.class)
+                .hasMessageStartingWith("Docker is not running (nothing answers at " + host)
+                .extracting(e -> ((SikifansoException) e).hint())
+                .isEqualTo("start it with systemctl start docker (Linux) or open -a Docker (macOS), or point"
+                        + " DOCKER_HOST at a running engine");
+        assertThat(clusters.home.resolve("clusters").resolve("lab")).doesNotExist();
+    }
+
+    @Test
+    void aClosedTcpPortSaysTheSame() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String host = "tcp://127.0.0.1:" + port;
+        TestClusters clusters = TestClusters.at(tmp, Map.of("DOCKER_HOST", host));
+
+        assertThatThrownBy(() -> clusters.create("lab"))
+                .hasMessageStartingWith("Docker is not running (nothing answers at " + host);
+    }
+
+    @Test
+    void infoStillListsClustersAndSaysWhyTheLiveStateIsUnknown() {
+        TestClusters clusters = TestClusters.at(tmp, Map.of("DOCKER_HOST", "unix://" + tmp.resolve("none.sock")));
+        clusters.service().prepare("lab", new com.sikifanso.gitops.TemplateSource.Embedded(), null);
+
+        ClusterService.Overview overview = clusters.service().overview();
+
+        assertThat(overview.dockerError()).startsWith("Docker is not running");
+        assertThat(overview.clusters()).singleElement().satisfies(l -> {
+            assertThat(l.name()).isEqualTo("lab");
+            assertThat(l.docker()).isNull();
+        });
+    }
+
+    @Test
+    void aPreparedClusterCanBeDeletedWithoutDocker() {
+        TestClusters clusters = TestClusters.at(tmp, Map.of("DOCKER_HOST", "unix://" + tmp.resolve("none.sock")));
+        clusters.service().prepare("lab", new com.sikifanso.gitops.TemplateSource.Embedded(), null);
+
+        clusters.service().delete("lab", clusters.progress::add);
+
+        assertThat(clusters.home.resolve("clusters").resolve("lab")).doesNotExist();
+        assertThat(clusters.progress).anyMatch(l -> l.startsWith("skipping Docker: Docker is not running"));
+    }
+}
