@@ -38,4 +38,7 @@ final class Candidates {
 
     static final class Agents extends Dynamic {
     }
+
+    static final class Snapshots extends Dynamic {
+    }
 }

@@ -36,6 +36,8 @@ final class SessionNames {
                 return ApplicationNames.yamlNames(repo(c).resolve(CustomApp.COORDINATES_DIR));
             } else if (kind == Candidates.Agents.class) {
                 return ApplicationNames.yamlNames(repo(c).resolve(ApplicationNames.AGENTS_DIR));
+            } else if (kind == Candidates.Snapshots.class) {
+                return services.snapshots().names();
             }
         } catch (RuntimeException e) {
             // Completion must never print errors into the user's command line.

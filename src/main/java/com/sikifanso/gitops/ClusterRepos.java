@@ -7,6 +7,7 @@ import com.sikifanso.session.Session;
 import com.sikifanso.session.SessionStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /** Finds a cluster's GitOps repo through its session, and serialises changes to it. */
@@ -30,7 +31,8 @@ public final class ClusterRepos {
         if (!Files.isDirectory(dir.resolve(".git"))) {
             throw SikifansoException.failure("the GitOps repo of cluster \"" + cluster + "\" is missing: " + dir
                             + " is not a git repository",
-                    "restore it from a snapshot, or recreate the cluster: sikifanso cluster delete " + cluster
+                    "restore it from a snapshot (sikifanso snapshot list; sikifanso snapshot restore NAME -c " + cluster
+                            + "), or recreate the cluster: sikifanso cluster delete " + cluster
                             + " && sikifanso cluster create " + cluster);
         }
         return new GitOpsRepo(dir);
@@ -41,6 +43,11 @@ public final class ClusterRepos {
      * committed, asks Argo CD to refresh {@code applicationSet}.
      */
     public <T> T mutate(String cluster, String applicationSet, Function<GitOpsRepo, T> change) {
+        return mutate(cluster, List.of(applicationSet), change);
+    }
+
+    /** As {@link #mutate(String, String, Function)} for a change that may touch several ApplicationSets' files. */
+    public <T> T mutate(String cluster, List<String> applicationSets, Function<GitOpsRepo, T> change) {
         GitOpsRepo repo = open(cluster);
         T result;
         boolean committed;
@@ -50,8 +57,13 @@ public final class ClusterRepos {
             committed = !before.equals(repo.head());
         }
         if (committed) {
-            reconciler.refresh(cluster, applicationSet);
+            refresh(cluster, applicationSets);
         }
         return result;
+    }
+
+    /** Asks Argo CD to re-read the repo now, for a change made without a commit (a repo recreated whole). */
+    public void refresh(String cluster, List<String> applicationSets) {
+        applicationSets.forEach(set -> reconciler.refresh(cluster, set));
     }
 }

@@ -3,7 +3,9 @@ package com.sikifanso.gitops;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,8 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.EmptyCommitException;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -84,7 +90,8 @@ public final class GitOpsRepo {
      */
     public Optional<String> apply(RepoChange change) {
         Map<String, Optional<byte[]>> effective = effectiveChanges(change);
-        if (effective.isEmpty()) {
+        // A tree replacement still commits when the files match but HEAD does not (uncommitted edits).
+        if (effective.isEmpty() && !change.replacesTree()) {
             return Optional.empty();
         }
         Map<String, byte[]> originals = new LinkedHashMap<>();
@@ -97,9 +104,13 @@ public final class GitOpsRepo {
                         LocalFiles.writeAtomically(file, entry.getValue().get(), false);
                     } else {
                         Files.delete(file);
+                        if (change.replacesTree()) {
+                            pruneEmptyParents(file);
+                        }
                     }
                 }
-                return Optional.of(commit(git, change.message(), effective));
+                return change.replacesTree() ? commitTree(git, change.message())
+                        : Optional.of(commit(git, change.message(), effective));
             } catch (IOException | GitAPIException | RuntimeException e) {
                 restore(git, originals);
                 throw SikifansoException.failure("could not commit \"" + change.message() + "\" to " + dir + ": "
@@ -111,6 +122,14 @@ public final class GitOpsRepo {
 
     private Map<String, Optional<byte[]>> effectiveChanges(RepoChange change) {
         Map<String, Optional<byte[]>> effective = new LinkedHashMap<>();
+        if (change.replacesTree()) {
+            // Deletions first, so a file may take the place of a directory that is going away.
+            for (String path : workingTreeFiles()) {
+                if (!change.files().containsKey(path)) {
+                    effective.put(path, Optional.empty());
+                }
+            }
+        }
         for (var entry : change.files().entrySet()) {
             Path file = resolve(entry.getKey());
             boolean present = Files.exists(file);
@@ -130,6 +149,57 @@ public final class GitOpsRepo {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /** Every file in the working tree outside {@code .git}, as repo-relative paths with '/'. */
+    private List<String> workingTreeFiles() {
+        Path git = dir.resolve(".git");
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(p -> !p.startsWith(git))
+                    .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw SikifansoException.failure("cannot list the files of the GitOps repo at " + dir + ": "
+                    + e.getMessage(), "check its permissions", e);
+        }
+    }
+
+    private void pruneEmptyParents(Path file) throws IOException {
+        for (Path d = file.getParent(); d != null && !d.equals(dir) && d.startsWith(dir); d = d.getParent()) {
+            try (Stream<Path> left = Files.list(d)) {
+                if (left.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(d);
+        }
+    }
+
+    /** Stages the whole working tree (additions and deletions); no commit when it equals HEAD. */
+    private static Optional<String> commitTree(Git git, String message) throws GitAPIException {
+        git.add().addFilepattern(".").call();
+        git.add().addFilepattern(".").setUpdate(true).call();
+        try {
+            return Optional.of(git.commit().setMessage(message).setAuthor(author()).setCommitter(author())
+                    .setSign(false).setAllowEmpty(false).call().getName());
+        } catch (EmptyCommitException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Puts the working tree and index back to HEAD, as {@code git reset --hard} does; for a repo
+     * whose history was copied in without its files.
+     */
+    public void checkOutHead() {
+        try (Git git = open()) {
+            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(Constants.HEAD).call();
+        } catch (GitAPIException | RuntimeException e) {
+            throw SikifansoException.failure("cannot check out HEAD of the GitOps repo at " + dir + ": "
+                    + rootMessage(e), "its git history may be damaged; check it with: git -C " + dir + " fsck", e);
         }
     }
 
@@ -166,6 +236,7 @@ public final class GitOpsRepo {
             try {
                 if (entry.getValue() == null) {
                     Files.deleteIfExists(file);
+                    pruneEmptyParents(file);
                 } else {
                     LocalFiles.writeAtomically(file, entry.getValue(), false);
                 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class RepoChange {
     private final String message;
     private final Map<String, Optional<byte[]>> files = new LinkedHashMap<>();
+    private boolean replacesTree;
 
     public RepoChange(String message) {
         this.message = message;
@@ -32,6 +33,19 @@ public final class RepoChange {
         return this;
     }
 
+    /**
+     * Makes the change's written files the whole working tree: every other file outside {@code .git}
+     * is deleted in the same commit (a snapshot restore).
+     */
+    public RepoChange deleteEverythingElse() {
+        replacesTree = true;
+        return this;
+    }
+
+    boolean replacesTree() {
+        return replacesTree;
+    }
+
     public String message() {
         return message;
     }
@@ -42,6 +56,6 @@ public final class RepoChange {
     }
 
     public boolean isEmpty() {
-        return files.isEmpty();
+        return files.isEmpty() && !replacesTree;
     }
 }

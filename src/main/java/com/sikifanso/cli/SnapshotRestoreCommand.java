@@ -1,0 +1,48 @@
+package com.sikifanso.cli;
+
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.snapshot.SnapshotMeta;
+import com.sikifanso.snapshot.SnapshotService;
+import java.io.Console;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "restore", description = {
+    "Restore a snapshot's GitOps files into its cluster (or -c) in one commit \"restore snapshot NAME\".",
+    "Files not in the snapshot are deleted; the repo's history continues, so the restore can be reverted.",
+    "The archive is verified whole before anything changes."},
+        footer = {"", "Examples:", "  sikifanso snapshot restore before-upgrade",
+            "  sikifanso -c lab2 snapshot restore before-upgrade --yes"})
+final class SnapshotRestoreCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Candidates.Snapshots.class,
+            description = "The snapshot to restore.")
+    String name;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Override
+    int run() {
+        String cluster = clusterGiven() ? cluster() : null;
+        Console console = System.console();
+        if (!yes && root().terminal() && console != null) {
+            SnapshotMeta meta = services().snapshots().inspect(name);
+            String target = cluster != null ? cluster : meta.cluster();
+            String answer = console.readLine("Replace the GitOps repo content of cluster %s with snapshot %s? [y/N] ",
+                    target, name);
+            if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
+                throw SikifansoException.failure("not restored", "pass --yes to restore without asking");
+            }
+        }
+        SnapshotService.Restored restored = services().snapshots().restore(name, cluster);
+        // Seam: once the sync orchestrator can wait for a whole-repo change, wait here (with --no-wait/--timeout).
+        out().result(restored, () -> restored.commit() == null
+                ? (restored.recreated() ? "recreated the GitOps repo of cluster " + restored.cluster()
+                        + " from snapshot " + name + "\n"
+                        : "cluster " + restored.cluster() + " already holds snapshot " + name + "; nothing to commit\n")
+                : "restored snapshot " + out().bold(name) + " into cluster " + restored.cluster() + " (commit "
+                        + SnapshotText.shortHead(restored.commit()) + "); Argo CD applies it from the repo\n");
+        return 0;
+    }
+}
