@@ -1,6 +1,7 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.agents.AgentService;
+import com.sikifanso.argocd.SyncTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -17,11 +18,15 @@ final class AgentCreateCommand extends BaseCommand {
     @Mixin
     AgentSpecOptions options;
 
+    @Mixin
+    WaitOptions wait;
+
     @Override
     int run() {
         AgentService.Agent agent = services().agents().create(cluster(), name, options.spec());
         out().result(agent, () -> "created agent " + out().bold(name) + " (namespace " + agent.namespace()
                 + ", commit " + agent.commit().orElseThrow().substring(0, 7) + ")\n");
+        awaitConvergence(wait, agent.commit().orElse(null), SyncTargets.appears(name));
         return 0;
     }
 }

@@ -2,7 +2,9 @@ package com.sikifanso.cli;
 
 import com.sikifanso.core.SikifansoException;
 import java.io.Console;
+import com.sikifanso.argocd.SyncTargets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,6 +16,9 @@ final class AgentDeleteCommand extends BaseCommand {
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
     boolean yes;
+
+    @Mixin
+    WaitOptions wait;
 
     @Override
     int run() {
@@ -28,6 +33,7 @@ final class AgentDeleteCommand extends BaseCommand {
         String commit = services().agents().delete(cluster(), name);
         out().result(new Deleted(name, commit), () -> "deleted agent " + name + " (commit " + commit.substring(0, 7)
                 + ")\n");
+        awaitConvergence(wait, commit, SyncTargets.disappears(name));
         return 0;
     }
 

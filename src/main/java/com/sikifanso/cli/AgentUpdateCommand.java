@@ -1,6 +1,7 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.agents.AgentService;
+import com.sikifanso.argocd.SyncTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -15,11 +16,15 @@ final class AgentUpdateCommand extends BaseCommand {
     @Mixin
     AgentSpecOptions options;
 
+    @Mixin
+    WaitOptions wait;
+
     @Override
     int run() {
         AgentService.Agent agent = services().agents().update(cluster(), name, options.spec());
         out().result(agent, () -> agent.commit().map(c -> "updated agent " + name + " (commit " + c.substring(0, 7)
                 + ")\n").orElse("agent " + name + " already has these settings; nothing changed\n"));
+        awaitConvergence(wait, agent.commit().orElse(null), SyncTargets.syncs(name));
         return 0;
     }
 }

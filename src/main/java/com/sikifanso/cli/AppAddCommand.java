@@ -7,7 +7,9 @@ import java.io.Console;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.sikifanso.argocd.SyncTargets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,6 +36,9 @@ final class AppAddCommand extends BaseCommand {
     @Option(names = "--values", paramLabel = "FILE", description = "Helm values file to commit with the app.")
     Path values;
 
+    @Mixin
+    WaitOptions wait;
+
     @Override
     int run() {
         Console console = root().terminal() ? System.console() : null;
@@ -51,6 +56,7 @@ final class AppAddCommand extends BaseCommand {
         AppService.AddResult result = services().apps().add(cluster(), app, values);
         out().result(result, () -> "added: " + app.name() + " (" + app.chart() + " " + app.targetRevision()
                 + " into namespace " + app.namespace() + ", commit " + result.commit().substring(0, 7) + ")\n");
+        awaitConvergence(wait, result.commit(), SyncTargets.appears(app.name()));
         return 0;
     }
 

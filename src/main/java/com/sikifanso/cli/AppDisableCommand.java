@@ -1,7 +1,9 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.catalog.AppService;
+import com.sikifanso.argocd.SyncTargets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,10 +17,15 @@ final class AppDisableCommand extends BaseCommand {
     @Option(names = "--force", description = "Disable even though enabled apps depend on it.")
     boolean force;
 
+    @Mixin
+    WaitOptions wait;
+
     @Override
     int run() {
         AppService.ToggleResult result = services().apps().disable(cluster(), app, force);
         out().result(result, () -> AppToggleText.disabled(result, out()));
+        awaitConvergence(wait, result.commit().orElse(null),
+                SyncTargets.catalogAppDisappears(services().apps().catalog(cluster()), app));
         return 0;
     }
 }

@@ -3,7 +3,9 @@ package com.sikifanso.cli;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.core.SikifansoException;
 import java.util.List;
+import com.sikifanso.argocd.SyncTargets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,6 +21,9 @@ final class AppEnableCommand extends BaseCommand {
             description = "Enable the union of these profiles' apps, e.g. agent-dev,rag.")
     String profile;
 
+    @Mixin
+    WaitOptions wait;
+
     @Override
     int run() {
         boolean hasApps = apps != null && !apps.isEmpty();
@@ -29,6 +34,8 @@ final class AppEnableCommand extends BaseCommand {
         AppService.ToggleResult result = hasApps ? services().apps().enable(cluster(), apps)
                 : services().apps().enableProfiles(cluster(), profile);
         out().result(result, () -> AppToggleText.enabled(result, out()));
+        awaitConvergence(wait, result.commit().orElse(null),
+                SyncTargets.catalogAppsAppear(services().apps().catalog(cluster()), result.changed()));
         return 0;
     }
 }

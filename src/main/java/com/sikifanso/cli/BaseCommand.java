@@ -2,6 +2,7 @@ package com.sikifanso.cli;
 
 import com.sikifanso.Services;
 import com.sikifanso.cli.render.Output;
+import com.sikifanso.cli.render.ProgressLines;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -37,12 +38,25 @@ abstract class BaseCommand implements Callable<Integer> {
         return root().cluster();
     }
 
+    /** Progress with elapsed time on stderr (a spinner on a terminal), so stdout keeps only the result. */
+    ProgressLines progress() {
+        return new ProgressLines(root().err(), root().terminal());
+    }
+
     /** Whether the user named a cluster (-c/--cluster or SIKIFANSO_CLUSTER) rather than taking the default. */
     boolean clusterGiven() {
         return spec.commandLine().getParseResult().expandedArgs().stream()
                 .anyMatch(a -> a.equals("-c") || a.startsWith("-c") && a.length() > 2 && !a.startsWith("--")
                         || a.startsWith("--cluster"))
                 || root().env().containsKey("SIKIFANSO_CLUSTER");
+    }
+
+    /** After a commit: waits until Argo CD has applied it, unless --no-wait; exit 1 or 3 when it did not. */
+    void awaitConvergence(WaitOptions wait, String commit, com.sikifanso.argocd.SyncTarget target) {
+        if (commit == null || wait.noWait) {
+            return;
+        }
+        services().convergence().await(cluster(), target, wait.timeout).requireConverged("--timeout");
     }
 
     @Override

@@ -76,6 +76,10 @@ final class McpToolAdapter {
         if (options.agent() != null && hasComponent("name")) {
             pinned.put("name", options.agent());
         }
+        if (options.agent() != null && hasComponent("namespace")) {
+            // An agent-scoped server sees its own sandbox namespace and nothing else.
+            pinned.put("namespace", com.sikifanso.agents.AgentSandbox.namespace(options.agent()));
+        }
         return pinned;
     }
 
@@ -108,7 +112,7 @@ final class McpToolAdapter {
             return error(refusal.get());
         }
         try {
-            Object output = invoke(input);
+            Object output = invoke(input, callContext(exchange, request));
             Map<String, Object> structured = RESULTS.convertValue(output, Map.class);
             return McpSchema.CallToolResult.builder()
                     .addTextContent(operation.render(output))
@@ -124,8 +128,22 @@ final class McpToolAdapter {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Object invoke(Object input) {
-        return ((Operation) operation).call((Record) input, context);
+    private Object invoke(Object input, OperationContext callContext) {
+        return ((Operation) operation).call((Record) input, callContext);
+    }
+
+    /** Progress goes to the client as notifications when it sent a progress token, else to the log. */
+    private OperationContext callContext(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Object token = request.meta() == null ? null : request.meta().get("progressToken");
+        if (token == null) {
+            return context;
+        }
+        java.util.concurrent.atomic.AtomicInteger step = new java.util.concurrent.atomic.AtomicInteger();
+        return new OperationContext(context.services(), message -> {
+            context.progress().accept(message);
+            exchange.progressNotification(new McpSchema.ProgressNotification(token, step.incrementAndGet(), null,
+                    message.strip()));
+        });
     }
 
     /** Empty when the call may go ahead; otherwise why not. */

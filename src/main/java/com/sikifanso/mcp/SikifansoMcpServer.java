@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /** The MCP server: the operation registry, filtered by the server's options, as tools. */
 public final class SikifansoMcpServer {
     /** Tools an agent-scoped server offers; each acts only on that agent. */
-    static final Set<String> AGENT_SCOPED = Set.of("agent_info");
+    static final Set<String> AGENT_SCOPED = Set.of("agent_info", "kube_pods", "kube_services", "kube_events",
+            "kube_logs");
 
     private final Services services;
     private final OperationRegistry registry;

@@ -1,6 +1,7 @@
 package com.sikifanso.ops;
 
 import com.sikifanso.agents.AgentPolicy;
+import com.sikifanso.argocd.SyncTargets;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.agents.AgentValues;
@@ -32,12 +33,19 @@ final class AgentOps {
             @Param(value = "Internet hosts it may reach as host or host:port (443 by default); replaces the list",
                     optional = true) List<String> egressFqdns,
             @Param(value = "Pod Security Admission level: restricted or baseline", optional = true)
-            String podSecurity) {
+            String podSecurity,
+            @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
 
         AgentSpec spec() {
             return new AgentSpec(cpuRequest, cpuLimit, memoryRequest, memoryLimit,
                     pods == null ? null : pods.toString(), allow, egressFqdns, podSecurity);
         }
+    }
+
+    record AgentChange(@Param("Name of the cluster") String cluster, @Param("Name of the agent") String name,
+                       @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
     }
 
     record AgentList(List<AgentService.Agent> agents) {
@@ -65,18 +73,29 @@ final class AgentOps {
                                 + "commit. By default it may reach litellm-proxy, qdrant, postgresql and valkey.",
                         Toolset.agents, new Safety(false, false, false, false), AgentSettings.class,
                         AgentDetails.class,
-                        (in, ctx) -> details(ctx.services().agents().create(in.cluster(), in.name(), in.spec())),
+                        (in, ctx) -> {
+                            AgentService.Agent a = ctx.services().agents().create(in.cluster(), in.name(), in.spec());
+                            ctx.awaitIf(in.waitForSync(), in.cluster(), a.commit(), SyncTargets.appears(in.name()));
+                            return details(a);
+                        },
                         AgentOps::detailsText),
                 Operation.of("agent_update", "Change an agent sandbox's quotas, allowed services, egress hosts or "
                                 + "pod security; only the given fields change. One commit.",
                         Toolset.agents, Safety.CHANGE, AgentSettings.class, AgentDetails.class,
-                        (in, ctx) -> details(ctx.services().agents().update(in.cluster(), in.name(), in.spec())),
+                        (in, ctx) -> {
+                            AgentService.Agent a = ctx.services().agents().update(in.cluster(), in.name(), in.spec());
+                            ctx.awaitIf(in.waitForSync(), in.cluster(), a.commit(), SyncTargets.syncs(in.name()));
+                            return details(a);
+                        },
                         AgentOps::detailsText),
                 Operation.of("agent_delete", "Delete an agent sandbox in one commit; Argo CD removes its namespace "
                                 + "and everything in it. Asks the user first.",
-                        Toolset.agents, Safety.DESTRUCTIVE, AgentRef.class, AgentDeleted.class,
-                        (in, ctx) -> new AgentDeleted(in.name(), ctx.services().agents().delete(in.cluster(),
-                                in.name())),
+                        Toolset.agents, Safety.DESTRUCTIVE, AgentChange.class, AgentDeleted.class,
+                        (in, ctx) -> {
+                            String commit = ctx.services().agents().delete(in.cluster(), in.name());
+                            ctx.awaitIf(in.waitForSync(), in.cluster(), Optional.of(commit), SyncTargets.disappears(in.name()));
+                            return new AgentDeleted(in.name(), commit);
+                        },
                         out -> "Deleted agent " + out.deleted() + " in commit " + out.commit())
                         .confirmWhen(in -> Optional.of("Delete agent \"" + in.name() + "\" and its namespace agent-"
                                 + in.name() + "?")));

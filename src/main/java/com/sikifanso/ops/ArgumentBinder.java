@@ -42,13 +42,14 @@ public final class ArgumentBinder {
         List<String> missing = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
             Param param = c.getAnnotation(Param.class);
-            if (args.get(c.getName()) != null) {
+            String name = JsonSchemas.propertyName(c);
+            if (args.get(name) != null) {
                 continue;
             }
             if (JsonSchemas.isRequired(c)) {
-                missing.add(c.getName());
+                missing.add(name);
             } else if (param != null && !param.defaultValue().isEmpty()) {
-                args.put(c.getName(), JsonSchemas.typedDefault(c.getType(), param.defaultValue()));
+                args.put(name, JsonSchemas.typedDefault(c.getType(), param.defaultValue()));
             }
         }
         if (!missing.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.argocd.SyncTargets;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.core.Table;
@@ -16,12 +17,16 @@ final class CatalogOps {
                             boolean enabledOnly) {
     }
 
-    record AppRef(@Param("Name of the cluster") String cluster, @Param("Name of the app") String name) {
+    record AppChange(@Param("Name of the cluster") String cluster, @Param("Name of the app") String name,
+                     @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
     }
 
     record DisableInput(@Param("Name of the cluster") String cluster, @Param("Name of the catalog app") String name,
                         @Param(value = "Disable even though enabled apps depend on it (they may break)",
-                                defaultValue = "false") boolean force) {
+                                defaultValue = "false") boolean force,
+                        @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
     }
 
     record AppAddInput(@Param("Name of the cluster") String cluster,
@@ -31,7 +36,9 @@ final class CatalogOps {
                        @Param("Chart version, or * for the latest") String version,
                        @Param(value = "Namespace to deploy into; defaults to the app name", optional = true)
                        String namespace,
-                       @Param(value = "Helm values as YAML text", optional = true) String values) {
+                       @Param(value = "Helm values as YAML text", optional = true) String values,
+                       @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
     }
 
     record CatalogList(List<AppService.AppRow> apps) {
@@ -49,27 +56,46 @@ final class CatalogOps {
                         CatalogOps::listText),
                 Operation.of("catalog_enable", "Enable a catalog app and, transitively, the apps it depends on, in "
                                 + "one commit; Argo CD then deploys them.",
-                        Toolset.catalog, Safety.CHANGE, AppRef.class, AppService.ToggleResult.class,
-                        (in, ctx) -> ctx.services().apps().enable(in.cluster(), List.of(in.name())),
+                        Toolset.catalog, Safety.CHANGE, AppChange.class, AppService.ToggleResult.class,
+                        (in, ctx) -> {
+                            AppService.ToggleResult r = ctx.services().apps().enable(in.cluster(), List.of(in.name()));
+                            ctx.awaitIf(in.waitForSync(), in.cluster(), r.commit(), SyncTargets.catalogAppsAppear(
+                                    ctx.services().apps().catalog(in.cluster()), r.changed()));
+                            return r;
+                        },
                         CatalogOps::toggleText),
                 Operation.of("catalog_disable", "Disable a catalog app in one commit; Argo CD removes it. Refused "
                                 + "while enabled apps depend on it unless force is true (which asks the user).",
                         Toolset.catalog, Safety.DESTRUCTIVE, DisableInput.class, AppService.ToggleResult.class,
-                        (in, ctx) -> ctx.services().apps().disable(in.cluster(), in.name(), in.force()),
+                        (in, ctx) -> {
+                            AppService.ToggleResult r = ctx.services().apps().disable(in.cluster(), in.name(),
+                                    in.force());
+                            ctx.awaitIf(in.waitForSync(), in.cluster(), r.commit(), SyncTargets.catalogAppDisappears(
+                                    ctx.services().apps().catalog(in.cluster()), in.name()));
+                            return r;
+                        },
                         CatalogOps::toggleText)
                         .confirmWhen(in -> in.force() ? Optional.of("Force-disable " + in.name() + " although "
                                 + "enabled apps may depend on it?") : Optional.empty()),
                 Operation.of("app_add", "Add a custom Helm chart as an app in one commit.",
                         Toolset.catalog, new Safety(false, false, false, true), AppAddInput.class,
                         AppService.AddResult.class,
-                        (in, ctx) -> ctx.services().apps().addWithValues(in.cluster(), new CustomApp(in.name(),
-                                in.repoUrl(), in.chart(), in.version(),
-                                in.namespace() == null ? in.name() : in.namespace()), in.values()),
+                        (in, ctx) -> {
+                            AppService.AddResult r = ctx.services().apps().addWithValues(in.cluster(),
+                                    new CustomApp(in.name(), in.repoUrl(), in.chart(), in.version(),
+                                            in.namespace() == null ? in.name() : in.namespace()), in.values());
+                            ctx.awaitIf(in.waitForSync(), in.cluster(), Optional.of(r.commit()), SyncTargets.appears(in.name()));
+                            return r;
+                        },
                         out -> "Added " + out.app().name() + " (" + out.app().chart() + " " + out.app().targetRevision()
                                 + ") in commit " + out.commit()),
                 Operation.of("app_remove", "Remove a custom app in one commit; Argo CD deletes what it deployed.",
-                        Toolset.catalog, Safety.DESTRUCTIVE, AppRef.class, AppRemoved.class,
-                        (in, ctx) -> new AppRemoved(in.name(), ctx.services().apps().remove(in.cluster(), in.name())),
+                        Toolset.catalog, Safety.DESTRUCTIVE, AppChange.class, AppRemoved.class,
+                        (in, ctx) -> {
+                            String commit = ctx.services().apps().remove(in.cluster(), in.name());
+                            ctx.awaitIf(in.waitForSync(), in.cluster(), Optional.of(commit), SyncTargets.disappears(in.name()));
+                            return new AppRemoved(in.name(), commit);
+                        },
                         out -> "Removed " + out.removed() + " in commit " + out.commit())
                         .confirmWhen(in -> Optional.of("Remove custom app \"" + in.name() + "\" from cluster \""
                                 + in.cluster() + "\"? Argo CD deletes what it deployed.")));

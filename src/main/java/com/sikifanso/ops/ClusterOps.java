@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.argocd.SyncTargets;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;
@@ -31,7 +32,9 @@ final class ClusterOps {
     }
 
     record ProfileApplyInput(@Param("Name of the cluster") String cluster,
-                             @Param("Comma-separated profile names, e.g. agent-dev or agent-dev,rag") String profiles) {
+                             @Param("Comma-separated profile names, e.g. agent-dev or agent-dev,rag") String profiles,
+                             @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
     }
 
     record ClusterSummary(String name, String state, Instant createdAt, String gitOpsPath, String error) {
@@ -100,7 +103,13 @@ final class ClusterOps {
                 Operation.of("profile_apply", "Enable the apps of one or more profiles (and their dependencies) "
                                 + "in the cluster's GitOps repo, in one commit.",
                         Toolset.catalog, Safety.CHANGE, ProfileApplyInput.class, AppService.ToggleResult.class,
-                        (in, ctx) -> ctx.services().apps().enableProfiles(in.cluster(), in.profiles()),
+                        (in, ctx) -> {
+                            AppService.ToggleResult r = ctx.services().apps().enableProfiles(in.cluster(),
+                                    in.profiles());
+                            ctx.awaitIf(in.waitForSync(), in.cluster(), r.commit(), SyncTargets.catalogAppsAppear(
+                                    ctx.services().apps().catalog(in.cluster()), r.changed()));
+                            return r;
+                        },
                         CatalogOps::toggleText));
     }
 

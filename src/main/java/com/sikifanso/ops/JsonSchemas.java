@@ -41,9 +41,9 @@ public final class JsonSchemas {
                     schema.put("default", typedDefault(c.getType(), param.defaultValue()));
                 }
             }
-            properties.put(c.getName(), schema);
+            properties.put(propertyName(c), schema);
             if (strict && isRequired(c)) {
-                required.add(c.getName());
+                required.add(propertyName(c));
             }
         }
         Map<String, Object> schema = new LinkedHashMap<>();
@@ -56,6 +56,14 @@ public final class JsonSchemas {
             schema.put("additionalProperties", false);
         }
         return schema;
+    }
+
+    /** The JSON name: {@code @JsonProperty} where a Java name is taken (e.g. "wait"), else the component's. */
+    static String propertyName(RecordComponent c) {
+        // @JsonProperty cannot target a record component; Java copies it onto the accessor.
+        com.fasterxml.jackson.annotation.JsonProperty json =
+                c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+        return json != null && !json.value().isEmpty() ? json.value() : c.getName();
     }
 
     static boolean isRequired(RecordComponent c) {

@@ -1,0 +1,47 @@
+package com.sikifanso.argocd;
+
+import com.sikifanso.cluster.KubeClients;
+import com.sikifanso.session.ClusterState;
+import com.sikifanso.session.SessionStore;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Waits for a committed change to take effect in the cluster, when there is a cluster to wait for. */
+public final class Convergence {
+    private final SessionStore sessions;
+    private final KubeClients clients;
+    private final SyncOrchestrator orchestrator;
+    private final Consumer<String> progress;
+
+    public Convergence(SessionStore sessions, KubeClients clients, SyncOrchestrator orchestrator,
+                       Consumer<String> progress) {
+        this.sessions = sessions;
+        this.clients = clients;
+        this.orchestrator = orchestrator;
+        this.progress = progress;
+    }
+
+    public SyncOutcome await(String cluster, SyncTarget target, Duration timeout) {
+        return await(cluster, target, timeout, progress);
+    }
+
+    /** As {@link #await(String, SyncTarget, Duration)}, reporting to {@code progress} (e.g. one MCP call's). */
+    public SyncOutcome await(String cluster, SyncTarget target, Duration timeout, Consumer<String> progress) {
+        if (target.apps().isEmpty()) {
+            return new SyncOutcome.Converged(List.of());
+        }
+        ClusterState state = sessions.load(cluster).state();
+        if (state != ClusterState.RUNNING) {
+            if (state == ClusterState.STOPPED) {
+                progress.accept("cluster " + cluster + " is stopped: the change applies when it starts");
+            }
+            return new SyncOutcome.Converged(List.of());
+        }
+        progress.accept("waiting for Argo CD (up to " + timeout.toSeconds() + "s; --no-wait skips this)");
+        try (KubernetesClient kube = clients.forCluster(cluster)) {
+            return orchestrator.await(kube, target, timeout, progress);
+        }
+    }
+}
