@@ -166,6 +166,8 @@ async function inspect() {
       const args = {};
       if ('cluster' in props && params.cluster) args.cluster = params.cluster;
       if ('name' in props && params.names?.[t.name]) args.name = params.names[t.name];
+      if ('namespace' in props && t.inputSchema?.required?.includes('namespace')) args.namespace = 'default';
+      if ('pod' in props && t.inputSchema?.required?.includes('pod')) args.pod = 'none';
       findings.reads.push(await call(client, t.name, args, outputValidators));
     }
     if (params.parallel) { // many calls in flight at once: every one must be answered

@@ -45,7 +45,7 @@ class McpServerOptionsTest {
     }
 
     @Test
-    void agentScopedServerOffersOnlyThatAgentsInfo() {
+    void agentScopedServerOffersOnlyThatAgentsInfoAndItsOwnNamespace() {
         McpHome home = McpHome.withCluster(root).withAgent("bob").withAgent("alice");
         int before = home.commitCount();
         JsonNode out = NodeMcpClient.run(root, "calls", Map.of("calls", List.of(
@@ -53,10 +53,13 @@ class McpServerOptionsTest {
                 Map.of("name", "agent_info", "arguments", Map.of("name", "alice")),
                 Map.of("name", "agent_info", "arguments", Map.of("cluster", "other")),
                 Map.of("name", "agent_delete", "arguments", Map.of("name", "bob")),
-                Map.of("name", "catalog_enable", "arguments", Map.of("name", "qdrant")))),
+                Map.of("name", "catalog_enable", "arguments", Map.of("name", "qdrant")),
+                Map.of("name", "kube_pods", "arguments", Map.of("namespace", "agent-alice")),
+                Map.of("name", "kube_pods", "arguments", Map.of()))),
                 "-c", "lab", "--agent", "bob");
 
-        assertThat(names(out.path("toolNames"))).containsExactly("agent_info");
+        assertThat(names(out.path("toolNames"))).containsExactlyInAnyOrder("agent_info", "kube_events",
+                "kube_logs", "kube_pods", "kube_services");
         assertThat(out.path("instructions").asText()).contains("bob");
         JsonNode own = call(out, 0);
         assertThat(own.path("isError").asBoolean()).as(own.toString()).isFalse();
@@ -72,6 +75,13 @@ class McpServerOptionsTest {
         JsonNode otherCluster = call(out, 2);
         assertThat(otherCluster.at("/error/code").asInt()).as(otherCluster.toString()).isEqualTo(-32602);
         assertThat(otherCluster.at("/error/message").asText()).contains("only serves cluster \"lab\"");
+
+        JsonNode otherNamespace = call(out, 5);
+        assertThat(otherNamespace.at("/error/code").asInt()).as(otherNamespace.toString()).isEqualTo(-32602);
+        assertThat(otherNamespace.at("/error/message").asText()).contains("only serves namespace \"agent-bob\"");
+        JsonNode ownNamespace = call(out, 6);
+        assertThat(ownNamespace.path("isError").asBoolean()).as(ownNamespace.toString()).isTrue();
+        assertThat(ownNamespace.path("text").asText()).contains("cluster \"lab\" is not running");
 
         for (int i : new int[] {3, 4}) {
             assertThat(call(out, i).at("/error/code").asInt()).as(call(out, i).toString()).isEqualTo(-32602);
