@@ -1,6 +1,7 @@
 package com.sikifanso;
 
 import com.sikifanso.cli.CommandLines;
+import com.sikifanso.core.BuildInfo;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -10,6 +11,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The commonest probe of a CLI answers without building the command tree (JVM start-up only).
+            System.out.println(BuildInfo.load().versionLine());
+            return;
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = CommandLines.run(args, System.getenv(), out, err, System.console() != null);

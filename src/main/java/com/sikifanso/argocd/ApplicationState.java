@@ -7,8 +7,12 @@ import java.util.Map;
 /** What an Argo CD Application's status says, reduced to what waiting needs. */
 public record ApplicationState(String name, String sync, String health, String operationPhase, String message) {
 
+    /** Set while a requested sync operation ({@code app sync}, auto-sync) has not finished. */
+    static final String PENDING = "Pending";
+
     public boolean converged() {
-        return "Synced".equals(sync) && "Healthy".equals(health);
+        return "Synced".equals(sync) && "Healthy".equals(health) && !PENDING.equals(operationPhase)
+                && !"Running".equals(operationPhase);
     }
 
     public boolean degraded() {
@@ -22,6 +26,8 @@ public record ApplicationState(String name, String sync, String health, String o
 
     public String describe() {
         return "sync=" + orUnknown(sync) + " health=" + orUnknown(health)
+                + (PENDING.equals(operationPhase) || "Running".equals(operationPhase) ? " operation=" + operationPhase
+                        : "")
                 + (message == null || message.isBlank() ? "" : " (" + message + ")");
     }
 
@@ -46,6 +52,10 @@ public record ApplicationState(String name, String sync, String health, String o
         }
         if (message == null) {
             message = text(status.get("health"), "message");
+        }
+        // Argo CD clears "operation" when it finishes one; until then the old status says nothing of it.
+        if (app.getAdditionalProperties().get("operation") != null && !"Running".equals(phase)) {
+            phase = PENDING;
         }
         return new ApplicationState(name, sync, health, phase, message);
     }

@@ -3,7 +3,9 @@ package com.sikifanso.cli;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.SikifansoException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
@@ -16,7 +18,7 @@ public final class CommandLines {
                           boolean terminal) {
         Logging.configure(args, env);
         RootCommand root = new RootCommand(env, BuildInfo.load(), out, err, terminal);
-        CommandLine cli = create(root, terminal && !env.containsKey("NO_COLOR"));
+        CommandLine cli = create(root, terminal && !env.containsKey("NO_COLOR"), args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, root));
@@ -24,13 +26,58 @@ public final class CommandLines {
         return cli.execute(args);
     }
 
+    /** The top-level commands, in the order help lists them. */
+    private static final Map<String, Class<?>> GROUPS = groups();
+
+    private static Map<String, Class<?>> groups() {
+        Map<String, Class<?>> groups = new LinkedHashMap<>();
+        groups.put("cluster", ClusterCommand.class);
+        groups.put("app", AppCommand.class);
+        groups.put("agent", AgentCommand.class);
+        groups.put("snapshot", SnapshotCommand.class);
+        groups.put("mcp", McpCommand.class);
+        groups.put("completion", CompletionCommand.class);
+        groups.put("__complete", CompleteCommand.class);
+        return groups;
+    }
+
+    /** Options of the root that take a value, so their values are not mistaken for a command. */
+    private static final Set<String> VALUED_OPTIONS = Set.of("-c", "--cluster", "-o", "--output", "--log-level",
+            "--lock-timeout");
+
     static CommandLine create(RootCommand root, boolean color) {
+        return create(root, color, new String[0]);
+    }
+
+    /**
+     * Builds only the command group the arguments name (picocli builds every command of a group it
+     * is given, which costs most of a short command's start-up); all of them for help or errors.
+     */
+    static CommandLine create(RootCommand root, boolean color, String[] args) {
         CommandLine cli = new CommandLine(root);
+        String group = invokedGroup(args);
+        GROUPS.forEach((name, type) -> {
+            if (group == null || group.equals(name)) {
+                cli.addSubcommand(name, type);
+            }
+        });
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(color ? Ansi.AUTO : Ansi.OFF));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);
         addHelpOptions(cli);
         return cli;
+    }
+
+    private static String invokedGroup(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (VALUED_OPTIONS.contains(arg)) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return GROUPS.containsKey(arg) && !arg.equals("__complete") ? arg : null;
+            }
+        }
+        return null;
     }
 
     /** -h/--help on every command, without inheriting the root's description and footer. */

@@ -25,8 +25,7 @@ import picocli.CommandLine.ScopeType;
             "Start with:  sikifanso cluster create --profile agent-dev"},
         footer = {"", "Environment: SIKIFANSO_CLUSTER (default cluster), SIKIFANSO_HOME (state directory,"
                 + " default ~/.sikifanso), NO_COLOR.",
-            "Exit codes: 0 ok, 1 failure, 2 usage error, 3 timed out waiting for the cluster."},
-        subcommands = {ClusterCommand.class, AppCommand.class, AgentCommand.class, McpCommand.class, CompletionCommand.class, CompleteCommand.class})
+            "Exit codes: 0 ok, 1 failure, 2 usage error, 3 timed out waiting for the cluster."})
 public final class RootCommand {
     private final Map<String, String> env;
     private final BuildInfo build;
@@ -92,7 +91,7 @@ public final class RootCommand {
             services = new Services(build, SikifansoHome.fromEnvironment(env), lockTimeout, msg -> {
                 err.println(msg);
                 err.flush();
-            });
+            }, env);
         }
         return services;
     }

@@ -15,6 +15,9 @@ public final class OperationRegistry {
         all.addAll(ClusterOps.all());
         all.addAll(CatalogOps.all());
         all.addAll(AgentOps.all());
+        all.addAll(SnapshotOps.all());
+        all.addAll(ArgoCdOps.all());
+        all.addAll(KubeOps.all());
         all.sort(Comparator.comparing(Operation::name));
         this.operations = List.copyOf(all);
     }

@@ -1,0 +1,44 @@
+package com.sikifanso.cli;
+
+import com.sikifanso.argocd.Applications;
+import com.sikifanso.argocd.SyncTarget;
+import com.sikifanso.catalog.CatalogEntry;
+import com.sikifanso.catalog.Tiers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sync", description = {"Ask Argo CD to sync an app (or all apps) to the GitOps repo, pruning what "
+        + "the repo no longer has,", "then wait until they are Synced and Healthy."},
+        footer = {"", "Examples:", "  sikifanso app sync qdrant", "  sikifanso app sync --no-wait"})
+final class AppSyncCommand extends BaseCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "APP", completionCandidates = Candidates.EnabledApps.class,
+            description = "The Application to sync (default: all).")
+    String app;
+
+    @Mixin
+    WaitOptions wait;
+
+    @Override
+    int run() {
+        Applications.SyncRequest request = services().argocd().applications().sync(cluster(), Optional.ofNullable(app));
+        List<String> all = new ArrayList<>(request.requested());
+        all.addAll(request.alreadySyncing());
+        out().result(request, () -> (request.requested().isEmpty() ? ""
+                : "sync requested: " + String.join(", ", request.requested()) + "\n")
+                + (request.alreadySyncing().isEmpty() ? ""
+                : "already syncing: " + String.join(", ", request.alreadySyncing()) + "\n"));
+        if (!wait.noWait) {
+            var catalog = services().apps().catalog(cluster());
+            SyncTarget target = new SyncTarget(SyncTarget.Kind.SYNC, all.stream().map(a -> new SyncTarget.App(a,
+                    catalog.find(a).map(CatalogEntry::tier).orElse(Tiers.DEFAULT))).toList());
+            services().convergence().await(cluster(), target, wait.timeout).requireConverged("--timeout");
+            out().info(all.size() == 1 ? all.get(0) + " is Synced and Healthy" : "all " + all.size()
+                    + " apps are Synced and Healthy");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,203 @@
+package com.sikifanso.ops;
+
+import com.sikifanso.argocd.AppDiffs;
+import com.sikifanso.argocd.AppHistory;
+import com.sikifanso.argocd.AppLogs;
+import com.sikifanso.argocd.Applications;
+import com.sikifanso.argocd.SyncOrchestrator;
+import com.sikifanso.argocd.SyncTarget;
+import com.sikifanso.catalog.Tiers;
+import com.sikifanso.core.GoDurations;
+import com.sikifanso.core.Table;
+import com.sikifanso.kube.OutputBudget;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** What Argo CD does with the GitOps repo: status, sync, diff, logs, and history with rollback. */
+final class ArgoCdOps {
+    static final int DEFAULT_LOG_LINES = 200;
+    static final int MAX_LOG_LINES = 2000;
+    static final int MAX_LOG_BYTES = 16 * 1024;
+    /** With grep, how far back each container is searched. */
+    static final int GREP_SCAN_LINES = 20_000;
+
+    private ArgoCdOps() {
+    }
+
+    record AppRef(@Param("Name of the cluster") String cluster,
+                  @Param("Name of the Argo CD Application (catalog app, custom app or agent)") String name) {
+    }
+
+    record SyncInput(@Param("Name of the cluster") String cluster,
+                     @Param(value = "Application to sync; leave out to sync all", optional = true) String name,
+                     @Param(value = "Wait until the apps are Synced and Healthy", defaultValue = "false")
+                     boolean await,
+                     @Param(value = "How long to wait, in seconds", defaultValue = "300") int timeoutSeconds) {
+    }
+
+    record RollbackInput(@Param("Name of the cluster") String cluster,
+                         @Param("Name of the app or agent") String name,
+                         @Param(value = "Revision (commit, at least 4 characters) from app_history to restore; "
+                                 + "default: the one before the last change", optional = true) String revision) {
+    }
+
+    record LogsInput(@Param("Name of the cluster") String cluster,
+                     @Param("Name of the Argo CD Application") String name,
+                     @Param(value = "Only this container", optional = true) String container,
+                     @Param(value = "Most lines to return, the newest (at most " + MAX_LOG_LINES + ")",
+                             defaultValue = "" + DEFAULT_LOG_LINES) int lines,
+                     @Param(value = "Only lines newer than this, e.g. 10m or 1h", optional = true) String since,
+                     @Param(value = "Only lines matching this regular expression", optional = true) String grep) {
+    }
+
+    record AppList(List<Applications.AppStatus> apps) {
+    }
+
+    record SyncResult(List<String> requested, List<String> alreadySyncing, boolean waited) {
+    }
+
+    record History(String app, List<AppHistory.Revision> revisions) {
+    }
+
+    record Logs(String app, List<String> lines, int matched, boolean truncated, String note) {
+    }
+
+    static List<Operation<?, ?>> all() {
+        return List.of(
+                Operation.of("argocd_apps", "List the cluster's Argo CD Applications with sync and health status.",
+                        Toolset.argocd, Safety.READ, ClusterOps.ClusterRef.class, AppList.class,
+                        (in, ctx) -> new AppList(ctx.services().argocd().applications().list(in.cluster())),
+                        ArgoCdOps::listText),
+                Operation.of("app_status", "Show one Argo CD Application: sync, health, revision and its resource "
+                                + "tree with each unhealthy resource's message.",
+                        Toolset.argocd, Safety.READ, AppRef.class, Applications.AppDetail.class,
+                        (in, ctx) -> ctx.services().argocd().applications().get(in.cluster(), in.name()),
+                        ArgoCdOps::detailText),
+                Operation.of("app_sync", "Ask Argo CD to sync one Application (or all) to the GitOps repo's HEAD, "
+                                + "pruning what the repo no longer has; optionally wait until Synced and Healthy.",
+                        Toolset.argocd, Safety.CHANGE, SyncInput.class, SyncResult.class, ArgoCdOps::sync,
+                        out -> "Asked Argo CD to sync: " + (out.requested().isEmpty() ? "none"
+                                : String.join(", ", out.requested()))
+                                + (out.alreadySyncing().isEmpty() ? "" : "; already syncing: "
+                                        + String.join(", ", out.alreadySyncing()))
+                                + (out.waited() ? "; all Synced and Healthy" : "")),
+                Operation.of("app_diff", "Show what Argo CD would change for an Application: a unified diff, per "
+                                + "resource, between the live objects and the GitOps repo's (normalised YAML).",
+                        Toolset.argocd, Safety.READ, AppRef.class, AppDiffs.AppDiff.class,
+                        (in, ctx) -> ctx.services().argocd().diffs().diff(in.cluster(), in.name()),
+                        AppDiffs.AppDiff::text),
+                Operation.of("app_logs", "Read the recent logs of an Application's pods, each line prefixed "
+                                + "pod/container; capped at " + DEFAULT_LOG_LINES + " lines (lines raises it) and "
+                                + MAX_LOG_BYTES / 1024 + " KB, narrowed with since and grep.",
+                        Toolset.argocd, Safety.READ, LogsInput.class, Logs.class, ArgoCdOps::logs,
+                        out -> (out.lines().isEmpty() ? "(no log lines)" : String.join("\n", out.lines()))
+                                + (out.note() == null ? "" : "\n[" + out.note() + "]")),
+                Operation.of("app_history", "List the commits that changed an app's or agent's files in the GitOps "
+                                + "repo, newest first: the revisions app_rollback can restore.",
+                        Toolset.argocd, Safety.READ, AppRef.class, History.class,
+                        (in, ctx) -> new History(in.name(), ctx.services().argocd().history().history(in.cluster(),
+                                in.name())),
+                        ArgoCdOps::historyText),
+                Operation.of("app_rollback", "Roll an app or agent back: write its files as they were at an earlier "
+                                + "revision (default: before its last change) in one new commit, which Argo CD "
+                                + "then applies. Works with automated sync. Asks the user first.",
+                        Toolset.argocd, Safety.DESTRUCTIVE, RollbackInput.class, AppHistory.Rollback.class,
+                        ArgoCdOps::rollback,
+                        ArgoCdOps::rollbackText)
+                        .confirmWhen(in -> Optional.of("Roll \"" + in.name() + "\" in cluster \"" + in.cluster()
+                                + "\" back to " + (in.revision() == null ? "the revision before its last change"
+                                        : "revision " + in.revision())
+                                + "? Its files are rewritten in a new commit and Argo CD applies it.")));
+    }
+
+    private static SyncResult sync(SyncInput in, OperationContext ctx) {
+        Applications.SyncRequest request = ctx.services().argocd().applications().sync(in.cluster(),
+                Optional.ofNullable(in.name()));
+        if (!in.await()) {
+            return new SyncResult(request.requested(), request.alreadySyncing(), false);
+        }
+        List<String> all = new java.util.ArrayList<>(request.requested());
+        all.addAll(request.alreadySyncing());
+        SyncTarget target = new SyncTarget(SyncTarget.Kind.SYNC,
+                all.stream().map(a -> new SyncTarget.App(a, Tiers.DEFAULT)).toList());
+        Duration timeout = in.timeoutSeconds() > 0 ? Duration.ofSeconds(in.timeoutSeconds())
+                : SyncOrchestrator.DEFAULT_TIMEOUT;
+        ctx.services().convergence().await(in.cluster(), target, timeout, ctx.progress())
+                .requireConverged("timeoutSeconds");
+        return new SyncResult(request.requested(), request.alreadySyncing(), true);
+    }
+
+    private static AppHistory.Rollback rollback(RollbackInput in, OperationContext ctx) {
+        AppHistory.Rollback r = ctx.services().argocd().history().rollback(in.cluster(), in.name(),
+                Optional.ofNullable(in.revision()));
+        if (r.commit() != null && r.present()) {
+            ctx.services().argocd().applications().syncIfPresent(in.cluster(), in.name());
+        }
+        return r;
+    }
+
+    private static Logs logs(LogsInput in, OperationContext ctx) {
+        if (in.lines() < 1 || in.lines() > MAX_LOG_LINES) {
+            throw new InvalidArguments("lines must be between 1 and " + MAX_LOG_LINES);
+        }
+        Duration since = in.since() == null ? null : GoDurations.parse(in.since())
+                .orElseThrow(() -> new InvalidArguments("since \"" + in.since() + "\" is not a duration; write it "
+                        + "like 30s, 10m or 1h"));
+        Pattern grep;
+        try {
+            grep = in.grep() == null ? null : Pattern.compile(in.grep());
+        } catch (PatternSyntaxException e) {
+            throw new InvalidArguments("grep is not a valid regular expression: " + e.getDescription());
+        }
+        AppLogs.Request request = new AppLogs.Request(in.container(), since,
+                grep == null ? in.lines() : GREP_SCAN_LINES);
+        OutputBudget.Kept kept = ctx.services().argocd().logs().excerpt(in.cluster(), in.name(), request, grep,
+                new OutputBudget(in.lines(), MAX_LOG_BYTES), "for more, raise lines, or narrow with since or grep");
+        return new Logs(in.name(), kept.lines(), kept.total(), kept.truncated(), kept.note());
+    }
+
+    private static String listText(AppList list) {
+        if (list.apps().isEmpty()) {
+            return "No Argo CD Applications yet.";
+        }
+        Table t = new Table("NAME", "SYNC", "HEALTH", "MESSAGE");
+        list.apps().forEach(a -> t.row(a.name(), a.sync(), a.health(), a.message()));
+        return t.render();
+    }
+
+    static String detailText(Applications.AppDetail d) {
+        StringBuilder s = new StringBuilder("Application " + d.name() + ": sync=" + d.sync() + " health="
+                + d.health() + (d.revision() == null ? "" : " revision=" + d.revision())
+                + (d.namespace() == null ? "" : " namespace=" + d.namespace()) + "\n");
+        if (d.message() != null) {
+            s.append("Message: ").append(d.message()).append('\n');
+        }
+        if (d.resources().isEmpty()) {
+            return s.append("No resources yet.\n").toString();
+        }
+        Table t = new Table("KIND", "NAMESPACE", "NAME", "STATUS", "HEALTH");
+        d.resources().forEach(r -> t.row(r.kind(), r.namespace(), r.name(), r.status(), r.health()));
+        s.append(t.render());
+        d.resources().stream().filter(r -> !r.healthy()).forEach(r -> s.append(r.kind()).append(' ')
+                .append(r.name()).append(": ").append(r.health())
+                .append(r.message() == null ? "" : " - " + r.message()).append('\n'));
+        return s.toString();
+    }
+
+    static String historyText(History h) {
+        Table t = new Table("REVISION", "DATE", "MESSAGE");
+        h.revisions().forEach(r -> t.row(r.shortRevision(), r.date(), r.message()));
+        return t.render();
+    }
+
+    static String rollbackText(AppHistory.Rollback r) {
+        String to = r.to().substring(0, 7);
+        return r.commit() == null ? r.app() + " is already as at " + to + "; nothing to commit"
+                : "Rolled " + r.app() + " back to " + to + " in commit " + r.commit().substring(0, 7) + " ("
+                        + String.join(", ", r.files()) + ")" + (r.present() ? "" : "; at that revision it is not "
+                        + "deployed, so Argo CD removes it");
+    }
+}
