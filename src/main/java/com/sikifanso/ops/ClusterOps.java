@@ -28,7 +28,10 @@ final class ClusterOps {
                     optional = true) String profile,
             @Param(value = "Custom GitOps template: a git URL or a local path; leave out for the built-in one",
                     optional = true) String bootstrapUrl,
-            @Param(value = "Tag of the custom template", optional = true) String bootstrapVersion) {
+            @Param(value = "Tag of the custom template", optional = true) String bootstrapVersion,
+            @Param(value = "Only prepare the session and GitOps repo, without Docker nodes", defaultValue = "false")
+            boolean gitopsOnly,
+            @Param(value = "Agent (worker) nodes besides the server", defaultValue = "0") int agents) {
     }
 
     record ProfileApplyInput(@Param("Name of the cluster") String cluster,
@@ -68,15 +71,23 @@ final class ClusterOps {
                         Toolset.cluster, Safety.READ, ClusterRef.class, ClusterDetails.class,
                         (in, ctx) -> new ClusterDetails(ctx.services().clusters().info(in.cluster()).withoutSecrets()),
                         out -> infoText(out.session())),
-                Operation.of("cluster_create", "Prepare a new cluster: its session and GitOps repo (state "
-                                + "not-created), optionally enabling profiles. Creating the Docker nodes is not "
-                                + "available through this tool yet.",
-                        Toolset.cluster, new Safety(false, false, false, false), ClusterCreateInput.class,
+                Operation.of("cluster_create", "Create a cluster: its GitOps repo and session, then k3s nodes in "
+                                + "Docker bootstrapped with Cilium and Argo CD (takes minutes; progress is reported). "
+                                + "gitopsOnly prepares just the repo and session. Profiles enable sets of apps.",
+                        Toolset.cluster, new Safety(false, false, false, true), ClusterCreateInput.class,
                         ClusterCreated.class,
                         (in, ctx) -> {
-                            ClusterService.Prepared p = ctx.services().clusters().prepare(in.name(),
-                                    TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion()), in.profile());
-                            return new ClusterCreated(p.session().withoutSecrets(), p.reused(), p.profile());
+                            TemplateSource template = TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion());
+                            if (in.gitopsOnly()) {
+                                ClusterService.Prepared p = ctx.services().clusters().prepare(in.name(), template,
+                                        in.profile());
+                                return new ClusterCreated(p.session().withoutSecrets(), p.reused(), p.profile());
+                            }
+                            ClusterService.Created c = ctx.services().clusters().create(new ClusterService.CreateRequest(
+                                    in.name(), template, in.profile(), in.agents(), null, false, false,
+                                    com.sikifanso.argocd.SyncOrchestrator.DEFAULT_TIMEOUT, false), ctx.progress());
+                            return new ClusterCreated(c.session().withoutSecrets(), c.prepared().reused(),
+                                    c.prepared().profile());
                         },
                         out -> (out.reused() ? "Reused" : "Prepared") + " cluster " + out.session().clusterName()
                                 + "; GitOps repo at " + out.session().gitOpsPath()
@@ -91,6 +102,16 @@ final class ClusterOps {
                         out -> "Deleted cluster " + out.deleted())
                         .confirmWhen(in -> Optional.of("Delete cluster \"" + in.cluster()
                                 + "\" and its GitOps repo? This cannot be undone.")),
+                Operation.of("cluster_start", "Start a stopped cluster's containers.",
+                        Toolset.cluster, Safety.CHANGE, ClusterRef.class, ClusterDetails.class,
+                        (in, ctx) -> new ClusterDetails(ctx.services().clusters().start(in.cluster(), ctx.progress())
+                                .withoutSecrets()),
+                        out -> "Cluster " + out.session().clusterName() + " is " + out.session().state()),
+                Operation.of("cluster_stop", "Stop a cluster's containers; its state and GitOps repo are kept.",
+                        Toolset.cluster, Safety.CHANGE, ClusterRef.class, ClusterDetails.class,
+                        (in, ctx) -> new ClusterDetails(ctx.services().clusters().stop(in.cluster(), ctx.progress())
+                                .withoutSecrets()),
+                        out -> "Cluster " + out.session().clusterName() + " is " + out.session().state()),
                 Operation.of("profile_list", "List the profiles: named sets of catalog apps, with what each enables. "
                                 + "Profiles compose: agent-dev,rag enables the union.",
                         Toolset.catalog, Safety.READ, NoInput.class, ProfileList.class,

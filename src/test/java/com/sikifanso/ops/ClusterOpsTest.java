@@ -1,0 +1,58 @@
+package com.sikifanso.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sikifanso.Services;
+import com.sikifanso.core.BuildInfo;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.session.ClusterState;
+import com.sikifanso.session.SikifansoHome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** cluster_* operations as an MCP client calls them, with Docker pointed at a socket nobody serves. */
+class ClusterOpsTest {
+    @TempDir
+    Path home;
+
+    private Services services;
+
+    @BeforeEach
+    void noDocker() {
+        services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(5),
+                msg -> { }, Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock"),
+                        "KUBECONFIG", home.resolve("kubeconfig").toString(), "HOME", home.toString()));
+    }
+
+    private Object call(String tool, Map<String, Object> args) {
+        return new OperationRegistry().invoke(tool, args, new OperationContext(services, msg -> { }));
+    }
+
+    @Test
+    void gitopsOnlyPreparesTheClusterWithItsProfile() {
+        ClusterOps.ClusterCreated created = (ClusterOps.ClusterCreated) call("cluster_create",
+                Map.of("name", "lab", "gitopsOnly", true, "profile", "rag"));
+
+        assertThat(created.session().state()).isEqualTo(ClusterState.NOT_CREATED);
+        assertThat(created.profile()).hasValueSatisfying(p -> assertThat(p.changed()).contains("qdrant"));
+    }
+
+    @Test
+    void creatingNodesWithoutDockerSaysHowToStartIt() {
+        assertThatThrownBy(() -> call("cluster_create", Map.of("name", "lab")))
+                .isInstanceOf(SikifansoException.class)
+                .hasMessageContaining("Docker");
+    }
+
+    @Test
+    void startingAClusterThatDoesNotExistNamesIt() {
+        assertThatThrownBy(() -> call("cluster_start", Map.of("cluster", "ghost")))
+                .isInstanceOf(SikifansoException.class)
+                .hasMessageContaining("ghost");
+    }
+}
