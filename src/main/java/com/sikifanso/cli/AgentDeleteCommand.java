@@ -1,11 +1,8 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.core.SikifansoException;
-import java.io.Console;
 import com.sikifanso.argocd.SyncTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "delete", description = "Delete an agent sandbox in one commit; Argo CD removes its namespace.")
@@ -14,22 +11,18 @@ final class AgentDeleteCommand extends BaseCommand {
             description = "The agent to delete.")
     String name;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
-    boolean yes;
+    @Mixin
+    Confirmation confirmation;
 
     @Mixin
     WaitOptions wait;
 
     @Override
     int run() {
-        Console console = System.console();
-        if (!yes && root().terminal() && console != null) {
+        confirmation.require(root().terminal(), () -> {
             services().agents().get(cluster(), name);
-            String answer = console.readLine("Delete agent %s and its namespace agent-%s? [y/N] ", name, name);
-            if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
-                throw SikifansoException.failure("not deleted", "pass --yes to delete without asking");
-            }
-        }
+            return "Delete agent " + name + " and its namespace agent-" + name + "?";
+        }, "not deleted");
         String commit = services().agents().delete(cluster(), name);
         out().result(new Deleted(name, commit), () -> "deleted agent " + name + " (commit " + commit.substring(0, 7)
                 + ")\n");

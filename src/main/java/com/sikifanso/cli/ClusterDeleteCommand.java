@@ -1,10 +1,8 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.cli.render.ProgressLines;
-import com.sikifanso.core.SikifansoException;
-import java.io.Console;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "delete", description = "Delete a cluster: its containers, network, volumes, kubeconfig entries,"
@@ -14,19 +12,14 @@ final class ClusterDeleteCommand extends BaseCommand {
             description = "Cluster name (default: -c/--cluster).")
     String name;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
-    boolean yes;
+    @Mixin
+    Confirmation confirmation;
 
     @Override
     int run() {
         String cluster = cluster(name);
-        Console console = System.console();
-        if (!yes && root().terminal() && console != null) {
-            String answer = console.readLine("Delete cluster %s, its nodes and its GitOps repo? [y/N] ", cluster);
-            if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
-                throw SikifansoException.failure("not deleted", "pass --yes to delete without asking");
-            }
-        }
+        confirmation.require(root().terminal(),
+                () -> "Delete cluster " + cluster + ", its nodes and its GitOps repo?", "not deleted");
         try (ProgressLines progress = progress()) {
             services().clusters().delete(cluster, progress);
         }

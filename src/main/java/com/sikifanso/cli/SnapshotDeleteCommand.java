@@ -1,9 +1,7 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.core.SikifansoException;
-import java.io.Console;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "delete", description = "Delete a snapshot archive.")
@@ -12,18 +10,13 @@ final class SnapshotDeleteCommand extends BaseCommand {
             description = "The snapshot to delete.")
     String name;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
-    boolean yes;
+    @Mixin
+    Confirmation confirmation;
 
     @Override
     int run() {
-        Console console = System.console();
-        if (!yes && root().terminal() && console != null) {
-            String answer = console.readLine("Delete snapshot %s? This cannot be undone. [y/N] ", name);
-            if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
-                throw SikifansoException.failure("not deleted", "pass --yes to delete without asking");
-            }
-        }
+        confirmation.require(root().terminal(), () -> "Delete snapshot " + name + "? This cannot be undone.",
+                "not deleted");
         services().snapshots().delete(name);
         out().result(new Deleted(name), () -> "deleted snapshot " + name + "\n");
         return 0;

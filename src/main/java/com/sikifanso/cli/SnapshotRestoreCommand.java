@@ -1,11 +1,8 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.core.SikifansoException;
-import com.sikifanso.snapshot.SnapshotMeta;
 import com.sikifanso.snapshot.SnapshotService;
-import java.io.Console;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "restore", description = {
@@ -19,22 +16,15 @@ final class SnapshotRestoreCommand extends BaseCommand {
             description = "The snapshot to restore.")
     String name;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
-    boolean yes;
+    @Mixin
+    Confirmation confirmation;
 
     @Override
     int run() {
         String cluster = clusterGiven() ? cluster() : null;
-        Console console = System.console();
-        if (!yes && root().terminal() && console != null) {
-            SnapshotMeta meta = services().snapshots().inspect(name);
-            String target = cluster != null ? cluster : meta.cluster();
-            String answer = console.readLine("Replace the GitOps repo content of cluster %s with snapshot %s? [y/N] ",
-                    target, name);
-            if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
-                throw SikifansoException.failure("not restored", "pass --yes to restore without asking");
-            }
-        }
+        confirmation.require(root().terminal(), () -> "Replace the GitOps repo content of cluster "
+                + (cluster != null ? cluster : services().snapshots().inspect(name).cluster())
+                + " with snapshot " + name + "?", "not restored");
         SnapshotService.Restored restored = services().snapshots().restore(name, cluster);
         // Seam: once the sync orchestrator can wait for a whole-repo change, wait here (with --no-wait/--timeout).
         out().result(restored, () -> restored.commit() == null
