@@ -1,6 +1,7 @@
 package com.sikifanso.argocd;
 
 import com.sikifanso.cluster.KubeClients;
+import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.Reconciler;
 import com.sikifanso.session.ClusterState;
@@ -42,9 +43,15 @@ public final class ApplicationSetRefresher implements Reconciler {
                     .patch(PatchContext.of(PatchType.JSON_MERGE), REFRESH_PATCH);
             notices.accept("Argo CD: asked ApplicationSet " + patched.getMetadata().getName() + " to refresh");
         } catch (KubernetesClientException e) {
-            notices.accept("warning: committed, but could not ask Argo CD to refresh ApplicationSet "
-                    + applicationSet + " (" + (e.getCode() == 0 ? e.getMessage() : "HTTP " + e.getCode())
-                    + "); it picks the change up within 3 minutes");
+            warn(applicationSet, e.getCode() == 0 ? e.getMessage() : "HTTP " + e.getCode());
+        } catch (SikifansoException e) {
+            // No client at all (e.g. the kubeconfig entry is gone): the commit still stands.
+            warn(applicationSet, e.getMessage());
         }
+    }
+
+    private void warn(String applicationSet, String why) {
+        notices.accept("warning: committed, but could not ask Argo CD to refresh ApplicationSet " + applicationSet
+                + " (" + why + "); it picks the change up within 3 minutes");
     }
 }

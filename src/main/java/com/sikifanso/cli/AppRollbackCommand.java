@@ -2,6 +2,7 @@ package com.sikifanso.cli;
 
 import com.sikifanso.argocd.AppHistory;
 import com.sikifanso.argocd.SyncTarget;
+import com.sikifanso.core.SikifansoException;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -34,10 +35,19 @@ final class AppRollbackCommand extends BaseCommand {
                         + ")\n" + (r.present() ? "" : "at " + revision + " " + app + " is not deployed: Argo CD "
                         + "removes it\n"));
         if (r.commit() != null && r.present()) {
-            services().argocd().applications().syncIfPresent(cluster(), app);
+            requestSync();
         }
         awaitConvergence(wait, r.commit(), new SyncTarget(r.present() ? SyncTarget.Kind.SYNC
                 : SyncTarget.Kind.DISAPPEAR, List.of(new SyncTarget.App(app, r.tier()))));
         return 0;
+    }
+
+    /** Asks Argo CD to apply the rollback now; failing that, it does at its next poll, so only a warning. */
+    private void requestSync() {
+        try {
+            services().argocd().applications().syncIfPresent(cluster(), app);
+        } catch (SikifansoException e) {
+            out().warn("committed, but could not ask Argo CD to sync " + app + " now: " + e.getMessage());
+        }
     }
 }

@@ -8,6 +8,7 @@ import com.sikifanso.argocd.SyncOrchestrator;
 import com.sikifanso.argocd.SyncTarget;
 import com.sikifanso.catalog.Tiers;
 import com.sikifanso.core.GoDurations;
+import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.Table;
 import com.sikifanso.kube.OutputBudget;
 import java.time.Duration;
@@ -134,7 +135,12 @@ final class ArgoCdOps {
         AppHistory.Rollback r = ctx.services().argocd().history().rollback(in.cluster(), in.name(),
                 Optional.ofNullable(in.revision()));
         if (r.commit() != null && r.present()) {
-            ctx.services().argocd().applications().syncIfPresent(in.cluster(), in.name());
+            try {
+                ctx.services().argocd().applications().syncIfPresent(in.cluster(), in.name());
+            } catch (SikifansoException e) {
+                // The commit stands; Argo CD applies it at its next poll of the repo.
+                ctx.progress().accept("could not ask Argo CD to sync " + in.name() + " now: " + e.getMessage());
+            }
         }
         return r;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.core.Mappers;
+import com.sikifanso.ops.OperationContext;
 import com.sikifanso.ops.OperationRegistry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -146,6 +147,27 @@ class AppCommandsTest {
         assertThat(client.genericKubernetesResources(ArgoCdResources.APPLICATION).inNamespace("argocd")
                 .withName("qdrant").get().getAdditionalProperties().get("operation"))
                 .isEqualTo(Map.of("initiatedBy", Map.of("username", "sikifanso"), "sync", Map.of("prune", true)));
+    }
+
+    @Test
+    void theOperationsAnswerAsTheCommandsDo() {
+        OperationRegistry registry = new OperationRegistry();
+        OperationContext context = new OperationContext(RunningLab.cliServices(tmp), msg -> { });
+
+        Object apps = registry.invoke("argocd_apps", Map.of("cluster", "lab"), context);
+        assertThat(registry.find("argocd_apps").orElseThrow().render(apps)).startsWith("NAME       SYNC        HEALTH")
+                .contains("qdrant     Synced      Healthy");
+
+        Object detail = registry.invoke("app_status", Map.of("cluster", "lab", "name", "langfuse"), context);
+        assertThat(registry.find("app_status").orElseThrow().render(detail))
+                .startsWith("Application langfuse: sync=OutOfSync health=Degraded revision=6.10.1 "
+                        + "namespace=observability\n")
+                .endsWith("Deployment langfuse-web: Degraded - container crash-looping\n");
+
+        Object sync = registry.invoke("app_sync", Map.of("cluster", "lab", "name", "qdrant"), context);
+        assertThat(registry.find("app_sync").orElseThrow().render(sync)).isEqualTo("Asked Argo CD to sync: qdrant");
+        assertThat(client.genericKubernetesResources(ArgoCdResources.APPLICATION).inNamespace("argocd")
+                .withName("qdrant").get().getAdditionalProperties()).containsKey("operation");
     }
 
     @Test

@@ -185,6 +185,21 @@ class AppHistoryTest {
         assertThat(bad.err()).contains("revision \"0000000\" did not change qdrant");
     }
 
+    @Test
+    void aRunningClusterWhoseKubeconfigEntryIsGoneStillGetsTheRollbackWithWarnings() {
+        toggleQdrantThreeTimes();
+        RunningLab.setState(home, com.sikifanso.session.ClusterState.RUNNING, "http://127.0.0.1:1", "pw");
+        String head = home.git().head();
+
+        RunningLab.Run run = cli("app", "rollback", "qdrant", "--no-wait");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(home.git().head()).isNotEqualTo(head);
+        assertThat(home.git().subjects().get(0)).startsWith("rollback qdrant to ");
+        assertThat(run.err()).contains("warning: committed, but could not ask Argo CD to refresh ApplicationSet "
+                + "catalog (cannot read the kubeconfig");
+    }
+
     private RunningLab.Run cli(String... args) {
         return RunningLab.cli(tmp, args);
     }

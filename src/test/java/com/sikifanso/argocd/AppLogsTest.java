@@ -189,6 +189,29 @@ class AppLogsTest {
     }
 
     @Test
+    void followPicksUpPodsThatStartLater() throws InterruptedException {
+        String list = "/api/v1/namespaces/qdrant/pods?" + LABEL;
+        server.expect().get().withPath(list).andReturn(200, new PodListBuilder()
+                .addToItems(pod("qdrant-0", "qdrant")).build()).times(3);
+        server.expect().get().withPath(list).andReturn(200, new PodListBuilder()
+                .addToItems(pod("qdrant-0", "qdrant"), pod("qdrant-1", "qdrant")).build()).always();
+        log("qdrant-0", "pretty=false&container=qdrant&follow=true", "first pod\n");
+        log("qdrant-1", "pretty=false&container=qdrant&follow=true", "second pod\n");
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+        Thread follower = Thread.ofVirtual().start(() -> logs.follow(RunningLab.CLUSTER, "qdrant",
+                new AppLogs.Request(null, null, null), lines::add));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (lines.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        follower.interrupt();
+        follower.join(Duration.ofSeconds(5));
+
+        assertThat(lines).containsExactly("qdrant-0/qdrant first pod", "qdrant-1/qdrant second pod");
+    }
+
+    @Test
     void theCliPrintsTheLinesToStdout() throws IOException {
         pods(pod("qdrant-0", "qdrant"));
         log("qdrant-0", "pretty=false&container=qdrant&sinceSeconds=300&tailLines=1", "ready\n");
