@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.cluster.LiveCluster;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CustomApp;

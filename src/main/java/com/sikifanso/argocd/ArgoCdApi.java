@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.cluster.LiveCluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;

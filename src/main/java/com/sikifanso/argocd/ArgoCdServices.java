@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.cluster.LiveCluster;
 import com.sikifanso.cluster.KubeClients;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.session.SessionStore;

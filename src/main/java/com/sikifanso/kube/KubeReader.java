@@ -1,8 +1,8 @@
 package com.sikifanso.kube;
 
 import com.sikifanso.cluster.KubeClients;
+import com.sikifanso.cluster.LiveCluster;
 import com.sikifanso.core.SikifansoException;
-import com.sikifanso.session.ClusterState;
 import com.sikifanso.session.SessionStore;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
@@ -21,12 +21,10 @@ import java.util.regex.PatternSyntaxException;
 
 /** Read-only views of a running cluster's workloads, masked and within an output budget. */
 public final class KubeReader {
-    private final SessionStore sessions;
-    private final KubeClients clients;
+    private final LiveCluster live;
 
     public KubeReader(SessionStore sessions, KubeClients clients) {
-        this.sessions = sessions;
-        this.clients = clients;
+        this.live = new LiveCluster(sessions, clients);
     }
 
     public record PodRow(String name, String phase, String ready, int restarts, String node, Instant created) {
@@ -102,18 +100,10 @@ public final class KubeReader {
     }
 
     private <T> T read(String cluster, Function<KubernetesClient, T> query) {
-        ClusterState state = sessions.load(cluster).state();
-        if (state != ClusterState.RUNNING) {
-            throw SikifansoException.failure("cluster \"" + cluster + "\" is not running",
-                    state == ClusterState.NOT_CREATED ? "create its nodes with: sikifanso cluster create " + cluster
-                            : "start it with: sikifanso cluster start " + cluster);
-        }
-        try (KubernetesClient kube = clients.forCluster(cluster)) {
+        try (KubernetesClient kube = live.kube(cluster)) {
             return query.apply(kube);
         } catch (KubernetesClientException e) {
-            throw SikifansoException.failure("cannot reach the API server of cluster \"" + cluster + "\": "
-                    + (e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                    : e.getMessage()), "check it with: sikifanso cluster doctor " + cluster, e);
+            throw LiveCluster.unreachable(cluster, e);
         }
     }
 

@@ -96,7 +96,7 @@ class AppStatusTest {
         RunningLab.setState(home, ClusterState.STOPPED, "http://127.0.0.1:1", "pw");
 
         assertThatThrownBy(() -> applications.list(RunningLab.CLUSTER))
-                .hasMessage("cluster \"lab\" is not running (state: stopped), so there is no Argo CD to ask")
+                .hasMessage("cluster \"lab\" is not running (state: stopped), so there is nothing to ask")
                 .extracting(e -> ((SikifansoException) e).hint()).isEqualTo("start it with: sikifanso cluster start lab");
 
         RunningLab.setState(home, ClusterState.NOT_CREATED, "http://127.0.0.1:1", "pw");

@@ -125,7 +125,7 @@ class KubeReaderTest {
     @Test
     void aClusterThatIsNotRunningIsRefusedWithTheFix() {
         assertThatThrownBy(() -> reader(ClusterState.STOPPED).pods("lab", "default"))
-                .hasMessage("cluster \"lab\" is not running")
+                .hasMessage("cluster \"lab\" is not running (state: stopped), so there is nothing to ask")
                 .extracting(e -> ((com.sikifanso.core.SikifansoException) e).hint())
                 .isEqualTo("start it with: sikifanso cluster start lab");
     }
@@ -135,6 +135,6 @@ class KubeReaderTest {
         server.expect().get().withPath("/api/v1/namespaces/x/pods").andReturn(500, "boom").once();
 
         assertThatThrownBy(() -> reader(ClusterState.RUNNING).pods("lab", "x"))
-                .hasMessageStartingWith("cannot reach the API server of cluster \"lab\"");
+                .hasMessageStartingWith("cannot talk to the Kubernetes API of cluster \"lab\"");
     }
 }

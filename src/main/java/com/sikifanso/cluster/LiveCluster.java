@@ -1,6 +1,5 @@
-package com.sikifanso.argocd;
+package com.sikifanso.cluster;
 
-import com.sikifanso.cluster.KubeClients;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.ClusterState;
@@ -10,22 +9,22 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** A running cluster's session and API: what every command that asks the cluster itself starts from. */
-final class LiveCluster {
+public final class LiveCluster {
     private final SessionStore sessions;
     private final KubeClients clients;
 
-    LiveCluster(SessionStore sessions, KubeClients clients) {
+    public LiveCluster(SessionStore sessions, KubeClients clients) {
         this.sessions = sessions;
         this.clients = clients;
     }
 
-    /** The session of {@code cluster}, refused unless it is running: there is no Argo CD to ask otherwise. */
-    Session requireRunning(String cluster) {
+    /** The session of {@code cluster}, refused unless it is running: there is no API to ask otherwise. */
+    public Session requireRunning(String cluster) {
         Names.requireLabel("cluster", cluster);
         Session session = sessions.load(cluster);
         if (session.state() != ClusterState.RUNNING) {
             throw SikifansoException.failure("cluster \"" + cluster + "\" is not running (state: " + session.state()
-                            + "), so there is no Argo CD to ask",
+                            + "), so there is nothing to ask",
                     session.state() == ClusterState.NOT_CREATED
                             ? "create its nodes with: sikifanso cluster create " + cluster
                             : "start it with: sikifanso cluster start " + cluster);
@@ -33,24 +32,24 @@ final class LiveCluster {
         return session;
     }
 
-    boolean running(String cluster) {
+    public boolean running(String cluster) {
         return sessions.load(cluster).state() == ClusterState.RUNNING;
     }
 
-    KubernetesClient kube(String cluster) {
+    public KubernetesClient kube(String cluster) {
         requireRunning(cluster);
         return clients.forCluster(cluster);
     }
 
     /** A failed API call, as the user-facing error: which cluster could not be reached, and what to try. */
-    static SikifansoException unreachable(String cluster, KubernetesClientException e) {
+    public static SikifansoException unreachable(String cluster, KubernetesClientException e) {
         String detail = e.getCode() == 0 || e.getStatus() == null ? rootMessage(e)
                 : "HTTP " + e.getCode() + " " + e.getStatus().getMessage();
         return SikifansoException.failure("cannot talk to the Kubernetes API of cluster \"" + cluster + "\": "
                 + detail, "is it up? start it with: sikifanso cluster start " + cluster, e);
     }
 
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
