@@ -11,6 +11,10 @@ public final class ArgoCdResources {
             .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Application")
             .withPlural("applications").withNamespaced(true).build();
 
+    public static final ResourceDefinitionContext APP_PROJECT = new ResourceDefinitionContext.Builder()
+            .withGroup("argoproj.io").withVersion("v1alpha1").withKind("AppProject")
+            .withPlural("appprojects").withNamespaced(true).build();
+
     private ArgoCdResources() {
     }
 }

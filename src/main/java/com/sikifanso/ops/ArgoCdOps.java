@@ -4,6 +4,7 @@ import com.sikifanso.argocd.AppDiffs;
 import com.sikifanso.argocd.AppHistory;
 import com.sikifanso.argocd.AppLogs;
 import com.sikifanso.argocd.Applications;
+import com.sikifanso.argocd.Projects;
 import com.sikifanso.argocd.SyncOrchestrator;
 import com.sikifanso.argocd.SyncTarget;
 import com.sikifanso.catalog.Tiers;
@@ -34,8 +35,9 @@ final class ArgoCdOps {
 
     record SyncInput(@Param("Name of the cluster") String cluster,
                      @Param(value = "Application to sync; leave out to sync all", optional = true) String name,
-                     @Param(value = "Wait until the apps are Synced and Healthy", defaultValue = "false")
-                     boolean await,
+                     @Param(value = "Wait until the apps are Synced and Healthy, reporting progress",
+                             defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait")
+                     boolean waitForSync,
                      @Param(value = "How long to wait, in seconds", defaultValue = "300") int timeoutSeconds) {
     }
 
@@ -57,6 +59,13 @@ final class ArgoCdOps {
     record AppList(List<Applications.AppStatus> apps) {
     }
 
+    record ProjectRef(@Param("Name of the cluster") String cluster,
+                      @Param("Name of the Argo CD project, e.g. default") String name) {
+    }
+
+    record ProjectList(List<Projects.Project> projects) {
+    }
+
     record SyncResult(List<String> requested, List<String> alreadySyncing, boolean waited) {
     }
 
@@ -68,6 +77,23 @@ final class ArgoCdOps {
 
     static List<Operation<?, ?>> all() {
         return List.of(
+                Operation.of("argocd_projects_list", "List the cluster's Argo CD projects with their allowed source "
+                                + "repos and destinations.",
+                        Toolset.argocd, Safety.READ, ClusterOps.ClusterRef.class, ProjectList.class,
+                        (in, ctx) -> new ProjectList(ctx.services().argocd().projects().list(in.cluster())),
+                        out -> {
+                            Table t = new Table("NAME", "SOURCE REPOS", "DESTINATIONS");
+                            out.projects().forEach(p -> t.row(p.name(), String.join(",", p.sourceRepos()),
+                                    String.join(",", p.destinations())));
+                            return t.render();
+                        }),
+                Operation.of("argocd_project_detail", "Show one Argo CD project: description, source repos and "
+                                + "destinations.",
+                        Toolset.argocd, Safety.READ, ProjectRef.class, Projects.Project.class,
+                        (in, ctx) -> ctx.services().argocd().projects().get(in.cluster(), in.name()),
+                        p -> "Project " + p.name() + (p.description() == null ? "" : ": " + p.description())
+                                + "\nSource repos: " + String.join(", ", p.sourceRepos())
+                                + "\nDestinations: " + String.join(", ", p.destinations())),
                 Operation.of("argocd_apps", "List the cluster's Argo CD Applications with sync and health status.",
                         Toolset.argocd, Safety.READ, ClusterOps.ClusterRef.class, AppList.class,
                         (in, ctx) -> new AppList(ctx.services().argocd().applications().list(in.cluster())),
@@ -117,7 +143,7 @@ final class ArgoCdOps {
     private static SyncResult sync(SyncInput in, OperationContext ctx) {
         Applications.SyncRequest request = ctx.services().argocd().applications().sync(in.cluster(),
                 Optional.ofNullable(in.name()));
-        if (!in.await()) {
+        if (!in.waitForSync()) {
             return new SyncResult(request.requested(), request.alreadySyncing(), false);
         }
         List<String> all = new java.util.ArrayList<>(request.requested());
