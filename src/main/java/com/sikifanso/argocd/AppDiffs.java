@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.sikifanso.core.Mappers;
+import com.sikifanso.kube.Redactor;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.Session;
@@ -103,10 +104,25 @@ public final class AppDiffs {
                     }
                 }
             }
-            return SORTED_YAML.writeValueAsString(object);
+            maskSecretData(object);
+            // Values that look like credentials (env vars, connection strings) never reach a terminal or model.
+            return Redactor.mask(SORTED_YAML.writeValueAsString(object));
         } catch (IOException | UnsupportedOperationException e) {
             throw SikifansoException.failure("Argo CD sent a resource state that is not a JSON object: "
                     + json.substring(0, Math.min(80, json.length())), "check Argo CD's version and health", e);
+        }
+    }
+
+    /** A Secret's values are never shown, on either side of a diff. */
+    private static void maskSecretData(Map<String, Object> object) {
+        if (!"Secret".equals(object.get("kind"))) {
+            return;
+        }
+        for (String field : List.of("data", "stringData")) {
+            Map<String, Object> values = Applications.map(object.get(field));
+            if (!values.isEmpty()) {
+                values.replaceAll((key, value) -> "****");
+            }
         }
     }
 
