@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.kube.Redactor;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public record ApplicationState(String name, String sync, String health, String o
         if (app.getAdditionalProperties().get("operation") != null && !"Running".equals(phase)) {
             phase = PENDING;
         }
-        return new ApplicationState(name, sync, health, phase, message);
+        return new ApplicationState(name, sync, health, phase, Redactor.mask(message));
     }
 
     /** "Kind name in namespace ns: message" of the first resource whose health is not Healthy. */

@@ -1,6 +1,7 @@
 package com.sikifanso.argocd;
 
 import com.sikifanso.cluster.LiveCluster;
+import com.sikifanso.kube.Redactor;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
@@ -162,7 +163,7 @@ public final class Applications {
                 Map<String, Object> r = map(o);
                 Map<String, Object> h = map(r.get("health"));
                 resources.add(new ResourceStatus(text(r, "kind"), text(r, "namespace"), text(r, "name"),
-                        text(r, "status"), text(h, "status"), text(h, "message")));
+                        text(r, "status"), text(h, "status"), Redactor.mask(text(h, "message"))));
             }
         }
         return new AppDetail(s.name(), orUnknown(s.sync()), orUnknown(s.health()),
