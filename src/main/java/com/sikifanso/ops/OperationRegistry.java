@@ -18,6 +18,7 @@ public final class OperationRegistry {
         all.addAll(SnapshotOps.all());
         all.addAll(ArgoCdOps.all());
         all.addAll(KubeOps.all());
+        all.addAll(DoctorOps.all());
         all.sort(Comparator.comparing(Operation::name));
         this.operations = List.copyOf(all);
     }

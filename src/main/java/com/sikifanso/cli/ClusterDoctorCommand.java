@@ -1,0 +1,69 @@
+package com.sikifanso.cli;
+
+import com.sikifanso.cli.render.Output;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.doctor.Doctor;
+import com.sikifanso.doctor.DoctorReport;
+import com.sikifanso.doctor.DoctorText;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "doctor", description = {"Check a cluster and everything on it: Docker, the node containers, nodes,"
+        + " Cilium, Hubble, Argo CD, every app and agent, and the GitOps repo.",
+    "Each problem comes with its cause and the command that fixes it. Exit 1 when any check fails."})
+final class ClusterDoctorCommand extends BaseCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
+            description = "Cluster name (default: -c/--cluster).")
+    String name;
+
+    @Option(names = "--watch", description = "Check again every --interval until Ctrl-C, redrawing on a terminal.")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "Pause between runs with --watch (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--check-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "Longest wait for any one check; a check that takes longer fails"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration checkTimeout;
+
+    /** Bounds --watch in tests; 0 means until interrupted. */
+    @Option(names = "--watch-runs", hidden = true, defaultValue = "0")
+    int watchRuns;
+
+    @Override
+    int run() {
+        if (checkTimeout.isZero() || checkTimeout.isNegative() || interval.isNegative()) {
+            throw SikifansoException.usage("--check-timeout must be more than 0 and --interval not negative",
+                    "e.g. --check-timeout 10s --interval 5s");
+        }
+        Doctor.Options options = new Doctor.Options(checkTimeout, true);
+        String cluster = cluster(name);
+        DoctorReport report = services().doctor().examine(cluster, options);
+        print(report);
+        for (int runs = 1; watch && (watchRuns == 0 || runs < watchRuns); runs++) {
+            try {
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            report = services().doctor().examine(cluster, options);
+            print(report);
+        }
+        return report.failed() ? 1 : 0;
+    }
+
+    private void print(DoctorReport report) {
+        Output out = out();
+        if (watch && root().terminal() && !out.structured()) {
+            out.line("\u001b[H\u001b[2J" + "sikifanso cluster doctor " + cluster(name) + " (every "
+                    + interval.toSeconds() + "s, Ctrl-C to stop)");
+        }
+        out.result(report, () -> DoctorText.render(report, new DoctorText.Paint(out::green, out::yellow, out::red)));
+    }
+}

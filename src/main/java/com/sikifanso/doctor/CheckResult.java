@@ -1,0 +1,29 @@
+package com.sikifanso.doctor;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One row of the doctor's report: what was checked, how it came out, what was seen, and for a
+ * warning or failure why ({@code cause}) and the command that fixes it ({@code fix}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"name", "status", "message", "cause", "fix"})
+public record CheckResult(String name, Verdict status, String message, String cause, String fix) {
+
+    public static CheckResult pass(String name, String message) {
+        return new CheckResult(name, Verdict.PASS, message, null, null);
+    }
+
+    public static CheckResult warn(String name, String message, String cause, String fix) {
+        return new CheckResult(name, Verdict.WARN, message, cause, fix);
+    }
+
+    public static CheckResult fail(String name, String message, String cause, String fix) {
+        return new CheckResult(name, Verdict.FAIL, message, cause, fix);
+    }
+
+    public boolean failed() {
+        return status == Verdict.FAIL;
+    }
+}

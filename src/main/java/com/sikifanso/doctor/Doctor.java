@@ -1,0 +1,284 @@
+package com.sikifanso.doctor;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.sikifanso.argocd.SyncOrchestrator;
+import com.sikifanso.catalog.ApplicationNames;
+import com.sikifanso.catalog.Catalog;
+import com.sikifanso.catalog.CatalogEntry;
+import com.sikifanso.catalog.CustomApp;
+import com.sikifanso.catalog.CustomApps;
+import com.sikifanso.cluster.ClusterBackends;
+import com.sikifanso.cluster.K3dNames;
+import com.sikifanso.cluster.KubeClients;
+import com.sikifanso.cluster.NodeLayout;
+import com.sikifanso.cluster.NodeRuntime;
+import com.sikifanso.cluster.Preflight;
+import com.sikifanso.core.Names;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.infra.InfraConfig;
+import com.sikifanso.session.ClusterState;
+import com.sikifanso.session.Session;
+import com.sikifanso.session.SessionStore;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code cluster doctor}: checks Docker, the session and GitOps repo, the node containers, and,
+ * when the API answers, the nodes, Cilium, Hubble, Argo CD and every app and agent Application.
+ * Without a cluster it reports what it can and names the command to run.
+ */
+public final class Doctor {
+    public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How checks run: each within {@code checkTimeout}, all at once or (for comparison) one by one. */
+    public record Options(Duration checkTimeout, boolean parallel) {
+        public static final Options DEFAULTS = new Options(DEFAULT_CHECK_TIMEOUT, true);
+    }
+
+    private final SessionStore sessions;
+    private final ClusterBackends backends;
+    private final KubeClients clients;
+    private final Duration grace;
+    private final Clock clock;
+
+    public Doctor(SessionStore sessions, ClusterBackends backends, KubeClients clients, Duration grace, Clock clock) {
+        this.sessions = sessions;
+        this.backends = backends;
+        this.clients = clients;
+        this.grace = grace;
+        this.clock = clock;
+    }
+
+    public Doctor(SessionStore sessions, ClusterBackends backends, KubeClients clients) {
+        this(sessions, backends, clients, SyncOrchestrator.DEFAULT_GRACE, Clock.systemUTC());
+    }
+
+    public DoctorReport examine(String cluster, Options options) {
+        Names.requireLabel("cluster", cluster);
+        CheckRunner runner = new CheckRunner(options.checkTimeout(), options.parallel());
+        Optional<Session> session = Optional.empty();
+        CheckResult sessionRow;
+        try {
+            session = Optional.of(sessions.load(cluster));
+            sessionRow = sessionRow(cluster, session.get());
+        } catch (SikifansoException e) {
+            sessionRow = CheckResult.fail("Session", sessions.exists(cluster) ? "unreadable" : "no such cluster",
+                    e.getMessage(), sessions.exists(cluster) ? e.hint() : "create it: sikifanso cluster create "
+                            + cluster);
+        }
+        boolean nodesExpected = session.isPresent() && session.get().state() != ClusterState.NOT_CREATED;
+        List<Check> local = new ArrayList<>();
+        local.add(new Check("Docker", this::docker));
+        session.ifPresent(s -> local.add(new Check(RepoChecks.ROW, () -> RepoChecks.check(cluster,
+                Path.of(s.gitOpsPath())))));
+        if (nodesExpected) {
+            local.add(new Check("Node containers", () -> containers(cluster)));
+        }
+        List<CheckResult> results = new ArrayList<>(runner.run(local));
+        results.add(1, sessionRow);
+        if (!nodesExpected || results.get(results.size() - 1).failed()) {
+            return DoctorReport.of(results);
+        }
+        results.addAll(clusterChecks(cluster, session.get(), runner));
+        return DoctorReport.of(results);
+    }
+
+    private static CheckResult sessionRow(String cluster, Session s) {
+        if (s.state() == ClusterState.NOT_CREATED) {
+            return CheckResult.fail("Session", "state not-created",
+                    "cluster \"" + cluster + "\" has only its GitOps repo (prepared with --gitops-only): there are "
+                            + "no nodes to check", "create its nodes: sikifanso cluster create " + cluster);
+        }
+        return CheckResult.pass("Session", "cluster " + cluster + ", state " + s.state());
+    }
+
+    private CheckResult docker() {
+        try {
+            Preflight.EngineFacts facts = backends.preflight().check(message -> { });
+            return CheckResult.pass("Docker", "Docker " + facts.version() + " (API " + facts.apiVersion() + ", cgroup v"
+                    + facts.cgroupVersion() + ")");
+        } catch (SikifansoException e) {
+            return CheckResult.fail("Docker", "not usable", e.getMessage(), e.hint());
+        }
+    }
+
+    private CheckResult containers(String cluster) {
+        String row = "Node containers";
+        List<NodeRuntime.Node> nodes;
+        try {
+            nodes = backends.nodes().nodes(cluster);
+        } catch (SikifansoException e) {
+            return CheckResult.fail(row, "cannot ask Docker", e.getMessage() + " (cluster checks skipped)",
+                    e.hint());
+        }
+        if (nodes.isEmpty()) {
+            return CheckResult.fail(row, "missing", "Docker has no containers of cluster \"" + cluster
+                            + "\" (removed outside sikifanso?); cluster checks skipped",
+                    "recreate it: sikifanso cluster delete " + cluster + " && sikifanso cluster create " + cluster);
+        }
+        List<String> stopped = nodes.stream().filter(n -> !n.running()).map(n -> n.name() + " (" + n.state() + ")")
+                .toList();
+        String counts = (nodes.size() - stopped.size()) + "/" + nodes.size() + " running";
+        if (stopped.isEmpty()) {
+            return CheckResult.pass(row, counts);
+        }
+        return CheckResult.fail(row, counts, "not running: " + String.join(", ", stopped)
+                + "; cluster checks skipped", "start them: sikifanso cluster start " + cluster);
+    }
+
+    /** The mount and the API first (both need only a running server); the rest when the API answers. */
+    private List<CheckResult> clusterChecks(String cluster, Session session, CheckRunner runner) {
+        String restart = "restart the cluster: sikifanso cluster stop " + cluster + " && sikifanso cluster start "
+                + cluster;
+        Check mount = new Check("GitOps mount", () -> mount(cluster, session));
+        KubernetesClient kube;
+        try {
+            kube = failingFast(clients.forCluster(cluster), runner.timeout());
+        } catch (RuntimeException e) {
+            List<CheckResult> results = new ArrayList<>(runner.run(List.of(mount)));
+            String why = e instanceof SikifansoException ? e.getMessage() : "cannot build a client from kubeconfig "
+                    + "context " + KubeClients.context(cluster) + ": " + CheckRunner.rootMessage(e);
+            String fix = e instanceof SikifansoException s && s.hint() != null ? s.hint()
+                    : "rewrite its kubeconfig entry: sikifanso cluster start " + cluster;
+            results.add(CheckResult.fail("Kubernetes API", "no client", why + " (cluster checks skipped)", fix));
+            return results;
+        }
+        try (kube) {
+            String url = kube.getConfiguration().getMasterUrl();
+            List<CheckResult> results = new ArrayList<>(runner.run(List.of(mount, new Check("Kubernetes API", () -> {
+                kube.namespaces().withName("kube-system").get();
+                return CheckResult.pass("Kubernetes API", "answers at " + url);
+            }))));
+            CheckResult api = results.get(1);
+            if (api.failed()) {
+                results.set(1, CheckResult.fail("Kubernetes API", "unreachable", "the API server at " + url
+                        + " does not answer: " + api.cause() + " (cluster checks skipped)", restart));
+                return results;
+            }
+            InfraConfig infra = infra(session);
+            List<Check> checks = platformChecks(cluster, infra, new Workloads(kube), restart);
+            ApplicationHealth health = new ApplicationHealth(kube, infra.argocd().namespace(), grace, clock);
+            CheckResult unlisted = null;
+            try {
+                applications(cluster, Path.of(session.gitOpsPath())).forEach(s -> checks.add(new Check(s.row(),
+                        () -> health.check(s))));
+            } catch (SikifansoException e) {
+                unlisted = CheckResult.fail("Apps", "cannot list", e.getMessage(), e.hint());
+            }
+            results.addAll(runner.run(checks));
+            if (unlisted != null) {
+                results.add(unlisted);
+            }
+            return results;
+        }
+    }
+
+    private static List<Check> platformChecks(String cluster, InfraConfig infra, Workloads workloads,
+                                              String restart) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(new Check("Nodes", () -> workloads.nodes("Nodes", restart)));
+        String recreate = restart + "; if it persists, recreate it: sikifanso cluster delete " + cluster
+                + " && sikifanso cluster create " + cluster;
+        String cilium = infra.cilium().namespace();
+        String argo = infra.argocd().namespace();
+        String release = infra.argocd().releaseName();
+        for (Workloads.Target t : List.of(
+                new Workloads.Target("Cilium agent", "DaemonSet", cilium, "cilium", recreate),
+                new Workloads.Target("Cilium operator", "Deployment", cilium, "cilium-operator", recreate),
+                new Workloads.Target("Hubble relay", "Deployment", cilium, "hubble-relay", recreate),
+                new Workloads.Target("Argo CD server", "Deployment", argo, release + "-server", recreate),
+                new Workloads.Target("Argo CD repo-server", "Deployment", argo, release + "-repo-server", recreate),
+                new Workloads.Target("Argo CD application-controller", "StatefulSet", argo,
+                        release + "-application-controller", recreate),
+                new Workloads.Target("Argo CD applicationset-controller", "Deployment", argo,
+                        release + "-applicationset-controller", recreate),
+                new Workloads.Target("Argo CD redis", "Deployment", argo, release + "-redis", recreate))) {
+            checks.add(new Check(t.row(), () -> workloads.workload(t)));
+        }
+        return checks;
+    }
+
+    /** Enabled catalog apps (by category, then name), custom apps, then agents: each one Application. */
+    static List<ApplicationHealth.Subject> applications(String cluster, Path repo) {
+        String c = " -c " + cluster;
+        List<ApplicationHealth.Subject> subjects = new ArrayList<>();
+        for (CatalogEntry e : Catalog.load(repo).entries()) {
+            if (e.enabled()) {
+                subjects.add(new ApplicationHealth.Subject("App: " + e.name(), e.name(),
+                        "sikifanso app status " + e.name() + c, "sikifanso app sync " + e.name() + c,
+                        "sikifanso app disable " + e.name() + c));
+            }
+        }
+        for (CustomApp a : CustomApps.load(repo)) {
+            subjects.add(new ApplicationHealth.Subject("App: " + a.name(), a.name(),
+                    "sikifanso app status " + a.name() + c, "sikifanso app sync " + a.name() + c,
+                    "sikifanso app remove " + a.name() + c));
+        }
+        for (String agent : ApplicationNames.yamlNames(repo.resolve(ApplicationNames.AGENTS_DIR))) {
+            subjects.add(new ApplicationHealth.Subject("Agent: " + agent, agent,
+                    "sikifanso app status " + agent + c, "sikifanso app sync " + agent + c,
+                    "sikifanso agent delete " + agent + c));
+        }
+        return subjects;
+    }
+
+    /** The repo must be bind-mounted at /local-gitops in server-0, where Argo CD's repo-server reads it. */
+    private CheckResult mount(String cluster, Session session) {
+        String row = "GitOps mount";
+        String container = new K3dNames(cluster).server(0);
+        InspectContainerResponse inspected = backends.nodes().inspect(container);
+        String fix = "the mount is fixed at creation: capture a snapshot (sikifanso snapshot capture -c " + cluster
+                + "), then sikifanso cluster delete " + cluster + " && sikifanso cluster create " + cluster
+                + " --from-snapshot NAME";
+        Optional<String> source = inspected.getMounts() == null ? Optional.empty() : inspected.getMounts().stream()
+                .filter(m -> m.getDestination() != null && NodeLayout.GITOPS_MOUNT.equals(m.getDestination()
+                        .getPath()))
+                .map(InspectContainerResponse.Mount::getSource).findFirst();
+        if (source.isEmpty()) {
+            return CheckResult.fail(row, "not mounted", container + " has nothing mounted at "
+                    + NodeLayout.GITOPS_MOUNT + ", so Argo CD cannot read the repo", fix);
+        }
+        if (!samePath(source.get(), session.gitOpsPath())) {
+            return CheckResult.fail(row, "another directory", container + " mounts " + source.get() + " at "
+                    + NodeLayout.GITOPS_MOUNT + ", not this cluster's repo " + session.gitOpsPath(), fix);
+        }
+        return CheckResult.pass(row, source.get() + " at " + container + ":" + NodeLayout.GITOPS_MOUNT);
+    }
+
+    private static boolean samePath(String a, String b) {
+        Path x = Path.of(a).toAbsolutePath().normalize();
+        Path y = Path.of(b).toAbsolutePath().normalize();
+        if (x.equals(y)) {
+            return true;
+        }
+        try {
+            return x.toRealPath().equals(y.toRealPath());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private InfraConfig infra(Session session) {
+        try {
+            return backends.infra().load(Path.of(session.gitOpsPath()));
+        } catch (SikifansoException e) {
+            return backends.infra().defaults();
+        }
+    }
+
+    /** The same client without fabric8's retries, so a dead API server fails the check at once. */
+    private static KubernetesClient failingFast(KubernetesClient client, Duration timeout) {
+        try (client) {
+            int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+            return new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
+                    .withRequestRetryBackoffLimit(0).withConnectionTimeout(ms).withRequestTimeout(ms).build()).build();
+        }
+    }
+}
