@@ -6,11 +6,17 @@ import com.sikifanso.argocd.ArgoCdServices;
 import com.sikifanso.argocd.Convergence;
 import com.sikifanso.argocd.SyncOrchestrator;
 import com.sikifanso.cluster.KubeClients;
+import com.sikifanso.bootstrap.ClusterKubeconfig;
+import com.sikifanso.bootstrap.HelmCharts;
+import com.sikifanso.bootstrap.InfraUpgrade;
+import com.sikifanso.bootstrap.PlatformBootstrap;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profiles;
 import com.sikifanso.cluster.ClusterBackends;
 import com.sikifanso.cluster.ClusterService;
+import com.sikifanso.cluster.K3dNames;
 import com.sikifanso.core.BuildInfo;
+import com.sikifanso.doctor.Doctor;
 import com.sikifanso.kube.KubeReader;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.Scaffolder;
@@ -18,6 +24,7 @@ import com.sikifanso.session.ClusterLocks;
 import com.sikifanso.session.SessionStore;
 import com.sikifanso.session.SikifansoHome;
 import com.sikifanso.snapshot.SnapshotService;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -35,6 +42,8 @@ public final class Services {
     private final SnapshotService snapshots;
     private final ArgoCdServices argocd;
     private final KubeReader kube;
+    private final InfraUpgrade upgrades;
+    private final Doctor doctor;
 
     public Services(BuildInfo build, SikifansoHome home, Duration lockTimeout, Consumer<String> progress) {
         this(build, home, lockTimeout, progress, System.getenv());
@@ -56,8 +65,17 @@ public final class Services {
         this.agents = new AgentService(repos);
         this.kube = new KubeReader(sessions, kube);
         this.snapshots = new SnapshotService(sessions, locks, repos, build, Clock.systemUTC(), progress);
+        Path helmRepositories = home.root().resolve("helm").resolve("repositories.yaml");
+        ClusterBackends backends = ClusterBackends.forEnvironment(env, build.version(), Clock.systemUTC())
+                .withBootstrap(PlatformBootstrap.create(helmRepositories, Clock.systemUTC()));
         this.clusters = new ClusterService(sessions, locks, new Scaffolder(build.version()), apps, profiles,
-                Clock.systemUTC(), ClusterBackends.forEnvironment(env, build.version(), Clock.systemUTC()));
+                Clock.systemUTC(), backends);
+        this.upgrades = new InfraUpgrade(sessions, backends.infra(), new HelmCharts(helmRepositories),
+                cluster -> ClusterKubeconfig.extract(backends.kubeconfigs().file(), cluster), kube,
+                cluster -> backends.nodes().address(new K3dNames(cluster).server(0), new K3dNames(cluster).network()),
+                (cluster, name) -> snapshots.capture(cluster, name, false).snapshot().name(), Clock.systemUTC(),
+                Duration.ofMinutes(10));
+        this.doctor = new Doctor(sessions, clusters.backends(), kube);
     }
 
     public BuildInfo build() {
@@ -96,7 +114,15 @@ public final class Services {
         return argocd;
     }
 
+    public Doctor doctor() {
+        return doctor;
+    }
+
     public ClusterService clusters() {
         return clusters;
+    }
+
+    public InfraUpgrade upgrades() {
+        return upgrades;
     }
 }

@@ -61,6 +61,10 @@ final class ClusterCreateCommand extends BaseCommand {
             description = "How long to wait for the nodes and the API server (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--show-password", description = "Also print the Argo CD admin password (it is saved in the"
+            + " session either way, readable by you only).")
+    boolean showPassword;
+
     /** Creates the nodes and kubeconfig only; for measuring the node layer (bench/) on stand-in images. */
     @Option(names = "--skip-bootstrap", hidden = true)
     boolean skipBootstrap;
@@ -88,11 +92,24 @@ final class ClusterCreateCommand extends BaseCommand {
             created = services().clusters().create(new ClusterService.CreateRequest(cluster, template, profile,
                     agents, image, !noSwitchContext, keepOnFailure, timeout, skipBootstrap), progress);
         }
-        Session session = created.session().withoutSecrets();
-        out().result(session, () -> ClusterInfoCommand.box(session, null) + "Kubeconfig:  "
+        Session session = showPassword ? created.session() : created.session().withoutSecrets();
+        out().result(session, () -> ClusterInfoCommand.box(session, null) + password(session) + "Kubeconfig:  "
                 + created.kubeconfig() + (noSwitchContext ? "" : " (current context k3d-" + cluster + ")") + "\n"
-                + created.prepared().profile().map(ClusterCreateCommand::describeProfile).orElse(""));
+                + created.prepared().profile().map(r -> describeProfile(r) + watchHint(session)).orElse(""));
         return 0;
+    }
+
+    private String password(Session session) {
+        if (session.services() == null || session.services().argocd() == null) {
+            return "";
+        }
+        String pw = session.services().argocd().password();
+        return showPassword && pw != null ? "Password:    " + pw + "\n" : "";
+    }
+
+    /** Argo CD generates the profile's Applications now; converging them is watched, not waited for here. */
+    private static String watchHint(Session session) {
+        return session.services() == null ? "" : "Argo CD is installing them; watch with: sikifanso app status\n";
     }
 
     private String describe(ClusterService.Prepared prepared) {

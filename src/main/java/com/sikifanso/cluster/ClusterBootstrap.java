@@ -12,8 +12,9 @@ import java.util.function.Consumer;
  * {@code cluster create} and the Kubernetes half (API wait, Cilium and Argo CD installs,
  * Applications, ApplicationSets). It runs after the kubeconfig is merged; a failure or a
  * {@link com.sikifanso.core.SikifansoException} it throws makes create remove the nodes again.
- * Today {@link ApiServerWait} is the whole bootstrap; the full one starts with
- * {@link ApiServerWait#awaitApiServer} and is wired in {@link ClusterBackends#forEnvironment}.
+ * {@link ApiServerWait} alone is the bootstrap of the Docker-only wiring and tests; the full one,
+ * {@code com.sikifanso.bootstrap.PlatformBootstrap}, starts with {@link ApiServerWait#awaitApiServer}
+ * and is wired in {@code Services}.
  */
 public interface ClusterBootstrap {
 

@@ -1,0 +1,103 @@
+package com.sikifanso.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sikifanso.infra.InfraConfig;
+import com.sikifanso.infra.InfraConfigs;
+import com.sikifanso.infra.Platform;
+
+/**
+ * The Helm values Cilium and Argo CD are installed (and upgraded) with: the cluster's infra
+ * settings with what only this cluster knows merged on top. The settings that make the platform
+ * work at all are put back even when an override in {@code infra/} replaced the list holding them.
+ */
+public final class HelmValues {
+    /** The port k3s's API server listens on inside the cluster network. */
+    public static final int API_SERVER_PORT = 6443;
+    /** Where every node has the cluster's GitOps repo (a bind mount) and Argo CD's repo-server reads it. */
+    public static final String GITOPS_MOUNT = "/local-gitops";
+    static final String GITOPS_VOLUME = "gitops";
+    static final String PROGRESSIVE_SYNCS = "--enable-progressive-syncs";
+
+    private HelmValues() {
+    }
+
+    /**
+     * Cilium replaces kube-proxy, so it must reach the API server by address: server-0's IP on the
+     * cluster network (the Go original passed an empty host here).
+     */
+    public static ObjectNode cilium(InfraConfig infra, String apiServerAddress) {
+        if (apiServerAddress == null || apiServerAddress.isBlank()) {
+            throw new IllegalArgumentException("Cilium needs the API server's address on the cluster network");
+        }
+        Platform.NodePorts ports = infra.platform().nodePorts();
+        ObjectNode o = object();
+        o.put("k8sServiceHost", apiServerAddress);
+        o.put("k8sServicePort", API_SERVER_PORT);
+        o.putObject("ipam").put("mode", "kubernetes");
+        ObjectNode ingress = o.putObject("ingressController").putObject("service");
+        ingress.put("type", "NodePort");
+        ingress.put("insecureNodePort", ports.http());
+        ingress.put("secureNodePort", ports.https());
+        o.putObject("hubble").putObject("ui").putObject("service").put("type", "NodePort")
+                .put("nodePort", ports.hubbleUI());
+        return (ObjectNode) InfraConfigs.deepMerge(base(infra.ciliumValues()), o);
+    }
+
+    /**
+     * Argo CD: the insecure server on the UI NodePort, the repo-server reading the GitOps repo from
+     * the node's {@value #GITOPS_MOUNT} (read-only), that repo registered, and progressive syncs for
+     * the catalog's tiered RollingSync.
+     */
+    public static ObjectNode argocd(InfraConfig infra) {
+        ObjectNode o = object();
+        o.putObject("server").putObject("service").put("type", "NodePort")
+                .put("nodePortHttp", infra.platform().nodePorts().argocdUI());
+        ObjectNode values = (ObjectNode) InfraConfigs.deepMerge(base(infra.argocdValues()), o);
+        ensureGitOpsMount(values.withObject("/repoServer"));
+        ensureArg(values.withObject("/server").withArray("extraArgs"), "--insecure");
+        ensureArg(values.withObject("/applicationSet").withArray("extraArgs"), PROGRESSIVE_SYNCS);
+        values.withObject("/applicationSet").put("enabled", true);
+        ObjectNode repo = values.withObject("/configs").withObject("/repositories").withObject("/local-gitops");
+        repo.put("type", "git");
+        repo.put("url", GITOPS_MOUNT);
+        return values;
+    }
+
+    private static void ensureGitOpsMount(ObjectNode repoServer) {
+        ArrayNode volumes = repoServer.withArray("volumes");
+        removeNamed(volumes, GITOPS_VOLUME);
+        ObjectNode volume = volumes.addObject().put("name", GITOPS_VOLUME);
+        volume.putObject("hostPath").put("path", GITOPS_MOUNT).put("type", "Directory");
+        ArrayNode mounts = repoServer.withArray("volumeMounts");
+        removeNamed(mounts, GITOPS_VOLUME);
+        mounts.addObject().put("name", GITOPS_VOLUME).put("mountPath", GITOPS_MOUNT).put("readOnly", true);
+    }
+
+    private static void removeNamed(ArrayNode list, String name) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (name.equals(list.get(i).path("name").asText())) {
+                list.remove(i);
+            }
+        }
+    }
+
+    private static void ensureArg(ArrayNode args, String arg) {
+        for (JsonNode existing : args) {
+            if (arg.equals(existing.asText())) {
+                return;
+            }
+        }
+        args.add(arg);
+    }
+
+    private static JsonNode base(JsonNode values) {
+        return values == null || !values.isObject() ? object() : values;
+    }
+
+    private static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+}

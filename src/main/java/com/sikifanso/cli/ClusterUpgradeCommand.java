@@ -1,0 +1,88 @@
+package com.sikifanso.cli;
+
+import com.sikifanso.bootstrap.InfraUpgrade;
+import com.sikifanso.cli.render.ProgressLines;
+import com.sikifanso.core.SikifansoException;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "upgrade", description = {
+    "Upgrade Cilium and/or Argo CD to the chart versions in the cluster's infra settings (infra/cilium.yaml,"
+            + " infra/argocd.yaml).",
+    "Uses the cluster's own kubeconfig context, takes a snapshot first, refuses downgrades, rolls back a failed"
+            + " upgrade, and updates the matching Argo CD Application."},
+        subcommands = {ClusterUpgradeCommand.Cilium.class, ClusterUpgradeCommand.ArgoCd.class},
+        footer = {"", "Examples:", "  sikifanso cluster upgrade --all", "  sikifanso cluster upgrade cilium lab1"})
+final class ClusterUpgradeCommand extends BaseCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
+            description = "Cluster name (default: -c/--cluster).")
+    String name;
+
+    @Option(names = "--all", description = "Upgrade Cilium, then Argo CD.")
+    boolean all;
+
+    @Option(names = "--skip-snapshot", description = "Do not take a snapshot before upgrading.")
+    boolean skipSnapshot;
+
+    @Override
+    int run() {
+        if (!all) {
+            throw SikifansoException.usage("name what to upgrade: cilium, argocd, or --all",
+                    "sikifanso cluster upgrade --all");
+        }
+        return upgrade(this, name, List.of(InfraUpgrade.Component.CILIUM, InfraUpgrade.Component.ARGOCD),
+                skipSnapshot);
+    }
+
+    static int upgrade(BaseCommand command, String name, List<InfraUpgrade.Component> components,
+                       boolean skipSnapshot) {
+        String cluster = command.cluster(name);
+        List<InfraUpgrade.Outcome> outcomes;
+        try (ProgressLines progress = command.progress()) {
+            outcomes = command.services().upgrades().upgrade(cluster, components, skipSnapshot, progress);
+        }
+        command.out().result(outcomes, () -> {
+            StringBuilder s = new StringBuilder();
+            for (InfraUpgrade.Outcome o : outcomes) {
+                s.append(o.component().label()).append(": ");
+                s.append(o.upgraded() ? o.from() + " -> " + o.to()
+                        + (o.snapshot() == null ? "" : " (snapshot: " + o.snapshot() + ")")
+                        : o.from() + " (" + o.skipped() + ")").append('\n');
+            }
+            return s.toString();
+        });
+        return 0;
+    }
+
+    @Command(name = "cilium", description = "Upgrade Cilium to the version in infra/cilium.yaml.")
+    static final class Cilium extends BaseCommand {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
+                description = "Cluster name (default: -c/--cluster).")
+        String name;
+
+        @Option(names = "--skip-snapshot", description = "Do not take a snapshot before upgrading.")
+        boolean skipSnapshot;
+
+        @Override
+        int run() {
+            return upgrade(this, name, List.of(InfraUpgrade.Component.CILIUM), skipSnapshot);
+        }
+    }
+
+    @Command(name = "argocd", description = "Upgrade Argo CD to the version in infra/argocd.yaml.")
+    static final class ArgoCd extends BaseCommand {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
+                description = "Cluster name (default: -c/--cluster).")
+        String name;
+
+        @Option(names = "--skip-snapshot", description = "Do not take a snapshot before upgrading.")
+        boolean skipSnapshot;
+
+        @Override
+        int run() {
+            return upgrade(this, name, List.of(InfraUpgrade.Component.ARGOCD), skipSnapshot);
+        }
+    }
+}
