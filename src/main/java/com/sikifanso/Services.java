@@ -16,6 +16,7 @@ import com.sikifanso.cluster.ClusterBackends;
 import com.sikifanso.cluster.ClusterService;
 import com.sikifanso.cluster.K3dNames;
 import com.sikifanso.core.BuildInfo;
+import com.sikifanso.core.Lazy;
 import com.sikifanso.doctor.Doctor;
 import com.sikifanso.kube.KubeReader;
 import com.sikifanso.gitops.ClusterRepos;
@@ -36,14 +37,14 @@ public final class Services {
     private final SessionStore sessions;
     private final Profiles profiles;
     private final AppService apps;
-    private final ClusterService clusters;
+    private final Lazy<ClusterService> clusters;
     private final AgentService agents;
-    private final Convergence convergence;
-    private final SnapshotService snapshots;
-    private final ArgoCdServices argocd;
-    private final KubeReader kube;
-    private final InfraUpgrade upgrades;
-    private final Doctor doctor;
+    private final Lazy<Convergence> convergence;
+    private final Lazy<SnapshotService> snapshots;
+    private final Lazy<ArgoCdServices> argocd;
+    private final Lazy<KubeReader> kube;
+    private final Lazy<InfraUpgrade> upgrades;
+    private final Lazy<Doctor> doctor;
 
     public Services(BuildInfo build, SikifansoHome home, Duration lockTimeout, Consumer<String> progress) {
         this(build, home, lockTimeout, progress, System.getenv());
@@ -58,24 +59,27 @@ public final class Services {
         ClusterLocks locks = new ClusterLocks(home, lockTimeout, progress);
         KubeClients kube = KubeClients.fromKubeconfig(env);
         ClusterRepos repos = new ClusterRepos(sessions, locks, new ApplicationSetRefresher(sessions, kube, progress));
-        this.convergence = new Convergence(sessions, kube,
-                new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)), progress);
         this.apps = new AppService(repos, profiles);
-        this.argocd = ArgoCdServices.of(sessions, kube, repos);
         this.agents = new AgentService(repos);
-        this.kube = new KubeReader(sessions, kube);
-        this.snapshots = new SnapshotService(sessions, locks, repos, build, Clock.systemUTC(), progress);
+        // Everything that talks to Docker, Kubernetes, Helm or Argo CD is built on first use.
+        this.convergence = Lazy.of(() -> new Convergence(sessions, kube,
+                new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)), progress));
+        this.argocd = Lazy.of(() -> ArgoCdServices.of(sessions, kube, repos));
+        this.kube = Lazy.of(() -> new KubeReader(sessions, kube));
+        this.snapshots = Lazy.of(() -> new SnapshotService(sessions, locks, repos, build, Clock.systemUTC(), progress));
         Path helmRepositories = home.root().resolve("helm").resolve("repositories.yaml");
-        ClusterBackends backends = ClusterBackends.forEnvironment(env, build.version(), Clock.systemUTC())
-                .withBootstrap(PlatformBootstrap.create(helmRepositories, Clock.systemUTC()));
-        this.clusters = new ClusterService(sessions, locks, new Scaffolder(build.version()), apps, profiles,
-                Clock.systemUTC(), backends);
-        this.upgrades = new InfraUpgrade(sessions, backends.infra(), new HelmCharts(helmRepositories),
-                cluster -> ClusterKubeconfig.extract(backends.kubeconfigs().file(), cluster), kube,
-                cluster -> backends.nodes().address(new K3dNames(cluster).server(0), new K3dNames(cluster).network()),
-                (cluster, name) -> snapshots.capture(cluster, name, false).snapshot().name(), Clock.systemUTC(),
-                Duration.ofMinutes(10));
-        this.doctor = new Doctor(sessions, clusters.backends(), kube);
+        Lazy<ClusterBackends> backends = Lazy.of(() -> ClusterBackends.forEnvironment(env, build.version(),
+                Clock.systemUTC()).withBootstrap(PlatformBootstrap.create(helmRepositories, Clock.systemUTC())));
+        this.clusters = Lazy.of(() -> new ClusterService(sessions, locks, new Scaffolder(build.version()), apps,
+                profiles, Clock.systemUTC(), backends.get()));
+        this.upgrades = Lazy.of(() -> new InfraUpgrade(sessions, backends.get().infra(),
+                new HelmCharts(helmRepositories),
+                cluster -> ClusterKubeconfig.extract(backends.get().kubeconfigs().file(), cluster), kube,
+                cluster -> backends.get().nodes().address(new K3dNames(cluster).server(0),
+                        new K3dNames(cluster).network()),
+                (cluster, name) -> snapshots().capture(cluster, name, false).snapshot().name(), Clock.systemUTC(),
+                Duration.ofMinutes(10)));
+        this.doctor = Lazy.of(() -> new Doctor(sessions, clusters().backends(), kube));
     }
 
     public BuildInfo build() {
@@ -99,30 +103,30 @@ public final class Services {
     }
 
     public KubeReader kube() {
-        return kube;
+        return kube.get();
     }
 
     public Convergence convergence() {
-        return convergence;
+        return convergence.get();
     }
 
     public SnapshotService snapshots() {
-        return snapshots;
+        return snapshots.get();
     }
 
     public ArgoCdServices argocd() {
-        return argocd;
+        return argocd.get();
     }
 
     public Doctor doctor() {
-        return doctor;
+        return doctor.get();
     }
 
     public ClusterService clusters() {
-        return clusters;
+        return clusters.get();
     }
 
     public InfraUpgrade upgrades() {
-        return upgrades;
+        return upgrades.get();
     }
 }
