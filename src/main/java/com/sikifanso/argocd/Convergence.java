@@ -27,6 +27,21 @@ public final class Convergence {
         return await(cluster, target, timeout, progress);
     }
 
+    /** Several targets in order within one timeout; stops at the first that does not converge. */
+    public SyncOutcome awaitAll(String cluster, List<SyncTarget> targets, Duration timeout, Consumer<String> progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> done = new java.util.ArrayList<>();
+        for (SyncTarget target : targets) {
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            SyncOutcome outcome = await(cluster, target, left, progress);
+            if (!(outcome instanceof SyncOutcome.Converged c)) {
+                return outcome;
+            }
+            done.addAll(c.apps());
+        }
+        return new SyncOutcome.Converged(done);
+    }
+
     /** As {@link #await(String, SyncTarget, Duration)}, reporting to {@code progress} (e.g. one MCP call's). */
     public SyncOutcome await(String cluster, SyncTarget target, Duration timeout, Consumer<String> progress) {
         if (target.apps().isEmpty()) {

@@ -3,7 +3,13 @@ package com.sikifanso.argocd;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.Tiers;
+import com.sikifanso.catalog.ApplicationNames;
+import com.sikifanso.catalog.CustomApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What to wait for after each kind of change, with catalog apps in their tiers. */
 public final class SyncTargets {
@@ -29,6 +35,31 @@ public final class SyncTargets {
 
     public static SyncTarget syncs(String application) {
         return new SyncTarget(SyncTarget.Kind.SYNC, List.of(new SyncTarget.App(application, Tiers.DEFAULT)));
+    }
+
+    /**
+     * The Applications a GitOps repo defines, by name with their tier: enabled catalog apps, custom
+     * apps and agents. Empty for a repo that does not exist (yet).
+     */
+    public static Map<String, String> applications(Path repoDir) {
+        Map<String, String> apps = new TreeMap<>();
+        if (!Files.isDirectory(repoDir)) {
+            return apps;
+        }
+        Catalog.load(repoDir).entries().stream().filter(CatalogEntry::enabled)
+                .forEach(e -> apps.put(e.name(), e.tier()));
+        ApplicationNames.yamlNames(repoDir.resolve(CustomApp.COORDINATES_DIR)).forEach(n -> apps.put(n, Tiers.DEFAULT));
+        ApplicationNames.yamlNames(repoDir.resolve(ApplicationNames.AGENTS_DIR)).forEach(n -> apps.put(n, Tiers.DEFAULT));
+        return apps;
+    }
+
+    /** After a whole-repo change: first what went away disappears, then everything defined converges. */
+    public static List<SyncTarget> repoChange(Map<String, String> before, Map<String, String> after) {
+        List<SyncTarget.App> gone = before.entrySet().stream().filter(e -> !after.containsKey(e.getKey()))
+                .sorted(Map.Entry.comparingByKey()).map(e -> new SyncTarget.App(e.getKey(), e.getValue())).toList();
+        List<SyncTarget.App> present = after.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new SyncTarget.App(e.getKey(), e.getValue())).toList();
+        return List.of(new SyncTarget(SyncTarget.Kind.DISAPPEAR, gone), new SyncTarget(SyncTarget.Kind.APPEAR, present));
     }
 
     private static SyncTarget.App inTier(Catalog catalog, String app) {

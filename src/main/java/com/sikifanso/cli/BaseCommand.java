@@ -53,10 +53,16 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** After a commit: waits until Argo CD has applied it, unless --no-wait; exit 1 or 3 when it did not. */
     void awaitConvergence(WaitOptions wait, String commit, com.sikifanso.argocd.SyncTarget target) {
+        awaitConvergence(wait, commit, cluster(), java.util.List.of(target));
+    }
+
+    void awaitConvergence(WaitOptions wait, String commit, String cluster,
+                          java.util.List<com.sikifanso.argocd.SyncTarget> targets) {
         if (commit == null || wait.noWait) {
             return;
         }
-        services().convergence().await(cluster(), target, wait.timeout).requireConverged("--timeout");
+        services().convergence().awaitAll(cluster, targets, wait.timeout, msg -> out().info(msg))
+                .requireConverged("--timeout");
     }
 
     @Override

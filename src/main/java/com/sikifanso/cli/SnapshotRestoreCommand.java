@@ -1,6 +1,8 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.snapshot.SnapshotService;
+import com.sikifanso.argocd.SyncTargets;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -19,20 +21,26 @@ final class SnapshotRestoreCommand extends BaseCommand {
     @Mixin
     Confirmation confirmation;
 
+    @Mixin
+    WaitOptions wait;
+
     @Override
     int run() {
         String cluster = clusterGiven() ? cluster() : null;
         confirmation.require(root().terminal(), () -> "Replace the GitOps repo content of cluster "
                 + (cluster != null ? cluster : services().snapshots().inspect(name).cluster())
                 + " with snapshot " + name + "?", "not restored");
+        String target = cluster != null ? cluster : services().snapshots().inspect(name).cluster();
+        Map<String, String> before = SyncTargets.applications(services().sessions().home().gitOpsDir(target));
         SnapshotService.Restored restored = services().snapshots().restore(name, cluster);
-        // Seam: once the sync orchestrator can wait for a whole-repo change, wait here (with --no-wait/--timeout).
         out().result(restored, () -> restored.commit() == null
                 ? (restored.recreated() ? "recreated the GitOps repo of cluster " + restored.cluster()
                         + " from snapshot " + name + "\n"
                         : "cluster " + restored.cluster() + " already holds snapshot " + name + "; nothing to commit\n")
                 : "restored snapshot " + out().bold(name) + " into cluster " + restored.cluster() + " (commit "
                         + SnapshotText.shortHead(restored.commit()) + "); Argo CD applies it from the repo\n");
+        awaitConvergence(wait, restored.commit(), restored.cluster(), SyncTargets.repoChange(before,
+                SyncTargets.applications(services().sessions().home().gitOpsDir(restored.cluster()))));
         return 0;
     }
 }

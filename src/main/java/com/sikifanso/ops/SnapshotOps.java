@@ -1,9 +1,12 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.argocd.SyncTargets;
 import com.sikifanso.core.Table;
 import com.sikifanso.snapshot.Snapshot;
 import com.sikifanso.snapshot.SnapshotService;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Snapshot operations: capture, list, restore and delete archives of a cluster's GitOps repo. */
@@ -22,7 +25,9 @@ final class SnapshotOps {
     record RestoreInput(
             @Param("Name of the snapshot") String name,
             @Param(value = "Cluster to restore into; default the cluster the snapshot was taken from", optional = true)
-            String cluster) {
+            String cluster,
+            @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                    defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
     }
 
     record SnapshotRef(@Param("Name of the snapshot") String name) {
@@ -53,10 +58,19 @@ final class SnapshotOps {
                                 : table(out.snapshots())),
                 Operation.of("snapshot_restore", "Replace the content of a cluster's GitOps repo with a snapshot's, in "
                                 + "one commit 'restore snapshot NAME' (the repo's history is kept; files not in the "
-                                + "snapshot are deleted). The archive is verified first. Argo CD then applies it; "
-                                + "this does not wait for that yet. Asks the user first.",
+                                + "snapshot are deleted). The archive is verified first; with wait, returns once Argo "
+                                + "CD has applied it. Asks the user first.",
                         Toolset.snapshot, Safety.DESTRUCTIVE, RestoreInput.class, SnapshotService.Restored.class,
-                        (in, ctx) -> ctx.services().snapshots().restore(in.name(), in.cluster()),
+                        (in, ctx) -> {
+                            String target = in.cluster() != null ? in.cluster()
+                                    : ctx.services().snapshots().inspect(in.name()).cluster();
+                            Path repo = ctx.services().sessions().home().gitOpsDir(target);
+                            Map<String, String> before = SyncTargets.applications(repo);
+                            SnapshotService.Restored r = ctx.services().snapshots().restore(in.name(), in.cluster());
+                            ctx.awaitIf(in.waitForSync(), r.cluster(), Optional.ofNullable(r.commit()),
+                                    SyncTargets.repoChange(before, SyncTargets.applications(repo)));
+                            return r;
+                        },
                         out -> out.commit() == null
                                 ? (out.recreated() ? "Recreated the GitOps repo of cluster " + out.cluster()
                                         + " from snapshot " + out.snapshot()
