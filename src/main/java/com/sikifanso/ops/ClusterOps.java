@@ -1,6 +1,7 @@
 package com.sikifanso.ops;
 
 import com.sikifanso.argocd.SyncTargets;
+import com.sikifanso.bootstrap.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;
@@ -38,6 +39,27 @@ final class ClusterOps {
                              @Param("Comma-separated profile names, e.g. agent-dev or agent-dev,rag") String profiles,
                              @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
                                 defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
+    }
+
+    /** What cluster_upgrade may upgrade; the JSON names the component. */
+    enum UpgradeTarget { cilium, argocd, all }
+
+    record UpgradeInput(@Param("Name of the cluster") String cluster,
+                        @Param(value = "What to upgrade to the versions in the cluster's infra settings",
+                                defaultValue = "all") UpgradeTarget component,
+                        @Param(value = "Skip the snapshot taken before upgrading", defaultValue = "false")
+                        boolean skipSnapshot) {
+
+        List<InfraUpgrade.Component> components() {
+            return switch (component) {
+                case cilium -> List.of(InfraUpgrade.Component.CILIUM);
+                case argocd -> List.of(InfraUpgrade.Component.ARGOCD);
+                case all -> List.of(InfraUpgrade.Component.CILIUM, InfraUpgrade.Component.ARGOCD);
+            };
+        }
+    }
+
+    record Upgraded(List<InfraUpgrade.Outcome> components) {
     }
 
     record ClusterSummary(String name, String state, Instant createdAt, String gitOpsPath, String error) {
@@ -112,6 +134,18 @@ final class ClusterOps {
                         (in, ctx) -> new ClusterDetails(ctx.services().clusters().stop(in.cluster(), ctx.progress())
                                 .withoutSecrets()),
                         out -> "Cluster " + out.session().clusterName() + " is " + out.session().state()),
+                Operation.of("cluster_upgrade", "Upgrade Cilium and/or Argo CD to the chart versions in the cluster's "
+                                + "infra settings, through the cluster's own context: snapshot first, never a "
+                                + "downgrade, rolled back on failure, and the matching Argo CD Application updated so "
+                                + "it is not reverted. Asks the user first.",
+                        Toolset.cluster, new Safety(false, true, true, true), UpgradeInput.class, Upgraded.class,
+                        (in, ctx) -> new Upgraded(ctx.services().upgrades().upgrade(in.cluster(), in.components(),
+                                in.skipSnapshot(), ctx.progress())),
+                        out -> String.join("\n", out.components().stream().map(o -> o.component().label() + ": "
+                                + (o.upgraded() ? o.from() + " -> " + o.to() : "skipped (" + o.skipped() + ")"))
+                                .toList()))
+                        .confirmWhen(in -> Optional.of("Upgrade " + in.component() + " on cluster \"" + in.cluster()
+                                + "\"? " + (in.skipSnapshot() ? "No snapshot will be taken." : "A snapshot is taken first."))),
                 Operation.of("profile_list", "List the profiles: named sets of catalog apps, with what each enables. "
                                 + "Profiles compose: agent-dev,rag enables the union.",
                         Toolset.catalog, Safety.READ, NoInput.class, ProfileList.class,

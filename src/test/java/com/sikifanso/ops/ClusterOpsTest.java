@@ -55,4 +55,22 @@ class ClusterOpsTest {
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageContaining("ghost");
     }
+
+    @Test
+    void upgradingAClusterThatIsNotRunningSaysSo() {
+        call("cluster_create", Map.of("name", "lab", "gitopsOnly", true));
+
+        assertThatThrownBy(() -> call("cluster_upgrade", Map.of("cluster", "lab", "component", "cilium")))
+                .isInstanceOf(SikifansoException.class)
+                .hasMessageContaining("only a running cluster can be upgraded");
+    }
+
+    @Test
+    void theUpgradeComponentIsAnEnumInTheSchema() {
+        Operation<?, ?> upgrade = new OperationRegistry().find("cluster_upgrade").orElseThrow();
+
+        assertThat(JsonSchemas.input(upgrade.input())).extractingByKey("properties").asString()
+                .contains("enum=[cilium, argocd, all]");
+        assertThat(upgrade.safety().destructive()).isTrue();
+    }
 }
