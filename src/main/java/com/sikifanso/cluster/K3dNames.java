@@ -26,9 +26,9 @@ public record K3dNames(String cluster) {
         return "k3d-" + cluster;
     }
 
-    /** kubeconfig user name, as k3d writes it. */
+    /** kubeconfig user name: the same as the cluster and context, so all three entries read alike. */
     public String user() {
-        return "admin@k3d-" + cluster;
+        return "k3d-" + cluster;
     }
 
     /** Agents and other servers join through server-0's name on the cluster network. */

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 
 /**
  * The user's kubeconfig: the cluster's entries are merged in (cluster and context {@code k3d-<name>},
- * user {@code admin@k3d-<name>}, as k3d names them) and removed again, each time with one atomic
+ * user {@code k3d-<name>}) and removed again, each time with one atomic
  * rename, under the {@code <file>.lock} that kubectl also honours.
  */
 public final class Kubeconfigs {

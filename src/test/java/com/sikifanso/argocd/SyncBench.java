@@ -62,5 +62,7 @@ public final class SyncBench {
         } finally {
             server.destroy();
         }
+        // The mock server's event-loop threads are not daemons; a bench must end by itself.
+        System.exit(0);
     }
 }

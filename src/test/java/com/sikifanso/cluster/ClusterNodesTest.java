@@ -126,8 +126,8 @@ class ClusterNodesTest {
         assertThat(kubeconfig.at("/clusters/0/name").asText()).isEqualTo("k3d-" + name);
         assertThat(kubeconfig.at("/clusters/0/cluster/server").asText())
                 .isEqualTo("https://127.0.0.1:" + ports.apiServer());
-        assertThat(kubeconfig.at("/users/0/name").asText()).isEqualTo("admin@k3d-" + name);
-        assertThat(kubeconfig.at("/contexts/0/context/user").asText()).isEqualTo("admin@k3d-" + name);
+        assertThat(kubeconfig.at("/users/0/name").asText()).isEqualTo("k3d-" + name);
+        assertThat(kubeconfig.at("/contexts/0/context/user").asText()).isEqualTo("k3d-" + name);
         assertThat(String.join("", Files.readAllLines(clusters.kubeconfig))).contains("c3RhbmQtaW4gY2EK");
         assertThat(Files.getPosixFilePermissions(clusters.kubeconfig)).hasSize(2);
     }

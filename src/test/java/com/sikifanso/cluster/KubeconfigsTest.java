@@ -49,7 +49,7 @@ class KubeconfigsTest {
         assertThat(rewritten.at("/clusters/0/name").asText()).isEqualTo("k3d-lab");
         assertThat(rewritten.at("/clusters/0/cluster/server").asText()).isEqualTo("https://127.0.0.1:41234");
         assertThat(rewritten.at("/clusters/0/cluster/certificate-authority-data").asText()).isEqualTo("Q0E=");
-        assertThat(rewritten.at("/users/0/name").asText()).isEqualTo("admin@k3d-lab");
+        assertThat(rewritten.at("/users/0/name").asText()).isEqualTo("k3d-lab");
         assertThat(rewritten.at("/users/0/user/client-key-data").asText()).isEqualTo("S0VZ");
         assertThat(rewritten.at("/contexts/0/context/cluster").asText()).isEqualTo("k3d-lab");
         assertThat(rewritten.path("current-context").asText()).isEqualTo("k3d-lab");
@@ -73,7 +73,7 @@ class KubeconfigsTest {
 
         JsonNode config = Mappers.YAML.readTree(file.toFile());
         assertThat(config.path("clusters").findValuesAsText("name")).containsExactly("work", "k3d-lab");
-        assertThat(config.path("users").findValuesAsText("name")).containsExactly("me", "admin@k3d-lab");
+        assertThat(config.path("users").findValuesAsText("name")).containsExactly("me", "k3d-lab");
         assertThat(config.at("/clusters/1/cluster/server").asText()).isEqualTo("https://127.0.0.1:2222");
         assertThat(config.path("current-context").asText()).as("--no-switch-context").isEqualTo("work");
         assertThat(Files.getPosixFilePermissions(file)).hasSize(2);
