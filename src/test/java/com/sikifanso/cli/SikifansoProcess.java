@@ -55,7 +55,7 @@ final class SikifansoProcess {
     /** Starts a command whose output goes to files, for tests that watch it while it runs. */
     Process start(Map<String, String> env, Path stdout, Path stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "com.sikifanso.Main"));
+                "-XX:InitialHeapSize=16m", "-cp", System.getProperty("java.class.path"), "com.sikifanso.Main"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())

@@ -26,7 +26,7 @@ final class ServerCommand {
     /** {@code java ... com.sikifanso.Main ARGS}. */
     static List<String> sikifanso(String... args) {
         List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "com.sikifanso.Main"));
+                "-XX:InitialHeapSize=16m", "-cp", System.getProperty("java.class.path"), "com.sikifanso.Main"));
         command.addAll(List.of(args));
         return command;
     }
