@@ -2,20 +2,31 @@ package com.sikifanso.cli;
 
 import com.sikifanso.cli.render.ProgressLines;
 import com.sikifanso.session.Session;
+import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "start", description = "Start a cluster's node containers and record it as running.")
+@Command(name = "start", description = {"Start a cluster's node containers, record it as running, and wait until its"
+        + " API server answers again.", "Exits 3 when it does not answer within --timeout."})
 final class ClusterStartCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
             description = "Cluster name (default: -c/--cluster).")
     String name;
 
+    @Option(names = "--no-wait", description = "Return once the containers run; do not wait for the API server.")
+    boolean noWait;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
+            description = "How long to wait for the API server (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
     @Override
     int run() {
         Session session;
         try (ProgressLines progress = progress()) {
-            session = services().clusters().start(cluster(name), progress).withoutSecrets();
+            session = services().clusters().start(cluster(name), noWait ? null : timeout, progress)
+                    .withoutSecrets();
         }
         out().result(session, () -> "Cluster " + session.clusterName() + " is " + session.state() + ".\n");
         return 0;

@@ -32,4 +32,13 @@ public interface ClusterBootstrap {
 
     /** Returns the services it installed (Argo CD, Hubble), for the session; empty when it installed none. */
     Optional<Session.Services> bootstrap(Target target, Consumer<String> progress);
+
+    /**
+     * After {@code cluster start}: until the restarted cluster answers again, like k3d's start
+     * waits for its server. Throws a timeout {@link com.sikifanso.core.SikifansoException} otherwise.
+     */
+    default void awaitStarted(String apiUrl, Instant deadline, java.time.Duration timeout,
+                              Consumer<String> progress) {
+        new ApiServerWait(java.time.Clock.systemUTC()).awaitApiServer(apiUrl, deadline, timeout, progress);
+    }
 }

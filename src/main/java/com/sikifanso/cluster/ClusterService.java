@@ -236,9 +236,19 @@ public final class ClusterService {
         }
     }
 
-    /** Starts a cluster's nodes, servers first, and records it as running. */
-    public Session start(String name, Consumer<String> progress) {
-        return changeNodes(name, ClusterState.RUNNING, progress);
+    /**
+     * Starts a cluster's nodes, servers first, records it as running, and then, unless
+     * {@code waitFor} is null, waits that long for its API server to answer. The wait runs after
+     * the lock is released: the containers are running either way, and other commands need not
+     * queue behind it.
+     */
+    public Session start(String name, java.time.Duration waitFor, Consumer<String> progress) {
+        Session started = changeNodes(name, ClusterState.RUNNING, progress);
+        if (waitFor != null && started.ports() != null) {
+            backends.bootstrap().awaitStarted("https://" + NodeLayout.HOST_IP + ":" + started.ports().apiServer(),
+                    clock.instant().plus(waitFor), waitFor, progress);
+        }
+        return started;
     }
 
     /** Stops a cluster's nodes, agents first, and records it as stopped. */

@@ -35,6 +35,12 @@ final class ClusterOps {
             @Param(value = "Agent (worker) nodes besides the server", defaultValue = "0") int agents) {
     }
 
+    record ClusterStartInput(@Param("Name of the cluster") String cluster,
+                             @Param(value = "Wait until the cluster's API server answers again (up to 5 minutes)",
+                                     defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait")
+                             boolean waitForApi) {
+    }
+
     record ProfileApplyInput(@Param("Name of the cluster") String cluster,
                              @Param("Comma-separated profile names, e.g. agent-dev or agent-dev,rag") String profiles,
                              @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
@@ -124,10 +130,12 @@ final class ClusterOps {
                         out -> "Deleted cluster " + out.deleted())
                         .confirmWhen(in -> Optional.of("Delete cluster \"" + in.cluster()
                                 + "\" and its GitOps repo? This cannot be undone.")),
-                Operation.of("cluster_start", "Start a stopped cluster's containers.",
-                        Toolset.cluster, Safety.CHANGE, ClusterRef.class, ClusterDetails.class,
-                        (in, ctx) -> new ClusterDetails(ctx.services().clusters().start(in.cluster(), ctx.progress())
-                                .withoutSecrets()),
+                Operation.of("cluster_start", "Start a stopped cluster's containers; with wait, return once its "
+                                + "API server answers again.",
+                        Toolset.cluster, Safety.CHANGE, ClusterStartInput.class, ClusterDetails.class,
+                        (in, ctx) -> new ClusterDetails(ctx.services().clusters().start(in.cluster(),
+                                in.waitForApi() ? com.sikifanso.argocd.SyncOrchestrator.DEFAULT_TIMEOUT : null,
+                                ctx.progress()).withoutSecrets()),
                         out -> "Cluster " + out.session().clusterName() + " is " + out.session().state()),
                 Operation.of("cluster_stop", "Stop a cluster's containers; its state and GitOps repo are kept.",
                         Toolset.cluster, Safety.CHANGE, ClusterRef.class, ClusterDetails.class,

@@ -14,6 +14,7 @@ import com.sikifanso.session.Session;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -157,9 +158,16 @@ class ClusterNodesTest {
         assertThat(clusters.service().info(name).state()).isEqualTo(ClusterState.STOPPED);
         assertThat(clusters.service().liveState(name)).contains(NodeRuntime.LiveState.STOPPED);
 
-        clusters.service().start(name, clusters.progress::add);
+        clusters.service().start(name, null, clusters.progress::add);
         assertThat(state(name)).isEqualTo("running");
         assertThat(clusters.service().info(name).state()).isEqualTo(ClusterState.RUNNING);
+        assertThat(clusters.awaitedAfterStart).as("no wait was asked for").isEmpty();
+
+        clusters.service().stop(name, clusters.progress::add);
+        clusters.service().start(name, Duration.ofSeconds(5), clusters.progress::add);
+        assertThat(state(name)).isEqualTo("running");
+        assertThat(clusters.awaitedAfterStart).containsExactly("https://127.0.0.1:"
+                + clusters.service().info(name).ports().apiServer());
 
         clusters.service().delete(name, clusters.progress::add);
         assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("k3d.cluster", name)).exec())

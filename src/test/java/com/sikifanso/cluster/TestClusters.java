@@ -3,9 +3,11 @@ package com.sikifanso.cluster;
 import com.sikifanso.Services;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.gitops.TemplateSource;
+import com.sikifanso.session.Session;
 import com.sikifanso.session.SikifansoHome;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * A ClusterService wired as the CLI wires it, on a temp SIKIFANSO_HOME and KUBECONFIG, with the
@@ -24,6 +27,8 @@ final class TestClusters {
     final Map<String, String> env;
     final List<String> progress = new CopyOnWriteArrayList<>();
     final List<ClusterBootstrap.Target> bootstrapped = new CopyOnWriteArrayList<>();
+    /** The API URLs the recording bootstrap was asked to wait for after a start. */
+    final List<String> awaitedAfterStart = new CopyOnWriteArrayList<>();
     private final List<String> names = new ArrayList<>();
     private ClusterService service;
 
@@ -48,9 +53,17 @@ final class TestClusters {
 
     /** null means the recording bootstrap. */
     TestClusters withBootstrap(ClusterBootstrap bootstrap) {
-        ClusterBootstrap chosen = bootstrap != null ? bootstrap : (target, p) -> {
-            bootstrapped.add(target);
-            return Optional.empty();
+        ClusterBootstrap chosen = bootstrap != null ? bootstrap : new ClusterBootstrap() {
+            @Override
+            public Optional<Session.Services> bootstrap(Target target, Consumer<String> p) {
+                bootstrapped.add(target);
+                return Optional.empty();
+            }
+
+            @Override
+            public void awaitStarted(String apiUrl, Instant deadline, Duration timeout, Consumer<String> p) {
+                awaitedAfterStart.add(apiUrl);
+            }
         };
         ClusterService base = new Services(new BuildInfo("test", "none"), new SikifansoHome(home),
                 Duration.ofSeconds(5), progress::add, env).clusters();
