@@ -3,6 +3,7 @@ package com.sikifanso.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.CrdSchema;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.core.Mappers;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class ChartValuesContractTest {
         JsonNode policy = manifests.one("CiliumNetworkPolicy");
         assertThat(policy.path("spec").path("egress").findValuesAsText("matchName"))
                 .containsExactly("api.anthropic.com", "example.com");
-        assertThat(CiliumCrdSchema.load().violations(policy)).isEmpty();
+        assertThat(CrdSchema.ciliumNetworkPolicy().violations(policy)).isEmpty();
         assertThat(manifests.one("ResourceQuota").path("spec").path("hard").path("pods").asText()).isEqualTo("50");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sikifanso.CrdSchema;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every rendered CiliumNetworkPolicy against the upstream CRD's schema, which must be able to say no. */
 class CiliumPolicySchemaTest {
-    private static final CiliumCrdSchema SCHEMA = CiliumCrdSchema.load();
+    private static final CrdSchema SCHEMA = CrdSchema.ciliumNetworkPolicy();
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("com.sikifanso.agents.AgentSandboxChartTest#valueSets")

@@ -173,19 +173,10 @@ class AppLogsTest {
     void followPrintsLinesAsTheyArriveUntilInterrupted() throws InterruptedException {
         pods(pod("qdrant-0", "qdrant"));
         log("qdrant-0", "pretty=false&container=qdrant&follow=true", "one\ntwo\n");
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        Followed followed = followUntil(2);
 
-        Thread follower = Thread.ofVirtual().start(() -> logs.follow(RunningLab.CLUSTER, "qdrant",
-                new AppLogs.Request(null, null, null), lines::add));
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (lines.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        follower.interrupt();
-        follower.join(Duration.ofSeconds(5));
-
-        assertThat(lines).containsExactly("qdrant-0/qdrant one", "qdrant-0/qdrant two");
-        assertThat(follower.isAlive()).isFalse();
+        assertThat(followed.lines()).containsExactly("qdrant-0/qdrant one", "qdrant-0/qdrant two");
+        assertThat(followed.follower().isAlive()).isFalse();
     }
 
     @Test
@@ -197,18 +188,24 @@ class AppLogsTest {
                 .addToItems(pod("qdrant-0", "qdrant"), pod("qdrant-1", "qdrant")).build()).always();
         log("qdrant-0", "pretty=false&container=qdrant&follow=true", "first pod\n");
         log("qdrant-1", "pretty=false&container=qdrant&follow=true", "second pod\n");
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        assertThat(followUntil(2).lines()).containsExactly("qdrant-0/qdrant first pod", "qdrant-1/qdrant second pod");
+    }
 
+    private record Followed(List<String> lines, Thread follower) {
+    }
+
+    /** Follows qdrant's logs until {@code count} lines arrived (at most 5 s), then interrupts the follower. */
+    private Followed followUntil(int count) throws InterruptedException {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Thread follower = Thread.ofVirtual().start(() -> logs.follow(RunningLab.CLUSTER, "qdrant",
                 new AppLogs.Request(null, null, null), lines::add));
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (lines.size() < 2 && System.nanoTime() < deadline) {
+        while (lines.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         follower.interrupt();
         follower.join(Duration.ofSeconds(5));
-
-        assertThat(lines).containsExactly("qdrant-0/qdrant first pod", "qdrant-1/qdrant second pod");
+        return new Followed(lines, follower);
     }
 
     @Test

@@ -42,26 +42,7 @@ final class RunningLab {
 
     /** A kubeconfig in {@code home} whose context {@code k3d-lab} is the mock server, as the CLI finds a cluster. */
     static void writeKubeconfig(Path home, KubernetesClient mock) throws java.io.IOException {
-        java.nio.file.Files.writeString(home.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: k3d-lab
-                  cluster:
-                    server: %s
-                    insecure-skip-tls-verify: true
-                contexts:
-                - name: k3d-lab
-                  context:
-                    cluster: k3d-lab
-                    user: admin@k3d-lab
-                    namespace: default
-                current-context: k3d-lab
-                users:
-                - name: admin@k3d-lab
-                  user:
-                    token: test
-                """.formatted(mock.getMasterUrl()));
+        com.sikifanso.LabKubeconfig.write(home.resolve("kubeconfig"), mock.getMasterUrl().toString());
     }
 
     /** The environment the CLI and services get: this home, and its kubeconfig. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
+import com.sikifanso.LabKubeconfig;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.infra.ChartCoordinates;
 import com.sun.net.httpserver.HttpServer;
@@ -74,14 +75,7 @@ class HelmChartsTest {
     }
 
     private String kubeconfig() {
-        return """
-                apiVersion: v1
-                kind: Config
-                current-context: k3d-lab
-                clusters: [{name: k3d-lab, cluster: {server: 'https://127.0.0.1:%d', insecure-skip-tls-verify: true}}]
-                users: [{name: admin@k3d-lab, user: {token: t}}]
-                contexts: [{name: k3d-lab, context: {cluster: k3d-lab, user: admin@k3d-lab}}]
-                """.formatted(deadApiPort);
+        return LabKubeconfig.pointingAt("https://127.0.0.1:" + deadApiPort);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sikifanso.CrdSchema;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.infra.InfraConfig;
 import java.nio.file.Files;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The objects the bootstrap writes, validated against Argo CD's upstream CRD schemas (reference/crds/). */
 class InfraManifestsSchemaTest {
-    private static final ArgoCdCrdSchemas APPLICATION = ArgoCdCrdSchemas.application();
-    private static final ArgoCdCrdSchemas APPLICATION_SET = ArgoCdCrdSchemas.applicationSet();
+    private static final CrdSchema APPLICATION = CrdSchema.argoCdApplication();
+    private static final CrdSchema APPLICATION_SET = CrdSchema.argoCdApplicationSet();
 
     private final InfraConfig infra = TestInfra.withNodePorts(30082, 30083, 30080, 30081);
 

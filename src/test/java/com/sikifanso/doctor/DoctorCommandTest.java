@@ -4,6 +4,7 @@ import static com.sikifanso.doctor.LabCluster.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.LabKubeconfig;
 import com.sikifanso.cli.CommandLines;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.ops.OperationRegistry;
@@ -12,7 +13,6 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -43,25 +43,7 @@ class DoctorCommandTest {
         docker = new ScriptedDocker();
         lab = LabCluster.healthy(tmp.resolve("home"), client, docker);
         kubeconfig = tmp.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: k3d-lab
-                  cluster:
-                    server: %s
-                    insecure-skip-tls-verify: true
-                contexts:
-                - name: k3d-lab
-                  context:
-                    cluster: k3d-lab
-                    user: admin@k3d-lab
-                current-context: k3d-lab
-                users:
-                - name: admin@k3d-lab
-                  user:
-                    token: test
-                """.formatted(client.getMasterUrl()));
+        LabKubeconfig.write(kubeconfig, client.getMasterUrl().toString());
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package com.sikifanso.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sikifanso.LabKubeconfig;
 import com.sikifanso.Services;
 import com.sikifanso.argocd.ArgoCdResources;
 import com.sikifanso.core.BuildInfo;
@@ -13,7 +14,6 @@ import com.sikifanso.session.SikifansoHome;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,20 +46,7 @@ class WaitingOperationsTest {
     @BeforeEach
     void runningCluster() throws Exception {
         Path kubeconfig = home.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: k3d-lab
-                  cluster: {server: "%s", insecure-skip-tls-verify: true}
-                users:
-                - name: admin@k3d-lab
-                  user: {token: test}
-                contexts:
-                - name: k3d-lab
-                  context: {cluster: k3d-lab, user: admin@k3d-lab}
-                current-context: k3d-lab
-                """.formatted(client.getMasterUrl()));
+        LabKubeconfig.write(kubeconfig, client.getMasterUrl().toString());
         services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home.resolve("home")),
                 Duration.ofSeconds(5), progress::add, Map.of("KUBECONFIG", kubeconfig.toString(),
                         "HOME", home.toString(), "DOCKER_HOST", "unix:///nonexistent.sock"));

@@ -1,4 +1,4 @@
-package com.sikifanso.bootstrap;
+package com.sikifanso;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,56 +16,64 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Argo CD's upstream Application and ApplicationSet CRDs (v1alpha1) as JSON Schemas, as strict
- * as the API server under server-side apply with strict field validation: an undeclared field is
- * an error, not silently pruned.
+ * One version of an upstream CRD from {@code ../shared/reference/crds} as a JSON Schema (draft 4,
+ * the closest to OpenAPI v3), made as strict as the API server is under server-side apply with
+ * strict field validation, which Argo CD uses: an undeclared field is an error, not silently pruned.
  */
-final class ArgoCdCrdSchemas {
+public final class CrdSchema {
     static final Path CRDS = Path.of("../shared/reference/crds");
 
     private final JsonSchema schema;
 
-    private ArgoCdCrdSchemas(JsonSchema schema) {
+    private CrdSchema(JsonSchema schema) {
         this.schema = schema;
     }
 
-    static ArgoCdCrdSchemas application() {
-        return load("application-crd.yaml");
+    public static CrdSchema ciliumNetworkPolicy() {
+        return load("ciliumnetworkpolicies.yaml", "v2");
     }
 
-    static ArgoCdCrdSchemas applicationSet() {
-        return load("applicationset-crd.yaml");
+    public static CrdSchema argoCdApplication() {
+        return load("application-crd.yaml", "v1alpha1");
     }
 
-    private static ArgoCdCrdSchemas load(String file) {
+    public static CrdSchema argoCdApplicationSet() {
+        return load("applicationset-crd.yaml", "v1alpha1");
+    }
+
+    private static CrdSchema load(String file, String version) {
         Path crd = CRDS.resolve(file);
         try {
             if (!Files.isRegularFile(crd)) {
-                throw new IllegalStateException("the Argo CD CRD is not at " + crd.toAbsolutePath().normalize());
+                throw new IllegalStateException("the CRD is not at " + crd.toAbsolutePath().normalize());
             }
-            JsonNode parsed = Mappers.YAML.readTree(Files.readString(crd));
             JsonNode openApi = null;
-            for (JsonNode version : parsed.path("spec").path("versions")) {
-                if (version.path("name").asText().equals("v1alpha1")) {
-                    openApi = version.path("schema").path("openAPIV3Schema").deepCopy();
+            for (JsonNode v : Mappers.YAML.readTree(Files.readString(crd)).path("spec").path("versions")) {
+                if (v.path("name").asText().equals(version)) {
+                    openApi = v.path("schema").path("openAPIV3Schema").deepCopy();
                 }
             }
             if (!(openApi instanceof ObjectNode root)) {
-                throw new IllegalStateException("no v1alpha1 openAPIV3Schema in " + crd);
+                throw new IllegalStateException("no " + version + " openAPIV3Schema in " + crd);
             }
             closeObjects(root);
-            return new ArgoCdCrdSchemas(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(root));
+            return new CrdSchema(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Each way {@code object} breaks the schema; empty when it is valid. */
-    List<String> violations(JsonNode object) {
+    public List<String> violations(JsonNode object) {
         return schema.validate(object).stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
-    /** Declared properties become the only ones allowed, except under x-kubernetes-preserve-unknown-fields. */
+    /**
+     * Declared properties become the only allowed ones (structural-schema semantics under strict
+     * field validation), except under x-kubernetes-preserve-unknown-fields. Only the structure is
+     * walked, not oneOf/anyOf branches, which merely require one of the declared fields.
+     * Kubernetes' own x-kubernetes-* keywords are dropped.
+     */
     private static void closeObjects(ObjectNode node) {
         boolean open = node.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
