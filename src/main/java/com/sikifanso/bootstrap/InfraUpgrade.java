@@ -45,6 +45,13 @@ public final class InfraUpgrade {
         public boolean upgraded() {
             return skipped == null;
         }
+
+        /** One line for people and models, e.g. "Cilium: 1.18.1 -> 1.18.4 (snapshot: pre-upgrade-…)". */
+        public String summary() {
+            return component.label() + ": " + (upgraded()
+                    ? from + " -> " + to + (snapshot == null ? "" : " (snapshot: " + snapshot + ")")
+                    : from + " (" + skipped + ")");
+        }
     }
 
     /** Takes the pre-upgrade snapshot and returns its name. */

@@ -43,21 +43,13 @@ final class ClusterUpgradeCommand extends BaseCommand {
         try (ProgressLines progress = command.progress()) {
             outcomes = command.services().upgrades().upgrade(cluster, components, skipSnapshot, progress);
         }
-        command.out().result(outcomes, () -> {
-            StringBuilder s = new StringBuilder();
-            for (InfraUpgrade.Outcome o : outcomes) {
-                s.append(o.component().label()).append(": ");
-                s.append(o.upgraded() ? o.from() + " -> " + o.to()
-                        + (o.snapshot() == null ? "" : " (snapshot: " + o.snapshot() + ")")
-                        : o.from() + " (" + o.skipped() + ")").append('\n');
-            }
-            return s.toString();
-        });
+        command.out().result(outcomes, () -> String.join("\n", outcomes.stream().map(InfraUpgrade.Outcome::summary)
+                .toList()) + "\n");
         return 0;
     }
 
-    @Command(name = "cilium", description = "Upgrade Cilium to the version in infra/cilium.yaml.")
-    static final class Cilium extends BaseCommand {
+    /** {@code cluster upgrade cilium|argocd [NAME]}: one component. */
+    abstract static class OneComponent extends BaseCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
                 description = "Cluster name (default: -c/--cluster).")
         String name;
@@ -65,24 +57,27 @@ final class ClusterUpgradeCommand extends BaseCommand {
         @Option(names = "--skip-snapshot", description = "Do not take a snapshot before upgrading.")
         boolean skipSnapshot;
 
+        abstract InfraUpgrade.Component component();
+
         @Override
         int run() {
-            return upgrade(this, name, List.of(InfraUpgrade.Component.CILIUM), skipSnapshot);
+            return upgrade(this, name, List.of(component()), skipSnapshot);
+        }
+    }
+
+    @Command(name = "cilium", description = "Upgrade Cilium to the version in infra/cilium.yaml.")
+    static final class Cilium extends OneComponent {
+        @Override
+        InfraUpgrade.Component component() {
+            return InfraUpgrade.Component.CILIUM;
         }
     }
 
     @Command(name = "argocd", description = "Upgrade Argo CD to the version in infra/argocd.yaml.")
-    static final class ArgoCd extends BaseCommand {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
-                description = "Cluster name (default: -c/--cluster).")
-        String name;
-
-        @Option(names = "--skip-snapshot", description = "Do not take a snapshot before upgrading.")
-        boolean skipSnapshot;
-
+    static final class ArgoCd extends OneComponent {
         @Override
-        int run() {
-            return upgrade(this, name, List.of(InfraUpgrade.Component.ARGOCD), skipSnapshot);
+        InfraUpgrade.Component component() {
+            return InfraUpgrade.Component.ARGOCD;
         }
     }
 }
