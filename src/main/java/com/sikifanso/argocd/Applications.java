@@ -53,6 +53,10 @@ public final class Applications {
 
     /** What a sync request did: the apps asked to sync, and those that already had an operation running. */
     public record SyncRequest(List<String> requested, List<String> alreadySyncing) {
+        /** Every Application that will sync: those asked now and those already syncing. */
+        public List<String> all() {
+            return java.util.stream.Stream.concat(requested.stream(), alreadySyncing.stream()).toList();
+        }
     }
 
     public List<AppStatus> list(String cluster) {

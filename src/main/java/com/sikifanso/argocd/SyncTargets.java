@@ -24,6 +24,11 @@ public final class SyncTargets {
         return new SyncTarget(SyncTarget.Kind.DISAPPEAR, List.of(inTier(catalog, app)));
     }
 
+    /** Applications asked to sync, each in its catalog tier (custom apps and agents last). */
+    public static SyncTarget catalogAppsSync(Catalog catalog, List<String> apps) {
+        return new SyncTarget(SyncTarget.Kind.SYNC, apps.stream().map(a -> inTier(catalog, a)).toList());
+    }
+
     /** Custom apps and agents have no tier: they sync with the services, last. */
     public static SyncTarget appears(String application) {
         return new SyncTarget(SyncTarget.Kind.APPEAR, List.of(new SyncTarget.App(application, Tiers.DEFAULT)));

@@ -2,9 +2,7 @@ package com.sikifanso.cli;
 
 import com.sikifanso.argocd.Applications;
 import com.sikifanso.argocd.SyncTarget;
-import com.sikifanso.catalog.CatalogEntry;
-import com.sikifanso.catalog.Tiers;
-import java.util.ArrayList;
+import com.sikifanso.argocd.SyncTargets;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -25,16 +23,13 @@ final class AppSyncCommand extends BaseCommand {
     @Override
     int run() {
         Applications.SyncRequest request = services().argocd().applications().sync(cluster(), Optional.ofNullable(app));
-        List<String> all = new ArrayList<>(request.requested());
-        all.addAll(request.alreadySyncing());
+        List<String> all = request.all();
         out().result(request, () -> (request.requested().isEmpty() ? ""
                 : "sync requested: " + String.join(", ", request.requested()) + "\n")
                 + (request.alreadySyncing().isEmpty() ? ""
                 : "already syncing: " + String.join(", ", request.alreadySyncing()) + "\n"));
         if (!wait.noWait) {
-            var catalog = services().apps().catalog(cluster());
-            SyncTarget target = new SyncTarget(SyncTarget.Kind.SYNC, all.stream().map(a -> new SyncTarget.App(a,
-                    catalog.find(a).map(CatalogEntry::tier).orElse(Tiers.DEFAULT))).toList());
+            SyncTarget target = SyncTargets.catalogAppsSync(services().apps().catalog(cluster()), all);
             services().convergence().await(cluster(), target, wait.timeout).requireConverged("--timeout");
             out().info(all.size() == 1 ? all.get(0) + " is Synced and Healthy" : "all " + all.size()
                     + " apps are Synced and Healthy");

@@ -1,8 +1,6 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.snapshot.SnapshotService;
-import com.sikifanso.argocd.SyncTargets;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -30,17 +28,15 @@ final class SnapshotRestoreCommand extends BaseCommand {
         confirmation.require(root().terminal(), () -> "Replace the GitOps repo content of cluster "
                 + (cluster != null ? cluster : services().snapshots().inspect(name).cluster())
                 + " with snapshot " + name + "?", "not restored");
-        String target = cluster != null ? cluster : services().snapshots().inspect(name).cluster();
-        Map<String, String> before = SyncTargets.applications(services().sessions().home().gitOpsDir(target));
-        SnapshotService.Restored restored = services().snapshots().restore(name, cluster);
+        SnapshotService.Tracked tracked = services().snapshots().restoreTracked(name, cluster);
+        SnapshotService.Restored restored = tracked.restored();
         out().result(restored, () -> restored.commit() == null
                 ? (restored.recreated() ? "recreated the GitOps repo of cluster " + restored.cluster()
                         + " from snapshot " + name + "\n"
                         : "cluster " + restored.cluster() + " already holds snapshot " + name + "; nothing to commit\n")
                 : "restored snapshot " + out().bold(name) + " into cluster " + restored.cluster() + " (commit "
                         + SnapshotText.shortHead(restored.commit()) + "); Argo CD applies it from the repo\n");
-        awaitConvergence(wait, restored.commit(), restored.cluster(), SyncTargets.repoChange(before,
-                SyncTargets.applications(services().sessions().home().gitOpsDir(restored.cluster()))));
+        awaitConvergence(wait, restored.commit(), restored.cluster(), tracked.toConverge());
         return 0;
     }
 }

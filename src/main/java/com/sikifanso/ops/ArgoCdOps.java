@@ -7,7 +7,7 @@ import com.sikifanso.argocd.Applications;
 import com.sikifanso.argocd.Projects;
 import com.sikifanso.argocd.SyncOrchestrator;
 import com.sikifanso.argocd.SyncTarget;
-import com.sikifanso.catalog.Tiers;
+import com.sikifanso.argocd.SyncTargets;
 import com.sikifanso.core.GoDurations;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.Table;
@@ -146,10 +146,7 @@ final class ArgoCdOps {
         if (!in.waitForSync()) {
             return new SyncResult(request.requested(), request.alreadySyncing(), false);
         }
-        List<String> all = new java.util.ArrayList<>(request.requested());
-        all.addAll(request.alreadySyncing());
-        SyncTarget target = new SyncTarget(SyncTarget.Kind.SYNC,
-                all.stream().map(a -> new SyncTarget.App(a, Tiers.DEFAULT)).toList());
+        SyncTarget target = SyncTargets.catalogAppsSync(ctx.services().apps().catalog(in.cluster()), request.all());
         Duration timeout = in.timeoutSeconds() > 0 ? Duration.ofSeconds(in.timeoutSeconds())
                 : SyncOrchestrator.DEFAULT_TIMEOUT;
         ctx.services().convergence().await(in.cluster(), target, timeout, ctx.progress())

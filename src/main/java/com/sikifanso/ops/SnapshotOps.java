@@ -1,12 +1,9 @@
 package com.sikifanso.ops;
 
-import com.sikifanso.argocd.SyncTargets;
 import com.sikifanso.core.Table;
 import com.sikifanso.snapshot.Snapshot;
 import com.sikifanso.snapshot.SnapshotService;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Snapshot operations: capture, list, restore and delete archives of a cluster's GitOps repo. */
@@ -62,14 +59,11 @@ final class SnapshotOps {
                                 + "CD has applied it. Asks the user first.",
                         Toolset.snapshot, Safety.DESTRUCTIVE, RestoreInput.class, SnapshotService.Restored.class,
                         (in, ctx) -> {
-                            String target = in.cluster() != null ? in.cluster()
-                                    : ctx.services().snapshots().inspect(in.name()).cluster();
-                            Path repo = ctx.services().sessions().home().gitOpsDir(target);
-                            Map<String, String> before = SyncTargets.applications(repo);
-                            SnapshotService.Restored r = ctx.services().snapshots().restore(in.name(), in.cluster());
-                            ctx.awaitIf(in.waitForSync(), r.cluster(), Optional.ofNullable(r.commit()),
-                                    SyncTargets.repoChange(before, SyncTargets.applications(repo)));
-                            return r;
+                            SnapshotService.Tracked t = ctx.services().snapshots().restoreTracked(in.name(),
+                                    in.cluster());
+                            ctx.awaitIf(in.waitForSync(), t.restored().cluster(),
+                                    Optional.ofNullable(t.restored().commit()), t.toConverge());
+                            return t.restored();
                         },
                         out -> out.commit() == null
                                 ? (out.recreated() ? "Recreated the GitOps repo of cluster " + out.cluster()

@@ -1,5 +1,7 @@
 package com.sikifanso.snapshot;
 
+import com.sikifanso.argocd.SyncTarget;
+import com.sikifanso.argocd.SyncTargets;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.Names;
@@ -147,6 +149,15 @@ public final class SnapshotService {
      * from the snapshot's history. The session is left alone: it describes the cluster, not the repo.
      */
     public Restored restore(String name, String cluster) {
+        return restoreTracked(name, cluster).restored();
+    }
+
+    /** A restore, and the Applications that must converge for the cluster to match it (what went away first). */
+    public record Tracked(Restored restored, List<SyncTarget> toConverge) {
+    }
+
+    /** {@link #restore}, also saying what the cluster must do: what the CLI and the MCP tool wait for. */
+    public Tracked restoreTracked(String name, String cluster) {
         Path file = existing(name);
         SnapshotArchive.Verified verified = SnapshotArchive.verify(name, file);
         String target = cluster != null ? Names.requireLabel("cluster", cluster) : verified.meta().cluster();
@@ -162,6 +173,7 @@ public final class SnapshotService {
         try (ClusterLocks.Held held = locks.acquire(target)) {
             Path gitops = Path.of(sessions.load(target).gitOpsPath());
             boolean recreated = !Files.isDirectory(gitops.resolve(".git"));
+            Map<String, String> before = SyncTargets.applications(gitops);
             if (recreated) {
                 recreateRepo(name, file, target, gitops);
             }
@@ -169,7 +181,8 @@ public final class SnapshotService {
             if (recreated && commit.isEmpty()) {
                 repos.refresh(target, all);
             }
-            return new Restored(name, target, commit.orElse(null), tree.size(), recreated);
+            return new Tracked(new Restored(name, target, commit.orElse(null), tree.size(), recreated),
+                    SyncTargets.repoChange(before, SyncTargets.applications(gitops)));
         }
     }
 
