@@ -2,11 +2,10 @@ package com.sikifanso.bootstrap;
 
 import com.sikifanso.core.GoDurations;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.kube.Conditions;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
@@ -70,25 +69,14 @@ public final class ClusterWaits {
             if (nodes.isEmpty()) {
                 return Seen.notYet("no nodes");
             }
-            List<String> notReady = nodes.stream().filter(n -> !ready(n)).map(n -> n.getMetadata().getName())
-                    .toList();
+            List<String> notReady = nodes.stream().filter(n -> !Conditions.isReady(n))
+                    .map(n -> n.getMetadata().getName()).toList();
             return notReady.isEmpty() ? Seen.done(true) : Seen.notYet((nodes.size() - notReady.size()) + "/"
                     + nodes.size() + " nodes Ready; not Ready: " + String.join(", ", notReady));
         }, "the nodes did not become Ready", "Cilium may not be running: kubectl -n kube-system get pods"
                 + " --context <k3d-cluster>, or give it longer with --timeout");
     }
 
-    static boolean ready(Node node) {
-        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
-            return false;
-        }
-        for (NodeCondition c : node.getStatus().getConditions()) {
-            if ("Ready".equals(c.getType())) {
-                return "True".equals(c.getStatus());
-            }
-        }
-        return false;
-    }
 
     /** Until each Deployment reports Available=True. */
     public void deploymentsAvailable(KubernetesClient kube, String namespace, List<String> names, Duration timeout,
@@ -100,7 +88,7 @@ public final class ClusterWaits {
                 Deployment d = kube.apps().deployments().inNamespace(namespace).withName(name).get();
                 if (d == null) {
                     waiting.add("Deployment " + namespace + "/" + name + " does not exist");
-                } else if (!available(d)) {
+                } else if (!Conditions.isAvailable(d)) {
                     waiting.add("Deployment " + namespace + "/" + name + " is not available ("
                             + orZero(d.getStatus() == null ? null : d.getStatus().getAvailableReplicas()) + "/"
                             + orZero(d.getSpec() == null ? null : d.getSpec().getReplicas()) + " replicas)");
@@ -111,17 +99,6 @@ public final class ClusterWaits {
                 + " get pods --context <k3d-cluster>, or give it longer with --timeout");
     }
 
-    static boolean available(Deployment d) {
-        if (d.getStatus() == null || d.getStatus().getConditions() == null) {
-            return false;
-        }
-        for (DeploymentCondition c : d.getStatus().getConditions()) {
-            if ("Available".equals(c.getType())) {
-                return "True".equals(c.getStatus());
-            }
-        }
-        return false;
-    }
 
     private static int orZero(Integer i) {
         return i == null ? 0 : i;

@@ -1,9 +1,9 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.kube.Conditions;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -34,26 +34,18 @@ final class Workloads {
             return CheckResult.fail(row, "no nodes", "the API server lists no nodes: k3s has not registered any",
                     fix);
         }
-        List<Node> notReady = nodes.stream().filter(n -> !ready(n)).toList();
+        List<Node> notReady = nodes.stream().filter(n -> !Conditions.isReady(n)).toList();
         String counts = (nodes.size() - notReady.size()) + "/" + nodes.size() + " nodes Ready";
         if (notReady.isEmpty()) {
             return CheckResult.pass(row, counts);
         }
         Node first = notReady.get(0);
-        String why = readyCondition(first).map(c -> c.getReason() + (c.getMessage() == null ? ""
+        String why = Conditions.nodeReady(first).map(c -> c.getReason() + (c.getMessage() == null ? ""
                 : ": " + c.getMessage())).orElse("no Ready condition reported");
         return CheckResult.fail(row, counts, "node " + first.getMetadata().getName() + " is not Ready (" + why + ")",
                 fix);
     }
 
-    private static boolean ready(Node n) {
-        return readyCondition(n).map(c -> "True".equals(c.getStatus())).orElse(false);
-    }
-
-    private static Optional<NodeCondition> readyCondition(Node n) {
-        return n.getStatus() == null || n.getStatus().getConditions() == null ? Optional.empty()
-                : n.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst();
-    }
 
     CheckResult workload(Target t) {
         return switch (t.kind()) {
