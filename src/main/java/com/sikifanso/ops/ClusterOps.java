@@ -1,5 +1,7 @@
 package com.sikifanso.ops;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.sikifanso.argocd.SyncOrchestrator;
 import com.sikifanso.argocd.SyncTargets;
 import com.sikifanso.bootstrap.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
@@ -37,14 +39,14 @@ final class ClusterOps {
 
     record ClusterStartInput(@Param("Name of the cluster") String cluster,
                              @Param(value = "Wait until the cluster's API server answers again (up to 5 minutes)",
-                                     defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait")
+                                     defaultValue = "false") @JsonProperty("wait")
                              boolean waitForApi) {
     }
 
     record ProfileApplyInput(@Param("Name of the cluster") String cluster,
                              @Param("Comma-separated profile names, e.g. agent-dev or agent-dev,rag") String profiles,
                              @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
-                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
+                                defaultValue = "false") @JsonProperty("wait") boolean waitForSync) {
     }
 
     /** What cluster_upgrade may upgrade; the JSON names the component. */
@@ -113,7 +115,7 @@ final class ClusterOps {
                             }
                             ClusterService.Created c = ctx.services().clusters().create(new ClusterService.CreateRequest(
                                     in.name(), template, in.profile(), in.agents(), null, false, false,
-                                    com.sikifanso.argocd.SyncOrchestrator.DEFAULT_TIMEOUT, false), ctx.progress());
+                                    SyncOrchestrator.DEFAULT_TIMEOUT, false), ctx.progress());
                             return new ClusterCreated(c.session().withoutSecrets(), c.prepared().reused(),
                                     c.prepared().profile());
                         },
@@ -134,7 +136,7 @@ final class ClusterOps {
                                 + "API server answers again.",
                         Toolset.cluster, Safety.CHANGE, ClusterStartInput.class, ClusterDetails.class,
                         (in, ctx) -> new ClusterDetails(ctx.services().clusters().start(in.cluster(),
-                                in.waitForApi() ? com.sikifanso.argocd.SyncOrchestrator.DEFAULT_TIMEOUT : null,
+                                in.waitForApi() ? SyncOrchestrator.DEFAULT_TIMEOUT : null,
                                 ctx.progress()).withoutSecrets()),
                         out -> "Cluster " + out.session().clusterName() + " is " + out.session().state()),
                 Operation.of("cluster_stop", "Stop a cluster's containers; its state and GitOps repo are kept.",
@@ -149,8 +151,7 @@ final class ClusterOps {
                         Toolset.cluster, new Safety(false, true, true, true), UpgradeInput.class, Upgraded.class,
                         (in, ctx) -> new Upgraded(ctx.services().upgrades().upgrade(in.cluster(), in.components(),
                                 in.skipSnapshot(), ctx.progress())),
-                        out -> String.join("\n", out.components().stream().map(o -> o.component().label() + ": "
-                                + (o.upgraded() ? o.from() + " -> " + o.to() : "skipped (" + o.skipped() + ")"))
+                        out -> String.join("\n", out.components().stream().map(InfraUpgrade.Outcome::summary)
                                 .toList()))
                         .confirmWhen(in -> Optional.of("Upgrade " + in.component() + " on cluster \"" + in.cluster()
                                 + "\"? " + (in.skipSnapshot() ? "No snapshot will be taken." : "A snapshot is taken first."))),
