@@ -8,20 +8,20 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.sikifanso.core.Mappers;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One version of an upstream CRD from {@code ../shared/reference/crds} as a JSON Schema (draft 4,
+ * One version of an upstream CRD vendored under {@code src/test/resources/crds} (see SOURCES.md there)
+ * as a JSON Schema (draft 4,
  * the closest to OpenAPI v3), made as strict as the API server is under server-side apply with
  * strict field validation, which Argo CD uses: an undeclared field is an error, not silently pruned.
  */
 public final class CrdSchema {
-    static final Path CRDS = Path.of("../shared/reference/crds");
+    private static final String CRDS = "/crds/";
 
     private final JsonSchema schema;
 
@@ -42,13 +42,13 @@ public final class CrdSchema {
     }
 
     private static CrdSchema load(String file, String version) {
-        Path crd = CRDS.resolve(file);
-        try {
-            if (!Files.isRegularFile(crd)) {
-                throw new IllegalStateException("the CRD is not at " + crd.toAbsolutePath().normalize());
+        String crd = CRDS + file;
+        try (InputStream in = CrdSchema.class.getResourceAsStream(crd)) {
+            if (in == null) {
+                throw new IllegalStateException("the CRD " + crd + " is not on the test classpath");
             }
             JsonNode openApi = null;
-            for (JsonNode v : Mappers.YAML.readTree(Files.readString(crd)).path("spec").path("versions")) {
+            for (JsonNode v : Mappers.YAML.readTree(in).path("spec").path("versions")) {
                 if (v.path("name").asText().equals(version)) {
                     openApi = v.path("schema").path("openAPIV3Schema").deepCopy();
                 }
