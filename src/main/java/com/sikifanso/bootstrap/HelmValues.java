@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sikifanso.core.SikifansoException;
 import com.sikifanso.infra.InfraConfig;
 import com.sikifanso.infra.InfraConfigs;
 import com.sikifanso.infra.Platform;
@@ -20,6 +21,8 @@ public final class HelmValues {
     public static final String GITOPS_MOUNT = "/local-gitops";
     static final String GITOPS_VOLUME = "gitops";
     static final String PROGRESSIVE_SYNCS = "--enable-progressive-syncs";
+    /** The key in argocd-secret that signs Argo CD's login tokens; argocd-server generates it when absent. */
+    static final String SERVER_SECRET_KEY = "server.secretkey";
 
     private HelmValues() {
     }
@@ -56,6 +59,7 @@ public final class HelmValues {
         o.putObject("server").putObject("service").put("type", "NodePort")
                 .put("nodePortHttp", infra.platform().nodePorts().argocdUI());
         ObjectNode values = (ObjectNode) InfraConfigs.deepMerge(base(infra.argocdValues()), o);
+        refuseFixedSecretKey(values);
         ensureGitOpsMount(values.withObject("/repoServer"));
         ensureArg(values.withObject("/server").withArray("extraArgs"), "--insecure");
         ensureArg(values.withObject("/applicationSet").withArray("extraArgs"), PROGRESSIVE_SYNCS);
@@ -64,6 +68,16 @@ public final class HelmValues {
         repo.put("type", "git");
         repo.put("url", GITOPS_MOUNT);
         return values;
+    }
+
+    /** A key written in a values file is a key anyone who reads the file can forge admin tokens with. */
+    private static void refuseFixedSecretKey(ObjectNode values) {
+        if (values.at("/configs/secret/extra").has(SERVER_SECRET_KEY)) {
+            throw SikifansoException.failure("the Argo CD values set configs.secret.extra." + SERVER_SECRET_KEY
+                            + ", a fixed key that lets anyone who knows it forge Argo CD login tokens",
+                    "remove it from infra/argocd-values.yaml in the cluster's GitOps repo and commit; Argo CD "
+                            + "generates a random key of its own");
+        }
     }
 
     private static void ensureGitOpsMount(ObjectNode repoServer) {
