@@ -63,7 +63,6 @@ public final class HelmValues {
         ensureGitOpsMount(values.withObject("/repoServer"));
         ensureArg(values.withObject("/server").withArray("extraArgs"), "--insecure");
         ensureArg(values.withObject("/applicationSet").withArray("extraArgs"), PROGRESSIVE_SYNCS);
-        values.withObject("/applicationSet").put("enabled", true);
         ObjectNode repo = values.withObject("/configs").withObject("/repositories").withObject("/local-gitops");
         repo.put("type", "git");
         repo.put("url", GITOPS_MOUNT);

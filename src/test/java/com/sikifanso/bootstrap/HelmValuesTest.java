@@ -82,10 +82,23 @@ class HelmValuesTest {
 
         assertThat(values.at("/configs/repositories/local-gitops")).isEqualTo(TestInfra.yaml(
                 "{type: git, url: /local-gitops}"));
-        assertThat(values.at("/applicationSet/enabled").asBoolean()).isTrue();
+        assertThat(values.at("/applicationSet/enabled").isMissingNode())
+                .as("not a key of the argo-cd chart: the controller is always deployed").isTrue();
         assertThat(strings(values.at("/applicationSet/extraArgs"))).containsExactly("--repo-server-plaintext",
                 "--enable-progressive-syncs");
         assertThat(values.at("/dex/enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void everyRepoServerClientIsToldTheRepoServerIsPlaintext() {
+        ObjectNode values = HelmValues.argocd(infra);
+
+        JsonNode params = values.at("/configs/params");
+        assertThat(params.path("reposerver.disable.tls").asBoolean()).isTrue();
+        assertThat(params.path("controller.repo.server.plaintext").asBoolean()).isTrue();
+        assertThat(params.path("notificationscontroller.repo.server.plaintext").asBoolean()).isTrue();
+        assertThat(strings(values.at("/server/extraArgs"))).contains("--repo-server-plaintext");
+        assertThat(strings(values.at("/applicationSet/extraArgs"))).contains("--repo-server-plaintext");
     }
 
     @Test
