@@ -138,7 +138,9 @@ public final class InfraUpgrade {
                             + " snapshot restore " + snapshot, e);
         }
         try (KubernetesClient kube = clients.forCluster(cluster)) {
-            InfraApplications.put(kube, InfraApplication.of(chart, release.chartVersion(), values));
+            InfraApplications.put(kube, component == Component.CILIUM
+                    ? InfraApplication.cilium(chart, release.chartVersion(), values)
+                    : InfraApplication.of(chart, release.chartVersion(), values));
         }
         progress.accept("updated the Argo CD Application " + chart.releaseName() + " to " + release.chartVersion());
         if (component == Component.ARGOCD) {

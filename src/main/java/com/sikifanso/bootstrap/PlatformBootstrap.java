@@ -106,7 +106,7 @@ public final class PlatformBootstrap implements ClusterBootstrap {
         ChartInstaller.Release release = charts.install(infra.cilium(), infra.cilium().targetRevision(), values,
                 target.kubeconfig(), timeouts.ciliumInstall());
         waits.nodesReady(kube, timeouts.nodesReady(), progress);
-        return InfraApplication.of(infra.cilium(), release.chartVersion(), values);
+        return InfraApplication.cilium(infra.cilium(), release.chartVersion(), values);
     }
 
     /** Installs Argo CD and waits for its Deployments; returns the Application that takes it over. */

@@ -25,7 +25,7 @@ class InfraManifestsSchemaTest {
     Path repo;
 
     private InfraApplication cilium() {
-        return InfraApplication.of(infra.cilium(), "1.19.6", HelmValues.cilium(infra, TestInfra.SERVER_IP));
+        return InfraApplication.cilium(infra.cilium(), "1.19.6", HelmValues.cilium(infra, TestInfra.SERVER_IP));
     }
 
     private InfraApplication argocd() {
@@ -57,7 +57,33 @@ class InfraManifestsSchemaTest {
                 "{server: 'https://kubernetes.default.svc', namespace: kube-system}"));
         assertThat(app.at("/spec/syncPolicy")).isEqualTo(TestInfra.yaml(
                 "{automated: {selfHeal: false, prune: false}, syncOptions: [CreateNamespace=true,"
-                        + " ServerSideApply=true]}"));
+                        + " ServerSideApply=true, RespectIgnoreDifferences=true]}"));
+    }
+
+    @Test
+    void theCiliumApplicationNeitherDiffsNorRotatesHubblesGeneratedCertificates() {
+        JsonNode app = cilium().toJson();
+
+        assertThat(app.at("/spec/ignoreDifferences")).isEqualTo(TestInfra.yaml("""
+                - {group: "", kind: Secret, name: cilium-ca, namespace: kube-system,
+                   jsonPointers: [/data/ca.crt, /data/ca.key]}
+                - {group: "", kind: ConfigMap, name: hubble-ca-cert, namespace: kube-system,
+                   jsonPointers: [/data/ca.crt]}
+                - {group: "", kind: Secret, name: hubble-server-certs, namespace: kube-system,
+                   jsonPointers: [/data/ca.crt, /data/tls.crt, /data/tls.key]}
+                - {group: "", kind: Secret, name: hubble-relay-client-certs, namespace: kube-system,
+                   jsonPointers: [/data/ca.crt, /data/tls.crt, /data/tls.key]}
+                """));
+        assertThat(app.at("/spec/syncPolicy/syncOptions").toString())
+                .as("without it a sync still overwrites the ignored fields").contains("RespectIgnoreDifferences=true");
+    }
+
+    @Test
+    void theArgoCdApplicationIgnoresNothing() {
+        JsonNode app = argocd().toJson();
+
+        assertThat(app.at("/spec/ignoreDifferences").isMissingNode()).isTrue();
+        assertThat(app.at("/spec/syncPolicy/syncOptions").toString()).doesNotContain("RespectIgnoreDifferences");
     }
 
     @Test

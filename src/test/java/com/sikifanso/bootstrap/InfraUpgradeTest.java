@@ -89,6 +89,9 @@ class InfraUpgradeTest {
         assertThat(upgrade.values().path("k8sServiceHost").asText()).as("the container IP, not 127.0.0.1")
                 .isEqualTo("172.28.0.3");
         assertThat(application("cilium").get("spec", "source", "targetRevision").toString()).isEqualTo("1.19.6");
+        assertThat(application("cilium").get("spec", "ignoreDifferences").toString())
+                .as("an upgraded Application keeps ignoring Hubble's generated certificates")
+                .contains("hubble-relay-client-certs");
         assertThat(application("cilium").get("spec", "source", "helm", "valuesObject", "k8sServiceHost").toString())
                 .isEqualTo("172.28.0.3");
         assertThat(snapshots).containsExactly("pre-upgrade-cilium-20260304-050607");

@@ -146,6 +146,10 @@ class PlatformBootstrapTest {
         GenericKubernetesResource cilium = application("cilium");
         assertThat(cilium).isNotNull();
         assertThat(cilium.get("spec", "source", "targetRevision").toString()).isEqualTo("1.19.6");
+        assertThat(cilium.get("spec", "syncPolicy", "syncOptions").toString())
+                .contains("RespectIgnoreDifferences=true");
+        assertThat(cilium.get("spec", "ignoreDifferences").toString()).contains("hubble-server-certs");
+        assertThat((Object) application("argocd").get("spec", "ignoreDifferences")).isNull();
         assertThat(cilium.get("spec", "source", "helm", "valuesObject", "k8sServiceHost").toString())
                 .isEqualTo("172.28.0.2");
         assertThat(application("argocd").get("spec", "destination", "namespace").toString()).isEqualTo("argocd");
