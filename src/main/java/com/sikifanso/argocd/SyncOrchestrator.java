@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * Waits until Argo CD has carried out a change: tier by tier (operators, data, services; reverse
  * for removals), each app present (or gone) and Synced+Healthy. A Degraded app gets a grace
  * period, restarted whenever it leaves Degraded, because charts often pass through Degraded on
- * their way up; a failed sync operation fails at once.
+ * their way up; a failed sync operation fails at once. A catalog app that times out because the
+ * catalog's RollingSync is still waiting on an earlier tier names the app it waits on.
  */
 public final class SyncOrchestrator {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
@@ -48,6 +49,9 @@ public final class SyncOrchestrator {
             List<String> done = new ArrayList<>();
             for (List<String> tier : tiers(target)) {
                 SyncOutcome outcome = awaitTier(watch, target.kind(), tier, deadline, progress);
+                if (outcome instanceof SyncOutcome.TimedOut t && target.kind() == SyncTarget.Kind.APPEAR) {
+                    return heldBack(kube, tier, t);
+                }
                 if (!(outcome instanceof SyncOutcome.Converged c)) {
                     return outcome;
                 }
@@ -58,6 +62,13 @@ public final class SyncOrchestrator {
             Thread.currentThread().interrupt();
             return new SyncOutcome.TimedOut(List.of("interrupted"));
         }
+    }
+
+    /** A catalog app never synced because an app of an earlier tier is not Healthy: name that app. */
+    private static SyncOutcome heldBack(KubernetesClient kube, List<String> tier, SyncOutcome.TimedOut timedOut) {
+        CatalogRollout rollout = CatalogRollout.read(kube);
+        return tier.stream().map(rollout::blockerOf).flatMap(java.util.Optional::stream).findFirst()
+                .<SyncOutcome>map(b -> new SyncOutcome.TimedOut(timedOut.pending(), b)).orElse(timedOut);
     }
 
     private static List<List<String>> tiers(SyncTarget target) {

@@ -12,7 +12,11 @@ public sealed interface SyncOutcome {
     record Failed(String app, String reason) implements SyncOutcome {
     }
 
-    record TimedOut(List<String> pending) implements SyncOutcome {
+    /** {@code heldBack}: the earlier-tier app the catalog's RollingSync is waiting on, or null. */
+    record TimedOut(List<String> pending, CatalogRollout.Blocker heldBack) implements SyncOutcome {
+        public TimedOut(List<String> pending) {
+            this(pending, null);
+        }
     }
 
     /** Converged is fine; the others become the user-facing error with exit code 1 or 3. */
@@ -21,6 +25,9 @@ public sealed interface SyncOutcome {
             case Converged c -> { }
             case Failed f -> throw SikifansoException.failure("Argo CD could not bring " + f.app()
                     + " up: " + f.reason(), "see what failed with: sikifanso app status " + f.app());
+            case TimedOut t when t.heldBack() != null -> throw new SikifansoException("timed out waiting for: "
+                    + String.join("; ", t.pending()) + "; " + t.heldBack().describe(), "the change is committed; "
+                    + t.heldBack().fix(null), SikifansoException.TIMEOUT, null);
             case TimedOut t -> throw new SikifansoException("timed out waiting for: " + String.join("; ", t.pending()),
                     "the change is committed and Argo CD keeps working on it; check with: sikifanso app status, "
                             + "or wait longer with " + timeoutFlagHint, SikifansoException.TIMEOUT, null);

@@ -1,6 +1,8 @@
 package com.sikifanso.doctor;
 
 import com.sikifanso.argocd.ArgoCdResources;
+import com.sikifanso.argocd.CatalogRollout;
+import com.sikifanso.core.Lazy;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * An Argo CD Application's verdict: Synced+Healthy passes; Progressing within the grace period
@@ -16,23 +19,33 @@ import java.util.Map;
  * unhealthy resource and its message as the cause.
  */
 final class ApplicationHealth {
-    /** Which Application a row is about, and the commands that inspect, retry or remove it. */
-    record Subject(String row, String application, String inspect, String retry, String remove) {
+    /**
+     * Which Application a row is about, the commands that inspect, retry or remove it, and whether the
+     * catalog's RollingSync generates it (then automated sync is off on it and earlier tiers gate it).
+     */
+    record Subject(String row, String cluster, String application, String inspect, String retry, String remove,
+                   boolean rollingSync) {
         String fix() {
             return "see every unhealthy resource: " + inspect + "; retry: " + retry + "; or remove it: " + remove;
         }
     }
 
+    /** Why a catalog app stays OutOfSync: argo-cd v3.4.5 applicationset controller, syncDesiredApplications. */
+    static final String ROLLING_SYNC = "the catalog's RollingSync turns automated sync off on its apps, so Argo CD "
+            + "syncs this one again only when the catalog's rollout reaches its tier";
+
     private final KubernetesClient kube;
     private final String namespace;
     private final Duration grace;
     private final Clock clock;
+    private final Supplier<CatalogRollout> rollout;
 
     ApplicationHealth(KubernetesClient kube, String namespace, Duration grace, Clock clock) {
         this.kube = kube;
         this.namespace = namespace;
         this.grace = grace;
         this.clock = clock;
+        this.rollout = Lazy.of(() -> CatalogRollout.read(kube));
     }
 
     CheckResult check(Subject s) {
@@ -48,6 +61,16 @@ final class ApplicationHealth {
     }
 
     CheckResult verdict(Subject s, GenericKubernetesResource app) {
+        CheckResult own = ownVerdict(s, app);
+        if (own.status() == Verdict.PASS || !s.rollingSync()) {
+            return own;
+        }
+        return rollout.get().blockerOf(s.application())
+                .map(b -> new CheckResult(own.name(), own.status(), own.message(), b.describe(), b.fix(s.cluster())))
+                .orElse(own);
+    }
+
+    private CheckResult ownVerdict(Subject s, GenericKubernetesResource app) {
         Map<String, Object> status = map(app.getAdditionalProperties().get("status"));
         String sync = text(map(status.get("sync")), "status");
         String health = text(map(status.get("health")), "status");
@@ -66,7 +89,8 @@ final class ApplicationHealth {
             case "Healthy" -> {
                 return "Synced".equals(sync) ? CheckResult.pass(s.row(), message)
                         : CheckResult.warn(s.row(), message, "the live objects differ from the repo's (" + sync
-                                + "); automated sync normally catches up within minutes", "sync now: " + s.retry());
+                                + "); " + (s.rollingSync() ? ROLLING_SYNC : "automated sync (self-heal) normally "
+                                + "catches up within minutes"), "sync now: " + s.retry());
             }
             case "Progressing" -> {
                 return progressing(s, app, status, message);

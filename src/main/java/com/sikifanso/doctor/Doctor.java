@@ -211,20 +211,20 @@ public final class Doctor {
         List<ApplicationHealth.Subject> subjects = new ArrayList<>();
         for (CatalogEntry e : Catalog.load(repo).entries()) {
             if (e.enabled()) {
-                subjects.add(new ApplicationHealth.Subject("App: " + e.name(), e.name(),
+                subjects.add(new ApplicationHealth.Subject("App: " + e.name(), cluster, e.name(),
                         "sikifanso app status " + e.name() + c, "sikifanso app sync " + e.name() + c,
-                        "sikifanso app disable " + e.name() + c));
+                        "sikifanso app disable " + e.name() + c, true));
             }
         }
         for (CustomApp a : CustomApps.load(repo)) {
-            subjects.add(new ApplicationHealth.Subject("App: " + a.name(), a.name(),
+            subjects.add(new ApplicationHealth.Subject("App: " + a.name(), cluster, a.name(),
                     "sikifanso app status " + a.name() + c, "sikifanso app sync " + a.name() + c,
-                    "sikifanso app remove " + a.name() + c));
+                    "sikifanso app remove " + a.name() + c, false));
         }
         for (String agent : ApplicationNames.yamlNames(repo.resolve(ApplicationNames.AGENTS_DIR))) {
-            subjects.add(new ApplicationHealth.Subject("Agent: " + agent, agent,
+            subjects.add(new ApplicationHealth.Subject("Agent: " + agent, cluster, agent,
                     "sikifanso app status " + agent + c, "sikifanso app sync " + agent + c,
-                    "sikifanso agent delete " + agent + c));
+                    "sikifanso agent delete " + agent + c, false));
         }
         return subjects;
     }

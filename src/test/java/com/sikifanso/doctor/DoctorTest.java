@@ -5,6 +5,8 @@ import static com.sikifanso.doctor.LabCluster.resource;
 import static com.sikifanso.doctor.LabCluster.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sikifanso.argocd.ArgoCdResources;
+import com.sikifanso.argocd.CatalogRolloutTest;
 import com.sikifanso.session.ClusterState;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -147,6 +149,47 @@ class DoctorTest {
         assertThat(row(report, "App: ollama").status()).isEqualTo(Verdict.FAIL);
         assertThat(row(report, "App: ollama").cause()).isEqualTo("sync failed: one or more objects failed to apply: "
                 + "PersistentVolumeClaim \"models\" is invalid");
+    }
+
+    @Test
+    void aCatalogAppHeldBackByRollingSyncNamesTheEarlierTierAppThatHoldsItAndTheFix() {
+        lab.enable("ollama", "alloy");
+        client.genericKubernetesResources(ArgoCdResources.APPLICATION_SET).inNamespace("argocd").resource(
+                CatalogRolloutTest.catalogWithStatus(
+                        "ollama", "2", "Progressing", "Application resource has synced, updating status to Progressing",
+                        "alloy", "3", "Waiting", "No Application status found, defaulting status to Waiting"))
+                .create();
+        lab.application("ollama", "Synced", "Degraded", Map.of("resources", List.of(
+                resource("StatefulSet", "ai", "ollama", "Degraded", "pod ollama-0 is CrashLoopBackOff"))));
+        lab.application("alloy", "OutOfSync", "Missing", Map.of());
+
+        DoctorReport report = lab.examine();
+
+        CheckResult alloy = row(report, "App: alloy");
+        assertThat(alloy.status()).isEqualTo(Verdict.FAIL);
+        assertThat(alloy.message()).isEqualTo("Missing, OutOfSync");
+        assertThat(alloy.cause()).isEqualTo("alloy waits for its RollingSync turn: ollama in tier 1-data is "
+                + "Progressing (Application resource has synced, updating status to Progressing), and Argo CD syncs a "
+                + "tier only when every app of the earlier tiers is Healthy");
+        assertThat(alloy.fix()).isEqualTo("make ollama Healthy (see why: sikifanso app status ollama -c lab), or "
+                + "disable it: sikifanso app disable ollama -c lab");
+        assertThat(row(report, "App: ollama").cause()).as("the blocker itself shows its own cause")
+                .isEqualTo("StatefulSet ollama in namespace ai (Degraded): pod ollama-0 is CrashLoopBackOff");
+    }
+
+    @Test
+    void anOutOfSyncCatalogAppSaysRollingSyncHasTurnedAutomatedSyncOff() {
+        lab.enable("qdrant");
+        lab.application("qdrant", "OutOfSync", "Healthy", Map.of());
+
+        CheckResult r = row(lab.examine(), "App: qdrant");
+
+        assertThat(r.status()).isEqualTo(Verdict.WARN);
+        assertThat(r.cause()).isEqualTo("the live objects differ from the repo's (OutOfSync); the catalog's "
+                + "RollingSync turns automated sync off on its apps, so Argo CD syncs this one again only when the "
+                + "catalog's rollout reaches its tier");
+        assertThat(r.cause()).doesNotContain("catches up");
+        assertThat(r.fix()).isEqualTo("sync now: sikifanso app sync qdrant -c lab");
     }
 
     @Test
