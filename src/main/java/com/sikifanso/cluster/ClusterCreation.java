@@ -89,9 +89,15 @@ final class ClusterCreation {
         progress.accept("creating network " + names.network());
         NodeLayout.Network network = b.nodes().createNetwork(names);
         b.nodes().createImageVolume(names, b.version());
-        for (NodeSpec node : NodeLayout.nodes(plan, network)) {
+        Optional<String> resolvConf = NodeDns.fromHost();
+        progress.accept(resolvConf.map(r -> "pods resolve names through the host's resolvers: " + String.join(", ",
+                NodeDns.upstreams(r))).orElse("warning: the host names only loopback resolvers; k3s falls back to "
+                + "8.8.8.8 for pods"));
+        for (NodeSpec layout : NodeLayout.nodes(plan, network)) {
+            NodeSpec node = resolvConf.isPresent() ? layout.withArg(NodeDns.FLAG) : layout;
             progress.accept("creating node " + node.name() + " (" + plan.image() + ")");
-            b.nodes().create(node, network, names.network(), plan.cgroupV2());
+            String id = b.nodes().create(node, network, names.network(), plan.cgroupV2());
+            resolvConf.ifPresent(r -> b.nodes().writeFile(id, NodeDns.PATH, r));
         }
     }
 

@@ -46,14 +46,18 @@ public final class EntrypointWrapper {
 
     /** A tar holding the script at {@link #PATH}, executable, for {@code PUT /containers/{id}/archive?path=/}. */
     static byte[] tar() {
-        byte[] script = SCRIPT.getBytes(StandardCharsets.UTF_8);
+        return tar(PATH, SCRIPT.getBytes(StandardCharsets.UTF_8), 0755);
+    }
+
+    /** A tar of one file at the absolute {@code path}, to copy into a container at {@code /}. */
+    static byte[] tar(String path, byte[] content, int mode) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            TarArchiveEntry entry = new TarArchiveEntry(PATH.substring(1));
-            entry.setMode(0755);
-            entry.setSize(script.length);
+            TarArchiveEntry entry = new TarArchiveEntry(path.substring(1));
+            entry.setMode(mode);
+            entry.setSize(content.length);
             tar.putArchiveEntry(entry);
-            tar.write(script);
+            tar.write(content);
             tar.closeArchiveEntry();
         } catch (IOException e) {
             throw new UncheckedIOException("writing a tar to memory", e);

@@ -149,6 +149,13 @@ public final class NodeRuntime {
         });
     }
 
+    /** Writes one file into a container (created or running), e.g. the resolv.conf k3s is given. */
+    public void writeFile(String container, String path, String content) {
+        engine.run("write " + path + " into " + container, docker -> docker.copyArchiveToContainerCmd(container)
+                .withRemotePath("/").withTarInputStream(new ByteArrayInputStream(EntrypointWrapper.tar(path,
+                        content.getBytes(StandardCharsets.UTF_8), 0644))).exec());
+    }
+
     public void start(String container) {
         engine.run("start " + container, docker -> docker.startContainerCmd(container).exec());
     }

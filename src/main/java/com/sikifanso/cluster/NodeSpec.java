@@ -15,6 +15,13 @@ public record NodeSpec(
         /** container port (tcp) to host port, bound on {@link NodeLayout#HOST_IP} */
         Map<Integer, Integer> ports) {
 
+    /** The same node with k3s given one more flag. */
+    public NodeSpec withArg(String arg) {
+        List<String> more = new java.util.ArrayList<>(cmd);
+        more.add(arg);
+        return new NodeSpec(name, role, image, List.copyOf(more), env, labels, binds, ports);
+    }
+
     public enum Role {
         SERVER("server"), AGENT("agent");
 

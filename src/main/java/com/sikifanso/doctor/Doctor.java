@@ -164,6 +164,7 @@ public final class Doctor {
             }
             InfraConfig infra = infra(session);
             List<Check> checks = platformChecks(cluster, infra, new Workloads(kube), restart);
+            checks.add(1, new Check(PodDns.ROW, () -> new PodDns(backends.nodes()).check(cluster)));
             ApplicationHealth health = new ApplicationHealth(kube, infra.argocd().namespace(), grace, clock);
             CheckResult unlisted = null;
             try {

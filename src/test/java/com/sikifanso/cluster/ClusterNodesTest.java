@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,24 @@ class ClusterNodesTest {
                 .contains("/local-gitops");
 
         assertThat(server.getConfig().getEntrypoint()).containsExactly("/bin/sikifanso-entrypoint.sh");
-        assertThat(server.getConfig().getCmd()).containsExactly("server", "--flannel-backend=none",
+        // This host's upstream resolvers (loopback ones skipped) land in every node and k3s is given them.
+        Optional<String> resolvConf = NodeDns.fromHost();
+        List<String> dns = resolvConf.isPresent() ? List.of(NodeDns.FLAG) : List.of();
+        List<String> serverCmd = new java.util.ArrayList<>(List.of("server", "--flannel-backend=none",
                 "--disable-network-policy", "--disable-kube-proxy", "--disable=traefik", "--disable=servicelb",
-                "--tls-san", "127.0.0.1");
-        assertThat(agent.getConfig().getCmd()).containsExactly("agent");
+                "--tls-san", "127.0.0.1"));
+        serverCmd.addAll(dns);
+        assertThat(server.getConfig().getCmd()).containsExactlyElementsOf(serverCmd);
+        assertThat(agent.getConfig().getCmd()).containsExactlyElementsOf(
+                java.util.stream.Stream.concat(java.util.stream.Stream.of("agent"), dns.stream()).toList());
+        for (InspectContainerResponse node : List.of(server, agent)) {
+            assertThat(clusters.nodes().readFile(node.getId(), NodeDns.PATH).map(b -> new String(b,
+                    StandardCharsets.UTF_8))).isEqualTo(resolvConf);
+        }
+        resolvConf.ifPresent(file -> assertThat(NodeDns.upstreams(file)).isNotEmpty()
+                .noneMatch(a -> a.startsWith("127.")));
+        assertThat(clusters.nodes().logTail(server.getId(), 20)).as("the stand-in k3s got the flag")
+                .contains(String.join(" ", serverCmd));
         assertThat(server.getConfig().getEnv()).contains("K3S_TOKEN=" + token,
                 "K3S_KUBECONFIG_OUTPUT=/output/kubeconfig.yaml");
         assertThat(agent.getConfig().getEnv()).contains("K3S_TOKEN=" + token,

@@ -58,14 +58,31 @@ class DoctorTest {
         DoctorReport report = lab.examine();
 
         assertThat(report.checks()).extracting(CheckResult::name).containsExactly("Docker", "Session", "GitOps repo",
-                "Node containers", "GitOps mount", "Kubernetes API", "Nodes", "Cilium agent", "Cilium operator",
+                "Node containers", "GitOps mount", "Kubernetes API", "Nodes", "Pod DNS", "Cilium agent", "Cilium operator",
                 "Hubble relay", "Argo CD server", "Argo CD repo-server", "Argo CD application-controller",
                 "Argo CD applicationset-controller", "Argo CD redis", "App: qdrant", "Agent: researcher");
         assertThat(report.checks()).allSatisfy(c -> assertThat(c.status()).as(c.toString()).isEqualTo(Verdict.PASS));
-        assertThat(report.summary()).isEqualTo(new DoctorReport.Summary(17, 0, 0));
+        assertThat(report.summary()).isEqualTo(new DoctorReport.Summary(18, 0, 0));
         assertThat(row(report, "Docker").message()).isEqualTo("Docker 27.3.1 (API 1.47, cgroup v2)");
         assertThat(row(report, "Argo CD redis").message()).isEqualTo("Deployment argocd-redis: 1/1 ready");
         assertThat(row(report, "Nodes").message()).isEqualTo("1/1 nodes Ready");
+        assertThat(row(report, "Pod DNS").message()).isEqualTo("10.20.0.53, 10.20.1.53 (the host's resolvers, "
+                + "/etc/sikifanso/resolv.conf in k3d-lab-server-0)");
+    }
+
+    @Test
+    void aServerMadeWithoutAResolvConfWarnsThatPodsUseK3sFallback() {
+        docker.clear();
+        docker.runningServer(CLUSTER, lab.home.gitOps().toString());
+
+        CheckResult r = row(lab.examine(), "Pod DNS");
+
+        assertThat(r.status()).isEqualTo(Verdict.WARN);
+        assertThat(r.message()).isEqualTo("8.8.8.8 (k3s' fallback)");
+        assertThat(r.cause()).isEqualTo("k3d-lab-server-0 was created without a resolv.conf for k3s, so pods resolve "
+                + "external names through 8.8.8.8, which networks that block public DNS refuse");
+        assertThat(r.fix()).startsWith("to give pods the host's resolvers, recreate the cluster: sikifanso snapshot "
+                + "capture -c lab");
     }
 
     @ParameterizedTest

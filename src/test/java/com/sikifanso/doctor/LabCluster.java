@@ -60,6 +60,7 @@ final class LabCluster {
         LabCluster lab = new LabCluster(TestHome.withCluster(root), kube, docker);
         lab.state(ClusterState.RUNNING);
         docker.runningServer(CLUSTER, lab.home.gitOps().toString());
+        docker.withResolvConf(CLUSTER, "nameserver 10.20.0.53\nnameserver 10.20.1.53\n");
         kube.nodes().resource(new NodeBuilder().withNewMetadata().withName("k3d-lab-server-0").endMetadata()
                 .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
                 .build()).create();

@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.cluster.NodeDns;
 import com.sikifanso.core.Mappers;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * A Docker Engine API on loopback that answers what the doctor asks (ping, version, info, the
@@ -17,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ScriptedDocker implements AutoCloseable {
     /** One node container: its name, cluster, role, state and what it mounts at /local-gitops. */
-    record Container(String name, String cluster, String role, String state, String gitOpsSource) {
+    record Container(String name, String cluster, String role, String state, String gitOpsSource,
+                     List<String> cmd, Map<String, String> files) {
     }
 
     private final HttpServer server;
@@ -42,6 +46,22 @@ final class ScriptedDocker implements AutoCloseable {
             } else if (path.equals("/containers/json")) {
                 body = containers.stream().filter(c -> query.contains("k3d.cluster=" + c.cluster())
                         || !query.contains("k3d.cluster=")).map(ScriptedDocker::listed).toList();
+            } else if (path.startsWith("/containers/") && path.endsWith("/archive")) {
+                String id = path.substring("/containers/".length(), path.length() - "/archive".length());
+                String file = query.replaceFirst("^path=", "");
+                String content = containers.stream().filter(c -> c.name().equals(id)).findFirst()
+                        .map(c -> c.files().get(file)).orElse(null);
+                if (content == null) {
+                    code = 404;
+                    body = Map.of("message", "Could not find the file " + file + " in container " + id);
+                } else {
+                    byte[] tar = tar(file, content);
+                    exchange.getResponseHeaders().add("Content-Type", "application/x-tar");
+                    exchange.sendResponseHeaders(200, tar.length);
+                    exchange.getResponseBody().write(tar);
+                    exchange.close();
+                    return;
+                }
             } else if (path.startsWith("/containers/") && path.endsWith("/json")) {
                 sleep(inspectDelayMillis);
                 String id = path.substring("/containers/".length(), path.length() - "/json".length());
@@ -72,7 +92,15 @@ final class ScriptedDocker implements AutoCloseable {
     }
 
     ScriptedDocker node(String name, String cluster, String role, String state, String gitOpsSource) {
-        containers.add(new Container(name, cluster, role, state, gitOpsSource));
+        containers.add(new Container(name, cluster, role, state, gitOpsSource, List.of(role), Map.of()));
+        return this;
+    }
+
+    /** server-0 as sikifanso creates it: k3s given the host's resolvers in a resolv.conf. */
+    ScriptedDocker withResolvConf(String cluster, String resolvConf) {
+        String name = "k3d-" + cluster + "-server-0";
+        containers.replaceAll(c -> c.name().equals(name) ? new Container(c.name(), c.cluster(), c.role(), c.state(),
+                c.gitOpsSource(), List.of("server", NodeDns.FLAG), Map.of(NodeDns.PATH, resolvConf)) : c);
         return this;
     }
 
@@ -100,8 +128,21 @@ final class ScriptedDocker implements AutoCloseable {
             mounts.add(Map.of("Type", "bind", "Source", c.gitOpsSource(), "Destination", "/local-gitops",
                     "Mode", "", "RW", true));
         }
-        return Map.of("Id", c.name(), "Name", "/" + c.name(), "Mounts", mounts,
+        return Map.of("Id", c.name(), "Name", "/" + c.name(), "Mounts", mounts, "Config", Map.of("Cmd", c.cmd()),
                 "State", Map.of("Status", c.state(), "Running", c.state().equals("running")));
+    }
+
+    private static byte[] tar(String path, String content) throws IOException {
+        byte[] data = content.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry entry = new TarArchiveEntry(path.substring(path.lastIndexOf('/') + 1));
+            entry.setSize(data.length);
+            tar.putArchiveEntry(entry);
+            tar.write(data);
+            tar.closeArchiveEntry();
+        }
+        return bytes.toByteArray();
     }
 
     private static void sleep(long millis) {
