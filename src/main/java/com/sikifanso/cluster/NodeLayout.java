@@ -19,6 +19,8 @@ public final class NodeLayout {
     public static final String GITOPS_MOUNT = "/local-gitops";
     public static final String IMAGE_VOLUME_MOUNT = "/k3d/images";
     public static final int API_PORT = 6443;
+    /** k3d's label for a node with a fixed address on the cluster network (v5.9.0 LabelNodeStaticIP). */
+    public static final String STATIC_IP_LABEL = "k3d.node.staticIP";
 
     private NodeLayout() {
     }
@@ -27,10 +29,15 @@ public final class NodeLayout {
     public static final String HOST_ALIAS = "host.k3d.internal";
 
     /**
-     * The cluster network as Docker created it: id and subnet go into every node's labels, and the
-     * gateway is the host as the nodes see it.
+     * The cluster network as Docker created it: id and subnet go into every node's labels, the
+     * gateway is the host as the nodes see it, and server-0's fixed address (null on a network
+     * made without a fixed subnet).
      */
-    public record Network(String id, String subnet, String gateway) {
+    public record Network(String id, String subnet, String gateway, String serverAddress) {
+        public Network(String id, String subnet, String gateway) {
+            this(id, subnet, gateway, null);
+        }
+
         /** {@code /etc/hosts} lines Docker writes into each node; none when the gateway is unknown. */
         public java.util.List<String> extraHosts() {
             return gateway == null || gateway.isBlank() ? java.util.List.of()
@@ -71,6 +78,9 @@ public final class NodeLayout {
         labels.put("k3d.server.api.port", Integer.toString(plan.hostPorts().apiServer()));
         if (multi) {
             labels.put("k3d.server.init", Boolean.toString(index == 0));
+        }
+        if (index == 0 && network.serverAddress() != null) {
+            labels.put(STATIC_IP_LABEL, network.serverAddress());
         }
         Map<Integer, Integer> ports = new LinkedHashMap<>();
         if (index == 0) {

@@ -42,6 +42,7 @@ public final class NodeRuntime {
     /** Marks the containers sikifanso made, with the version that made them. */
     public static final String SIKIFANSO_LABEL = "sikifanso.version";
     private static final int STOP_TIMEOUT_SECONDS = 10;
+    private static final int SUBNET_ATTEMPTS = 5;
 
     private final DockerEngine engine;
 
@@ -85,20 +86,57 @@ public final class NodeRuntime {
         }
     }
 
+    /**
+     * The cluster network with a fixed subnet, so server-0 can have a fixed address. Docker picks a
+     * free subnet for a probe network, which is removed and its subnet used, as k3d v5.9.0 does
+     * (getFreeSubnetPrefix); a subnet another client takes in between is tried again.
+     */
     public NodeLayout.Network createNetwork(K3dNames names) {
         return engine.call("create network " + names.network(), docker -> {
-            String id = docker.createNetworkCmd().withName(names.network()).withDriver("bridge")
-                    .withOptions(Map.of("com.docker.network.bridge.enable_ip_masquerade", "true"))
-                    .withLabels(Map.of("app", "k3d"))
-                    .withCheckDuplicate(true)
-                    .exec().getId();
-            Network network = docker.inspectNetworkCmd().withNetworkId(id).exec();
-            boolean noIpam = network.getIpam() == null || network.getIpam().getConfig() == null
-                    || network.getIpam().getConfig().isEmpty();
-            String subnet = noIpam ? null : network.getIpam().getConfig().get(0).getSubnet();
-            String gateway = noIpam ? null : network.getIpam().getConfig().get(0).getGateway();
-            return new NodeLayout.Network(id, subnet == null ? "" : subnet, gateway);
+            RuntimeException last = null;
+            for (int attempt = 0; attempt < SUBNET_ATTEMPTS; attempt++) {
+                Optional<ClusterSubnet> subnet = ClusterSubnet.parse(freeSubnet(docker, names));
+                try {
+                    return network(docker, names, subnet);
+                } catch (com.github.dockerjava.api.exception.DockerException e) {
+                    if (subnet.isEmpty() || !String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT)
+                            .contains("overlap")) {
+                        throw e;
+                    }
+                    last = e;
+                }
+            }
+            throw last;
         });
+    }
+
+    private static String freeSubnet(DockerClient docker, K3dNames names) {
+        String probe = docker.createNetworkCmd().withName(names.network() + "-subnet-probe-" + Long.toHexString(System.nanoTime())).withDriver("bridge")
+                .withLabels(Map.of("app", "k3d")).exec().getId();
+        try {
+            Network.Ipam ipam = docker.inspectNetworkCmd().withNetworkId(probe).exec().getIpam();
+            return ipam == null || ipam.getConfig() == null || ipam.getConfig().isEmpty() ? null
+                    : ipam.getConfig().get(0).getSubnet();
+        } finally {
+            docker.removeNetworkCmd(probe).exec();
+        }
+    }
+
+    private static NodeLayout.Network network(DockerClient docker, K3dNames names, Optional<ClusterSubnet> subnet) {
+        var create = docker.createNetworkCmd().withName(names.network()).withDriver("bridge")
+                .withOptions(Map.of("com.docker.network.bridge.enable_ip_masquerade", "true"))
+                .withLabels(Map.of("app", "k3d"))
+                .withCheckDuplicate(true);
+        subnet.ifPresent(s -> create.withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
+                .withSubnet(s.cidr()).withGateway(s.gateway()).withIpRange(s.dynamicRange()))));
+        String id = create.exec().getId();
+        Network network = docker.inspectNetworkCmd().withNetworkId(id).exec();
+        boolean noIpam = network.getIpam() == null || network.getIpam().getConfig() == null
+                || network.getIpam().getConfig().isEmpty();
+        String cidr = noIpam ? null : network.getIpam().getConfig().get(0).getSubnet();
+        String gateway = noIpam ? null : network.getIpam().getConfig().get(0).getGateway();
+        return new NodeLayout.Network(id, cidr == null ? "" : cidr, gateway,
+                subnet.map(ClusterSubnet::serverAddress).orElse(null));
     }
 
     public void createImageVolume(K3dNames names, String sikifansoVersion) {
@@ -133,7 +171,12 @@ public final class NodeRuntime {
                 // Cilium's socket load-balancing needs each node in its own cgroup namespace.
                 host.withCgroupnsMode("private");
             }
-            String id = docker.createContainerCmd(spec.image())
+            var command = docker.createContainerCmd(spec.image());
+            String fixed = spec.labels().get(NodeLayout.STATIC_IP_LABEL);
+            if (fixed != null) {
+                command.withIpv4Address(fixed);
+            }
+            String id = command
                     .withName(spec.name())
                     .withHostName(spec.name())
                     .withEntrypoint(EntrypointWrapper.PATH)
@@ -322,7 +365,12 @@ public final class NodeRuntime {
             }
             for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("app", "k3d"))
                     .exec()) {
-                Ports bound = docker.inspectContainerCmd(c.getId()).exec().getHostConfig().getPortBindings();
+                Ports bound;
+                try {
+                    bound = docker.inspectContainerCmd(c.getId()).exec().getHostConfig().getPortBindings();
+                } catch (NotFoundException removedMeanwhile) {
+                    continue; // another client removed it between the list and the inspect
+                }
                 if (bound != null) {
                     bound.getBindings().values().stream().filter(Objects::nonNull)
                             .flatMap(Arrays::stream)

@@ -149,6 +149,52 @@ class ClusterNodesTest {
     }
 
     @Test
+    void theNetworkHasAFixedSubnetAndServer0AFixedAddressThatSurvivesARestart() {
+        String name = clusters.name("fixedip");
+        ClusterService.CreateRequest request = clusters.request(name);
+        clusters.service().create(new ClusterService.CreateRequest(name, request.template(), null, 1,
+                request.image(), true, false, request.timeout(), false), clusters.progress::add);
+        String server = "k3d-" + name + "-server-0";
+
+        com.github.dockerjava.api.model.Network network = docker.inspectNetworkCmd().withNetworkId("k3d-" + name)
+                .exec();
+        com.github.dockerjava.api.model.Network.Ipam.Config ipam = network.getIpam().getConfig().get(0);
+        ClusterSubnet subnet = ClusterSubnet.parse(ipam.getSubnet()).orElseThrow();
+        assertThat(ipam.getGateway()).isEqualTo(subnet.gateway());
+        assertThat(ipam.getIpRange()).as("other containers get addresses from the upper half only")
+                .isEqualTo(subnet.dynamicRange());
+        assertThat(docker.listNetworksCmd().exec()).filteredOn(n -> !n.getId().equals(network.getId()))
+                .flatMap(n -> n.getIpam() == null || n.getIpam().getConfig() == null ? List.of()
+                        : n.getIpam().getConfig())
+                .extracting(com.github.dockerjava.api.model.Network.Ipam.Config::getSubnet)
+                .as("Docker chose a subnet no other network uses").doesNotContain(ipam.getSubnet());
+        assertThat(docker.listNetworksCmd().withNameFilter("k3d-" + name + "-subnet-probe").exec())
+                .as("the probe network is gone").isEmpty();
+
+        InspectContainerResponse created = docker.inspectContainerCmd(server).exec();
+        assertThat(created.getConfig().getLabels()).containsEntry(NodeLayout.STATIC_IP_LABEL, subnet.serverAddress())
+                .containsEntry("k3d.cluster.network.iprange", subnet.cidr());
+        assertThat(created.getNetworkSettings().getNetworks().get("k3d-" + name).getIpamConfig().getIpv4Address())
+                .isEqualTo(subnet.serverAddress());
+        assertThat(address(server, name)).isEqualTo(subnet.serverAddress());
+        assertThat(address("k3d-" + name + "-agent-0", name)).as("in the dynamic range")
+                .startsWith(subnet.dynamicRange().substring(0, subnet.dynamicRange().lastIndexOf('.')));
+        assertThat(clusters.bootstrapped).singleElement()
+                .satisfies(t -> assertThat(t.serverAddress()).isEqualTo(subnet.serverAddress()));
+
+        // Agents first this time: an agent starting before server-0 must not take its address.
+        clusters.service().stop(name, clusters.progress::add);
+        docker.startContainerCmd("k3d-" + name + "-agent-0").exec();
+        clusters.service().start(name, null, clusters.progress::add);
+        assertThat(address(server, name)).isEqualTo(subnet.serverAddress());
+    }
+
+    private String address(String container, String cluster) {
+        return docker.inspectContainerCmd(container).exec().getNetworkSettings().getNetworks().get("k3d-" + cluster)
+                .getIpAddress();
+    }
+
+    @Test
     void stopStartAndDeleteFollowTheContainersAndLeaveOtherKubeconfigEntries() throws Exception {
         Files.createDirectories(clusters.kubeconfig.getParent());
         Files.writeString(clusters.kubeconfig, """
