@@ -69,7 +69,7 @@ public final class Services {
         this.snapshots = Lazy.of(() -> new SnapshotService(sessions, locks, repos, build, Clock.systemUTC(), progress));
         Path helmRepositories = home.root().resolve("helm").resolve("repositories.yaml");
         Lazy<ClusterBackends> backends = Lazy.of(() -> ClusterBackends.forEnvironment(env, build.version(),
-                Clock.systemUTC()).withBootstrap(PlatformBootstrap.create(helmRepositories, Clock.systemUTC())));
+                Clock.systemUTC()).withBootstrap(PlatformBootstrap.create(helmRepositories, Clock.systemUTC(), kube)));
         this.clusters = Lazy.of(() -> new ClusterService(sessions, locks, new Scaffolder(build.version()), apps,
                 profiles, Clock.systemUTC(), backends.get()));
         this.upgrades = Lazy.of(() -> new InfraUpgrade(sessions, backends.get().infra(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.argocd.ArgoCdResources;
 import com.sikifanso.cluster.ApiServerWait;
 import com.sikifanso.cluster.ClusterBootstrap;
+import com.sikifanso.cluster.KubeClients;
 import com.sikifanso.core.GoDurations;
 import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.infra.InfraConfig;
@@ -34,6 +35,8 @@ public final class PlatformBootstrap implements ClusterBootstrap {
             "argocd-applicationset-controller");
     /** The host ports are bound on the loopback address only (as the API server's is). */
     static final String HOST = "127.0.0.1";
+    /** The Cilium Application's name: its release name in the default infra settings. */
+    static final String CILIUM_RELEASE = "cilium";
     static final String REFRESH_ANNOTATION = "argocd.argoproj.io/application-set-refresh";
 
     /** Per-step timeouts; the first wait is bounded by {@code cluster create --timeout} instead. */
@@ -49,10 +52,19 @@ public final class PlatformBootstrap implements ClusterBootstrap {
     private final ClusterWaits waits;
     private final Timeouts timeouts;
     private final Clock clock;
+    private final KubeClients started;
 
     public PlatformBootstrap(ApiServerWait apiServer, ChartInstaller charts,
                              Function<Target, KubernetesClient> clients, ClusterWaits waits, Timeouts timeouts,
                              Clock clock) {
+        this(apiServer, charts, clients, waits, timeouts, clock, null);
+    }
+
+    /** @param started clients for a started cluster's checks; null skips them */
+    public PlatformBootstrap(ApiServerWait apiServer, ChartInstaller charts,
+                             Function<Target, KubernetesClient> clients, ClusterWaits waits, Timeouts timeouts,
+                             Clock clock, KubeClients started) {
+        this.started = started;
         this.apiServer = apiServer;
         this.charts = charts;
         this.clients = clients;
@@ -62,10 +74,24 @@ public final class PlatformBootstrap implements ClusterBootstrap {
     }
 
     /** Production wiring: real Helm, a client on the cluster's own kubeconfig, 2 s polls. */
-    public static PlatformBootstrap create(java.nio.file.Path helmRepositories, Clock clock) {
+    public static PlatformBootstrap create(java.nio.file.Path helmRepositories, Clock clock, KubeClients started) {
         return new PlatformBootstrap(new ApiServerWait(clock), new HelmCharts(helmRepositories),
                 PlatformBootstrap::client,
-                new ClusterWaits(clock, Duration.ofSeconds(2)), Timeouts.DEFAULTS, clock);
+                new ClusterWaits(clock, Duration.ofSeconds(2)), Timeouts.DEFAULTS, clock, started);
+    }
+
+    @Override
+    public void checkStarted(String cluster, String serverAddress, Consumer<String> progress) {
+        if (started == null) {
+            return;
+        }
+        try (KubernetesClient kube = started.forCluster(cluster)) {
+            CiliumApiAddress.check(kube, cluster, CILIUM_RELEASE, serverAddress).ifPresent(m -> progress.accept(
+                    "warning: " + m.describe() + "\n  fix: " + m.fix()));
+        } catch (RuntimeException e) {
+            progress.accept("warning: could not check which address Cilium uses (" + e.getMessage()
+                    + "); check with: sikifanso cluster doctor " + cluster);
+        }
     }
 
     /** A client on exactly the cluster's own context; polls retry themselves, so fabric8 need not. */

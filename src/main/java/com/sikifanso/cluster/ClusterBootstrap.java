@@ -41,4 +41,11 @@ public interface ClusterBootstrap {
                               Consumer<String> progress) {
         new ApiServerWait(java.time.Clock.systemUTC()).awaitApiServer(apiUrl, deadline, timeout, progress);
     }
+
+    /**
+     * After {@code cluster start} answered again: warns through {@code progress}, with the fix, when
+     * the platform is pointed at another address than server-0's current {@code serverAddress}.
+     */
+    default void checkStarted(String cluster, String serverAddress, Consumer<String> progress) {
+    }
 }

@@ -240,13 +240,16 @@ public final class ClusterService {
      * Starts a cluster's nodes, servers first, records it as running, and then, unless
      * {@code waitFor} is null, waits that long for its API server to answer. The wait runs after
      * the lock is released: the containers are running either way, and other commands need not
-     * queue behind it.
+     * queue behind it. Then it checks that Cilium is pointed at server-0's current address.
      */
     public Session start(String name, java.time.Duration waitFor, Consumer<String> progress) {
         Session started = changeNodes(name, ClusterState.RUNNING, progress);
         if (waitFor != null && started.ports() != null) {
             backends.bootstrap().awaitStarted("https://" + NodeLayout.HOST_IP + ":" + started.ports().apiServer(),
                     clock.instant().plus(waitFor), waitFor, progress);
+            K3dNames names = new K3dNames(name);
+            backends.nodes().address(names.server(0), names.network())
+                    .ifPresent(address -> backends.bootstrap().checkStarted(name, address, progress));
         }
         return started;
     }

@@ -165,6 +165,8 @@ public final class Doctor {
             InfraConfig infra = infra(session);
             List<Check> checks = platformChecks(cluster, infra, new Workloads(kube), restart);
             checks.add(1, new Check(PodDns.ROW, () -> new PodDns(backends.nodes()).check(cluster)));
+            checks.add(2, new Check(CiliumAddress.ROW, () -> new CiliumAddress(backends.nodes(), kube).check(cluster,
+                    infra.cilium().releaseName())));
             ApplicationHealth health = new ApplicationHealth(kube, infra.argocd().namespace(), grace, clock);
             CheckResult unlisted = null;
             try {

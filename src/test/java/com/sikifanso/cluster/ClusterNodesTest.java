@@ -187,6 +187,12 @@ class ClusterNodesTest {
         docker.startContainerCmd("k3d-" + name + "-agent-0").exec();
         clusters.service().start(name, null, clusters.progress::add);
         assertThat(address(server, name)).isEqualTo(subnet.serverAddress());
+        assertThat(clusters.checkedAfterStart).as("no wait, so no API to ask").isEmpty();
+
+        clusters.service().stop(name, clusters.progress::add);
+        clusters.service().start(name, Duration.ofSeconds(5), clusters.progress::add);
+        assertThat(clusters.checkedAfterStart).as("Cilium's address is checked against server-0's")
+                .containsExactly(name + " " + subnet.serverAddress());
     }
 
     private String address(String container, String cluster) {

@@ -29,6 +29,8 @@ final class TestClusters {
     final List<ClusterBootstrap.Target> bootstrapped = new CopyOnWriteArrayList<>();
     /** The API URLs the recording bootstrap was asked to wait for after a start. */
     final List<String> awaitedAfterStart = new CopyOnWriteArrayList<>();
+    /** "cluster address" of each check of the platform's API address after a start. */
+    final List<String> checkedAfterStart = new CopyOnWriteArrayList<>();
     private final List<String> names = new ArrayList<>();
     private ClusterService service;
 
@@ -63,6 +65,11 @@ final class TestClusters {
             @Override
             public void awaitStarted(String apiUrl, Instant deadline, Duration timeout, Consumer<String> p) {
                 awaitedAfterStart.add(apiUrl);
+            }
+
+            @Override
+            public void checkStarted(String cluster, String serverAddress, Consumer<String> p) {
+                checkedAfterStart.add(cluster + " " + serverAddress);
             }
         };
         ClusterService base = new Services(new BuildInfo("test", "none"), new SikifansoHome(home),

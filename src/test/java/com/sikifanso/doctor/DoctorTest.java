@@ -58,22 +58,51 @@ class DoctorTest {
         DoctorReport report = lab.examine();
 
         assertThat(report.checks()).extracting(CheckResult::name).containsExactly("Docker", "Session", "GitOps repo",
-                "Node containers", "GitOps mount", "Kubernetes API", "Nodes", "Pod DNS", "Cilium agent", "Cilium operator",
+                "Node containers", "GitOps mount", "Kubernetes API", "Nodes", "Pod DNS", "Cilium API address", "Cilium agent", "Cilium operator",
                 "Hubble relay", "Argo CD server", "Argo CD repo-server", "Argo CD application-controller",
                 "Argo CD applicationset-controller", "Argo CD redis", "App: qdrant", "Agent: researcher");
         assertThat(report.checks()).allSatisfy(c -> assertThat(c.status()).as(c.toString()).isEqualTo(Verdict.PASS));
-        assertThat(report.summary()).isEqualTo(new DoctorReport.Summary(18, 0, 0));
+        assertThat(report.summary()).isEqualTo(new DoctorReport.Summary(19, 0, 0));
         assertThat(row(report, "Docker").message()).isEqualTo("Docker 27.3.1 (API 1.47, cgroup v2)");
         assertThat(row(report, "Argo CD redis").message()).isEqualTo("Deployment argocd-redis: 1/1 ready");
         assertThat(row(report, "Nodes").message()).isEqualTo("1/1 nodes Ready");
+        assertThat(row(report, "Cilium API address").message()).isEqualTo("172.19.0.3:6443, server-0's fixed "
+                + "address");
         assertThat(row(report, "Pod DNS").message()).isEqualTo("10.20.0.53, 10.20.1.53 (the host's resolvers, "
                 + "/etc/sikifanso/resolv.conf in k3d-lab-server-0)");
+    }
+
+    @Test
+    void ciliumPointedAtAnAddressServer0NoLongerHasFailsWithTheCommandsThatRepointIt() {
+        docker.withAddress(CLUSTER, "172.19.0.4", false);
+
+        CheckResult r = row(lab.examine(), "Cilium API address");
+
+        assertThat(r.status()).isEqualTo(Verdict.FAIL);
+        assertThat(r.message()).isEqualTo("172.19.0.3 is not server-0's 172.19.0.4");
+        assertThat(r.cause()).isEqualTo("Cilium reaches the API server at 172.19.0.3:6443, but server-0 is now at "
+                + "172.19.0.4, so Cilium loses the API server and pod networking stops");
+        assertThat(r.fix()).startsWith("point Cilium at it: helm upgrade cilium cilium/cilium -n kube-system "
+                + "--kube-context k3d-lab --reuse-values --set k8sServiceHost=172.19.0.4, and the same in its "
+                + "Application: kubectl -n argocd --context k3d-lab patch application cilium");
+    }
+
+    @Test
+    void aServer0WhoseAddressIsNotFixedWarnsThatARestartCanChangeIt() {
+        docker.withAddress(CLUSTER, ScriptedDocker.SERVER_ADDRESS, false);
+
+        CheckResult r = row(lab.examine(), "Cilium API address");
+
+        assertThat(r.status()).isEqualTo(Verdict.WARN);
+        assertThat(r.message()).isEqualTo("172.19.0.3, not fixed");
+        assertThat(r.fix()).startsWith("recreate the cluster, whose server-0 then has a fixed address");
     }
 
     @Test
     void aServerMadeWithoutAResolvConfWarnsThatPodsUseK3sFallback() {
         docker.clear();
         docker.runningServer(CLUSTER, lab.home.gitOps().toString());
+        docker.withAddress(CLUSTER, ScriptedDocker.SERVER_ADDRESS, true);
 
         CheckResult r = row(lab.examine(), "Pod DNS");
 

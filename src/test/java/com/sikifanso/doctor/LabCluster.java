@@ -61,6 +61,8 @@ final class LabCluster {
         lab.state(ClusterState.RUNNING);
         docker.runningServer(CLUSTER, lab.home.gitOps().toString());
         docker.withResolvConf(CLUSTER, "nameserver 10.20.0.53\nnameserver 10.20.1.53\n");
+        docker.withAddress(CLUSTER, ScriptedDocker.SERVER_ADDRESS, true);
+        lab.ciliumApplication(ScriptedDocker.SERVER_ADDRESS);
         kube.nodes().resource(new NodeBuilder().withNewMetadata().withName("k3d-lab-server-0").endMetadata()
                 .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
                 .build()).create();
@@ -159,6 +161,16 @@ final class LabCluster {
                 .addToAdditionalProperties("spec", Map.of("project", "default"))
                 .addToAdditionalProperties("status", status).build();
         kube.genericKubernetesResources(ArgoCdResources.APPLICATION).inNamespace("argocd").resource(app)
+                .createOr(r -> r.update());
+    }
+
+    /** The Cilium Application as the bootstrap writes it, pointing Cilium at {@code k8sServiceHost}. */
+    void ciliumApplication(String k8sServiceHost) {
+        kube.genericKubernetesResources(ArgoCdResources.APPLICATION).inNamespace("argocd").resource(
+                new GenericKubernetesResourceBuilder().withApiVersion("argoproj.io/v1alpha1").withKind("Application")
+                        .withNewMetadata().withName("cilium").withNamespace("argocd").endMetadata()
+                        .addToAdditionalProperties("spec", Map.of("source", Map.of("helm", Map.of("valuesObject",
+                                Map.of("k8sServiceHost", k8sServiceHost))))).build())
                 .createOr(r -> r.update());
     }
 

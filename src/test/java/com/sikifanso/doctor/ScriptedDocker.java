@@ -21,8 +21,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 final class ScriptedDocker implements AutoCloseable {
     /** One node container: its name, cluster, role, state and what it mounts at /local-gitops. */
     record Container(String name, String cluster, String role, String state, String gitOpsSource,
-                     List<String> cmd, Map<String, String> files) {
+                     List<String> cmd, Map<String, String> files, String address, boolean fixedAddress) {
     }
+
+    static final String SERVER_ADDRESS = "172.19.0.3";
 
     private final HttpServer server;
     private final List<Container> containers = new CopyOnWriteArrayList<>();
@@ -92,7 +94,8 @@ final class ScriptedDocker implements AutoCloseable {
     }
 
     ScriptedDocker node(String name, String cluster, String role, String state, String gitOpsSource) {
-        containers.add(new Container(name, cluster, role, state, gitOpsSource, List.of(role), Map.of()));
+        containers.add(new Container(name, cluster, role, state, gitOpsSource, List.of(role), Map.of(),
+                role.equals("server") ? SERVER_ADDRESS : null, false));
         return this;
     }
 
@@ -100,7 +103,16 @@ final class ScriptedDocker implements AutoCloseable {
     ScriptedDocker withResolvConf(String cluster, String resolvConf) {
         String name = "k3d-" + cluster + "-server-0";
         containers.replaceAll(c -> c.name().equals(name) ? new Container(c.name(), c.cluster(), c.role(), c.state(),
-                c.gitOpsSource(), List.of("server", NodeDns.FLAG), Map.of(NodeDns.PATH, resolvConf)) : c);
+                c.gitOpsSource(), List.of("server", NodeDns.FLAG), Map.of(NodeDns.PATH, resolvConf), c.address(),
+                c.fixedAddress()) : c);
+        return this;
+    }
+
+    /** server-0 at {@code address} on the cluster network, fixed there (as sikifanso creates it) or not. */
+    ScriptedDocker withAddress(String cluster, String address, boolean fixed) {
+        String name = "k3d-" + cluster + "-server-0";
+        containers.replaceAll(c -> c.name().equals(name) ? new Container(c.name(), c.cluster(), c.role(), c.state(),
+                c.gitOpsSource(), c.cmd(), c.files(), address, fixed) : c);
         return this;
     }
 
@@ -128,7 +140,11 @@ final class ScriptedDocker implements AutoCloseable {
             mounts.add(Map.of("Type", "bind", "Source", c.gitOpsSource(), "Destination", "/local-gitops",
                     "Mode", "", "RW", true));
         }
-        return Map.of("Id", c.name(), "Name", "/" + c.name(), "Mounts", mounts, "Config", Map.of("Cmd", c.cmd()),
+        Map<String, String> labels = c.fixedAddress() ? Map.of("k3d.node.staticIP", c.address()) : Map.of();
+        Map<String, Object> networks = c.address() == null ? Map.of() : Map.of("k3d-" + c.cluster(),
+                Map.of("IPAddress", c.address()));
+        return Map.of("Id", c.name(), "Name", "/" + c.name(), "Mounts", mounts, "Config", Map.of("Cmd", c.cmd(),
+                        "Labels", labels), "NetworkSettings", Map.of("Networks", networks),
                 "State", Map.of("Status", c.state(), "Running", c.state().equals("running")));
     }
 
