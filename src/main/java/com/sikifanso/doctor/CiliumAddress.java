@@ -23,9 +23,8 @@ final class CiliumAddress {
     CheckResult check(String cluster, String ciliumRelease) {
         K3dNames names = new K3dNames(cluster);
         String server = names.server(0);
-        String recreate = "recreate the cluster, whose server-0 then has a fixed address: sikifanso snapshot capture"
-                + " -c " + cluster + ", then sikifanso cluster delete " + cluster + " && sikifanso cluster create "
-                + cluster + " --from-snapshot NAME";
+        String recreate = "recreate the cluster, whose server-0 then has a fixed address: "
+                + Doctor.recreateFromSnapshot(cluster);
         Optional<String> current = nodes.address(server, names.network());
         if (current.isEmpty()) {
             return CheckResult.fail(ROW, "server-0 has no address", server + " has no address on the network "

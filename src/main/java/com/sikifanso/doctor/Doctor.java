@@ -255,6 +255,12 @@ public final class Doctor {
         return CheckResult.pass(row, source.get() + " at " + container + ":" + NodeLayout.GITOPS_MOUNT);
     }
 
+    /** Node settings are fixed at creation: keep the repo in a snapshot and make the cluster again from it. */
+    static String recreateFromSnapshot(String cluster) {
+        return "sikifanso snapshot capture -c " + cluster + ", then sikifanso cluster delete " + cluster
+                + " && sikifanso cluster create " + cluster + " --from-snapshot NAME";
+    }
+
     private static boolean samePath(String a, String b) {
         Path x = Path.of(a).toAbsolutePath().normalize();
         Path y = Path.of(b).toAbsolutePath().normalize();

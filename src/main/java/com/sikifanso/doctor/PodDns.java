@@ -24,9 +24,8 @@ final class PodDns {
         String server = new K3dNames(cluster).server(0);
         String[] cmd = nodes.inspect(server).getConfig().getCmd();
         boolean given = cmd != null && Arrays.asList(cmd).contains(NodeDns.FLAG);
-        String recreate = "to give pods the host's resolvers, recreate the cluster: sikifanso snapshot capture -c "
-                + cluster + ", then sikifanso cluster delete " + cluster + " && sikifanso cluster create " + cluster
-                + " --from-snapshot NAME";
+        String recreate = "to give pods the host's resolvers, recreate the cluster: " + Doctor.recreateFromSnapshot(
+                cluster);
         if (!given) {
             return CheckResult.warn(ROW, "8.8.8.8 (k3s' fallback)", server + " was created without a resolv.conf for"
                     + " k3s, so pods resolve external names through 8.8.8.8, which networks that block public DNS "
