@@ -7,8 +7,8 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +19,7 @@ final class ApplicationWatch implements AutoCloseable {
     private final KubernetesClient kube;
     private final Duration pollInterval;
     private final Consumer<String> notices;
-    private final Map<String, ApplicationState> states = new ConcurrentHashMap<>();
+    private final ApplicationStates states = new ApplicationStates();
     private final Object changed = new Object();
     private volatile boolean watching;
     private Watch watch;
@@ -37,12 +37,8 @@ final class ApplicationWatch implements AutoCloseable {
             watch = applications().watch(new Watcher<>() {
                 @Override
                 public void eventReceived(Action action, GenericKubernetesResource app) {
-                    String name = app.getMetadata().getName();
-                    if (action == Action.DELETED) {
-                        states.remove(name);
-                    } else {
-                        states.put(name, ApplicationState.of(app));
-                    }
+                    states.watched(app.getMetadata().getName(),
+                            action == Action.DELETED ? null : ApplicationState.of(app));
                     signal();
                 }
 
@@ -82,7 +78,7 @@ final class ApplicationWatch implements AutoCloseable {
         if (!watching && System.nanoTime() - lastPoll >= pollInterval.toNanos()) {
             poll();
         }
-        return Map.copyOf(states);
+        return states.current();
     }
 
     /** Waits until a watch event arrives or {@code max} passes. */
@@ -96,10 +92,10 @@ final class ApplicationWatch implements AutoCloseable {
     private void poll() {
         lastPoll = System.nanoTime();
         try {
-            Map<String, ApplicationState> fresh = new ConcurrentHashMap<>();
+            long askedAt = states.beforeList();
+            Map<String, ApplicationState> fresh = new HashMap<>();
             applications().list().getItems().forEach(a -> fresh.put(a.getMetadata().getName(), ApplicationState.of(a)));
-            states.keySet().retainAll(fresh.keySet());
-            states.putAll(fresh);
+            states.listed(askedAt, fresh);
             signal();
         } catch (KubernetesClientException e) {
             notices.accept("cannot list Applications (" + e.getMessage() + "); retrying");
