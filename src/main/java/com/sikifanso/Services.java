@@ -17,6 +17,8 @@ import com.sikifanso.cluster.ClusterService;
 import com.sikifanso.cluster.K3dNames;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.Lazy;
+import com.sikifanso.credentials.AppCredentials;
+import com.sikifanso.credentials.CredentialStore;
 import com.sikifanso.doctor.Doctor;
 import com.sikifanso.kube.KubeReader;
 import com.sikifanso.gitops.ClusterRepos;
@@ -45,6 +47,7 @@ public final class Services {
     private final Lazy<KubeReader> kube;
     private final Lazy<InfraUpgrade> upgrades;
     private final Lazy<Doctor> doctor;
+    private final Lazy<AppCredentials> credentials;
 
     public Services(BuildInfo build, SikifansoHome home, Duration lockTimeout, Consumer<String> progress) {
         this(build, home, lockTimeout, progress, System.getenv());
@@ -59,14 +62,22 @@ public final class Services {
         ClusterLocks locks = new ClusterLocks(home, lockTimeout, progress);
         KubeClients kube = KubeClients.fromKubeconfig(env);
         ClusterRepos repos = new ClusterRepos(sessions, locks, new ApplicationSetRefresher(sessions, kube, progress));
-        this.apps = new AppService(repos, profiles);
+        this.credentials = Lazy.of(() -> new AppCredentials(sessions, repos, new CredentialStore(home), kube,
+                Clock.systemUTC(), Duration.ofSeconds(2)));
+        this.apps = new AppService(repos, profiles, (cluster, catalog, names) -> {
+            AppCredentials.Ensured ensured = credentials.get().ensure(cluster, catalog, names);
+            if (!ensured.created().isEmpty()) {
+                progress.accept("credentials: created the Secrets " + String.join(", ", ensured.created()));
+            }
+        });
         this.agents = new AgentService(repos);
         // Everything that talks to Docker, Kubernetes, Helm or Argo CD is built on first use.
         this.convergence = Lazy.of(() -> new Convergence(sessions, kube,
                 new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)), progress));
         this.argocd = Lazy.of(() -> ArgoCdServices.of(sessions, kube, repos));
         this.kube = Lazy.of(() -> new KubeReader(sessions, kube));
-        this.snapshots = Lazy.of(() -> new SnapshotService(sessions, locks, repos, build, Clock.systemUTC(), progress));
+        this.snapshots = Lazy.of(() -> new SnapshotService(sessions, locks, repos, new CredentialStore(home), build,
+                Clock.systemUTC(), progress));
         Path helmRepositories = home.root().resolve("helm").resolve("repositories.yaml");
         Lazy<ClusterBackends> backends = Lazy.of(() -> ClusterBackends.forEnvironment(env, build.version(),
                 Clock.systemUTC()).withBootstrap(PlatformBootstrap.create(helmRepositories, Clock.systemUTC(), kube)));
@@ -96,6 +107,10 @@ public final class Services {
 
     public AppService apps() {
         return apps;
+    }
+
+    public AppCredentials credentials() {
+        return credentials.get();
     }
 
     public AgentService agents() {

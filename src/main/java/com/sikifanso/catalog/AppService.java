@@ -17,10 +17,16 @@ import java.util.Optional;
 public final class AppService {
     private final ClusterRepos repos;
     private final Profiles profiles;
+    private final CredentialProvisioning credentials;
 
     public AppService(ClusterRepos repos, Profiles profiles) {
+        this(repos, profiles, CredentialProvisioning.NONE);
+    }
+
+    public AppService(ClusterRepos repos, Profiles profiles, CredentialProvisioning credentials) {
         this.repos = repos;
         this.profiles = profiles;
+        this.credentials = credentials;
     }
 
     /** One row of {@code app list}. */
@@ -62,7 +68,7 @@ public final class AppService {
             Catalog catalog = Catalog.load(repo.dir());
             names.forEach(catalog::get);
             String message = "catalog: enable " + String.join(", ", names);
-            return enableResolved(repo, catalog, names, message);
+            return enableResolved(cluster, repo, catalog, names, message);
         });
     }
 
@@ -80,11 +86,12 @@ public final class AppService {
                                 + "profiles)");
             }
             String names = String.join(",", chosen.stream().map(Profile::name).toList());
-            return enableResolved(repo, catalog, apps, "profile " + names + ": enable " + String.join(", ", apps));
+            return enableResolved(cluster, repo, catalog, apps, "profile " + names + ": enable " + String.join(", ", apps));
         });
     }
 
-    private ToggleResult enableResolved(GitOpsRepo repo, Catalog catalog, List<String> requested, String message) {
+    private ToggleResult enableResolved(String cluster, GitOpsRepo repo, Catalog catalog, List<String> requested,
+                                        String message) {
         DependencyGraph.Resolution resolution = catalog.dependencies().resolve(requested);
         List<String> changed = resolution.ordered().stream().filter(n -> !catalog.get(n).enabled()).toList();
         List<String> autoEnabled = resolution.added().stream().filter(changed::contains).toList();
@@ -96,7 +103,23 @@ public final class AppService {
             CatalogEntry entry = catalog.get(name);
             change.write(entry.file(), CatalogFile.withEnabled(entry.file(), repo.read(entry.file()), true));
         }
+        if (!changed.isEmpty()) {
+            credentials.provision(cluster, catalog, changed);
+        }
         return new ToggleResult(requested, changed, autoEnabled, repo.apply(change));
+    }
+
+    /**
+     * Gives every enabled app its credentials (Secrets that exist are left alone): for a cluster
+     * that has just come up, and again at each start in case one was deleted.
+     */
+    public void provisionCredentials(String cluster) {
+        Catalog catalog = catalog(cluster);
+        List<String> enabled = catalog.entries().stream().filter(CatalogEntry::enabled).map(CatalogEntry::name)
+                .toList();
+        if (!enabled.isEmpty()) {
+            credentials.provision(cluster, catalog, enabled);
+        }
     }
 
     public ToggleResult disable(String cluster, String name, boolean force) {

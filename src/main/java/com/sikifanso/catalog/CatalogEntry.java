@@ -16,7 +16,8 @@ public record CatalogEntry(
         boolean enabled,
         String tier,
         List<String> dependsOn,
-        AgentAccess agentAccess) {
+        AgentAccess agentAccess,
+        List<CredentialSpec> credentials) {
 
     /** How an agent sandbox reaches this app's pods when the app is on its allow-list. */
     public record AgentAccess(int port, java.util.Map<String, String> podLabels) {
@@ -24,6 +25,7 @@ public record CatalogEntry(
 
     public CatalogEntry {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        credentials = credentials == null ? List.of() : List.copyOf(credentials);
         tier = tier == null || tier.isBlank() ? Tiers.DEFAULT : tier;
     }
 

@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * Flips {@code enabled:} in a catalog file's text. A line edit, not a YAML round trip, so the
  * user's comments, key order and quoting survive (Renovate matches the exact line layout).
  */
-final class CatalogFile {
+public final class CatalogFile {
     private static final Pattern ENABLED = Pattern.compile(
             "(?m)^enabled:[ \\t]*(?:true|false|\"true\"|\"false\"|'true'|'false')[ \\t]*(#.*)?$");
 
     private CatalogFile() {
     }
 
-    static String withEnabled(String path, String text, boolean enabled) {
+    public static String withEnabled(String path, String text, boolean enabled) {
         Matcher m = ENABLED.matcher(text);
         if (!m.find()) {
             throw SikifansoException.failure(path + " has no top-level \"enabled: true|false\" line",

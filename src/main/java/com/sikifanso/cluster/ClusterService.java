@@ -222,6 +222,9 @@ public final class ClusterService {
                     new ClusterCreation.Options(request.agents(), request.image(), request.switchContext(),
                             request.keepOnFailure(), request.timeout(), request.skipBootstrap()), progress);
             sessions.save(created);
+            if (!request.skipBootstrap()) {
+                provisionCredentials(name, progress);
+            }
             return new Created(created, prepared, backends.kubeconfigs().file());
         }
     }
@@ -250,8 +253,24 @@ public final class ClusterService {
             K3dNames names = new K3dNames(name);
             backends.nodes().address(names.server(0), names.network())
                     .ifPresent(address -> backends.bootstrap().checkStarted(name, address, progress));
+            try (ClusterLocks.Held held = locks.acquire(name)) {
+                provisionCredentials(name, progress);
+            }
         }
         return started;
+    }
+
+    /**
+     * Enabled apps get the Secrets they lack (the values stay what they were). The cluster is up
+     * either way, so a failure is a warning that says how to retry.
+     */
+    private void provisionCredentials(String name, Consumer<String> progress) {
+        try {
+            apps.provisionCredentials(name);
+        } catch (SikifansoException e) {
+            progress.accept("warning: " + e.getMessage() + "; the apps' credentials are created at the next: "
+                    + "sikifanso cluster start " + name);
+        }
     }
 
     /** Stops a cluster's nodes, agents first, and records it as stopped. */

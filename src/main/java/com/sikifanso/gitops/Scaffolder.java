@@ -103,6 +103,16 @@ public final class Scaffolder {
         }
     }
 
+    /** One file of the embedded template (e.g. {@code catalog/values/valkey.yaml}), if it has it. */
+    public static java.util.Optional<String> embeddedFile(String relativePath) {
+        try (InputStream in = Scaffolder.class.getResourceAsStream(TEMPLATE_ROOT + relativePath)) {
+            return in == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the embedded template's " + relativePath, e);
+        }
+    }
+
     private static void fetchCustomTemplate(TemplateSource.Custom source, Path work)
             throws IOException, GitAPIException {
         Path local = Path.of(source.location());

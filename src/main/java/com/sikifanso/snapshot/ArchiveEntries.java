@@ -15,6 +15,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 final class ArchiveEntries {
     static final String META = "snapshot.yaml";
     static final String SESSION = "session.yaml";
+    /** The cluster's generated app credentials; only in snapshots taken with --include-secrets. */
+    static final String CREDENTIALS = "credentials.yaml";
     static final String GITOPS = "gitops";
     static final String GIT_DIR = GITOPS + "/.git";
 

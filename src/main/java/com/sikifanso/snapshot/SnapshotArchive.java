@@ -1,5 +1,6 @@
 package com.sikifanso.snapshot;
 
+import static com.sikifanso.snapshot.ArchiveEntries.CREDENTIALS;
 import static com.sikifanso.snapshot.ArchiveEntries.GITOPS;
 import static com.sikifanso.snapshot.ArchiveEntries.GIT_DIR;
 import static com.sikifanso.snapshot.ArchiveEntries.META;
@@ -60,8 +61,12 @@ final class SnapshotArchive {
 
     // ---- writing
 
-    /** Writes the archive to {@code target}; returns the GitOps paths skipped (links, special files). */
-    static List<String> write(Path target, SnapshotMeta meta, Session session, Path gitops) throws IOException {
+    /**
+     * Writes the archive to {@code target} with the cluster's generated credentials, if given;
+     * returns the GitOps paths skipped (links, special files).
+     */
+    static List<String> write(Path target, SnapshotMeta meta, Session session, byte[] credentials, Path gitops)
+            throws IOException {
         List<String> skipped = new ArrayList<>();
         try (OutputStream file = Files.newOutputStream(target);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(
@@ -71,6 +76,9 @@ final class SnapshotArchive {
             long now = meta.createdAt().toEpochMilli();
             putBytes(tar, META, Mappers.YAML.writeValueAsBytes(meta), now);
             putBytes(tar, SESSION, Mappers.YAML.writeValueAsBytes(session), now);
+            if (credentials != null) {
+                putBytes(tar, CREDENTIALS, credentials, now);
+            }
             putTree(tar, gitops, gitops, skipped);
             tar.finish();
         }
@@ -223,6 +231,19 @@ final class SnapshotArchive {
             throw ArchiveEntries.refusal(snapshot, "it has no " + META + ", so it is not a sikifanso snapshot");
         }
         return checkMeta(snapshot, yaml[0]);
+    }
+
+    /** The generated app credentials the snapshot carries, if it was taken with --include-secrets. */
+    static java.util.Optional<byte[]> credentials(String snapshot, Path archive) {
+        byte[][] found = new byte[1][];
+        read(snapshot, archive, (path, entry, content) -> {
+            if (path.equals(CREDENTIALS)) {
+                found[0] = readSmall(snapshot, path, content);
+                return false;
+            }
+            return true;
+        });
+        return java.util.Optional.ofNullable(found[0]);
     }
 
     /** The GitOps working tree (everything under gitops/ but .git), by repo-relative path. */

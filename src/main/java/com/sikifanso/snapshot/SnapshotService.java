@@ -6,6 +6,7 @@ import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.credentials.CredentialStore;
 import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.GitOpsRepo;
@@ -44,15 +45,17 @@ public final class SnapshotService {
     private final SessionStore sessions;
     private final ClusterLocks locks;
     private final ClusterRepos repos;
+    private final CredentialStore credentials;
     private final BuildInfo build;
     private final Clock clock;
     private final Consumer<String> notices;
 
-    public SnapshotService(SessionStore sessions, ClusterLocks locks, ClusterRepos repos, BuildInfo build, Clock clock,
-                           Consumer<String> notices) {
+    public SnapshotService(SessionStore sessions, ClusterLocks locks, ClusterRepos repos, CredentialStore credentials,
+                           BuildInfo build, Clock clock, Consumer<String> notices) {
         this.sessions = sessions;
         this.locks = locks;
         this.repos = repos;
+        this.credentials = credentials;
         this.build = build;
         this.clock = clock;
         this.notices = notices;
@@ -90,8 +93,11 @@ public final class SnapshotService {
                 Session session = sessions.load(cluster);
                 meta = new SnapshotMeta(SnapshotMeta.FORMAT_VERSION, snapshot, cluster, now, build.version(),
                         repo.head(), includeSecrets);
+                // The apps' generated credentials travel only with the other secrets, on request.
+                byte[] carried = includeSecrets && Files.exists(credentials.file(cluster))
+                        ? CredentialStore.serialise(credentials.load(cluster)) : null;
                 skipped = SnapshotArchive.write(tmp, meta, includeSecrets ? session : session.withoutSecrets(),
-                        repo.dir());
+                        carried, repo.dir());
             }
             setMode(tmp, includeSecrets ? "rw-------" : "rw-r--r--");
             publish(snapshot, tmp, file);
@@ -262,6 +268,8 @@ public final class SnapshotService {
                     Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), old.bootstrapURL(), old.bootstrapVersion(),
                     sessions.home().gitOpsDir(target).toString(), null, old.k3dConfig(), null);
             sessions.save(session);
+            // Carried credentials are reused; otherwise the new cluster generates its own when it is created.
+            SnapshotArchive.credentials(name, file).ifPresent(bytes -> credentials.install(target, bytes));
             GitOpsRepo repo = new GitOpsRepo(sessions.home().gitOpsDir(target));
             notices.accept("prepared cluster " + target + " from snapshot " + name + " (GitOps history kept, HEAD "
                     + repo.head().substring(0, 7) + ")");

@@ -51,7 +51,7 @@ final class SnapshotFixture {
         ClusterLocks locks = new ClusterLocks(sikifansoHome, Duration.ofSeconds(5), msg -> { });
         Reconciler recorder = (cluster, set) -> refreshed.add(cluster + "/" + set);
         snapshots = new SnapshotService(sessions, locks, new ClusterRepos(sessions, locks, recorder),
-                new BuildInfo("9.9.9-test", "abc1234"), clock, notices::add);
+                new com.sikifanso.credentials.CredentialStore(sikifansoHome), new BuildInfo("9.9.9-test", "abc1234"), clock, notices::add);
     }
 
     void advance(Duration d) {
