@@ -1,9 +1,12 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.argocd.SyncOrchestrator;
 import com.sikifanso.argocd.SyncTargets;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.core.Table;
+import com.sikifanso.credentials.AppCredentials;
+import com.sikifanso.credentials.CredentialText;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +47,10 @@ final class CatalogOps {
     record CatalogList(List<AppService.AppRow> apps) {
     }
 
+    record CredentialsInput(@Param("Name of the cluster") String cluster,
+                            @Param("Name of the catalog app") String name) {
+    }
+
     record AppRemoved(String removed, String commit) {
     }
 
@@ -77,6 +84,28 @@ final class CatalogOps {
                         CatalogOps::toggleText)
                         .confirmWhen(in -> in.force() ? Optional.of("Force-disable " + in.name() + " although "
                                 + "enabled apps may depend on it?") : Optional.empty()),
+                Operation.of("app_credentials", "Show a catalog app's generated credentials (passwords, keys) in "
+                                + "this cluster. Returns secret values, so the MCP server never offers it.",
+                        Toolset.catalog, Safety.READ, CredentialsInput.class, AppCredentials.Shown.class,
+                        (in, ctx) -> ctx.services().credentials().show(in.cluster(), in.name()),
+                        CredentialText::shown)
+                        .revealingSecrets(),
+                Operation.of("app_rotate_credentials", "Generate new credentials for a catalog app (keeping those "
+                                + "bound to stored data), write them over its Secrets and its consumers' copies, and "
+                                + "restart their workloads. Apps of an older template still holding literal passwords "
+                                + "move to generated Secrets first, in one commit. Returns no secret values.",
+                        Toolset.catalog, Safety.DESTRUCTIVE, AppChange.class, AppCredentials.Rotation.class,
+                        (in, ctx) -> {
+                            AppCredentials.Rotation r = ctx.services().credentials().rotate(in.cluster(), in.name());
+                            if (in.waitForSync()) {
+                                ctx.services().credentials().awaitRestarted(in.cluster(), r.rotated(),
+                                        SyncOrchestrator.DEFAULT_TIMEOUT, ctx.progress());
+                            }
+                            return r;
+                        },
+                        CredentialText::rotation)
+                        .confirmWhen(in -> Optional.of("Rotate the credentials of " + in.name() + " in cluster \""
+                                + in.cluster() + "\"? Its workloads and those using its credentials restart.")),
                 Operation.of("app_add", "Add a custom Helm chart as an app in one commit.",
                         Toolset.catalog, new Safety(false, false, false, true), AppAddInput.class,
                         AppService.AddResult.class,

@@ -8,6 +8,8 @@ import java.util.function.Function;
  * all call it through here. Input and output are records; their JSON Schemas are generated.
  *
  * @param confirmation for an input that needs the user's consent first, the question to ask
+ * @param revealsSecrets its result holds secret values (passwords, keys): only the CLI, where a
+ *        user asked in person, calls it; the MCP server never offers it, so no tool returns them
  */
 public record Operation<I extends Record, O extends Record>(
         String name,
@@ -18,7 +20,8 @@ public record Operation<I extends Record, O extends Record>(
         Class<O> output,
         Handler<I, O> handler,
         Function<O, String> text,
-        Function<I, Optional<String>> confirmation) {
+        Function<I, Optional<String>> confirmation,
+        boolean revealsSecrets) {
 
     /** Runs the operation. */
     @FunctionalInterface
@@ -44,11 +47,16 @@ public record Operation<I extends Record, O extends Record>(
         Function<I, Optional<String>> confirm = safety.destructive()
                 ? in -> Optional.of("Allow " + name + " with " + in + "?")
                 : in -> Optional.empty();
-        return new Operation<>(name, description, toolset, safety, input, output, handler, text, confirm);
+        return new Operation<>(name, description, toolset, safety, input, output, handler, text, confirm, false);
     }
 
     /** The same operation with its own confirmation rule. */
     Operation<I, O> confirmWhen(Function<I, Optional<String>> rule) {
-        return new Operation<>(name, description, toolset, safety, input, output, handler, text, rule);
+        return new Operation<>(name, description, toolset, safety, input, output, handler, text, rule, revealsSecrets);
+    }
+
+    /** The same operation marked as returning secret values (see {@code revealsSecrets}). */
+    Operation<I, O> revealingSecrets() {
+        return new Operation<>(name, description, toolset, safety, input, output, handler, text, confirmation, true);
     }
 }
