@@ -293,7 +293,7 @@ public final class AppCredentials {
         CatalogEntry entry = catalog.get(app);
         if (entry.credentials().isEmpty()) {
             List<String> with = catalog.entries().stream().filter(e -> !e.credentials().isEmpty())
-                    .map(CatalogEntry::name).toList();
+                    .map(CatalogEntry::name).sorted().toList();
             throw SikifansoException.failure(app + " has no generated credentials",
                     "apps with credentials: " + String.join(", ", with));
         }

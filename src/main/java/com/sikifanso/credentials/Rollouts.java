@@ -64,6 +64,7 @@ final class Rollouts {
     void await(KubernetesClient kube, List<Workload> workloads, Duration timeout, Consumer<String> progress) {
         Instant deadline = clock.instant().plus(timeout);
         List<Workload> waiting = new ArrayList<>(workloads);
+        Workload reported = null;
         while (true) {
             waiting.removeIf(w -> rolled(kube, w));
             if (waiting.isEmpty()) {
@@ -75,7 +76,10 @@ final class Rollouts {
                         "the new credentials are in place; see why with: sikifanso app status NAME, or give it longer"
                                 + " with --timeout", SikifansoException.TIMEOUT, null);
             }
-            progress.accept("waiting for " + waiting.getFirst() + " to roll out its restarted pods");
+            if (!waiting.getFirst().equals(reported)) {
+                reported = waiting.getFirst();
+                progress.accept("waiting for " + reported + " to roll out its restarted pods");
+            }
             sleep();
         }
     }
