@@ -81,8 +81,9 @@ final class ArchiveEntries {
             }
         }
         boolean inGitOps = parts[0].equals(GITOPS);
-        if (!inGitOps && !path.equals(META) && !path.equals(SESSION)) {
-            throw refused(raw, "is not part of a snapshot (expected only snapshot.yaml, session.yaml and gitops/)");
+        if (!inGitOps && !path.equals(META) && !path.equals(SESSION) && !path.equals(CREDENTIALS)) {
+            throw refused(raw, "is not part of a snapshot (expected only snapshot.yaml, session.yaml, "
+                    + "credentials.yaml and gitops/)");
         }
         return path;
     }
