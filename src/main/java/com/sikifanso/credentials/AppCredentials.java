@@ -122,7 +122,10 @@ public final class AppCredentials {
     public Shown show(String cluster, Catalog catalog, String app) {
         CatalogEntry entry = withCredentials(catalog, app);
         var all = store.load(cluster);
-        if (!all.containsKey(app) && entry.credentials().stream().noneMatch(CredentialSpec::isCopy)) {
+        boolean generated = entry.credentials().stream().allMatch(spec -> spec.isCopy()
+                ? all.getOrDefault(spec.copyFrom().app(), new TreeMap<>()).containsKey(spec.copyFrom().secret())
+                : all.getOrDefault(app, new TreeMap<>()).containsKey(spec.secret()));
+        if (!generated) {
             throw SikifansoException.failure("no credentials were generated for " + app + " in cluster \"" + cluster
                     + "\" yet", "they are generated when it is enabled: sikifanso app enable " + app);
         }

@@ -219,31 +219,27 @@ final class SnapshotArchive {
 
     /** The metadata alone, for listing: stops after the first entry that holds it. */
     static SnapshotMeta peekMeta(String snapshot, Path archive) {
-        byte[][] yaml = new byte[1][];
-        read(snapshot, archive, (path, entry, content) -> {
-            if (path.equals(META)) {
-                yaml[0] = readSmall(snapshot, path, content);
-                return false;
-            }
-            return true;
-        });
-        if (yaml[0] == null) {
-            throw ArchiveEntries.refusal(snapshot, "it has no " + META + ", so it is not a sikifanso snapshot");
-        }
-        return checkMeta(snapshot, yaml[0]);
+        byte[] yaml = readOne(snapshot, archive, META).orElseThrow(() -> ArchiveEntries.refusal(snapshot,
+                "it has no " + META + ", so it is not a sikifanso snapshot"));
+        return checkMeta(snapshot, yaml);
     }
 
-    /** The generated app credentials the snapshot carries, if it was taken with --include-secrets. */
-    static java.util.Optional<byte[]> credentials(String snapshot, Path archive) {
+    /** One small top-level entry, reading no further than it. */
+    private static java.util.Optional<byte[]> readOne(String snapshot, Path archive, String name) {
         byte[][] found = new byte[1][];
         read(snapshot, archive, (path, entry, content) -> {
-            if (path.equals(CREDENTIALS)) {
+            if (path.equals(name)) {
                 found[0] = readSmall(snapshot, path, content);
                 return false;
             }
             return true;
         });
         return java.util.Optional.ofNullable(found[0]);
+    }
+
+    /** The generated app credentials the snapshot carries, if it was taken with --include-secrets. */
+    static java.util.Optional<byte[]> credentials(String snapshot, Path archive) {
+        return readOne(snapshot, archive, CREDENTIALS);
     }
 
     /** The GitOps working tree (everything under gitops/ but .git), by repo-relative path. */

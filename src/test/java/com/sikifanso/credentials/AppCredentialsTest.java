@@ -314,6 +314,8 @@ class AppCredentialsTest {
                 "apps with credentials: langfuse, litellm-proxy, nemo-guardrails, postgresql, prometheus-stack, "
                         + "temporal, valkey");
         assertThat(cli("app", "credentials", "nosuch").err()).contains("app \"nosuch\" is not in the catalog");
+        assertThat(cli("app", "credentials", "langfuse").err()).contains(
+                "no credentials were generated for langfuse in cluster \"lab\" yet", "sikifanso app enable langfuse");
         assertThatThrownBy(() -> services.credentials().rotate(CLUSTER, "temporal"))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageContaining("temporal's credentials are copies of postgresql's");
