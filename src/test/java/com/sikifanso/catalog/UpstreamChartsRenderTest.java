@@ -1,0 +1,106 @@
+package com.sikifanso.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.marcnuri.helm.Helm;
+import com.sikifanso.core.Mappers;
+import com.sikifanso.gitops.Scaffolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The catalog's values rendered by the real Helm engine with the upstream charts at the pinned
+ * versions (vendored under src/test/resources/charts, see its README; the chart repositories
+ * cannot be reached here): the objects reference the generated Secrets with the keys declared in
+ * the catalog entries, and no literal password is rendered.
+ */
+class UpstreamChartsRenderTest {
+    private static final Path CHARTS = Path.of("src/test/resources/charts");
+
+    @TempDir
+    Path dir;
+
+    /** {@code helm template} of a vendored chart, release named after the app as the catalog ApplicationSet does. */
+    private List<JsonNode> render(String chart, String app) throws IOException {
+        Path values = dir.resolve(app + ".yaml");
+        Files.writeString(values, Scaffolder.embeddedFile("catalog/values/" + app + ".yaml").orElseThrow());
+        String namespace = Mappers.YAML.readTree(Scaffolder.embeddedFile("catalog/" + app + ".yaml").orElseThrow())
+                .get("namespace").asText();
+        String out = new Helm(CHARTS.resolve(chart)).template().withName(app).withNamespace(namespace)
+                .withValuesFile(values).call();
+        List<JsonNode> objects = new ArrayList<>();
+        for (String doc : out.split("(?m)^---\\s*$")) {
+            JsonNode node = Mappers.YAML.readTree(doc);
+            if (node != null && node.has("kind")) {
+                objects.add(node);
+            }
+        }
+        return objects;
+    }
+
+    private static JsonNode only(List<JsonNode> objects, String kind) {
+        List<JsonNode> found = objects.stream().filter(o -> o.get("kind").asText().equals(kind)).toList();
+        assertThat(found).as(kind).hasSize(1);
+        return found.getFirst();
+    }
+
+    private static CredentialSpec declared(String app, String secret) throws IOException {
+        CatalogEntry entry = Mappers.YAML.readValue(Scaffolder.embeddedFile("catalog/" + app + ".yaml").orElseThrow(),
+                CatalogEntry.class);
+        return entry.credentials().stream().filter(s -> s.secret().equals(secret)).findFirst()
+                .orElseThrow(() -> new AssertionError(app + " declares no Secret " + secret));
+    }
+
+    @Test
+    void postgresqlsClusterTakesItsSuperuserAndRolePasswordsFromTheGeneratedSecrets() throws IOException {
+        List<JsonNode> objects = render("cnpg-cluster-0.6.0", "postgresql");
+
+        JsonNode spec = only(objects, "Cluster").get("spec");
+        assertThat(spec.at("/enableSuperuserAccess").asBoolean()).isTrue();
+        String superuser = spec.at("/superuserSecret/name").asText();
+        assertThat(declared("postgresql", superuser).data()).containsEntry("username", "postgres")
+                .containsKey("password");
+        assertThat(declared("postgresql", superuser).type()).isEqualTo("kubernetes.io/basic-auth");
+        JsonNode role = spec.at("/managed/roles/0");
+        assertThat(role.get("name").asText()).isEqualTo("temporal");
+        CredentialSpec roleSecret = declared("postgresql", role.at("/passwordSecret/name").asText());
+        assertThat(roleSecret.data()).containsEntry("username", "temporal").containsKey("password");
+        assertThat(spec.at("/bootstrap/initdb/postInitSQL").toString()).doesNotContainIgnoringCase("password");
+        assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
+    }
+
+    @Test
+    void valkeyReadsTheDefaultUsersPasswordFromTheGeneratedSecret() throws IOException {
+        List<JsonNode> objects = render("valkey-0.9.4", "valkey");
+
+        String rendered = objects.toString();
+        CredentialSpec spec = declared("valkey", "valkey-credentials");
+        JsonNode pod = objects.stream().filter(o -> o.get("kind").asText().matches("Deployment|StatefulSet"))
+                .findFirst().orElseThrow().at("/spec/template/spec");
+        List<String> secretVolumes = new ArrayList<>();
+        pod.get("volumes").forEach(v -> {
+            if (v.has("secret")) {
+                secretVolumes.add(v.at("/secret/secretName").asText());
+            }
+        });
+        assertThat(secretVolumes).contains(spec.secret());
+        List<String> envRefs = new ArrayList<>();
+        pod.get("containers").forEach(c -> c.path("env").forEach(e -> {
+            JsonNode ref = e.at("/valueFrom/secretKeyRef");
+            if (!ref.isMissingNode()) {
+                envRefs.add(ref.get("name").asText() + "/" + ref.get("key").asText());
+            }
+        }));
+        assertThat(envRefs).as("the metrics exporter's REDIS_PASSWORD").contains("valkey-credentials/password");
+        assertThat(spec.data()).containsKey("password");
+        // The init script reads /valkey-users-secret/<passwordKey>, i.e. the key "password".
+        assertThat(rendered).contains("get_user_password").doesNotContain("changeme");
+        assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
+    }
+}
