@@ -76,13 +76,26 @@ public final class AppCredentials {
             if (sessions.load(cluster).state() != ClusterState.RUNNING) {
                 throw notRunning(cluster, app);
             }
-            LegacyCredentials.Migration migration = LegacyCredentials.migrate(repo, Catalog.load(repo.dir()));
+            Catalog before = Catalog.load(repo.dir());
+            requireEnabled(cluster, before.get(app));
+            // Checked before anything is committed: an older template's entry may get its credentials only now.
+            if (!LegacyCredentials.declaresCredentials(before.get(app))) {
+                throw noCredentials(before, app);
+            }
+            LegacyCredentials.Migration migration = LegacyCredentials.migrate(repo, before);
             Catalog catalog = Catalog.load(repo.dir());
             if (!migration.apps().isEmpty()) {
                 ensure(cluster, catalog, migration.apps().stream().filter(a -> catalog.get(a).enabled()).toList());
             }
             return new Rotation(rotate(cluster, catalog, app), migration.apps(), migration.commit().orElse(null));
         });
+    }
+
+    private static void requireEnabled(String cluster, CatalogEntry entry) {
+        if (!entry.enabled()) {
+            throw SikifansoException.failure(entry.name() + " is not enabled in cluster \"" + cluster + "\"",
+                    "its credentials are generated when it is enabled: sikifanso app enable " + entry.name());
+        }
     }
 
     private static SikifansoException notRunning(String cluster, String app) {
@@ -155,10 +168,7 @@ public final class AppCredentials {
         if (sessions.load(cluster).state() != ClusterState.RUNNING) {
             throw notRunning(cluster, app);
         }
-        if (!entry.enabled()) {
-            throw SikifansoException.failure(app + " is not enabled in cluster \"" + cluster + "\"",
-                    "its credentials are generated when it is enabled: sikifanso app enable " + app);
-        }
+        requireEnabled(cluster, entry);
         List<CatalogEntry> consumers = catalog.entries().stream().filter(CatalogEntry::enabled)
                 .filter(e -> !e.name().equals(app))
                 .filter(e -> e.credentials().stream().anyMatch(s -> s.isCopy() && s.copyFrom().app().equals(app)))
@@ -295,12 +305,16 @@ public final class AppCredentials {
     private static CatalogEntry withCredentials(Catalog catalog, String app) {
         CatalogEntry entry = catalog.get(app);
         if (entry.credentials().isEmpty()) {
-            List<String> with = catalog.entries().stream().filter(e -> !e.credentials().isEmpty())
-                    .map(CatalogEntry::name).sorted().toList();
-            throw SikifansoException.failure(app + " has no generated credentials",
-                    "apps with credentials: " + String.join(", ", with));
+            throw noCredentials(catalog, app);
         }
         return entry;
+    }
+
+    private static SikifansoException noCredentials(Catalog catalog, String app) {
+        List<String> with = catalog.entries().stream().filter(e -> !e.credentials().isEmpty())
+                .map(CatalogEntry::name).sorted().toList();
+        return SikifansoException.failure(app + " has no generated credentials",
+                "apps with credentials: " + String.join(", ", with));
     }
 
     private void onCluster(String cluster, String what, Consumer<KubernetesClient> action) {

@@ -4,6 +4,7 @@ import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CatalogFile;
 import com.sikifanso.catalog.CredentialLint;
+import com.sikifanso.core.Mappers;
 import com.sikifanso.gitops.GitOpsRepo;
 import com.sikifanso.gitops.RepoChange;
 import com.sikifanso.gitops.Scaffolder;
@@ -24,6 +25,20 @@ final class LegacyCredentials {
 
     /** The entries moved, and the commit that moved them (empty when none had literals). */
     record Migration(List<String> apps, Optional<String> commit) {
+    }
+
+    /** Whether the entry has credentials, or will have once migrated to this version's template. */
+    static boolean declaresCredentials(CatalogEntry entry) {
+        if (!entry.credentials().isEmpty()) {
+            return true;
+        }
+        return Scaffolder.embeddedFile(entry.file()).map(text -> {
+            try {
+                return !Mappers.YAML.readValue(text, CatalogEntry.class).credentials().isEmpty();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the embedded template's " + entry.file() + " is valid YAML", e);
+            }
+        }).orElse(false);
     }
 
     static Migration migrate(GitOpsRepo repo, Catalog catalog) {

@@ -321,6 +321,8 @@ class AppCredentialsTest {
                 .hasMessageContaining("temporal's credentials are copies of postgresql's");
         assertThatThrownBy(() -> services.credentials().rotate(CLUSTER, "langfuse"))
                 .hasMessageContaining("langfuse is not enabled");
+        assertThatThrownBy(() -> services.credentials().rotate(CLUSTER, "qdrant"))
+                .hasMessageContaining("qdrant has no generated credentials");
         Map<String, String> valkey = secret("storage", "valkey-credentials");
         setState(CLUSTER, ClusterState.STOPPED);
         Run stopped = cli("app", "rotate-credentials", "valkey");
