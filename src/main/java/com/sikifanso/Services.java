@@ -56,12 +56,19 @@ public final class Services {
     /** {@code env} supplies DOCKER_HOST, KUBECONFIG and HOME, so tests and the CLI pass their own. */
     public Services(BuildInfo build, SikifansoHome home, Duration lockTimeout, Consumer<String> progress,
                     Map<String, String> env) {
+        this(build, home, lockTimeout, progress, env, false);
+    }
+
+    /** {@code includeLocalChanges}: commits may fold in the user's own uncommitted edits (--include-local-changes). */
+    public Services(BuildInfo build, SikifansoHome home, Duration lockTimeout, Consumer<String> progress,
+                    Map<String, String> env, boolean includeLocalChanges) {
         this.build = build;
         this.sessions = new SessionStore(home);
         this.profiles = new Profiles();
         ClusterLocks locks = new ClusterLocks(home, lockTimeout, progress);
         KubeClients kube = KubeClients.fromKubeconfig(env);
-        ClusterRepos repos = new ClusterRepos(sessions, locks, new ApplicationSetRefresher(sessions, kube, progress));
+        ClusterRepos repos = new ClusterRepos(sessions, locks, new ApplicationSetRefresher(sessions, kube, progress),
+                progress, includeLocalChanges);
         this.credentials = Lazy.of(() -> new AppCredentials(sessions, repos, new CredentialStore(home), kube,
                 Clock.systemUTC(), Duration.ofSeconds(2)));
         this.apps = new AppService(repos, profiles, (cluster, catalog, names) -> {

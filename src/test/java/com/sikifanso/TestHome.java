@@ -17,14 +17,19 @@ public final class TestHome {
     private final Services services;
     private final List<String> progress = new CopyOnWriteArrayList<>();
 
-    private TestHome(Path root) {
+    private TestHome(Path root, boolean includeLocalChanges) {
         this.root = root;
         this.services = new Services(BuildInfo.load(), new SikifansoHome(root), Duration.ofSeconds(5),
-                progress::add);
+                progress::add, System.getenv(), includeLocalChanges);
     }
 
     public static TestHome at(Path root) {
-        return new TestHome(root);
+        return new TestHome(root, false);
+    }
+
+    /** Services as the CLI wires them with --include-local-changes. */
+    public static TestHome at(Path root, boolean includeLocalChanges) {
+        return new TestHome(root, includeLocalChanges);
     }
 
     /** A home with {@link #CLUSTER} prepared from the embedded template, nothing enabled. */

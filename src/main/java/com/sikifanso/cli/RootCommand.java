@@ -56,6 +56,10 @@ public final class RootCommand {
             description = "How long to wait for another sikifanso changing the same cluster (default: ${DEFAULT-VALUE}).")
     Duration lockTimeout;
 
+    @Option(names = "--include-local-changes", scope = ScopeType.INHERIT,
+            description = "Let a change commit your own uncommitted edits of the GitOps repo too (refused otherwise).")
+    boolean includeLocalChanges;
+
     public RootCommand(Map<String, String> env, BuildInfo build, PrintWriter out, PrintWriter err, boolean terminal) {
         this.env = env;
         this.build = build;
@@ -91,7 +95,7 @@ public final class RootCommand {
             services = new Services(build, SikifansoHome.fromEnvironment(env), lockTimeout, msg -> {
                 err.println(msg);
                 err.flush();
-            }, env);
+            }, env, includeLocalChanges);
         }
         return services;
     }

@@ -3,9 +3,9 @@ package com.sikifanso.doctor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import com.sikifanso.gitops.ChangePreconditions;
+import com.sikifanso.gitops.GitOpsRepo;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -32,12 +32,25 @@ final class RepoChecks {
             if (git.getRepository().resolve("HEAD") == null) {
                 return CheckResult.fail(ROW, "no commits", dir + " has no commit on HEAD", recreate);
             }
+            List<Path> locks = ChangePreconditions.staleLocks(dir);
+            if (!locks.isEmpty()) {
+                return CheckResult.fail(ROW, "locked by " + locks.get(0).getFileName(),
+                        locks.get(0) + " is there: every commit fails while it is, and a git command killed "
+                                + "mid-write leaves it behind",
+                        "if no git command is running on the repo, the next sikifanso change removes it; or: rm "
+                                + String.join(" ", locks.stream().map(Path::toString).toList()));
+            }
+            if (new GitOpsRepo(dir).hasInterruptedChange()) {
+                return CheckResult.warn(ROW, "interrupted change", "a sikifanso change was interrupted before it "
+                        + "committed", "the next sikifanso command on the cluster finishes or undoes it, e.g.: "
+                        + "sikifanso app list -c " + cluster);
+            }
             Status status = git.status().call();
             if (status.isClean()) {
                 return CheckResult.pass(ROW, "clean at " + git.getRepository().resolve("HEAD").abbreviate(7).name()
                         + " (" + dir + ")");
             }
-            List<String> changes = changes(status);
+            List<String> changes = ChangePreconditions.changes(status);
             return CheckResult.fail(ROW, changes.size() + " uncommitted change" + (changes.size() == 1 ? "" : "s"),
                     "Argo CD reads committed HEAD only, so these edits are invisible to it: "
                             + String.join(", ", changes.subList(0, Math.min(LISTED, changes.size())))
@@ -48,17 +61,5 @@ final class RepoChecks {
             return CheckResult.fail(ROW, "unreadable", "cannot read the repository at " + dir + ": "
                     + CheckRunner.rootMessage(e), recreate);
         }
-    }
-
-    private static List<String> changes(Status s) {
-        List<String> all = new ArrayList<>();
-        new TreeSet<>(s.getModified()).forEach(f -> all.add(f + " (modified)"));
-        new TreeSet<>(s.getChanged()).forEach(f -> all.add(f + " (staged)"));
-        new TreeSet<>(s.getAdded()).forEach(f -> all.add(f + " (added)"));
-        new TreeSet<>(s.getMissing()).forEach(f -> all.add(f + " (deleted)"));
-        new TreeSet<>(s.getRemoved()).forEach(f -> all.add(f + " (removed)"));
-        new TreeSet<>(s.getUntracked()).forEach(f -> all.add(f + " (untracked)"));
-        new TreeSet<>(s.getConflicting()).forEach(f -> all.add(f + " (conflict)"));
-        return all;
     }
 }

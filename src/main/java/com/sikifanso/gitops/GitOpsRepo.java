@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
@@ -31,9 +32,15 @@ public final class GitOpsRepo {
     public static final String AUTHOR_EMAIL = "sikifanso@local";
 
     private final Path dir;
+    private final boolean includeLocalChanges;
 
     public GitOpsRepo(Path dir) {
+        this(dir, false);
+    }
+
+    private GitOpsRepo(Path dir, boolean includeLocalChanges) {
         this.dir = dir;
+        this.includeLocalChanges = includeLocalChanges;
     }
 
     public Path dir() {
@@ -86,20 +93,21 @@ public final class GitOpsRepo {
 
     /**
      * Writes the change's files and commits them. A change whose files already hold that content
-     * makes no commit and returns empty. On any failure the files and the index are put back.
+     * makes no commit and returns empty. The change is journalled first ({@link ChangeJournal}), so
+     * a failure here, or a kill, leaves the files and the index as they were, or as committed.
      */
     public Optional<String> apply(RepoChange change) {
         Map<String, Optional<byte[]>> effective = effectiveChanges(change);
         // A tree replacement still commits when the files match but HEAD does not (uncommitted edits).
-        if (effective.isEmpty() && !change.replacesTree()) {
+        if (effective.isEmpty() && !change.replacesTree() && !includeLocalChanges) {
             return Optional.empty();
         }
-        Map<String, byte[]> originals = new LinkedHashMap<>();
+        ChangeJournal journal = new ChangeJournal(dir);
         try (Git git = open()) {
             try {
+                journal.begin(git, change.message(), effective.keySet());
                 for (var entry : effective.entrySet()) {
                     Path file = resolve(entry.getKey());
-                    originals.put(entry.getKey(), Files.exists(file) ? Files.readAllBytes(file) : null);
                     if (entry.getValue().isPresent()) {
                         LocalFiles.writeAtomically(file, entry.getValue().get(), false);
                     } else {
@@ -109,15 +117,81 @@ public final class GitOpsRepo {
                         }
                     }
                 }
-                return change.replacesTree() ? commitTree(git, change.message())
-                        : Optional.of(commit(git, change.message(), effective));
+                Optional<String> made = change.replacesTree() || includeLocalChanges
+                        ? commitTree(git, change.message()) : Optional.of(commit(git, change.message(), effective));
+                journal.finish();
+                return made;
             } catch (IOException | GitAPIException | RuntimeException e) {
-                restore(git, originals);
+                rollBack(git, journal, e);
                 throw SikifansoException.failure("could not commit \"" + change.message() + "\" to " + dir + ": "
                         + rootMessage(e), "the repo was left as it was; check its permissions and that "
                         + "git status shows no lock (.git/index.lock)", e);
             }
         }
+    }
+
+    private static void rollBack(Git git, ChangeJournal journal, Exception failure) {
+        if (!journal.pending()) {
+            return;
+        }
+        try {
+            journal.recover(git);
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            // The journal stays; the next change under the cluster lock retries the recovery.
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Readies the repo for a change; call with the cluster lock held. Removes lock files a killed git
+     * left, finishes or undoes a change a killed sikifanso left, and refuses a detached HEAD, another
+     * branch and (unless they are to be included) the user's own uncommitted edits.
+     */
+    public void prepareForChange(Consumer<String> notices) {
+        ChangePreconditions.removeStaleLocks(dir, notices);
+        try (Git git = open()) {
+            recoverInterruptedChange(git, notices);
+            ChangePreconditions.requireDefaultBranch(git, dir);
+            if (!includeLocalChanges) {
+                ChangePreconditions.requireNoLocalChanges(git, dir);
+            }
+        } catch (IOException | GitAPIException e) {
+            throw SikifansoException.failure("cannot read the GitOps repo at " + dir + ": " + rootMessage(e),
+                    "check it with: git -C " + dir + " status", e);
+        }
+    }
+
+    /** Whether a killed sikifanso left a change half-applied (a cheap file check, no JGit). */
+    public boolean hasInterruptedChange() {
+        return new ChangeJournal(dir).pending();
+    }
+
+    /** Finishes or undoes a change a killed sikifanso left; call with the cluster lock held. */
+    public void recoverInterruptedChange(Consumer<String> notices) {
+        if (!hasInterruptedChange()) {
+            return;
+        }
+        ChangePreconditions.removeStaleLocks(dir, notices);
+        try (Git git = open()) {
+            recoverInterruptedChange(git, notices);
+        } catch (IOException | GitAPIException e) {
+            throw SikifansoException.failure("cannot recover the interrupted change in " + dir + ": "
+                    + rootMessage(e), "check it with: git -C " + dir + " status", e);
+        }
+    }
+
+    private void recoverInterruptedChange(Git git, Consumer<String> notices) throws IOException, GitAPIException {
+        ChangeJournal journal = new ChangeJournal(dir);
+        if (journal.pending()) {
+            var outcome = journal.recover(git);
+            notices.accept((outcome.getKey() == ChangeJournal.Outcome.COMPLETED ? "completed" : "rolled back")
+                    + " the interrupted change \"" + outcome.getValue() + "\" in " + dir);
+        }
+    }
+
+    /** The same repo, whose changes also commit whatever else the working tree holds (--include-local-changes). */
+    public GitOpsRepo includingLocalChanges(boolean include) {
+        return new GitOpsRepo(dir, include);
     }
 
     private Map<String, Optional<byte[]>> effectiveChanges(RepoChange change) {
@@ -228,29 +302,6 @@ public final class GitOpsRepo {
         files.keySet().forEach(commit::setOnly);
         RevCommit made = commit.call();
         return made.getName();
-    }
-
-    private void restore(Git git, Map<String, byte[]> originals) {
-        for (var entry : originals.entrySet()) {
-            Path file = resolve(entry.getKey());
-            try {
-                if (entry.getValue() == null) {
-                    Files.deleteIfExists(file);
-                    pruneEmptyParents(file);
-                } else {
-                    LocalFiles.writeAtomically(file, entry.getValue(), false);
-                }
-            } catch (IOException ignored) {
-                // Best effort: the error we are already reporting names the repo to check.
-            }
-        }
-        try {
-            var reset = git.reset();
-            originals.keySet().forEach(reset::addPath);
-            reset.call();
-        } catch (GitAPIException | RuntimeException ignored) {
-            // The index may not have been touched yet.
-        }
     }
 
     private Git open() {

@@ -292,6 +292,18 @@ class DoctorTest {
     }
 
     @Test
+    void aLeftoverIndexLockFailsTheRepoCheckBecauseEveryCommitWouldFail() throws IOException {
+        java.nio.file.Path lock = Files.createFile(lab.home.gitOps().resolve(".git/index.lock"));
+
+        CheckResult r = row(lab.examine(), "GitOps repo");
+
+        assertThat(r.status()).isEqualTo(Verdict.FAIL);
+        assertThat(r.message()).isEqualTo("locked by index.lock");
+        assertThat(r.cause()).startsWith(lock + " is there: every commit fails while it is");
+        assertThat(r.fix()).endsWith("or: rm " + lock);
+    }
+
+    @Test
     void aServerThatMountsAnotherDirectoryFailsTheMountCheck() {
         docker.clear();
         docker.runningServer(CLUSTER, "/home/someone/else");

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A mutation whose commit fails leaves the working tree and the history as they were. Tests run
- * as root, where file modes do not stop writes, so the failures are made with git's own locks
- * and with a path that cannot be written because a directory stands there.
+ * as root, where file modes do not stop writes, so the failures are made with a pre-commit hook
+ * that refuses (JGit runs it after the files are written and staged, just before the commit) and
+ * with a path that cannot be written because a directory stands there.
  */
-class FailedMutationTest {
+public class FailedMutationTest {
     @TempDir
     Path tmp;
 
@@ -42,17 +43,26 @@ class FailedMutationTest {
         return new CustomApp("podinfo", "https://stefanprodan.github.io/podinfo", "podinfo", "6.10.1", "podinfo");
     }
 
+    /** A pre-commit hook that refuses every commit, until the returned file is deleted. */
+    public static Path refuseCommits(Path repo) throws IOException {
+        Path hook = repo.resolve(".git/hooks/pre-commit");
+        Files.createDirectories(hook.getParent());
+        Files.writeString(hook, "#!/bin/sh\necho 'refused by the test hook' >&2\nexit 1\n");
+        hook.toFile().setExecutable(true);
+        return hook;
+    }
+
     @Test
-    void anEnableThatCannotLockTheIndexLeavesTheRepoAsItWas() throws IOException {
+    void anEnableWhoseCommitFailsLeavesTheRepoAsItWas() throws IOException {
         RepoSnapshot before = RepoSnapshot.of(git);
-        Path lock = Files.createFile(home.gitOps().resolve(".git/index.lock"));
+        Path lock = refuseCommits(home.gitOps());
 
         assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("langfuse")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageStartingWith("could not commit \"catalog: enable langfuse (auto-enabled dependencies: "
                         + "cnpg-operator, prometheus-stack, postgresql, valkey)\" to " + home.gitOps())
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
-                .startsWith("the repo was left as it was").contains(".git/index.lock");
+                .startsWith("the repo was left as it was");
 
         assertThat(RepoSnapshot.of(git)).isEqualTo(before);
         Files.delete(lock);
@@ -62,9 +72,9 @@ class FailedMutationTest {
     }
 
     @Test
-    void aCommitThatCannotMoveTheBranchPutsTheFilesAndTheIndexBack() throws IOException {
+    void aCommitThatFailsPutsTheFilesAndTheIndexBack() throws IOException {
         RepoSnapshot before = RepoSnapshot.of(git);
-        Files.createFile(home.gitOps().resolve(".git/refs/heads/main.lock"));
+        refuseCommits(home.gitOps());
 
         assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("qdrant")))
                 .isInstanceOf(SikifansoException.class)
@@ -78,7 +88,7 @@ class FailedMutationTest {
     void aRemoveThatCannotCommitLeavesNoUncommittedDeletions() throws IOException {
         apps.add(CLUSTER, podinfo(), null);
         RepoSnapshot before = RepoSnapshot.of(git);
-        Files.createFile(home.gitOps().resolve(".git/index.lock"));
+        refuseCommits(home.gitOps());
 
         assertThatThrownBy(() -> apps.remove(CLUSTER, "podinfo"))
                 .hasMessageStartingWith("could not commit \"app: remove podinfo\"");

@@ -74,12 +74,12 @@ class SnapshotServiceTest {
         git.run("rm", "-q", "-r", "apps");
         git.commitAll("no custom apps");
         RepoSnapshot before = RepoSnapshot.of(git);
-        Files.createFile(f.home.gitOps().resolve(".git/index.lock"));
+        Path hook = com.sikifanso.gitops.FailedMutationTest.refuseCommits(f.home.gitOps());
 
         assertThatThrownBy(() -> f.snapshots.restore("with-bob", null))
                 .hasMessageStartingWith("could not commit \"restore snapshot with-bob\" to " + f.home.gitOps());
 
-        Files.delete(f.home.gitOps().resolve(".git/index.lock"));
+        Files.delete(hook);
         assertThat(RepoSnapshot.of(git)).isEqualTo(before);
         assertThat(f.refreshed).isEmpty();
     }
