@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /** Turns an {@link AgentSpec} into validated chart values, refusing bad input before anything is written. */
 public final class AgentSandbox {
-    public static final String NAMESPACE_PREFIX = "agent-";
+    public static final String NAMESPACE_PREFIX = com.sikifanso.catalog.ApplicationNames.AGENT_NAMESPACE_PREFIX;
     /**
      * The agent name is also the Helm release name, which Helm caps at 53 characters (stricter than
      * the 57 that would keep {@code agent-NAME} a DNS-1123 label).

@@ -29,7 +29,7 @@ public final class AgentService {
     }
 
     public Agent create(String cluster, String name, AgentSpec requested) {
-        AgentSandbox.requireName(name);
+        ApplicationNames.requireNotReserved("agent", AgentSandbox.requireName(name));
         return repos.mutate(cluster, ApplicationSets.AGENTS, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
             if (repo.exists(file(name))) {

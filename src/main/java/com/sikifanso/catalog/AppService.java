@@ -155,8 +155,8 @@ public final class AppService {
     }
 
     private AddResult add(String cluster, CustomApp app, String valuesYaml, String valuesSource) {
-        Names.requireLabel("app", app.name());
-        Names.requireLabel("namespace", app.namespace());
+        ApplicationNames.requireNotReserved("app", Names.requireLabel("app", app.name()));
+        ApplicationNames.requireAppNamespace(Names.requireLabel("namespace", app.namespace()));
         requireText("--repo", app.repoURL(), "the Helm repository URL, e.g. https://stefanprodan.github.io/podinfo");
         requireText("--chart", app.chart(), "the chart's name in that repository");
         requireText("--version", app.targetRevision(), "a chart version, e.g. 6.10.1, or * for the latest");
