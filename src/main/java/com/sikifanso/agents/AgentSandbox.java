@@ -67,9 +67,14 @@ public final class AgentSandbox {
     }
 
     private static Quantity quantity(String flag, String text) {
-        return Quantity.parse(text).orElseThrow(() -> SikifansoException.usage(
+        Quantity q = Quantity.parse(text).orElseThrow(() -> SikifansoException.usage(
                 flag + " \"" + text + "\" is not a Kubernetes quantity",
                 "write it like 250m or 2 for CPU, 256Mi or 1Gi for memory"));
+        if (q.isNegative()) {
+            throw SikifansoException.usage(flag + " \"" + text + "\" is negative; a quota cannot be",
+                    "give an amount of zero or more, like 250m or 2 for CPU, 256Mi or 1Gi for memory");
+        }
+        return q;
     }
 
     private static void requireAtMost(String resource, Quantity request, Quantity limit) {

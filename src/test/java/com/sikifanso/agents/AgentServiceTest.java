@@ -131,6 +131,10 @@ class AgentServiceTest {
                 new BadInput("pods", spec(null, null, null, "ten", null), "--pods \"ten\" is not a positive"),
                 new BadInput("mem", spec(null, null, "lots", null, null),
                         "--memory-limit \"lots\" is not a Kubernetes quantity"),
+                new BadInput("mem", spec(null, null, "-1Gi", null, null),
+                        "--memory-limit \"-1Gi\" is negative; a quota cannot be"),
+                new BadInput("mem", spec(null, null, "1e99999999999999999999", null, null),
+                        "--memory-limit \"1e99999999999999999999\" is not a Kubernetes quantity"),
                 new BadInput("allow", spec(null, null, null, null, List.of("not-an-app")),
                         "--allow not-an-app: no such app in the catalog"),
                 new BadInput("allow", spec(null, null, null, null, List.of("loki")),
@@ -154,6 +158,15 @@ class AgentServiceTest {
         assertThat(head()).isEqualTo(before);
         assertThat(clean()).isTrue();
         assertThat(repo.resolve("agents/" + bad.name() + ".yaml")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1Ei", "8Ei", "1e18", "1.5e9", "1e99999999999"})
+    void anyKubernetesQuantityIsAcceptedAsAMemoryLimit(String limit) {
+        var agent = services.agents().create(CLUSTER, "big", spec(null, null, limit, null, null));
+
+        assertThat(agent.values().quota().memoryLimit()).isEqualTo(limit);
+        assertThat(agent.values().containerDefaults().memoryLimit()).isEqualTo("512Mi");
     }
 
     @Test
