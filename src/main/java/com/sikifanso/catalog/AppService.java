@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
@@ -160,6 +161,7 @@ public final class AppService {
         requireText("--repo", app.repoURL(), "the Helm repository URL, e.g. https://stefanprodan.github.io/podinfo");
         requireText("--chart", app.chart(), "the chart's name in that repository");
         requireText("--version", app.targetRevision(), "a chart version, e.g. 6.10.1, or * for the latest");
+        ChartReference.require(app.repoURL(), app.chart(), app.targetRevision());
         String values = valuesYaml == null ? "# Helm values for " + app.name() + "\n"
                 : requireMapping(valuesYaml, valuesSource);
         return repos.mutate(cluster, ApplicationSets.CUSTOM_APPS, repo -> {
@@ -198,9 +200,18 @@ public final class AppService {
         }
     }
 
+    /** Helm values for one app are a few KiB; a bigger file is a mistake, and parsing it would take long. */
+    static final int MAX_VALUES_BYTES = 1 << 20;
+
     private static String readFile(Path file) {
         try {
-            return Files.readString(file);
+            if (Files.isDirectory(file)) {
+                throw SikifansoException.usage("values file " + file + " is a directory",
+                        "give --values the path of a YAML file of Helm values");
+            }
+            byte[] bytes = LocalFiles.readAtMost(file, MAX_VALUES_BYTES).orElseThrow(() -> tooLarge(
+                    "values file " + file));
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
             throw SikifansoException.usage("values file " + file + " does not exist",
                     "give --values the path of a YAML file of Helm values");
@@ -210,7 +221,16 @@ public final class AppService {
         }
     }
 
+    private static SikifansoException tooLarge(String source) {
+        return SikifansoException.usage(source + " is larger than " + (MAX_VALUES_BYTES >> 20) + " MiB",
+                "Helm values for one app are a few KiB: check that it is the right file");
+    }
+
     private static String requireMapping(String text, String source) {
+        if (text.length() > MAX_VALUES_BYTES
+                || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_VALUES_BYTES) {
+            throw tooLarge(source);
+        }
         try {
             Object parsed = com.sikifanso.core.Mappers.YAML.readValue(text, Object.class);
             if (parsed != null && !(parsed instanceof java.util.Map)) {

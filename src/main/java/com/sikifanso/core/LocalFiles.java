@@ -36,6 +36,17 @@ public final class LocalFiles {
         }
     }
 
+    /**
+     * Reads at most {@code limit} bytes; empty when the file holds more. Reads through a stream, so a
+     * device such as /dev/zero, whose size says 0, is stopped at the limit too.
+     */
+    public static java.util.Optional<byte[]> readAtMost(Path file, int limit) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            return bytes.length > limit ? java.util.Optional.empty() : java.util.Optional.of(bytes);
+        }
+    }
+
     public static void setOwnerOnly(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
