@@ -45,8 +45,11 @@ public final class RootCommand {
     OutputFormat output;
 
     @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL", defaultValue = "warn",
-            description = "Log detail on stderr: error, warn, info, debug (default: ${DEFAULT-VALUE}).")
-    String logLevel;
+            description = "Log detail on stderr: error, warn, info, debug, trace (default: warn).")
+    LogLevel logLevel;
+
+    /** The levels --log-level takes; Logging reads the raw argument before picocli, this refuses the rest. */
+    enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours (also when NO_COLOR is set).")
     boolean noColor;

@@ -43,6 +43,10 @@ public final class HttpMcpEndpoint {
             throw SikifansoException.usage("--http " + hostPort + ": the port is not a number",
                     "give host:port, e.g. --http 127.0.0.1:8811");
         }
+        if (port < 0 || port > 65535) {
+            throw SikifansoException.usage("--http " + hostPort + ": port " + port + " is not between 0 and 65535",
+                    "give host:port, e.g. --http 127.0.0.1:8811 (0 picks a free port)");
+        }
         InetAddress ip;
         try {
             ip = InetAddress.getByName(host.isEmpty() ? "0.0.0.0" : host.replace("[", "").replace("]", ""));
