@@ -1,6 +1,7 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.catalog.AppService;
+import com.sikifanso.catalog.ChartAvailability;
 import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.core.SikifansoException;
 import java.io.Console;
@@ -36,6 +37,9 @@ final class AppAddCommand extends BaseCommand {
     @Option(names = "--values", paramLabel = "FILE", description = "Helm values file to commit with the app.")
     Path values;
 
+    @Option(names = "--verify", description = "Ask the repository now whether the chart and version exist.")
+    boolean verify;
+
     @Mixin
     WaitOptions wait;
 
@@ -53,6 +57,9 @@ final class AppAddCommand extends BaseCommand {
         }
         CustomApp app = new CustomApp(name, repo, chart == null ? name : chart, version,
                 namespace == null ? name : namespace);
+        if (verify) {
+            out().info(new ChartAvailability().check(app));
+        }
         AppService.AddResult result = services().apps().add(cluster(), app, values);
         out().result(result, () -> "added: " + app.name() + " (" + app.chart() + " " + app.targetRevision()
                 + " into namespace " + app.namespace() + ", commit " + result.commit().substring(0, 7) + ")\n");
