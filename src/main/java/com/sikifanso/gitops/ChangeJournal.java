@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -100,7 +99,7 @@ final class ChangeJournal {
                 LocalFiles.writeAtomically(target, entry.getValue().get(), false);
             } else if (Files.isRegularFile(target) || Files.isSymbolicLink(target)) {
                 Files.delete(target);
-                pruneEmptyParents(target);
+                GitOpsRepo.pruneEmptyParents(dir, target);
             }
         }
         if (!contents.isEmpty() && git.getRepository().resolve(Constants.HEAD) != null) {
@@ -120,17 +119,6 @@ final class ChangeJournal {
             for (Path temp : temps) {
                 Files.deleteIfExists(temp);
             }
-        }
-    }
-
-    private void pruneEmptyParents(Path file) throws IOException {
-        for (Path d = file.getParent(); d != null && !d.equals(dir) && d.startsWith(dir); d = d.getParent()) {
-            try (Stream<Path> left = Files.list(d)) {
-                if (left.findAny().isPresent()) {
-                    return;
-                }
-            }
-            Files.delete(d);
         }
     }
 

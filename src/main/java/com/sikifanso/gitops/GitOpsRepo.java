@@ -113,7 +113,7 @@ public final class GitOpsRepo {
                     } else {
                         Files.delete(file);
                         if (change.replacesTree()) {
-                            pruneEmptyParents(file);
+                            pruneEmptyParents(dir, file);
                         }
                     }
                 }
@@ -241,7 +241,8 @@ public final class GitOpsRepo {
         }
     }
 
-    private void pruneEmptyParents(Path file) throws IOException {
+    /** Deletes the directories above {@code file} that it leaves empty, up to the repo's root. */
+    static void pruneEmptyParents(Path dir, Path file) throws IOException {
         for (Path d = file.getParent(); d != null && !d.equals(dir) && d.startsWith(dir); d = d.getParent()) {
             try (Stream<Path> left = Files.list(d)) {
                 if (left.findAny().isPresent()) {

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.GitCli;
 import com.sikifanso.TestHome;
 import com.sikifanso.core.Mappers;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} at a random moment of a change: afterwards HEAD, the working tree ({@code git
- * status} by the real git) and what the tool answers agree. The moments are random, so the seed
+ * status} by the real git) and what the tool answers agree. A third of the kills come at any moment
+ * of the command; the rest a few milliseconds after its first write into the repo, so they land
+ * inside the change rather than in the JVM's start-up. The moments are random, so the seed
  * is printed; set {@code -Dsikifanso.killSeed=N} to replay a run.
  */
 class KilledChangesTest {
@@ -46,6 +52,7 @@ class KilledChangesTest {
         assertThat(sikifanso.run("-c", CLUSTER, "app", "enable", "qdrant", "--no-wait").exitCode()).isZero();
         long fullMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
+        WatchService watch = watch(home.gitOps());
         long loopStarted = System.nanoTime();
         int killed = 0;
         int recovered = 0;
@@ -53,8 +60,17 @@ class KilledChangesTest {
         for (; round < ROUNDS && (round < MIN_ROUNDS || System.nanoTime() - loopStarted < BUDGET_NANOS); round++) {
             String[] command = command(random, round);
             long delay = (long) (fullMillis * (0.4 + 0.7 * random.nextDouble()));
+            drain(watch);
             Process p = sikifanso.start(Map.of(), tmp.resolve("out"), tmp.resolve("err"), command);
-            boolean finished = p.waitFor(delay, TimeUnit.MILLISECONDS);
+            boolean finished;
+            if (round % 3 == 0) {
+                // At any moment: start-up, reading, or the change.
+                finished = p.waitFor(delay, TimeUnit.MILLISECONDS);
+            } else {
+                // Within the change: a few milliseconds after its first write into the repo.
+                delay = random.nextInt(25);
+                finished = !firstWrite(watch, p) || p.waitFor(delay, TimeUnit.MILLISECONDS);
+            }
             p.destroyForcibly().waitFor();
             killed += finished ? 0 : 1;
             String what = "round " + round + " (seed " + seed + "): " + String.join(" ", command)
@@ -73,6 +89,39 @@ class KilledChangesTest {
         }
         System.out.println("KilledChangesTest: " + round + " rounds, " + killed + " killed mid-run, " + recovered
                 + " interrupted changes recovered by the next command");
+    }
+
+    /** Watches the repo's directories (and .git) for the first write of a change. */
+    private static WatchService watch(Path repo) throws IOException {
+        WatchService watch = repo.getFileSystem().newWatchService();
+        for (String dir : List.of("", ".git", "catalog", "agents", "agents/values", "apps", "apps/coordinates",
+                "apps/values")) {
+            Path d = repo.resolve(dir);
+            Files.createDirectories(d);
+            d.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+        }
+        return watch;
+    }
+
+    private static void drain(WatchService watch) {
+        for (WatchKey key = watch.poll(); key != null; key = watch.poll()) {
+            key.pollEvents();
+            key.reset();
+        }
+    }
+
+    /** Waits until the process writes into the repo; false when it ended first. */
+    private static boolean firstWrite(WatchService watch, Process p) throws InterruptedException {
+        while (p.isAlive()) {
+            WatchKey key = watch.poll(5, TimeUnit.MILLISECONDS);
+            if (key != null) {
+                key.pollEvents();
+                key.reset();
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String[] command(Random random, int round) {
