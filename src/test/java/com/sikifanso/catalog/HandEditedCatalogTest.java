@@ -119,6 +119,8 @@ class HandEditedCatalogTest {
     @Test
     void aCatalogFileThatIsNotYamlIsReportedWithHowToRestoreIt() throws IOException {
         Files.writeString(home.gitOps().resolve("catalog/qdrant.yaml"), "name: [qdrant\n");
+        // Committed: an uncommitted hand edit is refused before any file is read (RepoStateBeforeChangeTest).
+        git.commitAll("hand edit: break qdrant");
 
         assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("ollama")))
                 .hasMessageStartingWith("catalog file " + home.gitOps().resolve("catalog/qdrant.yaml")
