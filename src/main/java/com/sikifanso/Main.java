@@ -11,7 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V") || args[0].equals("-v"))) {
             // The commonest probe of a CLI answers without building the command tree (JVM start-up only).
             System.out.println(BuildInfo.load().versionLine());
             return;

@@ -4,8 +4,8 @@ import com.sikifanso.argocd.AppDiffs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "diff", description = {"Show what Argo CD would change: a unified diff between the live objects "
-        + "and the GitOps repo's,", "as YAML without status, managed fields and server defaults."},
+@Command(name = "diff", description = {"Show what Argo CD would change: a diff of the live objects against the GitOps repo.",
+    "Both sides are YAML without status, managed fields and server defaults."},
         footer = {"", "Examples:", "  sikifanso app diff qdrant", "  sikifanso app diff qdrant -o json"})
 final class AppDiffCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "APP", completionCandidates = Candidates.EnabledApps.class,

@@ -8,8 +8,8 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", description = {"The commits that changed an app's (or agent's) files in the GitOps repo, "
-        + "newest first:", "the revisions app rollback can restore."},
+@Command(name = "history", description = {"The commits that changed an app's (or agent's) files in the GitOps repo, newest first.",
+    "These are the revisions app rollback can restore."},
         footer = {"", "Examples:", "  sikifanso app history qdrant"})
 final class AppHistoryCommand extends BaseCommand {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")

@@ -10,9 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "rollback", description = {"Write an app's (or agent's) files as they were at an earlier revision, "
-        + "in one new commit,", "and wait for Argo CD to apply it. Works with automated sync; undo it with another "
-        + "rollback."},
+@Command(name = "rollback", description = {"Write an app's (or agent's) files as at an earlier revision, in one new commit.",
+    "Then wait for Argo CD to apply it. Works with automated sync; undo it with another rollback."},
         footer = {"", "Examples:", "  sikifanso app rollback qdrant", "  sikifanso app rollback qdrant --to 3f1e079"})
 final class AppRollbackCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "APP", completionCandidates = Candidates.CatalogApps.class,

@@ -6,8 +6,8 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "status", description = {"Sync and health of every Argo CD Application, or of one with its "
-        + "resources", "and the message of each unhealthy one."},
+@Command(name = "status", description = {"Show the sync and health of every Argo CD Application, or of one with its resources.",
+    "Each unhealthy one comes with its message."},
         footer = {"", "Examples:", "  sikifanso app status", "  sikifanso app status qdrant -o yaml"})
 final class AppStatusCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "APP", completionCandidates = Candidates.EnabledApps.class,

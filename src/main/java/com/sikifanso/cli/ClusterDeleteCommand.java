@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "delete", description = "Delete a cluster: its containers, network, volumes, kubeconfig entries,"
-        + " session and GitOps repo. Snapshots are kept.")
+@Command(name = "delete", description = {"Delete a cluster: its containers, network, volumes, kubeconfig entries, session and repo.",
+    "Snapshots are kept."})
 final class ClusterDeleteCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
             description = "Cluster name (default: -c/--cluster).")

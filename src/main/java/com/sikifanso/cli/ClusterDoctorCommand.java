@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "doctor", description = {"Check a cluster and everything on it: Docker, the node containers, nodes,"
-        + " Cilium, Hubble, Argo CD, every app and agent, and the GitOps repo.",
+@Command(name = "doctor", description = {"Check a cluster and everything on it, from Docker to every app and agent and the GitOps repo.",
+    "Checks Docker, the node containers, nodes, Cilium, Hubble, Argo CD, apps, agents and the repo.",
     "Each problem comes with its cause and the command that fixes it. Exit 1 when any check fails."})
 final class ClusterDoctorCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,

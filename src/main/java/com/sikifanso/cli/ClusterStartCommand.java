@@ -7,8 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "start", description = {"Start a cluster's node containers, record it as running, and wait until its"
-        + " API server answers again.", "Exits 3 when it does not answer within --timeout."})
+@Command(name = "start", description = {"Start a cluster's node containers, record it as running, and wait for its API server.", "Exits 3 when it does not answer within --timeout."})
 final class ClusterStartCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
             description = "Cluster name (default: -c/--cluster).")

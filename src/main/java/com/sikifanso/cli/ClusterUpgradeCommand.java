@@ -9,10 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "upgrade", description = {
-    "Upgrade Cilium and/or Argo CD to the chart versions in the cluster's infra settings (infra/cilium.yaml,"
-            + " infra/argocd.yaml).",
-    "Uses the cluster's own kubeconfig context, takes a snapshot first, refuses downgrades, rolls back a failed"
-            + " upgrade, and updates the matching Argo CD Application."},
+    "Upgrade Cilium and/or Argo CD to the chart versions in infra/cilium.yaml and infra/argocd.yaml.",
+    "Uses the cluster's own kubeconfig context, takes a snapshot first and refuses downgrades.",
+    "A failed upgrade is rolled back; a successful one updates the matching Argo CD Application."},
         subcommands = {ClusterUpgradeCommand.Cilium.class, ClusterUpgradeCommand.ArgoCd.class},
         footer = {"", "Examples:", "  sikifanso cluster upgrade --all", "  sikifanso cluster upgrade cilium lab1"})
 final class ClusterUpgradeCommand extends BaseCommand {

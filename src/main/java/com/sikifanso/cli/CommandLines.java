@@ -19,6 +19,7 @@ public final class CommandLines {
         Logging.configure(args, env);
         RootCommand root = new RootCommand(env, BuildInfo.load(), out, err, terminal);
         CommandLine cli = create(root, terminal && !env.containsKey("NO_COLOR"), args);
+        cli.setUsageHelpAutoWidth(terminal);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, root));
@@ -45,6 +46,12 @@ public final class CommandLines {
     private static final Set<String> VALUED_OPTIONS = Set.of("-c", "--cluster", "-o", "--output", "--log-level",
             "--lock-timeout");
 
+    /** Help width when stdout is not a terminal. */
+    static final int HELP_WIDTH = 100;
+
+    /** Room for the longest option with its parameter, so none is pushed onto a line of its own. */
+    private static final int LONG_OPTIONS_WIDTH = 32;
+
     static CommandLine create(RootCommand root, boolean color) {
         return create(root, color, new String[0]);
     }
@@ -61,9 +68,12 @@ public final class CommandLines {
                 cli.addSubcommand(name, type);
             }
         });
+        cli.addSubcommand("help", new HelpSubcommand());
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(color ? Ansi.AUTO : Ansi.OFF));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setUsageHelpAutoWidth(true);
+        // Help is read whole: a terminal's own width, else wide enough that no example line is cut.
+        cli.setUsageHelpWidth(HELP_WIDTH);
+        cli.setUsageHelpLongOptionsMaxWidth(LONG_OPTIONS_WIDTH);
         addHelpOptions(cli);
         return cli;
     }

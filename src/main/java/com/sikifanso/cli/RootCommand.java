@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 @Command(name = "sikifanso",
-        mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
         description = {
             "Bootstrap Kubernetes clusters for AI agent infrastructure.",
@@ -23,8 +22,8 @@ import picocli.CommandLine.ScopeType;
             "with a catalog of AI infrastructure, profiles and isolated agent sandboxes.",
             "",
             "Start with:  sikifanso cluster create --profile agent-dev"},
-        footer = {"", "Environment: SIKIFANSO_CLUSTER (default cluster), SIKIFANSO_HOME (state directory,"
-                + " default ~/.sikifanso), NO_COLOR.",
+        footer = {"", "Environment: SIKIFANSO_CLUSTER (default cluster), NO_COLOR,",
+            "  SIKIFANSO_HOME (state directory, default ~/.sikifanso).",
             "Exit codes: 0 ok, 1 failure, 2 usage error, 3 timed out waiting for the cluster."})
 public final class RootCommand {
     private final Map<String, String> env;
@@ -33,6 +32,13 @@ public final class RootCommand {
     private final PrintWriter err;
     private final boolean terminal;
     private Services services;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    /** {@code -v} as well as {@code -V}: the spelling most tools accept. */
+    @Option(names = {"-V", "-v", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Option(names = {"-c", "--cluster"}, scope = ScopeType.INHERIT, paramLabel = "NAME",
             completionCandidates = Candidates.Clusters.class,

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --no-wait} and {@code --timeout}, shared by every command that changes the cluster. */
 final class WaitOptions {
-    @Option(names = "--no-wait", description = "Commit and return; do not wait for Argo CD to apply the change.")
+    @Option(names = "--no-wait", description = "Return at once; do not wait for Argo CD to apply the change.")
     boolean noWait;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
