@@ -42,6 +42,11 @@ final class McpServeCommand extends BaseCommand {
     @Option(names = "--allow-remote", description = "Allow --http on a non-loopback address.")
     boolean allowRemote;
 
+    @Option(names = "--allow-origin", split = ",", paramLabel = "ORIGIN",
+            description = "With --http, also accept browser requests from this origin (e.g. https://ide.example:443);"
+                    + " only this server's loopback origin is accepted otherwise.")
+    List<String> allowOrigins = List.of();
+
     @Override
     int run() {
         String pinned = clusterGiven() || agent != null ? cluster() : null;
@@ -67,7 +72,7 @@ final class McpServeCommand extends BaseCommand {
     private int serveHttp(McpOptions options) {
         java.net.InetSocketAddress address = HttpMcpEndpoint.address(http, allowRemote);
         McpToken token = McpTokenCommand.token(services());
-        HttpMcpEndpoint endpoint = HttpMcpEndpoint.start(address, token);
+        HttpMcpEndpoint endpoint = HttpMcpEndpoint.start(address, token, allowOrigins);
         McpSyncServer server = new SikifansoMcpServer(services(), new OperationRegistry(), options)
                 .start(endpoint.transport());
         out().info("MCP server listening on http://" + address.getHostString() + ":" + endpoint.port()

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.EnumSet;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -62,13 +63,16 @@ public final class HttpMcpEndpoint {
         return new InetSocketAddress(ip, port);
     }
 
-    public static HttpMcpEndpoint start(InetSocketAddress address, McpToken token) {
+    /** Serves at {@code address}; {@code allowedOrigins} are browser origins besides the loopback one. */
+    public static HttpMcpEndpoint start(InetSocketAddress address, McpToken token, List<String> allowedOrigins) {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(SikifansoMcpServer.jsonMapper())
                 .mcpEndpoint(PATH)
                 .build();
         Server jetty = new Server(address);
         ServletContextHandler context = new ServletContextHandler();
+        context.addFilter(new FilterHolder(new RebindingGuard(address.getAddress(), allowedOrigins)), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BearerTokenFilter(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
         ServletHolder servlet = new ServletHolder(transport);
         servlet.setAsyncSupported(true);
@@ -120,7 +124,7 @@ public final class HttpMcpEndpoint {
             if (!token.matches(presented)) {
                 HttpServletResponse response = (HttpServletResponse) res;
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"sikifanso\"");
-                response.sendError(HttpServletResponse.SC_UNAUTHORIZED,
+                PlainResponses.send(response, HttpServletResponse.SC_UNAUTHORIZED,
                         "missing or wrong bearer token; print it with: sikifanso mcp token");
                 return;
             }

@@ -1,0 +1,23 @@
+package com.sikifanso.mcp;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A refusal as one line of plain text. Not {@code sendError}: Jetty's error page repeats the request
+ * URL, and a token put in a query string would be reflected.
+ */
+final class PlainResponses {
+    private PlainResponses() {
+    }
+
+    static void send(HttpServletResponse response, int status, String message) throws IOException {
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+    }
+}
