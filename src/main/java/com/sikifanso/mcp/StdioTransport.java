@@ -7,13 +7,10 @@ import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.ProtocolVersions;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -28,6 +25,9 @@ import reactor.core.publisher.Mono;
  */
 public final class StdioTransport implements McpServerTransportProvider {
     private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
+
+    /** The largest message read; a longer line is answered with -32600 and skipped. */
+    static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
     private final McpJsonMapper mapper;
     private final InputStream in;
@@ -55,17 +55,19 @@ public final class StdioTransport implements McpServerTransportProvider {
     }
 
     private void readLoop() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
+        BoundedLineReader reader = new BoundedLineReader(in, MAX_MESSAGE_BYTES);
+        try {
+            BoundedLineReader.Line line;
+            while ((line = reader.next()) != null) {
+                if (!line.oversized() && line.text().isBlank()) {
                     continue;
                 }
-                try {
-                    McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(mapper, line);
-                    session.handle(message).subscribe(null, e -> LOG.warn("handling a message failed", e));
-                } catch (IOException | IllegalArgumentException e) {
-                    LOG.warn("ignoring a line that is not JSON-RPC: {}", e.getMessage());
+                JsonRpcScreen.Verdict verdict = line.oversized() ? JsonRpcScreen.oversized(MAX_MESSAGE_BYTES)
+                        : JsonRpcScreen.screen(line.text());
+                switch (verdict) {
+                    case JsonRpcScreen.Verdict.Pass pass -> handle(pass.line());
+                    case JsonRpcScreen.Verdict.Answer answer -> writeBytes(mapper.writeValueAsBytes(answer.error()));
+                    case JsonRpcScreen.Verdict.Drop drop -> LOG.warn("ignoring a notification: {}", drop.why());
                 }
             }
         } catch (IOException e) {
@@ -75,16 +77,28 @@ public final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
+    private void handle(String line) {
+        try {
+            McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(mapper, line);
+            session.handle(message).subscribe(null, e -> LOG.warn("handling a message failed", e));
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("ignoring a line that is not JSON-RPC: {}", e.getMessage());
+        }
+    }
+
     private void write(McpSchema.JSONRPCMessage message) {
         try {
-            byte[] json = mapper.writeValueAsBytes(message);
-            synchronized (out) {
-                out.write(json);
-                out.write('\n');
-                out.flush();
-            }
+            writeBytes(mapper.writeValueAsBytes(message));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeBytes(byte[] json) throws IOException {
+        synchronized (out) {
+            out.write(json);
+            out.write('\n');
+            out.flush();
         }
     }
 
