@@ -40,13 +40,18 @@ final class SnapshotOps {
         return List.of(
                 Operation.of("snapshot_capture", "Capture a cluster's GitOps repo (with its full git history) and its "
                                 + "session into a snapshot archive; the Argo CD password is left out unless asked "
-                                + "for. An existing snapshot of that name is never overwritten.",
+                                + "for, and then only after the user confirms. An existing snapshot of that name is "
+                                + "never overwritten.",
                         Toolset.snapshot, new Safety(false, false, false, false), CaptureInput.class,
                         SnapshotService.Captured.class,
                         (in, ctx) -> ctx.services().snapshots().capture(in.cluster(), in.name(), in.includeSecrets()),
                         out -> "Captured snapshot " + out.snapshot().name() + " of cluster " + out.snapshot().cluster()
                                 + " at " + shortHead(out.snapshot().gitHead()) + " (" + out.snapshot().path() + ")"
-                                + (out.skipped().isEmpty() ? "" : "; left out: " + String.join(", ", out.skipped()))),
+                                + (out.skipped().isEmpty() ? "" : "; left out: " + String.join(", ", out.skipped())))
+                        // An agent must not copy the Argo CD password into a file without the user's say-so.
+                        .confirmWhen(in -> in.includeSecrets() ? Optional.of("Write the Argo CD admin password of "
+                                + "cluster \"" + in.cluster() + "\" into a snapshot archive (readable by its owner "
+                                + "only)?") : Optional.empty()),
                 Operation.of("snapshot_list", "List snapshots, newest first, with the cluster, time, sikifanso version "
                                 + "and git HEAD each was taken at.",
                         Toolset.snapshot, Safety.READ, ClusterOps.NoInput.class, SnapshotList.class,

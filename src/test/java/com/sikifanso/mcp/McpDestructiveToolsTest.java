@@ -92,4 +92,41 @@ class McpDestructiveToolsTest {
         assertThat(home.tracked("agents/bob.yaml")).isTrue();
         assertThat(home.tracked("agents/values/bob.yaml")).isTrue();
     }
+
+    /** Copying the Argo CD password into an archive is asked for like a destructive change. */
+    @Test
+    void snapshotWithSecretsNeedsTheUsersConfirmation() throws java.io.IOException {
+        home.withArgoCdPassword();
+        Map<String, Object> capture = Map.of("name", "snapshot_capture", "arguments",
+                Map.of("cluster", McpHome.CLUSTER, "name", "with-secrets", "includeSecrets", true));
+        Path archives = root.resolve("snapshots");
+
+        JsonNode refused = call(NodeMcpClient.run(root, "calls", Map.of("calls", List.of(capture))), 0);
+        assertThat(refused.path("isError").asBoolean()).as(refused.toString()).isTrue();
+        assertThat(refused.path("text").asText()).contains("elicitation", "--allow-destructive");
+        assertThat(archiveNames(archives)).as("nothing written").noneMatch(n -> n.contains("with-secrets"));
+
+        JsonNode declinedOut = NodeMcpClient.run(root, "elicit-decline", Map.of("calls", List.of(capture)));
+        assertThat(declinedOut.at("/elicitations/0/message").asText()).contains("Argo CD admin password");
+        assertThat(call(declinedOut, 0).path("isError").asBoolean()).isTrue();
+        assertThat(archiveNames(archives)).noneMatch(n -> n.contains("with-secrets"));
+
+        JsonNode accepted = call(NodeMcpClient.run(root, "elicit-accept", Map.of("calls", List.of(capture))), 0);
+        assertThat(accepted.path("isError").asBoolean()).as(accepted.toString()).isFalse();
+        assertThat(archiveNames(archives)).anyMatch(n -> n.contains("with-secrets"));
+
+        Map<String, Object> plain = Map.of("name", "snapshot_capture", "arguments",
+                Map.of("cluster", McpHome.CLUSTER, "name", "no-secrets"));
+        JsonNode withoutSecrets = NodeMcpClient.run(root, "calls", Map.of("calls", List.of(plain)));
+        assertThat(call(withoutSecrets, 0).path("isError").asBoolean()).as("no question without secrets").isFalse();
+    }
+
+    private static List<String> archiveNames(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
 }
