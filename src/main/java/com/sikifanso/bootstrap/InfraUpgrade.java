@@ -93,8 +93,11 @@ public final class InfraUpgrade {
                                  Consumer<String> progress) {
         Session session = sessions.load(cluster);
         if (session.state() != ClusterState.RUNNING) {
+            // A --gitops-only cluster has no nodes to start: create makes them from the repo it has.
             throw SikifansoException.failure("cluster \"" + cluster + "\" is " + session.state()
-                    + "; only a running cluster can be upgraded", "start it with: sikifanso cluster start " + cluster);
+                    + "; only a running cluster can be upgraded", session.state() == ClusterState.NOT_CREATED
+                            ? "create its nodes (its GitOps repo is used as it is): sikifanso cluster create " + cluster
+                            : "start it with: sikifanso cluster start " + cluster);
         }
         InfraConfig infra = infraConfigs.load(Path.of(session.gitOpsPath()));
         String kubeconfig = kubeconfigs.apply(cluster);

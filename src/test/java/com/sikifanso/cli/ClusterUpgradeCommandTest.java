@@ -3,6 +3,7 @@ package com.sikifanso.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,14 +22,18 @@ class ClusterUpgradeCommandTest {
     }
 
     @Test
-    void aClusterWithoutNodesCannotBeUpgraded() {
+    void aClusterWithoutNodesCannotBeUpgradedAndTheFixIsCreateNotStart() {
         assertThat(InProcess.run(home, "cluster", "create", "lab1", "--gitops-only").exitCode()).isZero();
 
-        SikifansoProcess.Result r = InProcess.run(home, "cluster", "upgrade", "cilium", "lab1", "--skip-snapshot");
+        for (String[] args : List.of(new String[] {"cluster", "upgrade", "cilium", "lab1", "--skip-snapshot"},
+                new String[] {"cluster", "upgrade", "--all", "lab1"})) {
+            SikifansoProcess.Result r = InProcess.run(home, args);
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.stderr()).startsWith("Error: cluster \"lab1\" is ").contains(
-                "; only a running cluster can be upgraded");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.stderr()).startsWith("Error: cluster \"lab1\" is ").contains(
+                    "; only a running cluster can be upgraded", "sikifanso cluster create lab1")
+                    .doesNotContain("cluster start");
+        }
     }
 
     @Test
