@@ -12,5 +12,5 @@ if [ ! -s "$CP_FILE" ] || [ pom.xml -nt "$CP_FILE" ]; then
 fi
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 "$JAVA" -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+  -Dsikifanso.log.level=error \
   com.sikifanso.doctor.DoctorBench "${1:-20}" "${2:-20}" "${3:-9}"

@@ -6,11 +6,15 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
 /** Builds the picocli tree and turns every outcome into an exit code and one clear message. */
 public final class CommandLines {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandLines.class);
+
     private CommandLines() {
     }
 
@@ -24,7 +28,11 @@ public final class CommandLines {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, root));
         cli.setParameterExceptionHandler((e, arguments) -> usageError(e, err));
-        return cli.execute(args);
+        long start = System.nanoTime();
+        LOG.info("sikifanso {}", String.join(" ", args));
+        int code = cli.execute(args);
+        LOG.info("exit {} after {} ms", code, (System.nanoTime() - start) / 1_000_000);
+        return code;
     }
 
     /** The top-level commands, in the order help lists them. */
@@ -103,6 +111,7 @@ public final class CommandLines {
 
     /** Bad flags or arguments: one Error line, a suggestion when picocli has one, and where help is. */
     private static int usageError(CommandLine.ParameterException e, PrintWriter err) {
+        LOG.info("usage error: {}", e.getMessage());
         err.println("Error: " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("  see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
@@ -111,6 +120,7 @@ public final class CommandLines {
     }
 
     private static int report(Exception e, PrintWriter err, RootCommand root) {
+        LOG.info("failed: {}", e.getMessage(), e); // the whole cause, for the log file and bug reports
         if (e instanceof SikifansoException s) {
             err.println("Error: " + s.getMessage());
             if (s.hint() != null) {

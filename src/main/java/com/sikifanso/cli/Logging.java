@@ -1,27 +1,55 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.log.LogPolicy;
+import com.sikifanso.log.LogRouter;
+import com.sikifanso.log.LogSink;
+import com.sikifanso.log.RotatingLogFile;
 import com.sikifanso.session.SikifansoHome;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.event.Level;
 
 /**
- * Sets the log level before any library logs: slf4j-simple reads system properties once, so
- * {@code --log-level} is read from the raw arguments ahead of picocli.
+ * Sets up logging before any library logs, from the raw arguments (ahead of picocli): stderr at
+ * {@code --log-level}, and a rotated owner-only file that keeps info and up for bug reports,
+ * {@code logs/cli.log}, or {@code mcp.log} for an MCP server, whose stderr is often shown to no one.
  */
 final class Logging {
-    private static final String LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+    /** Per file: rotated at 5 MiB, three old files kept. */
+    static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+    static final int KEPT_FILES = 3;
+
+    private static volatile LogPolicy current = LogPolicy.of("warn", Map.of());
 
     private Logging() {
     }
 
     static void configure(String[] args, Map<String, String> env) {
+        LogPolicy policy = LogPolicy.of(requestedLevel(args), env);
+        current = policy;
+        List<String> words = List.of(args);
+        boolean mcpServer = words.contains("mcp") && words.contains("serve");
+        List<LogSink> sinks = new ArrayList<>();
+        if (!mcpServer || debug()) {
+            sinks.add(LogSink.stderr(policy));
+        }
+        if (!words.contains("__complete")) { // a Tab press is no event worth a line
+            SikifansoHome home = SikifansoHome.fromEnvironment(env);
+            Path file = mcpServer ? home.root().resolve("mcp.log") : home.root().resolve("logs").resolve("cli.log");
+            try {
+                sinks.add(LogSink.file(policy.atLeast(Level.INFO), RotatingLogFile.open(file, MAX_FILE_BYTES,
+                        KEPT_FILES)));
+            } catch (IOException | RuntimeException e) {
+                // A read-only home must not stop the command; stderr still has the log.
+            }
+        }
+        LogRouter.configure(sinks);
+    }
+
+    private static String requestedLevel(String[] args) {
         String level = "warn";
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--log-level") && i + 1 < args.length) {
@@ -30,64 +58,10 @@ final class Logging {
                 level = args[i].substring("--log-level=".length());
             }
         }
-        System.setProperty(LEVEL_PROPERTY, level.toLowerCase());
-        System.setProperty("org.slf4j.simpleLogger.logFile", logTarget(args, env, level));
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-    }
-
-    /**
-     * An MCP server's stderr is often shown to no one, so it logs to {@code mcp.log}; at debug level
-     * stderr gets a copy as well.
-     */
-    private static String logTarget(String[] args, Map<String, String> env, String level) {
-        List<String> words = List.of(args);
-        if (!(words.contains("mcp") && words.contains("serve"))) {
-            return "System.err";
-        }
-        Path file = SikifansoHome.fromEnvironment(env).root().resolve("mcp.log");
-        try {
-            Files.createDirectories(file.getParent());
-            if (!level.equalsIgnoreCase("debug") && !level.equalsIgnoreCase("trace")) {
-                return file.toString();
-            }
-            PrintStream log = new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8);
-            System.setErr(new PrintStream(new TeeOutputStream(System.err, log), true, StandardCharsets.UTF_8));
-            return "System.err";
-        } catch (IOException e) {
-            return "System.err";
-        }
-    }
-
-    /** Writes everything to two streams. */
-    private static final class TeeOutputStream extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        TeeOutputStream(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            first.flush();
-            second.flush();
-        }
+        return level;
     }
 
     static boolean debug() {
-        return "debug".equals(System.getProperty(LEVEL_PROPERTY)) || "trace".equals(System.getProperty(LEVEL_PROPERTY));
+        return current.own().toInt() <= Level.DEBUG.toInt();
     }
 }

@@ -2,6 +2,7 @@ package com.sikifanso.mcp;
 
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.log.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ public final class McpToken {
             if (Files.exists(file)) {
                 String token = Files.readString(file).strip();
                 if (!token.isEmpty()) {
+                    Redaction.secret(token);
                     return token;
                 }
             }
@@ -34,6 +36,7 @@ public final class McpToken {
             new SecureRandom().nextBytes(random);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             LocalFiles.writeAtomically(file, (token + "\n").getBytes(StandardCharsets.UTF_8), true);
+            Redaction.secret(token);
             return token;
         } catch (IOException e) {
             throw SikifansoException.failure("cannot read or create the MCP token file " + file + ": "

@@ -80,6 +80,10 @@ public final class StdioTransport implements McpServerTransportProvider {
     private void handle(String line) {
         try {
             McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(mapper, line);
+            if (LOG.isDebugEnabled()) { // the method and id only: arguments may hold values files
+                LOG.debug("received {}", message instanceof McpSchema.JSONRPCRequest r ? r.method() + " (id " + r.id()
+                        + ")" : message instanceof McpSchema.JSONRPCNotification n ? n.method() : "a response");
+            }
             session.handle(message).subscribe(null, e -> LOG.warn("handling a message failed", e));
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("ignoring a line that is not JSON-RPC: {}", e.getMessage());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.LocalFiles;
+import com.sikifanso.log.Redaction;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -61,6 +62,9 @@ public final class SessionStore {
         }
         if (!session.clusterName().equals(cluster)) {
             throw corrupt(cluster, file, "it names cluster \"" + session.clusterName() + "\"", null);
+        }
+        if (session.services() != null && session.services().argocd() != null) {
+            Redaction.secret(session.services().argocd().password()); // never in a log line
         }
         return session;
     }

@@ -38,7 +38,7 @@ class McpHttpHygieneTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (server != null) {
+        if (server != null && server.isAlive()) {
             server.destroy();
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
@@ -96,7 +96,37 @@ class McpHttpHygieneTest {
         assertThat(output).contains("--allow-origin ide.example.com/path is not an origin");
     }
 
+    @Test
+    void debugLogsNeverHoldTheTokenAndLibrariesStayAtInfo() throws Exception {
+        int port = start("--http", "127.0.0.1:0", "--log-level", "debug");
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(port, token(), headers("Host", "127.0.0.1:" + port)).status()).isEqualTo(200);
+        }
+        stop();
+
+        Path log = root.resolve("mcp.log");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+        String text = Files.readString(log) + Files.readString(root.resolve("http-stderr.txt"));
+        assertThat(text).contains("listening on").doesNotContain(TOKEN);
+        assertThat(text.lines().filter(l -> l.contains(" DEBUG org.eclipse.jetty"))).as("Jetty at info").isEmpty();
+    }
+
+    @Test
+    void librariesAtDebugWhenAskedForStillNeverLogTheToken() throws Exception {
+        int port = start(Map.of("SIKIFANSO_LOG_LIBS", "debug"), "--http", "127.0.0.1:0", "--log-level", "debug");
+        assertThat(post(port, token(), headers("Host", "127.0.0.1:" + port)).status()).isEqualTo(200);
+        stop();
+
+        String text = Files.readString(root.resolve("mcp.log"));
+        assertThat(text).contains("DEBUG org.eclipse.jetty").contains("Authorization: Bearer [redacted]")
+                .doesNotContain(TOKEN);
+    }
+
     private int start(String... flags) throws IOException, InterruptedException {
+        return start(Map.of(), flags);
+    }
+
+    private int start(Map<String, String> env, String... flags) throws IOException, InterruptedException {
         McpHome.withCluster(root);
         Files.writeString(root.resolve("mcp-token"), TOKEN + "\n");
         Files.setPosixFilePermissions(root.resolve("mcp-token"), PosixFilePermissions.fromString("rw-------"));
@@ -105,6 +135,7 @@ class McpHttpHygieneTest {
                 .redirectOutput(root.resolve("http-stdout.txt").toFile()).redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         ServerCommand.environment(pb.environment(), root);
+        pb.environment().putAll(env);
         server = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {

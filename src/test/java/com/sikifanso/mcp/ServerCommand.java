@@ -39,7 +39,7 @@ final class ServerCommand {
 
     /** Leaves out what from the developer's shell would change what sikifanso does or prints. */
     static void clean(Map<String, String> env) {
-        env.keySet().removeAll(List.of("SIKIFANSO_HOME", "SIKIFANSO_CLUSTER", "NO_COLOR", "JAVA_TOOL_OPTIONS",
+        env.keySet().removeAll(List.of("SIKIFANSO_HOME", "SIKIFANSO_CLUSTER", "SIKIFANSO_LOG_LIBS", "NO_COLOR", "JAVA_TOOL_OPTIONS",
                 "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
     }
 }
