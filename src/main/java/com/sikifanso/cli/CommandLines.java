@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.AccessErrors;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.SikifansoException;
 import java.io.PrintWriter;
@@ -121,7 +122,8 @@ public final class CommandLines {
 
     private static int report(Exception e, PrintWriter err, RootCommand root) {
         LOG.info("failed: {}", e.getMessage(), e); // the whole cause, for the log file and bug reports
-        if (e instanceof SikifansoException s) {
+        Exception explained = AccessErrors.explain(e).<Exception>map(access -> access).orElse(e);
+        if (explained instanceof SikifansoException s) {
             err.println("Error: " + s.getMessage());
             if (s.hint() != null) {
                 err.println("  " + s.hint());

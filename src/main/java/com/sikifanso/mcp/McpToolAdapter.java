@@ -2,6 +2,7 @@ package com.sikifanso.mcp;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sikifanso.core.AccessErrors;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.ops.ArgumentBinder;
@@ -119,9 +120,12 @@ final class McpToolAdapter {
                     .structuredContent(structured)
                     .isError(false)
                     .build();
-        } catch (SikifansoException e) {
-            return error(e.getMessage() + (e.hint() == null ? "" : "\nTo fix: " + e.hint()));
         } catch (RuntimeException e) {
+            SikifansoException s = AccessErrors.explain(e).orElse(e instanceof SikifansoException x ? x : null);
+            if (s != null) {
+                LOG.info("tool {} failed: {}", operation.name(), e.getMessage(), e);
+                return error(s.getMessage() + (s.hint() == null ? "" : "\nTo fix: " + s.hint()));
+            }
             LOG.error("tool {} failed", operation.name(), e);
             return error(operation.name() + " failed unexpectedly: " + e + ". The server log has the details.");
         }

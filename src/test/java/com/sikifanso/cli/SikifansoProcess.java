@@ -27,9 +27,25 @@ final class SikifansoProcess {
     }
 
     private final Path home;
+    private final List<String> prefix;
 
     SikifansoProcess(Path home) {
+        this(home, List.of());
+    }
+
+    private SikifansoProcess(Path home, List<String> prefix) {
         this.home = home;
+        this.prefix = prefix;
+    }
+
+    /**
+     * Commands that file permissions apply to: as root (CI, containers) they run without the
+     * capabilities that let root write anything (setpriv, from util-linux).
+     */
+    SikifansoProcess boundByFilePermissions() {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        return new SikifansoProcess(home, root ? List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search",
+                "--inh-caps=-dac_override,-dac_read_search") : List.of());
     }
 
     Result run(String... args) {
@@ -54,7 +70,8 @@ final class SikifansoProcess {
 
     /** Starts a command whose output goes to files, for tests that watch it while it runs. */
     Process start(Map<String, String> env, Path stdout, Path stderr, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-XX:InitialHeapSize=16m", "-cp", System.getProperty("java.class.path"), "com.sikifanso.Main"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command)
