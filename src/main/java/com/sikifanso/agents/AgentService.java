@@ -32,6 +32,7 @@ public final class AgentService {
         ApplicationNames.requireNotReserved("agent", AgentSandbox.requireName(name));
         return repos.mutate(cluster, ApplicationSets.AGENTS, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
+            AgentTemplateFormat.requireRenderable(repo.dir(), catalog);
             if (repo.exists(file(name))) {
                 throw SikifansoException.failure("agent \"" + name + "\" already exists",
                         "change it with: sikifanso agent update " + name + ", or pick another name");

@@ -213,6 +213,83 @@ class AgentServiceTest {
         assertThat(summary.denied()).contains("the Kubernetes API server", "the rest of the internet");
     }
 
+    /**
+     * The agents ApplicationSet of the original Go template (bootstrap/root-agents.yaml as described in
+     * the project's reference notes on the Go implementation, section 4.7): chart coordinates per agent file.
+     */
+    private static final String GO_ROOT_AGENTS = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: ApplicationSet
+            metadata:
+              name: agents
+              namespace: argocd
+            spec:
+              syncPolicy:
+                applicationsSync: sync
+              generators:
+                - git:
+                    repoURL: /local-gitops
+                    revision: HEAD
+                    files:
+                      - path: "agents/*.yaml"
+              template:
+                metadata:
+                  name: "{{name}}"
+                  namespace: argocd
+                spec:
+                  project: default
+                  sources:
+                    - repoURL: "{{repoURL}}"
+                      chart: "{{chart}}"
+                      targetRevision: "{{targetRevision}}"
+                      helm:
+                        releaseName: "{{name}}"
+                        valueFiles:
+                          - $values/agents/values/{{name}}.yaml
+                    - repoURL: /local-gitops
+                      targetRevision: HEAD
+                      ref: values
+                  destination:
+                    server: https://kubernetes.default.svc
+                    namespace: "{{namespace}}"
+            """;
+
+    @Test
+    void aRepoInTheGoTemplatesFormatIsRefusedAtCreateWithTheReason() throws Exception {
+        java.nio.file.Files.writeString(repo.resolve("bootstrap/root-agents.yaml"), GO_ROOT_AGENTS);
+        try (var catalogFiles = java.nio.file.Files.list(repo.resolve("catalog"))) {
+            for (Path f : catalogFiles.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String text = java.nio.file.Files.readString(f);
+                int access = text.indexOf("agentAccess:");
+                java.nio.file.Files.writeString(f, access < 0 ? text : text.substring(0, access));
+            }
+        }
+        try (Git git = Git.open(repo.toFile())) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("the Go template's format").setAuthor("t", "t@local").setCommitter("t", "t@local")
+                    .call();
+        }
+        String before = head();
+
+        for (AgentSpec spec : List.of(new AgentSpec(null, null, null, null, null, List.of(), null, null), NO_CHANGE)) {
+            assertThatThrownBy(() -> services.agents().create(CLUSTER, "bob", spec))
+                    .isInstanceOf(SikifansoException.class)
+                    .hasMessageContaining("original Go template's agent format")
+                    .hasMessageContaining("{{chart}}, {{repoURL}}, {{targetRevision}}")
+                    .hasMessageContaining("no catalog entry has agentAccess");
+        }
+        assertThat(head()).isEqualTo(before);
+        assertThat(repo.resolve("agents/bob.yaml")).doesNotExist();
+        assertThat(clean()).isTrue();
+    }
+
+    @Test
+    void theEmbeddedTemplatesFormatIsRenderable() {
+        com.sikifanso.catalog.Catalog catalog = com.sikifanso.catalog.Catalog.load(repo);
+
+        AgentTemplateFormat.requireRenderable(repo, catalog);
+    }
+
     private List<RevCommit> log() throws IOException, GitAPIException {
         try (Git git = Git.open(repo.toFile())) {
             return java.util.stream.StreamSupport.stream(git.log().call().spliterator(), false).toList();
