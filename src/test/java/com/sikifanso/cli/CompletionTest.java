@@ -82,4 +82,64 @@ class CompletionTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.stderr()).contains("tcsh");
     }
+
+    /**
+     * The bash script answers every Tab by itself: the same candidates as the CLI's own completer,
+     * with no process started (bash runs with an empty PATH, so any external command would fail).
+     */
+    @Test
+    void theBashScriptCompletesLikeTheCliWithoutStartingAnything() throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("snapshots"));
+        java.nio.file.Files.writeString(tmp.resolve("snapshots/before-upgrade.tar.gz"), "");
+        java.nio.file.Files.writeString(tmp.resolve("snapshots/lab-20260101-000000.tar.gz"), "");
+        List<List<String>> lines = List.of(List.of(""), List.of("a"), List.of("cluster", ""), List.of("-c", ""),
+                List.of("cluster", "info", "o"), List.of("app", "enable", "--p"), List.of("app", "sync", "--no"),
+                List.of("-c", CLUSTER, "app", "enable", ""), List.of("-c", CLUSTER, "app", "disable", ""),
+                List.of("-c", CLUSTER, "app", "remove", ""), List.of("-c", "other", "app", "disable", ""),
+                List.of("--cluster", CLUSTER, "app", "status", "l"), List.of("app", "enable", "--profile", "agent-"),
+                List.of("-c", "ghost", "app", "enable", ""), List.of("snapshot", "restore", ""),
+                List.of("-o", ""), List.of("mcp", "serve", "--toolsets", ""));
+        for (List<String> words : lines) {
+            assertThat(bash(words)).as("sikifanso " + String.join(" ", words) + "<Tab>")
+                    .isEqualTo(complete(words.toArray(String[]::new)));
+        }
+        assertThat(bash(List.of("snapshot", "restore", ""))).containsExactly("before-upgrade", "lab-20260101-000000");
+    }
+
+    @Test
+    void aListCompletesAfterItsLastComma() throws Exception {
+        assertThat(bash(List.of("app", "enable", "--profile", "agent-dev,"))).contains("agent-dev,rag",
+                "agent-dev,agent-safe");
+        assertThat(bash(List.of("-c", CLUSTER, "agent", "create", "bob", "--allow", "qdrant,la")))
+                .containsExactly("qdrant,langfuse");
+        assertThat(bash(List.of("mcp", "serve", "--toolsets", "catalog,ag"))).containsExactly("catalog,agents");
+    }
+
+    @Test
+    void theClusterComesFromTheEnvironmentWhenNotGiven() throws Exception {
+        assertThat(bash(List.of("app", "remove", ""), "SIKIFANSO_CLUSTER=" + CLUSTER)).containsExactly("podinfo");
+    }
+
+    /** COMP_WORDS as bash fills them for "sikifanso WORDS<Tab>", and what _sikifanso puts in COMPREPLY. */
+    private List<String> bash(List<String> words, String... env) throws Exception {
+        SikifansoProcess.Result script = InProcess.run(tmp, "completion", "bash");
+        assertThat(script.exitCode()).as(script.toString()).isZero();
+        Path file = tmp.resolve("sikifanso.bash");
+        java.nio.file.Files.writeString(file, script.stdout());
+        StringBuilder compWords = new StringBuilder("sikifanso");
+        for (String w : words) {
+            compWords.append(" '").append(w).append('\'');
+        }
+        String program = "source " + file + "\nCOMP_WORDS=(" + compWords + ")\nCOMP_CWORD=" + words.size()
+                + "\n_sikifanso\nfor c in \"${COMPREPLY[@]}\"; do echo \"$c\"; done\n";
+        List<String> command = new java.util.ArrayList<>(List.of("env", "-i", "PATH=/nonexistent",
+                "SIKIFANSO_HOME=" + tmp, "HOME=" + tmp));
+        command.addAll(List.of(env));
+        command.addAll(List.of("/bin/bash", "--norc", "-c", program));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).as("no command was looked up").doesNotContain("command not found", "No such file");
+        return out.lines().toList();
+    }
 }
