@@ -1,11 +1,12 @@
 # sikifanso completion core (bash): what may come next, worked out in the shell from the command
 # table above and the names in the state directory (SIKIFANSO_HOME or ~/.sikifanso), with no JVM.
-_sikifanso_filter() { # CURRENT PREFIX WORD... : prints PREFIX+WORD for each WORD starting with CURRENT
+_sikifanso_filter() { # CURRENT PREFIX WORD... : adds PREFIX+WORD to _sikifanso_reply for each WORD starting with CURRENT
     local cur=$1 prefix=$2 w
     shift 2
     for w in "$@"; do
-        [[ $w == "$cur"* ]] && printf '%s\n' "$prefix$w"
+        [[ $w == "$cur"* ]] && _sikifanso_reply+=("$prefix$w")
     done
+    return 0
 }
 
 # The name functions add to _sikifanso_found and start no process: a Tab must stay well under 50 ms.
@@ -70,8 +71,9 @@ _sikifanso_names() { # KIND CLUSTER
     esac
 }
 
-_sikifanso_candidates() { # WORD... : the words after "sikifanso", the last one being typed
-    local IFS=$' \t\n' # the caller's may be a newline only (COMPREPLY splitting)
+_sikifanso_candidates() { # WORD... : the words after "sikifanso", the last one being typed; sets _sikifanso_reply
+    local IFS=$' \t\n' # the caller's may be a newline only
+    _sikifanso_reply=()
     local -a words=("$@")
     local n=${#words[@]} path=sikifanso cluster=${SIKIFANSO_CLUSTER:-default} pending="" npos=0 w i
     ((n == 0)) && { words=(""); n=1; }
@@ -112,4 +114,9 @@ _sikifanso_candidates() { # WORD... : the words after "sikifanso", the last one 
         _sikifanso_names "$kind" "$cluster"
         _sikifanso_filter "$cur" "$prefix" "${_sikifanso_found[@]}"
     fi
+}
+
+_sikifanso_print() { # WORD... : the candidates, one a line (for shells that run this through bash)
+    _sikifanso_candidates "$@"
+    ((${#_sikifanso_reply[@]} == 0)) || printf '%s\n' "${_sikifanso_reply[@]}"
 }

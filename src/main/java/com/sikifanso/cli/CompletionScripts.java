@@ -36,9 +36,9 @@ final class CompletionScripts {
         String core = table(root) + resource("completion/core.bash");
         return switch (shell) {
             case "bash" -> "# sikifanso bash completion\n" + core + """
-                    _sikifanso() {
-                        local IFS=$'\\n'
-                        COMPREPLY=($(_sikifanso_candidates "${COMP_WORDS[@]:1:COMP_CWORD}"))
+                    _sikifanso() { # no subshell, no process: the candidates land in an array
+                        _sikifanso_candidates "${COMP_WORDS[@]:1:COMP_CWORD}"
+                        COMPREPLY=("${_sikifanso_reply[@]}")
                     }
                     complete -o default -F _sikifanso sikifanso
                     """;
@@ -46,7 +46,7 @@ final class CompletionScripts {
                     + "read -r -d '' _sikifanso_core <<'SIKIFANSO_CORE'\n" + core + "SIKIFANSO_CORE\n" + """
                     _sikifanso() {
                         local -a candidates
-                        candidates=("${(@f)$(bash -c "$_sikifanso_core"$'\\n''_sikifanso_candidates "$@"' sikifanso "${(@)words[2,CURRENT]}" 2>/dev/null)}")
+                        candidates=("${(@f)$(bash -c "$_sikifanso_core"$'\\n''_sikifanso_print "$@"' sikifanso "${(@)words[2,CURRENT]}" 2>/dev/null)}")
                         compadd -Q -- "${candidates[@]}"
                     }
                     compdef _sikifanso sikifanso
@@ -55,13 +55,13 @@ final class CompletionScripts {
                     + "set -g __sikifanso_core '" + core.replace("\\", "\\\\").replace("'", "\\'") + "'\n" + """
                     function __sikifanso_complete
                         set -l words (commandline -opc) (commandline -ct)
-                        bash -c "$__sikifanso_core"\\n'_sikifanso_candidates "$@"' sikifanso $words[2..-1] 2>/dev/null
+                        bash -c "$__sikifanso_core"\\n'_sikifanso_print "$@"' sikifanso $words[2..-1] 2>/dev/null
                     end
                     complete -c sikifanso -f -a '(__sikifanso_complete)'
                     """;
             case "powershell" -> "# sikifanso PowerShell completion: bash works out the candidates when it is on PATH,\n"
                     + "# else sikifanso itself does (__complete, one JVM start per Tab).\n"
-                    + "$script:SikifansoCore = @'\n" + core + "_sikifanso_candidates \"$@\"\n'@\n" + """
+                    + "$script:SikifansoCore = @'\n" + core + "_sikifanso_print \"$@\"\n'@\n" + """
                     Register-ArgumentCompleter -Native -CommandName sikifanso -ScriptBlock {
                         param($wordToComplete, $commandAst, $cursorPosition)
                         $words = @($commandAst.CommandElements | Select-Object -Skip 1 | ForEach-Object { $_.ToString() })

@@ -120,6 +120,63 @@ class CompletionTest {
         assertThat(bash(List.of("app", "remove", ""), "SIKIFANSO_CLUSTER=" + CLUSTER)).containsExactly("podinfo");
     }
 
+    /** zsh and fish run the same function through bash; .ci/run installs both from Debian. */
+    @Test
+    void theZshAndFishScriptsOfferTheSameCandidates() throws Exception {
+        List<String> words = List.of("-c", CLUSTER, "app", "disable", "");
+        List<String> expected = complete(words.toArray(String[]::new));
+        assertThat(expected).isNotEmpty();
+        List<String> profile = List.of("app", "enable", "--profile", "agent-dev,r");
+
+        assertThat(zsh(words)).isEqualTo(expected);
+        assertThat(zsh(profile)).containsExactly("agent-dev,rag");
+        assertThat(fish(words)).isEqualTo(expected);
+        assertThat(fish(profile)).containsExactly("agent-dev,rag");
+    }
+
+    /** The zsh function with compadd replaced by a printer: what it would offer. */
+    private List<String> zsh(List<String> words) throws Exception {
+        Path file = script("zsh");
+        StringBuilder array = new StringBuilder("sikifanso");
+        for (String w : words) {
+            array.append(" '").append(w).append('\'');
+        }
+        return shell("zsh", "-f", "-c", "autoload -U compinit; compinit -u -D\nsource " + file
+                + "\ncompadd() { shift; [[ $1 == -- ]] && shift; print -l -- \"$@\"; }\nwords=(" + array
+                + ")\nCURRENT=" + (words.size() + 1) + "\n_sikifanso\n");
+    }
+
+    /** fish's own completion of a command line, with the script loaded. */
+    private List<String> fish(List<String> words) throws Exception {
+        return shell("fish", "--no-config", "-c", "source " + script("fish") + "; complete -C 'sikifanso "
+                + String.join(" ", words) + "'");
+    }
+
+    private Path script(String shell) throws Exception {
+        SikifansoProcess.Result script = InProcess.run(tmp, "completion", shell);
+        assertThat(script.exitCode()).as(script.toString()).isZero();
+        Path file = tmp.resolve("sikifanso." + shell);
+        java.nio.file.Files.writeString(file, script.stdout());
+        return file;
+    }
+
+    private List<String> shell(String... command) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath(command[0]),
+                "SKIPPED LOUDLY: " + command[0] + " is not installed; .ci/run installs it (apt-get install zsh fish)");
+        List<String> full = new java.util.ArrayList<>(List.of("env", "-i", "PATH=/usr/bin:/bin",
+                "SIKIFANSO_HOME=" + tmp, "HOME=" + tmp));
+        full.addAll(List.of(command));
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out.lines().map(l -> l.split("\t", 2)[0]).toList();
+    }
+
+    private static boolean onPath(String program) {
+        return java.nio.file.Files.isExecutable(Path.of("/usr/bin", program))
+                || java.nio.file.Files.isExecutable(Path.of("/bin", program));
+    }
+
     /** COMP_WORDS as bash fills them for "sikifanso WORDS<Tab>", and what _sikifanso puts in COMPREPLY. */
     private List<String> bash(List<String> words, String... env) throws Exception {
         SikifansoProcess.Result script = InProcess.run(tmp, "completion", "bash");
