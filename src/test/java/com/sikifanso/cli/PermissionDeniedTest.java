@@ -24,14 +24,8 @@ class PermissionDeniedTest {
 
     @Test
     void aReadOnlyRepoIsOneLineNamingTheDirectory() throws IOException {
-        assertThat(InProcess.run(home, "cluster", "create", "lab", "--gitops-only").exitCode()).isZero();
-        gitops = home.resolve("clusters/lab/gitops");
-        setWritable(gitops.resolve("catalog"), false);
+        SikifansoProcess.Result r = enableWithReadOnly("catalog");
 
-        SikifansoProcess.Result r = new SikifansoProcess(home).boundByFilePermissions()
-                .run(SikifansoProcess.env("HOME", "/nonexistent"), "-c", "lab", "app", "enable", "qdrant", "--no-wait");
-
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.stderr()).startsWith("Error: permission denied on " + gitops.resolve("catalog") + "\n")
                 .doesNotContain(".tmp", "ERROR", "\tat ", "Exception");
         assertThat(r.stderr().lines()).hasSize(2);
@@ -39,16 +33,23 @@ class PermissionDeniedTest {
 
     @Test
     void aReadOnlyGitDirectoryIsNamedInsteadOfItsLockFile() throws IOException {
+        SikifansoProcess.Result r = enableWithReadOnly(".git");
+
+        assertThat(r.stderr()).startsWith("Error: permission denied on " + gitops.resolve(".git") + "\n")
+                .doesNotContain("index.lock", "ERROR", "\tat ");
+    }
+
+    /** app enable on a fresh --gitops-only cluster whose repo directory {@code dir} is read-only. */
+    private SikifansoProcess.Result enableWithReadOnly(String dir) throws IOException {
         assertThat(InProcess.run(home, "cluster", "create", "lab", "--gitops-only").exitCode()).isZero();
         gitops = home.resolve("clusters/lab/gitops");
-        setWritable(gitops.resolve(".git"), false);
+        setWritable(gitops.resolve(dir), false);
 
         SikifansoProcess.Result r = new SikifansoProcess(home).boundByFilePermissions()
                 .run(SikifansoProcess.env("HOME", "/nonexistent"), "-c", "lab", "app", "enable", "qdrant", "--no-wait");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.stderr()).startsWith("Error: permission denied on " + gitops.resolve(".git") + "\n")
-                .doesNotContain("index.lock", "ERROR", "\tat ");
+        return r;
     }
 
     @AfterEach
