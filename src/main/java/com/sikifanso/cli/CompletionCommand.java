@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "completion", description = {"Print a shell completion script.",
-    "Names of clusters, apps, profiles, agents and snapshots complete from your state directory, without Java."},
+    "Cluster, app, profile, agent and snapshot names come from your state directory, without Java."},
         footer = {"", "Install:",
             "  bash:        echo 'source <(sikifanso completion bash)' >> ~/.bashrc",
             "  zsh:         echo 'source <(sikifanso completion zsh)' >> ~/.zshrc",

@@ -172,12 +172,12 @@ class CliProcessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bash", "zsh", "fish"})
-    void completionPrintsAScriptThatAsksSikifansoForCandidates(String shell) throws Exception {
+    @ValueSource(strings = {"bash", "zsh", "fish", "powershell"})
+    void completionPrintsAScriptThatWorksOutCandidatesInTheShell(String shell) throws Exception {
         SikifansoProcess.Result r = sikifanso().run("completion", shell);
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("sikifanso", "__complete --");
+        assertThat(r.stdout()).contains("sikifanso", "_sikifanso_candidates", "sikifanso app enable --profile");
         assertThat(r.stderr()).isEmpty();
         if (shell.equals("bash")) {
             assertThat(r.stdout()).contains("complete -o default -F _sikifanso sikifanso");

@@ -139,7 +139,12 @@ class SnapshotCommandsTest {
         assertThat(ops.get("snapshot_capture").safety().readOnly()).isFalse();
         assertThat(ops.get("snapshot_restore").safety().destructive()).isTrue();
         assertThat(ops.get("snapshot_delete").safety().destructive()).isTrue();
-        assertThat(ops.get("snapshot_capture").confirmationFor(null)).isEmpty();
+        Operation<?, ?> capture = ops.get("snapshot_capture");
+        assertThat(capture.confirmationFor(com.sikifanso.ops.ArgumentBinder.bind(capture.input(),
+                Map.<String, Object>of("cluster", CLUSTER)))).as("a capture without secrets is not asked about").isEmpty();
+        assertThat(capture.confirmationFor(com.sikifanso.ops.ArgumentBinder.bind(capture.input(),
+                Map.<String, Object>of("cluster", CLUSTER, "includeSecrets", true)))).as("with the Argo CD password it is")
+                .hasValueSatisfying(q -> assertThat(q).contains("Argo CD admin password"));
     }
 
     @Test
