@@ -3,6 +3,7 @@ package com.sikifanso.cli;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.cli.render.ProgressLines;
 import com.sikifanso.cluster.ClusterService;
+import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.TemplateSource;
 import com.sikifanso.session.Session;
@@ -51,6 +52,11 @@ final class ClusterCreateCommand extends BaseCommand {
             + " infra/platform.yaml).")
     String image;
 
+    @Option(names = "--pull", paramLabel = "WHEN", defaultValue = "missing",
+            description = "Pull the node image: missing (when Docker lacks it), always, never (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String pull;
+
     @Option(names = "--no-switch-context", description = "Add the kubeconfig context but keep the current one.")
     boolean noSwitchContext;
 
@@ -79,6 +85,7 @@ final class ClusterCreateCommand extends BaseCommand {
             throw SikifansoException.usage("--from-snapshot and --bootstrap exclude each other",
                     "a cluster created from a snapshot takes the snapshot's GitOps repo");
         }
+        PullPolicy pullPolicy = PullPolicy.parse(pull);
         String cluster = fromSnapshot == null ? cluster(name) : services().snapshots().seedCluster(fromSnapshot,
                 name != null || clusterGiven() ? cluster(name) : null).session().clusterName();
         TemplateSource template = TemplateSource.of(bootstrap, bootstrapVersion);
@@ -90,7 +97,7 @@ final class ClusterCreateCommand extends BaseCommand {
         ClusterService.Created created;
         try (ProgressLines progress = progress()) {
             created = services().clusters().create(new ClusterService.CreateRequest(cluster, template, profile,
-                    agents, image, !noSwitchContext, keepOnFailure, timeout, skipBootstrap), progress);
+                    agents, image, !noSwitchContext, keepOnFailure, timeout, skipBootstrap, pullPolicy), progress);
         }
         Session session = showPassword ? created.session() : created.session().withoutSecrets();
         out().result(session, () -> ClusterInfoCommand.box(session, null) + password(session) + "Kubeconfig:  "

@@ -1,6 +1,7 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.cli.render.ProgressLines;
+import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.session.Session;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -20,11 +21,17 @@ final class ClusterStartCommand extends BaseCommand {
             description = "How long to wait for the API server (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--pull", paramLabel = "WHEN", defaultValue = "missing",
+            description = "Pull the node image again if its tag is gone: missing, always, never (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String pull;
+
     @Override
     int run() {
         Session session;
         try (ProgressLines progress = progress()) {
-            session = services().clusters().start(cluster(name), noWait ? null : timeout, progress)
+            session = services().clusters().start(cluster(name), noWait ? null : timeout,
+                    PullPolicy.parse(pull), progress)
                     .withoutSecrets();
         }
         out().result(session, () -> "Cluster " + session.clusterName() + " is " + session.state() + ".\n");

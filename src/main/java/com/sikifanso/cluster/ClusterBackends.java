@@ -8,6 +8,7 @@ public record ClusterBackends(
         Preflight preflight,
         PortAllocator ports,
         NodeRuntime nodes,
+        ImagePulls images,
         Kubeconfigs kubeconfigs,
         InfraConfigs infra,
         ClusterBootstrap bootstrap,
@@ -19,11 +20,11 @@ public record ClusterBackends(
         DockerEngine engine = new DockerEngine(env);
         NodeRuntime nodes = new NodeRuntime(engine);
         return new ClusterBackends(engine, new Preflight(engine, Preflight.MINIMUM_MEMORY),
-                new PortAllocator(nodes::claimedHostPorts), nodes, new Kubeconfigs(env), new InfraConfigs(),
+                new PortAllocator(nodes::claimedHostPorts), nodes, new ImagePulls(engine, env), new Kubeconfigs(env), new InfraConfigs(),
                 new ApiServerWait(clock), version);
     }
 
     public ClusterBackends withBootstrap(ClusterBootstrap other) {
-        return new ClusterBackends(engine, preflight, ports, nodes, kubeconfigs, infra, other, version);
+        return new ClusterBackends(engine, preflight, ports, nodes, images, kubeconfigs, infra, other, version);
     }
 }

@@ -182,7 +182,7 @@ public final class ClusterService {
     /** What {@code cluster create} asked for. */
     public record CreateRequest(String name, TemplateSource template, String profiles, Integer agents, String image,
                                 boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
-                                boolean skipBootstrap) {
+                                boolean skipBootstrap, PullPolicy pull) {
     }
 
     /** What {@code cluster create} made. */
@@ -218,6 +218,9 @@ public final class ClusterService {
             progress.accept((prepared.reused() ? "using the GitOps repo " : "prepared the GitOps repo ")
                     + prepared.session().gitOpsPath());
             var infra = backends.infra().load(Path.of(prepared.session().gitOpsPath()));
+            // Before the network and nodes: a pull that fails leaves nothing in Docker.
+            backends.images().ensure(request.image() != null ? request.image() : infra.platform().k3sImage(),
+                    request.pull(), progress);
             Session created = new ClusterCreation(backends, clock).run(prepared.session(), infra, engine,
                     new ClusterCreation.Options(request.agents(), request.image(), request.switchContext(),
                             request.keepOnFailure(), request.timeout(), request.skipBootstrap()), progress);
@@ -245,8 +248,8 @@ public final class ClusterService {
      * the lock is released: the containers are running either way, and other commands need not
      * queue behind it. Then it checks that Cilium is pointed at server-0's current address.
      */
-    public Session start(String name, java.time.Duration waitFor, Consumer<String> progress) {
-        Session started = changeNodes(name, ClusterState.RUNNING, progress);
+    public Session start(String name, java.time.Duration waitFor, PullPolicy pull, Consumer<String> progress) {
+        Session started = changeNodes(name, ClusterState.RUNNING, pull, progress);
         if (waitFor != null && started.ports() != null) {
             backends.bootstrap().awaitStarted("https://" + NodeLayout.HOST_IP + ":" + started.ports().apiServer(),
                     clock.instant().plus(waitFor), waitFor, progress);
@@ -275,10 +278,10 @@ public final class ClusterService {
 
     /** Stops a cluster's nodes, agents first, and records it as stopped. */
     public Session stop(String name, Consumer<String> progress) {
-        return changeNodes(name, ClusterState.STOPPED, progress);
+        return changeNodes(name, ClusterState.STOPPED, PullPolicy.NEVER, progress);
     }
 
-    private Session changeNodes(String name, ClusterState target, Consumer<String> progress) {
+    private Session changeNodes(String name, ClusterState target, PullPolicy pull, Consumer<String> progress) {
         Names.requireLabel("cluster", name);
         try (ClusterLocks.Held held = locks.acquire(name)) {
             Session session = sessions.load(name);
@@ -292,6 +295,7 @@ public final class ClusterService {
                         "recreate it: sikifanso cluster delete " + name + " && sikifanso cluster create " + name);
             }
             if (target == ClusterState.RUNNING) {
+                restoreImage(session, pull, progress);
                 for (NodeRuntime.Node node : nodes) {
                     if (!node.running()) {
                         progress.accept("starting " + node.name());
@@ -309,6 +313,17 @@ public final class ClusterService {
             Session changed = session.withState(target);
             sessions.save(changed);
             return changed;
+        }
+    }
+
+    /**
+     * Pulls the cluster's node image again when its tag is gone from the engine (docker rmi -f,
+     * a pruned machine): the nodes still run from the untagged layers, but nodes made later and
+     * {@code k3d node create} need the tag. {@code never} does not look.
+     */
+    private void restoreImage(Session session, PullPolicy pull, Consumer<String> progress) {
+        if (pull != PullPolicy.NEVER && session.k3dConfig() != null && session.k3dConfig().image() != null) {
+            backends.images().ensure(session.k3dConfig().image(), pull, progress);
         }
     }
 

@@ -7,6 +7,7 @@ import com.sikifanso.bootstrap.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;
+import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.core.Table;
 import com.sikifanso.gitops.TemplateSource;
 import com.sikifanso.session.Session;
@@ -115,7 +116,7 @@ final class ClusterOps {
                             }
                             ClusterService.Created c = ctx.services().clusters().create(new ClusterService.CreateRequest(
                                     in.name(), template, in.profile(), in.agents(), null, false, false,
-                                    SyncOrchestrator.DEFAULT_TIMEOUT, false), ctx.progress());
+                                    SyncOrchestrator.DEFAULT_TIMEOUT, false, PullPolicy.MISSING), ctx.progress());
                             return new ClusterCreated(c.session().withoutSecrets(), c.prepared().reused(),
                                     c.prepared().profile());
                         },
@@ -137,7 +138,7 @@ final class ClusterOps {
                         Toolset.cluster, Safety.CHANGE, ClusterStartInput.class, ClusterDetails.class,
                         (in, ctx) -> new ClusterDetails(ctx.services().clusters().start(in.cluster(),
                                 in.waitForApi() ? SyncOrchestrator.DEFAULT_TIMEOUT : null,
-                                ctx.progress()).withoutSecrets()),
+                                PullPolicy.MISSING, ctx.progress()).withoutSecrets()),
                         out -> "Cluster " + out.session().clusterName() + " is " + out.session().state()),
                 Operation.of("cluster_stop", "Stop a cluster's containers; its state and GitOps repo are kept.",
                         Toolset.cluster, Safety.CHANGE, ClusterRef.class, ClusterDetails.class,

@@ -49,7 +49,7 @@ class ClusterCreateFailuresTest {
         ClusterService.CreateRequest r = clusters.request(name);
 
         assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
-                null, r.image(), true, false, Duration.ofSeconds(3), false), clusters.progress::add))
+                null, r.image(), true, false, Duration.ofSeconds(3), false, PullPolicy.MISSING), clusters.progress::add))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageMatching("the API server did not answer within 3s on https://127\\.0\\.0\\.1:\\d+ .*")
                 .satisfies(e -> {
@@ -68,14 +68,17 @@ class ClusterCreateFailuresTest {
     }
 
     @Test
-    void aNodeThatCannotBeCreatedRollsBackTheNetworkAndVolumeAndKeepsTheRepo() {
+    void aMissingImageWithPullNeverIsRefusedBeforeAnythingIsCreatedAndKeepsTheRepo() {
         String name = clusters.name("noimage");
         ClusterService.CreateRequest r = clusters.request(name);
 
         assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
-                null, "sikifanso/no-such-image:never", true, false, r.timeout(), false), clusters.progress::add))
-                .hasMessageContaining("create container k3d-" + name + "-server-0")
-                .hasMessageContaining("no-such-image");
+                null, "sikifanso/no-such-image:never", true, false, r.timeout(), false, PullPolicy.NEVER),
+                clusters.progress::add))
+                .hasMessage("the node image sikifanso/no-such-image:never is not in Docker, and --pull never forbids"
+                        + " pulling it")
+                .extracting(e -> ((SikifansoException) e).hint()).asString()
+                .contains("docker pull sikifanso/no-such-image:never");
 
         assertNothingInDocker(name);
         assertThat(clusters.gitOps(name).resolve(".git")).isDirectory();
@@ -100,7 +103,7 @@ class ClusterCreateFailuresTest {
         ClusterService.CreateRequest r = clusters.request(name);
 
         assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
-                null, r.image(), true, true, Duration.ofSeconds(1), false), clusters.progress::add))
+                null, r.image(), true, true, Duration.ofSeconds(1), false, PullPolicy.MISSING), clusters.progress::add))
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("kept for inspection").contains("sikifanso cluster delete " + name);
         assertThat(clusters.nodes().nodes(name)).hasSize(1);

@@ -51,7 +51,7 @@ class ClusterNodesTest {
         String name = clusters.name("nodes");
         ClusterService.CreateRequest request = clusters.request(name);
         clusters.service().create(new ClusterService.CreateRequest(name, request.template(), null, 1,
-                request.image(), true, false, request.timeout(), false), clusters.progress::add);
+                request.image(), true, false, request.timeout(), false, PullPolicy.MISSING), clusters.progress::add);
 
         InspectContainerResponse server = docker.inspectContainerCmd("k3d-" + name + "-server-0").exec();
         InspectContainerResponse agent = docker.inspectContainerCmd("k3d-" + name + "-agent-0").exec();
@@ -225,13 +225,13 @@ class ClusterNodesTest {
         assertThat(clusters.service().info(name).state()).isEqualTo(ClusterState.STOPPED);
         assertThat(clusters.service().liveState(name)).contains(NodeRuntime.LiveState.STOPPED);
 
-        clusters.service().start(name, null, clusters.progress::add);
+        clusters.service().start(name, null, PullPolicy.MISSING, clusters.progress::add);
         assertThat(state(name)).isEqualTo("running");
         assertThat(clusters.service().info(name).state()).isEqualTo(ClusterState.RUNNING);
         assertThat(clusters.awaitedAfterStart).as("no wait was asked for").isEmpty();
 
         clusters.service().stop(name, clusters.progress::add);
-        clusters.service().start(name, Duration.ofSeconds(5), clusters.progress::add);
+        clusters.service().start(name, Duration.ofSeconds(5), PullPolicy.MISSING, clusters.progress::add);
         assertThat(state(name)).isEqualTo("running");
         assertThat(clusters.awaitedAfterStart).containsExactly("https://127.0.0.1:"
                 + clusters.service().info(name).ports().apiServer());

@@ -91,7 +91,8 @@ final class TestClusters {
 
     ClusterService.CreateRequest request(String name) {
         return new ClusterService.CreateRequest(name, new TemplateSource.Embedded(), null, null,
-                RealDocker.STAND_IN_IMAGE, true, false, Duration.ofSeconds(30), false);
+                RealDocker.STAND_IN_IMAGE, true, false, Duration.ofSeconds(30), false,
+                PullPolicy.MISSING);
     }
 
     ClusterService.Created create(String name) {

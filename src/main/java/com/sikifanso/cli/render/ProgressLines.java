@@ -5,15 +5,17 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import com.sikifanso.core.UpdatingProgress;
 
 /**
  * Progress on stderr with the time since the command started. Plain lines ("[  2.4s] step")
  * when stderr is not a terminal; on a terminal the current step spins in place and each
  * finished step stays behind as a plain line. Close it when the command ends.
  */
-public final class ProgressLines implements Consumer<String>, AutoCloseable {
+public final class ProgressLines implements UpdatingProgress, AutoCloseable {
     private static final String FRAMES = "|/-\\";
+    /** Without a terminal, a running figure is printed at most this often, so logs stay short. */
+    private static final long PLAIN_UPDATE_NANOS = 3_000_000_000L;
 
     private final PrintWriter err;
     private final long start = System.nanoTime();
@@ -21,6 +23,7 @@ public final class ProgressLines implements Consumer<String>, AutoCloseable {
     private String current;
     private String currentStamp;
     private int frame;
+    private long lastPlainLine = System.nanoTime();
 
     public ProgressLines(PrintWriter err, boolean terminal) {
         this.err = err;
@@ -38,6 +41,7 @@ public final class ProgressLines implements Consumer<String>, AutoCloseable {
     public synchronized void accept(String step) {
         if (spinner == null) {
             err.println(stamp() + " " + step);
+            lastPlainLine = System.nanoTime();
         } else {
             // The step that just ended stays on screen as a plain line.
             if (current != null) {
@@ -47,6 +51,25 @@ public final class ProgressLines implements Consumer<String>, AutoCloseable {
             currentStamp = stamp();
             draw();
         }
+        err.flush();
+    }
+
+    /** On a terminal the current line shows {@code line} now; otherwise a line every few seconds. */
+    @Override
+    public synchronized void update(String line) {
+        if (spinner == null) {
+            if (System.nanoTime() - lastPlainLine >= PLAIN_UPDATE_NANOS) {
+                err.println(stamp() + " " + line);
+                lastPlainLine = System.nanoTime();
+                err.flush();
+            }
+            return;
+        }
+        if (current == null) {
+            currentStamp = stamp();
+        }
+        current = line;
+        draw();
         err.flush();
     }
 
