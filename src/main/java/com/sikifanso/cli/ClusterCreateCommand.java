@@ -4,6 +4,8 @@ import com.sikifanso.catalog.AppService;
 import com.sikifanso.cli.render.ProgressLines;
 import com.sikifanso.cluster.ClusterService;
 import com.sikifanso.cluster.PullPolicy;
+import com.sikifanso.cluster.RegistryConfig;
+import java.nio.file.Path;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.TemplateSource;
 import com.sikifanso.session.Session;
@@ -57,6 +59,11 @@ final class ClusterCreateCommand extends BaseCommand {
                     + " ${DEFAULT-VALUE}).")
     String pull;
 
+    @Option(names = "--registry-config", paramLabel = "FILE", description = "A k3s registries.yaml (mirrors,"
+            + " registry logins) written into every node, as k3d's flag of the same name; kept across start and in"
+            + " snapshots.")
+    Path registryConfig;
+
     @Option(names = "--no-switch-context", description = "Add the kubeconfig context but keep the current one.")
     boolean noSwitchContext;
 
@@ -86,6 +93,12 @@ final class ClusterCreateCommand extends BaseCommand {
                     "a cluster created from a snapshot takes the snapshot's GitOps repo");
         }
         PullPolicy pullPolicy = PullPolicy.parse(pull);
+        if (registryConfig != null && gitopsOnly) {
+            throw SikifansoException.usage("--registry-config and --gitops-only exclude each other",
+                    "the registries.yaml goes into the nodes: give it to the cluster create that makes them");
+        }
+        // Checked before anything is written or created.
+        String registries = registryConfig == null ? null : RegistryConfig.read(registryConfig);
         String cluster = fromSnapshot == null ? cluster(name) : services().snapshots().seedCluster(fromSnapshot,
                 name != null || clusterGiven() ? cluster(name) : null).session().clusterName();
         TemplateSource template = TemplateSource.of(bootstrap, bootstrapVersion);
@@ -97,7 +110,7 @@ final class ClusterCreateCommand extends BaseCommand {
         ClusterService.Created created;
         try (ProgressLines progress = progress()) {
             created = services().clusters().create(new ClusterService.CreateRequest(cluster, template, profile,
-                    agents, image, !noSwitchContext, keepOnFailure, timeout, skipBootstrap, pullPolicy), progress);
+                    agents, image, !noSwitchContext, keepOnFailure, timeout, skipBootstrap, pullPolicy, registries), progress);
         }
         Session session = showPassword ? created.session() : created.session().withoutSecrets();
         out().result(session, () -> ClusterInfoCommand.box(session, null) + password(session) + "Kubeconfig:  "

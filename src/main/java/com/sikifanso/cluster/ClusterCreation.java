@@ -7,6 +7,7 @@ import com.sikifanso.core.SikifansoException;
 import com.sikifanso.infra.InfraConfig;
 import com.sikifanso.session.ClusterState;
 import com.sikifanso.session.Session;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -38,7 +39,7 @@ final class ClusterCreation {
 
     /** What the user asked for beyond the name. */
     record Options(Integer agents, String image, boolean switchContext, boolean keepOnFailure, Duration timeout,
-                   boolean skipBootstrap) {
+                   boolean skipBootstrap, String registryConfig) {
     }
 
     Session run(Session prepared, InfraConfig infra, Preflight.EngineFacts engine, Options options,
@@ -51,7 +52,7 @@ final class ClusterCreation {
                 progress.accept("host ports: API " + plan.hostPorts().apiServer() + ", HTTP " + plan.hostPorts().http()
                         + ", HTTPS " + plan.hostPorts().https() + ", Argo CD " + plan.hostPorts().argocdUI()
                         + ", Hubble " + plan.hostPorts().hubbleUI() + (ports.defaults() ? "" : " (defaults taken)"));
-                createNodes(plan, progress);
+                createNodes(plan, options.registryConfig(), progress);
             }
             // The probe sockets are closed only now: the containers hold the ports from here on.
             startNodes(names, progress);
@@ -66,7 +67,8 @@ final class ClusterCreation {
                     : b.bootstrap().bootstrap(target(plan, kubeconfig, infra, deadline, options.timeout()), progress);
             return new Session(prepared.clusterName(), ClusterState.RUNNING, prepared.createdAt(),
                     prepared.bootstrapURL(), prepared.bootstrapVersion(), prepared.gitOpsPath(),
-                    services.orElse(null), new Session.K3dConfig(plan.image(), plan.servers(), plan.agents()),
+                    services.orElse(null), new Session.K3dConfig(plan.image(), plan.servers(), plan.agents(),
+                            options.registryConfig()),
                     plan.hostPorts());
         } catch (RuntimeException e) {
             throw cleanUp(names, prepared, options.keepOnFailure(), e, progress);
@@ -84,7 +86,7 @@ final class ClusterCreation {
                 token(), engine.cgroupV2(), b.version());
     }
 
-    private void createNodes(ClusterPlan plan, Consumer<String> progress) {
+    private void createNodes(ClusterPlan plan, String registryConfig, Consumer<String> progress) {
         K3dNames names = plan.names();
         progress.accept("creating network " + names.network());
         NodeLayout.Network network = b.nodes().createNetwork(names);
@@ -97,7 +99,11 @@ final class ClusterCreation {
             NodeSpec node = resolvConf.isPresent() ? layout.withArg(NodeDns.FLAG) : layout;
             progress.accept("creating node " + node.name() + " (" + plan.image() + ")");
             String id = b.nodes().create(node, network, names.network(), plan.cgroupV2());
-            resolvConf.ifPresent(r -> b.nodes().writeFile(id, NodeDns.PATH, r));
+            resolvConf.ifPresent(r -> b.nodes().writeFile(id, NodeDns.PATH, r.getBytes(StandardCharsets.UTF_8), 0644));
+            if (registryConfig != null) {
+                // As k3d does (WriteFileAction before start): the file lives in the node, across restarts.
+                b.nodes().writeFile(id, RegistryConfig.NODE_PATH, registryConfig.getBytes(StandardCharsets.UTF_8), 0644);
+            }
         }
     }
 

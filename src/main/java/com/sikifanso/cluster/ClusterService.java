@@ -182,7 +182,7 @@ public final class ClusterService {
     /** What {@code cluster create} asked for. */
     public record CreateRequest(String name, TemplateSource template, String profiles, Integer agents, String image,
                                 boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
-                                boolean skipBootstrap, PullPolicy pull) {
+                                boolean skipBootstrap, PullPolicy pull, String registryConfig) {
     }
 
     /** What {@code cluster create} made. */
@@ -201,6 +201,9 @@ public final class ClusterService {
         }
         if (request.agents() != null && (request.agents() < 0 || request.agents() > 99)) {
             throw SikifansoException.usage("--agents must be 0 to 99, not " + request.agents(), null);
+        }
+        if (request.registryConfig() != null) {
+            RegistryConfig.check(request.registryConfig(), "--registry-config");
         }
         try (ClusterLocks.Held held = locks.acquire(name)) {
             refuseExisting(name);
@@ -221,9 +224,14 @@ public final class ClusterService {
             // Before the network and nodes: a pull that fails leaves nothing in Docker.
             backends.images().ensure(request.image() != null ? request.image() : infra.platform().k3sImage(),
                     request.pull(), progress);
+            // A cluster seeded from a snapshot keeps the registries.yaml its session recorded.
+            Session.K3dConfig seeded = prepared.session().k3dConfig();
+            String registries = request.registryConfig() != null ? request.registryConfig()
+                    : seeded == null ? null : seeded.registryConfig();
             Session created = new ClusterCreation(backends, clock).run(prepared.session(), infra, engine,
                     new ClusterCreation.Options(request.agents(), request.image(), request.switchContext(),
-                            request.keepOnFailure(), request.timeout(), request.skipBootstrap()), progress);
+                            request.keepOnFailure(), request.timeout(), request.skipBootstrap(), registries),
+                    progress);
             sessions.save(created);
             if (!request.skipBootstrap()) {
                 provisionCredentials(name, progress);

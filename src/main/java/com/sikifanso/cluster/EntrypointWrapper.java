@@ -1,11 +1,6 @@
 package com.sikifanso.cluster;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The script every node runs before k3s, written into the created container before it starts:
@@ -46,22 +41,6 @@ public final class EntrypointWrapper {
 
     /** A tar holding the script at {@link #PATH}, executable, for {@code PUT /containers/{id}/archive?path=/}. */
     static byte[] tar() {
-        return tar(PATH, SCRIPT.getBytes(StandardCharsets.UTF_8), 0755);
-    }
-
-    /** A tar of one file at the absolute {@code path}, to copy into a container at {@code /}. */
-    static byte[] tar(String path, byte[] content, int mode) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            TarArchiveEntry entry = new TarArchiveEntry(path.substring(1));
-            entry.setMode(mode);
-            entry.setSize(content.length);
-            tar.putArchiveEntry(entry);
-            tar.write(content);
-            tar.closeArchiveEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing a tar to memory", e);
-        }
-        return bytes.toByteArray();
+        return Tars.singleFile(PATH, SCRIPT.getBytes(StandardCharsets.UTF_8), 0755);
     }
 }

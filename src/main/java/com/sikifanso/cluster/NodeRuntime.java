@@ -192,11 +192,11 @@ public final class NodeRuntime {
         });
     }
 
-    /** Writes one file into a container (created or running), e.g. the resolv.conf k3s is given. */
-    public void writeFile(String container, String path, String content) {
+    /** Writes one file into a created container, parent directories included. */
+    public void writeFile(String container, String path, byte[] content, int mode) {
         engine.run("write " + path + " into " + container, docker -> docker.copyArchiveToContainerCmd(container)
-                .withRemotePath("/").withTarInputStream(new ByteArrayInputStream(EntrypointWrapper.tar(path,
-                        content.getBytes(StandardCharsets.UTF_8), 0644))).exec());
+                .withRemotePath("/").withTarInputStream(new ByteArrayInputStream(Tars.singleFile(path, content, mode)))
+                .exec());
     }
 
     public void start(String container) {

@@ -116,7 +116,7 @@ final class ClusterOps {
                             }
                             ClusterService.Created c = ctx.services().clusters().create(new ClusterService.CreateRequest(
                                     in.name(), template, in.profile(), in.agents(), null, false, false,
-                                    SyncOrchestrator.DEFAULT_TIMEOUT, false, PullPolicy.MISSING), ctx.progress());
+                                    SyncOrchestrator.DEFAULT_TIMEOUT, false, PullPolicy.MISSING, null), ctx.progress());
                             return new ClusterCreated(c.session().withoutSecrets(), c.prepared().reused(),
                                     c.prepared().profile());
                         },

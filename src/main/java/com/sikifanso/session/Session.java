@@ -2,6 +2,10 @@ package com.sikifanso.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sikifanso.core.Mappers;
+import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -31,13 +35,15 @@ public record Session(
 
     /** The same session with secrets blanked, for output that must never carry them. */
     public Session withoutSecrets() {
+        K3dConfig nodes = k3dConfig == null ? null : k3dConfig.withoutRegistryCredentials();
         if (services == null || services.argocd() == null) {
-            return this;
+            return nodes == k3dConfig ? this : new Session(clusterName, state, createdAt, bootstrapURL,
+                    bootstrapVersion, gitOpsPath, services, nodes, ports);
         }
         ArgoCd a = services.argocd();
         Services redacted = new Services(new ArgoCd(a.url(), a.username(), null, a.chartVersion()), services.hubble());
         return new Session(clusterName, state, createdAt, bootstrapURL, bootstrapVersion, gitOpsPath, redacted,
-                k3dConfig, ports);
+                nodes, ports);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,8 +58,33 @@ public record Session(
     public record Hubble(String url) {
     }
 
+    /** The nodes as created; {@code registryConfig} is the k3s registries.yaml given with --registry-config. */
     @JsonPropertyOrder(alphabetic = true)
-    public record K3dConfig(String image, int servers, int agents) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record K3dConfig(String image, int servers, int agents, String registryConfig) {
+        public K3dConfig(String image, int servers, int agents) {
+            this(image, servers, agents, null);
+        }
+
+        /** Without the registries' auth sections (configs.*.auth, auths), which hold passwords. */
+        K3dConfig withoutRegistryCredentials() {
+            if (registryConfig == null) {
+                return this;
+            }
+            try {
+                JsonNode root = Mappers.YAML.readTree(registryConfig);
+                boolean changed = root instanceof ObjectNode o
+                        && o.remove("auths") != null;
+                for (JsonNode config : root.path("configs")) {
+                    changed |= config instanceof ObjectNode c
+                            && c.remove("auth") != null;
+                }
+                return changed ? new K3dConfig(image, servers, agents,
+                        Mappers.YAML.writeValueAsString(root)) : this;
+            } catch (IOException e) {
+                throw new IllegalStateException("a registries.yaml checked on create always parses", e);
+            }
+        }
     }
 
     /** Host ports bound for this cluster; 0 means not bound yet. */

@@ -49,7 +49,8 @@ class ClusterCreateFailuresTest {
         ClusterService.CreateRequest r = clusters.request(name);
 
         assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
-                null, r.image(), true, false, Duration.ofSeconds(3), false, PullPolicy.MISSING), clusters.progress::add))
+                null, r.image(), true, false, Duration.ofSeconds(3), false, PullPolicy.MISSING, null),
+                clusters.progress::add))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageMatching("the API server did not answer within 3s on https://127\\.0\\.0\\.1:\\d+ .*")
                 .satisfies(e -> {
@@ -73,7 +74,7 @@ class ClusterCreateFailuresTest {
         ClusterService.CreateRequest r = clusters.request(name);
 
         assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
-                null, "sikifanso/no-such-image:never", true, false, r.timeout(), false, PullPolicy.NEVER),
+                null, "sikifanso/no-such-image:never", true, false, r.timeout(), false, PullPolicy.NEVER, null),
                 clusters.progress::add))
                 .hasMessage("the node image sikifanso/no-such-image:never is not in Docker, and --pull never forbids"
                         + " pulling it")
@@ -103,7 +104,8 @@ class ClusterCreateFailuresTest {
         ClusterService.CreateRequest r = clusters.request(name);
 
         assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
-                null, r.image(), true, true, Duration.ofSeconds(1), false, PullPolicy.MISSING), clusters.progress::add))
+                null, r.image(), true, true, Duration.ofSeconds(1), false, PullPolicy.MISSING, null),
+                clusters.progress::add))
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("kept for inspection").contains("sikifanso cluster delete " + name);
         assertThat(clusters.nodes().nodes(name)).hasSize(1);

@@ -51,7 +51,8 @@ class ClusterNodesTest {
         String name = clusters.name("nodes");
         ClusterService.CreateRequest request = clusters.request(name);
         clusters.service().create(new ClusterService.CreateRequest(name, request.template(), null, 1,
-                request.image(), true, false, request.timeout(), false, PullPolicy.MISSING), clusters.progress::add);
+                request.image(), true, false, request.timeout(), false, PullPolicy.MISSING, null),
+                clusters.progress::add);
 
         InspectContainerResponse server = docker.inspectContainerCmd("k3d-" + name + "-server-0").exec();
         InspectContainerResponse agent = docker.inspectContainerCmd("k3d-" + name + "-agent-0").exec();

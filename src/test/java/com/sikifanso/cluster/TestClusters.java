@@ -33,6 +33,7 @@ final class TestClusters {
     final List<String> checkedAfterStart = new CopyOnWriteArrayList<>();
     private final List<String> names = new ArrayList<>();
     private ClusterService service;
+    private Services services;
 
     private TestClusters(Path tmp, Map<String, String> env) {
         this.home = tmp.resolve("home");
@@ -72,10 +73,22 @@ final class TestClusters {
                 checkedAfterStart.add(cluster + " " + serverAddress);
             }
         };
-        ClusterService base = new Services(new BuildInfo("test", "none"), new SikifansoHome(home),
-                Duration.ofSeconds(5), progress::add, env).clusters();
+        services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home),
+                Duration.ofSeconds(5), progress::add, env);
+        ClusterService base = services.clusters();
         service = base.withBackends(base.backends().withBootstrap(chosen));
         return this;
+    }
+
+    /** Snapshots over the same home, for tests that carry a cluster through one. */
+    com.sikifanso.snapshot.SnapshotService snapshots() {
+        return services.snapshots();
+    }
+
+    /** Remembers a name made elsewhere (e.g. by --from-snapshot) so removeAll() removes it too. */
+    String adopt(String name) {
+        names.add(name);
+        return name;
     }
 
     ClusterService service() {
@@ -92,7 +105,7 @@ final class TestClusters {
     ClusterService.CreateRequest request(String name) {
         return new ClusterService.CreateRequest(name, new TemplateSource.Embedded(), null, null,
                 RealDocker.STAND_IN_IMAGE, true, false, Duration.ofSeconds(30), false,
-                PullPolicy.MISSING);
+                PullPolicy.MISSING, null);
     }
 
     ClusterService.Created create(String name) {
