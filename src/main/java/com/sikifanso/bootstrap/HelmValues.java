@@ -23,6 +23,17 @@ public final class HelmValues {
     static final String PROGRESSIVE_SYNCS = "--enable-progressive-syncs";
     /** The key in argocd-secret that signs Argo CD's login tokens; argocd-server generates it when absent. */
     static final String SERVER_SECRET_KEY = "server.secretkey";
+    static final String GIT_CONFIG_VOLUME = "sikifanso-git";
+    static final String GIT_CONFIG_MAP = "sikifanso-repo-server-git";
+    /** Where the repo-server finds the git configuration that trusts the repo. */
+    public static final String GIT_CONFIG_FILE = "/etc/sikifanso-git/gitconfig";
+    /**
+     * The repo belongs to the user on the host, and git (2.35.2+) refuses a repo another user owns
+     * ("detected dubious ownership", argo-cd issue 19727) unless safe.directory names it. git checks
+     * the worktree and, for ls-remote and fetch (upload-pack), the .git directory: both are listed.
+     */
+    public static final String GIT_CONFIG = "[safe]\n\tdirectory = " + GITOPS_MOUNT + "\n\tdirectory = "
+            + GITOPS_MOUNT + "/.git\n";
 
     private HelmValues() {
     }
@@ -61,6 +72,7 @@ public final class HelmValues {
         ObjectNode values = (ObjectNode) InfraConfigs.deepMerge(base(infra.argocdValues()), o);
         refuseFixedSecretKey(values);
         ensureGitOpsMount(values.withObject("/repoServer"));
+        ensureRepoTrusted(values);
         ensureArg(values.withObject("/server").withArray("extraArgs"), "--insecure");
         ensureArg(values.withObject("/applicationSet").withArray("extraArgs"), PROGRESSIVE_SYNCS);
         ObjectNode repo = values.withObject("/configs").withObject("/repositories").withObject("/local-gitops");
@@ -87,6 +99,35 @@ public final class HelmValues {
         ArrayNode mounts = repoServer.withArray("volumeMounts");
         removeNamed(mounts, GITOPS_VOLUME);
         mounts.addObject().put("name", GITOPS_VOLUME).put("mountPath", GITOPS_MOUNT).put("readOnly", true);
+    }
+
+    /**
+     * Argo CD runs git with HOME=/dev/null and sets GIT_CONFIG_COUNT/KEY/VALUE itself (argo-cd v3.4.5
+     * util/git/client.go, runCmdOutput), so neither a ~/.gitconfig nor GIT_CONFIG_* of ours reaches
+     * it; it leaves GIT_CONFIG_GLOBAL alone, which names a ConfigMap file with {@link #GIT_CONFIG}.
+     * Keys checked in argo-helm's argo-cd chart: repoServer.env/volumes/volumeMounts, extraObjects.
+     */
+    private static void ensureRepoTrusted(ObjectNode values) {
+        ObjectNode repoServer = values.withObject("/repoServer");
+        String dir = GIT_CONFIG_FILE.substring(0, GIT_CONFIG_FILE.lastIndexOf('/'));
+        ArrayNode volumes = repoServer.withArray("volumes");
+        removeNamed(volumes, GIT_CONFIG_VOLUME);
+        volumes.addObject().put("name", GIT_CONFIG_VOLUME).putObject("configMap").put("name", GIT_CONFIG_MAP);
+        ArrayNode mounts = repoServer.withArray("volumeMounts");
+        removeNamed(mounts, GIT_CONFIG_VOLUME);
+        mounts.addObject().put("name", GIT_CONFIG_VOLUME).put("mountPath", dir).put("readOnly", true);
+        ArrayNode env = repoServer.withArray("env");
+        removeNamed(env, "GIT_CONFIG_GLOBAL");
+        env.addObject().put("name", "GIT_CONFIG_GLOBAL").put("value", GIT_CONFIG_FILE);
+        ArrayNode extra = values.withArray("extraObjects");
+        for (int i = extra.size() - 1; i >= 0; i--) {
+            if (GIT_CONFIG_MAP.equals(extra.get(i).path("metadata").path("name").asText())) {
+                extra.remove(i);
+            }
+        }
+        ObjectNode map = extra.addObject().put("apiVersion", "v1").put("kind", "ConfigMap");
+        map.putObject("metadata").put("name", GIT_CONFIG_MAP);
+        map.putObject("data").put(GIT_CONFIG_FILE.substring(dir.length() + 1), GIT_CONFIG);
     }
 
     private static void removeNamed(ArrayNode list, String name) {

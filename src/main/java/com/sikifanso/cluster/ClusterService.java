@@ -5,6 +5,7 @@ import com.sikifanso.catalog.Profiles;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.gitops.RepoPermissions;
 import com.sikifanso.gitops.Scaffolder;
 import com.sikifanso.gitops.TemplateSource;
 import com.sikifanso.session.ClusterLocks;
@@ -220,6 +221,8 @@ public final class ClusterService {
             Prepared prepared = prepare(name, request.template(), request.profiles());
             progress.accept((prepared.reused() ? "using the GitOps repo " : "prepared the GitOps repo ")
                     + prepared.session().gitOpsPath());
+            // A repo prepared by an older sikifanso may be 0700/0600, which Argo CD cannot read.
+            RepoPermissions.shareForReading(Path.of(prepared.session().gitOpsPath()));
             var infra = backends.infra().load(Path.of(prepared.session().gitOpsPath()));
             // Before the network and nodes: a pull that fails leaves nothing in Docker.
             backends.images().ensure(request.image() != null ? request.image() : infra.platform().k3sImage(),
@@ -304,6 +307,7 @@ public final class ClusterService {
             }
             if (target == ClusterState.RUNNING) {
                 restoreImage(session, pull, progress);
+                openRepo(session, progress);
                 for (NodeRuntime.Node node : nodes) {
                     if (!node.running()) {
                         progress.accept("starting " + node.name());
@@ -332,6 +336,15 @@ public final class ClusterService {
     private void restoreImage(Session session, PullPolicy pull, Consumer<String> progress) {
         if (pull != PullPolicy.NEVER && session.k3dConfig() != null && session.k3dConfig().image() != null) {
             backends.images().ensure(session.k3dConfig().image(), pull, progress);
+        }
+    }
+
+    /** Repos made before sikifanso shared them (0700/0600) are opened for Argo CD's repo-server on start. */
+    private static void openRepo(Session session, Consumer<String> progress) {
+        int changed = RepoPermissions.shareForReading(Path.of(session.gitOpsPath()));
+        if (changed > 0) {
+            progress.accept("made " + changed + " files and directories of " + session.gitOpsPath()
+                    + " readable by Argo CD's repo-server (0644/0755)");
         }
     }
 

@@ -16,7 +16,11 @@ public final class LocalFiles {
     private LocalFiles() {
     }
 
-    /** Writes to a temp file in the same directory, then renames it over the target. */
+    /**
+     * Writes to a temp file in the same directory, then renames it over the target: 0600 when
+     * {@code ownerOnly} (sessions, tokens, kubeconfigs), else 0644 for others to read (GitOps repo
+     * files, which Argo CD reads as another user; a temp file alone would stay 0600).
+     */
     public static void writeAtomically(Path file, byte[] bytes, boolean ownerOnly) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -24,6 +28,8 @@ public final class LocalFiles {
         try {
             if (ownerOnly) {
                 setOwnerOnly(tmp);
+            } else {
+                setReadableByAll(tmp);
             }
             Files.write(tmp, bytes);
             try {
@@ -52,6 +58,14 @@ public final class LocalFiles {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system (Windows): the user profile's ACLs protect it instead.
+        }
+    }
+
+    private static void setReadableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its default ACLs apply.
         }
     }
 

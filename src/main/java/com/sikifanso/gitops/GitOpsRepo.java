@@ -103,6 +103,7 @@ public final class GitOpsRepo {
             return Optional.empty();
         }
         ChangeJournal journal = new ChangeJournal(dir);
+        Optional<String> made;
         try (Git git = open()) {
             try {
                 journal.begin(git, change.message(), effective.keySet());
@@ -117,10 +118,9 @@ public final class GitOpsRepo {
                         }
                     }
                 }
-                Optional<String> made = change.replacesTree() || includeLocalChanges
+                made = change.replacesTree() || includeLocalChanges
                         ? commitTree(git, change.message()) : Optional.of(commit(git, change.message(), effective));
                 journal.finish();
-                return made;
             } catch (IOException | GitAPIException | RuntimeException e) {
                 rollBack(git, journal, e);
                 throw SikifansoException.failure("could not commit \"" + change.message() + "\" to " + dir + ": "
@@ -128,6 +128,9 @@ public final class GitOpsRepo {
                         + "git status shows no lock (.git/index.lock)", e);
             }
         }
+        // New directories and git objects follow the user's umask; Argo CD must still read them.
+        RepoPermissions.shareForReading(dir);
+        return made;
     }
 
     private static void rollBack(Git git, ChangeJournal journal, Exception failure) {

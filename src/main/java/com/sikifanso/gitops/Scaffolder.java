@@ -62,6 +62,8 @@ public final class Scaffolder {
                 }
             }
             initialCommit(work, message);
+            // A temp directory is 0700: Argo CD's repo-server (uid 999) must read the repo.
+            RepoPermissions.shareForReading(work);
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
             work = null;
             return new GitOpsRepo(target);

@@ -11,6 +11,7 @@ import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.GitOpsRepo;
 import com.sikifanso.gitops.RepoChange;
+import com.sikifanso.gitops.RepoPermissions;
 import com.sikifanso.session.ClusterLocks;
 import com.sikifanso.session.ClusterState;
 import com.sikifanso.session.Session;
@@ -225,7 +226,10 @@ public final class SnapshotService {
         GitOpsRepo repo = new GitOpsRepo(dir);
         SnapshotArchive.extractHistory(name, file, dir.resolve(".git"));
         repo.checkOutHead();
-        return repo.apply(replacement(name, SnapshotArchive.workingTree(name, file)));
+        Optional<String> commit = repo.apply(replacement(name, SnapshotArchive.workingTree(name, file)));
+        // Also when apply had nothing to commit: the staging directory itself is 0700.
+        RepoPermissions.shareForReading(dir);
+        return commit;
     }
 
     /**

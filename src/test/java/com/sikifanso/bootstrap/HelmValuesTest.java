@@ -69,11 +69,30 @@ class HelmValuesTest {
     void argocdsRepoServerMountsTheGitOpsHostPathReadOnly() {
         ObjectNode values = HelmValues.argocd(infra);
 
-        assertThat(values.at("/repoServer/volumes")).hasSize(1);
+        assertThat(values.at("/repoServer/volumes")).hasSize(2);
         assertThat(values.at("/repoServer/volumes/0")).isEqualTo(TestInfra.yaml(
                 "{name: gitops, hostPath: {path: /local-gitops, type: Directory}}"));
         assertThat(values.at("/repoServer/volumeMounts/0")).isEqualTo(TestInfra.yaml(
                 "{name: gitops, mountPath: /local-gitops, readOnly: true}"));
+    }
+
+    @Test
+    void argocdsRepoServerGitTrustsTheRepoThroughAFileArgoCdDoesNotOverride() {
+        ObjectNode values = HelmValues.argocd(infra);
+
+        assertThat(values.at("/repoServer/env")).contains(TestInfra.yaml(
+                "{name: GIT_CONFIG_GLOBAL, value: /etc/sikifanso-git/gitconfig}"));
+        assertThat(values.at("/repoServer/volumes")).contains(TestInfra.yaml(
+                "{name: sikifanso-git, configMap: {name: sikifanso-repo-server-git}}"));
+        assertThat(values.at("/repoServer/volumeMounts")).contains(TestInfra.yaml(
+                "{name: sikifanso-git, mountPath: /etc/sikifanso-git, readOnly: true}"));
+        assertThat(values.at("/extraObjects")).containsExactly(TestInfra.yaml("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: sikifanso-repo-server-git}
+                data:
+                  gitconfig: "[safe]\\n\\tdirectory = /local-gitops\\n\\tdirectory = /local-gitops/.git\\n"
+                """));
     }
 
     @Test
@@ -116,9 +135,11 @@ class HelmValuesTest {
 
         ObjectNode values = HelmValues.argocd(overridden);
 
-        assertThat(values.at("/repoServer/volumes").findValuesAsText("name")).containsExactly("cache", "gitops");
+        List<String> volumes = new ArrayList<>();
+        values.at("/repoServer/volumes").forEach(v -> volumes.add(v.path("name").asText()));
+        assertThat(volumes).containsExactly("cache", "gitops", "sikifanso-git");
         assertThat(values.at("/repoServer/volumeMounts").findValuesAsText("mountPath"))
-                .containsExactly("/cache", "/local-gitops");
+                .containsExactly("/cache", "/local-gitops", "/etc/sikifanso-git");
         assertThat(strings(values.at("/applicationSet/extraArgs"))).containsExactly("--debug",
                 "--enable-progressive-syncs");
         assertThat(values.at("/configs/repositories/local-gitops/url").asText()).isEqualTo("/local-gitops");

@@ -251,6 +251,30 @@ class ClusterNodesTest {
     }
 
     @Test
+    void startOpensARepoLeftOwnerOnlyForArgoCdsRepoServer() throws Exception {
+        String name = clusters.name("modes");
+        clusters.create(name);
+        clusters.service().stop(name, clusters.progress::add);
+        Path repo = clusters.gitOps(name);
+        // As an older sikifanso left it: a temp directory (0700) with 0600 files.
+        try (var all = Files.walk(repo)) {
+            for (Path p : all.toList()) {
+                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwx------" : "rw-------"));
+            }
+        }
+
+        clusters.service().start(name, null, PullPolicy.NEVER, clusters.progress::add);
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(repo)))
+                .isEqualTo("rwxr-xr-x");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                repo.resolve("bootstrap/root-app.yaml")))).isEqualTo("rw-r--r--");
+        assertThat(clusters.progress).anyMatch(l -> l.matches("made \\d+ files and directories of \\Q" + repo
+                + "\\E readable by Argo CD's repo-server \\(0644/0755\\)"));
+    }
+
+    @Test
     void deleteStillWorksWhenDockerHasNothingLeftOfTheCluster() {
         String name = clusters.name("gone");
         clusters.create(name);
