@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code sikifanso} as a user would, in its own JVM (the one running the tests, with the
  * test classpath), against one SIKIFANSO_HOME, with no terminal attached.
  */
-final class SikifansoProcess {
+public final class SikifansoProcess {
     private static final String JAVA = ProcessHandle.current().info().command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
     /** What a finished command left: its exit code and the two streams, kept apart. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
@@ -29,7 +29,7 @@ final class SikifansoProcess {
     private final Path home;
     private final List<String> prefix;
 
-    SikifansoProcess(Path home) {
+    public SikifansoProcess(Path home) {
         this(home, List.of());
     }
 
@@ -52,7 +52,7 @@ final class SikifansoProcess {
         return run(Map.of(), args);
     }
 
-    Result run(Map<String, String> env, String... args) {
+    public Result run(Map<String, String> env, String... args) {
         try {
             Path out = Files.createTempFile("sikifanso-out", ".txt");
             Path err = Files.createTempFile("sikifanso-err", ".txt");
