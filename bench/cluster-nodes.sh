@@ -3,6 +3,8 @@
 # here): time of `cluster create` and `cluster delete` for 1 server and for 1 server + 2 agents,
 # and of `cluster info` listing 3 clusters. Each figure is a whole CLI run (JVM start included),
 # median of RUNS. create uses --skip-bootstrap: the stand-in never answers as an API server.
+# With Debian's docker-registry installed, also `cluster create` that first pulls the node image
+# from a registry on 127.0.0.1 (removed from the engine before each run).
 # Figures only: it never fails on time.   Usage: bench/cluster-nodes.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,10 +25,13 @@ if [ -x ./sikifanso ]; then CLI=(./sikifanso); else CLI=("$JAVA" -jar "$JAR"); f
 export SIKIFANSO_HOME=$(mktemp -d)
 export KUBECONFIG=$SIKIFANSO_HOME/kubeconfig
 unset SIKIFANSO_CLUSTER
+REGISTRY_PID=
 cleanup() {
   for c in $("${CLI[@]}" cluster info -o json 2>/dev/null | sed -n 's/.*"clusterName" *: *"\([^"]*\)".*/\1/p'); do
     "${CLI[@]}" cluster delete "$c" --yes >/dev/null 2>&1 || true
   done
+  [ -z "$REGISTRY_PID" ] || { kill "$REGISTRY_PID" 2>/dev/null || true; }
+  [ -z "${PULL_IMAGE:-}" ] || docker rmi -f "$PULL_IMAGE" >/dev/null 2>&1 || true
   rm -rf "$SIKIFANSO_HOME"
 }
 trap cleanup EXIT
@@ -48,6 +53,28 @@ measure_pair() { # name agents -> "create_median delete_median"
 read -r c1 d1 < <(measure_pair bench-one 0)
 read -r c3 d3 < <(measure_pair bench-three 2)
 
+pull_line="(docker-registry not installed: apt-get install docker-registry)"
+if [ -x /usr/bin/docker-registry ]; then
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  mkdir -p "$SIKIFANSO_HOME/registry"
+  printf 'version: 0.1\nlog: {level: warn}\nstorage: {filesystem: {rootdirectory: %s}}\nhttp: {addr: 127.0.0.1:%s}\n' \
+    "$SIKIFANSO_HOME/registry/data" "$PORT" > "$SIKIFANSO_HOME/registry/config.yml"
+  /usr/bin/docker-registry serve "$SIKIFANSO_HOME/registry/config.yml" >"$SIKIFANSO_HOME/registry/log" 2>&1 &
+  REGISTRY_PID=$!
+  for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/v2/" >/dev/null 2>&1 && break; sleep 0.1; done
+  PULL_IMAGE=127.0.0.1:$PORT/rancher/k3s:bench
+  sh src/test/resources/k3s-standin/build-image.sh "$PULL_IMAGE" >/dev/null
+  docker push "$PULL_IMAGE" >/dev/null
+  size=$(docker image inspect -f '{{.Size}}' "$PULL_IMAGE")
+  pulls=()
+  for i in $(seq 1 "$RUNS"); do
+    docker rmi -f "$PULL_IMAGE" >/dev/null
+    pulls+=("$(timed "${CLI[@]}" cluster create bench-pull --image "$PULL_IMAGE" --skip-bootstrap --no-switch-context)")
+    "${CLI[@]}" cluster delete bench-pull --yes >/dev/null 2>&1
+  done
+  pull_line=$(printf '%-44s %10d' "cluster create, 1 server, pulling $((size / 1000)) kB" "$(median "${pulls[@]}")")
+fi
+
 for c in bench-a bench-b bench-c; do
   "${CLI[@]}" cluster create "$c" --image "$IMAGE" --skip-bootstrap --no-switch-context >/dev/null 2>&1
 done
@@ -62,3 +89,4 @@ printf '%-44s %10d\n' "cluster delete, 1 server" "$d1"
 printf '%-44s %10d\n' "cluster create, 1 server + 2 agents" "$c3"
 printf '%-44s %10d\n' "cluster delete, 1 server + 2 agents" "$d3"
 printf '%-44s %10d\n' "cluster info, $rows clusters (median of 5)" "$(median "${infos[@]}")"
+echo "$pull_line"
