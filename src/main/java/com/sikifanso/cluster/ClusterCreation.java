@@ -102,7 +102,8 @@ final class ClusterCreation {
             resolvConf.ifPresent(r -> b.nodes().writeFile(id, NodeDns.PATH, r.getBytes(StandardCharsets.UTF_8), 0644));
             if (registryConfig != null) {
                 // As k3d does (WriteFileAction before start): the file lives in the node, across restarts.
-                b.nodes().writeFile(id, RegistryConfig.NODE_PATH, registryConfig.getBytes(StandardCharsets.UTF_8), 0644);
+                b.nodes().writeFile(id, RegistryConfig.NODE_PATH, registryConfig.getBytes(StandardCharsets.UTF_8),
+                        0644);
             }
         }
     }

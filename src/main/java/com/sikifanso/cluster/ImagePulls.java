@@ -82,7 +82,7 @@ public final class ImagePulls {
             if (DockerEngine.connectionFailed(e)) {
                 throw engine.unreachable(e);
             }
-            throw PullFailure.of(ref, image, rootMessage(e), e);
+            throw PullFailure.of(ref, image, DockerEngine.firstLine(LiveCluster.rootMessage(e)), e);
         }
         if (callback.error != null) {
             throw PullFailure.of(ref, image, callback.error, null);
@@ -91,14 +91,6 @@ public final class ImagePulls {
             throw PullFailure.of(ref, image, "the pull ended but Docker has no " + image, null);
         }
         progress.accept("pulled " + image + " (" + figures.summary(System.nanoTime()) + ")");
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : DockerEngine.firstLine(t.getMessage());
     }
 
     /** Feeds the engine's messages into the figures; keeps the first error the stream reports. */
