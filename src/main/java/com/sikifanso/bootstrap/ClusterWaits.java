@@ -61,8 +61,12 @@ public final class ClusterWaits {
                 + " or give it longer with --timeout");
     }
 
-    /** Until every node reports Ready=True (they do once Cilium runs on them). */
-    public void nodesReady(KubernetesClient kube, Duration timeout, Consumer<String> progress) {
+    /**
+     * Until every node reports Ready=True (they do once Cilium runs on them); fails early when
+     * k3s cannot pull an image of Cilium's pods in {@code ciliumNamespace}.
+     */
+    public void nodesReady(KubernetesClient kube, String ciliumNamespace, Duration timeout,
+                           Consumer<String> progress) {
         progress.accept("waiting for the nodes to be Ready");
         until(timeout, progress, () -> {
             List<Node> nodes = kube.nodes().list().getItems();
@@ -72,13 +76,14 @@ public final class ClusterWaits {
             List<String> notReady = nodes.stream().filter(n -> !Conditions.isReady(n))
                     .map(n -> n.getMetadata().getName()).toList();
             return notReady.isEmpty() ? Seen.done(true) : Seen.notYet((nodes.size() - notReady.size()) + "/"
-                    + nodes.size() + " nodes Ready; not Ready: " + String.join(", ", notReady));
+                    + nodes.size() + " nodes Ready; not Ready: " + String.join(", ", notReady)
+                    + PodImagePulls.check(kube, ciliumNamespace));
         }, "the nodes did not become Ready", "Cilium may not be running: kubectl -n kube-system get pods"
                 + " --context <k3d-cluster>, or give it longer with --timeout");
     }
 
 
-    /** Until each Deployment reports Available=True. */
+    /** Until each Deployment reports Available=True; fails early on an image k3s cannot pull there. */
     public void deploymentsAvailable(KubernetesClient kube, String namespace, List<String> names, Duration timeout,
                                      Consumer<String> progress) {
         progress.accept("waiting for " + String.join(", ", names) + " in " + namespace + " to be available");
@@ -94,7 +99,8 @@ public final class ClusterWaits {
                             + orZero(d.getSpec() == null ? null : d.getSpec().getReplicas()) + " replicas)");
                 }
             }
-            return waiting.isEmpty() ? Seen.done(true) : Seen.notYet(String.join("; ", waiting));
+            return waiting.isEmpty() ? Seen.done(true) : Seen.notYet(String.join("; ", waiting)
+                    + PodImagePulls.check(kube, namespace));
         }, "Argo CD did not become available", "look at its pods: kubectl -n " + namespace
                 + " get pods --context <k3d-cluster>, or give it longer with --timeout");
     }

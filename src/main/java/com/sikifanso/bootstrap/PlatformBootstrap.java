@@ -131,7 +131,7 @@ public final class PlatformBootstrap implements ClusterBootstrap {
                 + GoDurations.format(timeouts.ciliumInstall()) + ")");
         ChartInstaller.Release release = charts.install(infra.cilium(), infra.cilium().targetRevision(), values,
                 target.kubeconfig(), timeouts.ciliumInstall());
-        waits.nodesReady(kube, timeouts.nodesReady(), progress);
+        waits.nodesReady(kube, infra.cilium().namespace(), timeouts.nodesReady(), progress);
         return InfraApplication.cilium(infra.cilium(), release.chartVersion(), values);
     }
 
