@@ -95,7 +95,8 @@ class ClusterCredentialsTest {
         String name = clusters.name("cred");
         ClusterService.CreateRequest base = clusters.request(name);
         clusters.service().create(new ClusterService.CreateRequest(name, new TemplateSource.Embedded(), "agent-dev",
-                base.agents(), base.image(), false, false, base.timeout(), false), clusters.progress::add);
+                base.agents(), base.image(), false, false, base.timeout(), false, PullPolicy.MISSING, null),
+                clusters.progress::add);
 
         String key = masterKey();
         assertThat(clusters.progress).anyMatch(p -> p.startsWith("credentials: created the Secrets")
@@ -104,7 +105,7 @@ class ClusterCredentialsTest {
 
         clusters.service().stop(name, clusters.progress::add);
         client.secrets().inNamespace("gateway").withName("litellm-proxy-credentials").delete();
-        clusters.service().start(name, Duration.ofSeconds(30), clusters.progress::add);
+        clusters.service().start(name, Duration.ofSeconds(30), PullPolicy.MISSING, clusters.progress::add);
 
         assertThat(masterKey()).as("the same value comes back at start").isEqualTo(key);
         assertThat(List.copyOf(clusters.progress)).noneMatch(p -> p.startsWith("warning:"));

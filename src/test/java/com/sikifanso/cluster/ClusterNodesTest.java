@@ -154,7 +154,8 @@ class ClusterNodesTest {
         String name = clusters.name("fixedip");
         ClusterService.CreateRequest request = clusters.request(name);
         clusters.service().create(new ClusterService.CreateRequest(name, request.template(), null, 1,
-                request.image(), true, false, request.timeout(), false), clusters.progress::add);
+                request.image(), true, false, request.timeout(), false, PullPolicy.MISSING, null),
+                clusters.progress::add);
         String server = "k3d-" + name + "-server-0";
 
         com.github.dockerjava.api.model.Network network = docker.inspectNetworkCmd().withNetworkId("k3d-" + name)
@@ -186,12 +187,12 @@ class ClusterNodesTest {
         // Agents first this time: an agent starting before server-0 must not take its address.
         clusters.service().stop(name, clusters.progress::add);
         docker.startContainerCmd("k3d-" + name + "-agent-0").exec();
-        clusters.service().start(name, null, clusters.progress::add);
+        clusters.service().start(name, null, PullPolicy.MISSING, clusters.progress::add);
         assertThat(address(server, name)).isEqualTo(subnet.serverAddress());
         assertThat(clusters.checkedAfterStart).as("no wait, so no API to ask").isEmpty();
 
         clusters.service().stop(name, clusters.progress::add);
-        clusters.service().start(name, Duration.ofSeconds(5), clusters.progress::add);
+        clusters.service().start(name, Duration.ofSeconds(5), PullPolicy.MISSING, clusters.progress::add);
         assertThat(clusters.checkedAfterStart).as("Cilium's address is checked against server-0's")
                 .containsExactly(name + " " + subnet.serverAddress());
     }
