@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "credentials", description = {"Show a catalog app's credentials generated for this cluster.",
-    "They live in Secrets in the app's namespace (and in clusters/<name>/credentials.yaml, mode 0600), never in git."},
+    "They live in Secrets in the app's namespace and in clusters/<name>/credentials.yaml (mode 0600),",
+    "never in git."},
         footer = {"", "Examples:", "  sikifanso app credentials litellm-proxy",
             "  sikifanso app credentials langfuse -o json"})
 final class AppCredentialsCommand extends BaseCommand {

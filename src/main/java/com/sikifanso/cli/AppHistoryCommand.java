@@ -8,7 +8,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", description = {"The commits that changed an app's (or agent's) files in the GitOps repo, newest first.",
+@Command(name = "history", description = {"Show the commits that changed an app's or agent's files in the GitOps repo.",
     "These are the revisions app rollback can restore."},
         footer = {"", "Examples:", "  sikifanso app history qdrant"})
 final class AppHistoryCommand extends BaseCommand {

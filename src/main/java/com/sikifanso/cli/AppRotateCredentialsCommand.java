@@ -7,9 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "rotate-credentials", description = {
-    "Generate new credentials for a catalog app, write them over its Secrets and its consumers' copies,",
-    "and restart their Deployments and StatefulSets. Values bound to stored data are kept.",
-    "Apps of an older template that still hold literal passwords move to generated Secrets first (one commit)."},
+    "Replace a catalog app's generated credentials and restart what reads them.",
+    "New values go over its Secrets and its consumers' copies; their Deployments and StatefulSets",
+    "restart. Values bound to stored data are kept. An app of an older template that still holds",
+    "literal passwords moves to generated Secrets first, in one commit."},
         footer = {"", "Examples:", "  sikifanso app rotate-credentials valkey",
             "  sikifanso app rotate-credentials postgresql --timeout 10m"})
 final class AppRotateCredentialsCommand extends BaseCommand {

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "capture", description = {"Capture the cluster's GitOps repo (with its history) and session.",
-    "The Argo CD password and the apps' generated credentials are left out unless --include-secrets is given."},
+    "The Argo CD password and the apps' generated credentials are left out unless",
+    "--include-secrets is given."},
         footer = {"", "Examples:", "  sikifanso snapshot capture", "  sikifanso -c lab snapshot capture --name before-upgrade"})
 final class SnapshotCaptureCommand extends BaseCommand {
     @Option(names = "--name", paramLabel = "NAME",
