@@ -43,12 +43,19 @@ abstract class BaseCommand implements Callable<Integer> {
         return new ProgressLines(root().err(), root().terminal());
     }
 
-    /** Whether the user named a cluster (-c/--cluster or SIKIFANSO_CLUSTER) rather than taking the default. */
+    /**
+     * Whether the user named a cluster (-c/--cluster anywhere on the line, or SIKIFANSO_CLUSTER) rather than
+     * taking the default. The option is inherited, so picocli records it on whichever command it followed:
+     * {@code sikifanso -c lab mcp serve} matches it on the root, {@code mcp serve -c lab} on the leaf.
+     */
     boolean clusterGiven() {
-        return spec.commandLine().getParseResult().expandedArgs().stream()
-                .anyMatch(a -> a.equals("-c") || a.startsWith("-c") && a.length() > 2 && !a.startsWith("--")
-                        || a.startsWith("--cluster"))
-                || root().env().containsKey("SIKIFANSO_CLUSTER");
+        for (picocli.CommandLine.ParseResult level = spec.root().commandLine().getParseResult(); level != null;
+                level = level.subcommand()) {
+            if (level.hasMatchedOption("--cluster")) {
+                return true;
+            }
+        }
+        return root().env().containsKey("SIKIFANSO_CLUSTER");
     }
 
     /** After a commit: waits until Argo CD has applied it, unless --no-wait; exit 1 or 3 when it did not. */

@@ -3,15 +3,8 @@ package com.sikifanso.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,55 +14,50 @@ import org.junit.jupiter.api.io.TempDir;
  * child process's stdin, because an SDK client cannot be made to send them.
  */
 class McpStdioMalformedTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path root;
 
     @Test
     void everyBadLineGetsItsJsonRpcErrorAndTheSessionGoesOn() throws Exception {
         McpHome.withCluster(root);
-        ProcessBuilder pb = new ProcessBuilder(ServerCommand.mcpServe())
-                .redirectError(root.resolve("server-stderr.txt").toFile());
-        ServerCommand.environment(pb.environment(), root);
-        Process server = pb.start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(server.getInputStream(),
-                StandardCharsets.UTF_8)).lines().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
-        try (OutputStream stdin = server.getOutputStream()) {
-            assertError(answer(stdin, lines, "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\""), -32700, null);
-            assertError(answer(stdin, lines, "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]"), -32600, null);
-            assertError(answer(stdin, lines, "42"), -32600, null);
-            assertError(answer(stdin, lines, "\"initialize\""), -32600, null);
+        try (RawStdio stdio = new RawStdio(root, ServerCommand.mcpServe())) {
+            assertError(stdio.answer("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\""), -32700, null);
+            assertError(stdio.answer("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]"), -32600, null);
+            assertError(stdio.answer("42"), -32600, null);
+            assertError(stdio.answer("\"initialize\""), -32600, null);
 
             String huge = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\",\"params\":{\"pad\":\""
                     + "x".repeat(StdioTransport.MAX_MESSAGE_BYTES) + "\"}}";
-            JsonNode oversized = assertError(answer(stdin, lines, huge), -32600, null);
+            JsonNode oversized = assertError(stdio.answer(huge), -32600, null);
             assertThat(oversized.at("/error/message").asText()).contains("4 MiB");
 
-            JsonNode stringParams = answer(stdin, lines,
+            JsonNode stringParams = stdio.answer(
                     "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\",\"params\":\"all\"}");
             assertError(stringParams, -32602, 3);
             assertThat(stringParams.at("/error/message").asText()).isEqualTo("Invalid params: params must be a JSON object")
                     .doesNotContain("jackson");
 
-            JsonNode init = answer(stdin, lines, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"initialize\",\"params\":"
+            JsonNode init = stdio.answer("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"initialize\",\"params\":"
                     + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
                     + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
             assertThat(init.at("/id").asInt()).isEqualTo(4);
             assertThat(init.at("/result/serverInfo/name").asText()).as("the session goes on").isEqualTo("sikifanso");
         }
-        assertThat(server.waitFor(15, TimeUnit.SECONDS)).isTrue();
     }
 
-    private static JsonNode answer(OutputStream stdin, BlockingQueue<String> lines, String line) throws Exception {
-        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-        String response = lines.poll(20, TimeUnit.SECONDS);
-        assertThat(response).as("an answer to " + line.substring(0, Math.min(80, line.length()))).isNotNull();
-        return JSON.readTree(response);
+    @Test
+    void clusterGivenBeforeOrAfterMcpServePinsTheServer() throws Exception {
+        McpHome.withCluster(root);
+        for (List<String> command : List.of(ServerCommand.sikifanso("-c", "lab", "mcp", "serve"),
+                ServerCommand.mcpServe("-c", "lab"))) {
+            try (RawStdio stdio = new RawStdio(root, command)) {
+                assertThat(stdio.initialize("2025-06-18").path("instructions").asText()).as(command.toString())
+                        .contains("pinned to cluster \"lab\"");
+            }
+        }
+        try (RawStdio stdio = new RawStdio(root, ServerCommand.mcpServe())) {
+            assertThat(stdio.initialize("2025-06-18").path("instructions").asText()).doesNotContain("pinned");
+        }
     }
 
     private static JsonNode assertError(JsonNode response, int code, Integer id) {
