@@ -221,6 +221,17 @@ async function http() {
     noToken: await post({}),
     wrongToken: await post({ authorization: 'Bearer not-the-token' }),
     emptyToken: await post({ authorization: 'Bearer ' }),
+    badVersion: await post({ authorization: `Bearer ${params.token}`, 'mcp-protocol-version': '1999-01-01' }),
+  };
+  // What clients probe besides the endpoint: OAuth discovery and registration (must be 404), and GET.
+  const probe = async (path, init) => (await fetch(new URL(path, url), init)).status;
+  findings.probes = {
+    protectedResource: await probe('/.well-known/oauth-protected-resource/mcp'),
+    authorizationServer: await probe('/.well-known/oauth-authorization-server'),
+    openidConfiguration: await probe('/.well-known/openid-configuration'),
+    register: await probe('/register', { method: 'POST', body: '{}' }),
+    getEndpoint: await probe(url.pathname,
+      { headers: { authorization: `Bearer ${params.token}`, accept: 'text/event-stream' } }),
   };
   const anonymous = new Client({ name: 'sikifanso-tests', version: '1.0.0' });
   try {

@@ -73,7 +73,11 @@ public final class HttpMcpEndpoint {
         ServletContextHandler context = new ServletContextHandler();
         context.addFilter(new FilterHolder(new RebindingGuard(address.getAddress(), allowedOrigins)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new HttpExpectations.OnlyTheEndpoint()), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BearerTokenFilter(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new HttpExpectations.ProtocolGate(transport.protocolVersions())), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         ServletHolder servlet = new ServletHolder(transport);
         servlet.setAsyncSupported(true);
         context.addServlet(servlet, PATH + "/*");
@@ -123,7 +127,8 @@ public final class HttpMcpEndpoint {
             String presented = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
             if (!token.matches(presented)) {
                 HttpServletResponse response = (HttpServletResponse) res;
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"sikifanso\"");
+                // invalid_token (RFC 6750) and no resource_metadata: nothing to discover, send the token.
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"sikifanso\", error=\"invalid_token\"");
                 PlainResponses.send(response, HttpServletResponse.SC_UNAUTHORIZED,
                         "missing or wrong bearer token; print it with: sikifanso mcp token");
                 return;

@@ -20,4 +20,10 @@ final class PlainResponses {
         response.getOutputStream().write(body);
         response.flushBuffer();
     }
+
+    /** A client-supplied value fit to quote in a refusal: printable ASCII, at most 40 characters. */
+    static String printable(String value) {
+        String clean = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return "\"" + (clean.length() > 40 ? clean.substring(0, 40) + "..." : clean) + "\"";
+    }
 }

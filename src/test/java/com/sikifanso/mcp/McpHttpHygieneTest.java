@@ -7,11 +7,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -80,6 +86,52 @@ class McpHttpHygieneTest {
 
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.body()).contains("sikifanso mcp token").doesNotContain(secret).doesNotContain("/mcp");
+    }
+
+    /** With java.net.http, as a plain client: what Claude Code, Inspector and mcp-remote probe and send. */
+    @Test
+    void whatClientsProbeGetsAnAnswerTheyUnderstand() throws Exception {
+        int port = start("--http", "127.0.0.1:0");
+        URI base = URI.create("http://127.0.0.1:" + port);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(base.resolve("/mcp"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("Bearer ").contains("error=\"invalid_token\""));
+
+        for (String path : List.of("/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp",
+                "/.well-known/oauth-authorization-server", "/register")) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.body()).as(path).contains("no OAuth");
+        }
+
+        HttpResponse<String> get = client.send(HttpRequest.newBuilder(base.resolve("/mcp"))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + TOKEN)
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).as("GET /mcp answers at once, within the request timeout").isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST, DELETE");
+
+        for (String version : List.of("1999-01-01", "2026-07-28")) {
+            HttpResponse<String> r = client.send(initialize(base, version), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(version).isEqualTo(400);
+            assertThat(r.body()).contains(version, "2025-06-18");
+        }
+        assertThat(client.send(initialize(base, "2025-06-18"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+    }
+
+    private static HttpRequest initialize(URI base, String protocolVersionHeader) {
+        return HttpRequest.newBuilder(base.resolve("/mcp")).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", protocolVersionHeader)
+                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build();
     }
 
     @Test

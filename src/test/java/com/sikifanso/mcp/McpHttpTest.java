@@ -56,13 +56,21 @@ class McpHttpTest {
             for (String attempt : List.of("noToken", "wrongToken", "emptyToken")) {
                 assertThat(out.at("/" + attempt + "/status").asInt()).as(attempt + ": " + out.path(attempt))
                         .isEqualTo(401);
-                assertThat(out.at("/" + attempt + "/wwwAuthenticate").asText()).as(attempt).startsWith("Bearer");
+                assertThat(out.at("/" + attempt + "/wwwAuthenticate").asText()).as(attempt).startsWith("Bearer")
+                        .contains("error=\"invalid_token\"").doesNotContain("resource_metadata");
                 assertThat(out.at("/" + attempt + "/body").asText()).as(attempt).contains("sikifanso mcp token")
                         .doesNotContain(token);
             }
             assertThat(out.at("/sdkWithoutToken/connected").asBoolean()).as(out.path("sdkWithoutToken").toString())
                     .isFalse();
             assertThat(out.at("/sdkWithoutToken/error/code").asInt()).isEqualTo(401);
+            assertThat(out.at("/badVersion/status").asInt()).as(out.path("badVersion").toString()).isEqualTo(400);
+            assertThat(out.at("/badVersion/body").asText()).contains("2025-11-25");
+            // No OAuth here: discovery and registration are 404 without a token, so clients do not try it.
+            for (String path : List.of("protectedResource", "authorizationServer", "openidConfiguration", "register")) {
+                assertThat(out.at("/probes/" + path).asInt()).as(path).isEqualTo(404);
+            }
+            assertThat(out.at("/probes/getEndpoint").asInt()).as("GET /mcp answers at once").isEqualTo(405);
 
             assertThat(out.at("/serverInfo/name").asText()).isEqualTo("sikifanso");
             assertThat(out.at("/capabilities/tools").isObject()).isTrue();
