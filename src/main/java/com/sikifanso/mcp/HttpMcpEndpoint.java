@@ -3,6 +3,7 @@ package com.sikifanso.mcp;
 import com.sikifanso.core.SikifansoException;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
+import io.modelcontextprotocol.spec.ProtocolVersions;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -68,6 +69,8 @@ public final class HttpMcpEndpoint {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(SikifansoMcpServer.jsonMapper())
                 .mcpEndpoint(PATH)
+                .contextExtractor(request -> NegotiatedVersion.context(java.util.Objects.requireNonNullElse(
+                        request.getHeader("MCP-Protocol-Version"), ProtocolVersions.MCP_2025_03_26)))
                 .build();
         Server jetty = new Server(address);
         ServletContextHandler context = new ServletContextHandler();

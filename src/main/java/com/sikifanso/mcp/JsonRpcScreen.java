@@ -37,6 +37,10 @@ final class JsonRpcScreen {
                 "Invalid Request: message larger than " + (limit / (1024 * 1024)) + " MiB"));
     }
 
+    static ObjectNode invalidRequest(String message) {
+        return error(NullNode.getInstance(), INVALID_REQUEST, message);
+    }
+
     static Verdict screen(String line) {
         JsonNode message;
         try {
@@ -46,7 +50,7 @@ final class JsonRpcScreen {
         }
         if (message.isArray()) {
             return new Verdict.Answer(error(NullNode.getInstance(), INVALID_REQUEST,
-                    "Invalid Request: batches are not supported; send one message object per line"));
+                    "Invalid Request: batches are only part of MCP 2025-03-26; send one message object per line"));
         }
         if (!message.isObject()) {
             return new Verdict.Answer(error(NullNode.getInstance(), INVALID_REQUEST,

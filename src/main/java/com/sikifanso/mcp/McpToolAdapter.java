@@ -94,19 +94,15 @@ final class McpToolAdapter {
     }
 
     private McpSchema.CallToolResult call(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
-        Map<String, Object> args = new LinkedHashMap<>(request.arguments() == null ? Map.of() : request.arguments());
-        for (var pin : pinned().entrySet()) {
-            Object given = args.remove(pin.getKey());
-            if (given != null && !given.equals(pin.getValue())) {
-                throw invalid("this server only serves " + pin.getKey() + " \"" + pin.getValue() + "\"");
-            }
-            args.put(pin.getKey(), pin.getValue());
-        }
         Object input;
         try {
-            input = ArgumentBinder.bind(operation.input(), args);
+            input = ArgumentBinder.bind(operation.input(), pinnedArguments(request));
         } catch (InvalidArguments e) {
-            throw invalid(operation.name() + ": " + e.getMessage());
+            String message = operation.name() + ": " + e.getMessage();
+            if (NegotiatedVersion.inputErrorsAreToolErrors(NegotiatedVersion.of(exchange))) {
+                return error(message);
+            }
+            throw invalid(message);
         }
         Optional<String> refusal = consent(exchange, input);
         if (refusal.isPresent()) {
@@ -129,6 +125,19 @@ final class McpToolAdapter {
             LOG.error("tool {} failed", operation.name(), e);
             return error(operation.name() + " failed unexpectedly: " + e + ". The server log has the details.");
         }
+    }
+
+    /** The call's arguments with this server's pins put in; another value for a pinned one is refused. */
+    private Map<String, Object> pinnedArguments(McpSchema.CallToolRequest request) {
+        Map<String, Object> args = new LinkedHashMap<>(request.arguments() == null ? Map.of() : request.arguments());
+        for (var pin : pinned().entrySet()) {
+            Object given = args.remove(pin.getKey());
+            if (given != null && !given.equals(pin.getValue())) {
+                throw new InvalidArguments("this server only serves " + pin.getKey() + " \"" + pin.getValue() + "\"");
+            }
+            args.put(pin.getKey(), pin.getValue());
+        }
+        return args;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

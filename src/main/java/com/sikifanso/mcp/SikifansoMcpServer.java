@@ -6,6 +6,7 @@ import com.sikifanso.core.Mappers;
 import com.sikifanso.ops.Operation;
 import com.sikifanso.ops.OperationContext;
 import com.sikifanso.ops.OperationRegistry;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
@@ -33,9 +34,9 @@ public final class SikifansoMcpServer {
         this.options = options;
     }
 
-    public static JacksonMcpJsonMapper jsonMapper() {
+    public static McpJsonMapper jsonMapper() {
         // One JSON-RPC message per line: stdio framing forbids pretty-printing.
-        return new JacksonMcpJsonMapper(Mappers.JSON.copy().disable(SerializationFeature.INDENT_OUTPUT));
+        return new WireMapper(new JacksonMcpJsonMapper(Mappers.JSON.copy().disable(SerializationFeature.INDENT_OUTPUT)));
     }
 
     public McpSyncServer start(McpServerTransportProvider transport) {

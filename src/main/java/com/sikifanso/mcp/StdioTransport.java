@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -34,6 +35,9 @@ public final class StdioTransport implements McpServerTransportProvider {
     private final OutputStream out;
     private final CountDownLatch closed = new CountDownLatch(1);
     private McpServerSession session;
+    /** The revision the initialize answer carried; requests are served under it. */
+    private volatile String negotiated = ProtocolVersions.MCP_2024_11_05;
+    private final StdioBatches batches = new StdioBatches();
 
     public StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out) {
         this.mapper = mapper;
@@ -62,6 +66,10 @@ public final class StdioTransport implements McpServerTransportProvider {
                 if (!line.oversized() && line.text().isBlank()) {
                     continue;
                 }
+                if (!line.oversized() && NegotiatedVersion.hasBatches(negotiated) && StdioBatches.isBatch(line.text())
+                        && handleBatch(line.text())) {
+                    continue;
+                }
                 JsonRpcScreen.Verdict verdict = line.oversized() ? JsonRpcScreen.oversized(MAX_MESSAGE_BYTES)
                         : JsonRpcScreen.screen(line.text());
                 switch (verdict) {
@@ -77,6 +85,46 @@ public final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
+    /**
+     * A 2025-03-26 batch: each member screened and handled; the answers go back as one array. False when the
+     * line is not JSON, for the screen to answer.
+     */
+    private boolean handleBatch(String line) throws IOException {
+        List<com.fasterxml.jackson.databind.JsonNode> members = StdioBatches.members(line);
+        if (members == null) {
+            return false;
+        }
+        if (members.isEmpty()) {
+            writeBytes(mapper.writeValueAsBytes(JsonRpcScreen.invalidRequest("Invalid Request: an empty batch")));
+            return true;
+        }
+        List<Object> answers = new java.util.ArrayList<>();
+        List<String> passed = new java.util.ArrayList<>();
+        java.util.Set<String> pending = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode member : members) {
+            switch (JsonRpcScreen.screen(member.toString())) {
+                case JsonRpcScreen.Verdict.Pass pass -> {
+                    passed.add(pass.line());
+                    if (member.has("id") && member.hasNonNull("method")) {
+                        pending.add(member.get("id").asText());
+                    }
+                }
+                case JsonRpcScreen.Verdict.Answer answer -> answers.add(answer.error());
+                case JsonRpcScreen.Verdict.Drop drop -> LOG.warn("ignoring a notification: {}", drop.why());
+            }
+        }
+        if (pending.isEmpty()) {
+            passed.forEach(this::handle);
+            if (!answers.isEmpty()) {
+                writeBytes(mapper.writeValueAsBytes(answers));
+            }
+            return true;
+        }
+        batches.open(pending, answers);
+        passed.forEach(this::handle);
+        return true;
+    }
+
     private void handle(String line) {
         try {
             McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(mapper, line);
@@ -84,15 +132,23 @@ public final class StdioTransport implements McpServerTransportProvider {
                 LOG.debug("received {}", message instanceof McpSchema.JSONRPCRequest r ? r.method() + " (id " + r.id()
                         + ")" : message instanceof McpSchema.JSONRPCNotification n ? n.method() : "a response");
             }
-            session.handle(message).subscribe(null, e -> LOG.warn("handling a message failed", e));
+            session.handle(message)
+                    .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, NegotiatedVersion.context(negotiated)))
+                    .subscribe(null, e -> LOG.warn("handling a message failed", e));
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("ignoring a line that is not JSON-RPC: {}", e.getMessage());
         }
     }
 
     private void write(McpSchema.JSONRPCMessage message) {
+        if (message instanceof McpSchema.JSONRPCResponse r && r.result() instanceof McpSchema.InitializeResult init) {
+            negotiated = init.protocolVersion();
+        }
         try {
-            writeBytes(mapper.writeValueAsBytes(message));
+            Object out = message instanceof McpSchema.JSONRPCResponse r ? batches.route(r) : message;
+            if (out != null) {
+                writeBytes(mapper.writeValueAsBytes(out));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

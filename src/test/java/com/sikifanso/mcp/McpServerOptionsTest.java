@@ -67,18 +67,18 @@ class McpServerOptionsTest {
         assertThat(own.at("/structuredContent/agent/namespace").asText()).isEqualTo("agent-bob");
 
         JsonNode other = call(out, 1);
-        assertThat(other.path("ok").asBoolean()).as("another agent must be refused: " + other).isFalse();
-        assertThat(other.at("/error/code").asInt()).isEqualTo(-32602);
-        assertThat(other.at("/error/message").asText()).contains("only serves name \"bob\"");
+        // Refusals of a pinned argument are input errors: tool errors under 2025-11-25 (SEP-1303).
+        assertThat(other.path("isError").asBoolean()).as("another agent must be refused: " + other).isTrue();
+        assertThat(other.path("text").asText()).contains("only serves name \"bob\"");
         assertThat(other.toString()).doesNotContain("agent-alice");
 
         JsonNode otherCluster = call(out, 2);
-        assertThat(otherCluster.at("/error/code").asInt()).as(otherCluster.toString()).isEqualTo(-32602);
-        assertThat(otherCluster.at("/error/message").asText()).contains("only serves cluster \"lab\"");
+        assertThat(otherCluster.path("isError").asBoolean()).as(otherCluster.toString()).isTrue();
+        assertThat(otherCluster.path("text").asText()).contains("only serves cluster \"lab\"");
 
         JsonNode otherNamespace = call(out, 5);
-        assertThat(otherNamespace.at("/error/code").asInt()).as(otherNamespace.toString()).isEqualTo(-32602);
-        assertThat(otherNamespace.at("/error/message").asText()).contains("only serves namespace \"agent-bob\"");
+        assertThat(otherNamespace.path("isError").asBoolean()).as(otherNamespace.toString()).isTrue();
+        assertThat(otherNamespace.path("text").asText()).contains("only serves namespace \"agent-bob\"");
         JsonNode ownNamespace = call(out, 6);
         assertThat(ownNamespace.path("isError").asBoolean()).as(ownNamespace.toString()).isTrue();
         assertThat(ownNamespace.path("text").asText()).contains("cluster \"lab\" is not running");
