@@ -152,6 +152,7 @@ async function inspect() {
       if (output.validate) outputValidators.set(t.name, output.validate);
       return {
         name: t.name,
+        title: t.title ?? null,
         description: t.description ?? null,
         inputSchema: t.inputSchema,
         outputSchema: t.outputSchema ?? null,

@@ -42,10 +42,11 @@ final class McpToolAdapter {
     McpServerFeatures.SyncToolSpecification specification() {
         McpSchema.Tool tool = McpSchema.Tool.builder()
                 .name(operation.name())
+                .title(ToolTitles.of(operation.name()))
                 .description(operation.description())
                 .inputSchema(new McpSchema.JsonSchema("object", inputProperties(), required(), false, null, null))
                 .outputSchema(JsonSchemas.output(operation.output()))
-                .annotations(new McpSchema.ToolAnnotations(null, operation.safety().readOnly(),
+                .annotations(new McpSchema.ToolAnnotations(ToolTitles.of(operation.name()), operation.safety().readOnly(),
                         operation.safety().destructive(), operation.safety().idempotent(),
                         operation.safety().openWorld(), null))
                 .build();

@@ -32,14 +32,14 @@ final class AgentOps {
                     optional = true) List<String> allow,
             @Param(value = "Internet hosts it may reach as host or host:port (443 by default); replaces the list",
                     optional = true) List<String> egressFqdns,
-            @Param(value = "Pod Security Admission level: restricted or baseline", optional = true)
-            String podSecurity,
+            @Param(value = "Pod Security Admission level", optional = true) PodSecurity podSecurity,
             @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
                                 defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
 
         AgentSpec spec() {
             return new AgentSpec(cpuRequest, cpuLimit, memoryRequest, memoryLimit,
-                    pods == null ? null : pods.toString(), allow, egressFqdns, podSecurity);
+                    pods == null ? null : pods.toString(), allow, egressFqdns,
+                    podSecurity == null ? null : podSecurity.name());
         }
     }
 
@@ -56,6 +56,9 @@ final class AgentOps {
 
     record AgentDeleted(String deleted, String commit) {
     }
+
+    /** The Pod Security Admission levels an agent's namespace may enforce. */
+    enum PodSecurity { restricted, baseline }
 
     static List<Operation<?, ?>> all() {
         return List.of(

@@ -50,8 +50,8 @@ final class ArgoCdOps {
     record LogsInput(@Param("Name of the cluster") String cluster,
                      @Param("Name of the Argo CD Application") String name,
                      @Param(value = "Only this container", optional = true) String container,
-                     @Param(value = "Most lines to return, the newest (at most " + MAX_LOG_LINES + ")",
-                             defaultValue = "" + DEFAULT_LOG_LINES) int lines,
+                     @Param(value = "Most lines to return, the newest", defaultValue = "" + DEFAULT_LOG_LINES,
+                             max = MAX_LOG_LINES) int lines,
                      @Param(value = "Only lines newer than this, e.g. 10m or 1h", optional = true) String since,
                      @Param(value = "Only lines matching this regular expression", optional = true) String grep) {
     }
@@ -105,12 +105,15 @@ final class ArgoCdOps {
                         ArgoCdOps::detailText),
                 Operation.of("app_sync", "Ask Argo CD to sync one Application (or all) to the GitOps repo's HEAD, "
                                 + "pruning what the repo no longer has; optionally wait until Synced and Healthy.",
-                        Toolset.argocd, Safety.CHANGE, SyncInput.class, SyncResult.class, ArgoCdOps::sync,
+                        // Destructive: pruning deletes live objects. No question first: the deletion was decided by
+                        // the commit that removed them, and syncing to HEAD is what the repo already says.
+                        Toolset.argocd, Safety.DESTRUCTIVE, SyncInput.class, SyncResult.class, ArgoCdOps::sync,
                         out -> "Asked Argo CD to sync: " + (out.requested().isEmpty() ? "none"
                                 : String.join(", ", out.requested()))
                                 + (out.alreadySyncing().isEmpty() ? "" : "; already syncing: "
                                         + String.join(", ", out.alreadySyncing()))
-                                + (out.waited() ? "; all Synced and Healthy" : "")),
+                                + (out.waited() ? "; all Synced and Healthy" : ""))
+                        .confirmWhen(in -> Optional.empty()),
                 Operation.of("app_diff", "Show what Argo CD would change for an Application: a unified diff, per "
                                 + "resource, between the live objects and the GitOps repo's (normalised YAML).",
                         Toolset.argocd, Safety.READ, AppRef.class, AppDiffs.AppDiff.class,
@@ -131,7 +134,7 @@ final class ArgoCdOps {
                 Operation.of("app_rollback", "Roll an app or agent back: write its files as they were at an earlier "
                                 + "revision (default: before its last change) in one new commit, which Argo CD "
                                 + "then applies. Works with automated sync. Asks the user first.",
-                        Toolset.argocd, Safety.DESTRUCTIVE, RollbackInput.class, AppHistory.Rollback.class,
+                        Toolset.argocd, Safety.DESTRUCTIVE_REPEATING, RollbackInput.class, AppHistory.Rollback.class,
                         ArgoCdOps::rollback,
                         ArgoCdOps::rollbackText)
                         .confirmWhen(in -> Optional.of("Roll \"" + in.name() + "\" in cluster \"" + in.cluster()
@@ -172,9 +175,7 @@ final class ArgoCdOps {
         if (in.lines() < 1 || in.lines() > MAX_LOG_LINES) {
             throw new InvalidArguments("lines must be between 1 and " + MAX_LOG_LINES);
         }
-        Duration since = in.since() == null ? null : GoDurations.parse(in.since())
-                .orElseThrow(() -> new InvalidArguments("since \"" + in.since() + "\" is not a duration; write it "
-                        + "like 30s, 10m or 1h"));
+        Duration since = LogWindow.since(in.since());
         Pattern grep;
         try {
             grep = in.grep() == null ? null : Pattern.compile(in.grep());

@@ -28,8 +28,8 @@ final class ClusterOps {
 
     record ClusterCreateInput(
             @Param("Name for the new cluster (a DNS-1123 label)") String name,
-            @Param(value = "Comma-separated profiles whose apps to enable, e.g. agent-dev or agent-dev,rag",
-                    optional = true) String profile,
+            @Param(value = "Profiles whose apps to enable, e.g. [\"agent-dev\",\"rag\"] (see profile_list)",
+                    optional = true) List<String> profiles,
             @Param(value = "Custom GitOps template: a git URL or a local path; leave out for the built-in one",
                     optional = true) String bootstrapUrl,
             @Param(value = "Tag of the custom template", optional = true) String bootstrapVersion,
@@ -45,7 +45,7 @@ final class ClusterOps {
     }
 
     record ProfileApplyInput(@Param("Name of the cluster") String cluster,
-                             @Param("Comma-separated profile names, e.g. agent-dev or agent-dev,rag") String profiles,
+                             @Param("Profile names, e.g. [\"agent-dev\",\"rag\"] (see profile_list)") List<String> profiles,
                              @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
                                 defaultValue = "false") @JsonProperty("wait") boolean waitForSync) {
     }
@@ -111,12 +111,13 @@ final class ClusterOps {
                             TemplateSource template = TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion());
                             if (in.gitopsOnly()) {
                                 ClusterService.Prepared p = ctx.services().clusters().prepare(in.name(), template,
-                                        in.profile());
+                                        ProfileNames.joined(in.profiles()));
                                 return new ClusterCreated(p.session().withoutSecrets(), p.reused(), p.profile());
                             }
                             ClusterService.Created c = ctx.services().clusters().create(new ClusterService.CreateRequest(
-                                    in.name(), template, in.profile(), in.agents(), null, false, false,
-                                    SyncOrchestrator.DEFAULT_TIMEOUT, false, PullPolicy.MISSING, null), ctx.progress());
+                                    in.name(), template, ProfileNames.joined(in.profiles()), in.agents(), null, false,
+                                    false, SyncOrchestrator.DEFAULT_TIMEOUT, false, PullPolicy.MISSING, null),
+                                    ctx.progress());
                             return new ClusterCreated(c.session().withoutSecrets(), c.prepared().reused(),
                                     c.prepared().profile());
                         },
@@ -170,7 +171,7 @@ final class ClusterOps {
                         Toolset.catalog, Safety.CHANGE, ProfileApplyInput.class, AppService.ToggleResult.class,
                         (in, ctx) -> {
                             AppService.ToggleResult r = ctx.services().apps().enableProfiles(in.cluster(),
-                                    in.profiles());
+                                    ProfileNames.joined(in.profiles()));
                             ctx.awaitIf(in.waitForSync(), in.cluster(), r.commit(), SyncTargets.catalogAppsAppear(
                                     ctx.services().apps().catalog(in.cluster()), r.changed()));
                             return r;

@@ -40,9 +40,14 @@ public final class JsonSchemas {
                 if (!param.defaultValue().isEmpty()) {
                     schema.put("default", typedDefault(c.getType(), param.defaultValue()));
                 }
+                if (param.max() > 0) {
+                    schema.put("minimum", 1);
+                    schema.put("maximum", param.max());
+                }
             }
             properties.put(propertyName(c), schema);
-            if (strict && isRequired(c)) {
+            // An output's primitives are always serialised; other values may be left out when absent.
+            if (strict ? isRequired(c) : c.getType().isPrimitive()) {
                 required.add(propertyName(c));
             }
         }

@@ -17,16 +17,16 @@ final class KubeOps {
 
     record EventsInput(@Param("Name of the cluster") String cluster,
                        @Param("Kubernetes namespace") String namespace,
-                       @Param(value = "Most recent events to return", defaultValue = "50") int lines) {
+                       @Param(value = "Most recent events to return", defaultValue = "50", max = 500) int lines) {
     }
 
     record LogsInput(@Param("Name of the cluster") String cluster,
                      @Param("Kubernetes namespace") String namespace,
                      @Param("Pod name (see kube_pods)") String pod,
                      @Param(value = "Container; defaults to the pod's first", optional = true) String container,
-                     @Param(value = "Most recent lines to return (at most 2000; output is also capped at 16 KB)",
-                             defaultValue = "200") int lines,
-                     @Param(value = "Only lines from the last N minutes", optional = true) Integer sinceMinutes,
+                     @Param(value = "Most recent lines to return (output is also capped at 16 KB)",
+                             defaultValue = "200", max = 2000) int lines,
+                     @Param(value = "Only lines newer than this, e.g. 10m or 1h", optional = true) String since,
                      @Param(value = "Only lines matching this regular expression", optional = true) String grep) {
     }
 
@@ -72,8 +72,7 @@ final class KubeOps {
                                 + "/ 16 KB by default); says when it cut and how to get more.",
                         Toolset.kube, Safety.READ, LogsInput.class, KubeReader.Logs.class,
                         (in, ctx) -> ctx.services().kube().logs(in.cluster(), in.namespace(), in.pod(),
-                                in.container(), in.sinceMinutes() == null ? null
-                                        : Duration.ofMinutes(in.sinceMinutes()), in.grep(),
+                                in.container(), LogWindow.since(in.since()), in.grep(),
                                 new OutputBudget(Math.max(1, Math.min(in.lines(), 2000)), 16 * 1024)),
                         out -> String.join("\n", out.lines()) + (out.note() == null ? "" : "\n[" + out.note() + "]")));
     }

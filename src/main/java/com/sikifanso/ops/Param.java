@@ -17,4 +17,7 @@ public @interface Param {
 
     /** An optional field with no default (null when left out). */
     boolean optional() default false;
+
+    /** For an integer: the largest value accepted, stated in the schema as {@code maximum}; 0 for none. */
+    int max() default 0;
 }

@@ -8,4 +8,6 @@ public record Safety(boolean readOnly, boolean destructive, boolean idempotent, 
     public static final Safety CHANGE = new Safety(false, false, true, false);
     /** Removes something that cannot simply be re-created from the call. */
     public static final Safety DESTRUCTIVE = new Safety(false, true, true, false);
+    /** Removes something, and a second call removes more (a rollback steps back again from the new HEAD). */
+    public static final Safety DESTRUCTIVE_REPEATING = new Safety(false, true, false, false);
 }

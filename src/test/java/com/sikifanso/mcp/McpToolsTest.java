@@ -131,6 +131,26 @@ class McpToolsTest {
     }
 
     @Test
+    void schemasFollowOneConvention() {
+        for (JsonNode t : session.path("tools")) {
+            t.at("/inputSchema/properties").properties().forEach(p -> assertThat(p.getValue().path("description")
+                    .asText()).as(t.path("name").asText() + "." + p.getKey() + ": lists are arrays")
+                    .doesNotContainIgnoringCase("comma-separated"));
+        }
+        assertThat(tool("profile_apply").at("/inputSchema/properties/profiles/type").asText()).isEqualTo("array");
+        assertThat(tool("cluster_create").at("/inputSchema/properties/profiles/type").asText()).isEqualTo("array");
+        for (String logs : List.of("app_logs", "kube_logs")) {
+            JsonNode props = tool(logs).at("/inputSchema/properties");
+            assertThat(props.at("/since/type").asText()).as(logs).isEqualTo("string");
+            assertThat(props.has("sinceMinutes")).as(logs).isFalse();
+            assertThat(props.at("/lines/maximum").asInt()).as(logs).isEqualTo(2000);
+        }
+        assertThat(names(tool("agent_create").at("/inputSchema/properties/podSecurity/enum")))
+                .containsExactly("restricted", "baseline");
+        assertThat(names(tool("app_logs").at("/outputSchema/required"))).contains("matched", "truncated");
+    }
+
+    @Test
     void annotationsSayWhatTheRegistrySays() {
         for (Operation<?, ?> op : offered().toList()) {
             JsonNode a = tool(op.name()).path("annotations");
@@ -144,6 +164,14 @@ class McpToolsTest {
                     .isEqualTo(op.safety().openWorld());
         }
         assertThat(tool("agent_delete").at("/annotations/destructiveHint").asBoolean()).isTrue();
+        assertThat(tool("app_sync").at("/annotations/destructiveHint").asBoolean()).as("it prunes").isTrue();
+        assertThat(tool("app_rollback").at("/annotations/idempotentHint").asBoolean())
+                .as("a second rollback steps back again").isFalse();
+        for (Operation<?, ?> op : offered().toList()) {
+            assertThat(tool(op.name()).path("title").asText()).as(op.name() + " title").isNotBlank();
+        }
+        assertThat(tool("kube_logs").path("title").asText()).isEqualTo("Kubernetes logs");
+        assertThat(tool("argocd_apps").path("title").asText()).isEqualTo("Argo CD apps");
         assertThat(tool("cluster_list").at("/annotations/readOnlyHint").asBoolean()).isTrue();
     }
 

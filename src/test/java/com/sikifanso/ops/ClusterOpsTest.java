@@ -10,6 +10,7 @@ import com.sikifanso.session.ClusterState;
 import com.sikifanso.session.SikifansoHome;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,10 +37,19 @@ class ClusterOpsTest {
     @Test
     void gitopsOnlyPreparesTheClusterWithItsProfile() {
         ClusterOps.ClusterCreated created = (ClusterOps.ClusterCreated) call("cluster_create",
-                Map.of("name", "lab", "gitopsOnly", true, "profile", "rag"));
+                Map.of("name", "lab", "gitopsOnly", true, "profiles", List.of("rag")));
 
         assertThat(created.session().state()).isEqualTo(ClusterState.NOT_CREATED);
         assertThat(created.profile()).hasValueSatisfying(p -> assertThat(p.changed()).contains("qdrant"));
+    }
+
+    @Test
+    void aCommaInsideOneProfileItemIsRefusedBeforeAnythingIsMade() {
+        assertThatThrownBy(() -> call("cluster_create", Map.of("name", "lab", "gitopsOnly", true,
+                "profiles", List.of("agent-dev,rag"))))
+                .isInstanceOf(com.sikifanso.ops.InvalidArguments.class)
+                .hasMessageContaining("one profile name per array item");
+        assertThat(home.resolve("clusters").resolve("lab")).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,22 @@
+package com.sikifanso.ops;
+
+import java.util.List;
+
+/** Profile names arrive as a JSON array; the profile service takes the CLI's comma-separated form. */
+final class ProfileNames {
+    private ProfileNames() {
+    }
+
+    static String joined(List<String> names) {
+        if (names == null) {
+            return null;
+        }
+        for (String name : names) {
+            if (name == null || name.isBlank() || name.contains(",")) {
+                throw new InvalidArguments("profiles holds \"" + name + "\": give one profile name per array item, "
+                        + "e.g. [\"agent-dev\",\"rag\"] (profile_list names them)");
+            }
+        }
+        return String.join(",", names);
+    }
+}
