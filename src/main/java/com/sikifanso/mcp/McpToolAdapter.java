@@ -32,11 +32,13 @@ final class McpToolAdapter {
     private final Operation<?, ?> operation;
     private final McpOptions options;
     private final OperationContext context;
+    private final ToolHints hints;
 
-    McpToolAdapter(Operation<?, ?> operation, McpOptions options, OperationContext context) {
+    McpToolAdapter(Operation<?, ?> operation, McpOptions options, OperationContext context, ToolHints hints) {
         this.operation = operation;
         this.options = options;
         this.context = context;
+        this.hints = hints;
     }
 
     McpServerFeatures.SyncToolSpecification specification() {
@@ -121,7 +123,7 @@ final class McpToolAdapter {
             SikifansoException s = AccessErrors.explain(e).orElse(e instanceof SikifansoException x ? x : null);
             if (s != null) {
                 LOG.info("tool {} failed: {}", operation.name(), e.getMessage(), e);
-                return error(s.getMessage() + (s.hint() == null ? "" : "\nTo fix: " + s.hint()));
+                return error(hints.render(s.getMessage()) + (s.hint() == null ? "" : "\nTo fix: " + hints.render(s.hint())));
             }
             LOG.error("tool {} failed", operation.name(), e);
             return error(operation.name() + " failed unexpectedly: " + e + ". The server log has the details.");

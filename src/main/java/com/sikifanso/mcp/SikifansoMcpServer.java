@@ -50,8 +50,9 @@ public final class SikifansoMcpServer {
     private McpSyncServer configure(McpServer.SyncSpecification<?> spec) {
         OperationContext context = new OperationContext(services,
                 msg -> LoggerFactory.getLogger(SikifansoMcpServer.class).info(msg));
+        ToolHints hints = new ToolHints(offered());
         List<McpServerFeatures.SyncToolSpecification> tools = offered().stream()
-                .map(op -> new McpToolAdapter(op, options, context).specification())
+                .map(op -> new McpToolAdapter(op, options, context, hints).specification())
                 .toList();
         return spec
                 .serverInfo("sikifanso", services.build().version())
