@@ -15,9 +15,10 @@ final class McpPrompts {
                 prompt("troubleshoot-app", "Find out why a catalog or custom app is not healthy, and propose a fix.",
                         List.of(arg("cluster", "Name of the cluster"), arg("app", "Name of the app")),
                         a -> "Investigate why the app \"" + a.get("app") + "\" in sikifanso cluster \""
-                                + a.get("cluster") + "\" is not healthy. First call cluster_info and catalog_list "
-                                + "to confirm the app is enabled and see its chart, version and namespace, and what "
-                                + "it depends on. Check that every dependency is enabled too. Then explain the most "
+                                + a.get("cluster") + "\" is not healthy. First call app_status for its sync and "
+                                + "health and each unhealthy resource's message; then kube_events in its namespace, "
+                                + "and app_logs (since: \"10m\") for what its pods say. Use catalog_list to confirm "
+                                + "it and every dependency is enabled. Then explain the most "
                                 + "likely cause in two or three sentences and propose one concrete fix as a "
                                 + "sikifanso tool call (for example catalog_enable of a missing dependency). Do not "
                                 + "call destructive tools without saying why first."),

@@ -34,7 +34,7 @@ final class CatalogOps {
 
     record AppAddInput(@Param("Name of the cluster") String cluster,
                        @Param("Name for the app (a DNS-1123 label)") String name,
-                       @Param("Helm repository URL") String repoUrl,
+                       @Param("Helm repository (https://...) or OCI registry (oci://...) URL") String repoUrl,
                        @Param("Chart name in that repository") String chart,
                        @Param("Chart version, or * for the latest") String version,
                        @Param(value = "Namespace to deploy into; defaults to the app name", optional = true)
@@ -106,7 +106,10 @@ final class CatalogOps {
                         CredentialText::rotation)
                         .confirmWhen(in -> Optional.of("Rotate the credentials of " + in.name() + " in cluster \""
                                 + in.cluster() + "\"? Its workloads and those using its credentials restart.")),
-                Operation.of("app_add", "Add a custom Helm chart as an app in one commit.",
+                Operation.of("app_add", "Deploy a Helm chart that is not in the catalog (catalog_list first; "
+                                + "catalog_enable for those that are), in one commit. repoUrl is a Helm repository "
+                                + "(https://HOST/PATH) or an OCI registry (oci://HOST/PATH), checked before the commit; "
+                                + "Argo CD then fetches the chart.",
                         Toolset.catalog, new Safety(false, false, false, true), AppAddInput.class,
                         AppService.AddResult.class,
                         (in, ctx) -> {
