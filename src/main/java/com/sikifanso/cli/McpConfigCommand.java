@@ -9,8 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "config", description = {"Print the MCP client configuration for this sikifanso binary.",
-    "The stdio form names the absolute launcher, SIKIFANSO_HOME and KUBECONFIG in use, since clients"
-            + " start servers without your shell's environment."},
+    "It names the absolute launcher, SIKIFANSO_HOME and KUBECONFIG: clients drop your shell's env."},
         footer = {"", "Examples:", "  sikifanso mcp config claude-code     # prints the claude mcp add command",
             "  sikifanso mcp config claude-desktop  # JSON for claude_desktop_config.json",
             "  sikifanso -c lab1 mcp config vscode  # .vscode/mcp.json serving cluster lab1 only",
