@@ -1,6 +1,6 @@
 package com.sikifanso.argocd;
 
-import com.sikifanso.cluster.LiveCluster;
+import com.sikifanso.kube.LiveCluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.difflib.DiffUtils;

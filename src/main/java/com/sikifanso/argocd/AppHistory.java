@@ -1,6 +1,7 @@
 package com.sikifanso.argocd;
 
-import com.sikifanso.cluster.LiveCluster;
+import com.sikifanso.core.Throwables;
+import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CustomApp;
@@ -167,6 +168,6 @@ public final class AppHistory {
 
     private static SikifansoException gitFailure(GitOpsRepo repo, Exception e) {
         return SikifansoException.failure("cannot read the git history of " + repo.dir() + ": "
-                + LiveCluster.rootMessage(e), "check it with: git -C " + repo.dir() + " log", e);
+                + Throwables.rootMessage(e), "check it with: git -C " + repo.dir() + " log", e);
     }
 }

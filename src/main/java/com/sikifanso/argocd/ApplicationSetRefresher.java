@@ -1,6 +1,6 @@
 package com.sikifanso.argocd;
 
-import com.sikifanso.cluster.KubeClients;
+import com.sikifanso.kube.KubeClients;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.Reconciler;

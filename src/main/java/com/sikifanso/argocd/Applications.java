@@ -1,6 +1,6 @@
 package com.sikifanso.argocd;
 
-import com.sikifanso.cluster.LiveCluster;
+import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.kube.Redactor;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;

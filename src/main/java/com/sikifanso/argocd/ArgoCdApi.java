@@ -1,6 +1,7 @@
 package com.sikifanso.argocd;
 
-import com.sikifanso.cluster.LiveCluster;
+import com.sikifanso.core.Throwables;
+import com.sikifanso.kube.LiveCluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -113,7 +114,7 @@ final class ArgoCdApi {
             throw SikifansoException.failure("Argo CD at " + base + " did not answer within "
                     + timeout.toSeconds() + "s", unreachableHint(cluster), e);
         } catch (IOException e) {
-            String why = e instanceof ConnectException ? "connection refused" : LiveCluster.rootMessage(e);
+            String why = e instanceof ConnectException ? "connection refused" : Throwables.rootMessage(e);
             throw SikifansoException.failure("cannot reach Argo CD at " + base + " (" + why + ")",
                     unreachableHint(cluster), e);
         } catch (InterruptedException e) {

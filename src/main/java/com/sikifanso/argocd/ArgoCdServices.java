@@ -1,7 +1,7 @@
 package com.sikifanso.argocd;
 
-import com.sikifanso.cluster.LiveCluster;
-import com.sikifanso.cluster.KubeClients;
+import com.sikifanso.kube.LiveCluster;
+import com.sikifanso.kube.KubeClients;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.session.SessionStore;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.sikifanso.argocd;
 
-import com.sikifanso.cluster.KubeClients;
+import com.sikifanso.kube.KubeClients;
 import com.sikifanso.session.ClusterState;
 import com.sikifanso.session.SessionStore;
 import io.fabric8.kubernetes.client.KubernetesClient;

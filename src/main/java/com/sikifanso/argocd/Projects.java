@@ -1,6 +1,6 @@
 package com.sikifanso.argocd;
 
-import com.sikifanso.cluster.LiveCluster;
+import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

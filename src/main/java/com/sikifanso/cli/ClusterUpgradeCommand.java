@@ -1,6 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.bootstrap.InfraUpgrade;
+import com.sikifanso.platform.InfraUpgrade;
 import com.sikifanso.cli.render.ProgressLines;
 import com.sikifanso.core.SikifansoException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.cluster.Kubeconfigs;
+import com.sikifanso.kube.Kubeconfigs;
 import com.sikifanso.mcp.ClientConfigs;
 import com.sikifanso.mcp.HttpMcpEndpoint;
 import java.net.InetSocketAddress;

@@ -1,5 +1,7 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.kube.Kubeconfigs;
+
 import com.sikifanso.infra.InfraConfigs;
 
 /** What {@link ClusterService} needs beyond sessions and repos to run a cluster: Docker, kubeconfig, bootstrap. */

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * Applications, ApplicationSets). It runs after the kubeconfig is merged; a failure or a
  * {@link com.sikifanso.core.SikifansoException} it throws makes create remove the nodes again.
  * {@link ApiServerWait} alone is the bootstrap of the Docker-only wiring and tests; the full one,
- * {@code com.sikifanso.bootstrap.PlatformBootstrap}, starts with {@link ApiServerWait#awaitApiServer}
+ * {@code com.sikifanso.platform.PlatformBootstrap}, starts with {@link ApiServerWait#awaitApiServer}
  * and is wired in {@code Services}.
  */
 public interface ClusterBootstrap {

@@ -1,5 +1,9 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.K3dNames;
+
+import com.sikifanso.kube.Kubeconfigs;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.core.GoDurations;
 import com.sikifanso.core.Mappers;

@@ -1,5 +1,7 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.K3dNames;
+
 import com.sikifanso.session.Session;
 import java.nio.file.Path;
 import java.util.List;

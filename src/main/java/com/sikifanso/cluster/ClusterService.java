@@ -1,5 +1,7 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.K3dNames;
+
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profiles;
 import com.sikifanso.core.LocalFiles;

@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Throwables;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -126,23 +127,17 @@ public final class DockerEngine {
                         + " running engine", cause);
     }
 
+    /** The root cause's first line without the Docker API's "Status 404:" and JSON wrapping. */
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
+        Throwable t = Throwables.rootCause(e);
         String m = t.getMessage();
         if (m == null || m.isBlank()) {
-            m = t instanceof IOException ? "connection failed" : t.getClass().getSimpleName();
+            return t instanceof IOException ? "connection failed" : t.getClass().getSimpleName();
         }
         return firstLine(m);
     }
 
     static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        String line = s.strip().lines().findFirst().orElse("");
-        return line.replaceFirst("^Status \\d+: ", "").replaceFirst("^\\{\"message\":\"(.*)\"}$", "$1");
+        return Throwables.firstLine(s).replaceFirst("^Status \\d+: ", "").replaceFirst("^\\{\"message\":\"(.*)\"}$", "$1");
     }
 }

@@ -1,5 +1,8 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Throwables;
+import com.sikifanso.kube.LiveCluster;
+
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -82,7 +85,7 @@ public final class ImagePulls {
             if (DockerEngine.connectionFailed(e)) {
                 throw engine.unreachable(e);
             }
-            throw PullFailure.of(ref, image, DockerEngine.firstLine(LiveCluster.rootMessage(e)), e);
+            throw PullFailure.of(ref, image, DockerEngine.firstLine(Throwables.rootMessage(e)), e);
         }
         if (callback.error != null) {
             throw PullFailure.of(ref, image, callback.error, null);

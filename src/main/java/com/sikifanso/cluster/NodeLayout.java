@@ -1,5 +1,7 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.K3dNames;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

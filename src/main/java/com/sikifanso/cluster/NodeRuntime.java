@@ -1,5 +1,7 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.K3dNames;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;

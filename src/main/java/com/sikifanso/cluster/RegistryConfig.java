@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Throwables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -52,7 +53,7 @@ public final class RegistryConfig {
         try {
             root = Mappers.YAML.readTree(yaml);
         } catch (IOException e) {
-            throw SikifansoException.usage(source + " is not YAML: " + firstLine(e.getMessage()), HINT);
+            throw SikifansoException.usage(source + " is not YAML: " + Throwables.firstLine(e.getMessage()), HINT);
         }
         if (root == null || !root.isObject() || root.isEmpty()) {
             throw SikifansoException.usage(source + " holds no mirrors or configs", HINT);
@@ -115,7 +116,4 @@ public final class RegistryConfig {
         }
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
-    }
 }

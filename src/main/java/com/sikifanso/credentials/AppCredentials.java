@@ -3,7 +3,7 @@ package com.sikifanso.credentials;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CredentialSpec;
-import com.sikifanso.cluster.KubeClients;
+import com.sikifanso.kube.KubeClients;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.ClusterRepos;

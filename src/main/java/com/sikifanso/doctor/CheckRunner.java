@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Throwables;
 import com.sikifanso.core.SikifansoException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
@@ -75,21 +76,12 @@ public final class CheckRunner {
             return CheckResult.fail(name, "check failed", s.getMessage(), s.hint());
         }
         if (e instanceof KubernetesClientException k) {
-            String detail = k.getCode() > 0 ? "HTTP " + k.getCode() + " " + rootMessage(k) : rootMessage(k);
+            String detail = k.getCode() > 0 ? "HTTP " + k.getCode() + " " + Throwables.rootMessage(k) : Throwables.rootMessage(k);
             return CheckResult.fail(name, "Kubernetes API error", detail,
                     "check the \"Kubernetes API\" row; retry the doctor when the API answers");
         }
-        return CheckResult.fail(name, "check failed", rootMessage(e),
+        return CheckResult.fail(name, "check failed", Throwables.rootMessage(e),
                 "run again with --log-level debug and report it if it persists");
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.strip().lines().findFirst().orElse(m);
     }
 
     static String seconds(Duration d) {

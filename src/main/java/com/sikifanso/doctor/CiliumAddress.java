@@ -1,7 +1,7 @@
 package com.sikifanso.doctor;
 
-import com.sikifanso.bootstrap.CiliumApiAddress;
-import com.sikifanso.cluster.K3dNames;
+import com.sikifanso.platform.CiliumApiAddress;
+import com.sikifanso.core.K3dNames;
 import com.sikifanso.cluster.NodeLayout;
 import com.sikifanso.cluster.NodeRuntime;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Throwables;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.sikifanso.argocd.SyncOrchestrator;
 import com.sikifanso.catalog.ApplicationNames;
@@ -8,8 +9,8 @@ import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.catalog.CustomApps;
 import com.sikifanso.cluster.ClusterBackends;
-import com.sikifanso.cluster.K3dNames;
-import com.sikifanso.cluster.KubeClients;
+import com.sikifanso.core.K3dNames;
+import com.sikifanso.kube.KubeClients;
 import com.sikifanso.cluster.NodeLayout;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.Preflight;
@@ -144,7 +145,7 @@ public final class Doctor {
         } catch (RuntimeException e) {
             List<CheckResult> results = new ArrayList<>(runner.run(List.of(mount)));
             String why = e instanceof SikifansoException ? e.getMessage() : "cannot build a client from kubeconfig "
-                    + "context " + KubeClients.context(cluster) + ": " + CheckRunner.rootMessage(e);
+                    + "context " + KubeClients.context(cluster) + ": " + Throwables.rootMessage(e);
             String fix = e instanceof SikifansoException s && s.hint() != null ? s.hint()
                     : "rewrite its kubeconfig entry: sikifanso cluster start " + cluster;
             results.add(CheckResult.fail("Kubernetes API", "no client", why + " (cluster checks skipped)", fix));

@@ -1,6 +1,6 @@
 package com.sikifanso.doctor;
 
-import com.sikifanso.cluster.K3dNames;
+import com.sikifanso.core.K3dNames;
 import com.sikifanso.cluster.NodeDns;
 import com.sikifanso.cluster.NodeRuntime;
 import java.nio.charset.StandardCharsets;

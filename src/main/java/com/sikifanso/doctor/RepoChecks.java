@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Throwables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ final class RepoChecks {
                             + "them (git -C " + dir + " stash -u)");
         } catch (IOException | GitAPIException | RuntimeException e) {
             return CheckResult.fail(ROW, "unreadable", "cannot read the repository at " + dir + ": "
-                    + CheckRunner.rootMessage(e), recreate);
+                    + Throwables.rootMessage(e), recreate);
         }
     }
 }

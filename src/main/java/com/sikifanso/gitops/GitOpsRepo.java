@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.Throwables;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public final class GitOpsRepo {
             } catch (IOException | GitAPIException | RuntimeException e) {
                 rollBack(git, journal, e);
                 throw SikifansoException.failure("could not commit \"" + change.message() + "\" to " + dir + ": "
-                        + rootMessage(e), "the repo was left as it was; check its permissions and that "
+                        + Throwables.rootMessage(e), "the repo was left as it was; check its permissions and that "
                         + "git status shows no lock (.git/index.lock)", e);
             }
         }
@@ -159,7 +160,7 @@ public final class GitOpsRepo {
                 ChangePreconditions.requireNoLocalChanges(git, dir);
             }
         } catch (IOException | GitAPIException e) {
-            throw SikifansoException.failure("cannot read the GitOps repo at " + dir + ": " + rootMessage(e),
+            throw SikifansoException.failure("cannot read the GitOps repo at " + dir + ": " + Throwables.rootMessage(e),
                     "check it with: git -C " + dir + " status", e);
         }
     }
@@ -179,7 +180,7 @@ public final class GitOpsRepo {
             recoverInterruptedChange(git, notices);
         } catch (IOException | GitAPIException e) {
             throw SikifansoException.failure("cannot recover the interrupted change in " + dir + ": "
-                    + rootMessage(e), "check it with: git -C " + dir + " status", e);
+                    + Throwables.rootMessage(e), "check it with: git -C " + dir + " status", e);
         }
     }
 
@@ -277,7 +278,7 @@ public final class GitOpsRepo {
             git.reset().setMode(ResetCommand.ResetType.HARD).setRef(Constants.HEAD).call();
         } catch (GitAPIException | RuntimeException e) {
             throw SikifansoException.failure("cannot check out HEAD of the GitOps repo at " + dir + ": "
-                    + rootMessage(e), "its git history may be damaged; check it with: git -C " + dir + " fsck", e);
+                    + Throwables.rootMessage(e), "its git history may be damaged; check it with: git -C " + dir + " fsck", e);
         }
     }
 
@@ -318,14 +319,6 @@ public final class GitOpsRepo {
     }
 
     /** JGit wraps the useful message ("Cannot lock index") in generic ones; report the innermost. */
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
-    }
-
     static PersonIdent author() {
         return new PersonIdent(AUTHOR_NAME, AUTHOR_EMAIL);
     }

@@ -1,7 +1,7 @@
 package com.sikifanso.kube;
 
-import com.sikifanso.cluster.KubeClients;
-import com.sikifanso.cluster.LiveCluster;
+import com.sikifanso.kube.KubeClients;
+import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.SessionStore;
 import io.fabric8.kubernetes.api.model.ContainerStatus;

@@ -3,7 +3,7 @@ package com.sikifanso.ops;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.sikifanso.argocd.SyncOrchestrator;
 import com.sikifanso.argocd.SyncTargets;
-import com.sikifanso.bootstrap.InfraUpgrade;
+import com.sikifanso.platform.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;

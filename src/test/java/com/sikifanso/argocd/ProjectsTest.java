@@ -3,7 +3,7 @@ package com.sikifanso.argocd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sikifanso.cluster.LiveCluster;
+import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.session.ClusterState;
 import com.sikifanso.session.Session;
 import com.sikifanso.session.SessionStore;

@@ -1,5 +1,7 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.K3dNames;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

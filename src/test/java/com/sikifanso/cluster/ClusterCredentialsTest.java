@@ -1,5 +1,7 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.kube.KubeClients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sikifanso.gitops.TemplateSource;

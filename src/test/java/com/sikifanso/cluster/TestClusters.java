@@ -1,5 +1,7 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.K3dNames;
+
 import com.sikifanso.Services;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.gitops.TemplateSource;

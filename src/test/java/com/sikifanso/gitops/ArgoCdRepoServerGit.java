@@ -3,7 +3,7 @@ package com.sikifanso.gitops;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sikifanso.bootstrap.HelmValues;
+import com.sikifanso.platform.HelmValues;
 import com.sikifanso.infra.InfraConfigs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,53 @@
+package com.sikifanso.kube;
+
+import com.sikifanso.core.Throwables;
+import com.sikifanso.core.Names;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.session.ClusterState;
+import com.sikifanso.session.Session;
+import com.sikifanso.session.SessionStore;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/** A running cluster's session and API: what every command that asks the cluster itself starts from. */
+public final class LiveCluster {
+    private final SessionStore sessions;
+    private final KubeClients clients;
+
+    public LiveCluster(SessionStore sessions, KubeClients clients) {
+        this.sessions = sessions;
+        this.clients = clients;
+    }
+
+    /** The session of {@code cluster}, refused unless it is running: there is no API to ask otherwise. */
+    public Session requireRunning(String cluster) {
+        Names.requireLabel("cluster", cluster);
+        Session session = sessions.load(cluster);
+        if (session.state() != ClusterState.RUNNING) {
+            throw SikifansoException.failure("cluster \"" + cluster + "\" is not running (state: " + session.state()
+                            + "), so there is nothing to ask",
+                    session.state() == ClusterState.NOT_CREATED
+                            ? "create its nodes with: sikifanso cluster create " + cluster
+                            : "start it with: sikifanso cluster start " + cluster);
+        }
+        return session;
+    }
+
+    public boolean running(String cluster) {
+        return sessions.load(cluster).state() == ClusterState.RUNNING;
+    }
+
+    public KubernetesClient kube(String cluster) {
+        requireRunning(cluster);
+        return clients.forCluster(cluster);
+    }
+
+    /** A failed API call, as the user-facing error: which cluster could not be reached, and what to try. */
+    public static SikifansoException unreachable(String cluster, KubernetesClientException e) {
+        String detail = e.getCode() == 0 || e.getStatus() == null ? Throwables.rootMessage(e)
+                : "HTTP " + e.getCode() + " " + e.getStatus().getMessage();
+        return SikifansoException.failure("cannot talk to the Kubernetes API of cluster \"" + cluster + "\": "
+                + detail, "is it up? start it with: sikifanso cluster start " + cluster, e);
+    }
+
+}
