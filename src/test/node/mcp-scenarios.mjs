@@ -319,7 +319,7 @@ async function bench() {
     const enableSamples = [];
     const disableSamples = [];
     for (let i = 0; i < pairs; i++) {
-      const [e, re] = await timed(() => client.callTool({ name: 'catalog_enable', arguments: { cluster, name: app } }));
+      const [e, re] = await timed(() => client.callTool({ name: 'catalog_enable', arguments: { cluster, names: [app] } }));
       check(re, 'catalog_enable');
       enableSamples.push(e);
       const [d, rd] = await timed(() => client.callTool({ name: 'catalog_disable', arguments: { cluster, name: app } }));

@@ -48,6 +48,7 @@ public final class Services {
     private final Lazy<InfraUpgrade> upgrades;
     private final Lazy<Doctor> doctor;
     private final Lazy<AppCredentials> credentials;
+    private final com.sikifanso.ops.Invocations invocations = new com.sikifanso.ops.Invocations(this);
 
     public Services(BuildInfo build, SikifansoHome home, Duration lockTimeout, Consumer<String> progress) {
         this(build, home, lockTimeout, progress, System.getenv());
@@ -98,6 +99,11 @@ public final class Services {
                 (cluster, name) -> snapshots().capture(cluster, name, false).snapshot().name(), Clock.systemUTC(),
                 Duration.ofMinutes(10)));
         this.doctor = Lazy.of(() -> new Doctor(sessions, clusters().backends(), kube));
+    }
+
+    /** The one way every surface calls an operation (see {@link com.sikifanso.ops.Invocations}). */
+    public com.sikifanso.ops.Invocations invocations() {
+        return invocations;
     }
 
     public BuildInfo build() {

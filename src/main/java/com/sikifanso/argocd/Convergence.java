@@ -1,5 +1,7 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.gitops.SyncTarget;
+
 import com.sikifanso.kube.KubeClients;
 import com.sikifanso.session.ClusterState;
 import com.sikifanso.session.SessionStore;

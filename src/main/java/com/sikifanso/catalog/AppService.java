@@ -1,11 +1,13 @@
 package com.sikifanso.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.GitOpsRepo;
+import com.sikifanso.gitops.PendingSync;
 import com.sikifanso.gitops.RepoChange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +38,13 @@ public final class AppService {
     }
 
     /** What a toggle did; {@code commit} is empty when nothing had to change. */
+    /** @param pendingSync what the commit must bring about in the cluster; empty when nothing changed */
     public record ToggleResult(List<String> requested, List<String> changed, List<String> autoEnabled,
-                               Optional<String> commit) {
+                               Optional<String> commit,
+                               @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
+        static ToggleResult unchanged(List<String> requested) {
+            return new ToggleResult(requested, List.of(), List.of(), Optional.empty(), Optional.empty());
+        }
     }
 
     public record AddResult(CustomApp app, String commit) {
@@ -107,7 +114,9 @@ public final class AppService {
         if (!changed.isEmpty()) {
             credentials.provision(cluster, catalog, changed);
         }
-        return new ToggleResult(requested, changed, autoEnabled, repo.apply(change));
+        Optional<String> commit = repo.apply(change);
+        return new ToggleResult(requested, changed, autoEnabled, commit, commit.map(c -> new PendingSync(cluster, c,
+                List.of(SyncTargets.catalogAppsAppear(catalog, changed)))));
     }
 
     /**
@@ -129,7 +138,7 @@ public final class AppService {
             Catalog catalog = Catalog.load(repo.dir());
             CatalogEntry entry = catalog.get(name);
             if (!entry.enabled()) {
-                return new ToggleResult(List.of(name), List.of(), List.of(), Optional.empty());
+                return ToggleResult.unchanged(List.of(name));
             }
             List<String> dependents = catalog.dependencies().enabledDependents(name);
             if (!dependents.isEmpty() && !force) {
@@ -140,7 +149,9 @@ public final class AppService {
             RepoChange change = new RepoChange("catalog: disable " + name
                     + (dependents.isEmpty() ? "" : " (forced; still enabled: " + String.join(", ", dependents) + ")"))
                     .write(entry.file(), CatalogFile.withEnabled(entry.file(), repo.read(entry.file()), false));
-            return new ToggleResult(List.of(name), List.of(name), List.of(), repo.apply(change));
+            Optional<String> commit = repo.apply(change);
+            return new ToggleResult(List.of(name), List.of(name), List.of(), commit, commit.map(c -> new PendingSync(
+                    cluster, c, List.of(SyncTargets.catalogAppDisappears(catalog, name)))));
         });
     }
 

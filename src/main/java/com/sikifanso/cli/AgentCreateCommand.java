@@ -1,7 +1,7 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.agents.AgentService;
-import com.sikifanso.argocd.SyncTargets;
+import com.sikifanso.catalog.SyncTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

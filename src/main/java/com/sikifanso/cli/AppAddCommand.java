@@ -8,7 +8,7 @@ import java.io.Console;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import com.sikifanso.argocd.SyncTargets;
+import com.sikifanso.catalog.SyncTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

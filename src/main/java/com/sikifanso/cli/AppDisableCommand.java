@@ -1,7 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.catalog.AppService;
-import com.sikifanso.argocd.SyncTargets;
+import com.sikifanso.ops.CatalogOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,10 +21,7 @@ final class AppDisableCommand extends BaseCommand {
 
     @Override
     int run() {
-        AppService.ToggleResult result = services().apps().disable(cluster(), app, force);
-        out().result(result, () -> AppToggleText.disabled(result, out()));
-        awaitConvergence(wait, result.commit().orElse(null),
-                SyncTargets.catalogAppDisappears(services().apps().catalog(cluster()), app));
+        perform(CatalogOps.DISABLE, new CatalogOps.DisableInput(cluster(), app, force, wait.waitForSync()), wait);
         return 0;
     }
 }

@@ -1,9 +1,9 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.catalog.AppService;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.ops.CatalogOps;
+import com.sikifanso.ops.ClusterOps;
 import java.util.List;
-import com.sikifanso.argocd.SyncTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,11 +31,12 @@ final class AppEnableCommand extends BaseCommand {
             throw SikifansoException.usage("name the apps to enable, or --profile, but not both",
                     "e.g. sikifanso app enable qdrant, or sikifanso app enable --profile agent-dev");
         }
-        AppService.ToggleResult result = hasApps ? services().apps().enable(cluster(), apps)
-                : services().apps().enableProfiles(cluster(), profile);
-        out().result(result, () -> AppToggleText.enabled(result, out()));
-        awaitConvergence(wait, result.commit().orElse(null),
-                SyncTargets.catalogAppsAppear(services().apps().catalog(cluster()), result.changed()));
+        if (hasApps) {
+            perform(CatalogOps.ENABLE, new CatalogOps.EnableInput(cluster(), apps, wait.waitForSync()), wait);
+        } else {
+            perform(ClusterOps.PROFILE_APPLY, new ClusterOps.ProfileApplyInput(cluster(),
+                    List.of(profile.split(",", -1)), wait.waitForSync()), wait);
+        }
         return 0;
     }
 }

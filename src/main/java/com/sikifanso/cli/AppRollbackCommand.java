@@ -1,7 +1,7 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.argocd.AppHistory;
-import com.sikifanso.argocd.SyncTarget;
+import com.sikifanso.gitops.SyncTarget;
 import com.sikifanso.core.SikifansoException;
 import java.util.List;
 import java.util.Optional;

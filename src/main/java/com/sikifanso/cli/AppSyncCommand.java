@@ -1,8 +1,8 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.argocd.Applications;
-import com.sikifanso.argocd.SyncTarget;
-import com.sikifanso.argocd.SyncTargets;
+import com.sikifanso.gitops.SyncTarget;
+import com.sikifanso.catalog.SyncTargets;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;

@@ -3,6 +3,11 @@ package com.sikifanso.cli;
 import com.sikifanso.Services;
 import com.sikifanso.cli.render.Output;
 import com.sikifanso.cli.render.ProgressLines;
+import com.sikifanso.ops.Invocations;
+import com.sikifanso.ops.Operation;
+import com.sikifanso.ops.StructuredResults;
+import com.sikifanso.ops.Surface;
+import com.sikifanso.ops.WaitPolicy;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -59,17 +64,39 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     /** After a commit: waits until Argo CD has applied it, unless --no-wait; exit 1 or 3 when it did not. */
-    void awaitConvergence(WaitOptions wait, String commit, com.sikifanso.argocd.SyncTarget target) {
+    void awaitConvergence(WaitOptions wait, String commit, com.sikifanso.gitops.SyncTarget target) {
         awaitConvergence(wait, commit, cluster(), java.util.List.of(target));
     }
 
     void awaitConvergence(WaitOptions wait, String commit, String cluster,
-                          java.util.List<com.sikifanso.argocd.SyncTarget> targets) {
+                          java.util.List<com.sikifanso.gitops.SyncTarget> targets) {
         if (commit == null || wait.noWait) {
             return;
         }
         services().convergence().awaitAll(cluster, targets, wait.timeout, msg -> out().info(msg))
                 .requireConverged("--timeout");
+    }
+
+    /**
+     * Performs an operation the way every surface does (through {@link Invocations}): progress on stderr, the
+     * result printed as soon as the change is made ({@code -o json} is the MCP tool's structured content), then
+     * the wait for it to converge within {@code --timeout} when the input asks for one.
+     */
+    <I extends Record, O extends Record> O perform(Operation<I, O> operation, I input, WaitOptions wait) {
+        WaitPolicy policy = wait == null ? WaitPolicy.PROGRAM : new WaitPolicy(wait.timeout, "--timeout");
+        return services().invocations().invoke(operation, input, new Invocations.Caller(Surface.cli,
+                msg -> out().info(msg), policy, result -> print(operation, result)));
+    }
+
+    <I extends Record, O extends Record> O perform(Operation<I, O> operation, I input) {
+        return perform(operation, input, null);
+    }
+
+    private void print(Operation<?, ?> operation, Object result) {
+        out().result(StructuredResults.of(result), () -> {
+            String text = operation.render(result, out());
+            return text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
+        });
     }
 
     @Override

@@ -12,4 +12,9 @@ final class WaitOptions {
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "5m", description = "How long to wait for the change to converge (default: ${DEFAULT-VALUE}).")
     Duration timeout = SyncOrchestrator.DEFAULT_TIMEOUT;
+
+    /** The {@code wait} of an operation's input. */
+    boolean waitForSync() {
+        return !noWait;
+    }
 }

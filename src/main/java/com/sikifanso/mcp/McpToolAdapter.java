@@ -1,15 +1,15 @@
 package com.sikifanso.mcp;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sikifanso.core.AccessErrors;
-import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.ops.ArgumentBinder;
 import com.sikifanso.ops.InvalidArguments;
+import com.sikifanso.ops.Invocations;
 import com.sikifanso.ops.JsonSchemas;
 import com.sikifanso.ops.Operation;
 import com.sikifanso.ops.OperationContext;
+import com.sikifanso.ops.StructuredResults;
+import com.sikifanso.ops.Surface;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpError;
@@ -25,10 +25,6 @@ import org.slf4j.LoggerFactory;
 /** Presents one operation as an MCP tool: schemas, annotations, argument checks, consent, results. */
 final class McpToolAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(McpToolAdapter.class);
-    /** Results leave out absent values, so structured content matches the output schema. */
-    private static final ObjectMapper RESULTS = Mappers.JSON.copy()
-            .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
-
     private final Operation<?, ?> operation;
     private final McpOptions options;
     private final OperationContext context;
@@ -113,7 +109,7 @@ final class McpToolAdapter {
         }
         try {
             Object output = invoke(input, callContext(exchange, request));
-            Map<String, Object> structured = RESULTS.convertValue(output, Map.class);
+            Map<String, Object> structured = StructuredResults.of(output);
             return McpSchema.CallToolResult.builder()
                     .addTextContent(operation.render(output))
                     .structuredContent(structured)
@@ -143,9 +139,9 @@ final class McpToolAdapter {
         return args;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private Object invoke(Object input, OperationContext callContext) {
-        return ((Operation) operation).call((Record) input, callContext);
+        return callContext.services().invocations().invokeUntyped(operation, input,
+                Invocations.Caller.program(Surface.mcp, callContext.progress()));
     }
 
     /** Progress goes to the client as notifications when it sent a progress token, else to the log. */

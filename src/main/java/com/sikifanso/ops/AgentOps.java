@@ -1,7 +1,7 @@
 package com.sikifanso.ops;
 
 import com.sikifanso.agents.AgentPolicy;
-import com.sikifanso.argocd.SyncTargets;
+import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.agents.AgentValues;

@@ -1,17 +1,18 @@
 package com.sikifanso.ops;
 
 import com.sikifanso.argocd.SyncOrchestrator;
-import com.sikifanso.argocd.SyncTargets;
+import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.core.Table;
+import com.sikifanso.core.TextStyle;
 import com.sikifanso.credentials.AppCredentials;
 import com.sikifanso.credentials.CredentialText;
 import java.util.List;
 import java.util.Optional;
 
 /** Catalog apps and custom apps. */
-final class CatalogOps {
+public final class CatalogOps {
     private CatalogOps() {
     }
 
@@ -20,16 +21,24 @@ final class CatalogOps {
                             boolean enabledOnly) {
     }
 
+    public record EnableInput(@Param("Name of the cluster") String cluster,
+                              @Param("Catalog apps to enable, e.g. [\"qdrant\"] (see catalog_list)") List<String> names,
+                              @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                                      defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait")
+                              boolean waitForSync) implements WaitInput {
+    }
+
     record AppChange(@Param("Name of the cluster") String cluster, @Param("Name of the app") String name,
                      @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
                                 defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
     }
 
-    record DisableInput(@Param("Name of the cluster") String cluster, @Param("Name of the catalog app") String name,
+    public record DisableInput(@Param("Name of the cluster") String cluster, @Param("Name of the catalog app") String name,
                         @Param(value = "Disable even though enabled apps depend on it (they may break)",
                                 defaultValue = "false") boolean force,
                         @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
-                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
+                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync)
+            implements WaitInput {
     }
 
     record AppAddInput(@Param("Name of the cluster") String cluster,
@@ -54,6 +63,22 @@ final class CatalogOps {
     record AppRemoved(String removed, String commit) {
     }
 
+    public static final Operation<EnableInput, AppService.ToggleResult> ENABLE = Operation.of("catalog_enable",
+                    "Enable catalog apps and, transitively, the apps they depend on, in one commit; Argo CD then "
+                            + "deploys them.",
+                    Toolset.catalog, Safety.CHANGE, EnableInput.class, AppService.ToggleResult.class,
+                    (in, ctx) -> ctx.services().apps().enable(in.cluster(), in.names()),
+                    CatalogOps::enabledText);
+
+    public static final Operation<DisableInput, AppService.ToggleResult> DISABLE = Operation.of("catalog_disable",
+                    "Disable a catalog app in one commit; Argo CD removes it. Refused while enabled apps depend on "
+                            + "it unless force is true (which asks the user).",
+                    Toolset.catalog, Safety.DESTRUCTIVE, DisableInput.class, AppService.ToggleResult.class,
+                    (in, ctx) -> ctx.services().apps().disable(in.cluster(), in.name(), in.force()),
+                    CatalogOps::disabledText)
+            .confirmWhen(in -> in.force() ? Optional.of("Force-disable " + in.name() + " although "
+                    + "enabled apps may depend on it?") : Optional.empty());
+
     static List<Operation<?, ?>> all() {
         return List.of(
                 Operation.of("catalog_list", "List the catalog's apps with category, chart, version, namespace and "
@@ -61,29 +86,8 @@ final class CatalogOps {
                         Toolset.catalog, Safety.READ, CatalogListInput.class, CatalogList.class,
                         (in, ctx) -> new CatalogList(ctx.services().apps().list(in.cluster(), !in.enabledOnly())),
                         CatalogOps::listText),
-                Operation.of("catalog_enable", "Enable a catalog app and, transitively, the apps it depends on, in "
-                                + "one commit; Argo CD then deploys them.",
-                        Toolset.catalog, Safety.CHANGE, AppChange.class, AppService.ToggleResult.class,
-                        (in, ctx) -> {
-                            AppService.ToggleResult r = ctx.services().apps().enable(in.cluster(), List.of(in.name()));
-                            ctx.awaitIf(in.waitForSync(), in.cluster(), r.commit(), SyncTargets.catalogAppsAppear(
-                                    ctx.services().apps().catalog(in.cluster()), r.changed()));
-                            return r;
-                        },
-                        CatalogOps::toggleText),
-                Operation.of("catalog_disable", "Disable a catalog app in one commit; Argo CD removes it. Refused "
-                                + "while enabled apps depend on it unless force is true (which asks the user).",
-                        Toolset.catalog, Safety.DESTRUCTIVE, DisableInput.class, AppService.ToggleResult.class,
-                        (in, ctx) -> {
-                            AppService.ToggleResult r = ctx.services().apps().disable(in.cluster(), in.name(),
-                                    in.force());
-                            ctx.awaitIf(in.waitForSync(), in.cluster(), r.commit(), SyncTargets.catalogAppDisappears(
-                                    ctx.services().apps().catalog(in.cluster()), in.name()));
-                            return r;
-                        },
-                        CatalogOps::toggleText)
-                        .confirmWhen(in -> in.force() ? Optional.of("Force-disable " + in.name() + " although "
-                                + "enabled apps may depend on it?") : Optional.empty()),
+                ENABLE,
+                DISABLE,
                 Operation.of("app_credentials", "Show a catalog app's generated credentials (passwords, keys) in "
                                 + "this cluster. Returns secret values, so the MCP server never offers it.",
                         Toolset.catalog, Safety.READ, CredentialsInput.class, AppCredentials.Shown.class,
@@ -133,13 +137,25 @@ final class CatalogOps {
                                 + in.cluster() + "\"? Argo CD deletes what it deployed.")));
     }
 
-    static String toggleText(AppService.ToggleResult r) {
+    static String enabledText(AppService.ToggleResult r, TextStyle style) {
         if (r.commit().isEmpty()) {
-            return "Nothing to change: " + String.join(", ", r.requested()) + " already in that state.";
+            return String.join(", ", r.requested()) + (r.requested().size() == 1 ? " is" : " are")
+                    + " already enabled.\n";
         }
-        return "Changed: " + String.join(", ", r.changed())
-                + (r.autoEnabled().isEmpty() ? "" : " (dependencies: " + String.join(", ", r.autoEnabled()) + ")")
-                + "; commit " + r.commit().get();
+        StringBuilder s = new StringBuilder();
+        if (!r.autoEnabled().isEmpty()) {
+            s.append("auto-enabled dependencies: ").append(String.join(", ", r.autoEnabled())).append('\n');
+        }
+        s.append("enabled: ").append(style.green(String.join(", ", r.changed())))
+                .append(" (commit ").append(r.commit().get(), 0, 7).append(")\n");
+        return s.toString();
+    }
+
+    static String disabledText(AppService.ToggleResult r, TextStyle style) {
+        if (r.commit().isEmpty()) {
+            return r.requested().get(0) + " is already disabled.\n";
+        }
+        return "disabled: " + style.bold(r.changed().get(0)) + " (commit " + r.commit().get().substring(0, 7) + ")\n";
     }
 
     private static String listText(CatalogList list) {

@@ -2,7 +2,7 @@ package com.sikifanso.ops;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.sikifanso.argocd.SyncOrchestrator;
-import com.sikifanso.argocd.SyncTargets;
+import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.platform.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Cluster and profile operations. */
-final class ClusterOps {
+public final class ClusterOps {
     private ClusterOps() {
     }
 
@@ -44,10 +44,11 @@ final class ClusterOps {
                              boolean waitForApi) {
     }
 
-    record ProfileApplyInput(@Param("Name of the cluster") String cluster,
+    public record ProfileApplyInput(@Param("Name of the cluster") String cluster,
                              @Param("Profile names, e.g. [\"agent-dev\",\"rag\"] (see profile_list)") List<String> profiles,
                              @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
-                                defaultValue = "false") @JsonProperty("wait") boolean waitForSync) {
+                                defaultValue = "false") @JsonProperty("wait") boolean waitForSync)
+            implements WaitInput {
     }
 
     /** What cluster_upgrade may upgrade; the JSON names the component. */
@@ -88,6 +89,13 @@ final class ClusterOps {
 
     record ProfileList(List<Profile> profiles) {
     }
+
+    public static final Operation<ProfileApplyInput, AppService.ToggleResult> PROFILE_APPLY = Operation.of(
+                    "profile_apply", "Enable the apps of one or more profiles (and their dependencies) in the "
+                            + "cluster's GitOps repo, in one commit.",
+                    Toolset.catalog, Safety.CHANGE, ProfileApplyInput.class, AppService.ToggleResult.class,
+                    (in, ctx) -> ctx.services().apps().enableProfiles(in.cluster(), ProfileNames.joined(in.profiles())),
+                    CatalogOps::enabledText);
 
     static List<Operation<?, ?>> all() {
         return List.of(
@@ -166,17 +174,7 @@ final class ClusterOps {
                             out.profiles().forEach(p -> t.row(p.name(), p.description(), String.join(", ", p.apps())));
                             return t.render();
                         }),
-                Operation.of("profile_apply", "Enable the apps of one or more profiles (and their dependencies) "
-                                + "in the cluster's GitOps repo, in one commit.",
-                        Toolset.catalog, Safety.CHANGE, ProfileApplyInput.class, AppService.ToggleResult.class,
-                        (in, ctx) -> {
-                            AppService.ToggleResult r = ctx.services().apps().enableProfiles(in.cluster(),
-                                    ProfileNames.joined(in.profiles()));
-                            ctx.awaitIf(in.waitForSync(), in.cluster(), r.commit(), SyncTargets.catalogAppsAppear(
-                                    ctx.services().apps().catalog(in.cluster()), r.changed()));
-                            return r;
-                        },
-                        CatalogOps::toggleText));
+                PROFILE_APPLY);
     }
 
     private static ClusterSummary summary(ClusterService.Listing l) {

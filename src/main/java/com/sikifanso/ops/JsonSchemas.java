@@ -33,6 +33,9 @@ public final class JsonSchemas {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonIgnore.class)) {
+                continue; // for the program only (what to wait for), never serialised
+            }
             Map<String, Object> schema = new LinkedHashMap<>(of(c.getGenericType(), strict));
             Param param = c.getAnnotation(Param.class);
             if (param != null) {

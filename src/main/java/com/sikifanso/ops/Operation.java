@@ -1,6 +1,7 @@
 package com.sikifanso.ops;
 
 import java.util.Optional;
+import com.sikifanso.core.TextStyle;
 import java.util.function.Function;
 
 /**
@@ -19,7 +20,7 @@ public record Operation<I extends Record, O extends Record>(
         Class<I> input,
         Class<O> output,
         Handler<I, O> handler,
-        Function<O, String> text,
+        Text<O> text,
         Function<I, Optional<String>> confirmation,
         boolean revealsSecrets) {
 
@@ -29,12 +30,23 @@ public record Operation<I extends Record, O extends Record>(
         O handle(I input, OperationContext context);
     }
 
+    /** The one human rendering of a result, for the CLI's table output and MCP's text content alike. */
+    @FunctionalInterface
+    public interface Text<O> {
+        String render(O output, TextStyle style);
+    }
+
     public O call(I input, OperationContext context) {
         return handler.handle(input, context);
     }
 
+    /** The result as plain text, for a model or a log. */
     public String render(Object output) {
-        return text.apply(output().cast(output));
+        return render(output, TextStyle.PLAIN);
+    }
+
+    public String render(Object output, TextStyle style) {
+        return text.render(output().cast(output), style);
     }
 
     @SuppressWarnings("unchecked")
@@ -44,6 +56,11 @@ public record Operation<I extends Record, O extends Record>(
 
     static <I extends Record, O extends Record> Operation<I, O> of(String name, String description, Toolset toolset,
             Safety safety, Class<I> input, Class<O> output, Handler<I, O> handler, Function<O, String> text) {
+        return of(name, description, toolset, safety, input, output, handler, (O out, TextStyle style) -> text.apply(out));
+    }
+
+    static <I extends Record, O extends Record> Operation<I, O> of(String name, String description, Toolset toolset,
+            Safety safety, Class<I> input, Class<O> output, Handler<I, O> handler, Text<O> text) {
         Function<I, Optional<String>> confirm = safety.destructive()
                 ? in -> Optional.of("Allow " + name + " with " + in + "?")
                 : in -> Optional.empty();

@@ -31,10 +31,15 @@ public final class OperationRegistry {
         return operations.stream().filter(o -> o.name().equals(name)).findFirst();
     }
 
-    /** Binds {@code arguments} to the operation's input and runs it; for callers holding plain JSON. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** Binds {@code arguments} to the operation's input and invokes it; for programs holding plain JSON. */
     public Object invoke(String name, Map<String, Object> arguments, OperationContext context) {
-        Operation operation = find(name).orElseThrow(() -> new InvalidArguments("unknown operation " + name));
-        return operation.call(ArgumentBinder.bind(operation.input(), arguments), context);
+        return invoke(name, arguments, Surface.mcp, context);
+    }
+
+    public Object invoke(String name, Map<String, Object> arguments, Surface surface, OperationContext context) {
+        Operation<?, ?> operation = find(name).orElseThrow(() -> new InvalidArguments("unknown operation " + name));
+        return context.services().invocations().invokeUntyped(operation,
+                ArgumentBinder.bind(operation.input(), arguments),
+                new Invocations.Caller(surface, context.progress(), context.waitPolicy(), out -> { }));
     }
 }

@@ -1,7 +1,7 @@
 package com.sikifanso.snapshot;
 
-import com.sikifanso.argocd.SyncTarget;
-import com.sikifanso.argocd.SyncTargets;
+import com.sikifanso.gitops.SyncTarget;
+import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.Names;

@@ -1,5 +1,7 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.catalog.SyncTargets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.catalog.SyncTargets;
+
+import com.sikifanso.gitops.SyncTarget;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.gitops.SyncTarget;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;

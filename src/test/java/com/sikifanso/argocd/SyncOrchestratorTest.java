@@ -1,5 +1,7 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.gitops.SyncTarget;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

@@ -29,7 +29,7 @@ class McpServerOptionsTest {
         McpHome home = McpHome.withCluster(root);
         int before = home.commitCount();
         JsonNode out = NodeMcpClient.run(root, "calls", Map.of("calls", List.of(
-                Map.of("name", "catalog_enable", "arguments", Map.of("cluster", "lab", "name", "qdrant")),
+                Map.of("name", "catalog_enable", "arguments", Map.of("cluster", "lab", "names", List.of("qdrant"))),
                 Map.of("name", "cluster_list", "arguments", Map.of()))), "--read-only");
 
         List<String> readOnly = new OperationRegistry().all().stream().filter(op -> op.safety().readOnly())
@@ -53,7 +53,7 @@ class McpServerOptionsTest {
                 Map.of("name", "agent_info", "arguments", Map.of("name", "alice")),
                 Map.of("name", "agent_info", "arguments", Map.of("cluster", "other")),
                 Map.of("name", "agent_delete", "arguments", Map.of("name", "bob")),
-                Map.of("name", "catalog_enable", "arguments", Map.of("name", "qdrant")),
+                Map.of("name", "catalog_enable", "arguments", Map.of("names", List.of("qdrant"))),
                 Map.of("name", "kube_pods", "arguments", Map.of("namespace", "agent-alice")),
                 Map.of("name", "kube_pods", "arguments", Map.of()))),
                 "-c", "lab", "--agent", "bob");

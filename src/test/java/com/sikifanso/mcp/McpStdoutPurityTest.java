@@ -54,7 +54,7 @@ class McpStdoutPurityTest {
             assertThat(info.at("/result/isError").asBoolean()).as(info.toString()).isFalse();
             stdout.request(stdin, 5, "tools/call", tool("catalog_list", Map.of("cluster", "lab")));
             JsonNode enable = stdout.request(stdin, 6, "tools/call", tool("catalog_enable",
-                    Map.of("cluster", "lab", "name", "qdrant")));
+                    Map.of("cluster", "lab", "names", List.of("qdrant"))));
             assertThat(enable.at("/result/isError").asBoolean()).as(enable.toString()).isFalse();
             JsonNode failing = stdout.request(stdin, 7, "tools/call", tool("cluster_info",
                     Map.of("cluster", "missing")));

@@ -75,7 +75,7 @@ class McpToolsTest {
                         Map.of("name", "catalog_list", "arguments", Map.of("cluster", true)),
                         Map.of("name", "agent_update", "arguments", Map.of("cluster", lab, "name", "bob",
                                 "allow", List.of(1))),
-                        Map.of("name", "catalog_enable", "arguments", Map.of("cluster", lab, "name", "qdrant")))));
+                        Map.of("name", "catalog_enable", "arguments", Map.of("cluster", lab, "names", List.of("qdrant"))))));
     }
 
     @Test

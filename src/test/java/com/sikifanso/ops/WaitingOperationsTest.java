@@ -77,7 +77,7 @@ class WaitingOperationsTest {
     void enablingWithWaitReturnsOnceArgoCdReportsTheAppHealthy() {
         healthyLater("qdrant");
 
-        Object result = call("catalog_enable", Map.of("cluster", "lab", "name", "qdrant", "wait", true));
+        Object result = call("catalog_enable", Map.of("cluster", "lab", "names", List.of("qdrant"), "wait", true));
 
         assertThat(((com.sikifanso.catalog.AppService.ToggleResult) result).changed()).containsExactly("qdrant");
         assertThat(progress).anyMatch(l -> l.contains("qdrant: sync=Synced health=Healthy"));
@@ -95,7 +95,7 @@ class WaitingOperationsTest {
         services = new Services(new BuildInfo("test", "none"), services.sessions().home(), Duration.ofSeconds(5),
                 progress::add, Map.of("KUBECONFIG", home.resolve("missing-kubeconfig").toString()));
 
-        assertThatThrownBy(() -> call("catalog_enable", Map.of("cluster", "lab", "name", "valkey", "wait", true)))
+        assertThatThrownBy(() -> call("catalog_enable", Map.of("cluster", "lab", "names", List.of("valkey"), "wait", true)))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageContaining("cannot read the kubeconfig");
     }

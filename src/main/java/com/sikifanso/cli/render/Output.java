@@ -2,6 +2,7 @@ package com.sikifanso.cli.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sikifanso.core.Mappers;
+import com.sikifanso.core.TextStyle;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 
@@ -9,7 +10,7 @@ import java.util.function.Supplier;
  * Where a command's words go: results to stdout (as a table, JSON or YAML), progress, prompts
  * and warnings to stderr, so results pipe cleanly.
  */
-public final class Output {
+public final class Output implements TextStyle {
     private final PrintWriter out;
     private final PrintWriter err;
     private final OutputFormat format;
@@ -56,18 +57,22 @@ public final class Output {
         err.flush();
     }
 
+    @Override
     public String green(String s) {
         return paint("32", s);
     }
 
+    @Override
     public String red(String s) {
         return paint("31", s);
     }
 
+    @Override
     public String yellow(String s) {
         return paint("33", s);
     }
 
+    @Override
     public String bold(String s) {
         return paint("1", s);
     }

@@ -1,10 +1,6 @@
-package com.sikifanso.argocd;
+package com.sikifanso.catalog;
 
-import com.sikifanso.catalog.Catalog;
-import com.sikifanso.catalog.CatalogEntry;
-import com.sikifanso.catalog.Tiers;
-import com.sikifanso.catalog.ApplicationNames;
-import com.sikifanso.catalog.CustomApp;
+import com.sikifanso.gitops.SyncTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.sikifanso.argocd;
+package com.sikifanso.gitops;
 
 import java.util.List;
 

@@ -1,0 +1,24 @@
+package com.sikifanso.ops;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One finished call of an operation, as the activity journal will record it.
+ *
+ * @param error the failure's message, empty when it succeeded
+ * @param commit the GitOps commit it made, if any
+ */
+public record Invocation(Surface surface, String operation, Record input, Optional<Object> output,
+                        Optional<String> error, Duration duration, Optional<String> commit) {
+
+    public boolean succeeded() {
+        return error.isEmpty();
+    }
+
+    /** Told of every invocation, from every surface, after it ended. */
+    @FunctionalInterface
+    public interface Listener {
+        void finished(Invocation invocation);
+    }
+}

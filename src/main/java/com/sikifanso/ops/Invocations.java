@@ -1,0 +1,80 @@
+package com.sikifanso.ops;
+
+import com.sikifanso.Services;
+import com.sikifanso.gitops.PendingSync;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The one way into an operation, whichever surface calls: runs it, waits for its change to converge when
+ * asked to, and tells the listeners (the activity journal) what happened.
+ */
+public final class Invocations {
+    private final Services services;
+    private final List<Invocation.Listener> listeners = new CopyOnWriteArrayList<>();
+
+    public Invocations(Services services) {
+        this.services = services;
+    }
+
+    public void listen(Invocation.Listener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * What a surface brings to a call.
+     *
+     * @param beforeWait sees the result as soon as the change is made, before waiting for it to converge, so a
+     *        timeout never hides the commit from the user
+     */
+    public record Caller(Surface surface, Consumer<String> progress, WaitPolicy waitPolicy,
+                         Consumer<Object> beforeWait) {
+        public static Caller program(Surface surface, Consumer<String> progress) {
+            return new Caller(surface, progress, WaitPolicy.PROGRAM, out -> { });
+        }
+    }
+
+    public <I extends Record, O extends Record> O invoke(Operation<I, O> operation, I input, Caller caller) {
+        long start = System.nanoTime();
+        O output = null;
+        try {
+            output = operation.call(input, new OperationContext(services, caller.progress(), caller.waitPolicy()));
+            caller.beforeWait().accept(output);
+            awaitIfAsked(input, output, caller);
+            finished(caller, operation, input, output, Optional.empty(), start);
+            return output;
+        } catch (RuntimeException e) {
+            finished(caller, operation, input, output, Optional.of(String.valueOf(e.getMessage())), start);
+            throw e;
+        }
+    }
+
+    /** For callers holding the operation untyped (the MCP adapter, the AI operator's tool calls). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object invokeUntyped(Operation<?, ?> operation, Object input, Caller caller) {
+        return invoke((Operation) operation, (Record) input, caller);
+    }
+
+    private void awaitIfAsked(Record input, Record output, Caller caller) {
+        if (input instanceof WaitInput w && w.waitForSync() && output instanceof PendingSync.Carrier carrier) {
+            carrier.pendingSync().ifPresent(p -> services.convergence()
+                    .awaitAll(p.cluster(), p.targets(), caller.waitPolicy().timeout(), caller.progress())
+                    .requireConverged(caller.waitPolicy().longerHint()));
+        }
+    }
+
+    private void finished(Caller caller, Operation<?, ?> operation, Record input, Record output,
+                          Optional<String> error, long start) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Optional<String> commit = output instanceof PendingSync.Carrier c
+                ? c.pendingSync().map(PendingSync::commit) : Optional.empty();
+        Invocation done = new Invocation(caller.surface(), operation.name(), input, Optional.ofNullable(output),
+                error, Duration.ofNanos(System.nanoTime() - start), commit);
+        listeners.forEach(l -> l.finished(done));
+    }
+}
