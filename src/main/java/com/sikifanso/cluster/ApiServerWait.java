@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Deadline;
 import com.sikifanso.core.GoDurations;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.Session;
@@ -45,8 +46,8 @@ public final class ApiServerWait implements ClusterBootstrap {
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/readyz")).timeout(Duration.ofSeconds(3))
                 .GET().build();
         progress.accept("waiting for the API server at " + apiUrl);
-        Instant start = clock.instant();
-        Instant nextReport = start.plus(REPORT_EVERY);
+        Deadline end = Deadline.at(clock, deadline);
+        Instant nextReport = clock.instant().plus(REPORT_EVERY);
         String lastError = "no answer yet";
         while (true) {
             try {
@@ -60,7 +61,7 @@ public final class ApiServerWait implements ClusterBootstrap {
                 throw SikifansoException.failure("interrupted while waiting for the API server", null, e);
             }
             Instant now = clock.instant();
-            if (!now.isBefore(deadline)) {
+            if (end.passed()) {
                 throw new SikifansoException("the API server did not answer within " + GoDurations.format(timeout)
                         + " on " + apiUrl + " (last error: " + lastError + ")",
                         "look at the server's log (docker logs of the cluster's server-0 container), or give it"
@@ -70,15 +71,7 @@ public final class ApiServerWait implements ClusterBootstrap {
                 progress.accept("still waiting for the API server (" + lastError + ")");
                 nextReport = now.plus(REPORT_EVERY);
             }
-            sleep(Duration.ofMillis(Math.min(POLL.toMillis(), Duration.between(now, deadline).toMillis())));
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(Math.max(1, d.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            end.pause(POLL, "the API server");
         }
     }
 

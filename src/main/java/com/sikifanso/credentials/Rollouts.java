@@ -1,5 +1,6 @@
 package com.sikifanso.credentials;
 
+import com.sikifanso.core.Deadline;
 import com.sikifanso.core.GoDurations;
 import com.sikifanso.core.SikifansoException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,7 +62,7 @@ final class Rollouts {
 
     /** Waits until every workload has rolled out its new pods; exit code 3 when {@code timeout} passes first. */
     void await(KubernetesClient kube, List<Workload> workloads, Duration timeout, Consumer<String> progress) {
-        Instant deadline = clock.instant().plus(timeout);
+        Deadline deadline = Deadline.after(clock, timeout);
         List<Workload> waiting = new ArrayList<>(workloads);
         Workload reported = null;
         while (true) {
@@ -70,7 +70,7 @@ final class Rollouts {
             if (waiting.isEmpty()) {
                 return;
             }
-            if (!clock.instant().isBefore(deadline)) {
+            if (deadline.passed()) {
                 throw new SikifansoException("not rolled out within " + GoDurations.format(timeout) + ": "
                         + String.join(", ", waiting.stream().map(Workload::toString).toList()),
                         "the new credentials are in place; see why with: sikifanso app status NAME, or give it longer"
@@ -80,7 +80,7 @@ final class Rollouts {
                 reported = waiting.getFirst();
                 progress.accept("waiting for " + reported + " to roll out its restarted pods");
             }
-            sleep();
+            deadline.pause(poll, "the restarted workloads");
         }
     }
 
@@ -111,12 +111,4 @@ final class Rollouts {
         return replicas == null ? 0 : replicas;
     }
 
-    private void sleep() {
-        try {
-            Thread.sleep(poll.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw SikifansoException.failure("interrupted while waiting for the restarted workloads", null);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.kube;
 
+import com.sikifanso.core.Deadline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -209,22 +210,17 @@ public final class Kubeconfigs {
     }
 
     private void acquire(Path lock) throws IOException {
-        long deadline = System.currentTimeMillis() + LOCK_WAIT_MILLIS;
+        Deadline deadline = Deadline.after(java.time.Clock.systemUTC(), java.time.Duration.ofMillis(LOCK_WAIT_MILLIS));
         while (true) {
             try {
                 Files.createFile(lock);
                 return;
             } catch (FileAlreadyExistsException e) {
-                if (System.currentTimeMillis() > deadline) {
+                if (deadline.passed()) {
                     throw SikifansoException.failure("kubeconfig " + file + " is locked by " + lock,
                             "if no kubectl or sikifanso is running, remove the stale lock: rm " + lock);
                 }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for " + lock, ie);
-                }
+                deadline.pause(java.time.Duration.ofMillis(50), "the kubeconfig lock " + lock);
             }
         }
     }

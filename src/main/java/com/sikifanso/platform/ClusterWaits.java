@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.Deadline;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.core.GoDurations;
 import com.sikifanso.core.SikifansoException;
@@ -130,9 +131,8 @@ public final class ClusterWaits {
     }
 
     private <T> T until(Duration timeout, Consumer<String> progress, Check<T> check, String failure, String hint) {
-        Instant start = clock.instant();
-        Instant deadline = start.plus(timeout);
-        Instant nextReport = start.plus(REPORT_EVERY);
+        Deadline deadline = Deadline.after(clock, timeout);
+        Instant nextReport = clock.instant().plus(REPORT_EVERY);
         String last = "no answer yet";
         while (true) {
             try {
@@ -146,7 +146,7 @@ public final class ClusterWaits {
                         + Throwables.firstLine(e.getMessage()) + ")" : "the API server did not answer: " + Throwables.rootMessage(e);
             }
             Instant now = clock.instant();
-            if (!now.isBefore(deadline)) {
+            if (deadline.passed()) {
                 throw new SikifansoException(failure + " within " + GoDurations.format(timeout) + " (" + last + ")",
                         hint, SikifansoException.TIMEOUT, null);
             }
@@ -154,17 +154,7 @@ public final class ClusterWaits {
                 progress.accept("still waiting: " + last);
                 nextReport = now.plus(REPORT_EVERY);
             }
-            sleep(Duration.ofMillis(Math.max(1, Math.min(poll.toMillis(), Duration.between(now, deadline)
-                    .toMillis()))));
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw SikifansoException.failure("interrupted while waiting", null, e);
+            deadline.pause(poll, "the cluster (" + last + ")");
         }
     }
 }
