@@ -27,7 +27,7 @@ export KUBECONFIG=$SIKIFANSO_HOME/kubeconfig
 unset SIKIFANSO_CLUSTER
 REGISTRY_PID=
 cleanup() {
-  for c in $("${CLI[@]}" cluster info -o json 2>/dev/null | sed -n 's/.*"clusterName" *: *"\([^"]*\)".*/\1/p'); do
+  for c in $("${CLI[@]}" cluster info -o json 2>/dev/null | grep -o '"name" *: *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/'); do
     "${CLI[@]}" cluster delete "$c" --yes >/dev/null 2>&1 || true
   done
   [ -z "$REGISTRY_PID" ] || { kill "$REGISTRY_PID" 2>/dev/null || true; }

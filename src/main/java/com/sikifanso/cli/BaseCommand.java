@@ -92,6 +92,33 @@ abstract class BaseCommand implements Callable<Integer> {
         return perform(operation, input, null);
     }
 
+    /**
+     * As {@link #perform(Operation, Record)}, running {@code header} just before the result is printed (a
+     * screen header that replaces the last result only once the new one is ready).
+     */
+    <I extends Record, O extends Record> O performWithHeader(Runnable header, Operation<I, O> operation, I input) {
+        return services().invocations().invoke(operation, input, new Invocations.Caller(Surface.cli,
+                msg -> out().info(msg), WaitPolicy.PROGRAM, result -> {
+                    header.run();
+                    print(operation, result);
+                }));
+    }
+
+    /**
+     * For the long cluster operations: progress as timed steps ({@link ProgressLines}, a spinner on a terminal)
+     * that end before the result is printed; {@code timeout} bounds the operation's own waits (nodes, API server).
+     */
+    <I extends Record, O extends Record> O performSteps(Operation<I, O> operation, I input, java.time.Duration timeout) {
+        WaitPolicy policy = timeout == null ? WaitPolicy.PROGRAM : new WaitPolicy(timeout, "--timeout");
+        try (ProgressLines progress = progress()) {
+            return services().invocations().invoke(operation, input, new Invocations.Caller(Surface.cli, progress,
+                    policy, result -> {
+                        progress.close();
+                        print(operation, result);
+                    }));
+        }
+    }
+
     private void print(Operation<?, ?> operation, Object result) {
         out().result(StructuredResults.of(result), () -> {
             String text = operation.render(result, out());

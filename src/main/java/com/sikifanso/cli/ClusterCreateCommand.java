@@ -1,15 +1,11 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.catalog.AppService;
-import com.sikifanso.cli.render.ProgressLines;
-import com.sikifanso.cluster.ClusterService;
 import com.sikifanso.cluster.PullPolicy;
-import com.sikifanso.cluster.RegistryConfig;
+import com.sikifanso.ops.ClusterOps;
 import java.nio.file.Path;
-import com.sikifanso.core.SikifansoException;
-import com.sikifanso.gitops.TemplateSource;
-import com.sikifanso.session.Session;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,69 +80,18 @@ final class ClusterCreateCommand extends BaseCommand {
 
     @Override
     int run() {
-        if (bootstrapVersion != null && bootstrap == null) {
-            throw SikifansoException.usage("--bootstrap-version needs --bootstrap",
-                    "the built-in template always matches this sikifanso version");
-        }
-        if (fromSnapshot != null && bootstrap != null) {
-            throw SikifansoException.usage("--from-snapshot and --bootstrap exclude each other",
-                    "a cluster created from a snapshot takes the snapshot's GitOps repo");
-        }
         PullPolicy pullPolicy = PullPolicy.parse(pull);
-        if (registryConfig != null && gitopsOnly) {
-            throw SikifansoException.usage("--registry-config and --gitops-only exclude each other",
-                    "the registries.yaml goes into the nodes: give it to the cluster create that makes them");
-        }
-        // Checked before anything is written or created.
-        String registries = registryConfig == null ? null : RegistryConfig.read(registryConfig);
-        String cluster = fromSnapshot == null ? cluster(name) : services().snapshots().seedCluster(fromSnapshot,
-                name != null || clusterGiven() ? cluster(name) : null).session().clusterName();
-        TemplateSource template = TemplateSource.of(bootstrap, bootstrapVersion);
-        if (gitopsOnly) {
-            ClusterService.Prepared prepared = services().clusters().prepare(cluster, template, profile);
-            out().result(prepared.session(), () -> describe(prepared));
-            return 0;
-        }
-        ClusterService.Created created;
-        try (ProgressLines progress = progress()) {
-            created = services().clusters().create(new ClusterService.CreateRequest(cluster, template, profile,
-                    agents, image, !noSwitchContext, keepOnFailure, timeout, skipBootstrap, pullPolicy, registries), progress);
-        }
-        Session session = showPassword ? created.session() : created.session().withoutSecrets();
-        out().result(session, () -> ClusterInfoCommand.box(session, null) + password(session) + "Kubeconfig:  "
-                + created.kubeconfig() + (noSwitchContext ? "" : " (current context k3d-" + cluster + ")") + "\n"
-                + created.prepared().profile().map(r -> describeProfile(r) + watchHint(session)).orElse(""));
+        // Without a name, --from-snapshot creates the snapshot's cluster; otherwise the name or -c/--cluster.
+        String cluster = fromSnapshot != null && name == null && !clusterGiven() ? null : cluster(name);
+        performSteps(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput(cluster, profiles(), bootstrap,
+                bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pullPolicy, registryConfig,
+                !noSwitchContext, keepOnFailure, showPassword, skipBootstrap), timeout);
         return 0;
     }
 
-    private String password(Session session) {
-        if (session.services() == null || session.services().argocd() == null) {
-            return "";
-        }
-        String pw = session.services().argocd().password();
-        return showPassword && pw != null ? "Password:    " + pw + "\n" : "";
-    }
-
-    /** Argo CD generates the profile's Applications now; converging them is watched, not waited for here. */
-    private static String watchHint(Session session) {
-        return session.services() == null ? "" : "Argo CD is installing them; watch with: sikifanso app status\n";
-    }
-
-    private String describe(ClusterService.Prepared prepared) {
-        StringBuilder s = new StringBuilder();
-        String c = prepared.session().clusterName();
-        s.append(prepared.reused() ? "Cluster " + c + " was already prepared; using its GitOps repo.\n"
-                : "Prepared cluster " + out().bold(c) + " (state: not-created).\n");
-        s.append("GitOps repo: ").append(prepared.session().gitOpsPath()).append('\n');
-        prepared.profile().ifPresent(r -> s.append(describeProfile(r)));
-        return s.toString();
-    }
-
-    static String describeProfile(AppService.ToggleResult r) {
-        if (r.changed().isEmpty()) {
-            return "Profile apps were already enabled.\n";
-        }
-        return "Enabled: " + String.join(", ", r.changed()) + "\n"
-                + (r.autoEnabled().isEmpty() ? "" : "(dependencies: " + String.join(", ", r.autoEnabled()) + ")\n");
+    /** {@code --profile agent-dev,rag} as the tool's list; blank parts are skipped, as the profile parser did. */
+    private List<String> profiles() {
+        return profile == null ? null
+                : Arrays.stream(profile.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 }

@@ -1,6 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.cli.render.ProgressLines;
+import com.sikifanso.ops.ClusterOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -20,13 +20,7 @@ final class ClusterDeleteCommand extends BaseCommand {
         String cluster = cluster(name);
         confirmation.require(root().terminal(),
                 () -> "Delete cluster " + cluster + ", its nodes and its GitOps repo?", "not deleted");
-        try (ProgressLines progress = progress()) {
-            services().clusters().delete(cluster, progress);
-        }
-        out().result(new Deleted(cluster), () -> "Deleted cluster " + cluster + ".\n");
+        performSteps(ClusterOps.CLUSTER_DELETE, new ClusterOps.ClusterRef(cluster), null);
         return 0;
-    }
-
-    record Deleted(String deleted) {
     }
 }

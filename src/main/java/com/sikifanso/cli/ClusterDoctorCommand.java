@@ -2,9 +2,8 @@ package com.sikifanso.cli;
 
 import com.sikifanso.cli.render.Output;
 import com.sikifanso.core.SikifansoException;
-import com.sikifanso.doctor.Doctor;
 import com.sikifanso.doctor.DoctorReport;
-import com.sikifanso.doctor.DoctorText;
+import com.sikifanso.ops.DoctorOps;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,10 +40,8 @@ final class ClusterDoctorCommand extends BaseCommand {
             throw SikifansoException.usage("--check-timeout must be more than 0 and --interval not negative",
                     "e.g. --check-timeout 10s --interval 5s");
         }
-        Doctor.Options options = new Doctor.Options(checkTimeout, true);
-        String cluster = cluster(name);
-        DoctorReport report = services().doctor().examine(cluster, options);
-        print(report);
+        DoctorOps.DoctorInput input = new DoctorOps.DoctorInput(cluster(name), checkTimeout.toMillis() + "ms");
+        DoctorReport report = performWithHeader(this::watchHeader, DoctorOps.DOCTOR, input);
         for (int runs = 1; watch && (watchRuns == 0 || runs < watchRuns); runs++) {
             try {
                 Thread.sleep(interval.toMillis());
@@ -52,18 +49,17 @@ final class ClusterDoctorCommand extends BaseCommand {
                 Thread.currentThread().interrupt();
                 break;
             }
-            report = services().doctor().examine(cluster, options);
-            print(report);
+            report = performWithHeader(this::watchHeader, DoctorOps.DOCTOR, input);
         }
         return report.failed() ? 1 : 0;
     }
 
-    private void print(DoctorReport report) {
+    /** With --watch on a terminal, each report replaces the last one under a header. */
+    private void watchHeader() {
         Output out = out();
         if (watch && root().terminal() && !out.structured()) {
             out.line("\u001b[H\u001b[2J" + "sikifanso cluster doctor " + cluster(name) + " (every "
                     + interval.toSeconds() + "s, Ctrl-C to stop)");
         }
-        out.result(report, () -> DoctorText.render(report, new DoctorText.Paint(out::green, out::yellow, out::red)));
     }
 }

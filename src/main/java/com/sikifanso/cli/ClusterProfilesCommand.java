@@ -1,8 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.catalog.Profile;
-import com.sikifanso.core.Table;
-import java.util.List;
+import com.sikifanso.ops.ClusterOps;
 import picocli.CommandLine.Command;
 
 @Command(name = "profiles", description = {"List the profiles: named sets of catalog apps.",
@@ -10,12 +8,7 @@ import picocli.CommandLine.Command;
 final class ClusterProfilesCommand extends BaseCommand {
     @Override
     int run() {
-        List<Profile> profiles = services().profiles().all();
-        out().result(profiles, () -> {
-            Table t = new Table("NAME", "DESCRIPTION", "APPS");
-            profiles.forEach(p -> t.row(p.name(), p.description(), String.join(", ", p.apps())));
-            return t.render();
-        });
+        perform(ClusterOps.PROFILE_LIST, new ClusterOps.NoInput());
         return 0;
     }
 }

@@ -1,8 +1,7 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.cli.render.ProgressLines;
 import com.sikifanso.cluster.PullPolicy;
-import com.sikifanso.session.Session;
+import com.sikifanso.ops.ClusterOps;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,13 +27,8 @@ final class ClusterStartCommand extends BaseCommand {
 
     @Override
     int run() {
-        Session session;
-        try (ProgressLines progress = progress()) {
-            session = services().clusters().start(cluster(name), noWait ? null : timeout,
-                    PullPolicy.parse(pull), progress)
-                    .withoutSecrets();
-        }
-        out().result(session, () -> "Cluster " + session.clusterName() + " is " + session.state() + ".\n");
+        performSteps(ClusterOps.CLUSTER_START, new ClusterOps.ClusterStartInput(cluster(name), !noWait,
+                PullPolicy.parse(pull)), timeout);
         return 0;
     }
 }

@@ -1,7 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.cli.render.ProgressLines;
-import com.sikifanso.session.Session;
+import com.sikifanso.ops.ClusterOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -13,11 +12,7 @@ final class ClusterStopCommand extends BaseCommand {
 
     @Override
     int run() {
-        Session session;
-        try (ProgressLines progress = progress()) {
-            session = services().clusters().stop(cluster(name), progress).withoutSecrets();
-        }
-        out().result(session, () -> "Cluster " + session.clusterName() + " is " + session.state() + ".\n");
+        performSteps(ClusterOps.CLUSTER_STOP, new ClusterOps.ClusterRef(cluster(name)), null);
         return 0;
     }
 }

@@ -1,9 +1,7 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.platform.InfraUpgrade;
-import com.sikifanso.cli.render.ProgressLines;
 import com.sikifanso.core.SikifansoException;
-import java.util.List;
+import com.sikifanso.ops.ClusterOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,19 +29,12 @@ final class ClusterUpgradeCommand extends BaseCommand {
             throw SikifansoException.usage("name what to upgrade: cilium, argocd, or --all",
                     "sikifanso cluster upgrade --all");
         }
-        return upgrade(this, name, List.of(InfraUpgrade.Component.CILIUM, InfraUpgrade.Component.ARGOCD),
-                skipSnapshot);
+        return upgrade(this, name, ClusterOps.UpgradeTarget.all, skipSnapshot);
     }
 
-    static int upgrade(BaseCommand command, String name, List<InfraUpgrade.Component> components,
-                       boolean skipSnapshot) {
-        String cluster = command.cluster(name);
-        List<InfraUpgrade.Outcome> outcomes;
-        try (ProgressLines progress = command.progress()) {
-            outcomes = command.services().upgrades().upgrade(cluster, components, skipSnapshot, progress);
-        }
-        command.out().result(outcomes, () -> String.join("\n", outcomes.stream().map(InfraUpgrade.Outcome::summary)
-                .toList()) + "\n");
+    static int upgrade(BaseCommand command, String name, ClusterOps.UpgradeTarget target, boolean skipSnapshot) {
+        command.performSteps(ClusterOps.CLUSTER_UPGRADE, new ClusterOps.UpgradeInput(command.cluster(name), target,
+                skipSnapshot), null);
         return 0;
     }
 
@@ -56,27 +47,27 @@ final class ClusterUpgradeCommand extends BaseCommand {
         @Option(names = "--skip-snapshot", description = "Do not take a snapshot before upgrading.")
         boolean skipSnapshot;
 
-        abstract InfraUpgrade.Component component();
+        abstract ClusterOps.UpgradeTarget component();
 
         @Override
         int run() {
-            return upgrade(this, name, List.of(component()), skipSnapshot);
+            return upgrade(this, name, component(), skipSnapshot);
         }
     }
 
     @Command(name = "cilium", description = "Upgrade Cilium to the version in infra/cilium.yaml.")
     static final class Cilium extends OneComponent {
         @Override
-        InfraUpgrade.Component component() {
-            return InfraUpgrade.Component.CILIUM;
+        ClusterOps.UpgradeTarget component() {
+            return ClusterOps.UpgradeTarget.cilium;
         }
     }
 
     @Command(name = "argocd", description = "Upgrade Argo CD to the version in infra/argocd.yaml.")
     static final class ArgoCd extends OneComponent {
         @Override
-        InfraUpgrade.Component component() {
-            return InfraUpgrade.Component.ARGOCD;
+        ClusterOps.UpgradeTarget component() {
+            return ClusterOps.UpgradeTarget.argocd;
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.sikifanso.core.SikifansoException;
 import java.util.Locale;
 
@@ -21,6 +22,8 @@ public enum PullPolicy {
         }
     }
 
+    /** The flag's word, also the tools' {@code pull} value. */
+    @JsonValue
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -43,6 +44,16 @@ public final class ArgumentBinder {
         for (RecordComponent c : type.getRecordComponents()) {
             Param param = c.getAnnotation(Param.class);
             String name = JsonSchemas.propertyName(c);
+            if (c.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
+                // Set only by the CLI (a local file, the user's kubeconfig context): not part of the tool, so
+                // refused like any unknown argument instead of silently dropped.
+                if (args.containsKey(name)) {
+                    throw new InvalidArguments("unknown argument \"" + name + "\"; accepted: " + String.join(", ",
+                            JsonSchemas.input(type).get("properties") instanceof Map<?, ?> p
+                                    ? p.keySet().stream().map(Object::toString).sorted().toList() : List.of()));
+                }
+                continue;
+            }
             if (args.get(name) != null) {
                 continue;
             }

@@ -1,16 +1,19 @@
 package com.sikifanso.ops;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.sikifanso.argocd.SyncOrchestrator;
-import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.platform.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;
+import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.PullPolicy;
-import com.sikifanso.core.Table;
+import com.sikifanso.cluster.RegistryConfig;
+import com.sikifanso.core.K3dNames;
+import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.TemplateSource;
 import com.sikifanso.session.Session;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,28 +23,49 @@ public final class ClusterOps {
     private ClusterOps() {
     }
 
-    record NoInput() {
+    public record NoInput() {
     }
 
-    record ClusterRef(@Param("Name of the cluster") String cluster) {
+    public record ClusterRef(@Param("Name of the cluster") String cluster) {
     }
 
-    record ClusterCreateInput(
+    /**
+     * What cluster_create takes. The {@code @JsonIgnore} components are the CLI's alone and not part of the tool:
+     * {@code registryConfig} is a file on the user's machine holding registry logins, {@code switchContext}
+     * changes the user's current kubeconfig context, {@code keepOnFailure} leaves containers for a person to
+     * inspect with docker, {@code showPassword} prints a secret, {@code skipBootstrap} is for bench/. A tool call
+     * gets them unset (no file, context kept, cleaned up, no password, full bootstrap).
+     */
+    public record ClusterCreateInput(
             @Param("Name for the new cluster (a DNS-1123 label)") String name,
             @Param(value = "Profiles whose apps to enable, e.g. [\"agent-dev\",\"rag\"] (see profile_list)",
                     optional = true) List<String> profiles,
             @Param(value = "Custom GitOps template: a git URL or a local path; leave out for the built-in one",
                     optional = true) String bootstrapUrl,
-            @Param(value = "Tag of the custom template", optional = true) String bootstrapVersion,
+            @Param(value = "Tag of the custom template (needs bootstrapUrl)", optional = true) String bootstrapVersion,
             @Param(value = "Only prepare the session and GitOps repo, without Docker nodes", defaultValue = "false")
             boolean gitopsOnly,
-            @Param(value = "Agent (worker) nodes besides the server", defaultValue = "0") int agents) {
+            @Param(value = "Agent (worker) nodes besides the server, 0 to 99; leave out for the cluster's infra "
+                    + "settings (agents in infra/platform.yaml, 0)", optional = true) Integer agents,
+            @Param(value = "Start from this snapshot (see snapshot_list): its GitOps repo with history and its "
+                    + "settings; excludes bootstrapUrl", optional = true) String fromSnapshot,
+            @Param(value = "k3s node image; leave out for k3sImage in the cluster's infra settings", optional = true)
+            String image,
+            @Param(value = "When to pull the node image: missing (when Docker lacks it), always, never",
+                    defaultValue = "missing") PullPolicy pull,
+            @JsonIgnore Path registryConfig,
+            @JsonIgnore Boolean switchContext,
+            @JsonIgnore Boolean keepOnFailure,
+            @JsonIgnore Boolean showPassword,
+            @JsonIgnore Boolean skipBootstrap) {
     }
 
-    record ClusterStartInput(@Param("Name of the cluster") String cluster,
+    public record ClusterStartInput(@Param("Name of the cluster") String cluster,
                              @Param(value = "Wait until the cluster's API server answers again (up to 5 minutes)",
                                      defaultValue = "false") @JsonProperty("wait")
-                             boolean waitForApi) {
+                             boolean waitForApi,
+                             @Param(value = "Pull the node image again if its tag is gone: missing, always, never",
+                                     defaultValue = "missing") PullPolicy pull) {
     }
 
     public record ProfileApplyInput(@Param("Name of the cluster") String cluster,
@@ -52,9 +76,9 @@ public final class ClusterOps {
     }
 
     /** What cluster_upgrade may upgrade; the JSON names the component. */
-    enum UpgradeTarget { cilium, argocd, all }
+    public enum UpgradeTarget { cilium, argocd, all }
 
-    record UpgradeInput(@Param("Name of the cluster") String cluster,
+    public record UpgradeInput(@Param("Name of the cluster") String cluster,
                         @Param(value = "What to upgrade to the versions in the cluster's infra settings",
                                 defaultValue = "all") UpgradeTarget component,
                         @Param(value = "Skip the snapshot taken before upgrading", defaultValue = "false")
@@ -69,26 +93,106 @@ public final class ClusterOps {
         }
     }
 
-    record Upgraded(List<InfraUpgrade.Outcome> components) {
+    public record Upgraded(List<InfraUpgrade.Outcome> components) {
     }
 
-    record ClusterSummary(String name, String state, Instant createdAt, String gitOpsPath, String error) {
+    /**
+     * One listed cluster: its session's state, ports and repo, and the live state of its containers in Docker
+     * ({@code docker} absent when Docker could not be asked); {@code error} instead when its session is unreadable.
+     */
+    public record ClusterSummary(String name, String state, NodeRuntime.LiveState docker, Instant createdAt,
+                                 String gitOpsPath, Session.Ports ports, String error) {
     }
 
-    record ClusterList(List<ClusterSummary> clusters) {
+    /** Every cluster; {@code dockerError} says why the live states are unknown. */
+    public record ClusterList(List<ClusterSummary> clusters, Optional<String> dockerError) {
     }
 
-    record ClusterDetails(Session session) {
+    /** One cluster's session (no secrets unless the CLI's user asked) and, from cluster_info, its live Docker state. */
+    public record ClusterDetails(Session session, Optional<NodeRuntime.LiveState> docker) {
+        ClusterDetails(Session session) {
+            this(session, Optional.empty());
+        }
     }
 
-    record ClusterCreated(Session session, boolean reused, Optional<AppService.ToggleResult> profile) {
+    /**
+     * What cluster_create did: the session, whether a prepared repo was reused, the profile's apps; with nodes,
+     * the kubeconfig file and the context made current (when the CLI switched to it).
+     */
+    public record ClusterCreated(Session session, boolean reused, Optional<AppService.ToggleResult> profile,
+                                 Optional<String> kubeconfig, Optional<String> currentContext) {
     }
 
-    record ClusterDeleted(String deleted) {
+    public record ClusterDeleted(String deleted) {
     }
 
-    record ProfileList(List<Profile> profiles) {
+    public record ProfileList(List<Profile> profiles) {
     }
+
+    public static final Operation<NoInput, ClusterList> CLUSTER_LIST = Operation.of("cluster_list",
+            "List every sikifanso cluster on this machine with its state, its containers' state in Docker and its "
+                    + "host ports. Use it to discover cluster names for the other tools.",
+            Toolset.cluster, Safety.READ, NoInput.class, ClusterList.class,
+            (in, ctx) -> list(ctx), ClusterText::list);
+
+    public static final Operation<ClusterRef, ClusterDetails> CLUSTER_INFO = Operation.of("cluster_info",
+            "Show one cluster: state, its containers' state in Docker, GitOps repo path, bootstrap template, nodes, "
+                    + "service URLs and host ports. Never includes passwords or kubeconfigs.",
+            Toolset.cluster, Safety.READ, ClusterRef.class, ClusterDetails.class,
+            (in, ctx) -> new ClusterDetails(ctx.services().clusters().info(in.cluster()).withoutSecrets(),
+                    ctx.services().clusters().liveState(in.cluster())),
+            out -> ClusterText.box(out.session(), out.docker().orElse(null)));
+
+    public static final Operation<ClusterCreateInput, ClusterCreated> CLUSTER_CREATE = Operation.of("cluster_create",
+            "Create a cluster: its GitOps repo and session, then k3s nodes in Docker bootstrapped with Cilium and "
+                    + "Argo CD (takes minutes; progress is reported). gitopsOnly prepares just the repo and session. "
+                    + "Profiles enable sets of apps; fromSnapshot starts from a snapshot's repo and settings.",
+            Toolset.cluster, Safety.CREATE_OPEN_WORLD, ClusterCreateInput.class, ClusterCreated.class,
+            ClusterOps::create, ClusterText::created);
+
+    public static final Operation<ClusterRef, ClusterDeleted> CLUSTER_DELETE = Operation.of("cluster_delete",
+            "Delete a cluster permanently: its containers, network and volumes in Docker, its kubeconfig entries, "
+                    + "its session and GitOps repo. Snapshots are kept. Asks the user first.",
+            Toolset.cluster, Safety.DESTRUCTIVE, ClusterRef.class, ClusterDeleted.class,
+            (in, ctx) -> {
+                ctx.services().clusters().delete(in.cluster(), ctx.progress());
+                return new ClusterDeleted(in.cluster());
+            },
+            out -> "Deleted cluster " + out.deleted() + ".\n")
+            .confirmWhen(in -> Optional.of("Delete cluster \"" + in.cluster()
+                    + "\" and its GitOps repo? This cannot be undone."));
+
+    public static final Operation<ClusterStartInput, ClusterDetails> CLUSTER_START = Operation.of("cluster_start",
+            "Start a stopped cluster's containers; with wait, return once its API server answers again.",
+            Toolset.cluster, Safety.CHANGE, ClusterStartInput.class, ClusterDetails.class,
+            (in, ctx) -> new ClusterDetails(ctx.services().clusters().start(in.cluster(),
+                    in.waitForApi() ? ctx.waitPolicy().timeout() : null, in.pull(), ctx.progress())
+                    .withoutSecrets()),
+            ClusterText::state);
+
+    public static final Operation<ClusterRef, ClusterDetails> CLUSTER_STOP = Operation.of("cluster_stop",
+            "Stop a cluster's containers; its state and GitOps repo are kept.",
+            Toolset.cluster, Safety.CHANGE, ClusterRef.class, ClusterDetails.class,
+            (in, ctx) -> new ClusterDetails(ctx.services().clusters().stop(in.cluster(), ctx.progress())
+                    .withoutSecrets()),
+            ClusterText::state);
+
+    public static final Operation<UpgradeInput, Upgraded> CLUSTER_UPGRADE = Operation.of("cluster_upgrade",
+            "Upgrade Cilium and/or Argo CD to the chart versions in the cluster's infra settings, through the "
+                    + "cluster's own context: snapshot first, never a downgrade, rolled back on failure, and the "
+                    + "matching Argo CD Application updated so it is not reverted. Asks the user first.",
+            Toolset.cluster, Safety.DESTRUCTIVE_OPEN_WORLD, UpgradeInput.class, Upgraded.class,
+            (in, ctx) -> new Upgraded(ctx.services().upgrades().upgrade(in.cluster(), in.components(),
+                    in.skipSnapshot(), ctx.progress())),
+            out -> String.join("\n", out.components().stream().map(InfraUpgrade.Outcome::summary).toList()))
+            .confirmWhen(in -> Optional.of("Upgrade " + in.component() + " on cluster \"" + in.cluster()
+                    + "\"? " + (in.skipSnapshot() ? "No snapshot will be taken." : "A snapshot is taken first.")));
+
+    public static final Operation<NoInput, ProfileList> PROFILE_LIST = Operation.of("profile_list",
+            "List the profiles: named sets of catalog apps, with what each enables. "
+                    + "Profiles compose: agent-dev,rag enables the union.",
+            Toolset.catalog, Safety.READ, NoInput.class, ProfileList.class,
+            (in, ctx) -> new ProfileList(ctx.services().profiles().all()), ClusterText::profiles);
 
     public static final Operation<ProfileApplyInput, AppService.ToggleResult> PROFILE_APPLY = Operation.of(
                     "profile_apply", "Enable the apps of one or more profiles (and their dependencies) in the "
@@ -98,106 +202,63 @@ public final class ClusterOps {
                     CatalogOps::enabledText);
 
     static List<Operation<?, ?>> all() {
-        return List.of(
-                Operation.of("cluster_list", "List every sikifanso cluster on this machine with its state. "
-                                + "Use it to discover cluster names for the other tools.",
-                        Toolset.cluster, Safety.READ, NoInput.class, ClusterList.class,
-                        (in, ctx) -> new ClusterList(ctx.services().clusters().list().stream()
-                                .map(ClusterOps::summary).toList()),
-                        ClusterOps::listText),
-                Operation.of("cluster_info", "Show one cluster: state, GitOps repo path, bootstrap template, service "
-                                + "URLs and host ports. Never includes passwords or kubeconfigs.",
-                        Toolset.cluster, Safety.READ, ClusterRef.class, ClusterDetails.class,
-                        (in, ctx) -> new ClusterDetails(ctx.services().clusters().info(in.cluster()).withoutSecrets()),
-                        out -> infoText(out.session())),
-                Operation.of("cluster_create", "Create a cluster: its GitOps repo and session, then k3s nodes in "
-                                + "Docker bootstrapped with Cilium and Argo CD (takes minutes; progress is reported). "
-                                + "gitopsOnly prepares just the repo and session. Profiles enable sets of apps.",
-                        Toolset.cluster, new Safety(false, false, false, true), ClusterCreateInput.class,
-                        ClusterCreated.class,
-                        (in, ctx) -> {
-                            TemplateSource template = TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion());
-                            if (in.gitopsOnly()) {
-                                ClusterService.Prepared p = ctx.services().clusters().prepare(in.name(), template,
-                                        ProfileNames.joined(in.profiles()));
-                                return new ClusterCreated(p.session().withoutSecrets(), p.reused(), p.profile());
-                            }
-                            ClusterService.Created c = ctx.services().clusters().create(new ClusterService.CreateRequest(
-                                    in.name(), template, ProfileNames.joined(in.profiles()), in.agents(), null, false,
-                                    false, SyncOrchestrator.DEFAULT_TIMEOUT, false, PullPolicy.MISSING, null),
-                                    ctx.progress());
-                            return new ClusterCreated(c.session().withoutSecrets(), c.prepared().reused(),
-                                    c.prepared().profile());
-                        },
-                        out -> (out.reused() ? "Reused" : "Prepared") + " cluster " + out.session().clusterName()
-                                + "; GitOps repo at " + out.session().gitOpsPath()
-                                + out.profile().map(r -> "; enabled " + String.join(", ", r.changed())).orElse("")),
-                Operation.of("cluster_delete", "Delete a cluster permanently: its session and GitOps repo. "
-                                + "Snapshots are kept. Asks the user first.",
-                        Toolset.cluster, Safety.DESTRUCTIVE, ClusterRef.class, ClusterDeleted.class,
-                        (in, ctx) -> {
-                            ctx.services().clusters().delete(in.cluster());
-                            return new ClusterDeleted(in.cluster());
-                        },
-                        out -> "Deleted cluster " + out.deleted())
-                        .confirmWhen(in -> Optional.of("Delete cluster \"" + in.cluster()
-                                + "\" and its GitOps repo? This cannot be undone.")),
-                Operation.of("cluster_start", "Start a stopped cluster's containers; with wait, return once its "
-                                + "API server answers again.",
-                        Toolset.cluster, Safety.CHANGE, ClusterStartInput.class, ClusterDetails.class,
-                        (in, ctx) -> new ClusterDetails(ctx.services().clusters().start(in.cluster(),
-                                in.waitForApi() ? SyncOrchestrator.DEFAULT_TIMEOUT : null,
-                                PullPolicy.MISSING, ctx.progress()).withoutSecrets()),
-                        out -> "Cluster " + out.session().clusterName() + " is " + out.session().state()),
-                Operation.of("cluster_stop", "Stop a cluster's containers; its state and GitOps repo are kept.",
-                        Toolset.cluster, Safety.CHANGE, ClusterRef.class, ClusterDetails.class,
-                        (in, ctx) -> new ClusterDetails(ctx.services().clusters().stop(in.cluster(), ctx.progress())
-                                .withoutSecrets()),
-                        out -> "Cluster " + out.session().clusterName() + " is " + out.session().state()),
-                Operation.of("cluster_upgrade", "Upgrade Cilium and/or Argo CD to the chart versions in the cluster's "
-                                + "infra settings, through the cluster's own context: snapshot first, never a "
-                                + "downgrade, rolled back on failure, and the matching Argo CD Application updated so "
-                                + "it is not reverted. Asks the user first.",
-                        Toolset.cluster, new Safety(false, true, true, true), UpgradeInput.class, Upgraded.class,
-                        (in, ctx) -> new Upgraded(ctx.services().upgrades().upgrade(in.cluster(), in.components(),
-                                in.skipSnapshot(), ctx.progress())),
-                        out -> String.join("\n", out.components().stream().map(InfraUpgrade.Outcome::summary)
-                                .toList()))
-                        .confirmWhen(in -> Optional.of("Upgrade " + in.component() + " on cluster \"" + in.cluster()
-                                + "\"? " + (in.skipSnapshot() ? "No snapshot will be taken." : "A snapshot is taken first."))),
-                Operation.of("profile_list", "List the profiles: named sets of catalog apps, with what each enables. "
-                                + "Profiles compose: agent-dev,rag enables the union.",
-                        Toolset.catalog, Safety.READ, NoInput.class, ProfileList.class,
-                        (in, ctx) -> new ProfileList(ctx.services().profiles().all()),
-                        out -> {
-                            Table t = new Table("NAME", "DESCRIPTION", "APPS");
-                            out.profiles().forEach(p -> t.row(p.name(), p.description(), String.join(", ", p.apps())));
-                            return t.render();
-                        }),
-                PROFILE_APPLY);
+        return List.of(CLUSTER_LIST, CLUSTER_INFO, CLUSTER_CREATE, CLUSTER_DELETE, CLUSTER_START, CLUSTER_STOP,
+                CLUSTER_UPGRADE, PROFILE_LIST, PROFILE_APPLY);
     }
 
-    private static ClusterSummary summary(ClusterService.Listing l) {
-        Session s = l.session();
-        return s == null ? new ClusterSummary(l.name(), null, null, null, l.error())
-                : new ClusterSummary(l.name(), s.state().label(), s.createdAt(), s.gitOpsPath(), null);
-    }
-
-    private static String listText(ClusterList list) {
-        if (list.clusters().isEmpty()) {
-            return "No clusters. Create one with cluster_create.";
+    /** Checks every input before anything is written: a snapshot seeds the repo first, then the nodes are made. */
+    private static ClusterCreated create(ClusterCreateInput in, OperationContext ctx) {
+        if (in.bootstrapVersion() != null && in.bootstrapUrl() == null) {
+            throw SikifansoException.usage("--bootstrap-version needs --bootstrap",
+                    "the built-in template always matches this sikifanso version");
         }
-        Table t = new Table("NAME", "STATE", "GITOPS");
-        list.clusters().forEach(c -> t.row(c.name(), c.error() == null ? c.state() : "error: " + c.error(),
-                c.gitOpsPath()));
-        return t.render();
+        if (in.fromSnapshot() != null && in.bootstrapUrl() != null) {
+            throw SikifansoException.usage("--from-snapshot and --bootstrap exclude each other",
+                    "a cluster created from a snapshot takes the snapshot's GitOps repo");
+        }
+        if (in.registryConfig() != null && in.gitopsOnly()) {
+            throw SikifansoException.usage("--registry-config and --gitops-only exclude each other",
+                    "the registries.yaml goes into the nodes: give it to the cluster create that makes them");
+        }
+        String registries = in.registryConfig() == null ? null : RegistryConfig.read(in.registryConfig());
+        String profiles = ProfileNames.joined(in.profiles());
+        ClusterService clusters = ctx.services().clusters();
+        // Without a name (the CLI's --from-snapshot alone), the snapshot's cluster name.
+        String cluster = in.fromSnapshot() == null ? in.name()
+                : ctx.services().snapshots().seedCluster(in.fromSnapshot(), in.name()).session().clusterName();
+        TemplateSource template = TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion());
+        if (in.gitopsOnly()) {
+            ClusterService.Prepared p = clusters.prepare(cluster, template, profiles);
+            return new ClusterCreated(p.session().withoutSecrets(), p.reused(), p.profile(), Optional.empty(),
+                    Optional.empty());
+        }
+        boolean switchContext = Boolean.TRUE.equals(in.switchContext());
+        ClusterService.Created c = clusters.create(new ClusterService.CreateRequest(cluster, template, profiles,
+                in.agents(), in.image(), switchContext, Boolean.TRUE.equals(in.keepOnFailure()),
+                ctx.waitPolicy().timeout(), Boolean.TRUE.equals(in.skipBootstrap()), in.pull(), registries),
+                ctx.progress());
+        Session session = Boolean.TRUE.equals(in.showPassword()) ? c.session() : c.session().withoutSecrets();
+        return new ClusterCreated(session, c.prepared().reused(), c.prepared().profile(),
+                Optional.of(c.kubeconfig().toString()),
+                switchContext ? Optional.of(new K3dNames(cluster).context()) : Optional.empty());
     }
 
-    private static String infoText(Session s) {
-        return "Cluster " + s.clusterName() + " (" + s.state() + ")\nGitOps repo: " + s.gitOpsPath()
-                + "\nBootstrap: " + s.bootstrapURL() + (s.bootstrapVersion() == null ? "" : " @ " + s.bootstrapVersion())
-                + (s.services() == null || s.services().argocd() == null ? ""
-                        : "\nArgo CD: " + s.services().argocd().url())
-                + (s.ports() == null ? "" : "\nAPI server port: " + s.ports().apiServer());
+    /** Unreadable sessions and an unreachable Docker are warnings (on the CLI's stderr), not failures. */
+    private static ClusterList list(OperationContext ctx) {
+        ClusterService.Overview overview = ctx.services().clusters().overview();
+        if (overview.dockerError() != null) {
+            ctx.progress().accept("warning: live state unknown: " + overview.dockerError());
+        }
+        overview.clusters().stream().filter(l -> l.error() != null)
+                .forEach(l -> ctx.progress().accept("warning: " + l.error()));
+        return new ClusterList(overview.clusters().stream().map(ClusterOps::summary).toList(),
+                Optional.ofNullable(overview.dockerError()));
+    }
+
+    private static ClusterSummary summary(ClusterService.Live l) {
+        Session s = l.session();
+        return s == null ? new ClusterSummary(l.name(), null, l.docker(), null, null, null, l.error())
+                : new ClusterSummary(l.name(), s.state().label(), l.docker(), s.createdAt(), s.gitOpsPath(),
+                        s.ports(), null);
     }
 }

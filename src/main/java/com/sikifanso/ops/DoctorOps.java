@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.GoDurations;
 import com.sikifanso.doctor.Doctor;
 import com.sikifanso.doctor.DoctorReport;
 import com.sikifanso.doctor.DoctorText;
@@ -7,24 +8,36 @@ import java.time.Duration;
 import java.util.List;
 
 /** The cluster's health checks, as one read-only operation. */
-final class DoctorOps {
+public final class DoctorOps {
     private DoctorOps() {
     }
 
-    record DoctorInput(@Param("Name of the cluster") String cluster,
-                       @Param(value = "Longest wait for any one check, in seconds", defaultValue = "10")
-                       int checkTimeoutSeconds) {
+    /** The CLI's --check-timeout, in the form log tools take a duration ({@code since: "10m"}). */
+    public record DoctorInput(@Param("Name of the cluster") String cluster,
+                              @Param(value = "Longest wait for any one check, e.g. 10s or 500ms; a check that takes "
+                                      + "longer fails", defaultValue = "10s") String checkTimeout) {
     }
 
+    public static final Operation<DoctorInput, DoctorReport> DOCTOR = Operation.of("doctor", "Run health checks on "
+                    + "a cluster: Docker, node containers, nodes, Cilium, Hubble relay, every Argo CD component, every "
+                    + "enabled app and agent Application (Synced and Healthy), and the GitOps repo (clean, mounted). "
+                    + "Each result is pass, warn or fail; failures carry the cause (e.g. the first unhealthy resource "
+                    + "and its message) and the sikifanso command that fixes it.",
+            Toolset.doctor, Safety.READ, DoctorInput.class, DoctorReport.class,
+            (in, ctx) -> ctx.services().doctor().examine(in.cluster(),
+                    new Doctor.Options(checkTimeout(in.checkTimeout()), true)),
+            DoctorText::render);
+
     static List<Operation<?, ?>> all() {
-        return List.of(Operation.of("doctor", "Run health checks on a cluster: Docker, node containers, nodes, "
-                        + "Cilium, Hubble relay, every Argo CD component, every enabled app and agent Application "
-                        + "(Synced and Healthy), and the GitOps repo (clean, mounted). Each result is pass, warn or "
-                        + "fail; failures carry the cause (e.g. the first unhealthy resource and its message) and "
-                        + "the sikifanso command that fixes it.",
-                Toolset.doctor, Safety.READ, DoctorInput.class, DoctorReport.class,
-                (in, ctx) -> ctx.services().doctor().examine(in.cluster(), new Doctor.Options(
-                        Duration.ofSeconds(in.checkTimeoutSeconds() > 0 ? in.checkTimeoutSeconds() : 10), true)),
-                report -> DoctorText.render(report, DoctorText.Paint.NONE)));
+        return List.of(DOCTOR);
+    }
+
+    private static Duration checkTimeout(String text) {
+        Duration d = text == null ? Doctor.DEFAULT_CHECK_TIMEOUT : GoDurations.parse(text).orElse(Duration.ZERO);
+        if (d.isZero()) {
+            throw new InvalidArguments("checkTimeout \"" + text + "\" is not a duration above 0; write it like 10s, "
+                    + "500ms or 1m");
+        }
+        return d;
     }
 }

@@ -34,7 +34,7 @@ public final class JsonSchemas {
         List<String> required = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
             if (c.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonIgnore.class)) {
-                continue; // for the program only (what to wait for), never serialised
+                continue; // for the program only (what to wait for; an input only the CLI sets), never in JSON
             }
             Map<String, Object> schema = new LinkedHashMap<>(of(c.getGenericType(), strict));
             Param param = c.getAnnotation(Param.class);

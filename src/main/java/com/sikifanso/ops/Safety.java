@@ -8,6 +8,12 @@ public record Safety(boolean readOnly, boolean destructive, boolean idempotent, 
     public static final Safety CHANGE = new Safety(false, false, true, false);
     /** Removes something that cannot simply be re-created from the call. */
     public static final Safety DESTRUCTIVE = new Safety(false, true, true, false);
+    /** Makes something new: a second call makes another, or is refused. */
+    public static final Safety CREATE = new Safety(false, false, false, false);
+    /** As {@link #CREATE}, fetching from outside this machine (node images, chart repositories). */
+    public static final Safety CREATE_OPEN_WORLD = new Safety(false, false, false, true);
+    /** Replaces what runs with versions fetched from outside this machine (chart upgrades). */
+    public static final Safety DESTRUCTIVE_OPEN_WORLD = new Safety(false, true, true, true);
     /** Removes something, and a second call removes more (a rollback steps back again from the new HEAD). */
     public static final Safety DESTRUCTIVE_REPEATING = new Safety(false, true, false, false);
 }

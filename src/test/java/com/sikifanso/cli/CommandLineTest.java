@@ -164,7 +164,7 @@ class CommandLineTest {
     void profilesAsJson() throws IOException {
         SikifansoProcess.Result r = run("-o", "json", "cluster", "profiles");
 
-        assertThat(Mappers.JSON.readTree(r.stdout())).extracting(p -> p.path("name").asText())
+        assertThat(Mappers.JSON.readTree(r.stdout()).path("profiles")).extracting(p -> p.path("name").asText())
                 .containsExactly("agent-dev", "agent-full", "agent-minimal", "agent-safe", "rag");
     }
 
@@ -195,7 +195,7 @@ class CommandLineTest {
         assertThat(table.stdout()).contains("Argo CD:     http://localhost:30080 (user admin)")
                 .doesNotContain("s3cret-pw");
         assertThat(json.stdout()).doesNotContain("s3cret-pw", "password");
-        assertThat(Mappers.JSON.readTree(json.stdout()).path("state").asText()).isEqualTo("running");
+        assertThat(Mappers.JSON.readTree(json.stdout()).at("/session/state").asText()).isEqualTo("running");
     }
 
     @Test

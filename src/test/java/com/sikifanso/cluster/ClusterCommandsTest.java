@@ -80,9 +80,9 @@ class ClusterCommandsTest {
         assertThat(err.toString()).doesNotContain("waiting for the API server");
         assertThat(run("cluster", "info", name, "-o", "json")).isZero();
         JsonNode info = Mappers.JSON.readTree(out.toString());
-        assertThat(info.path("state").asText()).isEqualTo("running");
+        assertThat(info.at("/session/state").asText()).isEqualTo("running");
         assertThat(info.path("docker").asText()).isEqualTo("running");
-        assertThat(info.at("/ports/apiServer").asInt()).isPositive();
+        assertThat(info.at("/session/ports/apiServer").asInt()).isPositive();
 
         assertThat(run("cluster", "delete", name, "--yes")).isZero();
         assertThat(new NodeRuntime(RealDocker.engine()).leftovers(new K3dNames(name))).isEmpty();

@@ -91,7 +91,7 @@ class ClusterCreateProcessTest {
         assertThat(created.stderr()).contains("] pulling " + image + "\n")
                 .containsPattern("] pulled \\Q" + image + "\\E \\(1 layer, \\d+\\.\\d MB in \\d+\\.\\ds\\)");
         assertThat(created.stdout().strip()).as("-o json: one JSON object, nothing else").startsWith("{").endsWith("}");
-        JsonNode session = Mappers.JSON.readTree(created.stdout());
+        JsonNode session = Mappers.JSON.readTree(created.stdout()).path("session");
         assertThat(session.path("clusterName").asText()).isEqualTo(first);
         assertThat(session.at("/k3dConfig/image").asText()).isEqualTo(image);
         assertThat(session.path("state").asText()).isEqualTo("running");
@@ -106,7 +106,7 @@ class ClusterCreateProcessTest {
 
         SikifansoProcess.Result info = sikifanso("cluster", "info", first, "-o", "json");
         assertThat(info.exitCode()).as(info.toString()).isZero();
-        assertThat(Mappers.JSON.readTree(info.stdout()).path("clusterName").asText()).isEqualTo(first);
+        assertThat(Mappers.JSON.readTree(info.stdout()).at("/session/clusterName").asText()).isEqualTo(first);
 
         assertThat(sikifanso("cluster", "stop", first).exitCode()).isZero();
         SikifansoProcess.Result started = sikifanso("cluster", "start", first, "--no-wait");

@@ -13,15 +13,15 @@ import java.util.Map;
  * The Docker engine the cluster tests run against, and the stand-in k3s image they use. Without
  * an engine the tests are skipped, loudly: CI (.ci/run) always starts one.
  */
-final class RealDocker {
-    static final String STAND_IN_IMAGE = "sikifanso/k3s-standin:test";
+public final class RealDocker {
+    public static final String STAND_IN_IMAGE = "sikifanso/k3s-standin:test";
     private static volatile String unavailable;
     private static volatile boolean checked;
 
     private RealDocker() {
     }
 
-    static Map<String, String> env() {
+    public static Map<String, String> env() {
         return System.getenv();
     }
 
@@ -39,7 +39,7 @@ final class RealDocker {
     }
 
     /** Skips the calling test with the reason when no engine answers; builds the stand-in image once. */
-    static synchronized void require() {
+    public static synchronized void require() {
         if (!checked) {
             checked = true;
             try {
