@@ -1,14 +1,11 @@
-package com.sikifanso.agents;
+package com.sikifanso.cli;
 
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sikifanso.TestHome;
-import com.sikifanso.cli.CommandLines;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import com.sikifanso.agents.AgentSpec;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,20 +17,13 @@ class AgentCommandsTest {
 
     private TestHome home;
 
-    record Result(int exitCode, String stdout, String stderr) {
-    }
-
     @BeforeEach
     void prepare() {
         home = TestHome.withCluster(root);
     }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CommandLines.run(args, Map.of("SIKIFANSO_HOME", root.toString()), new PrintWriter(out, true),
-                new PrintWriter(err, true), false);
-        return new Result(code, out.toString(), err.toString());
+    private SikifansoProcess.Result run(String... args) {
+        return InProcess.run(root, args);
     }
 
     private String shortHead() {
@@ -45,13 +35,13 @@ class AgentCommandsTest {
         assertThat(run("-c", CLUSTER, "agent", "list").stdout())
                 .isEqualTo("No agents yet. Create one with: sikifanso agent create NAME\n");
 
-        Result created = run("-c", CLUSTER, "agent", "create", "coder", "--egress-fqdn", "api.github.com",
-                "--no-wait");
+        SikifansoProcess.Result created = run("-c", CLUSTER, "agent", "create", "coder", "--egress-fqdn",
+                "api.github.com", "--no-wait");
         assertThat(created.exitCode()).as(created.toString()).isZero();
         assertThat(created.stdout()).isEqualTo("created agent coder (namespace agent-coder, commit " + shortHead()
                 + ")\n");
 
-        Result info = run("-c", CLUSTER, "agent", "info", "coder");
+        SikifansoProcess.Result info = run("-c", CLUSTER, "agent", "info", "coder");
         assertThat(info.stdout()).startsWith("""
                 Agent:        coder
                 Namespace:    agent-coder
@@ -73,7 +63,7 @@ class AgentCommandsTest {
         assertThat(run("-c", CLUSTER, "agent", "update", "coder", "--pods", "3", "--no-wait").stdout())
                 .isEqualTo("agent coder already has these settings; nothing changed\n");
 
-        Result deleted = run("-c", CLUSTER, "agent", "delete", "coder", "--no-wait");
+        SikifansoProcess.Result deleted = run("-c", CLUSTER, "agent", "delete", "coder", "--no-wait");
         assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
         assertThat(deleted.stdout()).isEqualTo("deleted agent coder (commit " + shortHead() + ")\n");
         assertThat(home.git().subjects().get(0)).isEqualTo("agent: delete coder");
@@ -83,7 +73,7 @@ class AgentCommandsTest {
     void badPodsAreAUsageErrorAndChangeNothing() {
         String head = home.git().head();
 
-        Result r = run("-c", CLUSTER, "agent", "create", "coder", "--pods", "ten", "--no-wait");
+        SikifansoProcess.Result r = run("-c", CLUSTER, "agent", "create", "coder", "--pods", "ten", "--no-wait");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stdout()).isEmpty();
@@ -99,7 +89,8 @@ class AgentCommandsTest {
                 null));
         String head = home.git().head();
 
-        Result r = run("-c", CLUSTER, "agent", "update", "coder", "--pod-security", "privileged", "--no-wait");
+        SikifansoProcess.Result r = run("-c", CLUSTER, "agent", "update", "coder", "--pod-security", "privileged",
+                "--no-wait");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr()).isEqualTo("Error: --pod-security \"privileged\" is not a level sandboxes allow\n"
