@@ -45,8 +45,8 @@ public final class AgentSandbox {
         Quantity memoryLimit = quantity("--memory-limit", spec.memoryLimit());
         requireAtMost("cpu", cpuRequest, cpuLimit);
         requireAtMost("memory", memoryRequest, memoryLimit);
-        int pods = pods(spec.pods());
-        String podSecurity = podSecurity(spec.podSecurity());
+        int pods = requirePods(spec.pods());
+        String podSecurity = requirePodSecurity(spec.podSecurity());
         List<AgentValues.AllowedService> allow = allowed(spec.allow(), catalog);
         List<AgentValues.EgressHost> egress = spec.egressFqdns().stream().map(AgentSandbox::egressHost).toList();
         AgentValues.Quota quota = new AgentValues.Quota(cpuRequest.text(), cpuLimit.text(), memoryRequest.text(),
@@ -85,7 +85,8 @@ public final class AgentSandbox {
         }
     }
 
-    private static int pods(String text) {
+    /** {@code --pods} as a number, or the usage error that says why it is not one. */
+    public static int requirePods(String text) {
         try {
             int pods = Integer.parseInt(text.strip());
             if (pods > 0) {
@@ -98,7 +99,8 @@ public final class AgentSandbox {
                 "give the most pods the agent may run at once, e.g. --pods 10");
     }
 
-    private static String podSecurity(String level) {
+    /** {@code --pod-security}, refused unless sandboxes allow that level. */
+    public static String requirePodSecurity(String level) {
         if (!POD_SECURITY_LEVELS.contains(level)) {
             throw SikifansoException.usage("--pod-security \"" + level + "\" is not a level sandboxes allow",
                     "use restricted (the default) or baseline");

@@ -1,14 +1,18 @@
 package com.sikifanso.agents;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sikifanso.catalog.ApplicationNames;
 import com.sikifanso.catalog.Catalog;
+import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.GitOpsRepo;
+import com.sikifanso.gitops.PendingSync;
 import com.sikifanso.gitops.RepoChange;
+import com.sikifanso.gitops.SyncTarget;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +28,27 @@ public final class AgentService {
         this.repos = repos;
     }
 
-    /** An agent as committed: its values, and the commit that changed it (when one did). */
-    public record Agent(String name, String namespace, AgentValues values, Optional<String> commit) {
+    /**
+     * An agent as committed: its values, and the commit that changed it (when one did).
+     *
+     * @param pendingSync what that commit must bring about in the cluster; empty when nothing was committed
+     */
+    public record Agent(String name, String namespace, AgentValues values, Optional<String> commit,
+                        @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
+        static Agent asDefined(String name, AgentValues values) {
+            return new Agent(name, AgentSandbox.namespace(name), values, Optional.empty(), Optional.empty());
+        }
+
+        static Agent committed(String cluster, String name, AgentValues values, Optional<String> commit,
+                               SyncTarget target) {
+            return new Agent(name, AgentSandbox.namespace(name), values, commit,
+                    commit.map(c -> new PendingSync(cluster, c, List.of(target))));
+        }
+    }
+
+    /** A deleted agent, the commit that deleted it, and the Application that must then go away. */
+    public record Deleted(String deleted, String commit,
+                          @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
     }
 
     public Agent create(String cluster, String name, AgentSpec requested) {
@@ -42,7 +65,7 @@ public final class AgentService {
             RepoChange change = new RepoChange("agent: create " + name + " (" + summary(values) + ")")
                     .write(file(name), definition(name))
                     .write(valuesFile(name), yaml(values));
-            return new Agent(name, AgentSandbox.namespace(name), values, repo.apply(change));
+            return Agent.committed(cluster, name, values, repo.apply(change), SyncTargets.appears(name));
         });
     }
 
@@ -54,31 +77,33 @@ public final class AgentService {
             AgentValues values = AgentSandbox.values(name, merged, Catalog.load(repo.dir()));
             RepoChange change = new RepoChange("agent: update " + name + " (" + summary(values) + ")")
                     .write(valuesFile(name), yaml(values));
-            return new Agent(name, AgentSandbox.namespace(name), values, repo.apply(change));
+            return Agent.committed(cluster, name, values, repo.apply(change), SyncTargets.syncs(name));
         });
     }
 
-    public String delete(String cluster, String name) {
+    public Deleted delete(String cluster, String name) {
         AgentSandbox.requireName(name);
         return repos.mutate(cluster, ApplicationSets.AGENTS, repo -> {
             requireExists(repo, name);
             RepoChange change = new RepoChange("agent: delete " + name)
                     .delete(file(name)).delete(valuesFile(name));
-            return repo.apply(change).orElseThrow();
+            String commit = repo.apply(change).orElseThrow();
+            return new Deleted(name, commit,
+                    Optional.of(new PendingSync(cluster, commit, List.of(SyncTargets.disappears(name)))));
         });
     }
 
     public List<Agent> list(String cluster) {
         GitOpsRepo repo = repos.open(cluster);
         return ApplicationNames.yamlNames(repo.dir().resolve(DIR)).stream()
-                .map(name -> new Agent(name, AgentSandbox.namespace(name), read(repo, name), Optional.empty()))
+                .map(name -> Agent.asDefined(name, read(repo, name)))
                 .toList();
     }
 
     public Agent get(String cluster, String name) {
         AgentSandbox.requireName(name);
         GitOpsRepo repo = repos.open(cluster);
-        return new Agent(name, AgentSandbox.namespace(name), read(repo, name), Optional.empty());
+        return Agent.asDefined(name, read(repo, name));
     }
 
     private static AgentValues read(GitOpsRepo repo, String name) {

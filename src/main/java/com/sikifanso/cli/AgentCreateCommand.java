@@ -1,7 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.agents.AgentService;
-import com.sikifanso.catalog.SyncTargets;
+import com.sikifanso.ops.AgentOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -23,10 +22,7 @@ final class AgentCreateCommand extends BaseCommand {
 
     @Override
     int run() {
-        AgentService.Agent agent = services().agents().create(cluster(), name, options.spec());
-        out().result(agent, () -> "created agent " + out().bold(name) + " (namespace " + agent.namespace()
-                + ", commit " + agent.commit().orElseThrow().substring(0, 7) + ")\n");
-        awaitConvergence(wait, agent.commit().orElse(null), SyncTargets.appears(name));
+        perform(AgentOps.CREATE, options.settings(cluster(), name, wait), wait);
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.catalog.SyncTargets;
+import com.sikifanso.ops.AgentOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -23,13 +23,7 @@ final class AgentDeleteCommand extends BaseCommand {
             services().agents().get(cluster(), name);
             return "Delete agent " + name + " and its namespace agent-" + name + "?";
         }, "not deleted");
-        String commit = services().agents().delete(cluster(), name);
-        out().result(new Deleted(name, commit), () -> "deleted agent " + name + " (commit " + commit.substring(0, 7)
-                + ")\n");
-        awaitConvergence(wait, commit, SyncTargets.disappears(name));
+        perform(AgentOps.DELETE, new AgentOps.AgentChange(cluster(), name, wait.waitForSync()), wait);
         return 0;
-    }
-
-    record Deleted(String deleted, String commit) {
     }
 }

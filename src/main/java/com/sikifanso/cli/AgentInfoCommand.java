@@ -1,7 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.agents.AgentPolicy;
-import com.sikifanso.agents.AgentService;
+import com.sikifanso.ops.AgentOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -13,11 +12,7 @@ final class AgentInfoCommand extends BaseCommand {
 
     @Override
     int run() {
-        AgentService.Agent agent = services().agents().get(cluster(), name);
-        out().result(new Info(agent, AgentPolicy.summarise(agent.values())), () -> AgentText.details(agent));
+        perform(AgentOps.INFO, new AgentOps.AgentRef(cluster(), name));
         return 0;
-    }
-
-    record Info(AgentService.Agent agent, AgentPolicy.Summary policy) {
     }
 }

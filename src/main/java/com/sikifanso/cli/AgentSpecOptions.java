@@ -1,6 +1,7 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.agents.AgentSpec;
+import com.sikifanso.agents.AgentSandbox;
+import com.sikifanso.ops.AgentOps;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -39,8 +40,15 @@ final class AgentSpecOptions {
             description = "Pod Security Admission level: restricted (default) or baseline.")
     String podSecurity;
 
-    AgentSpec spec() {
-        return new AgentSpec(cpuRequest, cpuLimit, memoryRequest, memoryLimit, pods,
-                allowNone ? List.of() : allow, noEgress ? List.of() : egressFqdns, podSecurity);
+    /**
+     * The operation's input for these flags. {@code --pods} and {@code --pod-security} are parsed here, at the edge,
+     * into the tool's typed fields, refused with the messages the service gives for them.
+     */
+    AgentOps.AgentSettings settings(String cluster, String name, WaitOptions wait) {
+        return new AgentOps.AgentSettings(cluster, name, cpuRequest, cpuLimit, memoryRequest, memoryLimit,
+                pods == null ? null : AgentSandbox.requirePods(pods),
+                allowNone ? List.of() : allow, noEgress ? List.of() : egressFqdns,
+                podSecurity == null ? null : AgentOps.PodSecurity.valueOf(AgentSandbox.requirePodSecurity(podSecurity)),
+                wait.waitForSync());
     }
 }

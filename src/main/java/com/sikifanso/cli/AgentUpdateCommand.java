@@ -1,7 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.agents.AgentService;
-import com.sikifanso.catalog.SyncTargets;
+import com.sikifanso.ops.AgentOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -21,10 +20,7 @@ final class AgentUpdateCommand extends BaseCommand {
 
     @Override
     int run() {
-        AgentService.Agent agent = services().agents().update(cluster(), name, options.spec());
-        out().result(agent, () -> agent.commit().map(c -> "updated agent " + name + " (commit " + c.substring(0, 7)
-                + ")\n").orElse("agent " + name + " already has these settings; nothing changed\n"));
-        awaitConvergence(wait, agent.commit().orElse(null), SyncTargets.syncs(name));
+        perform(AgentOps.UPDATE, options.settings(cluster(), name, wait), wait);
         return 0;
     }
 }

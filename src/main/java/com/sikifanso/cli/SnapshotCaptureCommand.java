@@ -1,6 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.snapshot.SnapshotService;
+import com.sikifanso.ops.SnapshotOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,12 +18,7 @@ final class SnapshotCaptureCommand extends BaseCommand {
 
     @Override
     int run() {
-        SnapshotService.Captured captured = services().snapshots().capture(cluster(), name, includeSecrets);
-        captured.skipped().forEach(p -> out().warn("left out " + p + " (not a regular file or directory)"));
-        var s = captured.snapshot();
-        out().result(s, () -> "captured snapshot " + out().bold(s.name()) + " of cluster " + s.cluster() + " at "
-                + SnapshotText.shortHead(s.gitHead()) + (s.includesSecrets() ? ", with secrets" : "") + "\n"
-                + s.path() + "\n");
+        perform(SnapshotOps.CAPTURE, new SnapshotOps.CaptureInput(cluster(), name, includeSecrets));
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.ops.SnapshotOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -17,11 +18,7 @@ final class SnapshotDeleteCommand extends BaseCommand {
     int run() {
         confirmation.require(root().terminal(), () -> "Delete snapshot " + name + "? This cannot be undone.",
                 "not deleted");
-        services().snapshots().delete(name);
-        out().result(new Deleted(name), () -> "deleted snapshot " + name + "\n");
+        perform(SnapshotOps.DELETE, new SnapshotOps.SnapshotRef(name));
         return 0;
-    }
-
-    record Deleted(String deleted) {
     }
 }

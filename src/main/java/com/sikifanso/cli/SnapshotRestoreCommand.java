@@ -1,6 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.snapshot.SnapshotService;
+import com.sikifanso.ops.SnapshotOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,15 +28,7 @@ final class SnapshotRestoreCommand extends BaseCommand {
         confirmation.require(root().terminal(), () -> "Replace the GitOps repo content of cluster "
                 + (cluster != null ? cluster : services().snapshots().inspect(name).cluster())
                 + " with snapshot " + name + "?", "not restored");
-        SnapshotService.Tracked tracked = services().snapshots().restoreTracked(name, cluster);
-        SnapshotService.Restored restored = tracked.restored();
-        out().result(restored, () -> restored.commit() == null
-                ? (restored.recreated() ? "recreated the GitOps repo of cluster " + restored.cluster()
-                        + " from snapshot " + name + "\n"
-                        : "cluster " + restored.cluster() + " already holds snapshot " + name + "; nothing to commit\n")
-                : "restored snapshot " + out().bold(name) + " into cluster " + restored.cluster() + " (commit "
-                        + SnapshotText.shortHead(restored.commit()) + "); Argo CD applies it from the repo\n");
-        awaitConvergence(wait, restored.commit(), restored.cluster(), tracked.toConverge());
+        perform(SnapshotOps.RESTORE, new SnapshotOps.RestoreInput(name, cluster, wait.waitForSync()), wait);
         return 0;
     }
 }

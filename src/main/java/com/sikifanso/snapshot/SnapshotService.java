@@ -1,6 +1,6 @@
 package com.sikifanso.snapshot;
 
-import com.sikifanso.gitops.SyncTarget;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.LocalFiles;
@@ -10,6 +10,7 @@ import com.sikifanso.credentials.CredentialStore;
 import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.GitOpsRepo;
+import com.sikifanso.gitops.PendingSync;
 import com.sikifanso.gitops.RepoChange;
 import com.sikifanso.gitops.RepoPermissions;
 import com.sikifanso.session.ClusterLocks;
@@ -69,8 +70,10 @@ public final class SnapshotService {
     /**
      * What a restore did; {@code commit} is null when the repo already held the snapshot's content.
      * {@code recreated}: the cluster's repo was missing and was rebuilt from the snapshot's history.
+     * {@code pendingSync}: the Applications that must then converge (what went away first); empty without a commit.
      */
-    public record Restored(String snapshot, String cluster, String commit, int files, boolean recreated) {
+    public record Restored(String snapshot, String cluster, String commit, int files, boolean recreated,
+                           @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
     }
 
     /** The cluster {@code cluster create --from-snapshot} prepared; {@code commit} as for {@link Restored}. */
@@ -156,15 +159,6 @@ public final class SnapshotService {
      * from the snapshot's history. The session is left alone: it describes the cluster, not the repo.
      */
     public Restored restore(String name, String cluster) {
-        return restoreTracked(name, cluster).restored();
-    }
-
-    /** A restore, and the Applications that must converge for the cluster to match it (what went away first). */
-    public record Tracked(Restored restored, List<SyncTarget> toConverge) {
-    }
-
-    /** {@link #restore}, also saying what the cluster must do: what the CLI and the MCP tool wait for. */
-    public Tracked restoreTracked(String name, String cluster) {
         Path file = existing(name);
         SnapshotArchive.Verified verified = SnapshotArchive.verify(name, file);
         String target = cluster != null ? Names.requireLabel("cluster", cluster) : verified.meta().cluster();
@@ -188,8 +182,9 @@ public final class SnapshotService {
             if (recreated && commit.isEmpty()) {
                 repos.refresh(target, all);
             }
-            return new Tracked(new Restored(name, target, commit.orElse(null), tree.size(), recreated),
-                    SyncTargets.repoChange(before, SyncTargets.applications(gitops)));
+            Optional<PendingSync> pending = commit.map(c -> new PendingSync(target, c,
+                    SyncTargets.repoChange(before, SyncTargets.applications(gitops))));
+            return new Restored(name, target, commit.orElse(null), tree.size(), recreated, pending);
         }
     }
 

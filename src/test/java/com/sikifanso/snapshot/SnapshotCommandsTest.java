@@ -51,7 +51,7 @@ class SnapshotCommandsTest {
         assertThat(captured.stdout()).startsWith("captured snapshot s1 of cluster lab at ");
 
         Result list = run("snapshot", "list", "-o", "json");
-        JsonNode rows = Mappers.JSON.readTree(list.stdout());
+        JsonNode rows = Mappers.JSON.readTree(list.stdout()).path("snapshots");
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).get("name").asText()).isEqualTo("s1");
         assertThat(rows.get(0).get("cluster").asText()).isEqualTo(CLUSTER);
@@ -161,6 +161,6 @@ class SnapshotCommandsTest {
         assertThat(Mappers.JSON.valueToTree(list).at("/snapshots/0/name").asText()).isEqualTo("via-mcp");
         assertThat(restored.commit()).isEqualTo(home.git().head());
         Operation<?, ?> restore = registry.find("snapshot_restore").orElseThrow();
-        assertThat(restore.render(restored)).startsWith("Restored snapshot via-mcp into cluster lab in commit ");
+        assertThat(restore.render(restored)).startsWith("restored snapshot via-mcp into cluster lab (commit ");
     }
 }
