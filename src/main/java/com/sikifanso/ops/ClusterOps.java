@@ -23,7 +23,7 @@ public final class ClusterOps {
     record NoInput() {
     }
 
-    record ClusterRef(@Param("Name of the cluster") String cluster) {
+    public record ClusterRef(@Param("Name of the cluster") String cluster) {
     }
 
     record ClusterCreateInput(
