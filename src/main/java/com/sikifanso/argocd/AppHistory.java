@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.catalog.Catalog;
@@ -11,7 +12,9 @@ import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.GitOpsRepo;
+import com.sikifanso.gitops.PendingSync;
 import com.sikifanso.gitops.RepoChange;
+import com.sikifanso.gitops.SyncTarget;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +48,11 @@ public final class AppHistory {
 
     /**
      * What a rollback committed ({@code commit} is null when the files already were as at {@code to});
-     * {@code present}: whether the app is still deployed afterwards, {@code tier}: its catalog tier.
+     * {@code present}: whether the app is still deployed afterwards, {@code tier}: its catalog tier;
+     * {@code pendingSync}: the app synced to the commit, or gone when it is not deployed at {@code to}.
      */
-    public record Rollback(String app, String to, String commit, List<String> files, boolean present, String tier) {
+    public record Rollback(String app, String to, String commit, List<String> files, boolean present, String tier,
+                           @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
     }
 
     /** The files that define an app: catalog entry and values, custom app coordinates and values, agent. */
@@ -97,7 +102,12 @@ public final class AppHistory {
                     }
                 }
                 String made = repo.apply(change).orElse(null);
-                return new Rollback(app, target.revision(), made, files, deployed(repo, app), tier(repo, app));
+                boolean present = deployed(repo, app);
+                String tier = tier(repo, app);
+                Optional<PendingSync> pending = Optional.ofNullable(made).map(c -> new PendingSync(cluster, c,
+                        List.of(new SyncTarget(present ? SyncTarget.Kind.SYNC : SyncTarget.Kind.DISAPPEAR,
+                                List.of(new SyncTarget.App(app, tier))))));
+                return new Rollback(app, target.revision(), made, files, present, tier, pending);
             } catch (IOException | GitAPIException e) {
                 throw gitFailure(repo, e);
             }

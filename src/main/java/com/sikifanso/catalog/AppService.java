@@ -47,7 +47,9 @@ public final class AppService {
         }
     }
 
-    public record AddResult(CustomApp app, String commit) {
+    /** @param pendingSync the app must appear in Argo CD, healthy */
+    public record AddResult(CustomApp app, String commit,
+                            @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
     }
 
     public List<AppRow> list(String cluster, boolean all) {
@@ -181,16 +183,19 @@ public final class AppService {
                     + app.targetRevision() + " from " + app.repoURL() + ")")
                     .write(app.file(), CustomAppFile.render(app))
                     .write(app.valuesFile(), values);
-            return new AddResult(app, repo.apply(change).orElseThrow());
+            String commit = repo.apply(change).orElseThrow();
+            return new AddResult(app, commit, Optional.of(new PendingSync(cluster, commit,
+                    List.of(SyncTargets.appears(app.name())))));
         });
     }
 
-    public String remove(String cluster, String name) {
+    /** Removes a custom app in one commit: what it must bring about is the app gone from Argo CD. */
+    public PendingSync remove(String cluster, String name) {
         Names.requireLabel("app", name);
         return repos.mutate(cluster, ApplicationSets.CUSTOM_APPS, repo -> {
             CustomApp app = CustomApps.find(repo.dir(), name).orElseThrow(() -> notACustomApp(repo, name));
             RepoChange change = new RepoChange("app: remove " + name).delete(app.file()).delete(app.valuesFile());
-            return repo.apply(change).orElseThrow();
+            return new PendingSync(cluster, repo.apply(change).orElseThrow(), List.of(SyncTargets.disappears(name)));
         });
     }
 

@@ -1,14 +1,11 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.catalog.AppService;
-import com.sikifanso.catalog.ChartAvailability;
-import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.ops.CatalogOps;
 import java.io.Console;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import com.sikifanso.catalog.SyncTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,15 +52,8 @@ final class AppAddCommand extends BaseCommand {
         } else {
             requireFlags();
         }
-        CustomApp app = new CustomApp(name, repo, chart == null ? name : chart, version,
-                namespace == null ? name : namespace);
-        if (verify) {
-            out().info(new ChartAvailability().check(app));
-        }
-        AppService.AddResult result = services().apps().add(cluster(), app, values);
-        out().result(result, () -> "added: " + app.name() + " (" + app.chart() + " " + app.targetRevision()
-                + " into namespace " + app.namespace() + ", commit " + result.commit().substring(0, 7) + ")\n");
-        awaitConvergence(wait, result.commit(), SyncTargets.appears(app.name()));
+        perform(CatalogOps.ADD, new CatalogOps.AppAddInput(cluster(), name, repo, chart == null ? name : chart,
+                version, namespace, null, verify, wait.waitForSync(), values), wait);
         return 0;
     }
 

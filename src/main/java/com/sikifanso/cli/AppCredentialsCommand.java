@@ -1,7 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.credentials.AppCredentials;
-import com.sikifanso.credentials.CredentialText;
+import com.sikifanso.ops.CatalogOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,8 +16,7 @@ final class AppCredentialsCommand extends BaseCommand {
 
     @Override
     int run() {
-        AppCredentials.Shown shown = services().credentials().show(cluster(), app);
-        out().result(shown, () -> CredentialText.shown(shown));
+        perform(CatalogOps.CREDENTIALS, new CatalogOps.CredentialsInput(cluster(), app));
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.argocd.AppDiffs;
+import com.sikifanso.ops.ArgoCdOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -14,16 +14,7 @@ final class AppDiffCommand extends BaseCommand {
 
     @Override
     int run() {
-        AppDiffs.AppDiff diff = services().argocd().diffs().diff(cluster(), app);
-        out().result(diff, () -> colour(diff.text()));
+        perform(ArgoCdOps.DIFF, new ArgoCdOps.AppRef(cluster(), app));
         return 0;
-    }
-
-    private String colour(String text) {
-        StringBuilder s = new StringBuilder();
-        text.lines().forEach(line -> s.append(line.startsWith("+++") || line.startsWith("---") ? out().bold(line)
-                : line.startsWith("+") ? out().green(line) : line.startsWith("-") ? out().red(line)
-                : line.startsWith("@@") ? out().yellow(line) : line).append('\n'));
-        return s.toString();
     }
 }

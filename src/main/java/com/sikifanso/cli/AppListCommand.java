@@ -1,8 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.catalog.AppService;
-import com.sikifanso.core.Table;
-import java.util.List;
+import com.sikifanso.ops.CatalogOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,16 +11,7 @@ final class AppListCommand extends BaseCommand {
 
     @Override
     int run() {
-        List<AppService.AppRow> rows = services().apps().list(cluster(), all);
-        out().result(rows, () -> {
-            if (rows.isEmpty()) {
-                return "No apps enabled. See the catalog with: sikifanso app list --all\n";
-            }
-            Table t = new Table("NAME", "CATEGORY", "CHART", "VERSION", "NAMESPACE", "SOURCE", "ENABLED");
-            rows.forEach(r -> t.row(r.name(), r.category(), r.chart(), r.version(), r.namespace(), r.source(),
-                    r.enabled() ? out().green("true") : "false"));
-            return t.render();
-        });
+        perform(CatalogOps.LIST, new CatalogOps.CatalogListInput(cluster(), !all));
         return 0;
     }
 }

@@ -11,6 +11,11 @@ import picocli.CommandLine.Parameters;
     "With -f, follow them, and pods that start later, until Ctrl-C."},
         footer = {"", "Examples:", "  sikifanso app logs qdrant --since 10m", "  sikifanso app logs langfuse -f "
                 + "--container langfuse-web"})
+/**
+ * Streams every line to stdout as it is read (with -f, until Ctrl-C), unmasked: the user's own terminal. Not the
+ * {@code app_logs} operation, which returns a bounded excerpt with credentials masked, for a model to read: a
+ * stream has no one result to record or render, and capping or masking these lines would change what users see.
+ */
 final class AppLogsCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "APP", completionCandidates = Candidates.EnabledApps.class,
             description = "The Application whose pods to read.")

@@ -1,6 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.catalog.SyncTargets;
+import com.sikifanso.ops.CatalogOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -16,12 +16,7 @@ final class AppRemoveCommand extends BaseCommand {
 
     @Override
     int run() {
-        String commit = services().apps().remove(cluster(), app);
-        out().result(new Removed(app, commit), () -> "removed: " + app + " (commit " + commit.substring(0, 7) + ")\n");
-        awaitConvergence(wait, commit, SyncTargets.disappears(app));
+        perform(CatalogOps.REMOVE, new CatalogOps.AppChange(cluster(), app, wait.waitForSync()), wait);
         return 0;
-    }
-
-    record Removed(String removed, String commit) {
     }
 }

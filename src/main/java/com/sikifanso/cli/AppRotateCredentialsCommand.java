@@ -1,7 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.credentials.AppCredentials;
-import com.sikifanso.credentials.CredentialText;
+import com.sikifanso.ops.CatalogOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -23,11 +22,7 @@ final class AppRotateCredentialsCommand extends BaseCommand {
 
     @Override
     int run() {
-        AppCredentials.Rotation rotation = services().credentials().rotate(cluster(), app);
-        out().result(rotation, () -> CredentialText.rotation(rotation));
-        if (!wait.noWait) {
-            services().credentials().awaitRestarted(cluster(), rotation.rotated(), wait.timeout, out()::info);
-        }
+        perform(CatalogOps.ROTATE_CREDENTIALS, new CatalogOps.AppChange(cluster(), app, wait.waitForSync()), wait);
         return 0;
     }
 }

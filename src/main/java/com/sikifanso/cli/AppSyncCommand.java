@@ -1,10 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.argocd.Applications;
-import com.sikifanso.gitops.SyncTarget;
-import com.sikifanso.catalog.SyncTargets;
-import java.util.List;
-import java.util.Optional;
+import com.sikifanso.ops.ArgoCdOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -22,18 +18,7 @@ final class AppSyncCommand extends BaseCommand {
 
     @Override
     int run() {
-        Applications.SyncRequest request = services().argocd().applications().sync(cluster(), Optional.ofNullable(app));
-        List<String> all = request.all();
-        out().result(request, () -> (request.requested().isEmpty() ? ""
-                : "sync requested: " + String.join(", ", request.requested()) + "\n")
-                + (request.alreadySyncing().isEmpty() ? ""
-                : "already syncing: " + String.join(", ", request.alreadySyncing()) + "\n"));
-        if (!wait.noWait) {
-            SyncTarget target = SyncTargets.catalogAppsSync(services().apps().catalog(cluster()), all);
-            services().convergence().await(cluster(), target, wait.timeout).requireConverged("--timeout");
-            out().info(all.size() == 1 ? all.get(0) + " is Synced and Healthy" : "all " + all.size()
-                    + " apps are Synced and Healthy");
-        }
+        perform(ArgoCdOps.SYNC, new ArgoCdOps.SyncInput(cluster(), app, wait.waitForSync(), 0), wait);
         return 0;
     }
 }

@@ -5,21 +5,23 @@ import com.sikifanso.argocd.AppHistory;
 import com.sikifanso.argocd.AppLogs;
 import com.sikifanso.argocd.Applications;
 import com.sikifanso.argocd.Projects;
-import com.sikifanso.argocd.SyncOrchestrator;
 import com.sikifanso.gitops.SyncTarget;
 import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.core.GoDurations;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.Table;
+import com.sikifanso.core.TextStyle;
 import com.sikifanso.kube.OutputBudget;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** What Argo CD does with the GitOps repo: status, sync, diff, logs, and history with rollback. */
-final class ArgoCdOps {
+public final class ArgoCdOps {
     static final int DEFAULT_LOG_LINES = 200;
     static final int MAX_LOG_LINES = 2000;
     static final int MAX_LOG_BYTES = 16 * 1024;
@@ -29,25 +31,30 @@ final class ArgoCdOps {
     private ArgoCdOps() {
     }
 
-    record AppRef(@Param("Name of the cluster") String cluster,
+    public record AppRef(@Param("Name of the cluster") String cluster,
                   @Param("Name of the Argo CD Application (catalog app, custom app or agent)") String name) {
     }
 
-    record SyncInput(@Param("Name of the cluster") String cluster,
+    /** @param timeoutSeconds 0: as long as the caller waits (the CLI's --timeout) */
+    public record SyncInput(@Param("Name of the cluster") String cluster,
                      @Param(value = "Application to sync; leave out to sync all", optional = true) String name,
                      @Param(value = "Wait until the apps are Synced and Healthy, reporting progress",
                              defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait")
                      boolean waitForSync,
-                     @Param(value = "How long to wait, in seconds", defaultValue = "300") int timeoutSeconds) {
+                     @Param(value = "How long to wait, in seconds", defaultValue = "300") int timeoutSeconds)
+            implements WaitInput {
     }
 
-    record RollbackInput(@Param("Name of the cluster") String cluster,
+    public record RollbackInput(@Param("Name of the cluster") String cluster,
                          @Param("Name of the app or agent") String name,
                          @Param(value = "Revision (commit, at least 4 characters) from app_history to restore; "
-                                 + "default: the one before the last change", optional = true) String revision) {
+                                 + "default: the one before the last change", optional = true) String revision,
+                         @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                                 defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait")
+                         boolean waitForSync) implements WaitInput {
     }
 
-    record LogsInput(@Param("Name of the cluster") String cluster,
+    public record LogsInput(@Param("Name of the cluster") String cluster,
                      @Param("Name of the Argo CD Application") String name,
                      @Param(value = "Only this container", optional = true) String container,
                      @Param(value = "Most lines to return, the newest", defaultValue = "" + DEFAULT_LOG_LINES,
@@ -56,7 +63,7 @@ final class ArgoCdOps {
                      @Param(value = "Only lines matching this regular expression", optional = true) String grep) {
     }
 
-    record AppList(List<Applications.AppStatus> apps) {
+    public record AppList(List<Applications.AppStatus> apps) {
     }
 
     record ProjectRef(@Param("Name of the cluster") String cluster,
@@ -66,14 +73,74 @@ final class ArgoCdOps {
     record ProjectList(List<Projects.Project> projects) {
     }
 
-    record SyncResult(List<String> requested, List<String> alreadySyncing, boolean waited) {
+    public record SyncResult(List<String> requested, List<String> alreadySyncing, boolean waited) {
     }
 
-    record History(String app, List<AppHistory.Revision> revisions) {
+    public record History(String app, List<AppHistory.Revision> revisions) {
     }
 
-    record Logs(String app, List<String> lines, int matched, boolean truncated, String note) {
+    public record Logs(String app, List<String> lines, int matched, boolean truncated, String note) {
     }
+
+    public static final Operation<ClusterOps.ClusterRef, AppList> APPS = Operation.of("argocd_apps",
+                    "List the cluster's Argo CD Applications with sync and health status.",
+                    Toolset.argocd, Safety.READ, ClusterOps.ClusterRef.class, AppList.class,
+                    (in, ctx) -> new AppList(ctx.services().argocd().applications().list(in.cluster())),
+                    ArgoCdOps::listText);
+
+    public static final Operation<AppRef, Applications.AppDetail> STATUS = Operation.of("app_status",
+                    "Show one Argo CD Application: sync, health, revision and its resource tree with each unhealthy "
+                            + "resource's message.",
+                    Toolset.argocd, Safety.READ, AppRef.class, Applications.AppDetail.class,
+                    (in, ctx) -> ctx.services().argocd().applications().get(in.cluster(), in.name()),
+                    ArgoCdOps::detailText);
+
+    public static final Operation<SyncInput, SyncResult> SYNC = Operation.of("app_sync",
+                    "Ask Argo CD to sync one Application (or all) to the GitOps repo's HEAD, pruning what the repo no "
+                            + "longer has; optionally wait until Synced and Healthy.",
+                    // Destructive: pruning deletes live objects. No question first: the deletion was decided by
+                    // the commit that removed them, and syncing to HEAD is what the repo already says.
+                    Toolset.argocd, Safety.DESTRUCTIVE, SyncInput.class, SyncResult.class, ArgoCdOps::sync,
+                    out -> (out.requested().isEmpty() ? ""
+                            : "sync requested: " + String.join(", ", out.requested()) + "\n")
+                            + (out.alreadySyncing().isEmpty() ? ""
+                            : "already syncing: " + String.join(", ", out.alreadySyncing()) + "\n"))
+            .confirmWhen(in -> Optional.empty());
+
+    public static final Operation<AppRef, AppDiffs.AppDiff> DIFF = Operation.of("app_diff",
+                    "Show what Argo CD would change for an Application: a unified diff, per resource, between the live "
+                            + "objects and the GitOps repo's (normalised YAML).",
+                    Toolset.argocd, Safety.READ, AppRef.class, AppDiffs.AppDiff.class,
+                    (in, ctx) -> ctx.services().argocd().diffs().diff(in.cluster(), in.name()),
+                    ArgoCdOps::diffText);
+
+    public static final Operation<LogsInput, Logs> LOGS = Operation.of("app_logs",
+                    "Read the recent logs of an Application's pods, each line prefixed pod/container; capped at "
+                            + DEFAULT_LOG_LINES + " lines (lines raises it) and " + MAX_LOG_BYTES / 1024 + " KB, "
+                            + "narrowed with since and grep.",
+                    Toolset.argocd, Safety.READ, LogsInput.class, Logs.class, ArgoCdOps::logs,
+                    out -> (out.lines().isEmpty() ? "(no log lines)" : String.join("\n", out.lines()))
+                            + (out.note() == null ? "" : "\n[" + out.note() + "]"));
+
+    public static final Operation<AppRef, History> HISTORY = Operation.of("app_history",
+                    "List the commits that changed an app's or agent's files in the GitOps repo, newest first: the "
+                            + "revisions app_rollback can restore.",
+                    Toolset.argocd, Safety.READ, AppRef.class, History.class,
+                    (in, ctx) -> new History(in.name(), ctx.services().argocd().history().history(in.cluster(),
+                            in.name())),
+                    ArgoCdOps::historyText);
+
+    public static final Operation<RollbackInput, AppHistory.Rollback> ROLLBACK = Operation.of("app_rollback",
+                    "Roll an app or agent back: write its files as they were at an earlier revision (default: before "
+                            + "its last change) in one new commit, which Argo CD then applies. Works with automated "
+                            + "sync. Asks the user first.",
+                    Toolset.argocd, Safety.DESTRUCTIVE_REPEATING, RollbackInput.class, AppHistory.Rollback.class,
+                    ArgoCdOps::rollback,
+                    ArgoCdOps::rollbackText)
+            .confirmWhen(in -> Optional.of("Roll \"" + in.name() + "\" in cluster \"" + in.cluster()
+                    + "\" back to " + (in.revision() == null ? "the revision before its last change"
+                            : "revision " + in.revision())
+                    + "? Its files are rewritten in a new commit and Argo CD applies it."));
 
     static List<Operation<?, ?>> all() {
         return List.of(
@@ -94,69 +161,31 @@ final class ArgoCdOps {
                         p -> "Project " + p.name() + (p.description() == null ? "" : ": " + p.description())
                                 + "\nSource repos: " + String.join(", ", p.sourceRepos())
                                 + "\nDestinations: " + String.join(", ", p.destinations())),
-                Operation.of("argocd_apps", "List the cluster's Argo CD Applications with sync and health status.",
-                        Toolset.argocd, Safety.READ, ClusterOps.ClusterRef.class, AppList.class,
-                        (in, ctx) -> new AppList(ctx.services().argocd().applications().list(in.cluster())),
-                        ArgoCdOps::listText),
-                Operation.of("app_status", "Show one Argo CD Application: sync, health, revision and its resource "
-                                + "tree with each unhealthy resource's message.",
-                        Toolset.argocd, Safety.READ, AppRef.class, Applications.AppDetail.class,
-                        (in, ctx) -> ctx.services().argocd().applications().get(in.cluster(), in.name()),
-                        ArgoCdOps::detailText),
-                Operation.of("app_sync", "Ask Argo CD to sync one Application (or all) to the GitOps repo's HEAD, "
-                                + "pruning what the repo no longer has; optionally wait until Synced and Healthy.",
-                        // Destructive: pruning deletes live objects. No question first: the deletion was decided by
-                        // the commit that removed them, and syncing to HEAD is what the repo already says.
-                        Toolset.argocd, Safety.DESTRUCTIVE, SyncInput.class, SyncResult.class, ArgoCdOps::sync,
-                        out -> "Asked Argo CD to sync: " + (out.requested().isEmpty() ? "none"
-                                : String.join(", ", out.requested()))
-                                + (out.alreadySyncing().isEmpty() ? "" : "; already syncing: "
-                                        + String.join(", ", out.alreadySyncing()))
-                                + (out.waited() ? "; all Synced and Healthy" : ""))
-                        .confirmWhen(in -> Optional.empty()),
-                Operation.of("app_diff", "Show what Argo CD would change for an Application: a unified diff, per "
-                                + "resource, between the live objects and the GitOps repo's (normalised YAML).",
-                        Toolset.argocd, Safety.READ, AppRef.class, AppDiffs.AppDiff.class,
-                        (in, ctx) -> ctx.services().argocd().diffs().diff(in.cluster(), in.name()),
-                        AppDiffs.AppDiff::text),
-                Operation.of("app_logs", "Read the recent logs of an Application's pods, each line prefixed "
-                                + "pod/container; capped at " + DEFAULT_LOG_LINES + " lines (lines raises it) and "
-                                + MAX_LOG_BYTES / 1024 + " KB, narrowed with since and grep.",
-                        Toolset.argocd, Safety.READ, LogsInput.class, Logs.class, ArgoCdOps::logs,
-                        out -> (out.lines().isEmpty() ? "(no log lines)" : String.join("\n", out.lines()))
-                                + (out.note() == null ? "" : "\n[" + out.note() + "]")),
-                Operation.of("app_history", "List the commits that changed an app's or agent's files in the GitOps "
-                                + "repo, newest first: the revisions app_rollback can restore.",
-                        Toolset.argocd, Safety.READ, AppRef.class, History.class,
-                        (in, ctx) -> new History(in.name(), ctx.services().argocd().history().history(in.cluster(),
-                                in.name())),
-                        ArgoCdOps::historyText),
-                Operation.of("app_rollback", "Roll an app or agent back: write its files as they were at an earlier "
-                                + "revision (default: before its last change) in one new commit, which Argo CD "
-                                + "then applies. Works with automated sync. Asks the user first.",
-                        Toolset.argocd, Safety.DESTRUCTIVE_REPEATING, RollbackInput.class, AppHistory.Rollback.class,
-                        ArgoCdOps::rollback,
-                        ArgoCdOps::rollbackText)
-                        .confirmWhen(in -> Optional.of("Roll \"" + in.name() + "\" in cluster \"" + in.cluster()
-                                + "\" back to " + (in.revision() == null ? "the revision before its last change"
-                                        : "revision " + in.revision())
-                                + "? Its files are rewritten in a new commit and Argo CD applies it.")));
+                APPS, STATUS, SYNC, DIFF, LOGS, HISTORY, ROLLBACK);
     }
 
+    /**
+     * A sync makes no commit, so there is no {@link com.sikifanso.gitops.PendingSync}: the handler waits itself, as
+     * long as its input says, else as long as the caller waits (the CLI's --timeout).
+     */
     private static SyncResult sync(SyncInput in, OperationContext ctx) {
         Applications.SyncRequest request = ctx.services().argocd().applications().sync(in.cluster(),
                 Optional.ofNullable(in.name()));
         if (!in.waitForSync()) {
             return new SyncResult(request.requested(), request.alreadySyncing(), false);
         }
-        SyncTarget target = SyncTargets.catalogAppsSync(ctx.services().apps().catalog(in.cluster()), request.all());
-        Duration timeout = in.timeoutSeconds() > 0 ? Duration.ofSeconds(in.timeoutSeconds())
-                : SyncOrchestrator.DEFAULT_TIMEOUT;
+        List<String> all = request.all();
+        SyncTarget target = SyncTargets.catalogAppsSync(ctx.services().apps().catalog(in.cluster()), all);
+        boolean ownTimeout = in.timeoutSeconds() > 0;
+        Duration timeout = ownTimeout ? Duration.ofSeconds(in.timeoutSeconds()) : ctx.waitPolicy().timeout();
         ctx.services().convergence().await(in.cluster(), target, timeout, ctx.progress())
-                .requireConverged("timeoutSeconds");
+                .requireConverged(ownTimeout ? "timeoutSeconds" : ctx.waitPolicy().longerHint());
+        ctx.progress().accept(all.size() == 1 ? all.get(0) + " is Synced and Healthy"
+                : "all " + all.size() + " apps are Synced and Healthy");
         return new SyncResult(request.requested(), request.alreadySyncing(), true);
     }
 
+    /** Commits the rollback, then asks Argo CD to apply it now; the wait for it is the result's pending sync. */
     private static AppHistory.Rollback rollback(RollbackInput in, OperationContext ctx) {
         AppHistory.Rollback r = ctx.services().argocd().history().rollback(in.cluster(), in.name(),
                 Optional.ofNullable(in.revision()));
@@ -165,7 +194,8 @@ final class ArgoCdOps {
                 ctx.services().argocd().applications().syncIfPresent(in.cluster(), in.name());
             } catch (SikifansoException e) {
                 // The commit stands; Argo CD applies it at its next poll of the repo.
-                ctx.progress().accept("could not ask Argo CD to sync " + in.name() + " now: " + e.getMessage());
+                ctx.progress().accept("warning: committed, but could not ask Argo CD to sync " + in.name()
+                        + " now: " + e.getMessage());
             }
         }
         return r;
@@ -189,45 +219,73 @@ final class ArgoCdOps {
         return new Logs(in.name(), kept.lines(), kept.total(), kept.truncated(), kept.note());
     }
 
-    private static String listText(AppList list) {
+    private static String listText(AppList list, TextStyle style) {
         if (list.apps().isEmpty()) {
-            return "No Argo CD Applications yet.";
+            return "No Argo CD Applications yet. Enable an app with: sikifanso app enable NAME\n";
         }
         Table t = new Table("NAME", "SYNC", "HEALTH", "MESSAGE");
-        list.apps().forEach(a -> t.row(a.name(), a.sync(), a.health(), a.message()));
+        list.apps().forEach(a -> t.row(a.name(), paint(style, a.sync(), "Synced".equals(a.sync())),
+                paint(style, a.health(), "Healthy".equals(a.health())), a.message()));
         return t.render();
     }
 
-    static String detailText(Applications.AppDetail d) {
-        StringBuilder s = new StringBuilder("Application " + d.name() + ": sync=" + d.sync() + " health="
-                + d.health() + (d.revision() == null ? "" : " revision=" + d.revision())
-                + (d.namespace() == null ? "" : " namespace=" + d.namespace()) + "\n");
+    private static String paint(TextStyle style, String value, boolean good) {
+        return good ? style.green(value) : style.yellow(value);
+    }
+
+    static String detailText(Applications.AppDetail d, TextStyle style) {
+        StringBuilder s = new StringBuilder();
+        s.append("Application: ").append(style.bold(d.name())).append('\n')
+                .append("Sync:        ").append(paint(style, d.sync(), "Synced".equals(d.sync()))).append('\n')
+                .append("Health:      ").append(paint(style, d.health(), "Healthy".equals(d.health()))).append('\n');
+        if (d.revision() != null) {
+            s.append("Revision:    ").append(d.revision()).append('\n');
+        }
+        if (d.namespace() != null) {
+            s.append("Namespace:   ").append(d.namespace()).append('\n');
+        }
+        if (d.operationPhase() != null) {
+            s.append("Operation:   ").append(d.operationPhase()).append('\n');
+        }
         if (d.message() != null) {
-            s.append("Message: ").append(d.message()).append('\n');
+            s.append("Message:     ").append(d.message()).append('\n');
         }
         if (d.resources().isEmpty()) {
-            return s.append("No resources yet.\n").toString();
+            return s.append("\nNo resources yet.\n").toString();
         }
         Table t = new Table("KIND", "NAMESPACE", "NAME", "STATUS", "HEALTH");
-        d.resources().forEach(r -> t.row(r.kind(), r.namespace(), r.name(), r.status(), r.health()));
-        s.append(t.render());
-        d.resources().stream().filter(r -> !r.healthy()).forEach(r -> s.append(r.kind()).append(' ')
-                .append(r.name()).append(": ").append(r.health())
+        d.resources().forEach(r -> t.row(r.kind(), r.namespace(), r.name(), r.status(),
+                r.health() == null ? "" : paint(style, r.health(), r.healthy())));
+        s.append('\n').append(t.render());
+        d.resources().stream().filter(r -> !r.healthy()).forEach(r -> s.append(style.red("✗ ")).append(r.kind())
+                .append(' ').append(r.name()).append(": ").append(r.health())
                 .append(r.message() == null ? "" : " - " + r.message()).append('\n'));
         return s.toString();
     }
 
-    static String historyText(History h) {
+    private static String diffText(AppDiffs.AppDiff diff, TextStyle style) {
+        StringBuilder s = new StringBuilder();
+        diff.text().lines().forEach(line -> s.append(line.startsWith("+++") || line.startsWith("---")
+                ? style.bold(line) : line.startsWith("+") ? style.green(line) : line.startsWith("-") ? style.red(line)
+                : line.startsWith("@@") ? style.yellow(line) : line).append('\n'));
+        return s.toString();
+    }
+
+    /** Dates in the user's zone, as git log shows them. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    static String historyText(History h, TextStyle style) {
         Table t = new Table("REVISION", "DATE", "MESSAGE");
-        h.revisions().forEach(r -> t.row(r.shortRevision(), r.date(), r.message()));
+        h.revisions().forEach(r -> t.row(style.yellow(r.shortRevision()), DATE.format(r.date()), r.message()));
         return t.render();
     }
 
-    static String rollbackText(AppHistory.Rollback r) {
+    static String rollbackText(AppHistory.Rollback r, TextStyle style) {
         String to = r.to().substring(0, 7);
-        return r.commit() == null ? r.app() + " is already as at " + to + "; nothing to commit"
-                : "Rolled " + r.app() + " back to " + to + " in commit " + r.commit().substring(0, 7) + " ("
-                        + String.join(", ", r.files()) + ")" + (r.present() ? "" : "; at that revision it is not "
-                        + "deployed, so Argo CD removes it");
+        return r.commit() == null ? r.app() + " is already as at " + to + "; nothing to commit.\n"
+                : "rolled back: " + style.bold(r.app()) + " to " + to + " (commit " + r.commit().substring(0, 7)
+                        + ")\n" + (r.present() ? "" : "at " + to + " " + r.app() + " is not deployed: Argo CD "
+                        + "removes it\n");
     }
 }

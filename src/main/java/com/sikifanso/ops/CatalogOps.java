@@ -1,13 +1,15 @@
 package com.sikifanso.ops;
 
-import com.sikifanso.argocd.SyncOrchestrator;
-import com.sikifanso.catalog.SyncTargets;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.catalog.AppService;
+import com.sikifanso.catalog.ChartAvailability;
 import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.core.Table;
 import com.sikifanso.core.TextStyle;
 import com.sikifanso.credentials.AppCredentials;
 import com.sikifanso.credentials.CredentialText;
+import com.sikifanso.gitops.PendingSync;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +18,7 @@ public final class CatalogOps {
     private CatalogOps() {
     }
 
-    record CatalogListInput(@Param("Name of the cluster") String cluster,
+    public record CatalogListInput(@Param("Name of the cluster") String cluster,
                             @Param(value = "Only apps that are enabled (and custom apps)", defaultValue = "false")
                             boolean enabledOnly) {
     }
@@ -28,9 +30,10 @@ public final class CatalogOps {
                               boolean waitForSync) implements WaitInput {
     }
 
-    record AppChange(@Param("Name of the cluster") String cluster, @Param("Name of the app") String name,
+    public record AppChange(@Param("Name of the cluster") String cluster, @Param("Name of the app") String name,
                      @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
-                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
+                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync)
+            implements WaitInput {
     }
 
     public record DisableInput(@Param("Name of the cluster") String cluster, @Param("Name of the catalog app") String name,
@@ -41,7 +44,12 @@ public final class CatalogOps {
             implements WaitInput {
     }
 
-    record AppAddInput(@Param("Name of the cluster") String cluster,
+    /**
+     * @param verify ask the repository now whether the chart and version exist (the CLI's --verify)
+     * @param valuesFile the CLI's --values: read by the service so its errors name the file; never an MCP
+     *        argument (a model has no business naming files on the user's disk), so left out of the schema
+     */
+    public record AppAddInput(@Param("Name of the cluster") String cluster,
                        @Param("Name for the app (a DNS-1123 label)") String name,
                        @Param("Helm repository (https://...) or OCI registry (oci://...) URL") String repoUrl,
                        @Param("Chart name in that repository") String chart,
@@ -49,18 +57,28 @@ public final class CatalogOps {
                        @Param(value = "Namespace to deploy into; defaults to the app name", optional = true)
                        String namespace,
                        @Param(value = "Helm values as YAML text", optional = true) String values,
+                       @Param(value = "Ask the repository now whether the chart and version exist, before the commit",
+                               defaultValue = "false") boolean verify,
                        @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
-                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync) {
+                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync,
+                       @JsonIgnore Path valuesFile) implements WaitInput {
+        /** As a program calls it: values as text, no file. */
+        public AppAddInput(String cluster, String name, String repoUrl, String chart, String version, String namespace,
+                           String values, boolean verify, boolean waitForSync) {
+            this(cluster, name, repoUrl, chart, version, namespace, values, verify, waitForSync, null);
+        }
     }
 
-    record CatalogList(List<AppService.AppRow> apps) {
+    public record CatalogList(List<AppService.AppRow> apps) {
     }
 
-    record CredentialsInput(@Param("Name of the cluster") String cluster,
+    public record CredentialsInput(@Param("Name of the cluster") String cluster,
                             @Param("Name of the catalog app") String name) {
     }
 
-    record AppRemoved(String removed, String commit) {
+    /** @param pendingSync the app must be gone from Argo CD */
+    public record AppRemoved(String removed, String commit,
+                             @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
     }
 
     public static final Operation<EnableInput, AppService.ToggleResult> ENABLE = Operation.of("catalog_enable",
@@ -79,62 +97,78 @@ public final class CatalogOps {
             .confirmWhen(in -> in.force() ? Optional.of("Force-disable " + in.name() + " although "
                     + "enabled apps may depend on it?") : Optional.empty());
 
+    public static final Operation<CatalogListInput, CatalogList> LIST = Operation.of("catalog_list",
+                    "List the catalog's apps with category, chart, version, namespace and whether each is enabled, "
+                            + "plus custom apps.",
+                    Toolset.catalog, Safety.READ, CatalogListInput.class, CatalogList.class,
+                    (in, ctx) -> new CatalogList(ctx.services().apps().list(in.cluster(), !in.enabledOnly())),
+                    CatalogOps::listText);
+
+    public static final Operation<CredentialsInput, AppCredentials.Shown> CREDENTIALS = Operation.of(
+                    "app_credentials", "Show a catalog app's generated credentials (passwords, keys) in this cluster. "
+                            + "Returns secret values, so the MCP server never offers it.",
+                    Toolset.catalog, Safety.READ, CredentialsInput.class, AppCredentials.Shown.class,
+                    (in, ctx) -> ctx.services().credentials().show(in.cluster(), in.name()),
+                    CredentialText::shown)
+            .revealingSecrets();
+
+    public static final Operation<AppChange, AppCredentials.Rotation> ROTATE_CREDENTIALS = Operation.of(
+                    "app_rotate_credentials", "Generate new credentials for a catalog app (keeping those bound to "
+                            + "stored data), write them over its Secrets and its consumers' copies, and restart their "
+                            + "workloads. Apps of an older template still holding literal passwords move to generated "
+                            + "Secrets first, in one commit. Returns no secret values.",
+                    Toolset.catalog, Safety.DESTRUCTIVE, AppChange.class, AppCredentials.Rotation.class,
+                    CatalogOps::rotate,
+                    CredentialText::rotation)
+            .confirmWhen(in -> Optional.of("Rotate the credentials of " + in.name() + " in cluster \""
+                    + in.cluster() + "\"? Its workloads and those using its credentials restart."));
+
+    public static final Operation<AppAddInput, AppService.AddResult> ADD = Operation.of("app_add",
+                    "Deploy a Helm chart that is not in the catalog (catalog_list first; catalog_enable for those that "
+                            + "are), in one commit. repoUrl is a Helm repository (https://HOST/PATH) or an OCI registry "
+                            + "(oci://HOST/PATH), checked before the commit; Argo CD then fetches the chart.",
+                    Toolset.catalog, new Safety(false, false, false, true), AppAddInput.class,
+                    AppService.AddResult.class, CatalogOps::add, CatalogOps::addedText);
+
+    public static final Operation<AppChange, AppRemoved> REMOVE = Operation.of("app_remove",
+                    "Remove a custom app in one commit; Argo CD deletes what it deployed.",
+                    Toolset.catalog, Safety.DESTRUCTIVE, AppChange.class, AppRemoved.class,
+                    (in, ctx) -> {
+                        PendingSync removal = ctx.services().apps().remove(in.cluster(), in.name());
+                        return new AppRemoved(in.name(), removal.commit(), Optional.of(removal));
+                    },
+                    out -> "removed: " + out.removed() + " (commit " + out.commit().substring(0, 7) + ")\n")
+            .confirmWhen(in -> Optional.of("Remove custom app \"" + in.name() + "\" from cluster \""
+                    + in.cluster() + "\"? Argo CD deletes what it deployed."));
+
     static List<Operation<?, ?>> all() {
-        return List.of(
-                Operation.of("catalog_list", "List the catalog's apps with category, chart, version, namespace and "
-                                + "whether each is enabled, plus custom apps.",
-                        Toolset.catalog, Safety.READ, CatalogListInput.class, CatalogList.class,
-                        (in, ctx) -> new CatalogList(ctx.services().apps().list(in.cluster(), !in.enabledOnly())),
-                        CatalogOps::listText),
-                ENABLE,
-                DISABLE,
-                Operation.of("app_credentials", "Show a catalog app's generated credentials (passwords, keys) in "
-                                + "this cluster. Returns secret values, so the MCP server never offers it.",
-                        Toolset.catalog, Safety.READ, CredentialsInput.class, AppCredentials.Shown.class,
-                        (in, ctx) -> ctx.services().credentials().show(in.cluster(), in.name()),
-                        CredentialText::shown)
-                        .revealingSecrets(),
-                Operation.of("app_rotate_credentials", "Generate new credentials for a catalog app (keeping those "
-                                + "bound to stored data), write them over its Secrets and its consumers' copies, and "
-                                + "restart their workloads. Apps of an older template still holding literal passwords "
-                                + "move to generated Secrets first, in one commit. Returns no secret values.",
-                        Toolset.catalog, Safety.DESTRUCTIVE, AppChange.class, AppCredentials.Rotation.class,
-                        (in, ctx) -> {
-                            AppCredentials.Rotation r = ctx.services().credentials().rotate(in.cluster(), in.name());
-                            if (in.waitForSync()) {
-                                ctx.services().credentials().awaitRestarted(in.cluster(), r.rotated(),
-                                        SyncOrchestrator.DEFAULT_TIMEOUT, ctx.progress());
-                            }
-                            return r;
-                        },
-                        CredentialText::rotation)
-                        .confirmWhen(in -> Optional.of("Rotate the credentials of " + in.name() + " in cluster \""
-                                + in.cluster() + "\"? Its workloads and those using its credentials restart.")),
-                Operation.of("app_add", "Deploy a Helm chart that is not in the catalog (catalog_list first; "
-                                + "catalog_enable for those that are), in one commit. repoUrl is a Helm repository "
-                                + "(https://HOST/PATH) or an OCI registry (oci://HOST/PATH), checked before the commit; "
-                                + "Argo CD then fetches the chart.",
-                        Toolset.catalog, new Safety(false, false, false, true), AppAddInput.class,
-                        AppService.AddResult.class,
-                        (in, ctx) -> {
-                            AppService.AddResult r = ctx.services().apps().addWithValues(in.cluster(),
-                                    new CustomApp(in.name(), in.repoUrl(), in.chart(), in.version(),
-                                            in.namespace() == null ? in.name() : in.namespace()), in.values());
-                            ctx.awaitIf(in.waitForSync(), in.cluster(), Optional.of(r.commit()), SyncTargets.appears(in.name()));
-                            return r;
-                        },
-                        out -> "Added " + out.app().name() + " (" + out.app().chart() + " " + out.app().targetRevision()
-                                + ") in commit " + out.commit()),
-                Operation.of("app_remove", "Remove a custom app in one commit; Argo CD deletes what it deployed.",
-                        Toolset.catalog, Safety.DESTRUCTIVE, AppChange.class, AppRemoved.class,
-                        (in, ctx) -> {
-                            String commit = ctx.services().apps().remove(in.cluster(), in.name());
-                            ctx.awaitIf(in.waitForSync(), in.cluster(), Optional.of(commit), SyncTargets.disappears(in.name()));
-                            return new AppRemoved(in.name(), commit);
-                        },
-                        out -> "Removed " + out.removed() + " in commit " + out.commit())
-                        .confirmWhen(in -> Optional.of("Remove custom app \"" + in.name() + "\" from cluster \""
-                                + in.cluster() + "\"? Argo CD deletes what it deployed.")));
+        return List.of(LIST, ENABLE, DISABLE, CREDENTIALS, ROTATE_CREDENTIALS, ADD, REMOVE);
+    }
+
+    /** The rotation's restarts are no Argo CD sync, so they are waited for here, as long as the caller waits. */
+    private static AppCredentials.Rotation rotate(AppChange in, OperationContext ctx) {
+        AppCredentials.Rotation r = ctx.services().credentials().rotate(in.cluster(), in.name());
+        if (in.waitForSync()) {
+            ctx.services().credentials().awaitRestarted(in.cluster(), r.rotated(), ctx.waitPolicy().timeout(),
+                    ctx.progress());
+        }
+        return r;
+    }
+
+    private static AppService.AddResult add(AppAddInput in, OperationContext ctx) {
+        CustomApp app = new CustomApp(in.name(), in.repoUrl(), in.chart(), in.version(),
+                in.namespace() == null ? in.name() : in.namespace());
+        if (in.verify()) {
+            ctx.progress().accept(new ChartAvailability().check(app));
+        }
+        return in.valuesFile() != null ? ctx.services().apps().add(in.cluster(), app, in.valuesFile())
+                : ctx.services().apps().addWithValues(in.cluster(), app, in.values());
+    }
+
+    static String addedText(AppService.AddResult r) {
+        CustomApp app = r.app();
+        return "added: " + app.name() + " (" + app.chart() + " " + app.targetRevision() + " into namespace "
+                + app.namespace() + ", commit " + r.commit().substring(0, 7) + ")\n";
     }
 
     static String enabledText(AppService.ToggleResult r, TextStyle style) {
@@ -158,10 +192,13 @@ public final class CatalogOps {
         return "disabled: " + style.bold(r.changed().get(0)) + " (commit " + r.commit().get().substring(0, 7) + ")\n";
     }
 
-    private static String listText(CatalogList list) {
+    private static String listText(CatalogList list, TextStyle style) {
+        if (list.apps().isEmpty()) {
+            return "No apps enabled. See the catalog with: sikifanso app list --all\n";
+        }
         Table t = new Table("NAME", "CATEGORY", "CHART", "VERSION", "NAMESPACE", "SOURCE", "ENABLED");
         list.apps().forEach(a -> t.row(a.name(), a.category(), a.chart(), a.version(), a.namespace(), a.source(),
-                a.enabled()));
+                a.enabled() ? style.green("true") : "false"));
         return t.render();
     }
 }

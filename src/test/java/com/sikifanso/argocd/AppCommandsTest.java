@@ -1,14 +1,11 @@
 package com.sikifanso.argocd;
 
-import static com.sikifanso.argocd.RunningLab.application;
-import static com.sikifanso.argocd.RunningLab.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.ops.OperationContext;
 import com.sikifanso.ops.OperationRegistry;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -36,14 +33,7 @@ class AppCommandsTest {
     void runningLabWithKubeconfig() throws IOException {
         RunningLab.home(tmp, "http://127.0.0.1:1", "pw");
         RunningLab.writeKubeconfig(tmp, client);
-        argoCdHas(application("qdrant", "qdrant", "Synced", "Healthy", List.of(
-                resource("StatefulSet", "qdrant", "qdrant", "Healthy", null))));
-        argoCdHas(application("langfuse", "observability", "OutOfSync", "Degraded", List.of(
-                resource("Deployment", "observability", "langfuse-web", "Degraded", "container crash-looping"))));
-    }
-
-    private void argoCdHas(GenericKubernetesResource app) {
-        client.genericKubernetesResources(ArgoCdResources.APPLICATION).inNamespace("argocd").resource(app).create();
+        RunningLab.argoCdHasQdrantAndADegradedLangfuse(client);
     }
 
     private RunningLab.Run cli(String... args) {
@@ -159,13 +149,14 @@ class AppCommandsTest {
                 .contains("qdrant     Synced      Healthy");
 
         Object detail = registry.invoke("app_status", Map.of("cluster", "lab", "name", "langfuse"), context);
+        // The CLI's text, plain: one renderer for every surface.
         assertThat(registry.find("app_status").orElseThrow().render(detail))
-                .startsWith("Application langfuse: sync=OutOfSync health=Degraded revision=6.10.1 "
-                        + "namespace=observability\n")
-                .endsWith("Deployment langfuse-web: Degraded - container crash-looping\n");
+                .startsWith("Application: langfuse\nSync:        OutOfSync\nHealth:      Degraded\n"
+                        + "Revision:    6.10.1\nNamespace:   observability\n")
+                .endsWith("✗ Deployment langfuse-web: Degraded - container crash-looping\n");
 
         Object sync = registry.invoke("app_sync", Map.of("cluster", "lab", "name", "qdrant"), context);
-        assertThat(registry.find("app_sync").orElseThrow().render(sync)).isEqualTo("Asked Argo CD to sync: qdrant");
+        assertThat(registry.find("app_sync").orElseThrow().render(sync)).isEqualTo("sync requested: qdrant\n");
         assertThat(client.genericKubernetesResources(ArgoCdResources.APPLICATION).inNamespace("argocd")
                 .withName("qdrant").get().getAdditionalProperties()).containsKey("operation");
     }

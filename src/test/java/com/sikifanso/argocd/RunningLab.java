@@ -19,20 +19,20 @@ import java.util.List;
 import java.util.Map;
 
 /** Cluster "lab" prepared and recorded as running, with the app services talking to a mock API server. */
-final class RunningLab {
-    static final String CLUSTER = TestHome.CLUSTER;
+public final class RunningLab {
+    public static final String CLUSTER = TestHome.CLUSTER;
 
     private RunningLab() {
     }
 
     /** Prepares {@code lab} under {@code root} and records it running, with this Argo CD URL and password. */
-    static TestHome home(Path root, String argoCdUrl, String password) {
+    public static TestHome home(Path root, String argoCdUrl, String password) {
         TestHome home = TestHome.withCluster(root);
         setState(home, ClusterState.RUNNING, argoCdUrl, password);
         return home;
     }
 
-    static void setState(TestHome home, ClusterState state, String argoCdUrl, String password) {
+    public static void setState(TestHome home, ClusterState state, String argoCdUrl, String password) {
         SessionStore sessions = home.services().sessions();
         Session s = sessions.load(CLUSTER);
         sessions.save(new Session(s.clusterName(), state, s.createdAt(), s.bootstrapURL(), s.bootstrapVersion(),
@@ -41,24 +41,24 @@ final class RunningLab {
     }
 
     /** A kubeconfig in {@code home} whose context {@code k3d-lab} is the mock server, as the CLI finds a cluster. */
-    static void writeKubeconfig(Path home, KubernetesClient mock) throws java.io.IOException {
+    public static void writeKubeconfig(Path home, KubernetesClient mock) throws java.io.IOException {
         com.sikifanso.LabKubeconfig.write(home.resolve("kubeconfig"), mock.getMasterUrl().toString());
     }
 
     /** The environment the CLI and services get: this home, and its kubeconfig. */
-    static Map<String, String> env(Path home) {
+    public static Map<String, String> env(Path home) {
         return Map.of("SIKIFANSO_HOME", home.toString(), "KUBECONFIG", home.resolve("kubeconfig").toString(),
                 "HOME", home.toString());
     }
 
     /** The services as the CLI wires them, for this home and its kubeconfig. */
-    static com.sikifanso.Services cliServices(Path home) {
+    public static com.sikifanso.Services cliServices(Path home) {
         return new com.sikifanso.Services(com.sikifanso.core.BuildInfo.load(), new SikifansoHome(home),
                 Duration.ofSeconds(5), msg -> { }, env(home));
     }
 
     /** Runs the command line in this JVM against cluster lab, as {@code Main} does, with captured streams. */
-    static Run cli(Path home, String... args) {
+    public static Run cli(Path home, String... args) {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         List<String> all = new java.util.ArrayList<>(List.of("-c", CLUSTER));
@@ -69,7 +69,7 @@ final class RunningLab {
         return new Run(code, out.toString(), err.toString());
     }
 
-    record Run(int code, String out, String err) {
+    public record Run(int code, String out, String err) {
     }
 
     static ArgoCdServices services(TestHome home, KubernetesClient mock) {
@@ -82,8 +82,19 @@ final class RunningLab {
                 Duration.ofSeconds(2), Duration.ofMillis(100));
     }
 
+    /** Argo CD's two Applications of the app tests: qdrant Synced and Healthy, langfuse OutOfSync and Degraded. */
+    public static void argoCdHasQdrantAndADegradedLangfuse(KubernetesClient mock) {
+        for (GenericKubernetesResource app : List.of(
+                application("qdrant", "qdrant", "Synced", "Healthy", List.of(
+                        resource("StatefulSet", "qdrant", "qdrant", "Healthy", null))),
+                application("langfuse", "observability", "OutOfSync", "Degraded", List.of(
+                        resource("Deployment", "observability", "langfuse-web", "Degraded", "container crash-looping"))))) {
+            mock.genericKubernetesResources(ArgoCdResources.APPLICATION).inNamespace("argocd").resource(app).create();
+        }
+    }
+
     /** An Application as Argo CD keeps it, deploying into {@code namespace}. */
-    static GenericKubernetesResource application(String name, String namespace, String sync, String health,
+    public static GenericKubernetesResource application(String name, String namespace, String sync, String health,
                                                  List<Map<String, Object>> resources) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("sync", Map.of("status", sync, "revision", "6.10.1"));
@@ -97,7 +108,7 @@ final class RunningLab {
     }
 
     /** One entry of {@code status.resources}. */
-    static Map<String, Object> resource(String kind, String namespace, String name, String health, String message) {
+    public static Map<String, Object> resource(String kind, String namespace, String name, String health, String message) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("group", "Deployment".equals(kind) || "StatefulSet".equals(kind) ? "apps" : "");
         r.put("version", "v1");

@@ -79,7 +79,7 @@ class CustomAppTest {
     void removingACustomAppIsOneCommitThatDeletesBothFiles() {
         apps.add(CLUSTER, podinfo("podinfo"), null);
 
-        String commit = apps.remove(CLUSTER, "podinfo");
+        String commit = apps.remove(CLUSTER, "podinfo").commit();
 
         assertThat(git.subjects()).hasSize(3).first().isEqualTo("app: remove podinfo");
         assertThat(commit).isEqualTo(git.head());

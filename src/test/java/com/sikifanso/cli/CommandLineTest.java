@@ -57,7 +57,7 @@ class CommandLineTest {
 
         SikifansoProcess.Result r = run("-c", CLUSTER, "-o", "yaml", "app", "list");
 
-        JsonNode rows = Mappers.YAML.readTree(r.stdout());
+        JsonNode rows = Mappers.YAML.readTree(r.stdout()).path("apps");
         assertThat(rows).extracting(n -> n.path("name").asText())
                 .containsExactlyInAnyOrder("langfuse", "cnpg-operator", "prometheus-stack", "postgresql", "valkey");
     }

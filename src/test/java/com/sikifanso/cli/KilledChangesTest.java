@@ -134,7 +134,7 @@ class KilledChangesTest {
 
     private static TreeSet<String> enabledCatalogApps(String json) throws Exception {
         TreeSet<String> enabled = new TreeSet<>();
-        for (JsonNode row : Mappers.JSON.readTree(json)) {
+        for (JsonNode row : Mappers.JSON.readTree(json).path("apps")) {
             if (row.path("enabled").asBoolean() && "catalog".equals(row.path("source").asText())) {
                 enabled.add(row.path("name").asText());
             }
