@@ -69,6 +69,19 @@ class WaitingOperationsTest {
                 .create(), 300, TimeUnit.MILLISECONDS);
     }
 
+    /** Argo CD's controller: runs a requested sync operation and clears it. */
+    private void carriesOutRequestedSyncs(String app) {
+        argo.scheduleWithFixedDelay(() -> {
+            var application = client.genericKubernetesResources(ArgoCdResources.APPLICATION).inNamespace("argocd")
+                    .withName(app);
+            var current = application.get();
+            if (current != null && current.getAdditionalProperties().get("operation") != null) {
+                application.patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"operation\":null}");
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
     private Object call(String tool, Map<String, Object> args) {
         return new OperationRegistry().invoke(tool, args, new OperationContext(services, progress::add));
     }
@@ -80,6 +93,19 @@ class WaitingOperationsTest {
         Object result = call("catalog_enable", Map.of("cluster", "lab", "names", List.of("qdrant"), "wait", true));
 
         assertThat(((com.sikifanso.catalog.AppService.ToggleResult) result).changed()).containsExactly("qdrant");
+        assertThat(progress).anyMatch(l -> l.contains("qdrant: sync=Synced health=Healthy"));
+    }
+
+    @Test
+    void rollingBackWithWaitReturnsOnceArgoCdReportsTheAppSynced() {
+        services.apps().enable("lab", List.of("qdrant"));
+        services.apps().disable("lab", "qdrant", false);
+        healthyLater("qdrant");
+        carriesOutRequestedSyncs("qdrant");
+
+        Object result = call("app_rollback", Map.of("cluster", "lab", "name", "qdrant", "wait", true));
+
+        assertThat(((com.sikifanso.argocd.AppHistory.Rollback) result).present()).isTrue();
         assertThat(progress).anyMatch(l -> l.contains("qdrant: sync=Synced health=Healthy"));
     }
 
