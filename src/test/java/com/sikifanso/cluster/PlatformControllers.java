@@ -52,10 +52,14 @@ final class PlatformControllers implements AutoCloseable {
     }
 
     private void run() {
-        kube.nodes().resource(new NodeBuilder().withNewMetadata().withName(node).endMetadata().withNewStatus()
-                .addNewCondition().withType("Ready").withStatus("False").withReason("NetworkPluginNotReady")
-                .endCondition().endStatus().build()).create();
-        done.add("Node " + node + " registered, not Ready");
+        try {
+            kube.nodes().resource(new NodeBuilder().withNewMetadata().withName(node).endMetadata().withNewStatus()
+                    .addNewCondition().withType("Ready").withStatus("False").withReason("NetworkPluginNotReady")
+                    .endCondition().endStatus().build()).create();
+            done.add("Node " + node + " registered, not Ready");
+        } catch (KubernetesClientException e) {
+            failures.add(e);
+        }
         while (running) {
             try {
                 daemonSets();
