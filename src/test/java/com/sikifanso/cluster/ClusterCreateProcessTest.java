@@ -165,10 +165,8 @@ class ClusterCreateProcessTest {
              PlatformControllers controllers = new PlatformControllers(api.client(), names.server(0))) {
             charts.publish("cilium", pins.cilium().targetRevision(), tmp)
                     .publish("argo-cd", pins.argocd().targetRevision(), tmp);
-            Path template = StandInTemplate.write(tmp.resolve("template"), pins, api, charts);
 
-            SikifansoProcess.Result created = sikifanso(Map.of("HELM_DRIVER", "memory"), "cluster", "create", n,
-                    "--bootstrap", template.toString(), "--image", image, "--timeout", "120s");
+            SikifansoProcess.Result created = createAgainst(api, charts, pins, n);
 
             assertThat(created.exitCode()).as(created + "\ncontrollers: " + controllers.done() + "\nAPI requests:\n"
                     + String.join("\n", api.requests())).isZero();
@@ -231,6 +229,37 @@ class ClusterCreateProcessTest {
 
             // Stop, start and delete are the first test's; the nodes go in removeClusters().
         }
+    }
+
+    @Test
+    void aChartTheHelmRepositoryLacksFailsTheCreateNamingItAndLeavesNothingInDocker() throws Exception {
+        String n = name("nochart");
+        K3dNames names = new K3dNames(n);
+        InfraConfig pins = new InfraConfigs().defaults();
+        try (ApiServerStandIn api = new ApiServerStandIn(RealDocker.bridgeGateway());
+             LocalHelmRepository charts = new LocalHelmRepository(tmp.resolve("helm-repository"));
+             PlatformControllers controllers = new PlatformControllers(api.client(), names.server(0))) {
+            charts.publish("argo-cd", pins.argocd().targetRevision(), tmp);
+
+            SikifansoProcess.Result r = createAgainst(api, charts, pins, n);
+
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.stdout()).isEmpty();
+            assertThat(r.stderr()).contains("Error: installing cilium " + pins.cilium().targetRevision() + " failed: ")
+                    .contains("not found").contains("removed the nodes, network and kubeconfig entries made so far");
+            assertThat(charts.requests()).doesNotContain("GET /argo-cd-" + pins.argocd().targetRevision() + ".tgz");
+            assertThat(new NodeRuntime(RealDocker.engine()).leftovers(names)).isEmpty();
+            assertThat(Mappers.YAML.readTree(tmp.resolve("kube/config").toFile()).toString())
+                    .doesNotContain(names.context());
+        }
+    }
+
+    /** {@code cluster create} from a template whose infra/ points at the stand-ins (see the test above). */
+    private SikifansoProcess.Result createAgainst(ApiServerStandIn api, LocalHelmRepository charts, InfraConfig pins,
+                                                  String name) throws java.io.IOException {
+        Path template = StandInTemplate.write(tmp.resolve("template"), pins, api, charts);
+        return sikifanso(Map.of("HELM_DRIVER", "memory"), "cluster", "create", name, "--bootstrap",
+                template.toString(), "--image", image, "--timeout", "120s");
     }
 
     @Test
