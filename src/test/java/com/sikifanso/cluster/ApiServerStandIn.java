@@ -67,6 +67,7 @@ final class ApiServerStandIn implements AutoCloseable {
         return mock.createClient();
     }
 
+    /** Per TLS connection, the client certificate's subject or "anonymous" (see {@link TlsFront#clients}). */
     List<String> tlsClients() {
         return tls.clients();
     }
@@ -163,6 +164,7 @@ final class ApiServerStandIn implements AutoCloseable {
         return created.code() == 409 ? store(HttpMethod.PUT, object, body) : created;
     }
 
+    /** Through the dispatcher, so the stored object reads back as any other (typed lists, Content-Type). */
     private MockResponse store(HttpMethod method, String path, byte[] body) {
         return dispatcher.dispatch(new RecordedRequest(method + " " + path + " HTTP/1.1", method, path,
                 Headers.builder().add("Content-Type", "application/json").build(), new Buffer(body)));
