@@ -12,7 +12,8 @@ trap 'rm -rf "$root"' EXIT
 mkdir -p "$root/bin" "$root/output" "$root/etc" "$root/tmp" "$root/proc" "$root/sys" "$root/dev" "$root/run" \
   "$root/var/run" "$root/var/log"
 cp "$busybox" "$root/bin/busybox"
-for app in sh mount cat echo sleep mkdir mv sed xargs ls dirname; do ln -s busybox "$root/bin/$app"; done
+# nc and base64: the stand-in's API server forwarding and kubeconfig (see k3s).
+for app in sh mount cat echo sleep mkdir mv sed xargs ls dirname nc base64; do ln -s busybox "$root/bin/$app"; done
 cp "$here/k3s" "$root/bin/k3s"
 chmod 755 "$root/bin/k3s"
 tar -C "$root" -c . | docker import -c 'ENTRYPOINT ["/bin/k3s"]' -c 'CMD ["agent"]' - "$image" >/dev/null

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,12 +54,17 @@ public final class SikifansoProcess {
     }
 
     public Result run(Map<String, String> env, String... args) {
+        return run(env, Duration.ofSeconds(60), args);
+    }
+
+    /** As {@link #run(Map, String...)}, for a command that may take longer than a minute on a busy machine. */
+    public Result run(Map<String, String> env, Duration limit, String... args) {
         try {
             Path out = Files.createTempFile("sikifanso-out", ".txt");
             Path err = Files.createTempFile("sikifanso-err", ".txt");
             try {
                 Process p = start(env, out, err, args);
-                return finish(p, out, err);
+                return finish(p, out, err, limit);
             } finally {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
@@ -88,10 +94,15 @@ public final class SikifansoProcess {
     }
 
     static Result finish(Process p, Path stdout, Path stderr) throws IOException {
+        return finish(p, stdout, stderr, Duration.ofSeconds(60));
+    }
+
+    static Result finish(Process p, Path stdout, Path stderr, Duration limit) throws IOException {
         try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("sikifanso did not finish within 60 s: " + Files.readString(stderr));
+                throw new AssertionError("sikifanso did not finish within " + limit.toSeconds() + " s: "
+                        + Files.readString(stderr));
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();

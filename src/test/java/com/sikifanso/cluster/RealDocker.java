@@ -33,6 +33,15 @@ public final class RealDocker {
         return engine().client();
     }
 
+    /**
+     * The host as containers on any Docker network reach it: the default bridge's gateway (the
+     * host's docker0 address), where a test serves what a node must reach on the host.
+     */
+    static java.net.InetAddress bridgeGateway() throws java.net.UnknownHostException {
+        return java.net.InetAddress.getByName(client().inspectNetworkCmd().withNetworkId("bridge").exec().getIpam()
+                .getConfig().get(0).getGateway());
+    }
+
     /** Whether require() found a usable engine (false before it ran or when it skipped). */
     static synchronized boolean available() {
         return checked && unavailable == null;
