@@ -74,7 +74,7 @@ final class AgentOps {
                 Operation.of("agent_create", "Create an isolated agent sandbox (namespace agent-NAME) with quotas, "
                                 + "a service account without API token, and default-deny network policies, in one "
                                 + "commit. By default it may reach litellm-proxy, qdrant, postgresql and valkey.",
-                        Toolset.agents, new Safety(false, false, false, false), AgentSettings.class,
+                        Toolset.agents, Safety.CREATE, AgentSettings.class,
                         AgentDetails.class,
                         (in, ctx) -> {
                             AgentService.Agent a = ctx.services().agents().create(in.cluster(), in.name(), in.spec());

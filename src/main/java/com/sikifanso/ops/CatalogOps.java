@@ -114,7 +114,7 @@ public final class CatalogOps {
                                 + "catalog_enable for those that are), in one commit. repoUrl is a Helm repository "
                                 + "(https://HOST/PATH) or an OCI registry (oci://HOST/PATH), checked before the commit; "
                                 + "Argo CD then fetches the chart.",
-                        Toolset.catalog, new Safety(false, false, false, true), AppAddInput.class,
+                        Toolset.catalog, Safety.CREATE_OPEN_WORLD, AppAddInput.class,
                         AppService.AddResult.class,
                         (in, ctx) -> {
                             AppService.AddResult r = ctx.services().apps().addWithValues(in.cluster(),

@@ -42,7 +42,7 @@ final class SnapshotOps {
                                 + "session into a snapshot archive; the Argo CD password is left out unless asked "
                                 + "for, and then only after the user confirms. An existing snapshot of that name is "
                                 + "never overwritten.",
-                        Toolset.snapshot, new Safety(false, false, false, false), CaptureInput.class,
+                        Toolset.snapshot, Safety.CREATE, CaptureInput.class,
                         SnapshotService.Captured.class,
                         (in, ctx) -> ctx.services().snapshots().capture(in.cluster(), in.name(), in.includeSecrets()),
                         out -> "Captured snapshot " + out.snapshot().name() + " of cluster " + out.snapshot().cluster()
