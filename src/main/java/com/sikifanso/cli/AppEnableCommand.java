@@ -3,6 +3,7 @@ package com.sikifanso.cli;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.ops.CatalogOps;
 import com.sikifanso.ops.ClusterOps;
+import com.sikifanso.ops.ProfileNames;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,7 @@ final class AppEnableCommand extends BaseCommand {
             perform(CatalogOps.ENABLE, new CatalogOps.EnableInput(cluster(), apps, wait.waitForSync()), wait);
         } else {
             perform(ClusterOps.PROFILE_APPLY, new ClusterOps.ProfileApplyInput(cluster(),
-                    List.of(profile.split(",", -1)), wait.waitForSync()), wait);
+                    ProfileNames.split(profile), wait.waitForSync()), wait);
         }
         return 0;
     }

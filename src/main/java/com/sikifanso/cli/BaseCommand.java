@@ -63,20 +63,6 @@ abstract class BaseCommand implements Callable<Integer> {
         return root().env().containsKey("SIKIFANSO_CLUSTER");
     }
 
-    /** After a commit: waits until Argo CD has applied it, unless --no-wait; exit 1 or 3 when it did not. */
-    void awaitConvergence(WaitOptions wait, String commit, com.sikifanso.gitops.SyncTarget target) {
-        awaitConvergence(wait, commit, cluster(), java.util.List.of(target));
-    }
-
-    void awaitConvergence(WaitOptions wait, String commit, String cluster,
-                          java.util.List<com.sikifanso.gitops.SyncTarget> targets) {
-        if (commit == null || wait.noWait) {
-            return;
-        }
-        services().convergence().awaitAll(cluster, targets, wait.timeout, msg -> out().info(msg))
-                .requireConverged("--timeout");
-    }
-
     /**
      * Performs an operation the way every surface does (through {@link Invocations}): progress on stderr, the
      * result printed as soon as the change is made ({@code -o json} is the MCP tool's structured content), then

@@ -2,9 +2,9 @@ package com.sikifanso.cli;
 
 import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.ops.ClusterOps;
+import com.sikifanso.ops.ProfileNames;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,9 +89,7 @@ final class ClusterCreateCommand extends BaseCommand {
         return 0;
     }
 
-    /** {@code --profile agent-dev,rag} as the tool's list; blank parts are skipped, as the profile parser did. */
     private List<String> profiles() {
-        return profile == null ? null
-                : Arrays.stream(profile.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return ProfileNames.split(profile);
     }
 }

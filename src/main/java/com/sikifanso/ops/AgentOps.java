@@ -83,7 +83,7 @@ public final class AgentOps {
             "Create an isolated agent sandbox (namespace agent-NAME) with quotas, a service account without API "
                     + "token, and default-deny network policies, in one commit. By default it may reach "
                     + "litellm-proxy, qdrant, postgresql and valkey.",
-            Toolset.agents, new Safety(false, false, false, false), AgentSettings.class, AgentDetails.class,
+            Toolset.agents, Safety.CREATE, AgentSettings.class, AgentDetails.class,
             (in, ctx) -> AgentDetails.of(ctx.services().agents().create(in.cluster(), in.name(), in.spec())),
             (out, style) -> AgentText.created(out.agent(), style));
 

@@ -127,7 +127,7 @@ public final class CatalogOps {
                     "Deploy a Helm chart that is not in the catalog (catalog_list first; catalog_enable for those that "
                             + "are), in one commit. repoUrl is a Helm repository (https://HOST/PATH) or an OCI registry "
                             + "(oci://HOST/PATH), checked before the commit; Argo CD then fetches the chart.",
-                    Toolset.catalog, new Safety(false, false, false, true), AppAddInput.class,
+                    Toolset.catalog, Safety.CREATE_OPEN_WORLD, AppAddInput.class,
                     AppService.AddResult.class, CatalogOps::add, CatalogOps::addedText);
 
     public static final Operation<AppChange, AppRemoved> REMOVE = Operation.of("app_remove",

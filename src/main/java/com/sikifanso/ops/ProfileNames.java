@@ -3,8 +3,14 @@ package com.sikifanso.ops;
 import java.util.List;
 
 /** Profile names arrive as a JSON array; the profile service takes the CLI's comma-separated form. */
-final class ProfileNames {
+public final class ProfileNames {
     private ProfileNames() {
+    }
+
+    /** The CLI's {@code --profile agent-dev,rag} as the tools' list; blank parts are skipped. Null stays null. */
+    public static List<String> split(String commaSeparated) {
+        return commaSeparated == null ? null : java.util.Arrays.stream(commaSeparated.split(","))
+                .map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     static String joined(List<String> names) {

@@ -45,7 +45,7 @@ public final class SnapshotOps {
                     "Capture a cluster's GitOps repo (with its full git history) and its session into a snapshot "
                             + "archive; the Argo CD password is left out unless asked for, and then only after the "
                             + "user confirms. An existing snapshot of that name is never overwritten.",
-                    Toolset.snapshot, new Safety(false, false, false, false), CaptureInput.class,
+                    Toolset.snapshot, Safety.CREATE, CaptureInput.class,
                     SnapshotService.Captured.class,
                     (in, ctx) -> {
                         SnapshotService.Captured captured = ctx.services().snapshots().capture(in.cluster(),
