@@ -29,18 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReleaseArchiveIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final boolean AOT_EXPECTED = !Boolean.getBoolean("sikifanso.aot.skip");
+    /** The build makes an AOT cache unless told not to, on a runtime of Java 25 or newer (set in extract()). */
+    private static boolean aotExpected;
 
     @TempDir
     static Path tmp;
 
+    static Path archive;
     static Path root;
     static Path state;
     static Path noJavaPath;
 
     @BeforeAll
     static void extract() throws Exception {
-        Path archive = Path.of(System.getProperty("sikifanso.release.archive", "target/release/missing.tar.gz"));
+        archive = Path.of(System.getProperty("sikifanso.release.archive", "target/release/missing.tar.gz"));
         assertThat(archive).as("the archive verify builds before this test (-Drelease.skip=true skips both)")
                 .isRegularFile();
         Path empty = Files.createDirectories(tmp.resolve("extracted"));
@@ -55,6 +57,9 @@ class ReleaseArchiveIT {
         }
         assertThat(root.getFileName().toString()).isEqualTo(archive.getFileName().toString().replace(".tar.gz", ""))
                 .endsWith("-linux-x86_64");
+        String release = Files.readString(root.resolve("runtime/release"));
+        int major = Integer.parseInt(release.replaceAll("(?s).*JAVA_VERSION=\"(\\d+).*", "$1"));
+        aotExpected = major >= 25 && !Boolean.getBoolean("sikifanso.aot.skip");
         state = tmp.resolve("state");
         // The shebang finds bash through PATH; nothing else is on it, so no java anywhere on PATH.
         noJavaPath = Files.createDirectories(tmp.resolve("path"));
@@ -79,7 +84,7 @@ class ReleaseArchiveIT {
         assertThat(root.resolve("runtime/bin/javac")).doesNotExist();
         assertThat(root.resolve("runtime/release")).content().contains("JAVA_RUNTIME_VERSION=")
                 .doesNotContain("jdk.compiler");
-        if (AOT_EXPECTED) {
+        if (aotExpected) {
             assertThat(root.resolve("sikifanso.aot")).isRegularFile();
             assertThat(root.resolve("sikifanso.aot.jdk")).content().startsWith("java.home=runtime\n");
         }
@@ -106,7 +111,7 @@ class ReleaseArchiveIT {
         assertThat(create.stdout).startsWith("Prepared cluster rel-it");
 
         // AOTMode=on: the JVM refuses to start unless the launcher passed the cache and the cache maps here
-        Map<String, String> aot = AOT_EXPECTED ? Map.of("SIKIFANSO_JAVA_OPTS", "-XX:AOTMode=on") : Map.of();
+        Map<String, String> aot = aotExpected ? Map.of("SIKIFANSO_JAVA_OPTS", "-XX:AOTMode=on") : Map.of();
         Result enable = run(aot, "-c", "rel-it", "app", "enable", "qdrant");
         assertThat(enable.exitCode).as(enable.toString()).isZero();
         assertThat(state.resolve("clusters/rel-it/gitops/catalog/qdrant.yaml")).content().contains("enabled: true");
@@ -114,6 +119,44 @@ class ReleaseArchiveIT {
         JsonNode init = mcpInitialize();
         assertThat(init.path("result").path("serverInfo").path("name").asText()).isNotBlank();
         assertThat(init.path("result").path("capabilities").has("tools")).as(init.toString()).isTrue();
+    }
+
+    /**
+     * The channels' manifests name this archive and its checksum (publishing them needs credentials only a
+     * release job has; what is checked here is everything up to the upload). The checksum file is checked
+     * with sha256sum, as a user would.
+     */
+    @Test
+    void manifestsAndChecksumNameThisArchive() throws Exception {
+        Path release = archive.getParent();
+        String name = archive.getFileName().toString();
+        Process check = new ProcessBuilder("sha256sum", "-c", name + ".sha256").directory(release.toFile())
+                .redirectErrorStream(true).start();
+        String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(checked).isZero();
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(archive)));
+        String version = BuildInfo.load().version();
+        Path manifests = release.resolve("manifests");
+
+        assertThat(manifests.resolve("homebrew/sikifanso.rb")).content()
+                .contains("version \"" + version + "\"", "sha256 \"" + sha256 + "\"", "/v" + version + "/" + name + "\"",
+                        "license \"MIT\"")
+                .doesNotContain("@", "depends_on");
+        JsonNode sdkman = JSON.readTree(manifests.resolve("sdkman/release-LINUX_64.json").toFile());
+        assertThat(sdkman.path("version").asText()).isEqualTo(version);
+        assertThat(sdkman.path("checksums").path("SHA-256").asText()).isEqualTo(sha256);
+        assertThat(sdkman.path("url").asText()).endsWith("/" + name);
+        JsonNode jbang = JSON.readTree(manifests.resolve("jbang/jbang-catalog.json").toFile());
+        assertThat(jbang.path("aliases").path("sikifanso").path("script-ref").asText())
+                .isEqualTo("com.sikifanso:sikifanso:" + version);
+        assertThat(manifests.resolve("docker/Dockerfile")).content()
+                .contains("ADD " + name + " /opt/", "FROM debian:bookworm-slim", "ENTRYPOINT [\"sikifanso\"]")
+                .doesNotContain("openjdk", "apt-get", "@");
+        assertThat(manifests.resolve("docker/" + name)).hasSameBinaryContentAs(archive);
+        assertThat(release.resolve("RELEASE-NOTES.md")).content().startsWith("# sikifanso " + version + "\n")
+                .containsPattern("\n- .+ \\([0-9a-f]{7,}\\)\n");
+        assertThat(release.resolve("NOT-BUILT.txt")).content().contains("macos", "windows", "linux-aarch64");
     }
 
     /** {@code mcp serve} over stdio: one initialize request, its one-line answer, then stdin closed. */
