@@ -3,8 +3,8 @@ package com.sikifanso.cli;
 import com.sikifanso.core.BuildInfo;
 import picocli.CommandLine.Command;
 
-@Command(name = "version", description = {"Print the version, the commit and date it was built from, the Java "
-    + "runtime it runs on and the platform.", "With -o json|yaml, the same as data (for bug reports and scripts)."})
+@Command(name = "version", description = {"Print the version, commit, build date, Java runtime and platform.",
+    "With -o json|yaml, the same as data (for bug reports and scripts)."})
 final class VersionCommand extends BaseCommand {
 
     /** What a bug report needs to know about this binary. */
