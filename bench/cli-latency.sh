@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # CLI start-up latency: the median wall time of 10 runs each of
 #   sikifanso --version | sikifanso app list -c <prepared> | sikifanso app enable qdrant
-# through the distribution's bin/sikifanso, with its JDK AOT cache and without it (a copy of the
-# distribution minus sikifanso.aot), next to `docker --version` (a Go CLI) timed in the same loop.
+# through the repository launcher (./sikifanso), the distribution's bin/sikifanso with its JDK AOT cache and
+# without it (a copy of the distribution minus sikifanso.aot), and any other launcher given as an argument
+# (a release archive's extracted bin/sikifanso: bench/cli-latency.sh /tmp/x/sikifanso-*/bin/sikifanso),
+# next to `docker --version` (a Go CLI) timed in the same loop.
 # `app disable qdrant` runs, untimed, before each enable so that every enable makes a commit.
 # Figures only: it never fails on time (it fails only when a command itself fails).
 set -euo pipefail
@@ -31,6 +33,12 @@ ln -s "$dist/sikifanso.jar" "$noaot/sikifanso.jar"
 ln -s "$dist/lib" "$noaot/lib"
 
 with=$dist/bin/sikifanso without=$noaot/bin/sikifanso
+labels=(repo aot noaot) launchers=("$PWD/sikifanso" "$with" "$without")
+n=0
+for extra in "$@"; do
+  [ -x "$extra" ] || { echo "not an executable launcher: $extra" >&2; exit 2; }
+  n=$((n + 1)); labels+=("arg$n"); launchers+=("$(cd "$(dirname "$extra")" && pwd)/$(basename "$extra")")
+done
 "$with" cluster create bench --gitops-only --profile agent-minimal >/dev/null 2>&1 \
   || { "$with" cluster create bench --gitops-only --profile agent-minimal; exit 1; }
 
@@ -53,15 +61,15 @@ median() { sort -n | awk '{v[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) p
 declare -A wall cpu
 add() { local w c; read -r w c <<<"$2"; wall[$1]+="$w "; cpu[$1]+="$c "; }
 # one untimed round first, so that every measured run finds the files in the page cache
-for b in "$with" "$without"; do
+for b in "${launchers[@]}"; do
   "$b" --version >/dev/null; "$b" -c bench app list >/dev/null
 done
 $have_docker && docker --version >/dev/null
 
 for i in $(seq "$RUNS"); do
   $have_docker && add docker "$(ms docker --version)"
-  for mode in aot noaot; do
-    if [ $mode = aot ]; then b=$with; else b=$without; fi
+  for k in "${!labels[@]}"; do
+    mode=${labels[$k]} b=${launchers[$k]}
     add "version-$mode" "$(ms "$b" --version)"
     add "list-$mode" "$(ms "$b" -c bench app list)"
     "$b" -c bench app disable qdrant >/dev/null 2>&1 || true
@@ -76,18 +84,34 @@ echo "sikifanso $("$with" --version | head -n1 | sed 's/^sikifanso //'); $(nproc
 if [ -f "$dist/sikifanso.aot" ]; then
   echo "AOT cache: $dist/sikifanso.aot ($(( $(stat -c %s "$dist/sikifanso.aot") / 1048576 )) MiB, made by JDK $runtime)"
 else
-  echo "AOT cache: none in $dist (built with a JDK older than 25?): both columns run without one"
+  echo "AOT cache: none in $dist (built with a JDK older than 25?): aot and no AOT both run without one"
 fi
+echo "launchers: repo = ./sikifanso (checks the build is fresh, then runs the distribution with AOT);"
+echo "  AOT / no AOT = $dist/bin/sikifanso with and without sikifanso.aot"
+for k in "${!labels[@]}"; do
+  case ${labels[$k]} in arg*) echo "  ${labels[$k]} = ${launchers[$k]}" ;; esac
+done
 echo "median of $RUNS runs, in ms; wall = elapsed time, cpu = user+sys (steadier on a busy machine)"
-row() { printf '%-32s %9s %9s %9s %9s %7s\n' "$@"; }
-row "" "wall" "wall" "cpu" "cpu" ""
-row "command" "AOT" "no AOT" "AOT" "no AOT" "target"
-row "sikifanso --version" "$(med wall version-aot)" "$(med wall version-noaot)" "$(med cpu version-aot)" "$(med cpu version-noaot)" 100
-row "sikifanso app list -c bench" "$(med wall list-aot)" "$(med wall list-noaot)" "$(med cpu list-aot)" "$(med cpu list-noaot)" 300
-row "sikifanso app enable qdrant" "$(med wall enable-aot)" "$(med wall enable-noaot)" "$(med cpu enable-aot)" "$(med cpu enable-noaot)" 600
+table() { # table wall|cpu
+  local kind=$1 line k cmd
+  line=$(printf '%-30s' "$kind")
+  for k in "${labels[@]}"; do
+    case $k in repo) h=repo ;; aot) h=AOT ;; noaot) h="no AOT" ;; *) h=$k ;; esac
+    line+=$(printf ' %8s' "$h")
+  done
+  echo "$line  target"
+  for cmd in "version:sikifanso --version:100" "list:sikifanso app list -c bench:300" "enable:sikifanso app enable qdrant:600"; do
+    IFS=: read -r key text target <<<"$cmd"
+    line=$(printf '%-30s' "$text")
+    for k in "${labels[@]}"; do line+=$(printf ' %8s' "$(med "$kind" "$key-$k")"); done
+    echo "$line  $target"
+  done
+}
+table wall
+table cpu
 echo "(bin/sikifanso never uses the AOT cache for a bare --version: the cache's up-front class loading costs more than it saves there)"
 if $have_docker; then
-  row "docker --version (Go yardstick)" "$(med wall docker)" "" "$(med cpu docker)" "" "-"
+  printf '%-30s %8s wall %8s cpu\n' "docker --version (Go yardstick)" "$(med wall docker)" "$(med cpu docker)"
 else
   echo "docker --version (Go yardstick): docker is not installed here"
 fi
