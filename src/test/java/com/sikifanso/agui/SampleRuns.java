@@ -32,7 +32,7 @@ final class SampleRuns {
 
     static RunAgentInput input(String runId) {
         return new RunAgentInput("lab1", runId, null, null, List.of(), List.of(), List.of(),
-                json(Map.of("surface", "cli", "caller", "test")));
+                AguiJson.MAPPER.createObjectNode().put("surface", "cli").put("caller", "test"));
     }
 
     static JsonNode json(Object value) {
