@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -109,16 +110,21 @@ public final class AguiRun {
 
     // ---- chunk streams: the client expands them into START/CONTENT/END and closes them itself
 
-    public TextChunks textChunks(Role role) {
-        return new TextChunks(ids.get(), role);
+    /** {@code TEXT_MESSAGE_CHUNK}s; every chunk names the message and its role, so any of them can reopen it. */
+    public Chunks textChunks(Role role) {
+        String id = ids.get();
+        return new Chunks(delta -> new AguiEvent.TextMessageChunk(id, role, delta, null, null));
     }
 
-    public ToolCallChunks toolCallChunks(String toolCallName) {
-        return new ToolCallChunks(ids.get(), toolCallName);
+    /** {@code TOOL_CALL_CHUNK}s; every chunk carries the id and name that a first chunk needs. */
+    public Chunks toolCallChunks(String toolCallName) {
+        String id = ids.get();
+        return new Chunks(delta -> new AguiEvent.ToolCallChunk(id, toolCallName, null, delta, null));
     }
 
-    public ReasoningChunks reasoningChunks() {
-        return new ReasoningChunks(ids.get());
+    public Chunks reasoningChunks() {
+        String id = ids.get();
+        return new Chunks(delta -> new AguiEvent.ReasoningMessageChunk(id, delta, null));
     }
 
     // ---- state, activity, snapshots, raw and custom events
@@ -437,52 +443,17 @@ public final class AguiRun {
         }
     }
 
-    /** Text as {@code TEXT_MESSAGE_CHUNK}s; every chunk names the message and its role, so any can reopen it. */
-    public final class TextChunks {
-        private final String messageId;
-        private final Role role;
+    /** A message, tool call or reasoning sent as chunk events, one per {@link #delta}; the client expands them. */
+    public final class Chunks {
+        private final Function<String, AguiEvent> chunk;
 
-        private TextChunks(String messageId, Role role) {
-            this.messageId = messageId;
-            this.role = role;
+        private Chunks(Function<String, AguiEvent> chunk) {
+            this.chunk = chunk;
         }
 
-        public TextChunks delta(String delta) {
+        public Chunks delta(String delta) {
             synchronized (AguiRun.this) {
-                emit(new AguiEvent.TextMessageChunk(messageId, role, delta, null, null));
-            }
-            return this;
-        }
-    }
-
-    /** Arguments as {@code TOOL_CALL_CHUNK}s; every chunk carries the id and name a first chunk needs. */
-    public final class ToolCallChunks {
-        private final String toolCallId;
-        private final String toolCallName;
-
-        private ToolCallChunks(String toolCallId, String toolCallName) {
-            this.toolCallId = toolCallId;
-            this.toolCallName = toolCallName;
-        }
-
-        public ToolCallChunks delta(String delta) {
-            synchronized (AguiRun.this) {
-                emit(new AguiEvent.ToolCallChunk(toolCallId, toolCallName, null, delta, null));
-            }
-            return this;
-        }
-    }
-
-    public final class ReasoningChunks {
-        private final String messageId;
-
-        private ReasoningChunks(String messageId) {
-            this.messageId = messageId;
-        }
-
-        public ReasoningChunks delta(String delta) {
-            synchronized (AguiRun.this) {
-                emit(new AguiEvent.ReasoningMessageChunk(messageId, delta, null));
+                emit(chunk.apply(delta));
             }
             return this;
         }
