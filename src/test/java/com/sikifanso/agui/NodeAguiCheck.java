@@ -1,0 +1,131 @@
+package com.sikifanso.agui;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code src/test/node/agui-check.mjs}: the official {@code @ag-ui/core} schemas and {@code @ag-ui/client}
+ * operators judge events and SSE text the Java side made. Runs {@code npm ci} there when the packages are missing;
+ * skips loudly without Node.js (CI installs it in .ci/run).
+ */
+final class NodeAguiCheck {
+    static final Path DIR = Path.of(System.getProperty("basedir", ""), "src", "test", "node").toAbsolutePath();
+    private static Boolean ready;
+    private static String unavailable;
+
+    private final ObjectNode input = AguiJson.MAPPER.createObjectNode();
+
+    /** Adds a stream of events to check, under {@code name}. */
+    NodeAguiCheck stream(String name, List<AguiEvent> events) {
+        ArrayNode json = AguiJson.MAPPER.createArrayNode();
+        events.forEach(e -> json.add(AguiJson.tree(e)));
+        input.withArray("streams").addObject().put("name", name).set("events", json);
+        return this;
+    }
+
+    /** Adds SSE text whose frames carry the ids {@code ids}, in order. */
+    NodeAguiCheck sse(String name, String text, List<Long> ids) {
+        ObjectNode item = input.withArray("sse").addObject().put("name", name).put("text", text);
+        ids.forEach(item.putArray("ids")::add);
+        return this;
+    }
+
+    /** Runs the checks; the printed result, {@code streams[i]} and {@code sse[i]} in the order added. */
+    JsonNode run() {
+        assumeAvailable();
+        try {
+            Path in = Files.createTempFile("agui-check", ".json");
+            Path out = Files.createTempFile("agui-check-out", ".json");
+            Path err = Files.createTempFile("agui-check-err", ".txt");
+            try {
+                AguiJson.MAPPER.writeValue(in.toFile(), input);
+                int exit = exec(List.of("node", DIR.resolve("agui-check.mjs").toString(), in.toString()), out, err);
+                String stdout = Files.readString(out);
+                if (exit != 0 || stdout.isBlank()) {
+                    fail("agui-check.mjs failed (exit " + exit + "):\n" + stdout + "\n" + Files.readString(err));
+                }
+                return AguiJson.MAPPER.readTree(stdout);
+            } finally {
+                Files.deleteIfExists(in);
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run agui-check.mjs", e);
+        }
+    }
+
+    static synchronized void assumeAvailable() {
+        if (ready == null) {
+            ready = prepare();
+            if (!ready) {
+                System.err.println("""
+
+                        ######################################################################
+                        #  SKIPPING the AG-UI official-package checks: %s
+                        #  Install Node.js 20+ and npm (Debian: apt-get install nodejs npm);
+                        #  .ci/run does this in CI.
+                        ######################################################################
+                        """.formatted(unavailable));
+            }
+        }
+        assumeTrue(ready, () -> "AG-UI official-package checks SKIPPED: " + unavailable);
+    }
+
+    private static boolean prepare() {
+        if (!onPath("node") || !onPath("npm")) {
+            unavailable = "node and npm are not both on PATH";
+            return false;
+        }
+        if (!Files.isDirectory(DIR.resolve("node_modules/@ag-ui/client"))
+                || !Files.isDirectory(DIR.resolve("node_modules/@ag-ui/encoder"))) {
+            try {
+                Path log = Files.createTempFile("npm-ci", ".log");
+                int exit = exec(List.of("npm", "ci", "--no-audit", "--no-fund"), log, log);
+                if (exit != 0) {
+                    fail("npm ci in " + DIR + " failed (exit " + exit + "):\n" + Files.readString(log));
+                }
+                Files.delete(log);
+            } catch (IOException e) {
+                throw new AssertionError("cannot run npm ci", e);
+            }
+        }
+        return true;
+    }
+
+    private static int exec(List<String> command, Path out, Path err) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(DIR.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p = pb.start();
+        try {
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish within 300 s");
+            }
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

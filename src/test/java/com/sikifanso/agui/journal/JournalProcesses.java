@@ -1,0 +1,26 @@
+package com.sikifanso.agui.journal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts {@link JournalAppenderMain} in its own JVM, with the tests' classpath. */
+final class JournalProcesses {
+    private static final String JAVA = ProcessHandle.current().info().command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+
+    private JournalProcesses() {
+    }
+
+    static Process appender(Path dir, String writer, long count, int padBytes, long maxFileBytes, int keptFiles)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), JournalAppenderMain.class.getName(),
+                dir.toString(), writer, Long.toString(count), Integer.toString(padBytes), Long.toString(maxFileBytes),
+                Integer.toString(keptFiles)));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    }
+}
