@@ -63,12 +63,25 @@ public final class SikifansoMcpServer {
         changes.listen(cluster -> {
             modern.subscriptions().clusterChanged(cluster);
             try {
+                syncResources(server, features);
                 server.notifyResourcesListChanged();
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(SikifansoMcpServer.class).debug("no legacy session to notify: {}", e.toString());
             }
         });
         return modern;
+    }
+
+    /** The SDK keeps its own resource list: bring it in line with the clusters and agents there are now. */
+    private static void syncResources(McpSyncServer server, McpFeatures features) {
+        java.util.Map<String, McpServerFeatures.SyncResourceSpecification> now = new java.util.LinkedHashMap<>();
+        features.resources().get().forEach(r -> now.put(r.resource().uri(), r));
+        for (McpSchema.Resource listed : server.listResources()) {
+            if (now.remove(listed.uri()) == null) {
+                server.removeResource(listed.uri());
+            }
+        }
+        now.values().forEach(server::addResource);
     }
 
     /** Tools, resources, prompts and completions, built once for both eras. */
