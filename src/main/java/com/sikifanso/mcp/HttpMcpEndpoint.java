@@ -85,6 +85,7 @@ public final class HttpMcpEndpoint {
         ModernHttp modern = new ModernHttp();
         MODERN.put(transport, modern);
         context.addFilter(new FilterHolder(modern), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new HttpBatches()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new HttpExpectations.ProtocolGate(transport.protocolVersions())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         ServletHolder servlet = new ServletHolder(transport);

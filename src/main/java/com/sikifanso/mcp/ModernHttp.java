@@ -7,19 +7,13 @@ import com.sikifanso.core.Mappers;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
@@ -71,12 +65,13 @@ final class ModernHttp implements Filter {
             message = null;
         }
         if (message == null || !ModernEra.isModern(message) || body.length > StdioTransport.MAX_MESSAGE_BYTES) {
-            chain.doFilter(new Replayed(request, body), res);
+            chain.doFilter(new ReplayedRequest(request, body), res);
             return;
         }
         String mismatch = headerMismatch(request, message);
         if (mismatch != null) {
-            send(response, 400, ModernEra.error(message.get("id"), ModernEra.HEADER_MISMATCH, "Header mismatch: "
+            PlainResponses.json(response, 400, ModernEra.error(message.get("id"), ModernEra.HEADER_MISMATCH,
+                    "Header mismatch: "
                     + mismatch, null));
             return;
         }
@@ -89,7 +84,7 @@ final class ModernHttp implements Filter {
             response.setStatus(reply.status());
             return;
         }
-        send(response, reply.status(), reply.message());
+        PlainResponses.json(response, reply.status(), reply.message());
     }
 
     /** Why the mirrored headers do not match the body, or null when they do. */
@@ -174,58 +169,4 @@ final class ModernHttp implements Filter {
         }
     }
 
-    private static void send(HttpServletResponse response, int status, ObjectNode message) throws IOException {
-        byte[] json = Mappers.JSON.writeValueAsBytes(message);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setContentLength(json.length);
-        response.getOutputStream().write(json);
-        response.flushBuffer();
-    }
-
-    /** The request with the body this filter already read, for the SDK's servlet to read again. */
-    private static final class Replayed extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        Replayed(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-    }
 }
