@@ -3,12 +3,19 @@
 // Usage: node modern-scenarios.mjs SCENARIO '<json input>'
 //   input: {"command": [...], "env": {...}} for stdio, or {"url": "...", "token": "..."} for Streamable HTTP;
 //   plus "calls": [{name, arguments}] and, for "listen", "after": {name, arguments}.
-// Scenarios: calls (no elicitation), elicit-accept, elicit-decline, explore (discover, lists, completion), listen.
+// Scenarios: calls (no elicitation), elicit-accept, elicit-decline, explore (discover, lists, completion), listen,
+// and bench: {"command", "env", "era": "modern"|"legacy", "spawns", "tool", "arguments", "calls"} times spawn ->
+// first response (server/discover in the modern era, initialize in the legacy one) over fresh servers, and the
+// p50/p95 of calls of one tool on one of them (used by bench/mcp.sh, for sikifanso and the reference server).
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 
 const [scenario, inputJson] = process.argv.slice(2);
 const input = JSON.parse(inputJson);
+if (scenario === 'bench') {
+  await bench(input);
+  process.exit(0);
+}
 const out = { scenario, elicitations: [], calls: [], notifications: [] };
 
 const answer = scenario === 'elicit-accept' ? 'accept' : scenario === 'elicit-decline' ? 'decline' : null;
@@ -71,3 +78,39 @@ try {
   await client.close().catch(() => {});
 }
 process.stdout.write(JSON.stringify(out) + '\n');
+
+async function bench(p) {
+  const { performance } = await import('node:perf_hooks');
+  const mode = p.era === 'modern' ? { pin: '2026-07-28' } : 'legacy';
+  const connect = async () => {
+    const c = new Client({ name: 'sikifanso-bench', version: '1.0.0' }, { versionNegotiation: { mode } });
+    const t = new StdioClientTransport({ command: p.command[0], args: p.command.slice(1), env: p.env, stderr: 'ignore' });
+    const t0 = performance.now();
+    await c.connect(t);
+    return { client: c, ms: performance.now() - t0 };
+  };
+  const stats = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+    return { n: s.length, min: s[0], p50: at(0.5), p95: at(0.95) };
+  };
+  const spawns = [];
+  for (let i = 0; i < (p.spawns ?? 5); i++) {
+    const { client: c, ms } = await connect();
+    spawns.push(ms);
+    await c.close();
+  }
+  const { client: c, ms } = await connect();
+  spawns.push(ms);
+  const calls = [];
+  let errors = 0;
+  for (let i = 0; i < (p.calls ?? 100); i++) {
+    const t0 = performance.now();
+    const r = await c.callTool({ name: p.tool, arguments: p.arguments ?? {} });
+    calls.push(performance.now() - t0);
+    if (r.isError) errors++;
+  }
+  await c.close();
+  process.stdout.write(JSON.stringify({ era: p.era, version: c.getNegotiatedProtocolVersion?.() ?? null,
+    firstResponse: stats(spawns), call: stats(calls), toolErrors: errors }) + '\n');
+}
