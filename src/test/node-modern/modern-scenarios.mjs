@@ -102,6 +102,7 @@ async function bench(p) {
   }
   const { client: c, ms } = await connect();
   spawns.push(ms);
+  const version = c.getNegotiatedProtocolVersion();
   const calls = [];
   let errors = 0;
   for (let i = 0; i < (p.calls ?? 100); i++) {
@@ -111,6 +112,6 @@ async function bench(p) {
     if (r.isError) errors++;
   }
   await c.close();
-  process.stdout.write(JSON.stringify({ era: p.era, version: c.getNegotiatedProtocolVersion?.() ?? null,
+  process.stdout.write(JSON.stringify({ era: p.era, version,
     firstResponse: stats(spawns), call: stats(calls), toolErrors: errors }) + '\n');
 }

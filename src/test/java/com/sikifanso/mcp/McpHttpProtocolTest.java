@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class McpHttpProtocolTest {
     private static final String BAD_INPUT = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
             + "{\"name\":\"cluster_info\",\"arguments\":{\"cluster\":42}}}";
-    private static final String BATCH = "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
-            + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":99}},"
-            + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
-            + "{\"name\":\"cluster_list\",\"arguments\":{}}}, 42]";
 
     @TempDir
     Path root;
@@ -60,25 +55,13 @@ class McpHttpProtocolTest {
         try (HttpMcpServer server = HttpMcpServer.start(root)) {
             RawHttp http = new RawHttp(server);
             String session = http.initialize("2025-03-26");
-            RawHttp.Answer batch = http.post(BATCH, "Mcp-Session-Id", session);
+            RawHttp.Answer batch = http.post(McpProtocolRevisionsTest.BATCH, "Mcp-Session-Id", session);
             assertThat(batch.status()).as(batch.body()).isEqualTo(200);
-            JsonNode answers = batch.json();
-            assertThat(answers.isArray()).as(answers.toString()).isTrue();
-            List<String> ids = new ArrayList<>();
-            answers.forEach(a -> ids.add(a.path("id").toString()));
-            assertThat(ids).containsExactlyInAnyOrder("1", "2", "null");
-            for (JsonNode a : answers) {
-                if (a.path("id").isNull()) {
-                    assertThat(a.at("/error/code").asInt()).isEqualTo(-32600);
-                } else if (a.path("id").asInt() == 2) {
-                    assertThat(a.at("/result/isError").asBoolean()).as(a.toString()).isFalse();
-                    assertThat(a.at("/result/structuredContent").toString()).contains("lab");
-                }
-            }
+            McpProtocolRevisionsTest.assertBatchAnswered(batch.json());
             assertThat(http.post("[]", "Mcp-Session-Id", session).json().at("/error/code").asInt()).isEqualTo(-32600);
 
             String newer = http.initialize("2025-06-18");
-            RawHttp.Answer refused = http.post(BATCH, "Mcp-Session-Id", newer, "MCP-Protocol-Version", "2025-06-18");
+            RawHttp.Answer refused = http.post(McpProtocolRevisionsTest.BATCH, "Mcp-Session-Id", newer, "MCP-Protocol-Version", "2025-06-18");
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.json().at("/error/code").asInt()).isEqualTo(-32600);
             assertThat(refused.json().at("/error/message").asText()).contains("2025-03-26");

@@ -106,36 +106,36 @@ class McpModernClientsTest {
     @Test
     void inspectorCliInModernAndLegacyEras() throws IOException {
         List<String> server = recordingServer();
-        ModernNodeClients.Result tools = ModernNodeClients.inspector(root, inspectorArgs("modern", server,
+        NodeMcpClient.Result tools = ModernNodeClients.inspector(root, inspectorArgs("modern", server,
                 "--method", "tools/list"));
         assertThat(tools.exitCode()).as(tools.stderr()).isZero();
-        assertThat(tools.json().at("/result/tools").findValuesAsText("name")).contains("cluster_list");
+        assertThat(ModernNodeClients.json(tools).at("/result/tools").findValuesAsText("name")).contains("cluster_list");
         assertSpokeModern();
 
-        ModernNodeClients.Result call = ModernNodeClients.inspector(root, inspectorArgs("modern", server,
+        NodeMcpClient.Result call = ModernNodeClients.inspector(root, inspectorArgs("modern", server,
                 "--method", "tools/call", "--tool-name", "cluster_info", "--tool-arg", "cluster=lab"));
-        assertThat(call.json().at("/result/structuredContent/session/clusterName").asText()).as(call.stdout())
+        assertThat(ModernNodeClients.json(call).at("/result/structuredContent/session/clusterName").asText()).as(call.stdout())
                 .isEqualTo("lab");
-        ModernNodeClients.Result delete = ModernNodeClients.inspector(root, inspectorArgs("modern", server,
+        NodeMcpClient.Result delete = ModernNodeClients.inspector(root, inspectorArgs("modern", server,
                 "--method", "tools/call", "--tool-name", "agent_delete", "--tool-arg", "cluster=lab", "name=bob"));
         assertThat(delete.stdout()).as("Inspector's CLI cannot confirm: the old era's refusal")
                 .contains("Nothing was changed");
         assertThat(home.tracked("agents/bob.yaml")).isTrue();
 
-        ModernNodeClients.Result legacy = ModernNodeClients.inspector(root, inspectorArgs("legacy", server,
+        NodeMcpClient.Result legacy = ModernNodeClients.inspector(root, inspectorArgs("legacy", server,
                 "--method", "tools/list"));
-        assertThat(legacy.json().at("/result/tools").findValuesAsText("name")).contains("cluster_list");
+        assertThat(ModernNodeClients.json(legacy).at("/result/tools").findValuesAsText("name")).contains("cluster_list");
         assertThat(Files.readString(recorded)).as("legacy era starts with initialize").contains("\"initialize\"");
     }
 
     @Test
     void inspectorCliInModernEraOverStreamableHttp() throws Exception {
         try (HttpMcpServer server = HttpMcpServer.start(root)) {
-            ModernNodeClients.Result tools = ModernNodeClients.inspector(root, List.of("--protocol-era", "modern",
+            NodeMcpClient.Result tools = ModernNodeClients.inspector(root, List.of("--protocol-era", "modern",
                     "--transport", "http", "--server-url", server.url(), "--header",
                     "Authorization: Bearer " + server.token, "--method", "tools/list"));
             assertThat(tools.exitCode()).as(tools.stdout() + tools.stderr()).isZero();
-            assertThat(tools.json().at("/result/tools").findValuesAsText("name")).contains("cluster_list");
+            assertThat(ModernNodeClients.json(tools).at("/result/tools").findValuesAsText("name")).contains("cluster_list");
         }
     }
 

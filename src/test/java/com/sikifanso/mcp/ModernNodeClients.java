@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Clients others wrote that speak MCP 2026-07-28, from {@code src/test/node-modern}: the v2 TypeScript client
@@ -54,9 +51,9 @@ final class ModernNodeClients {
                 && Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/client"))) {
             return true;
         }
-        Result r;
+        NodeMcpClient.Result r;
         try {
-            r = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 600);
+            r = NodeMcpClient.run(List.of("npm", "ci", "--no-audit", "--no-fund"), DIR, Map.of(), 600);
         } catch (AssertionError e) {
             unavailable = "npm is not on PATH (" + e.getMessage() + ")";
             return false;
@@ -70,8 +67,8 @@ final class ModernNodeClients {
     /** One scenario of {@code modern-scenarios.mjs} with {@code input}; returns the JSON object it printed. */
     static JsonNode v2Client(String scenario, Map<String, ?> input) {
         assumeAvailable();
-        Result r = run(List.of(NODE.toString(), "modern-scenarios.mjs", scenario, RawStdio.JSON.valueToTree(input)
-                .toString()), Map.of(), 120);
+        NodeMcpClient.Result r = NodeMcpClient.run(List.of(NODE.toString(), "modern-scenarios.mjs", scenario,
+                RawStdio.JSON.valueToTree(input).toString()), DIR, Map.of(), 120);
         try {
             JsonNode out = RawStdio.JSON.readTree(r.stdout());
             if (out == null || out.has("error")) {
@@ -86,53 +83,21 @@ final class ModernNodeClients {
     }
 
     /** {@code mcp-inspector --cli --format json ARGS}, with HOME in {@code home} (Inspector keeps files there). */
-    static Result inspector(Path home, List<String> args) {
+    static NodeMcpClient.Result inspector(Path home, List<String> args) {
         assumeAvailable();
         List<String> command = new ArrayList<>(List.of(NODE.toString(), INSPECTOR.toString(), "--cli", "--format",
                 "json"));
         command.addAll(args);
-        return run(command, Map.of("HOME", home.toString()), 120);
+        return NodeMcpClient.run(command, DIR, Map.of("HOME", home.toString()), 120);
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
-        JsonNode json() {
-            try {
-                return RawStdio.JSON.readTree(stdout);
-            } catch (IOException e) {
-                throw new AssertionError("no JSON on stdout (exit " + exitCode + "):\n" + stdout + "\n--- stderr\n"
-                        + stderr, e);
-            }
-        }
-    }
-
-    private static Result run(List<String> command, Map<String, String> env, int timeoutSeconds) {
+    /** What {@code result} printed on stdout, as JSON. */
+    static JsonNode json(NodeMcpClient.Result result) {
         try {
-            Path out = Files.createTempFile("mcp-modern-out", ".txt");
-            Path err = Files.createTempFile("mcp-modern-err", ".txt");
-            try {
-                ProcessBuilder pb = new ProcessBuilder(command).directory(DIR.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-                ServerCommand.clean(pb.environment());
-                pb.environment().putAll(env);
-                Process p = pb.start();
-                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                    throw new AssertionError(String.join(" ", command.subList(0, 2)) + " did not finish within "
-                            + timeoutSeconds + " s:\n" + Files.readString(out) + Files.readString(err));
-                }
-                return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
+            return RawStdio.JSON.readTree(result.stdout());
         } catch (IOException e) {
-            throw new AssertionError("cannot run " + command.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            throw new AssertionError("no JSON on stdout (exit " + result.exitCode() + "):\n" + result.stdout()
+                    + "\n--- stderr\n" + result.stderr(), e);
         }
     }
 }
