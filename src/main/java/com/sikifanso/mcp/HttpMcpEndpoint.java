@@ -25,6 +25,9 @@ import org.eclipse.jetty.server.Server;
 /** Streamable HTTP at {@code /mcp}, behind a bearer token, bound to loopback unless told otherwise. */
 public final class HttpMcpEndpoint {
     public static final String PATH = "/mcp";
+    /** Each endpoint's 2026-07-28 filter, found by the SDK transport the server is started with. */
+    private static final java.util.Map<Object, ModernHttp> MODERN = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
 
     private final Server jetty;
     private final HttpServletStreamableServerTransportProvider transport;
@@ -79,6 +82,10 @@ public final class HttpMcpEndpoint {
         context.addFilter(new FilterHolder(new HttpExpectations.OnlyTheEndpoint()), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BearerTokenFilter(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        ModernHttp modern = new ModernHttp();
+        MODERN.put(transport, modern);
+        context.addFilter(new FilterHolder(modern), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new HttpBatches()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new HttpExpectations.ProtocolGate(transport.protocolVersions())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         ServletHolder servlet = new ServletHolder(transport);
@@ -93,6 +100,14 @@ public final class HttpMcpEndpoint {
                     "pick a free port with --http 127.0.0.1:PORT", e);
         }
         return new HttpMcpEndpoint(jetty, transport);
+    }
+
+    /** Answers 2026-07-28 requests at the endpoint whose SDK transport is {@code transport}. */
+    static void serveModern(Object transport, ModernDispatcher dispatcher) {
+        ModernHttp modern = MODERN.get(transport);
+        if (modern != null) {
+            modern.serve(dispatcher);
+        }
     }
 
     public HttpServletStreamableServerTransportProvider transport() {

@@ -73,7 +73,7 @@ final class JsonRpcScreen {
         return new Verdict.Pass(line);
     }
 
-    private static ObjectNode error(JsonNode id, int code, String message) {
+    static ObjectNode error(JsonNode id, int code, String message) {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("jsonrpc", "2.0");
         response.set("id", id);

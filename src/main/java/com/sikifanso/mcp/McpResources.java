@@ -35,6 +35,39 @@ final class McpResources {
     private McpResources() {
     }
 
+    /**
+     * The concrete resources behind the templates, for the clusters this server serves (the pinned one, or
+     * every cluster with a session): each one's session and catalog, and each of its agents. Read again on
+     * every call, so a cluster or agent made meanwhile shows up.
+     */
+    static List<McpServerFeatures.SyncResourceSpecification> concrete(OperationRegistry registry,
+                                                                   OperationContext context, McpOptions options) {
+        List<McpServerFeatures.SyncResourceSpecification> resources = new java.util.ArrayList<>();
+        for (String cluster : ServedNames.clusters(context.services(), options)) {
+            for (View v : VIEWS) {
+                if (v.arguments().size() == 1 && options.agent() == null) {
+                    resources.add(concrete(v, cluster, v.template().replace("{cluster}", cluster), registry,
+                            context, options));
+                }
+            }
+            for (String agent : ServedNames.agents(context.services(), options, cluster)) {
+                View v = VIEWS.get(2);
+                resources.add(concrete(v, cluster + "/" + agent, v.template().replace("{cluster}", cluster)
+                        .replace("{agent}", agent), registry, context, options));
+            }
+        }
+        return resources;
+    }
+
+    private static McpServerFeatures.SyncResourceSpecification concrete(View v, String subject, String uri,
+                                                                        OperationRegistry registry,
+                                                                        OperationContext context, McpOptions options) {
+        return new McpServerFeatures.SyncResourceSpecification(
+                McpSchema.Resource.builder().uri(uri).name(v.name() + ":" + subject).description(v.description())
+                        .mimeType("application/json").build(),
+                (exchange, request) -> read(v, request.uri(), registry, context, options));
+    }
+
     static List<McpServerFeatures.SyncResourceTemplateSpecification> all(OperationRegistry registry,
                                                                         OperationContext context, McpOptions options) {
         return VIEWS.stream()

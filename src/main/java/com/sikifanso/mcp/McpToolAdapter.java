@@ -29,8 +29,11 @@ final class McpToolAdapter {
     private final McpOptions options;
     private final OperationContext context;
     private final ToolHints hints;
+    private final ChangeFeed changes;
 
-    McpToolAdapter(Operation<?, ?> operation, McpOptions options, OperationContext context, ToolHints hints) {
+    McpToolAdapter(Operation<?, ?> operation, McpOptions options, OperationContext context, ToolHints hints,
+                   ChangeFeed changes) {
+        this.changes = changes;
         this.operation = operation;
         this.options = options;
         this.context = context;
@@ -94,8 +97,10 @@ final class McpToolAdapter {
 
     private McpSchema.CallToolResult call(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         Object input;
+        Map<String, Object> arguments;
         try {
-            input = ArgumentBinder.bind(operation.input(), pinnedArguments(request));
+            arguments = pinnedArguments(request);
+            input = ArgumentBinder.bind(operation.input(), arguments);
         } catch (InvalidArguments e) {
             String message = operation.name() + ": " + e.getMessage();
             if (NegotiatedVersion.inputErrorsAreToolErrors(NegotiatedVersion.of(exchange))) {
@@ -110,6 +115,9 @@ final class McpToolAdapter {
         try {
             Object output = invoke(input, callContext(exchange, request));
             Map<String, Object> structured = StructuredResults.of(output);
+            if (!operation.safety().readOnly()) {
+                changes.changed(arguments.get("cluster") instanceof String c ? c : null);
+            }
             return McpSchema.CallToolResult.builder()
                     .addTextContent(operation.render(output))
                     .structuredContent(structured)

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
  * URL, and a token put in a query string would be reflected.
  */
 final class PlainResponses {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = com.sikifanso.core.Mappers.JSON.copy()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     private PlainResponses() {
     }
 
@@ -18,6 +20,16 @@ final class PlainResponses {
         response.setContentType("text/plain; charset=utf-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+        response.flushBuffer();
+    }
+
+    /** A JSON body (a JSON-RPC message or a batch's answers) with {@code status}. */
+    static void json(HttpServletResponse response, int status, Object message) throws IOException {
+        byte[] json = JSON.writeValueAsBytes(message);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
         response.flushBuffer();
     }
 

@@ -27,6 +27,7 @@ public final class SikifansoMcpServer {
     private final Services services;
     private final OperationRegistry registry;
     private final McpOptions options;
+    private final ChangeFeed changes = new ChangeFeed();
 
     public SikifansoMcpServer(Services services, OperationRegistry registry, McpOptions options) {
         this.services = services;
@@ -40,30 +41,79 @@ public final class SikifansoMcpServer {
     }
 
     public McpSyncServer start(McpServerTransportProvider transport) {
-        return configure(McpServer.sync(transport));
+        McpFeatures features = features();
+        McpSyncServer server = configure(McpServer.sync(transport), features);
+        ModernDispatcher modern = modern(features, server);
+        if (transport instanceof StdioTransport stdio) {
+            stdio.serveModern(modern);
+        }
+        return server;
     }
 
     public McpSyncServer start(McpStreamableServerTransportProvider transport) {
-        return configure(McpServer.sync(transport));
+        McpFeatures features = features();
+        McpSyncServer server = configure(McpServer.sync(transport), features);
+        HttpMcpEndpoint.serveModern(transport, modern(features, server));
+        return server;
     }
 
-    private McpSyncServer configure(McpServer.SyncSpecification<?> spec) {
+    /** The 2026-07-28 side, answering from the same features; both eras hear of changes this server makes. */
+    private ModernDispatcher modern(McpFeatures features, McpSyncServer server) {
+        ModernDispatcher modern = new ModernDispatcher(features, jsonMapper(), java.time.Clock.systemUTC());
+        changes.listen(cluster -> {
+            modern.subscriptions().clusterChanged(cluster);
+            try {
+                syncResources(server, features);
+                server.notifyResourcesListChanged();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(SikifansoMcpServer.class).debug("no legacy session to notify: {}", e.toString());
+            }
+        });
+        return modern;
+    }
+
+    /** The SDK keeps its own resource list: bring it in line with the clusters and agents there are now. */
+    private static void syncResources(McpSyncServer server, McpFeatures features) {
+        java.util.Map<String, McpServerFeatures.SyncResourceSpecification> now = new java.util.LinkedHashMap<>();
+        features.resources().get().forEach(r -> now.put(r.resource().uri(), r));
+        for (McpSchema.Resource listed : server.listResources()) {
+            if (now.remove(listed.uri()) == null) {
+                server.removeResource(listed.uri());
+            }
+        }
+        now.values().forEach(server::addResource);
+    }
+
+    /** Tools, resources, prompts and completions, built once for both eras. */
+    McpFeatures features() {
         OperationContext context = new OperationContext(services,
                 msg -> LoggerFactory.getLogger(SikifansoMcpServer.class).info(msg));
         ToolHints hints = new ToolHints(offered());
         List<McpServerFeatures.SyncToolSpecification> tools = offered().stream()
-                .map(op -> new McpToolAdapter(op, options, context, hints).specification())
+                .map(op -> new McpToolAdapter(op, options, context, hints, changes).specification())
                 .toList();
+        List<McpServerFeatures.SyncResourceTemplateSpecification> templates = McpResources.all(registry, context,
+                options);
+        List<McpServerFeatures.SyncPromptSpecification> prompts = options.agent() == null ? McpPrompts.all()
+                : List.of();
+        return new McpFeatures(new McpSchema.Implementation("sikifanso", services.build().version()),
+                instructions(), tools, () -> McpResources.concrete(registry, context, options), templates, prompts,
+                new McpCompletions(services, options).all(prompts, templates));
+    }
+
+    private McpSyncServer configure(McpServer.SyncSpecification<?> spec, McpFeatures features) {
         return spec
-                .serverInfo("sikifanso", services.build().version())
-                .instructions(instructions())
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false)
-                        .prompts(false).logging().build())
+                .serverInfo(features.serverInfo())
+                .instructions(features.instructions())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, true)
+                        .prompts(false).completions().logging().build())
                 .jsonMapper(jsonMapper())
                 .jsonSchemaValidator(new OutputSchemaValidator())
-                .tools(tools)
-                .resourceTemplates(McpResources.all(registry, context, options))
-                .prompts(options.agent() == null ? McpPrompts.all() : List.of())
+                .tools(features.tools())
+                .resources(features.resources().get())
+                .resourceTemplates(features.resourceTemplates())
+                .prompts(features.prompts())
+                .completions(features.completions())
                 .build();
     }
 

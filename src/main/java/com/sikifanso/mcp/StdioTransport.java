@@ -37,7 +37,10 @@ public final class StdioTransport implements McpServerTransportProvider {
     private McpServerSession session;
     /** The revision the initialize answer carried; requests are served under it. */
     private volatile String negotiated = ProtocolVersions.MCP_2024_11_05;
+    private volatile boolean initialized;
     private final StdioBatches batches = new StdioBatches();
+    /** Answers 2026-07-28 requests; null until the server is built (then every line is read after it is). */
+    private volatile ModernDispatcher modern;
 
     public StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out) {
         this.mapper = mapper;
@@ -45,12 +48,20 @@ public final class StdioTransport implements McpServerTransportProvider {
         this.out = out;
     }
 
-    @Override
-    public void setSessionFactory(McpServerSession.Factory factory) {
-        session = factory.create(new SessionTransport());
+    /**
+     * Serves the stateless revision beside initialize on the same stdin (a dual-era server) and starts reading:
+     * only now, so no line arrives before both eras can answer it.
+     */
+    void serveModern(ModernDispatcher dispatcher) {
+        this.modern = dispatcher;
         Thread reader = new Thread(this::readLoop, "mcp-stdin");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    @Override
+    public void setSessionFactory(McpServerSession.Factory factory) {
+        session = factory.create(new SessionTransport());
     }
 
     /** Blocks until the client closes stdin. */
@@ -73,7 +84,11 @@ public final class StdioTransport implements McpServerTransportProvider {
                 JsonRpcScreen.Verdict verdict = line.oversized() ? JsonRpcScreen.oversized(MAX_MESSAGE_BYTES)
                         : JsonRpcScreen.screen(line.text());
                 switch (verdict) {
-                    case JsonRpcScreen.Verdict.Pass pass -> handle(pass.line());
+                    case JsonRpcScreen.Verdict.Pass pass -> {
+                        if (!handledAsModern(pass.line())) {
+                            handle(pass.line());
+                        }
+                    }
                     case JsonRpcScreen.Verdict.Answer answer -> writeBytes(mapper.writeValueAsBytes(answer.error()));
                     case JsonRpcScreen.Verdict.Drop drop -> LOG.warn("ignoring a notification: {}", drop.why());
                 }
@@ -125,6 +140,42 @@ public final class StdioTransport implements McpServerTransportProvider {
         return true;
     }
 
+    /**
+     * A 2026-07-28 request goes to the dispatcher, on its own virtual thread (a tool call may take minutes);
+     * a {@code notifications/cancelled} for an open {@code subscriptions/listen} ends it. False for the rest.
+     */
+    private boolean handledAsModern(String line) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode message = com.sikifanso.core.Mappers.JSON.readTree(line);
+        ModernDispatcher dispatcher = modern;
+        if (dispatcher == null) {
+            return false;
+        }
+        if ("notifications/cancelled".equals(message.path("method").asText())
+                && dispatcher.subscriptions().cancel(message.path("params").path("requestId"))) {
+            return true;
+        }
+        if (!ModernEra.isModern(message)) {
+            return false;
+        }
+        Thread.ofVirtual().name("mcp-modern").start(() -> {
+            ModernDispatcher.Reply reply = dispatcher.handle(message, this::writeQuietly, this::writeQuietly);
+            if (reply != null && reply.message() != null) {
+                writeQuietly(reply.message());
+            }
+        });
+        return true;
+    }
+
+    private boolean writeQuietly(com.fasterxml.jackson.databind.node.ObjectNode message) {
+        try {
+            writeBytes(mapper.writeValueAsBytes(message));
+            return true;
+        } catch (IOException e) {
+            LOG.warn("writing to stdout failed", e);
+            return false;
+        }
+    }
+
     private void handle(String line) {
         try {
             McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(mapper, line);
@@ -143,6 +194,10 @@ public final class StdioTransport implements McpServerTransportProvider {
     private void write(McpSchema.JSONRPCMessage message) {
         if (message instanceof McpSchema.JSONRPCResponse r && r.result() instanceof McpSchema.InitializeResult init) {
             negotiated = init.protocolVersion();
+            initialized = true;
+        }
+        if (message instanceof McpSchema.JSONRPCNotification && !initialized) {
+            return; // the SDK's change notifications are for an initialize-era client; a modern one listens
         }
         try {
             Object out = message instanceof McpSchema.JSONRPCResponse r ? batches.route(r) : message;

@@ -26,10 +26,15 @@ final class WireMapper implements McpJsonMapper {
                 && r.error().data() instanceof String data && data.startsWith(SDK_NOT_FOUND)) {
             String name = data.substring(SDK_NOT_FOUND.length());
             return new McpSchema.JSONRPCResponse(r.jsonrpc(), r.id(), null, new McpSchema.JSONRPCResponse.JSONRPCError(
-                    r.error().code(), "Unknown tool \"" + name + "\": this server does not offer it; tools/list names"
-                            + " the tools it does (a --read-only, --toolsets or --agent server offers fewer)", null));
+                    r.error().code(), unknownTool(name), null));
         }
         return value;
+    }
+
+    /** What a call of a tool this server does not offer is told, in either era. */
+    static String unknownTool(String name) {
+        return "Unknown tool \"" + name + "\": this server does not offer it; tools/list names"
+                + " the tools it does (a --read-only, --toolsets or --agent server offers fewer)";
     }
 
     @Override

@@ -14,8 +14,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Requests without it or with a wrong one get 401; the official SDK client sending it works.
  */
 class McpHttpTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://\\S+?:(\\d+)/mcp");
-
     @TempDir
     Path root;
 
@@ -47,7 +43,7 @@ class McpHttpTest {
         ServerCommand.environment(pb.environment(), root);
         Process server = pb.start();
         try {
-            int port = awaitPort(server, stderr);
+            int port = HttpMcpServer.awaitPort(server, stderr);
             JsonNode out = NodeMcpClient.runAgainstRunningServer(root, "http", Map.of(
                     "url", "http://127.0.0.1:" + port + "/mcp", "token", token,
                     "calls", List.of(Map.of("name", "cluster_list", "arguments", Map.of()),
@@ -103,32 +99,7 @@ class McpHttpTest {
         assertThat(output).contains("--allow-remote");
     }
 
-    private static int awaitPort(Process server, Path stderr) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String err = Files.readString(stderr);
-            Matcher m = LISTENING.matcher(err);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            if (!server.isAlive()) {
-                throw new AssertionError("mcp serve --http exited (" + server.exitValue() + "): " + err);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("mcp serve --http did not say where it listens within 30 s: "
-                + Files.readString(stderr));
-    }
-
     private String sikifanso(String... args) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(ServerCommand.sikifanso(args))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        ServerCommand.environment(pb.environment(), root);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("sikifanso " + String.join(" ", args) + ": " + out).isZero();
-        return out;
+        return HttpMcpServer.sikifanso(root, args);
     }
 }

