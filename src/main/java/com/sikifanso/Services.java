@@ -99,6 +99,8 @@ public final class Services {
                 (cluster, name) -> snapshots().capture(cluster, name, false).snapshot().name(), Clock.systemUTC(),
                 Duration.ofMinutes(10)));
         this.doctor = Lazy.of(() -> new Doctor(sessions, clusters().backends(), kube));
+        invocations.listen(new com.sikifanso.ops.InvocationJournal(home,
+                com.sikifanso.agui.journal.JournalOptions.DEFAULTS));
     }
 
     /** The one way every surface calls an operation (see {@link com.sikifanso.ops.Invocations}). */

@@ -47,7 +47,7 @@ public final class Invocations {
             finished(caller, operation, input, output, Optional.empty(), start);
             return output;
         } catch (RuntimeException e) {
-            finished(caller, operation, input, output, Optional.of(String.valueOf(e.getMessage())), start);
+            finished(caller, operation, input, output, Optional.of(describe(e)), start);
             throw e;
         }
     }
@@ -56,6 +56,13 @@ public final class Invocations {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Object invokeUntyped(Operation<?, ?> operation, Object input, Caller caller) {
         return invoke((Operation) operation, (Record) input, caller);
+    }
+
+    /** A failure as the journal keeps it: the message, and the fix when there is one. */
+    private static String describe(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        return e instanceof com.sikifanso.core.SikifansoException s && s.hint() != null
+                ? message + "\nTo fix: " + s.hint() : message;
     }
 
     private void awaitIfAsked(Record input, Record output, Caller caller) {
@@ -73,7 +80,9 @@ public final class Invocations {
         }
         Optional<String> commit = output instanceof PendingSync.Carrier c
                 ? c.pendingSync().map(PendingSync::commit) : Optional.empty();
-        Invocation done = new Invocation(caller.surface(), operation.name(), input, Optional.ofNullable(output),
+        // A result holding secret values (app_credentials) is never handed on: the journal must not keep it.
+        Optional<Object> shown = operation.revealsSecrets() ? Optional.empty() : Optional.ofNullable(output);
+        Invocation done = new Invocation(caller.surface(), operation.name(), input, shown,
                 error, Duration.ofNanos(System.nanoTime() - start), commit);
         listeners.forEach(l -> l.finished(done));
     }
