@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 public final class Redactor {
     static final String MASK = "****";
     private static final List<Pattern> KEY_VALUE = List.of(
-            Pattern.compile("(?i)(\"?[a-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key"
-                    + "|private[_-]?key|credential)[a-z0-9_.-]*\"?\\s*[:=]\\s*\"?)([^\\s\",;&]+)"),
+            // The key's words around the secret word are bounded: unbounded, a long unbroken token (a base64
+            // blob) made every start position rescan the rest of it, quadratic in its length.
+            Pattern.compile("(?i)(\"?[a-z0-9_.-]{0,64}(?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key"
+                    + "|private[_-]?key|credential)[a-z0-9_.-]{0,64}\"?\\s*[:=]\\s*\"?)([^\\s\",;&]+)"),
             Pattern.compile("(?i)(authorization:\\s*(?:bearer|basic)\\s+)(\\S+)"),
             Pattern.compile("(?i)(\\bbearer\\s+)([A-Za-z0-9._~+/=-]{8,})"));
     private static final List<Pattern> WHOLE = List.of(

@@ -28,4 +28,12 @@ class RedactorTest {
     void leavesOrdinaryLinesAlone(String line) {
         assertThat(Redactor.mask(line)).isEqualTo(line);
     }
+
+    /** A huge unbroken token (a base64 blob in a tool result) used to take quadratic time; it must still mask. */
+    @org.junit.jupiter.api.Test
+    void aLongUnbrokenTokenIsReadOnceAndWhatFollowsItIsStillMasked() {
+        String blob = "x".repeat(256 * 1024);
+
+        assertThat(Redactor.mask(blob + " password=hunter2")).isEqualTo(blob + " password=" + Redactor.MASK);
+    }
 }
