@@ -37,13 +37,18 @@ public final class OperationRun {
     public static OperationRun start(ActivityJournal journal, String cluster, Caller caller, String operation,
                                      JsonNode input) {
         String runId = UUID.randomUUID().toString();
+        return start(journal.sink(runId), runId, cluster, caller, operation, input);
+    }
+
+    private static OperationRun start(java.util.function.Consumer<com.sikifanso.agui.AguiEvent> sink, String runId,
+                                      String cluster, Caller caller, String operation, JsonNode input) {
         ObjectNode props = AguiJson.MAPPER.createObjectNode().put("surface", caller.surface())
                 .put("operation", operation);
         if (caller.caller() != null) {
             props.put("caller", caller.caller());
         }
         RunAgentInput runInput = new RunAgentInput(cluster, runId, null, null, List.of(), List.of(), List.of(), props);
-        AguiRun run = AguiRun.start(cluster, runId, runInput, journal.sink(runId));
+        AguiRun run = AguiRun.start(cluster, runId, runInput, sink);
         AguiRun.ToolCall call = run.toolCall(operation).args(AguiJson.MAPPER.valueToTree(input).toString()).end();
         return new OperationRun(run, call, operation);
     }
@@ -52,12 +57,16 @@ public final class OperationRun {
     public static String record(ActivityJournal journal, String cluster, Caller caller, String operation,
                                 JsonNode input, Optional<JsonNode> output, Optional<String> error,
                                 Duration duration, Optional<String> commit) {
-        OperationRun r = start(journal, cluster, caller, operation, input);
+        // The whole run is known: one append under one lock, rather than one per event on a command's exit path.
+        String runId = UUID.randomUUID().toString();
+        List<com.sikifanso.agui.AguiEvent> events = new java.util.ArrayList<>();
+        OperationRun r = start(events::add, runId, cluster, caller, operation, input);
         if (error.isPresent()) {
             r.failed(error.get(), null);
         } else {
             r.succeeded(output.orElse(null), commit, duration);
         }
+        journal.append(runId, events);
         return r.run.runId();
     }
 
