@@ -152,7 +152,8 @@ public final class Applications {
         return kube.genericKubernetesResources(ArgoCdResources.APPLICATION).inNamespace(ApplicationSets.NAMESPACE);
     }
 
-    private static AppStatus status(GenericKubernetesResource app) {
+    /** What {@code app list} shows of one Application; the cluster state feed reports the same. */
+    public static AppStatus status(GenericKubernetesResource app) {
         ApplicationState s = ApplicationState.of(app);
         return new AppStatus(s.name(), orUnknown(s.sync()), orUnknown(s.health()), s.converged() ? null : s.message());
     }
@@ -171,8 +172,13 @@ public final class Applications {
             }
         }
         return new AppDetail(s.name(), orUnknown(s.sync()), orUnknown(s.health()),
-                text(map(status.get("sync")), "revision"), text(map(spec.get("destination")), "namespace"),
+                revision(app), text(map(spec.get("destination")), "namespace"),
                 s.operationPhase(), s.converged() ? null : s.message(), resources);
+    }
+
+    /** The revision Argo CD last compared or synced ({@code status.sync.revision}); null before the first. */
+    public static String revision(GenericKubernetesResource app) {
+        return text(map(map(app.getAdditionalProperties().get("status")).get("sync")), "revision");
     }
 
     /** The namespace Argo CD deploys {@code app} into ({@code spec.destination.namespace}). */

@@ -20,9 +20,7 @@ import com.sikifanso.infra.InfraConfig;
 import com.sikifanso.session.ClusterState;
 import com.sikifanso.session.Session;
 import com.sikifanso.session.SessionStore;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,7 +139,7 @@ public final class Doctor {
         Check mount = new Check("GitOps mount", () -> mount(cluster, session));
         KubernetesClient kube;
         try {
-            kube = failingFast(clients.forCluster(cluster), runner.timeout());
+            kube = KubeClients.failingFast(clients.forCluster(cluster), runner.timeout());
         } catch (RuntimeException e) {
             List<CheckResult> results = new ArrayList<>(runner.run(List.of(mount)));
             String why = e instanceof SikifansoException ? e.getMessage() : "cannot build a client from kubeconfig "
@@ -280,15 +278,6 @@ public final class Doctor {
             return backends.infra().load(Path.of(session.gitOpsPath()));
         } catch (SikifansoException e) {
             return backends.infra().defaults();
-        }
-    }
-
-    /** The same client without fabric8's retries, so a dead API server fails the check at once. */
-    private static KubernetesClient failingFast(KubernetesClient client, Duration timeout) {
-        try (client) {
-            int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-            return new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
-                    .withRequestRetryBackoffLimit(0).withConnectionTimeout(ms).withRequestTimeout(ms).build()).build();
         }
     }
 }

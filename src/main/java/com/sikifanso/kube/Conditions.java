@@ -2,6 +2,7 @@ package com.sikifanso.kube;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import java.util.Optional;
@@ -19,6 +20,13 @@ public final class Conditions {
     /** Ready=True; a node that reports no Ready condition is not ready. */
     public static boolean isReady(Node node) {
         return nodeReady(node).map(c -> "True".equals(c.getStatus())).orElse(false);
+    }
+
+    /** Ready=True (every container ready); a pod that reports no Ready condition is not ready. */
+    public static boolean isReady(Pod pod) {
+        return pod.getStatus() != null && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType())
+                && "True".equals(c.getStatus()));
     }
 
     /** Available=True; a Deployment that reports no Available condition is not available. */

@@ -2,6 +2,7 @@ package com.sikifanso.kube;
 
 import com.sikifanso.core.K3dNames;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
@@ -36,5 +37,14 @@ public interface KubeClients {
             return new KubernetesClientBuilder()
                     .withConfig(Config.fromKubeconfig(context(cluster), contents, file.toString())).build();
         };
+    }
+
+    /** The same client without fabric8's retries, so a dead API server fails a request at once; closes {@code client}. */
+    static KubernetesClient failingFast(KubernetesClient client, java.time.Duration timeout) {
+        try (client) {
+            int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+            return new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
+                    .withRequestRetryBackoffLimit(0).withConnectionTimeout(ms).withRequestTimeout(ms).build()).build();
+        }
     }
 }
