@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Activity journal throughput: events/s appended (one process; then P processes at once on one journal),
 # read back and encoded as SSE. Uses the test classes (JournalBenchMain, JournalAppenderMain).
-# Figures only: it never fails on time.   Usage: bench/events.sh [N events, default 20000] [P processes, default 4]
+# Figures only: it never fails on time.
+# Usage: bench/events.sh [N events, default 20000] [P processes, default 4] [state changes, default 40]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-20000}
@@ -33,3 +34,7 @@ lines=$(cat "$work"/many/activity*.jsonl | wc -l)
 awk -v p="$P" -v t="$total" -v ns="$ns" -v l="$lines" 'BEGIN {
   printf "%-40s %12d %10.2f %12.0f\n", "append (" p " processes at once, with JVM start)", t, ns / 1e9, t / (ns / 1e9);
   printf "%-40s %12d\n", "lines on disk (must equal events)", l }'
+
+# The cluster state feed (agui/state): open to first STATE_SNAPSHOT, and an Argo CD Application's change to its
+# STATE_DELTA in the journal, against fabric8's mock API server (no real API server here).
+"$JAVA" -cp "$CP" com.sikifanso.agui.state.StateFeedBench "${3:-40}"

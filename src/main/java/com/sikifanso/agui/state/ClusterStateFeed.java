@@ -57,6 +57,8 @@ public final class ClusterStateFeed implements AutoCloseable {
     /** The {@code CUSTOM} event that says why the cluster's API cannot be watched now. */
     public static final String UNREACHABLE = "sikifanso.state.unreachable";
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStateFeed.class);
+    /** The doctor's checks each stop at their own timeout and run side by side; this is a backstop. */
+    private static final Duration DOCTOR_WAIT = Doctor.DEFAULT_CHECK_TIMEOUT.multipliedBy(3);
 
     /**
      * How the feed paces itself.
@@ -117,6 +119,7 @@ public final class ClusterStateFeed implements AutoCloseable {
     private boolean changed;
     private Thread doctorThread;
     private volatile List<CheckResult> doctor;
+    private volatile long doctorAt;
     private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
     private ClusterStateFeed(String cluster, Path clusterDir, ActivityJournal journal, Sources sources,
@@ -217,19 +220,24 @@ public final class ClusterStateFeed implements AutoCloseable {
             Duration retry = options.firstRetry();
             String reported = null;
             while (!isClosed()) {
-                startDoctor();
-                Optional<ClusterWatch> watch = connect(run, reported);
-                if (watch.isEmpty()) {
-                    reported = lastReason;
+                startDoctorUnlessFresh();
+                ClusterWatch watch;
+                try {
+                    watch = connect();
+                } catch (Unreachable e) {
+                    if (!e.getMessage().equals(reported)) {
+                        record(run, e);
+                        reported = e.getMessage();
+                    }
                     sleep(retry);
                     retry = retry.multipliedBy(2).compareTo(options.maxRetry()) > 0 ? options.maxRetry()
                             : retry.multipliedBy(2);
                     continue;
                 }
-                try (ClusterWatch w = watch.get()) {
+                try (watch) {
                     reported = null;
                     retry = options.firstRetry();
-                    follow(run, w);
+                    follow(run, watch);
                 }
             }
         } finally {
@@ -239,43 +247,42 @@ public final class ClusterStateFeed implements AutoCloseable {
         }
     }
 
-    private String lastReason;
+    /** Why the cluster's API cannot be watched now, with what to do about it. */
+    private static final class Unreachable extends Exception {
+        private final String hint;
 
-    /** The watch, or empty after recording why not (unless that reason was recorded last time). */
-    private Optional<ClusterWatch> connect(AguiRun run, String reported) {
+        Unreachable(String message, String hint) {
+            super(message, null, false, false);
+            this.hint = hint;
+        }
+    }
+
+    /** The watch, started and listed once; {@link Unreachable} when the API cannot be had. */
+    private ClusterWatch connect() throws Unreachable {
+        String up = "is it up? start it with: sikifanso cluster start " + cluster;
         try {
-            return Optional.of(ClusterWatch.start(sources.connect(cluster), this::changed, options.apiTimeout()));
+            return ClusterWatch.start(sources.connect(cluster), this::changed, options.apiTimeout());
+        } catch (SikifansoException e) {
+            throw new Unreachable(e.getMessage(), e.hint());
+        } catch (ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            SikifansoException why = cause instanceof KubernetesClientException k ? LiveCluster.unreachable(cluster, k)
+                    : SikifansoException.failure("cannot talk to the Kubernetes API of cluster \"" + cluster
+                    + "\": " + Throwables.rootMessage(cause), up, cause);
+            throw new Unreachable(why.getMessage(), why.hint());
+        } catch (TimeoutException e) {
+            throw new Unreachable("the Kubernetes API of cluster \"" + cluster + "\" did not answer within "
+                    + options.apiTimeout().toSeconds() + "s", up);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (SikifansoException e) {
-            lastReason = e.getMessage();
-            record(run, reported, e.getMessage(), e.hint());
-        } catch (ExecutionException | RuntimeException e) {
-            SikifansoException why = unreachable(e instanceof ExecutionException ? e.getCause() : e);
-            lastReason = why.getMessage();
-            record(run, reported, why.getMessage(), why.hint());
-        } catch (TimeoutException e) {
-            lastReason = "the Kubernetes API of cluster \"" + cluster + "\" did not answer within "
-                    + options.apiTimeout().toSeconds() + "s";
-            record(run, reported, lastReason, "is it up? start it with: sikifanso cluster start " + cluster);
+            throw new Unreachable("interrupted while connecting to cluster \"" + cluster + "\"", null);
         }
-        return Optional.empty();
     }
 
-    private SikifansoException unreachable(Throwable e) {
-        return e instanceof KubernetesClientException k ? LiveCluster.unreachable(cluster, k)
-                : SikifansoException.failure("cannot talk to the Kubernetes API of cluster \"" + cluster + "\": "
-                + Throwables.rootMessage(e), "is it up? start it with: sikifanso cluster start " + cluster, e);
-    }
-
-    private void record(AguiRun run, String reported, String message, String hint) {
-        if (message.equals(reported)) {
-            return;
-        }
-        ObjectNode value = AguiJson.MAPPER.createObjectNode().put("cluster", cluster).put("message", message);
-        if (hint != null) {
-            value.put("hint", hint);
+    private void record(AguiRun run, Unreachable why) {
+        ObjectNode value = AguiJson.MAPPER.createObjectNode().put("cluster", cluster).put("message", why.getMessage());
+        if (why.hint != null) {
+            value.put("hint", why.hint);
         }
         value.put("retrying", true);
         run.custom(UNREACHABLE, value);
@@ -314,6 +321,13 @@ public final class ClusterStateFeed implements AutoCloseable {
 
     // ---- the doctor, on its own thread so a slow check never holds a delta back
 
+    /** Starts the doctor unless its verdicts are younger than the interval (a retry loop must not run it each time). */
+    private void startDoctorUnlessFresh() {
+        if (doctor == null || System.nanoTime() - doctorAt > options.doctorInterval().toNanos()) {
+            startDoctor();
+        }
+    }
+
     private void startDoctor() {
         synchronized (signal) {
             if (closed || (doctorThread != null && doctorThread.isAlive())) {
@@ -333,20 +347,24 @@ public final class ClusterStateFeed implements AutoCloseable {
             verdicts = List.of(CheckResult.fail("Doctor", "did not run", Throwables.rootMessage(e),
                     e instanceof SikifansoException s ? s.hint() : null));
         }
+        doctorAt = System.nanoTime();
         doctor = verdicts;
         changed();
     }
 
+    /** Waits for a doctor run under way, unless closed; a hung one delays the snapshot at most the wait's bound. */
     private void awaitDoctor() {
         Thread d;
         synchronized (signal) {
             d = doctorThread;
         }
-        if (d != null) {
+        long deadline = System.nanoTime() + DOCTOR_WAIT.toNanos();
+        while (d != null && d.isAlive() && !isClosed() && System.nanoTime() < deadline) {
             try {
-                d.join();
+                d.join(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -67,7 +69,7 @@ final class ClusterStateReader {
         Map<String, List<Pod>> pods = seen.pods().stream()
                 .collect(Collectors.groupingBy(p -> p.getMetadata().getNamespace()));
         TreeMap<String, ClusterState.Agent> agents = new TreeMap<>();
-        for (String name : new java.util.TreeSet<>(union(seen.definedAgents(), namespaces.keySet()))) {
+        for (String name : union(seen.definedAgents(), namespaces.keySet())) {
             String namespace = AgentSandbox.namespace(name);
             Namespace ns = namespaces.get(name);
             List<Pod> inside = ns == null ? List.of() : pods.getOrDefault(namespace, List.of());
@@ -79,8 +81,8 @@ final class ClusterStateReader {
         return agents;
     }
 
-    private static java.util.Set<String> union(Collection<String> a, Collection<String> b) {
-        java.util.Set<String> all = new java.util.HashSet<>(a);
+    private static SortedSet<String> union(Collection<String> a, Collection<String> b) {
+        SortedSet<String> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
     }

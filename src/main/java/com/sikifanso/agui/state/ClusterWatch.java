@@ -1,6 +1,8 @@
 package com.sikifanso.agui.state;
 
+import com.sikifanso.agents.AgentSandbox;
 import com.sikifanso.argocd.ArgoCdResources;
+import com.sikifanso.doctor.CheckResult;
 import com.sikifanso.gitops.ApplicationSets;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -12,7 +14,9 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,9 +47,7 @@ final class ClusterWatch implements AutoCloseable {
                 o -> true);
         // Pods of every namespace, kept only for the agents' (agent-*): a laptop cluster has a few dozen, and one
         // informer cannot select several namespaces; other pods' churn does not wake the feed.
-        this.pods = add(kube.pods().inAnyNamespace().runnableInformer(0), changed,
-                p -> p.getMetadata().getNamespace() != null && p.getMetadata().getNamespace().startsWith(
-                        com.sikifanso.agents.AgentSandbox.namespace("")));
+        this.pods = add(kube.pods().inAnyNamespace().runnableInformer(0), changed, ClusterWatch::inAgentNamespace);
     }
 
     /**
@@ -57,7 +59,7 @@ final class ClusterWatch implements AutoCloseable {
         ClusterWatch watch = new ClusterWatch(kube, changed);
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
-            List<java.util.concurrent.CompletableFuture<Void>> started = new ArrayList<>();
+            List<CompletableFuture<Void>> started = new ArrayList<>();
             for (SharedIndexInformer<?> informer : watch.informers) {
                 started.add(informer.start().toCompletableFuture());
             }
@@ -72,18 +74,15 @@ final class ClusterWatch implements AutoCloseable {
     }
 
     /** What the informers hold now. */
-    ClusterStateReader.Seen seen(java.util.Collection<String> definedAgents,
-                                 List<com.sikifanso.doctor.CheckResult> doctor) {
-        String prefix = com.sikifanso.agents.AgentSandbox.namespace("");
+    ClusterStateReader.Seen seen(Collection<String> definedAgents, List<CheckResult> doctor) {
         return new ClusterStateReader.Seen(nodes.getStore().list(), applications.getStore().list(),
-                namespaces.getStore().list(),
-                pods.getStore().list().stream().filter(p -> p.getMetadata().getNamespace().startsWith(prefix))
-                        .toList(), definedAgents, doctor);
+                namespaces.getStore().list(), pods.getStore().list().stream().filter(ClusterWatch::inAgentNamespace)
+                .toList(), definedAgents, doctor);
     }
 
-    /** Whether every informer's watch is open (false while one reconnects). */
-    boolean watching() {
-        return informers.stream().allMatch(SharedIndexInformer::isWatching);
+    private static boolean inAgentNamespace(Pod pod) {
+        String namespace = pod.getMetadata().getNamespace();
+        return namespace != null && namespace.startsWith(AgentSandbox.namespace(""));
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> add(SharedIndexInformer<T> informer, Runnable changed,

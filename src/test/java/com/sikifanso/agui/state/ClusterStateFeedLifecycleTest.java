@@ -156,6 +156,22 @@ class ClusterStateFeedLifecycleTest {
     }
 
     @Test
+    void twoListenersInOneProcessMakeOneFeedAndTheSecondTakesOverWhenTheFirstCloses() throws Exception {
+        ClusterStateFeed first = ClusterStateFeed.whileListening(services, CLUSTER, fast(ticking()));
+        JournalEntry firstSnapshot = journal.awaitMore(EventType.STATE_SNAPSHOT, 0);
+        try (ClusterStateFeed second = ClusterStateFeed.whileListening(services, CLUSTER, fast(ticking()))) {
+            Thread.sleep(10 * fast(null).leasePoll().toMillis());   // ten chances to take a lease it must not get
+            assertThat(StateJournal.ofType(journal.entries(), EventType.RUN_STARTED)).as("one feed").hasSize(1);
+
+            first.close();
+            JournalEntry secondSnapshot = journal.awaitMore(EventType.STATE_SNAPSHOT, 1);
+            assertThat(secondSnapshot.runId()).isNotEqualTo(firstSnapshot.runId());
+            assertThat(journal.events(firstSnapshot.runId())).last().extracting(AguiEvent::eventType)
+                    .isEqualTo(EventType.RUN_FINISHED);
+        }
+    }
+
+    @Test
     void aBadOrUnknownClusterNameIsRefusedAndNothingIsWritten() {
         assertThatThrownBy(() -> ClusterStateFeed.whileListening(services, "Not_A_Label"))
                 .isInstanceOf(SikifansoException.class).hasMessageContaining("Not_A_Label");

@@ -214,7 +214,7 @@ class ClusterStateFeedTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static GenericKubernetesResource withStatus(GenericKubernetesResource app, String sync, String health) {
+    static GenericKubernetesResource withStatus(GenericKubernetesResource app, String sync, String health) {
         Map<String, Object> status = new LinkedHashMap<>((Map<String, Object>) app.getAdditionalProperties()
                 .get("status"));
         status.put("sync", Map.of("status", sync, "revision", "6.10.1"));
