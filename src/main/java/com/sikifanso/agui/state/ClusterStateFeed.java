@@ -57,24 +57,24 @@ public final class ClusterStateFeed implements AutoCloseable {
     /** The {@code CUSTOM} event that says why the cluster's API cannot be watched now. */
     public static final String UNREACHABLE = "sikifanso.state.unreachable";
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStateFeed.class);
-    /** The doctor's checks each stop at their own timeout and run side by side; this is a backstop. */
-    private static final Duration DOCTOR_WAIT = Doctor.DEFAULT_CHECK_TIMEOUT.multipliedBy(3);
 
     /**
      * How the feed paces itself.
      *
      * @param debounce changes arriving within this time after a first one make one delta
      * @param doctorInterval how often the doctor's verdicts are taken again
+     * @param doctorWait how long the first snapshot waits for them; after that it goes without, and they follow
+     *        as a delta (the doctor's checks each stop at their own timeout and run side by side: a backstop)
      * @param firstRetry the wait before retrying an unreachable API, doubled each time up to {@code maxRetry}
      * @param leasePoll how often a waiting listener tries to take the lease over
      * @param apiTimeout how long connecting and the first listing may take
      * @param clock stamps {@link ClusterState#takenAt()}
      */
-    public record Options(Duration debounce, Duration doctorInterval, Duration firstRetry, Duration maxRetry,
-                          Duration leasePoll, Duration apiTimeout, Clock clock) {
+    public record Options(Duration debounce, Duration doctorInterval, Duration doctorWait, Duration firstRetry,
+                          Duration maxRetry, Duration leasePoll, Duration apiTimeout, Clock clock) {
         public static final Options DEFAULTS = new Options(Duration.ofMillis(250), Duration.ofMinutes(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(10),
-                Clock.systemUTC());
+                Doctor.DEFAULT_CHECK_TIMEOUT.multipliedBy(3), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofMillis(500), Duration.ofSeconds(10), Clock.systemUTC());
     }
 
     /** Where the feed reads from; {@link #of(Services, Options)} in production. */
@@ -352,13 +352,13 @@ public final class ClusterStateFeed implements AutoCloseable {
         changed();
     }
 
-    /** Waits for a doctor run under way, unless closed; a hung one delays the snapshot at most the wait's bound. */
+    /** Waits for a doctor run under way, unless closed; a hung one delays the snapshot at most {@code doctorWait}. */
     private void awaitDoctor() {
         Thread d;
         synchronized (signal) {
             d = doctorThread;
         }
-        long deadline = System.nanoTime() + DOCTOR_WAIT.toNanos();
+        long deadline = System.nanoTime() + options.doctorWait().toNanos();
         while (d != null && d.isAlive() && !isClosed() && System.nanoTime() < deadline) {
             try {
                 d.join(100);

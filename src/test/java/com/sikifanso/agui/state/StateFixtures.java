@@ -21,10 +21,13 @@ final class StateFixtures {
     private StateFixtures() {
     }
 
-    /** Quick to react and to retry, the doctor once per run; patient with an API server on a loaded machine. */
+    /**
+     * Quick to react and to retry, the doctor once per run; patient with the doctor and the API server on a loaded
+     * machine, so the snapshot always holds the doctor's verdicts.
+     */
     static ClusterStateFeed.Options fast(Clock clock) {
-        return new ClusterStateFeed.Options(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMillis(50),
-                Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(60), clock);
+        return new ClusterStateFeed.Options(Duration.ofMillis(100), Duration.ofHours(1), Duration.ofMinutes(5),
+                Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(60), clock);
     }
 
     /** T0, then one second later at each reading: {@code takenAt} says how many times the state changed. */
