@@ -146,6 +146,9 @@ public final class EventRenderer implements AutoCloseable {
     private void runFinished(RunView run, AguiEvent.RunFinished e) {
         JsonNode result = e.result();
         Long took = result != null && result.has("durationMs") ? result.path("durationMs").asLong() : null;
+        if (run.operation == null && result != null && result.hasNonNull("operation")) {
+            run.operation = result.path("operation").asText();   // its start came before what is shown
+        }
         endRun(run, false, took);
         StringBuilder s = new StringBuilder(green("✔ " + run.title() + " done"));
         if (took != null) {
@@ -337,8 +340,11 @@ public final class EventRenderer implements AutoCloseable {
             return;
         }
         toolCalls.remove(id);
-        ToolCallView shown = call == null ? new ToolCallView(run.runId, "tool " + shortId(id), now) : call;
-        toolPanel(shown, result, now - shown.startMillis);
+        if (call == null) {   // its start came before what is shown (--since, a limit): no name, no duration
+            toolPanel(new ToolCallView(run.runId, "call " + shortId(id), now), result, -1);
+            return;
+        }
+        toolPanel(call, result, now - call.startMillis);
     }
 
     /** The call as a compact panel: name and duration, arguments, result (or that none came). */
@@ -346,7 +352,7 @@ public final class EventRenderer implements AutoCloseable {
         String top = terminal ? "┌ " : "";
         String mid = terminal ? "│ " : INDENT;
         String bottom = terminal ? "└ " : INDENT;
-        String took = result == null ? "" : dim(" (" + duration(tookMillis) + ")");
+        String took = result == null || tookMillis < 0 ? "" : dim(" (" + duration(tookMillis) + ")");
         line(INDENT + top + "tool " + cyan(call.name) + took);
         String args = call.args.isEmpty() ? "" : JsonSummaries.arguments(call.args.toString());
         if (!args.isEmpty()) {
