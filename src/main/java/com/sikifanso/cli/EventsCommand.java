@@ -26,8 +26,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "events", description = {
-    "Show what happened on a cluster: every operation run on it from the CLI, MCP or the dashboard,",
-    "as recorded in its activity journal (AG-UI events; secrets are redacted when recorded).",
+    "Show what happened on a cluster, as its activity journal recorded it.",
+    "",
+    "Every operation run on the cluster from the CLI, MCP or the dashboard is recorded as AG-UI",
+    "events (secrets redacted).",
     "Runs show who started them, the operation as a tool call with its arguments and result,",
     "its steps and progress, state changes, and how it ended (with the fix when it failed).",
     "",
