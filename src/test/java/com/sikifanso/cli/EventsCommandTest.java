@@ -221,7 +221,8 @@ class EventsCommandTest {
         SikifansoProcess.Result r = events("--run", "run-aa");
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.stderr()).contains("run \"run-aa\" is the start of 2 runs' ids").contains("give more of the run id");
+        assertThat(r.stderr()).contains("run \"run-aa\" is the start of 2 runs' ids")
+                .contains("give more of the run id");
     }
 
     @Test
@@ -243,7 +244,8 @@ class EventsCommandTest {
         journal.append("run-s", new AguiEvent.Custom("login", SampleRuns.json(Map.of("password", "hunter2-secret")),
                 null));
         record(journal, "app_list", Optional.empty());
-        OperationContext context = new OperationContext(home.services(), msg -> { }, com.sikifanso.ops.WaitPolicy.PROGRAM);
+        OperationContext context = new OperationContext(home.services(), msg -> { },
+                com.sikifanso.ops.WaitPolicy.PROGRAM);
 
         Object out = registry.invoke("events_list", Map.of("cluster", CLUSTER, "limit", 3), Surface.mcp, context);
 
@@ -252,7 +254,8 @@ class EventsCommandTest {
         assertThat(structured.path("events")).hasSize(3);
         assertThat(structured.path("omitted").asLong()).isEqualTo(4);
         assertThat(op.render(out)).startsWith("… 4 earlier events left out").contains("  tool call ")
-                .contains("    result ok=true").contains("✔ app_list done in 1.2s · commit abc1234").doesNotContain("\u001b[");
+                .contains("    result ok=true").contains("✔ app_list done in 1.2s · commit abc1234")
+                .doesNotContain("\u001b[");
         Object all = registry.invoke("events_list", Map.of("cluster", CLUSTER), Surface.mcp, context);
         assertThat(Mappers.JSON.valueToTree(com.sikifanso.ops.StructuredResults.of(all)).toString())
                 .doesNotContain("hunter2-secret");

@@ -68,7 +68,8 @@ class EventsTerminalTest {
         journal.append("run-term1", new AguiEvent.ActivitySnapshot("act-1", "pull",
                 SampleRuns.object(Map.of("bytes", 1024)), null, null));
 
-        String spinning = awaitScreen(s -> s.contains("pull images ("));
+        // Three appends: the follower may draw the step before it has read the progress.
+        String spinning = awaitScreen(s -> s.contains("pull images (") && s.contains("· pull: bytes=1024"));
         String line = spinning.lines().filter(l -> l.contains("pull images (")).findFirst().orElseThrow();
         assertThat(SPINNER.indexOf(strip(line).charAt(0))).as("a spinner frame leads: " + line).isNotNegative();
         assertThat(line).contains("· pull: bytes=1024");

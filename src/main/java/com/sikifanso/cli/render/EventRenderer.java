@@ -83,7 +83,8 @@ public final class EventRenderer implements AutoCloseable {
             case AguiEvent.RunError e -> runError(run, e);
             case AguiEvent.StepStarted e -> stepStarted(run, e.stepName());
             case AguiEvent.StepFinished e -> stepFinished(run, e.stepName());
-            case AguiEvent.TextMessageStart e -> messages.put(e.messageId(), new MessageView(run.runId, roleOf(e.role())));
+            case AguiEvent.TextMessageStart e -> messages.put(e.messageId(),
+                    new MessageView(run.runId, roleOf(e.role())));
             case AguiEvent.TextMessageContent e -> text(e.messageId(), e.delta());
             case AguiEvent.TextMessageEnd e -> textEnded(e.messageId());
             case AguiEvent.TextMessageChunk e -> textChunk(run, e);
@@ -191,7 +192,8 @@ public final class EventRenderer implements AutoCloseable {
         run.activities.clear();
         idsOfRun(toolCalls, c -> c.runId, run.runId).forEach(id -> {
             ToolCallView call = toolCalls.remove(id);
-            toolPanel(call, call.result, call.result == null || tookMillis == null ? now - call.startMillis : tookMillis);
+            boolean measured = call.result != null && tookMillis != null;
+            toolPanel(call, call.result, measured ? tookMillis : now - call.startMillis);
         });
         reasoningEnded(run);
         idsOfRun(messages, MessageView::runId, run.runId).forEach(this::textEnded);

@@ -134,7 +134,8 @@ final class JsonSummaries {
         String path = readable(pointer);
         boolean known = old != null && !old.isMissingNode();
         return switch (op) {
-            case "replace" -> path + ": " + (known ? value(old, VALUE_WIDTH) + " → " : "→ ") + value(value, VALUE_WIDTH);
+            case "replace" -> path + ": " + (known ? value(old, VALUE_WIDTH) + " → " : "→ ")
+                    + value(value, VALUE_WIDTH);
             case "add" -> known && !old.isContainerNode()
                     ? path + ": " + value(old, VALUE_WIDTH) + " → " + value(value, VALUE_WIDTH)
                     : path + ": + " + value(value, VALUE_WIDTH);

@@ -119,7 +119,8 @@ class EventRendererTest {
         String done = renderedEvents(true, false, events);
         String clear = "\r" + java.util.regex.Pattern.quote(ESC) + "K";
         String plain = done.replaceAll(clear + "[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏][^\r\n]*", "").replaceAll(clear, "");
-        assertThat(plain.lines().filter(l -> !l.isEmpty()).map(l -> l.substring(9))).containsExactly("▶ run run-t from cli (test) on lab1",
+        assertThat(plain.lines().filter(l -> !l.isEmpty()).map(l -> l.substring(9))).containsExactly(
+                "▶ run run-t from cli (test) on lab1",
                 "  ✓ pull images (0 ms)", "✔ run run-t done");
     }
 
@@ -140,7 +141,8 @@ class EventRendererTest {
                 entry(11, "run-bbbb2", new AguiEvent.TextMessageChunk("m-b", Role.user, "Other", null, t0)),
                 entry(12, "run-aaaa1", new AguiEvent.TextMessageContent("m-a", ", again", t0)),
                 entry(13, "run-aaaa1", new AguiEvent.TextMessageEnd("m-a", t0)),
-                entry(14, "run-bbbb2", new AguiEvent.ToolCallResult("r-b", "tc-b", "all checks pass", "tool", t0 + 2600)),
+                entry(14, "run-bbbb2", new AguiEvent.ToolCallResult("r-b", "tc-b", "all checks pass", "tool",
+                        t0 + 2600)),
                 entry(15, "run-aaaa1", new AguiEvent.ToolCallResult("r-a", "tc-a", "{\"health\":\"Healthy\"}", null,
                         t0 + 1500)),
                 entry(16, "run-aaaa1", new AguiEvent.RunFinished("lab1", "run-aaaa1", null, null, null, t0)),
