@@ -41,4 +41,8 @@ final class Candidates {
 
     static final class Snapshots extends Dynamic {
     }
+
+    /** Run ids in the cluster's activity journal, newest first. */
+    static final class Runs extends Dynamic {
+    }
 }

@@ -45,6 +45,7 @@ public final class CommandLines {
         groups.put("app", AppCommand.class);
         groups.put("agent", AgentCommand.class);
         groups.put("snapshot", SnapshotCommand.class);
+        groups.put("events", EventsCommand.class);
         groups.put("mcp", McpCommand.class);
         groups.put("completion", CompletionCommand.class);
         groups.put("version", VersionCommand.class);

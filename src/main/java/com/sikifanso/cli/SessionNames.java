@@ -1,6 +1,9 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.Services;
+import com.sikifanso.agui.journal.ClusterJournals;
+import com.sikifanso.agui.journal.JournalOptions;
+import com.sikifanso.agui.journal.JournalQueries;
 import com.sikifanso.catalog.ApplicationNames;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CustomApp;
@@ -11,6 +14,8 @@ import java.util.function.Predicate;
 
 /** Live names for completion, read from the session; any failure just means no candidates. */
 final class SessionNames {
+    /** A shell shows every candidate: the most recent runs are the ones worth naming. */
+    private static final int RECENT_RUNS = 50;
     private final Services services;
     private final Map<String, String> env;
 
@@ -38,6 +43,9 @@ final class SessionNames {
                 return ApplicationNames.yamlNames(repo(c).resolve(ApplicationNames.AGENTS_DIR));
             } else if (kind == Candidates.Snapshots.class) {
                 return services.snapshots().names();
+            } else if (kind == Candidates.Runs.class) {
+                return JournalQueries.runIds(new ClusterJournals(services.sessions(), JournalOptions.DEFAULTS).of(c))
+                        .stream().limit(RECENT_RUNS).toList();
             }
         } catch (RuntimeException e) {
             // Completion must never print errors into the user's command line.

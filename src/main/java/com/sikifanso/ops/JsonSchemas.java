@@ -107,6 +107,9 @@ public final class JsonSchemas {
         if (c == double.class || c == Double.class) {
             return Map.of("type", "number");
         }
+        if (com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(c)) {
+            return Map.of("type", "object");   // an AG-UI event, whose own schema is @ag-ui/core's
+        }
         if (c == Instant.class) {
             return Map.of("type", "string", "format", "date-time");
         }

@@ -19,6 +19,7 @@ public final class OperationRegistry {
         all.addAll(ArgoCdOps.all());
         all.addAll(KubeOps.all());
         all.addAll(DoctorOps.all());
+        all.addAll(EventsOps.all());
         all.sort(Comparator.comparing(Operation::name));
         this.operations = List.copyOf(all);
     }

@@ -65,7 +65,7 @@ public final class NodeAguiCheck {
         }
     }
 
-    static synchronized void assumeAvailable() {
+    public static synchronized void assumeAvailable() {
         if (ready == null) {
             ready = prepare();
             if (!ready) {

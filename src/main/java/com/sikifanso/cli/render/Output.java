@@ -27,6 +27,11 @@ public final class Output implements TextStyle {
         return format;
     }
 
+    /** Whether results are coloured: a terminal, without --no-color or NO_COLOR. */
+    public boolean color() {
+        return color;
+    }
+
     public boolean structured() {
         return format != OutputFormat.table;
     }
