@@ -46,12 +46,22 @@ final class McpToolAdapter {
                 .title(ToolTitles.of(operation.name()))
                 .description(operation.description())
                 .inputSchema(new McpSchema.JsonSchema("object", inputProperties(), required(), false, null, null))
-                .outputSchema(JsonSchemas.output(operation.output()))
-                .annotations(new McpSchema.ToolAnnotations(ToolTitles.of(operation.name()), operation.safety().readOnly(),
-                        operation.safety().destructive(), operation.safety().idempotent(),
-                        operation.safety().openWorld(), null))
+                .outputSchema(OutputSchemaOutline.of(JsonSchemas.output(operation.output())))
+                .annotations(annotations(operation.safety()))
                 .build();
         return McpServerFeatures.SyncToolSpecification.builder().tool(tool).callHandler(this::call).build();
+    }
+
+    /**
+     * The hints, leaving out what reads the same whether a client applies the specification's defaults or takes a
+     * missing hint as false: a false readOnlyHint or idempotentHint, and the write hints of a read-only tool. A false
+     * openWorldHint and destructiveHint of a writing tool stay, as their defaults are true. The title is given once,
+     * at the top (2025-06-18 on); older clients show the name.
+     */
+    static McpSchema.ToolAnnotations annotations(com.sikifanso.ops.Safety safety) {
+        boolean read = safety.readOnly();
+        return new McpSchema.ToolAnnotations(null, read ? Boolean.TRUE : null, read ? null : safety.destructive(),
+                !read && safety.idempotent() ? Boolean.TRUE : null, safety.openWorld(), null);
     }
 
     @SuppressWarnings("unchecked")
