@@ -29,11 +29,8 @@ final class McpToolAdapter {
     private final McpOptions options;
     private final OperationContext context;
     private final ToolHints hints;
-    private final ChangeFeed changes;
 
-    McpToolAdapter(Operation<?, ?> operation, McpOptions options, OperationContext context, ToolHints hints,
-                   ChangeFeed changes) {
-        this.changes = changes;
+    McpToolAdapter(Operation<?, ?> operation, McpOptions options, OperationContext context, ToolHints hints) {
         this.operation = operation;
         this.options = options;
         this.context = context;
@@ -125,9 +122,6 @@ final class McpToolAdapter {
         try {
             Object output = invoke(input, callContext(exchange, request));
             Map<String, Object> structured = StructuredResults.of(output);
-            if (!operation.safety().readOnly()) {
-                changes.changed(arguments.get("cluster") instanceof String c ? c : null);
-            }
             return McpSchema.CallToolResult.builder()
                     .addTextContent(operation.render(output))
                     .structuredContent(structured)
