@@ -2,8 +2,9 @@
 # MCP server figures, measured with the official TypeScript SDK client over stdio
 # (src/test/node/mcp-scenarios.mjs, scenario "bench") against a throwaway --gitops-only cluster:
 # spawn → initialize response, tools/list, p50/p95 of READS catalog_list calls and of PAIRS
-# catalog_enable/catalog_disable pairs, and the server's resident memory (RSS) after them.
-# Targets: initialize <= 0.5 s, read tools p50 <= 20 ms, RSS <= 200 MB.
+# catalog_enable/catalog_disable pairs, and the server's resident memory (RSS) after them; then the bytes of
+# tools/list as a raw client receives it (the issue's starting point: 37.5 KB = 38 400 bytes).
+# Targets: initialize <= 0.5 s, read tools p50 <= 20 ms, RSS <= 200 MB, tools/list < 37.5 KB.
 # Then both eras side by side with one client (the v2 TypeScript client on Node 22, src/test/node-modern,
 # scenario "bench"): spawn -> first response (server/discover for 2026-07-28, initialize for 2025-11-25) and
 # call latency, for sikifanso and the reference Node server @modelcontextprotocol/server-everything (its
@@ -54,6 +55,37 @@ row("catalog_disable p95, ms", f(r.catalogDisable.p95), "-");
 row("server RSS after them, MB", f(r.rssMb), "200");
 if (r.failures.length) console.log("tool errors seen:\n  " + r.failures.join("\n  "));
 '
+# tools/list as sent, in bytes: the full list (every toolset, no cluster pinned) and the pinned one used above.
+tools_list_bytes() { # SERVE_ARGS...
+  node -e '
+const { spawn } = require("node:child_process");
+const server = spawn(process.argv[1], process.argv.slice(2), { stdio: ["pipe", "pipe", "ignore"] });
+let buffered = "";
+server.stdout.on("data", (chunk) => {
+  buffered += chunk;
+  for (let nl; (nl = buffered.indexOf("\n")) >= 0; buffered = buffered.slice(nl + 1)) {
+    const line = buffered.slice(0, nl);
+    const m = JSON.parse(line);
+    if (m.id === 1) {
+      const result = JSON.stringify(m.result);
+      const model = m.result.tools.reduce((n, t) => n + Buffer.byteLength(t.name + t.description
+        + JSON.stringify(t.inputSchema)), 0);
+      console.log(`${Buffer.byteLength(result)} ${m.result.tools.length} ${model}`);
+      server.kill();
+    }
+  }
+});
+server.stdin.write(JSON.stringify({ jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2025-11-25",
+  capabilities: {}, clientInfo: { name: "bench", version: "1" } } }) + "\n");
+server.stdin.write(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }) + "\n");
+server.stdin.write(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }) + "\n");
+' "${SERVER[@]}" mcp serve "$@"
+}
+read -r full_bytes full_tools full_model < <(tools_list_bytes)
+read -r pinned_bytes pinned_tools _ < <(tools_list_bytes -c bench)
+printf '%-44s%10s%10s\n' "tools/list, bytes (all $full_tools tools)" "$full_bytes" "38400"
+printf '%-44s%10s%10s\n' "  of it names, descriptions, input schemas" "$full_model" "-"
+printf '%-44s%10s%10s\n' "tools/list, bytes (-c bench, $pinned_tools tools)" "$pinned_bytes" "-"
 commits=$(git -C "$SIKIFANSO_HOME/clusters/bench/gitops" rev-list --count HEAD)
 echo "GitOps repo: $commits commits (1 initial + $((2 * PAIRS)) from the pairs expected)"
 

@@ -2,13 +2,15 @@
 // 2026-07-28 revision, and prints one JSON object of what it saw. Run by McpModernClientsTest on Node 22.
 // Usage: node modern-scenarios.mjs SCENARIO '<json input>'
 //   input: {"command": [...], "env": {...}} for stdio, or {"url": "...", "token": "..."} for Streamable HTTP;
-//   plus "calls": [{name, arguments}] and, for "listen", "after": {name, arguments}.
+//   plus "calls": [{name, arguments}] and, for "listen", "after": {name, arguments} (a call of its own), "subscribe":
+//   [uri] (resources to hear updated) and "external": {command, env} (another process run while listening).
 // Scenarios: calls (no elicitation), elicit-accept, elicit-decline, explore (discover, lists, completion), listen,
 // and bench: {"command", "env", "era": "modern"|"legacy", "spawns", "tool", "arguments", "calls"} times spawn ->
 // first response (server/discover in the modern era, initialize in the legacy one) over fresh servers, and the
 // p50/p95 of calls of one tool on one of them (used by bench/mcp.sh, for sikifanso and the reference server).
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { spawnSync } from 'node:child_process';
 
 const [scenario, inputJson] = process.argv.slice(2);
 const input = JSON.parse(inputJson);
@@ -65,10 +67,20 @@ try {
     out.read = (await client.readResource({ uri: out.resources[0] })).contents[0].text;
   }
   if (scenario === 'listen') {
-    const sub = await client.listen({ resourcesListChanged: true });
+    const subscribe = input.subscribe ?? [];
+    const sub = await client.listen({ resourcesListChanged: true,
+      ...(subscribe.length ? { resourceSubscriptions: subscribe } : {}) });
     out.honored = sub.honoredFilter;
-    await call(input.after);
-    for (let i = 0; i < 100 && out.notifications.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    if (input.after) await call(input.after);
+    if (input.external) { // another process changes the cluster (e.g. the sikifanso CLI)
+      const [program, ...args] = input.external.command;
+      const run = spawnSync(program, args, { env: input.external.env, encoding: 'utf8', timeout: 60_000 });
+      out.externalExit = run.status;
+      out.externalStderr = (run.stderr ?? '').slice(-2000);
+    }
+    const heard = () => out.notifications.length > 0
+      && subscribe.every((uri) => out.notifications.some((n) => n.params?.uri === uri));
+    for (let i = 0; i < 200 && !heard(); i++) await new Promise((r) => setTimeout(r, 100));
     await sub.close();
   }
   for (const c of input.calls ?? []) await call(c);

@@ -18,13 +18,21 @@
 //                   POSTed without a token and with a wrong one (status, WWW-Authenticate), an SDK
 //                   client without a token, and an SDK client sending params.token: initialize,
 //                   tools/list, cluster_list
+//   external        resources/subscribe to each of params.subscribe, then runs params.external
+//                   ({command: [...]}: another process, e.g. the sikifanso CLI, changing the cluster) and
+//                   waits (up to 20 s) for notifications/resources/updated of every subscribed URI; returns
+//                   the notifications seen and the external command's exit code
 //   bench           timings: spawn→initialize (over params.spawns + 1 servers), tools/list,
 //                   params.reads catalog_list calls and params.pairs catalog_enable/catalog_disable
 //                   pairs of params.app (params.cluster); the server's RSS after them
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ElicitRequestSchema, LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ElicitRequestSchema, LATEST_PROTOCOL_VERSION, ResourceListChangedNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import { spawnSync } from 'node:child_process';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
@@ -341,8 +349,35 @@ async function bench() {
   }
 }
 
+async function external() {
+  const { client } = await connect();
+  const notifications = [];
+  client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => {
+    notifications.push({ method: n.method, uri: n.params.uri });
+  });
+  client.setNotificationHandler(ResourceListChangedNotificationSchema, (n) => {
+    notifications.push({ method: n.method });
+  });
+  try {
+    for (const uri of params.subscribe) await client.subscribeResource({ uri });
+    const [program, ...args] = params.external.command;
+    const run = spawnSync(program, args, { env: { ...process.env }, encoding: 'utf8', timeout: 60_000 });
+    const heard = () => params.subscribe.every((uri) => notifications.some((n) => n.uri === uri));
+    for (let i = 0; i < 200 && !heard(); i++) await new Promise((r) => setTimeout(r, 100));
+    return {
+      capabilities: client.getServerCapabilities(),
+      externalExit: run.status,
+      externalStderr: (run.stderr ?? '').slice(-2000),
+      notifications,
+    };
+  } finally {
+    await client.close();
+  }
+}
+
 const scenarios = {
   inspect,
+  external,
   calls: () => calls(null),
   'elicit-accept': () => calls('accept'),
   'elicit-decline': () => calls('decline'),

@@ -13,7 +13,8 @@ import java.util.Map;
  * Client configuration snippets that start this binary's MCP server. GUI and IDE clients start servers
  * without the user's shell environment, so the stdio forms carry the absolute launcher, state directory
  * and kubeconfig in use; the HTTP forms carry the bearer token. Formats: Claude Code's
- * {@code claude mcp add [-e K=V] NAME -- CMD} and {@code --transport http NAME URL --header},
+ * {@code claude mcp add NAME [-e K=V] -- CMD} (the name first: {@code -e} takes every word up to the next option,
+ * so Claude Code 2.1 read a name after it as one more variable and refused the line) and {@code --transport http NAME URL --header},
  * {@code mcpServers} (Claude Desktop, Cursor: {@code command/args/env} or {@code url/headers}) and
  * VS Code's {@code .vscode/mcp.json} {@code servers} with {@code type} stdio or http.
  */
@@ -68,9 +69,9 @@ public final class ClientConfigs {
         server.put("env", stdio.env());
         return switch (client) {
             case claude_code -> {
-                StringBuilder line = new StringBuilder("claude mcp add");
+                StringBuilder line = new StringBuilder("claude mcp add ").append(NAME);
                 stdio.env().forEach((k, v) -> line.append(" -e ").append(shellQuote(k + "=" + v)));
-                line.append(' ').append(NAME).append(" -- ").append(shellQuote(stdio.launcher()));
+                line.append(" -- ").append(shellQuote(stdio.launcher()));
                 stdio.args().forEach(a -> line.append(' ').append(shellQuote(a)));
                 yield line.toString();
             }

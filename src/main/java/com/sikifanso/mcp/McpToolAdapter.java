@@ -29,11 +29,8 @@ final class McpToolAdapter {
     private final McpOptions options;
     private final OperationContext context;
     private final ToolHints hints;
-    private final ChangeFeed changes;
 
-    McpToolAdapter(Operation<?, ?> operation, McpOptions options, OperationContext context, ToolHints hints,
-                   ChangeFeed changes) {
-        this.changes = changes;
+    McpToolAdapter(Operation<?, ?> operation, McpOptions options, OperationContext context, ToolHints hints) {
         this.operation = operation;
         this.options = options;
         this.context = context;
@@ -46,12 +43,22 @@ final class McpToolAdapter {
                 .title(ToolTitles.of(operation.name()))
                 .description(operation.description())
                 .inputSchema(new McpSchema.JsonSchema("object", inputProperties(), required(), false, null, null))
-                .outputSchema(JsonSchemas.output(operation.output()))
-                .annotations(new McpSchema.ToolAnnotations(ToolTitles.of(operation.name()), operation.safety().readOnly(),
-                        operation.safety().destructive(), operation.safety().idempotent(),
-                        operation.safety().openWorld(), null))
+                .outputSchema(OutputSchemaOutline.of(JsonSchemas.output(operation.output())))
+                .annotations(annotations(operation.safety()))
                 .build();
         return McpServerFeatures.SyncToolSpecification.builder().tool(tool).callHandler(this::call).build();
+    }
+
+    /**
+     * The hints, leaving out what reads the same whether a client applies the specification's defaults or takes a
+     * missing hint as false: a false readOnlyHint or idempotentHint, and the write hints of a read-only tool. A false
+     * openWorldHint and destructiveHint of a writing tool stay, as their defaults are true. The title is given once,
+     * at the top (2025-06-18 on); older clients show the name.
+     */
+    static McpSchema.ToolAnnotations annotations(com.sikifanso.ops.Safety safety) {
+        boolean read = safety.readOnly();
+        return new McpSchema.ToolAnnotations(null, read ? Boolean.TRUE : null, read ? null : safety.destructive(),
+                !read && safety.idempotent() ? Boolean.TRUE : null, safety.openWorld(), null);
     }
 
     @SuppressWarnings("unchecked")
@@ -115,9 +122,6 @@ final class McpToolAdapter {
         try {
             Object output = invoke(input, callContext(exchange, request));
             Map<String, Object> structured = StructuredResults.of(output);
-            if (!operation.safety().readOnly()) {
-                changes.changed(arguments.get("cluster") instanceof String c ? c : null);
-            }
             return McpSchema.CallToolResult.builder()
                     .addTextContent(operation.render(output))
                     .structuredContent(structured)

@@ -63,25 +63,11 @@ final class ModernDispatcher {
         JsonNode id = request.get("id");
         String method = request.get("method").asText();
         JsonNode params = request.path("params");
-        JsonNode meta = params.path("_meta");
-        JsonNode version = meta.get(ModernEra.META_VERSION);
-        if (version == null || !version.isTextual()) {
-            return new Reply(400, ModernEra.error(id, ModernEra.INVALID_PARAMS, "Invalid params: _meta must carry \""
-                    + ModernEra.META_VERSION + "\" (this server speaks " + ModernEra.VERSION + ")", null));
+        Reply refused = refusal(request);
+        if (refused != null) {
+            return refused;
         }
-        if (!ModernEra.VERSION.equals(version.asText())) {
-            ObjectNode data = JsonNodeFactory.instance.objectNode();
-            ArrayNode supported = data.putArray("supported");
-            ModernEra.SUPPORTED.forEach(supported::add);
-            data.set("requested", version);
-            return new Reply(400, ModernEra.error(id, ModernEra.UNSUPPORTED_VERSION, "Unsupported protocol version",
-                    data));
-        }
-        JsonNode capabilities = meta.get(ModernEra.META_CAPABILITIES);
-        if (capabilities == null || !capabilities.isObject()) {
-            return new Reply(400, ModernEra.error(id, ModernEra.INVALID_PARAMS, "Invalid params: _meta must carry \""
-                    + ModernEra.META_CAPABILITIES + "\" (an object; {} when the client offers none)", null));
-        }
+        JsonNode capabilities = params.path("_meta").get(ModernEra.META_CAPABILITIES);
         if (id == null) {
             return new Reply(202, null); // no client notification of this revision needs an answer here
         }
@@ -115,6 +101,35 @@ final class ModernDispatcher {
             return Reply.ok(ModernEra.error(id, ModernEra.INTERNAL_ERROR, method + " failed unexpectedly: " + e
                     + ". The server log has the details.", null));
         }
+    }
+
+    /**
+     * The error answer (400) to a request whose {@code _meta} lacks the protocol version or the client's capabilities,
+     * or names a version this server does not speak; null when it is in order. Checked before anything is answered,
+     * so a {@code subscriptions/listen} over HTTP is refused before its stream would begin.
+     */
+    Reply refusal(JsonNode request) {
+        JsonNode id = request.get("id");
+        JsonNode meta = request.path("params").path("_meta");
+        JsonNode version = meta.get(ModernEra.META_VERSION);
+        if (version == null || !version.isTextual()) {
+            return new Reply(400, ModernEra.error(id, ModernEra.INVALID_PARAMS, "Invalid params: _meta must carry \""
+                    + ModernEra.META_VERSION + "\" (this server speaks " + ModernEra.VERSION + ")", null));
+        }
+        if (!ModernEra.VERSION.equals(version.asText())) {
+            ObjectNode data = JsonNodeFactory.instance.objectNode();
+            ArrayNode supported = data.putArray("supported");
+            ModernEra.SUPPORTED.forEach(supported::add);
+            data.set("requested", version);
+            return new Reply(400, ModernEra.error(id, ModernEra.UNSUPPORTED_VERSION, "Unsupported protocol version",
+                    data));
+        }
+        JsonNode capabilities = meta.get(ModernEra.META_CAPABILITIES);
+        if (capabilities == null || !capabilities.isObject()) {
+            return new Reply(400, ModernEra.error(id, ModernEra.INVALID_PARAMS, "Invalid params: _meta must carry \""
+                    + ModernEra.META_CAPABILITIES + "\" (an object; {} when the client offers none)", null));
+        }
+        return null;
     }
 
     private ObjectNode discover() {

@@ -132,6 +132,11 @@ final class ModernHttp implements Filter {
 
     private void listen(HttpServletRequest request, HttpServletResponse response, ModernDispatcher modern,
                         JsonNode message) throws IOException {
+        ModernDispatcher.Reply refused = modern.refusal(message);
+        if (refused != null) { // a plain JSON error with its status, before any stream begins
+            PlainResponses.json(response, refused.status(), refused.message());
+            return;
+        }
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         response.setStatus(200);
@@ -141,12 +146,7 @@ final class ModernHttp implements Filter {
         response.flushBuffer();
         ServletOutputStream out = response.getOutputStream();
         Subscriptions.Stream stream = event -> write(out, "event: message\ndata: " + event + "\n\n");
-        ModernDispatcher.Reply refused = modern.handle(message, n -> { }, stream);
-        if (refused != null) { // a bad _meta: the error is the stream's only event
-            write(out, "event: message\ndata: " + refused.message() + "\n\n");
-            async.complete();
-            return;
-        }
+        modern.handle(message, n -> { }, stream);
         ScheduledFuture<?>[] keepAlive = new ScheduledFuture<?>[1];
         keepAlive[0] = KEEP_ALIVE.scheduleAtFixedRate(() -> {
             if (!write(out, ":\n\n")) {

@@ -27,7 +27,6 @@ public final class SikifansoMcpServer {
     private final Services services;
     private final OperationRegistry registry;
     private final McpOptions options;
-    private final ChangeFeed changes = new ChangeFeed();
 
     public SikifansoMcpServer(Services services, OperationRegistry registry, McpOptions options) {
         this.services = services;
@@ -57,31 +56,56 @@ public final class SikifansoMcpServer {
         return server;
     }
 
-    /** The 2026-07-28 side, answering from the same features; both eras hear of changes this server makes. */
+    /**
+     * The 2026-07-28 side, answering from the same features. Clients of both eras hear of changes, whoever made
+     * them, as the clusters' activity journals record them.
+     */
     private ModernDispatcher modern(McpFeatures features, McpSyncServer server) {
         ModernDispatcher modern = new ModernDispatcher(features, jsonMapper(), java.time.Clock.systemUTC());
-        changes.listen(cluster -> {
-            modern.subscriptions().clusterChanged(cluster);
-            try {
-                syncResources(server, features);
-                server.notifyResourcesListChanged();
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(SikifansoMcpServer.class).debug("no legacy session to notify: {}", e.toString());
-            }
-        });
+        new JournalWatch(services.sessions().home(), () -> ServedNames.clusters(services, options), registry,
+                change -> {
+                    modern.subscriptions().changed(change);
+                    notifyLegacy(server, features, change);
+                }).start();
         return modern;
     }
 
-    /** The SDK keeps its own resource list: bring it in line with the clusters and agents there are now. */
-    private static void syncResources(McpSyncServer server, McpFeatures features) {
+    /**
+     * An initialize-era client hears that the list changed, and of each resource it subscribed to that changed
+     * (the SDK keeps who subscribed to what): for a whole cluster, every URI of it listed before or after.
+     */
+    private static void notifyLegacy(McpSyncServer server, McpFeatures features, ResourceChange change) {
+        try {
+            java.util.Set<String> uris = new java.util.LinkedHashSet<>(change.updated());
+            server.listResources().forEach(r -> uris.add(r.uri()));
+            // The SDK says the list changed with each resource added or removed; otherwise it is said here.
+            if (change.listChanged() && !syncResources(server, features)) {
+                server.notifyResourcesListChanged();
+            }
+            server.listResources().forEach(r -> uris.add(r.uri()));
+            uris.stream().filter(change::touches)
+                    .forEach(uri -> server.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(uri)));
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(SikifansoMcpServer.class).debug("no legacy session to notify: {}", e.toString());
+        }
+    }
+
+    /**
+     * The SDK keeps its own resource list: brings it in line with the clusters and agents there are now; true when
+     * that added or removed any.
+     */
+    private static boolean syncResources(McpSyncServer server, McpFeatures features) {
         java.util.Map<String, McpServerFeatures.SyncResourceSpecification> now = new java.util.LinkedHashMap<>();
         features.resources().get().forEach(r -> now.put(r.resource().uri(), r));
+        boolean changed = false;
         for (McpSchema.Resource listed : server.listResources()) {
             if (now.remove(listed.uri()) == null) {
                 server.removeResource(listed.uri());
+                changed = true;
             }
         }
         now.values().forEach(server::addResource);
+        return changed || !now.isEmpty();
     }
 
     /** Tools, resources, prompts and completions, built once for both eras. */
@@ -90,7 +114,7 @@ public final class SikifansoMcpServer {
                 msg -> LoggerFactory.getLogger(SikifansoMcpServer.class).info(msg));
         ToolHints hints = new ToolHints(offered());
         List<McpServerFeatures.SyncToolSpecification> tools = offered().stream()
-                .map(op -> new McpToolAdapter(op, options, context, hints, changes).specification())
+                .map(op -> new McpToolAdapter(op, options, context, hints).specification())
                 .toList();
         List<McpServerFeatures.SyncResourceTemplateSpecification> templates = McpResources.all(registry, context,
                 options);
@@ -105,7 +129,7 @@ public final class SikifansoMcpServer {
         return spec
                 .serverInfo(features.serverInfo())
                 .instructions(features.instructions())
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, true)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(true, true)
                         .prompts(false).completions().logging().build())
                 .jsonMapper(jsonMapper())
                 .jsonSchemaValidator(new OutputSchemaValidator())

@@ -222,6 +222,12 @@ public final class StdioTransport implements McpServerTransportProvider {
         return session == null ? Mono.empty() : session.sendNotification(method, params);
     }
 
+    /** One client per process: a notification for "a session" is one for it (resource subscriptions). */
+    @Override
+    public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+        return notifyClients(method, params);
+    }
+
     @Override
     public Mono<Void> closeGracefully() {
         return session == null ? Mono.empty() : session.closeGracefully();

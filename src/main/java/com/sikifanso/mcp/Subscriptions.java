@@ -11,8 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Open {@code subscriptions/listen} streams (2026-07-28). This server honours resource notifications only:
  * its tools and prompts never change while it runs, so those filters are left out of the acknowledgement.
- * The change source is this server's own tool calls: after a call that may change things succeeds, the
- * cluster's resources are reported updated and the resource list changed.
+ * Changes come from the clusters' activity journals ({@link JournalWatch}), whoever made them.
  */
 final class Subscriptions {
     /** Where a subscription's messages go; false once the stream is gone. */
@@ -67,16 +66,15 @@ final class Subscriptions {
         return open.size();
     }
 
-    /** Something under {@code sikifanso://clusters/CLUSTER/} may have changed. */
-    void clusterChanged(String cluster) {
-        String prefix = "sikifanso://clusters/" + cluster + "/";
+    /** Tells each subscription of the change: the list changed, and the updated URIs it asked about. */
+    void changed(ResourceChange change) {
         for (Subscription s : open.values()) {
             boolean alive = true;
-            if (s.listChanged()) {
+            if (s.listChanged() && change.listChanged()) {
                 alive = s.stream().send(notification(s, "notifications/resources/list_changed", null));
             }
             for (String uri : s.uris()) {
-                if (alive && (cluster == null || uri.startsWith(prefix))) {
+                if (alive && change.touches(uri)) {
                     alive = s.stream().send(notification(s, "notifications/resources/updated", uri));
                 }
             }

@@ -33,7 +33,7 @@ public final class AgentOps {
             @Param(value = "Internet hosts it may reach as host or host:port (443 by default); replaces the list",
                     optional = true) List<String> egressFqdns,
             @Param(value = "Pod Security Admission level", optional = true) PodSecurity podSecurity,
-            @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+            @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
                     defaultValue = "false") @JsonProperty("wait") boolean waitForSync) implements WaitInput {
 
         AgentSpec spec() {
@@ -44,8 +44,8 @@ public final class AgentOps {
     }
 
     public record AgentChange(@Param("Name of the cluster") String cluster, @Param("Name of the agent") String name,
-                              @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting "
-                                      + "progress", defaultValue = "false") @JsonProperty("wait") boolean waitForSync)
+                              @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
+                                      defaultValue = "false") @JsonProperty("wait") boolean waitForSync)
             implements WaitInput {
     }
 
@@ -80,9 +80,9 @@ public final class AgentOps {
             out -> AgentText.details(out.agent()));
 
     public static final Operation<AgentSettings, AgentDetails> CREATE = Operation.of("agent_create",
-            "Create an isolated agent sandbox (namespace agent-NAME) with quotas, a service account without API "
-                    + "token, and default-deny network policies, in one commit. By default it may reach "
-                    + "litellm-proxy, qdrant, postgresql and valkey.",
+            "Create an agent sandbox in one commit: namespace agent-NAME with quotas, a service account "
+                    + "without API token, default-deny network policies. allow defaults to litellm-proxy, qdrant, "
+                    + "postgresql, valkey.",
             Toolset.agents, Safety.CREATE, AgentSettings.class, AgentDetails.class,
             (in, ctx) -> AgentDetails.of(ctx.services().agents().create(in.cluster(), in.name(), in.spec())),
             (out, style) -> AgentText.created(out.agent(), style));

@@ -47,9 +47,9 @@ public final class ArgoCdOps {
 
     public record RollbackInput(@Param("Name of the cluster") String cluster,
                          @Param("Name of the app or agent") String name,
-                         @Param(value = "Revision (commit, at least 4 characters) from app_history to restore; "
+                         @Param(value = "Commit (4+ characters) from app_history to restore; "
                                  + "default: the one before the last change", optional = true) String revision,
-                         @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                         @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
                                  defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait")
                          boolean waitForSync) implements WaitInput {
     }
@@ -131,9 +131,8 @@ public final class ArgoCdOps {
                     ArgoCdOps::historyText);
 
     public static final Operation<RollbackInput, AppHistory.Rollback> ROLLBACK = Operation.of("app_rollback",
-                    "Roll an app or agent back: write its files as they were at an earlier revision (default: before "
-                            + "its last change) in one new commit, which Argo CD then applies. Works with automated "
-                            + "sync. Asks the user first.",
+                    "Roll an app or agent back: its files as they were at an earlier revision (default: before its "
+                            + "last change), in one new commit Argo CD applies. Asks the user first.",
                     Toolset.argocd, Safety.DESTRUCTIVE_REPEATING, RollbackInput.class, AppHistory.Rollback.class,
                     ArgoCdOps::rollback,
                     ArgoCdOps::rollbackText)

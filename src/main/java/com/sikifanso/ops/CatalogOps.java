@@ -25,13 +25,13 @@ public final class CatalogOps {
 
     public record EnableInput(@Param("Name of the cluster") String cluster,
                               @Param("Catalog apps to enable, e.g. [\"qdrant\"] (see catalog_list)") List<String> names,
-                              @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                              @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
                                       defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait")
                               boolean waitForSync) implements WaitInput {
     }
 
     public record AppChange(@Param("Name of the cluster") String cluster, @Param("Name of the app") String name,
-                     @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                     @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
                                 defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync)
             implements WaitInput {
     }
@@ -39,7 +39,7 @@ public final class CatalogOps {
     public record DisableInput(@Param("Name of the cluster") String cluster, @Param("Name of the catalog app") String name,
                         @Param(value = "Disable even though enabled apps depend on it (they may break)",
                                 defaultValue = "false") boolean force,
-                        @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                        @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
                                 defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync)
             implements WaitInput {
     }
@@ -59,7 +59,7 @@ public final class CatalogOps {
                        @Param(value = "Helm values as YAML text", optional = true) String values,
                        @Param(value = "Ask the repository now whether the chart and version exist, before the commit",
                                defaultValue = "false") boolean verify,
-                       @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                       @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
                                 defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync,
                        @JsonIgnore Path valuesFile) implements WaitInput {
         /** As a program calls it: values as text, no file. */
@@ -113,10 +113,9 @@ public final class CatalogOps {
             .revealingSecrets();
 
     public static final Operation<AppChange, AppCredentials.Rotation> ROTATE_CREDENTIALS = Operation.of(
-                    "app_rotate_credentials", "Generate new credentials for a catalog app (keeping those bound to "
-                            + "stored data), write them over its Secrets and its consumers' copies, and restart their "
-                            + "workloads. Apps of an older template still holding literal passwords move to generated "
-                            + "Secrets first, in one commit. Returns no secret values.",
+                    "app_rotate_credentials", "Replace a catalog app's generated credentials (keeping those bound to "
+                            + "stored data) in its Secrets and its consumers' copies, and restart them. Returns no "
+                            + "secret values.",
                     Toolset.catalog, Safety.DESTRUCTIVE, AppChange.class, AppCredentials.Rotation.class,
                     CatalogOps::rotate,
                     CredentialText::rotation)

@@ -40,16 +40,16 @@ public final class ClusterOps {
             @Param("Name for the new cluster (a DNS-1123 label)") String name,
             @Param(value = "Profiles whose apps to enable, e.g. [\"agent-dev\",\"rag\"] (see profile_list)",
                     optional = true) List<String> profiles,
-            @Param(value = "Custom GitOps template: a git URL or a local path; leave out for the built-in one",
+            @Param(value = "Custom GitOps template: a git URL or local path; default: the built-in one",
                     optional = true) String bootstrapUrl,
             @Param(value = "Tag of the custom template (needs bootstrapUrl)", optional = true) String bootstrapVersion,
             @Param(value = "Only prepare the session and GitOps repo, without Docker nodes", defaultValue = "false")
             boolean gitopsOnly,
-            @Param(value = "Agent (worker) nodes besides the server, 0 to 99; leave out for the cluster's infra "
-                    + "settings (agents in infra/platform.yaml, 0)", optional = true) Integer agents,
-            @Param(value = "Start from this snapshot (see snapshot_list): its GitOps repo with history and its "
-                    + "settings; excludes bootstrapUrl", optional = true) String fromSnapshot,
-            @Param(value = "k3s node image; leave out for k3sImage in the cluster's infra settings", optional = true)
+            @Param(value = "Worker nodes besides the server, 0 to 99; default: the cluster's infra "
+                    + "settings (0)", optional = true) Integer agents,
+            @Param(value = "Snapshot to start from, its repo with history and its settings (see "
+                    + "snapshot_list); excludes bootstrapUrl", optional = true) String fromSnapshot,
+            @Param(value = "k3s node image; default: k3sImage in the cluster's infra settings", optional = true)
             String image,
             @Param(value = "When to pull the node image: missing (when Docker lacks it), always, never",
                     defaultValue = "missing") PullPolicy pull,
@@ -70,7 +70,7 @@ public final class ClusterOps {
 
     public record ProfileApplyInput(@Param("Name of the cluster") String cluster,
                              @Param("Profile names, e.g. [\"agent-dev\",\"rag\"] (see profile_list)") List<String> profiles,
-                             @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+                             @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
                                 defaultValue = "false") @JsonProperty("wait") boolean waitForSync)
             implements WaitInput {
     }
@@ -130,29 +130,28 @@ public final class ClusterOps {
     }
 
     public static final Operation<NoInput, ClusterList> CLUSTER_LIST = Operation.of("cluster_list",
-            "List every sikifanso cluster on this machine with its state, its containers' state in Docker and its "
-                    + "host ports. Use it to discover cluster names for the other tools.",
+            "List the clusters on this machine with their state, containers in Docker and host ports: the "
+                    + "names the other tools take.",
             Toolset.cluster, Safety.READ, NoInput.class, ClusterList.class,
             (in, ctx) -> list(ctx), ClusterText::list);
 
     public static final Operation<ClusterRef, ClusterDetails> CLUSTER_INFO = Operation.of("cluster_info",
-            "Show one cluster: state, its containers' state in Docker, GitOps repo path, bootstrap template, nodes, "
-                    + "service URLs and host ports. Never includes passwords or kubeconfigs.",
+            "Show one cluster: state, its containers in Docker, GitOps repo path, nodes, service URLs and host "
+                    + "ports (no passwords or kubeconfigs).",
             Toolset.cluster, Safety.READ, ClusterRef.class, ClusterDetails.class,
             (in, ctx) -> new ClusterDetails(ctx.services().clusters().info(in.cluster()).withoutSecrets(),
                     ctx.services().clusters().liveState(in.cluster())),
             out -> ClusterText.box(out.session(), out.docker().orElse(null)));
 
     public static final Operation<ClusterCreateInput, ClusterCreated> CLUSTER_CREATE = Operation.of("cluster_create",
-            "Create a cluster: its GitOps repo and session, then k3s nodes in Docker bootstrapped with Cilium and "
-                    + "Argo CD (takes minutes; progress is reported). gitopsOnly prepares just the repo and session. "
-                    + "Profiles enable sets of apps; fromSnapshot starts from a snapshot's repo and settings.",
+            "Create a cluster: its GitOps repo and session, then k3s nodes in Docker with Cilium and Argo CD "
+                    + "(takes minutes). gitopsOnly makes just the repo and session.",
             Toolset.cluster, Safety.CREATE_OPEN_WORLD, ClusterCreateInput.class, ClusterCreated.class,
             ClusterOps::create, ClusterText::created);
 
     public static final Operation<ClusterRef, ClusterDeleted> CLUSTER_DELETE = Operation.of("cluster_delete",
-            "Delete a cluster permanently: its containers, network and volumes in Docker, its kubeconfig entries, "
-                    + "its session and GitOps repo. Snapshots are kept. Asks the user first.",
+            "Delete a cluster permanently: its Docker containers, network and volumes, kubeconfig entries, "
+                    + "session and GitOps repo (snapshots are kept). Asks the user first.",
             Toolset.cluster, Safety.DESTRUCTIVE, ClusterRef.class, ClusterDeleted.class,
             (in, ctx) -> {
                 ctx.services().clusters().delete(in.cluster(), ctx.progress());
@@ -178,9 +177,8 @@ public final class ClusterOps {
             ClusterText::state);
 
     public static final Operation<UpgradeInput, Upgraded> CLUSTER_UPGRADE = Operation.of("cluster_upgrade",
-            "Upgrade Cilium and/or Argo CD to the chart versions in the cluster's infra settings, through the "
-                    + "cluster's own context: snapshot first, never a downgrade, rolled back on failure, and the "
-                    + "matching Argo CD Application updated so it is not reverted. Asks the user first.",
+            "Upgrade Cilium and/or Argo CD to the chart versions in the cluster's infra settings: snapshot "
+                    + "first, never a downgrade, rolled back on failure. Asks the user first.",
             Toolset.cluster, Safety.DESTRUCTIVE_OPEN_WORLD, UpgradeInput.class, Upgraded.class,
             (in, ctx) -> new Upgraded(ctx.services().upgrades().upgrade(in.cluster(), in.components(),
                     in.skipSnapshot(), ctx.progress())),

@@ -18,11 +18,9 @@ public final class DoctorOps {
                                       + "longer fails", defaultValue = "10s") String checkTimeout) {
     }
 
-    public static final Operation<DoctorInput, DoctorReport> DOCTOR = Operation.of("doctor", "Run health checks on "
-                    + "a cluster: Docker, node containers, nodes, Cilium, Hubble relay, every Argo CD component, every "
-                    + "enabled app and agent Application (Synced and Healthy), and the GitOps repo (clean, mounted). "
-                    + "Each result is pass, warn or fail; failures carry the cause (e.g. the first unhealthy resource "
-                    + "and its message) and the sikifanso command that fixes it.",
+    public static final Operation<DoctorInput, DoctorReport> DOCTOR = Operation.of("doctor", "Check a cluster's health: "
+                    + "Docker, nodes, Cilium, Hubble, Argo CD, every app and agent Application, the GitOps repo. "
+                    + "Each check passes, warns or fails; a failure names its cause and the command that fixes it.",
             Toolset.doctor, Safety.READ, DoctorInput.class, DoctorReport.class,
             (in, ctx) -> ctx.services().doctor().examine(in.cluster(),
                     new Doctor.Options(checkTimeout(in.checkTimeout()), true)),

@@ -28,7 +28,7 @@ public final class SnapshotOps {
             @Param("Name of the snapshot") String name,
             @Param(value = "Cluster to restore into; default the cluster the snapshot was taken from", optional = true)
             String cluster,
-            @Param(value = "Wait until Argo CD has applied the change (up to 5 minutes), reporting progress",
+            @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
                     defaultValue = "false") @JsonProperty("wait") boolean waitForSync) implements WaitInput {
     }
 
@@ -42,9 +42,8 @@ public final class SnapshotOps {
     }
 
     public static final Operation<CaptureInput, SnapshotService.Captured> CAPTURE = Operation.of("snapshot_capture",
-                    "Capture a cluster's GitOps repo (with its full git history) and its session into a snapshot "
-                            + "archive; the Argo CD password is left out unless asked for, and then only after the "
-                            + "user confirms. An existing snapshot of that name is never overwritten.",
+                    "Save a cluster's GitOps repo (with history) and session as a snapshot archive; never "
+                            + "overwrites one. The Argo CD password only with includeSecrets, which asks the user.",
                     Toolset.snapshot, Safety.CREATE, CaptureInput.class,
                     SnapshotService.Captured.class,
                     (in, ctx) -> {
@@ -66,10 +65,8 @@ public final class SnapshotOps {
             out -> SnapshotText.list(out.snapshots()));
 
     public static final Operation<RestoreInput, SnapshotService.Restored> RESTORE = Operation.of("snapshot_restore",
-                    "Replace the content of a cluster's GitOps repo with a snapshot's, in one commit 'restore "
-                            + "snapshot NAME' (the repo's history is kept; files not in the snapshot are deleted). The "
-                            + "archive is verified first; with wait, returns once Argo CD has applied it. Asks the "
-                            + "user first.",
+                    "Make a cluster's GitOps repo match a snapshot's in one commit (history kept; files not in "
+                            + "the snapshot are deleted), after verifying the archive. Asks the user first.",
                     Toolset.snapshot, Safety.DESTRUCTIVE, RestoreInput.class, SnapshotService.Restored.class,
                     (in, ctx) -> ctx.services().snapshots().restore(in.name(), in.cluster()),
                     SnapshotText::restored)

@@ -47,8 +47,9 @@ class McpConfigCommandTest {
         assertThat(vscode.at("/env/SIKIFANSO_HOME").asText()).isEqualTo(home.toAbsolutePath().toString());
 
         SikifansoProcess.Result claude = config("-c", "lab", "mcp", "config", "claude-code");
-        assertThat(claude.stdout().strip()).isEqualTo("claude mcp add -e SIKIFANSO_HOME=" + home.toAbsolutePath()
-                + " -e KUBECONFIG=" + home.resolve("kube/config") + " sikifanso -- sikifanso mcp serve -c lab");
+        assertThat(claude.stdout().strip()).isEqualTo("claude mcp add sikifanso -e SIKIFANSO_HOME="
+                + home.toAbsolutePath() + " -e KUBECONFIG=" + home.resolve("kube/config")
+                + " -- sikifanso mcp serve -c lab");
         assertThat(claude.stderr()).contains("--read-only", "--toolsets");
     }
 

@@ -3,6 +3,7 @@ package com.sikifanso.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,32 @@ class McpHttpProtocolTest {
                     Modern.VERSION, "Mcp-Method", "ping");
             assertThat(ping.status()).isEqualTo(404);
             assertThat(ping.json().at("/error/code").asInt()).isEqualTo(-32601);
+        }
+    }
+
+    @Test
+    void aListenWithABadMetaIsRefusedBeforeItsStreamBegins() throws Exception {
+        McpHome.withCluster(root);
+        try (HttpMcpServer server = HttpMcpServer.start(root)) {
+            RawHttp http = new RawHttp(server);
+            ObjectNode filter = (ObjectNode) RawStdio.JSON.readTree("{\"notifications\":{\"resourcesListChanged\":true}}");
+            String noCapabilities = Modern.request(1, "subscriptions/listen", filter.deepCopy(), Modern.VERSION, null)
+                    .toString();
+            RawHttp.Answer refused = http.post(noCapabilities, "MCP-Protocol-Version", Modern.VERSION, "Mcp-Method",
+                    "subscriptions/listen");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.headers().get("content-type")).startsWith("application/json");
+            assertThat(refused.json().at("/error/code").asInt()).isEqualTo(-32602);
+            assertThat(refused.json().at("/error/message").asText()).contains("clientCapabilities");
+            assertThat(refused.json().path("id").asInt()).isEqualTo(1);
+
+            String unsupported = Modern.request(2, "subscriptions/listen", filter.deepCopy(), "1900-01-01", "{}")
+                    .toString();
+            RawHttp.Answer old = http.post(unsupported, "MCP-Protocol-Version", "1900-01-01", "Mcp-Method",
+                    "subscriptions/listen");
+            assertThat(old.status()).as(old.body()).isEqualTo(400);
+            assertThat(old.json().at("/error/code").asInt()).isEqualTo(-32022);
+            assertThat(old.json().at("/error/data/supported").toString()).contains("2026-07-28");
         }
     }
 }

@@ -154,14 +154,21 @@ class McpToolsTest {
     void annotationsSayWhatTheRegistrySays() {
         for (Operation<?, ?> op : offered().toList()) {
             JsonNode a = tool(op.name()).path("annotations");
-            assertThat(a.path("readOnlyHint").asBoolean()).as(op.name() + " readOnlyHint")
-                    .isEqualTo(op.safety().readOnly());
-            assertThat(a.path("destructiveHint").asBoolean()).as(op.name() + " destructiveHint")
-                    .isEqualTo(op.safety().destructive());
-            assertThat(a.path("idempotentHint").asBoolean()).as(op.name() + " idempotentHint")
-                    .isEqualTo(op.safety().idempotent());
-            assertThat(a.path("openWorldHint").asBoolean()).as(op.name() + " openWorldHint")
-                    .isEqualTo(op.safety().openWorld());
+            // Read both as a client applying the specification's defaults would and as one taking a missing hint
+            // as false; the write hints mean something only for a tool that is not read-only.
+            for (boolean specDefaults : new boolean[] {true, false}) {
+                String reading = op.name() + (specDefaults ? " (spec defaults) " : " (missing = false) ");
+                assertThat(a.path("readOnlyHint").asBoolean(false)).as(reading + "readOnlyHint")
+                        .isEqualTo(op.safety().readOnly());
+                assertThat(a.path("openWorldHint").asBoolean(specDefaults)).as(reading + "openWorldHint")
+                        .isEqualTo(op.safety().openWorld());
+                if (!op.safety().readOnly()) {
+                    assertThat(a.path("destructiveHint").asBoolean(specDefaults)).as(reading + "destructiveHint")
+                            .isEqualTo(op.safety().destructive());
+                    assertThat(a.path("idempotentHint").asBoolean(false)).as(reading + "idempotentHint")
+                            .isEqualTo(op.safety().idempotent());
+                }
+            }
         }
         assertThat(tool("agent_delete").at("/annotations/destructiveHint").asBoolean()).isTrue();
         assertThat(tool("app_sync").at("/annotations/destructiveHint").asBoolean()).as("it prunes").isTrue();

