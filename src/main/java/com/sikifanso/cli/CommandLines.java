@@ -46,6 +46,7 @@ public final class CommandLines {
         groups.put("agent", AgentCommand.class);
         groups.put("snapshot", SnapshotCommand.class);
         groups.put("mcp", McpCommand.class);
+        groups.put("serve", ServeCommand.class);
         groups.put("completion", CompletionCommand.class);
         groups.put("version", VersionCommand.class);
         groups.put("__complete", CompleteCommand.class);

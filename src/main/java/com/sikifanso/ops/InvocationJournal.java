@@ -45,7 +45,7 @@ public final class InvocationJournal implements Invocation.Listener {
             OperationRun.record(new ActivityJournal(dir, options), cluster.get(),
                     new OperationRun.Caller(invocation.surface().name(), null), invocation.operation(),
                     AguiJson.MAPPER.valueToTree(invocation.input()), output, invocation.error(),
-                    invocation.duration(), invocation.commit());
+                    invocation.duration(), invocation.commit(), invocation.runId());
         } catch (RuntimeException e) {
             LOG.warn("could not write {} to the activity journal of {}: {}", invocation.operation(), cluster.get(),
                     e.toString(), e);
@@ -53,7 +53,7 @@ public final class InvocationJournal implements Invocation.Listener {
     }
 
     /** The cluster an input names: its {@code cluster} field, or the {@code name} of a cluster_* operation's. */
-    static Optional<String> clusterOf(String operation, Record input) {
+    public static Optional<String> clusterOf(String operation, Record input) {
         String field = operation.startsWith("cluster_") ? "name" : "cluster";
         for (RecordComponent c : input.getClass().getRecordComponents()) {
             if (c.getName().equals(field) && c.getType() == String.class) {

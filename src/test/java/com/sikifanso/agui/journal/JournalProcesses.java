@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts {@link JournalAppenderMain} in its own JVM, with the tests' classpath. */
-final class JournalProcesses {
+public final class JournalProcesses {
     private static final String JAVA = ProcessHandle.current().info().command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
     private JournalProcesses() {
     }
 
-    static Process appender(Path dir, String writer, long count, int padBytes, long maxFileBytes, int keptFiles)
+    public static Process appender(Path dir, String writer, long count, int padBytes, long maxFileBytes, int keptFiles)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Xmx64m", "-cp", System.getProperty("java.class.path"), JournalAppenderMain.class.getName(),
