@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * operators judge events and SSE text the Java side made. Runs {@code npm ci} there when the packages are missing;
  * skips loudly without Node.js (CI installs it in .ci/run).
  */
-final class NodeAguiCheck {
+public final class NodeAguiCheck {
     static final Path DIR = Path.of(System.getProperty("basedir", ""), "src", "test", "node").toAbsolutePath();
     private static Boolean ready;
     private static String unavailable;
@@ -26,7 +26,7 @@ final class NodeAguiCheck {
     private final ObjectNode input = AguiJson.MAPPER.createObjectNode();
 
     /** Adds a stream of events to check, under {@code name}. */
-    NodeAguiCheck stream(String name, List<AguiEvent> events) {
+    public NodeAguiCheck stream(String name, List<AguiEvent> events) {
         ArrayNode json = AguiJson.MAPPER.createArrayNode();
         events.forEach(e -> json.add(AguiJson.tree(e)));
         input.withArray("streams").addObject().put("name", name).set("events", json);
@@ -40,8 +40,22 @@ final class NodeAguiCheck {
         return this;
     }
 
-    /** Runs the checks; the printed result, {@code streams[i]} and {@code sse[i]} in the order added. */
-    JsonNode run() {
+    /**
+     * Adds a run of {@code @ag-ui/client}'s HttpAgent against {@code url} (bearer {@code token}) with the conversation
+     * {@code messages} (an AG-UI message array) and {@code forwardedProps}; its result is {@code runs[i]}: the events
+     * the agent's subscriber saw, their schema and order checks, the agent's messages after, or the error it threw.
+     */
+    public NodeAguiCheck httpAgent(String name, String url, String token, String runId, JsonNode messages,
+                                   JsonNode forwardedProps) {
+        ObjectNode run = input.withArray("runs").addObject().put("name", name).put("url", url).put("token", token)
+                .put("threadId", "thread-" + runId).put("runId", runId);
+        run.set("messages", messages);
+        run.set("forwardedProps", forwardedProps);
+        return this;
+    }
+
+    /** Runs the checks; the printed result, {@code streams[i]}, {@code sse[i]} and {@code runs[i]} in the order added. */
+    public JsonNode run() {
         assumeAvailable();
         try {
             Path in = Files.createTempFile("agui-check", ".json");
@@ -65,7 +79,7 @@ final class NodeAguiCheck {
         }
     }
 
-    static synchronized void assumeAvailable() {
+    public static synchronized void assumeAvailable() {
         if (ready == null) {
             ready = prepare();
             if (!ready) {
