@@ -28,7 +28,8 @@ final class ServeCommand extends BaseCommand {
         BearerToken token = token();
         token.value();
         AguiServer server = AguiServer.start(services(), token, new ServeOptions(address, cluster()));
-        out().info("AG-UI server listening on http://" + address.getHostString() + ":" + server.port()
+        String host = address.getAddress().getHostAddress();
+        out().info("AG-UI server listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port()
                 + "/api/agui (cluster " + cluster() + "; bearer token: cat " + token.file() + ")");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "serve-shutdown"));
         try {
