@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * being closed does.
  */
 final class SseClient implements AutoCloseable {
-    /** One dispatched event: its id and the JSON of its data. */
-    record Frame(long id, JsonNode data) {
+    /** One dispatched event: its id, the JSON of its data, and when it arrived ({@link System#nanoTime()}). */
+    record Frame(long id, JsonNode data, long receivedNanos) {
         String type() {
             return data.path("type").asText();
         }
@@ -75,7 +75,7 @@ final class SseClient implements AutoCloseable {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        frames.add(new Frame(id, AguiJson.MAPPER.readTree(data.toString())));
+                        frames.add(new Frame(id, AguiJson.MAPPER.readTree(data.toString()), System.nanoTime()));
                     }
                     data.setLength(0);
                 } else if (line.startsWith(":")) {
