@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -30,29 +29,28 @@ import org.eclipse.jetty.server.Server;
 public final class AguiServer implements AutoCloseable {
     private final Server jetty;
     private final AtomicBoolean stopping;
-    private final AtomicInteger openStreams;
+    private final JournalPump pump;
 
-    private AguiServer(Server jetty, AtomicBoolean stopping, AtomicInteger openStreams) {
+    private AguiServer(Server jetty, AtomicBoolean stopping, JournalPump pump) {
         this.jetty = jetty;
         this.stopping = stopping;
-        this.openStreams = openStreams;
+        this.pump = pump;
     }
 
     public static AguiServer start(Services services, BearerToken token, ServeOptions options) {
         AtomicBoolean stopping = new AtomicBoolean();
-        AtomicInteger open = new AtomicInteger();
         ClusterJournals journals = new ClusterJournals(services.sessions(), options.defaultCluster());
-        JournalPump pump = new JournalPump(options.heartbeat(), stopping);
+        JournalPump pump = new JournalPump(options, stopping);
         ServletContextHandler context = new ServletContextHandler();
         context.addFilter(new FilterHolder(new RebindingGuard(options.address().getAddress(), List.of(),
                 new RebindingGuard.Advice("connect to the address sikifanso serve listens on",
                         "only pages this server serves may call it"))), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BearerTokenFilter(token, "send Authorization: Bearer with the token in "
                 + token.file())), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new JournalEventsServlet(journals, options, pump, open)),
+        context.addServlet(new ServletHolder(new JournalEventsServlet(journals, pump)),
                 JournalEventsServlet.PATH);
         context.addServlet(new ServletHolder(new RunServlet(services.invocations(), new OperationRegistry(), journals,
-                options, pump, open)), RunServlet.PATH);
+                pump)), RunServlet.PATH);
         context.addServlet(new ServletHolder(new NotFound()), "/");
         Server jetty = new Server(options.address());
         jetty.setHandler(context);
@@ -63,7 +61,7 @@ public final class AguiServer implements AutoCloseable {
             throw SikifansoException.failure("cannot listen on " + options.address() + ": " + e.getMessage(),
                     "pick a free port with --addr 127.0.0.1:PORT", e);
         }
-        return new AguiServer(jetty, stopping, open);
+        return new AguiServer(jetty, stopping, pump);
     }
 
     public int port() {
@@ -72,7 +70,7 @@ public final class AguiServer implements AutoCloseable {
 
     /** Event streams being served now (journal followers and runs); 0 once every client has gone. */
     public int openStreams() {
-        return openStreams.get();
+        return pump.open();
     }
 
     public void join() throws InterruptedException {

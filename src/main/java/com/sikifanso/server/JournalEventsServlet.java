@@ -1,12 +1,10 @@
 package com.sikifanso.server;
 
 import com.sikifanso.agui.journal.ActivityJournal;
-import com.sikifanso.agui.journal.JournalTail;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code GET /api/agui/events?cluster=NAME}: the cluster's activity journal as Server-Sent Events, each with its
@@ -17,15 +15,11 @@ final class JournalEventsServlet extends HttpServlet {
     static final String PATH = "/api/agui/events";
 
     private final ClusterJournals journals;
-    private final ServeOptions options;
     private final JournalPump pump;
-    private final AtomicInteger open;
 
-    JournalEventsServlet(ClusterJournals journals, ServeOptions options, JournalPump pump, AtomicInteger open) {
+    JournalEventsServlet(ClusterJournals journals, JournalPump pump) {
         this.journals = journals;
-        this.options = options;
         this.pump = pump;
-        this.open = open;
     }
 
     @Override
@@ -34,21 +28,11 @@ final class JournalEventsServlet extends HttpServlet {
             String cluster = journals.name(request.getParameter("cluster"));
             ActivityJournal journal = journals.of(cluster);
             long after = resumeAfter(request.getHeader("Last-Event-ID"), journal);
-            stream(journal, after, response);
+            // merge: ClusterStateFeed.whileListening(services, cluster) opens here (try-with-resources around the
+            // stream; this servlet then takes Services), so the cluster's state reaches the journal while listened to.
+            pump.stream(response, journal.follow(after), e -> true, e -> false, () -> false);
         } catch (Refusal r) {
             r.send(response);
-        }
-    }
-
-    private void stream(ActivityJournal journal, long after, HttpServletResponse response) throws IOException {
-        open.incrementAndGet();
-        try (JournalTail tail = journal.follow(after)) {
-            SseResponse sse = SseResponse.open(response, options.retry());
-            // merge: ClusterStateFeed.whileListening(services, cluster) opens here, closed with the tail, so the
-            // cluster's state events reach the journal while someone listens.
-            pump.pump(tail, sse, e -> true, e -> false, () -> false);
-        } finally {
-            open.decrementAndGet();
         }
     }
 

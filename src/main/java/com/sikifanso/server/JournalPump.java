@@ -2,10 +2,12 @@ package com.sikifanso.server;
 
 import com.sikifanso.agui.journal.JournalEntry;
 import com.sikifanso.agui.journal.JournalTail;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -18,11 +20,32 @@ final class JournalPump {
     private static final Duration CHECK = Duration.ofMillis(250);
 
     private final Duration heartbeat;
+    private final Duration retry;
     private final AtomicBoolean stopping;
+    private final AtomicInteger open = new AtomicInteger();
 
-    JournalPump(Duration heartbeat, AtomicBoolean stopping) {
-        this.heartbeat = heartbeat;
+    JournalPump(ServeOptions options, AtomicBoolean stopping) {
+        this.heartbeat = options.heartbeat();
+        this.retry = options.retry();
         this.stopping = stopping;
+    }
+
+    /** Streams being pumped now. */
+    int open() {
+        return open.get();
+    }
+
+    /** Opens the SSE response and pumps {@code tail} into it (see {@link #pump}); closes the tail when done. */
+    End stream(HttpServletResponse response, JournalTail tail, Predicate<JournalEntry> wanted,
+               Predicate<JournalEntry> last, BooleanSupplier exhausted) {
+        open.incrementAndGet();
+        try (tail) {
+            return pump(tail, SseResponse.open(response, retry), wanted, last, exhausted);
+        } catch (IOException e) {
+            return End.CLIENT_LEFT;
+        } finally {
+            open.decrementAndGet();
+        }
     }
 
     /** Why a pump ended. */
@@ -32,7 +55,7 @@ final class JournalPump {
      * Sends the entries {@code wanted} accepts. Ends after sending one {@code last} accepts, or once {@code exhausted}
      * held before a poll that found nothing (so everything written before it held has been sent).
      */
-    End pump(JournalTail tail, SseResponse out, Predicate<JournalEntry> wanted, Predicate<JournalEntry> last,
+    private End pump(JournalTail tail, SseResponse out, Predicate<JournalEntry> wanted, Predicate<JournalEntry> last,
              BooleanSupplier exhausted) {
         Duration wait = heartbeat.compareTo(CHECK) < 0 ? heartbeat : CHECK;
         long nextBeat = System.nanoTime() + heartbeat.toNanos();

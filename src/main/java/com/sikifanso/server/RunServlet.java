@@ -3,7 +3,6 @@ package com.sikifanso.server;
 import com.sikifanso.agui.AguiEvent;
 import com.sikifanso.agui.journal.ActivityJournal;
 import com.sikifanso.agui.journal.JournalEntry;
-import com.sikifanso.agui.journal.JournalTail;
 import com.sikifanso.http.PlainResponses;
 import com.sikifanso.ops.ArgumentBinder;
 import com.sikifanso.ops.ConsentRefusal;
@@ -21,7 +20,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,18 +38,13 @@ final class RunServlet extends HttpServlet {
     private final Invocations invocations;
     private final OperationRegistry registry;
     private final ClusterJournals journals;
-    private final ServeOptions options;
     private final JournalPump pump;
-    private final AtomicInteger open;
 
-    RunServlet(Invocations invocations, OperationRegistry registry, ClusterJournals journals, ServeOptions options,
-               JournalPump pump, AtomicInteger open) {
+    RunServlet(Invocations invocations, OperationRegistry registry, ClusterJournals journals, JournalPump pump) {
         this.invocations = invocations;
         this.registry = registry;
         this.journals = journals;
-        this.options = options;
         this.pump = pump;
-        this.open = open;
     }
 
     @Override
@@ -121,20 +114,11 @@ final class RunServlet extends HttpServlet {
                 done.completeExceptionally(e);
             }
         });
-        open.incrementAndGet();
-        try (JournalTail tail = journal.follow(before)) {
-            SseResponse sse = SseResponse.open(response, options.retry());
-            JournalPump.End end = pump.pump(tail, sse, e -> e.runId().equals(runId), RunServlet::endsTheRun,
-                    done::isDone);
-            if (end == JournalPump.End.NOTHING_MORE) {
-                LOG.warn("{} {} ended without its run in the journal of {}", operation.name(), runId,
-                        journal.directory());
-                sse.comment("the run ended but the cluster's journal did not record it; see the server log");
-            }
-        } catch (IOException e) {
-            LOG.debug("client of run {} left", runId, e);
-        } finally {
-            open.decrementAndGet();
+        JournalPump.End end = pump.stream(response, journal.follow(before), e -> e.runId().equals(runId),
+                RunServlet::endsTheRun, done::isDone);
+        if (end == JournalPump.End.NOTHING_MORE) {
+            // A deleted cluster's directory, or a journal that could not be written (logged by InvocationJournal).
+            LOG.warn("{} {} ended without its run in the journal in {}", operation.name(), runId, journal.directory());
         }
     }
 

@@ -41,11 +41,6 @@ final class SseResponse {
         flush();
     }
 
-    void comment(String text) throws IOException {
-        write(": " + text.replace('\n', ' ') + "\n\n");
-        flush();
-    }
-
     void flush() throws IOException {
         out.flush();
     }

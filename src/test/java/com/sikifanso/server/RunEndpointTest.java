@@ -25,11 +25,23 @@ class RunEndpointTest {
     void aRunStreamsExactlyTheEventsTheJournalRecordedForIt() throws Exception {
         try (ServedCluster served = new ServedCluster(home, "srv-run")) {
             List<SseClient.Frame> frames;
+            // Another writer keeps appending its own run meanwhile: none of it may reach this run's stream.
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread noise = Thread.ofPlatform().start(() -> {
+                while (!done.get()) {
+                    served.journal().append("other-run", new com.sikifanso.agui.AguiEvent.Custom("noise",
+                            AguiJson.MAPPER.createObjectNode(), System.currentTimeMillis()));
+                }
+            });
             try (SseClient client = SseClient.post(served.url(RUN), served.token,
                     Requests.run("run-enable-1", "catalog_enable", "{\"names\":[\"qdrant\"]}", null))) {
                 assertThat(client.status).isEqualTo(200);
                 frames = client.untilEnd();
+            } finally {
+                done.set(true);
+                noise.join();
             }
+            assertThat(served.journal().readRun("other-run")).as("the other writer did write").isNotEmpty();
             assertThat(frames).extracting(SseClient.Frame::type).containsExactly("RUN_STARTED", "TOOL_CALL_START",
                     "TOOL_CALL_ARGS", "TOOL_CALL_END", "TOOL_CALL_RESULT", "RUN_FINISHED");
             List<JournalEntry> journalled = served.journal().readRun("run-enable-1");
