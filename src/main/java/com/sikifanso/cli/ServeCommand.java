@@ -8,18 +8,17 @@ import java.net.InetSocketAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = {"Serve the AG-UI HTTP API: the activity journal as Server-Sent Events and "
-        + "operations run as AG-UI runs.",
-    "Loopback only unless --allow-remote; every request needs the bearer token from ~/.sikifanso/serve-token."},
+@Command(name = "serve", description = {"Serve the AG-UI HTTP API: the activity journal as SSE, operations as AG-UI runs.",
+    "Loopback only unless --allow-remote; requests need the token in ~/.sikifanso/serve-token."},
         footer = {"", "Endpoints:", "  GET  /api/agui/events?cluster=NAME   the journal as SSE (resume with Last-Event-ID)",
             "  POST /api/agui/run?cluster=NAME      an AG-UI RunAgentInput naming one operation as a tool call",
             "", "Examples:", "  sikifanso serve", "  sikifanso serve -c lab1 --addr 127.0.0.1:9000"})
 final class ServeCommand extends BaseCommand {
-    @Option(names = "--addr", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:" + ServeOptions.DEFAULT_PORT,
-            description = "Listen on HOST:PORT (default ${DEFAULT-VALUE}; port 0 picks a free one).")
+    @Option(names = "--addr", paramLabel = "ADDR", defaultValue = "127.0.0.1:" + ServeOptions.DEFAULT_PORT,
+            description = "Listen on HOST:PORT (default ${DEFAULT-VALUE}; port 0: a free one).")
     String addr;
 
-    @Option(names = "--allow-remote", description = "Allow --addr on a non-loopback address (clients still need the token).")
+    @Option(names = "--allow-remote", description = "Allow a non-loopback --addr (clients still need the token).")
     boolean allowRemote;
 
     @Override

@@ -23,6 +23,16 @@ final class JournalEventsServlet extends HttpServlet {
     }
 
     @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"GET".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET");
+            com.sikifanso.http.PlainResponses.send(response, 405, "GET " + PATH + "?cluster=NAME for the journal's events");
+            return;
+        }
+        doGet(request, response);
+    }
+
+    @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             String cluster = journals.name(request.getParameter("cluster"));

@@ -48,6 +48,16 @@ final class RunServlet extends HttpServlet {
     }
 
     @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            PlainResponses.send(response, 405, "POST an AG-UI RunAgentInput to " + PATH);
+            return;
+        }
+        doPost(request, response);
+    }
+
+    @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             OperationCall call = OperationCall.parse(body(request));

@@ -96,6 +96,13 @@ class ServeGuardsTest {
                     served.token, null);
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.body()).contains("/api/agui/events", "/api/agui/run").doesNotContain("SECRETLY");
+            Requests.Answer get = Requests.send(served.server.port(), "GET", "/api/agui/run?x=SECRETLY", served.token,
+                    null);
+            assertThat(get.status()).isEqualTo(405);
+            assertThat(get.head()).contains("Allow: POST");
+            assertThat(get.body()).doesNotContain("SECRETLY");
+            assertThat(Requests.send(served.server.port(), "DELETE", "/api/agui/events", served.token, null)
+                    .status()).isEqualTo(405);
         }
     }
 }
