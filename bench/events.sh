@@ -3,7 +3,7 @@
 # read back and encoded as SSE. Uses the test classes (JournalBenchMain, JournalAppenderMain).
 # Then the cluster state feed's latencies, and the resident memory of `events -f -o json` after
 # EVENTS_FOLLOW_COUNT (100 000) events appended. Figures only: it never fails on time.
-# Usage: bench/events.sh [N events, default 20000] [P processes, default 4] [state changes, default 40]
+# Usage: bench/events.sh [N events, default 20000] [P processes, default 4] [state changes, default 40] [SSE runs, default 200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-20000}
@@ -71,3 +71,8 @@ awk -v m="$M" -v ns="$ns" -v idle="$idle_rss" -v rss="$(kib VmRSS)" -v hwm="$(ki
   printf "%-40s %9.1f MiB\n", "events -f RSS before (VmRSS)", idle / 1024;
   printf "%-40s %9.1f MiB\n", "events -f RSS after " m " (VmRSS)", rss / 1024;
   printf "%-40s %9.1f MiB\n", "events -f peak RSS (VmHWM)", hwm / 1024 }'
+
+# Through `sikifanso serve`: the journal as SSE to a client on loopback (server and client in one JVM), replayed with
+# Last-Event-ID and live; then the latency from an operation's end (the append of its run, RUN_FINISHED last) to the
+# SSE client receiving RUN_FINISHED, over the fourth argument runs (default 200).
+"$JAVA" -cp "$CP" com.sikifanso.server.SseBenchMain "$N" "${4:-200}"

@@ -5,11 +5,14 @@
 //   fast-json-patch (what the client applies deltas with)  the state and activities a consumer ends up with
 //   @ag-ui/client's transformHttpEventStream  SSE text parses into the same events
 //   @ag-ui/encoder's EventEncoder           our SSE frames are byte for byte its frames, plus our id: line
+//   @ag-ui/client's HttpAgent               runs an operation through `sikifanso serve`'s POST /api/agui/run
+//                                           and gets its events (then checked as a stream, above)
 // Usage: node agui-check.mjs INPUT.json  ->  prints one JSON object on stdout.
-// INPUT: { streams: [{ name, events: [...] }], sse: [{ name, text, ids: [..] }] }
+// INPUT: { streams: [{ name, events: [...] }], sse: [{ name, text, ids: [..] }],
+//          runs: [{ name, url, token, threadId, runId, messages: [...], forwardedProps }] }
 import { readFileSync } from "node:fs";
 import { EventSchemas } from "@ag-ui/core/schemas";
-import { enforceEvents, transformChunks, verifyEvents, transformHttpEventStream } from "@ag-ui/client";
+import { enforceEvents, transformChunks, verifyEvents, transformHttpEventStream, HttpAgent } from "@ag-ui/client";
 import { EventEncoder } from "@ag-ui/encoder";
 import jsonpatch from "fast-json-patch";
 import { asyncScheduler, from, lastValueFrom, observeOn, of, toArray } from "rxjs";
@@ -72,7 +75,32 @@ async function sse(item) {
   return { name: item.name, events, sameAsEncoder: expected === item.text, expected };
 }
 
-const result = { ok: true, streams: [], sse: [] };
+// HttpAgent as an application uses it: the conversation so far, then runAgent; the events its subscriber sees.
+async function run(item) {
+  const agent = new HttpAgent({
+    url: item.url,
+    headers: { Authorization: `Bearer ${item.token}` },
+    threadId: item.threadId,
+    initialMessages: item.messages,
+  });
+  const events = [];
+  const out = { name: item.name, error: null, status: null };
+  try {
+    await agent.runAgent(
+      { runId: item.runId, forwardedProps: item.forwardedProps ?? {} },
+      { onEvent: ({ event }) => { events.push(event); } },
+    );
+  } catch (e) {
+    out.error = String(e && e.message ? e.message : e);
+    out.status = e && e.status ? e.status : null;
+  }
+  warnings.length = 0;
+  const v = await verify(events);
+  return { ...out, events, schemaErrors: schemaErrors(events), verifyError: v.error, warnings: [...warnings],
+    messages: agent.messages };
+}
+
+const result = { ok: true, streams: [], sse: [], runs: [] };
 for (const s of input.streams ?? []) {
   warnings.length = 0;
   const v = await verify(s.events);
@@ -86,4 +114,6 @@ for (const s of input.streams ?? []) {
   });
 }
 for (const item of input.sse ?? []) result.sse.push(await sse(item));
+console.error = (...args) => warnings.push(args.map(String).join(" "));   // runAgent logs a failed run there
+for (const item of input.runs ?? []) result.runs.push(await run(item));
 process.stdout.write(JSON.stringify(result));

@@ -25,6 +25,11 @@ public final class SseEncoder {
         return "id: " + sequence + "\n" + encode(event);
     }
 
+    /** Tells an EventSource how long to wait before reconnecting (it then sends {@code Last-Event-ID}). */
+    public static String retry(java.time.Duration delay) {
+        return "retry: " + delay.toMillis() + "\n\n";
+    }
+
     /** A comment frame: keeps proxies from closing an idle stream; clients ignore it. */
     public static String keepAlive() {
         return ": keep-alive\n\n";

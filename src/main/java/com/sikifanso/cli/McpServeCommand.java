@@ -2,7 +2,7 @@ package com.sikifanso.cli;
 
 import com.sikifanso.mcp.HttpMcpEndpoint;
 import com.sikifanso.mcp.McpOptions;
-import com.sikifanso.mcp.McpToken;
+import com.sikifanso.http.BearerToken;
 import com.sikifanso.mcp.SikifansoMcpServer;
 import com.sikifanso.mcp.StdioTransport;
 import com.sikifanso.ops.OperationRegistry;
@@ -71,7 +71,7 @@ final class McpServeCommand extends BaseCommand {
 
     private int serveHttp(McpOptions options) {
         java.net.InetSocketAddress address = HttpMcpEndpoint.address(http, allowRemote);
-        McpToken token = McpTokenCommand.token(services());
+        BearerToken token = McpTokenCommand.token(services());
         HttpMcpEndpoint endpoint = HttpMcpEndpoint.start(address, token, allowOrigins);
         McpSyncServer server = new SikifansoMcpServer(services(), new OperationRegistry(), options)
                 .start(endpoint.transport());

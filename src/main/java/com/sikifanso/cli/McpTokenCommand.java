@@ -1,7 +1,7 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.Services;
-import com.sikifanso.mcp.McpToken;
+import com.sikifanso.http.BearerToken;
 import picocli.CommandLine.Command;
 
 @Command(name = "token", description = {"Print the bearer token HTTP clients of mcp serve --http must send.",
@@ -13,7 +13,7 @@ final class McpTokenCommand extends BaseCommand {
         return 0;
     }
 
-    static McpToken token(Services services) {
-        return new McpToken(services.sessions().home().root().resolve("mcp-token"));
+    static BearerToken token(Services services) {
+        return new BearerToken(services.sessions().home().root().resolve("mcp-token"));
     }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.http.PlainResponses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.core.Mappers;
 import io.modelcontextprotocol.spec.ProtocolVersions;

@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.http.PlainResponses;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -3,6 +3,7 @@ package com.sikifanso.mcp;
 import com.sikifanso.core.AccessErrors;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.ops.ArgumentBinder;
+import com.sikifanso.ops.ConsentRefusal;
 import com.sikifanso.ops.InvalidArguments;
 import com.sikifanso.ops.Invocations;
 import com.sikifanso.ops.JsonSchemas;
@@ -193,9 +194,8 @@ final class McpToolAdapter {
         if (options.allowDestructive()) {
             return Optional.empty();
         }
-        return Optional.of(operation.name() + " refused: it needs the user's confirmation and this client cannot "
-                + "ask for it (no elicitation support). Nothing was changed. Run it from the sikifanso CLI, or "
-                + "restart the server with --allow-destructive.");
+        return Optional.of(ConsentRefusal.of(operation, "this client cannot ask for it (no elicitation support)",
+                "Run it from the sikifanso CLI, or restart the server with --allow-destructive."));
     }
 
     private static McpSchema.CallToolResult error(String message) {

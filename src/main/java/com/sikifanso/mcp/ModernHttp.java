@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.http.PlainResponses;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

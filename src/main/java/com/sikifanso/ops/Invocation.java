@@ -8,9 +8,10 @@ import java.util.Optional;
  *
  * @param error the failure's message, empty when it succeeded
  * @param commit the GitOps commit it made, if any
+ * @param runId the run id its caller chose for the journal, or null for a new one
  */
 public record Invocation(Surface surface, String operation, Record input, Optional<Object> output,
-                        Optional<String> error, Duration duration, Optional<String> commit) {
+                        Optional<String> error, Duration duration, Optional<String> commit, String runId) {
 
     public boolean succeeded() {
         return error.isEmpty();

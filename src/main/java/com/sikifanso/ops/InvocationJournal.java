@@ -9,6 +9,7 @@ import com.sikifanso.session.SikifansoHome;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,22 +49,27 @@ public final class InvocationJournal implements Invocation.Listener {
             OperationRun.record(new ActivityJournal(dir, options), cluster.get(),
                     new OperationRun.Caller(invocation.surface().name(), null), invocation.operation(),
                     AguiJson.MAPPER.valueToTree(invocation.input()), output, invocation.error(),
-                    invocation.duration(), invocation.commit());
+                    invocation.duration(), invocation.commit(), invocation.runId());
         } catch (RuntimeException e) {
             LOG.warn("could not write {} to the activity journal of {}: {}", invocation.operation(), cluster.get(),
                     e.toString(), e);
         }
     }
 
-    /** The cluster an input names: its {@code cluster} field, or the {@code name} of a cluster_* operation's. */
-    static Optional<String> clusterOf(String operation, Record input) {
-        String field = operation.startsWith("cluster_") ? "name" : "cluster";
-        for (RecordComponent c : input.getClass().getRecordComponents()) {
-            if (c.getName().equals(field) && c.getType() == String.class) {
-                try {
-                    return Optional.ofNullable((String) c.getAccessor().invoke(input));
-                } catch (ReflectiveOperationException e) {
-                    return Optional.empty();
+    /**
+     * The cluster an input names: its {@code cluster} field, or for a cluster_* operation its {@code name} (the
+     * cluster it creates or deletes) when it has one.
+     */
+    public static Optional<String> clusterOf(String operation, Record input) {
+        List<String> fields = operation.startsWith("cluster_") ? List.of("name", "cluster") : List.of("cluster");
+        for (String field : fields) {
+            for (RecordComponent c : input.getClass().getRecordComponents()) {
+                if (c.getName().equals(field) && c.getType() == String.class) {
+                    try {
+                        return Optional.ofNullable((String) c.getAccessor().invoke(input));
+                    } catch (ReflectiveOperationException e) {
+                        return Optional.empty();
+                    }
                 }
             }
         }

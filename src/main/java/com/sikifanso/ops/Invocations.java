@@ -29,9 +29,15 @@ public final class Invocations {
      *
      * @param beforeWait sees the result as soon as the change is made, before waiting for it to converge, so a
      *        timeout never hides the commit from the user
+     * @param runId the AG-UI run id the journal records the call under, so a caller can find its run there (the
+     *        AG-UI server streams it back); null for a new one
      */
     public record Caller(Surface surface, Consumer<String> progress, WaitPolicy waitPolicy,
-                         Consumer<Object> beforeWait) {
+                         Consumer<Object> beforeWait, String runId) {
+        public Caller(Surface surface, Consumer<String> progress, WaitPolicy waitPolicy, Consumer<Object> beforeWait) {
+            this(surface, progress, waitPolicy, beforeWait, null);
+        }
+
         public static Caller program(Surface surface, Consumer<String> progress) {
             return new Caller(surface, progress, WaitPolicy.PROGRAM, out -> { });
         }
@@ -83,7 +89,7 @@ public final class Invocations {
         // A result holding secret values (app_credentials) is never handed on: the journal must not keep it.
         Optional<Object> shown = operation.revealsSecrets() ? Optional.empty() : Optional.ofNullable(output);
         Invocation done = new Invocation(caller.surface(), operation.name(), input, shown,
-                error, Duration.ofNanos(System.nanoTime() - start), commit);
+                error, Duration.ofNanos(System.nanoTime() - start), commit, caller.runId());
         listeners.forEach(l -> l.finished(done));
     }
 }

@@ -40,7 +40,21 @@ public final class NodeAguiCheck {
         return this;
     }
 
-    /** Runs the checks; the printed result, {@code streams[i]} and {@code sse[i]} in the order added. */
+    /**
+     * Adds a run of {@code @ag-ui/client}'s HttpAgent against {@code url} (bearer {@code token}) with the conversation
+     * {@code messages} (an AG-UI message array) and {@code forwardedProps}; its result is {@code runs[i]}: the events
+     * the agent's subscriber saw, their schema and order checks, the agent's messages after, or the error it threw.
+     */
+    public NodeAguiCheck httpAgent(String name, String url, String token, String runId, JsonNode messages,
+                                   JsonNode forwardedProps) {
+        ObjectNode run = input.withArray("runs").addObject().put("name", name).put("url", url).put("token", token)
+                .put("threadId", "thread-" + runId).put("runId", runId);
+        run.set("messages", messages);
+        run.set("forwardedProps", forwardedProps);
+        return this;
+    }
+
+    /** Runs the checks; the printed result, {@code streams[i]}, {@code sse[i]} and {@code runs[i]} in the order added. */
     public JsonNode run() {
         assumeAvailable();
         try {

@@ -57,8 +57,15 @@ public final class OperationRun {
     public static String record(ActivityJournal journal, String cluster, Caller caller, String operation,
                                 JsonNode input, Optional<JsonNode> output, Optional<String> error,
                                 Duration duration, Optional<String> commit) {
+        return record(journal, cluster, caller, operation, input, output, error, duration, commit, null);
+    }
+
+    /** As above, under the run id the caller chose ({@code null}: a new one). */
+    public static String record(ActivityJournal journal, String cluster, Caller caller, String operation,
+                                JsonNode input, Optional<JsonNode> output, Optional<String> error,
+                                Duration duration, Optional<String> commit, String chosenRunId) {
         // The whole run is known: one append under one lock, rather than one per event on a command's exit path.
-        String runId = UUID.randomUUID().toString();
+        String runId = chosenRunId != null ? chosenRunId : UUID.randomUUID().toString();
         List<com.sikifanso.agui.AguiEvent> events = new java.util.ArrayList<>();
         OperationRun r = start(events::add, runId, cluster, caller, operation, input);
         if (error.isPresent()) {

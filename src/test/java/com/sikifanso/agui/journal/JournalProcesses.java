@@ -14,7 +14,7 @@ public final class JournalProcesses {
     private JournalProcesses() {
     }
 
-    static Process appender(Path dir, String writer, long count, int padBytes, long maxFileBytes, int keptFiles)
+    public static Process appender(Path dir, String writer, long count, int padBytes, long maxFileBytes, int keptFiles)
             throws IOException {
         return java(JournalAppenderMain.class, List.of(dir.toString(), writer, Long.toString(count),
                 Integer.toString(padBytes), Long.toString(maxFileBytes), Integer.toString(keptFiles)))

@@ -1,4 +1,4 @@
-package com.sikifanso.mcp;
+package com.sikifanso.http;
 
 import com.sikifanso.core.SikifansoException;
 import jakarta.servlet.Filter;
@@ -23,14 +23,20 @@ import java.util.Set;
  * {@code Origin}, when a browser sends one, must be this server's own loopback origin or one the
  * user allowed with {@code --allow-origin}. Clients that are not browsers send no Origin.
  */
-final class RebindingGuard implements Filter {
+public final class RebindingGuard implements Filter {
     private static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "[::1]");
 
     private final Set<String> hosts = new HashSet<>();
     private final Set<String> origins = new HashSet<>();
     private final boolean wildcardBind;
+    private final Advice advice;
 
-    RebindingGuard(InetAddress bound, List<String> allowedOrigins) {
+    /** What a refused request is told: how to reach this server, and how another origin would be allowed. */
+    public record Advice(String host, String origin) {
+    }
+
+    public RebindingGuard(InetAddress bound, List<String> allowedOrigins, Advice advice) {
+        this.advice = advice;
         wildcardBind = bound.isAnyLocalAddress();
         hosts.addAll(LOOPBACK_NAMES);
         if (!wildcardBind) {
@@ -44,7 +50,7 @@ final class RebindingGuard implements Filter {
     }
 
     /** An {@code --allow-origin} value: scheme://host[:port] with http or https, nothing after. */
-    static URI allowedOrigin(String origin) {
+    public static URI allowedOrigin(String origin) {
         URI uri;
         try {
             uri = new URI(normalise(origin));
@@ -61,7 +67,7 @@ final class RebindingGuard implements Filter {
     }
 
     /** An origin as browsers send it: scheme://host[:port], lower case, no trailing slash. */
-    static String normalise(String origin) {
+    public static String normalise(String origin) {
         return origin.strip().toLowerCase(Locale.ROOT).replaceFirst("/+$", "");
     }
 
@@ -83,12 +89,12 @@ final class RebindingGuard implements Filter {
     }
 
     /** Why a request is refused, or null when it may go on. */
-    String refusal(String hostHeader, String origin, int port) {
+    public String refusal(String hostHeader, String origin, int port) {
         if (hostHeader == null || !hostAllowed(hostName(hostHeader))) {
-            return "forbidden Host header; connect to the address mcp serve --http listens on";
+            return "forbidden Host header; " + advice.host();
         }
         if (origin != null && !originAllowed(normalise(origin), port)) {
-            return "forbidden Origin; allow a web client's origin with mcp serve --allow-origin ORIGIN";
+            return "forbidden Origin; " + advice.origin();
         }
         return null;
     }

@@ -1,4 +1,4 @@
-package com.sikifanso.mcp;
+package com.sikifanso.http;
 
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.SikifansoException;
@@ -12,10 +12,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** The bearer token HTTP clients must send; made on first use and kept owner-only. */
-public final class McpToken {
+public final class BearerToken {
     private final Path file;
 
-    public McpToken(Path file) {
+    public BearerToken(Path file) {
         this.file = file;
     }
 
@@ -39,7 +39,7 @@ public final class McpToken {
             Redaction.secret(token);
             return token;
         } catch (IOException e) {
-            throw SikifansoException.failure("cannot read or create the MCP token file " + file + ": "
+            throw SikifansoException.failure("cannot read or create the token file " + file + ": "
                     + e.getMessage(), "check that its directory is writable, or set SIKIFANSO_HOME", e);
         }
     }

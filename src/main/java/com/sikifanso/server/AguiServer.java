@@ -1,0 +1,99 @@
+package com.sikifanso.server;
+
+import com.sikifanso.Services;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.http.BearerToken;
+import com.sikifanso.http.BearerTokenFilter;
+import com.sikifanso.http.PlainResponses;
+import com.sikifanso.http.RebindingGuard;
+import com.sikifanso.ops.OperationRegistry;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
+
+/**
+ * {@code sikifanso serve}: the AG-UI endpoints (and, later, the dashboard) on Jetty, behind the same guards as
+ * {@code mcp serve --http}: the DNS-rebinding Host check and Origin check (no CORS at all, so no wildcard), then the
+ * bearer token.
+ */
+public final class AguiServer implements AutoCloseable {
+    private final Server jetty;
+    private final AtomicBoolean stopping;
+    private final JournalPump pump;
+
+    private AguiServer(Server jetty, AtomicBoolean stopping, JournalPump pump) {
+        this.jetty = jetty;
+        this.stopping = stopping;
+        this.pump = pump;
+    }
+
+    public static AguiServer start(Services services, BearerToken token, ServeOptions options) {
+        AtomicBoolean stopping = new AtomicBoolean();
+        ClusterJournals journals = new ClusterJournals(services.sessions(), options.defaultCluster());
+        JournalPump pump = new JournalPump(options, stopping);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addFilter(new FilterHolder(new RebindingGuard(options.address().getAddress(), List.of(),
+                new RebindingGuard.Advice("connect to the address sikifanso serve listens on",
+                        "only pages this server serves may call it"))), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new BearerTokenFilter(token, "send Authorization: Bearer with the token in "
+                + token.file())), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new JournalEventsServlet(journals, pump)),
+                JournalEventsServlet.PATH);
+        context.addServlet(new ServletHolder(new RunServlet(services.invocations(), new OperationRegistry(), journals,
+                pump)), RunServlet.PATH);
+        context.addServlet(new ServletHolder(new NotFound()), "/");
+        Server jetty = new Server(options.address());
+        jetty.setHandler(context);
+        jetty.setStopTimeout(2000);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            throw SikifansoException.failure("cannot listen on " + options.address() + ": " + e.getMessage(),
+                    "pick a free port with --addr 127.0.0.1:PORT", e);
+        }
+        return new AguiServer(jetty, stopping, pump);
+    }
+
+    public int port() {
+        return ((NetworkConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** Event streams being served now (journal followers and runs); 0 once every client has gone. */
+    public int openStreams() {
+        return pump.open();
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /** Ends every stream (each notices within a quarter second) and stops listening. */
+    @Override
+    public void close() {
+        stopping.set(true);
+        try {
+            jetty.stop();
+        } catch (Exception ignored) {
+            // Stopping on the way out: nothing left to do.
+        }
+    }
+
+    /** Any other path or method: a plain 404 naming the endpoints (Jetty's error page would echo the URL). */
+    private static final class NotFound extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            PlainResponses.send(response, 404, "not found; this server has GET " + JournalEventsServlet.PATH
+                    + "?cluster=NAME and POST " + RunServlet.PATH);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.sikifanso.server;
+
+import com.sikifanso.agui.journal.ActivityJournal;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * {@code GET /api/agui/events?cluster=NAME}: the cluster's activity journal as Server-Sent Events, each with its
+ * sequence number as {@code id:}. With {@code Last-Event-ID: N} it sends every event after N, then follows live;
+ * without it, only what is appended from now on. Ends when the client goes away or the server stops.
+ */
+final class JournalEventsServlet extends HttpServlet {
+    static final String PATH = "/api/agui/events";
+
+    private final ClusterJournals journals;
+    private final JournalPump pump;
+
+    JournalEventsServlet(ClusterJournals journals, JournalPump pump) {
+        this.journals = journals;
+        this.pump = pump;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"GET".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET");
+            com.sikifanso.http.PlainResponses.send(response, 405, "GET " + PATH + "?cluster=NAME for the journal's events");
+            return;
+        }
+        doGet(request, response);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            String cluster = journals.name(request.getParameter("cluster"));
+            ActivityJournal journal = journals.of(cluster);
+            long after = resumeAfter(request.getHeader("Last-Event-ID"), journal);
+            // merge: ClusterStateFeed.whileListening(services, cluster) opens here (try-with-resources around the
+            // stream; this servlet then takes Services), so the cluster's state reaches the journal while listened to.
+            pump.stream(response, journal.follow(after), e -> true, e -> false, () -> false);
+        } catch (Refusal r) {
+            r.send(response);
+        }
+    }
+
+    /** The sequence to send events after: the client's {@code Last-Event-ID}, else the journal's end (live only). */
+    private static long resumeAfter(String lastEventId, ActivityJournal journal) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return journal.lastSequence();
+        }
+        try {
+            long seq = Long.parseLong(lastEventId.strip());
+            if (seq >= 0) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw Refusal.badRequest("Last-Event-ID " + com.sikifanso.http.PlainResponses.printable(lastEventId)
+                + " is not a journal sequence number; send the id: of the last event received, or none to start live");
+    }
+}

@@ -1,0 +1,51 @@
+package com.sikifanso.server;
+
+import com.sikifanso.agui.SseEncoder;
+import com.sikifanso.agui.journal.JournalEntry;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * An open Server-Sent Events response: journal entries as AG-UI events with their sequence as {@code id:}, comment
+ * heartbeats. A write to a client that has gone away throws {@link IOException}: that is how a stream learns to end.
+ */
+final class SseResponse {
+    private final ServletOutputStream out;
+
+    private SseResponse(ServletOutputStream out) {
+        this.out = out;
+    }
+
+    /** Sends the headers and the {@code retry:} hint at once, so the client sees the stream open before any event. */
+    static SseResponse open(HttpServletResponse response, Duration retry) throws IOException {
+        response.setStatus(200);
+        response.setContentType(SseEncoder.CONTENT_TYPE + "; charset=utf-8");
+        response.setHeader("Cache-Control", "no-cache, no-store");
+        // nginx and similar proxies buffer responses unless told not to; an event stream must pass at once.
+        response.setHeader("X-Accel-Buffering", "no");
+        SseResponse sse = new SseResponse(response.getOutputStream());
+        sse.write(SseEncoder.retry(retry));
+        sse.flush();
+        return sse;
+    }
+
+    void event(JournalEntry entry) throws IOException {
+        write(SseEncoder.encode(entry.event(), entry.sequence()));
+    }
+
+    void heartbeat() throws IOException {
+        write(SseEncoder.keepAlive());
+        flush();
+    }
+
+    void flush() throws IOException {
+        out.flush();
+    }
+
+    private void write(String frame) throws IOException {
+        out.write(frame.getBytes(StandardCharsets.UTF_8));
+    }
+}
