@@ -5,6 +5,7 @@ import com.sikifanso.agui.journal.ActivityJournal;
 import com.sikifanso.agui.journal.ClusterJournals;
 import com.sikifanso.agui.journal.JournalEntry;
 import com.sikifanso.agui.journal.JournalOptions;
+import com.sikifanso.agui.state.ClusterStateFeed;
 import com.sikifanso.agui.journal.JournalQueries;
 import com.sikifanso.agui.journal.JournalTail;
 import com.sikifanso.agui.journal.JournalWindow;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 @Command(name = "events", description = {
@@ -56,6 +58,11 @@ final class EventsCommand extends BaseCommand {
     @Option(names = {"-f", "--follow"}, description = "Keep printing events as they are recorded, until Ctrl-C.")
     boolean follow;
 
+    @Option(names = "--state", description = "With -f: also keep the cluster's state (apps' sync and health, agents, "
+            + "nodes, the doctor's verdicts) flowing as STATE_SNAPSHOT then STATE_DELTA while following; one follower "
+            + "at a time feeds it, read from the API server.")
+    boolean state;
+
     @Option(names = "--since", paramLabel = "WHEN",
             description = "Only events since then: a duration back from now (30s, 10m, 1h30m) or an RFC 3339 time.")
     String since;
@@ -76,6 +83,10 @@ final class EventsCommand extends BaseCommand {
         if (limit < 1 || limit > 5000) {
             throw SikifansoException.usage("--limit must be between 1 and 5000, not " + limit,
                     "narrow with --since or --run, or follow everything with -f --since");
+        }
+        if (state && !follow) {
+            throw SikifansoException.usage("--state only works with -f: the state is fed while someone follows",
+                    "sikifanso events -f --state");
         }
         return follow ? follow(from) : list();
     }
@@ -125,7 +136,7 @@ final class EventsCommand extends BaseCommand {
             stdout.flush();
         }, "events-restore");
         Runtime.getRuntime().addShutdownHook(restore);
-        // merge: ClusterStateFeed.whileListening
+        AutoCloseable feed = state ? ClusterStateFeed.whileListening(services(), cluster()) : null;
         try (JournalTail tail = journal.follow(after)) {
             while (!stdout.checkError()) {
                 for (JournalEntry entry : tail.poll(POLL)) {
@@ -143,6 +154,7 @@ final class EventsCommand extends BaseCommand {
             throw SikifansoException.failure("cannot read the activity journal of cluster \"" + cluster() + "\": "
                     + e.getMessage(), "check the permissions of " + journal.directory(), e);
         } finally {
+            closeFeed(feed);
             if (renderer != null) {
                 renderer.close();
             }
@@ -151,6 +163,18 @@ final class EventsCommand extends BaseCommand {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or about to: it closes the renderer itself
             }
+        }
+    }
+
+    /** Stops the state feed, if any: its run gets RUN_FINISHED and another follower may take the feed over. */
+    private static void closeFeed(AutoCloseable feed) {
+        if (feed == null) {
+            return;
+        }
+        try {
+            feed.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(EventsCommand.class).debug("closing the state feed", e);
         }
     }
 

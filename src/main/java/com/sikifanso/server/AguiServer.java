@@ -1,6 +1,7 @@
 package com.sikifanso.server;
 
 import com.sikifanso.Services;
+import com.sikifanso.agui.state.ClusterStateFeed;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.http.BearerToken;
 import com.sikifanso.http.BearerTokenFilter;
@@ -47,7 +48,8 @@ public final class AguiServer implements AutoCloseable {
                         "only pages this server serves may call it"))), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BearerTokenFilter(token, "send Authorization: Bearer with the token in "
                 + token.file())), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new JournalEventsServlet(journals, pump)),
+        context.addServlet(new ServletHolder(new JournalEventsServlet(journals, pump,
+                cluster -> ClusterStateFeed.whileListening(services, cluster))),
                 JournalEventsServlet.PATH);
         context.addServlet(new ServletHolder(new RunServlet(services.invocations(), new OperationRegistry(), journals,
                 pump)), RunServlet.PATH);

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code GET /api/agui/events?cluster=NAME}: the cluster's activity journal as Server-Sent Events, each with its
- * sequence number as {@code id:}. With {@code Last-Event-ID: N} it sends every event after N, then follows live;
+ * {@code GET /api/agui/events?cluster=NAME[&state=1]}: the cluster's activity journal as Server-Sent Events, each
+ * with its sequence number as {@code id:}; with {@code state=1} the cluster's state feed runs while the client listens. With {@code Last-Event-ID: N} it sends every event after N, then follows live;
  * without it, only what is appended from now on. Ends when the client goes away or the server stops.
  */
 final class JournalEventsServlet extends HttpServlet {
@@ -16,10 +16,17 @@ final class JournalEventsServlet extends HttpServlet {
 
     private final ClusterJournals journals;
     private final JournalPump pump;
+    private final StateFeeds stateFeeds;
 
-    JournalEventsServlet(ClusterJournals journals, JournalPump pump) {
+    /** Opens a cluster's state feed for as long as a client asks for it ({@code &state=1}). */
+    interface StateFeeds {
+        AutoCloseable open(String cluster);
+    }
+
+    JournalEventsServlet(ClusterJournals journals, JournalPump pump, StateFeeds stateFeeds) {
         this.journals = journals;
         this.pump = pump;
+        this.stateFeeds = stateFeeds;
     }
 
     @Override
@@ -38,11 +45,27 @@ final class JournalEventsServlet extends HttpServlet {
             String cluster = journals.name(request.getParameter("cluster"));
             ActivityJournal journal = journals.of(cluster);
             long after = resumeAfter(request.getHeader("Last-Event-ID"), journal);
-            // merge: ClusterStateFeed.whileListening(services, cluster) opens here (try-with-resources around the
-            // stream; this servlet then takes Services), so the cluster's state reaches the journal while listened to.
-            pump.stream(response, journal.follow(after), e -> true, e -> false, () -> false);
+            // With state=1 the cluster's state (STATE_SNAPSHOT, then deltas) reaches the journal while this client
+            // listens; one listener in any process feeds it.
+            AutoCloseable feed = "1".equals(request.getParameter("state")) || "true".equals(request.getParameter("state"))
+                    ? stateFeeds.open(cluster) : null;
+            try {
+                pump.stream(response, journal.follow(after), e -> true, e -> false, () -> false);
+            } finally {
+                if (feed != null) {
+                    closeQuietly(feed);
+                }
+            }
         } catch (Refusal r) {
             r.send(response);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable feed) {
+        try {
+            feed.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(JournalEventsServlet.class).debug("closing the state feed", e);
         }
     }
 
