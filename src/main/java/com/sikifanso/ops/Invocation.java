@@ -6,10 +6,11 @@ import java.util.Optional;
 /**
  * One finished call of an operation, as the activity journal will record it.
  *
+ * @param who who called through that surface (null when unknown), see {@link Invocations.Caller#who()}
  * @param error the failure's message, empty when it succeeded
  * @param commit the GitOps commit it made, if any
  */
-public record Invocation(Surface surface, String operation, Record input, Optional<Object> output,
+public record Invocation(Surface surface, String who, String operation, Record input, Optional<Object> output,
                         Optional<String> error, Duration duration, Optional<String> commit) {
 
     public boolean succeeded() {
