@@ -48,6 +48,7 @@ public final class Services {
     private final Lazy<InfraUpgrade> upgrades;
     private final Lazy<Doctor> doctor;
     private final Lazy<AppCredentials> credentials;
+    private final com.sikifanso.kube.LiveCluster live;
     private final com.sikifanso.ops.Invocations invocations = new com.sikifanso.ops.Invocations(this);
 
     public Services(BuildInfo build, SikifansoHome home, Duration lockTimeout, Consumer<String> progress) {
@@ -68,6 +69,7 @@ public final class Services {
         this.profiles = new Profiles();
         ClusterLocks locks = new ClusterLocks(home, lockTimeout, progress);
         KubeClients kube = KubeClients.fromKubeconfig(env);
+        this.live = new com.sikifanso.kube.LiveCluster(sessions, kube);
         ClusterRepos repos = new ClusterRepos(sessions, locks, new ApplicationSetRefresher(sessions, kube, progress),
                 progress, includeLocalChanges);
         this.credentials = Lazy.of(() -> new AppCredentials(sessions, repos, new CredentialStore(home), kube,
@@ -130,6 +132,11 @@ public final class Services {
 
     public AgentService agents() {
         return agents;
+    }
+
+    /** A running cluster's API, for the streaming views (agent watch) that are not one operation's result. */
+    public com.sikifanso.kube.LiveCluster live() {
+        return live;
     }
 
     public KubeReader kube() {

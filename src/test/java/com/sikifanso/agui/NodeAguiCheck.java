@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code src/test/node/agui-check.mjs}: the official {@code @ag-ui/core} schemas and {@code @ag-ui/client}
- * operators judge events and SSE text the Java side made. Runs {@code npm ci} there when the packages are missing;
- * skips loudly without Node.js (CI installs it in .ci/run).
+ * operators judge events and SSE text the Java side made; and {@code agui-agent.mjs}, an AG-UI agent written with
+ * {@code @ag-ui/encoder}. Runs {@code npm ci} there when the packages are missing; skips loudly without Node.js
+ * (CI installs it in .ci/run).
  */
-final class NodeAguiCheck {
+public final class NodeAguiCheck {
     static final Path DIR = Path.of(System.getProperty("basedir", ""), "src", "test", "node").toAbsolutePath();
     private static Boolean ready;
     private static String unavailable;
@@ -26,7 +27,7 @@ final class NodeAguiCheck {
     private final ObjectNode input = AguiJson.MAPPER.createObjectNode();
 
     /** Adds a stream of events to check, under {@code name}. */
-    NodeAguiCheck stream(String name, List<AguiEvent> events) {
+    public NodeAguiCheck stream(String name, List<AguiEvent> events) {
         ArrayNode json = AguiJson.MAPPER.createArrayNode();
         events.forEach(e -> json.add(AguiJson.tree(e)));
         input.withArray("streams").addObject().put("name", name).set("events", json);
@@ -41,7 +42,7 @@ final class NodeAguiCheck {
     }
 
     /** Runs the checks; the printed result, {@code streams[i]} and {@code sse[i]} in the order added. */
-    JsonNode run() {
+    public JsonNode run() {
         assumeAvailable();
         try {
             Path in = Files.createTempFile("agui-check", ".json");
@@ -65,7 +66,28 @@ final class NodeAguiCheck {
         }
     }
 
-    static synchronized void assumeAvailable() {
+    /**
+     * Starts {@code agui-agent.mjs} serving {@code GET /agui} on 127.0.0.1:{@code port} (its text says
+     * {@code hello from LABEL}); returns once it listens. Kill it with {@code destroyForcibly()}.
+     */
+    public static Process startAgent(int port, String label) {
+        assumeAvailable();
+        try {
+            Process p = new ProcessBuilder("node", DIR.resolve("agui-agent.mjs").toString(), String.valueOf(port), label)
+                    .directory(DIR.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+            if (first == null || !first.startsWith("listening")) {
+                p.destroyForcibly();
+                fail("agui-agent.mjs did not start on port " + port + ": " + first);
+            }
+            return p;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run agui-agent.mjs", e);
+        }
+    }
+
+    public static synchronized void assumeAvailable() {
         if (ready == null) {
             ready = prepare();
             if (!ready) {

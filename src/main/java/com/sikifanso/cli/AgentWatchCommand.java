@@ -1,0 +1,77 @@
+package com.sikifanso.cli;
+
+import com.sikifanso.agui.AguiEvent;
+import com.sikifanso.agui.AguiJson;
+import com.sikifanso.agui.journal.JournalEntry;
+import com.sikifanso.agui.stream.AguiStreamFollower;
+import com.sikifanso.agui.stream.UrlConnection;
+import com.sikifanso.cli.render.OutputFormat;
+import com.sikifanso.core.SikifansoException;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "watch", description = {"Follow everything about one agent, live, until Ctrl-C:",
+    "  - runs in the cluster's activity journal about it: agent create/update/delete, and the MCP tool calls",
+    "    made through 'mcp serve --agent NAME';",
+    "  - the Kubernetes events of its namespace agent-NAME (pods scheduled, pulled, started, killed...);",
+    "  - its own AG-UI stream, when it declares one: a Service or Pod in agent-NAME annotated",
+    "    sikifanso.io/agui: \"<port>/<path>\" whose GET on that path answers text/event-stream. It is reached",
+    "    through the Kubernetes API server's proxy with the cluster's credentials (nothing is exposed on the",
+    "    host) and reconnected, with growing pauses, when it ends or the pod restarts.",
+    "Progress and reconnection notices go to stderr; -o json prints one AG-UI event per line on stdout."},
+        footer = {"", "Examples:", "  sikifanso agent watch researcher",
+            "  sikifanso agent watch researcher --since 10m          # also what happened in the last 10 minutes",
+            "  sikifanso agent watch researcher -o json | jq -c .type",
+            "  sikifanso agent watch researcher --url http://127.0.0.1:8000/agui   # a stream you reach yourself"})
+final class AgentWatchCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Candidates.Agents.class,
+            description = "The agent to watch.")
+    String name;
+
+    @Option(names = "--since", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Also show journal runs and Kubernetes events from this long ago, e.g. 10m"
+                    + " (default: only what happens from now on).")
+    Duration since;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Read the agent's AG-UI stream from this http(s) endpoint instead of its annotation.")
+    String url;
+
+    /** Pauses between reconnections; tests shorten them. */
+    AguiStreamFollower.Backoff backoff = AguiStreamFollower.Backoff.DEFAULT;
+
+    @Override
+    int run() {
+        if (out().format() == OutputFormat.yaml) {
+            throw SikifansoException.usage("agent watch prints a stream, not one document: -o yaml does not fit",
+                    "use -o json (one AG-UI event per line) or the default text");
+        }
+        AgentWatch.Request request = new AgentWatch.Request(cluster(), name,
+                since == null ? null : Instant.now().minus(since), url == null ? null : UrlConnection.of(url), backoff);
+        new AgentWatch(services(), request, out().structured() ? jsonLines() : jsonLines()).run();
+        return 0;
+    }
+
+    /** One AG-UI event per line on stdout, for other tools; notices on stderr. */
+    private AgentWatch.Sink jsonLines() {
+        return new AgentWatch.Sink() {
+            @Override
+            public void event(AguiEvent event) {
+                out().line(AguiJson.write(event));
+            }
+
+            @Override
+            public void entry(JournalEntry entry) {
+                event(entry.event());
+            }
+
+            @Override
+            public void notice(String text) {
+                out().info(text);
+            }
+        };
+    }
+}
