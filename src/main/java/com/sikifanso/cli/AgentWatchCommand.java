@@ -5,6 +5,7 @@ import com.sikifanso.agui.AguiJson;
 import com.sikifanso.agui.journal.JournalEntry;
 import com.sikifanso.agui.stream.AguiStreamFollower;
 import com.sikifanso.agui.stream.UrlConnection;
+import com.sikifanso.cli.render.EventRenderer;
 import com.sikifanso.cli.render.OutputFormat;
 import com.sikifanso.core.SikifansoException;
 import java.time.Duration;
@@ -51,8 +52,34 @@ final class AgentWatchCommand extends BaseCommand {
         }
         AgentWatch.Request request = new AgentWatch.Request(cluster(), name,
                 since == null ? null : Instant.now().minus(since), url == null ? null : UrlConnection.of(url), backoff);
-        new AgentWatch(services(), request, out().structured() ? jsonLines() : jsonLines()).run();
+        if (out().structured()) {
+            new AgentWatch(services(), request, jsonLines()).run();
+        } else {
+            try (EventRenderer renderer = root().eventRenderer()) {
+                new AgentWatch(services(), request, rendered(renderer)).run();
+            }
+        }
         return 0;
+    }
+
+    /** Text for people, from the shared renderer; notices on stderr. */
+    private AgentWatch.Sink rendered(EventRenderer renderer) {
+        return new AgentWatch.Sink() {
+            @Override
+            public void event(AguiEvent event) {
+                renderer.render(event);
+            }
+
+            @Override
+            public void entry(JournalEntry entry) {
+                renderer.render(entry);
+            }
+
+            @Override
+            public void notice(String text) {
+                out().info(text);
+            }
+        };
     }
 
     /** One AG-UI event per line on stdout, for other tools; notices on stderr. */

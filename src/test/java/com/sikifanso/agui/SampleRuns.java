@@ -14,19 +14,19 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** Runs built with {@link AguiRun}, with a fixed clock and counted ids so their JSON is predictable. */
-final class SampleRuns {
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T03:00:00Z"), ZoneOffset.UTC);
-    static final long MILLIS = CLOCK.millis();
+public final class SampleRuns {
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T03:00:00Z"), ZoneOffset.UTC);
+    public static final long MILLIS = CLOCK.millis();
 
     private SampleRuns() {
     }
 
-    static Supplier<String> ids() {
+    public static Supplier<String> ids() {
         AtomicInteger n = new AtomicInteger();
         return () -> "id-" + n.incrementAndGet();
     }
 
-    static AguiRun start(String runId, Consumer<AguiEvent> sink) {
+    public static AguiRun start(String runId, Consumer<AguiEvent> sink) {
         return AguiRun.start("lab1", runId, input(runId), sink, CLOCK, ids());
     }
 
@@ -35,11 +35,11 @@ final class SampleRuns {
                 AguiJson.MAPPER.createObjectNode().put("surface", "cli").put("caller", "test"));
     }
 
-    static JsonNode json(Object value) {
+    public static JsonNode json(Object value) {
         return AguiJson.MAPPER.valueToTree(value);
     }
 
-    static ObjectNode object(Object value) {
+    public static ObjectNode object(Object value) {
         return (ObjectNode) json(value);
     }
 
@@ -47,7 +47,7 @@ final class SampleRuns {
      * Two runs in one stream, between them every event type of {@code @ag-ui/core} 1.0.0: the first finishes, the
      * second fails with {@code RUN_ERROR}. Returns the final state the first run sent.
      */
-    static List<AguiEvent> everyEventType() {
+    public static List<AguiEvent> everyEventType() {
         List<AguiEvent> events = new ArrayList<>();
         AguiRun run = start("run-all", events::add);
         try (AguiRun.Step pull = run.step("pull")) {
