@@ -90,7 +90,7 @@ public final class AgentStreams {
                         + " declares no AG-UI stream: no Service or running Pod in " + AgentSandbox.namespace(agent)
                         + " has the annotation " + AguiEndpoint.ANNOTATION + ": " + AguiEndpoint.FORM));
             } catch (SikifansoException e) {
-                throw new IOException(e.getMessage() + "; to fix: " + e.hint(), e);
+                throw new IOException(e.getMessage() + "; to fix: " + e.hint());   // the words are all the user needs
             } catch (KubernetesClientException e) {
                 throw new IOException("the Kubernetes API: " + Throwables.rootMessage(e), e);
             }
