@@ -14,18 +14,19 @@ import java.util.regex.Pattern;
 public record AguiEndpoint(String kind, String namespace, String name, int port, String path) {
     public static final String ANNOTATION = "sikifanso.io/agui";
     public static final String FORM = "\"<port>/<path>\", e.g. \"8000/agui\"";
-    private static final Pattern VALUE = Pattern.compile("(\\d{1,5})/([A-Za-z0-9._~!$&'()*+,;=:@%/-]*)");
+    /** Plain path segments only: a {@code ..} or an escape could lead the proxy path out to another API object. */
+    private static final Pattern VALUE = Pattern.compile("(\\d{1,5})/([A-Za-z0-9._~/-]*)");
 
     /** Reads the annotation's value on {@code kind/name}; a value not of the form is refused, naming the form. */
     public static AguiEndpoint parse(String kind, String namespace, String name, String value) {
         Matcher m = VALUE.matcher(value.strip());
         int port = m.matches() ? Integer.parseInt(m.group(1)) : 0;
-        if (port < 1 || port > 65535) {
+        if (port < 1 || port > 65535 || m.group(2).matches("(.*/)?\\.{1,2}(/.*)?")) {
             String owner = (kind.equals("services") ? "Service " : "Pod ") + namespace + "/" + name;
             throw SikifansoException.failure(owner + " has " + ANNOTATION + ": \"" + value
                             + "\", which is not a port and a path",
                     "annotate it as " + ANNOTATION + ": " + FORM + " (port 1-65535, then the path of a GET that"
-                            + " answers text/event-stream)");
+                            + " answers text/event-stream: letters, digits and - . _ ~ /, no . or .. segment)");
         }
         return new AguiEndpoint(kind, namespace, name, port, m.group(2).replaceFirst("^/+", ""));
     }

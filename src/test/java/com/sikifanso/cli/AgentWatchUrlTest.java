@@ -102,7 +102,7 @@ class AgentWatchUrlTest {
 
         var unknownCluster = InProcess.run(root, env, false, "-c", "ghost", "agent", "watch", "bob");
         assertThat(unknownCluster.exitCode()).isEqualTo(1);
-        assertThat(unknownCluster.stderr()).contains("ghost");
+        assertThat(unknownCluster.stderr()).contains("no cluster named \"ghost\"").contains("sikifanso cluster info");
 
         var notAUrl = InProcess.run(root, env, false, "-c", "lab", "agent", "watch", "bob", "--url", "localhost:8000");
         assertThat(notAUrl.exitCode()).isEqualTo(2);
