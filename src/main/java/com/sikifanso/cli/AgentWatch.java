@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code agent watch}: three sources about one agent, each on its own thread, into one output until interrupted:
@@ -28,13 +29,32 @@ import java.util.List;
  * stream (declared by annotation and reached through the API server, or given by URL).
  */
 final class AgentWatch {
-    /** Where everything goes; called from several threads, one call at a time. */
+    /** Where everything goes (notices: stderr); called from several threads, one call at a time. */
     interface Sink {
         void event(AguiEvent event);
 
         void entry(JournalEntry entry);
 
         void notice(String text);
+
+        static Sink of(Consumer<AguiEvent> events, Consumer<JournalEntry> entries, Consumer<String> notices) {
+            return new Sink() {
+                @Override
+                public synchronized void event(AguiEvent event) {
+                    events.accept(event);
+                }
+
+                @Override
+                public synchronized void entry(JournalEntry entry) {
+                    entries.accept(entry);
+                }
+
+                @Override
+                public synchronized void notice(String text) {
+                    notices.accept(text);
+                }
+            };
+        }
     }
 
     /** What to watch: {@code since} null means only what happens from now on; {@code url} null means find it. */
@@ -48,25 +68,10 @@ final class AgentWatch {
     private final List<AutoCloseable> open = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    AgentWatch(Services services, Request request, Sink out) {
+    AgentWatch(Services services, Request request, Sink sink) {
         this.services = services;
         this.request = request;
-        this.sink = new Sink() {
-            @Override
-            public synchronized void event(AguiEvent event) {
-                out.event(event);
-            }
-
-            @Override
-            public synchronized void entry(JournalEntry entry) {
-                out.entry(entry);
-            }
-
-            @Override
-            public synchronized void notice(String text) {
-                out.notice(text);
-            }
-        };
+        this.sink = sink;
     }
 
     /** Refuses an unknown cluster or agent first, then follows everything until the thread is interrupted. */

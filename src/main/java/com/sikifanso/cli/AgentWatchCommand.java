@@ -1,8 +1,6 @@
 package com.sikifanso.cli;
 
-import com.sikifanso.agui.AguiEvent;
 import com.sikifanso.agui.AguiJson;
-import com.sikifanso.agui.journal.JournalEntry;
 import com.sikifanso.agui.stream.AguiStreamFollower;
 import com.sikifanso.agui.stream.UrlConnection;
 import com.sikifanso.cli.render.EventRenderer;
@@ -43,9 +41,6 @@ final class AgentWatchCommand extends BaseCommand {
             description = "Read the agent's AG-UI stream from this http(s) endpoint instead of its annotation.")
     String url;
 
-    /** Pauses between reconnections; tests shorten them. */
-    AguiStreamFollower.Backoff backoff = AguiStreamFollower.Backoff.DEFAULT;
-
     @Override
     int run() {
         if (out().format() == OutputFormat.yaml) {
@@ -53,54 +48,17 @@ final class AgentWatchCommand extends BaseCommand {
                     "use -o json (one AG-UI event per line) or the default text");
         }
         AgentWatch.Request request = new AgentWatch.Request(cluster(), name,
-                since == null ? null : Instant.now().minus(since), url == null ? null : UrlConnection.of(url), backoff);
+                since == null ? null : Instant.now().minus(since), url == null ? null : UrlConnection.of(url),
+                AguiStreamFollower.Backoff.DEFAULT);
         if (out().structured()) {
-            new AgentWatch(services(), request, jsonLines()).run();
+            new AgentWatch(services(), request, AgentWatch.Sink.of(e -> out().line(AguiJson.write(e)),
+                    e -> out().line(AguiJson.write(e.event())), out()::info)).run();
         } else {
             try (EventRenderer renderer = root().eventRenderer()) {
-                new AgentWatch(services(), request, rendered(renderer)).run();
+                new AgentWatch(services(), request, AgentWatch.Sink.of(renderer::render, renderer::render,
+                        out()::info)).run();
             }
         }
         return 0;
-    }
-
-    /** Text for people, from the shared renderer; notices on stderr. */
-    private AgentWatch.Sink rendered(EventRenderer renderer) {
-        return new AgentWatch.Sink() {
-            @Override
-            public void event(AguiEvent event) {
-                renderer.render(event);
-            }
-
-            @Override
-            public void entry(JournalEntry entry) {
-                renderer.render(entry);
-            }
-
-            @Override
-            public void notice(String text) {
-                out().info(text);
-            }
-        };
-    }
-
-    /** One AG-UI event per line on stdout, for other tools; notices on stderr. */
-    private AgentWatch.Sink jsonLines() {
-        return new AgentWatch.Sink() {
-            @Override
-            public void event(AguiEvent event) {
-                out().line(AguiJson.write(event));
-            }
-
-            @Override
-            public void entry(JournalEntry entry) {
-                event(entry.event());
-            }
-
-            @Override
-            public void notice(String text) {
-                out().info(text);
-            }
-        };
     }
 }
