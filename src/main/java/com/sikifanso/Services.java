@@ -49,6 +49,7 @@ public final class Services {
     private final Lazy<Doctor> doctor;
     private final Lazy<AppCredentials> credentials;
     private final KubeClients kubeClients;
+    private final com.sikifanso.kube.LiveCluster live;
     private final com.sikifanso.ops.Invocations invocations = new com.sikifanso.ops.Invocations(this);
 
     public Services(BuildInfo build, SikifansoHome home, Duration lockTimeout, Consumer<String> progress) {
@@ -70,6 +71,7 @@ public final class Services {
         ClusterLocks locks = new ClusterLocks(home, lockTimeout, progress);
         KubeClients kube = KubeClients.fromKubeconfig(env);
         this.kubeClients = kube;
+        this.live = new com.sikifanso.kube.LiveCluster(sessions, kube);
         ClusterRepos repos = new ClusterRepos(sessions, locks, new ApplicationSetRefresher(sessions, kube, progress),
                 progress, includeLocalChanges);
         this.credentials = Lazy.of(() -> new AppCredentials(sessions, repos, new CredentialStore(home), kube,
@@ -137,6 +139,11 @@ public final class Services {
     /** Clients for a cluster's API through its own kubeconfig context, for what watches it (the state feed). */
     public KubeClients kubeClients() {
         return kubeClients;
+    }
+
+    /** A running cluster's API, for the streaming views (agent watch) that are not one operation's result. */
+    public com.sikifanso.kube.LiveCluster live() {
+        return live;
     }
 
     public KubeReader kube() {

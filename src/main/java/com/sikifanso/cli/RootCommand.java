@@ -94,8 +94,16 @@ public final class RootCommand {
     }
 
     Output output() {
-        boolean color = terminal && !noColor && !env.containsKey("NO_COLOR");
-        return new Output(out, err, output, color);
+        return new Output(out, err, output, color());
+    }
+
+    /** AG-UI events as text on stdout, for the commands that stream them. */
+    com.sikifanso.cli.render.EventRenderer eventRenderer() {
+        return new com.sikifanso.cli.render.EventRenderer(out, terminal, color());
+    }
+
+    private boolean color() {
+        return terminal && !noColor && !env.containsKey("NO_COLOR");
     }
 
     /** Built on first use, after the global options are parsed. */

@@ -126,7 +126,7 @@ public final class KubeReader {
         return new ServiceRow(s.getMetadata().getName(), s.getSpec().getType(), s.getSpec().getClusterIP(), ports);
     }
 
-    private static EventRow eventRow(Event e) {
+    static EventRow eventRow(Event e) {
         String time = e.getLastTimestamp() != null ? e.getLastTimestamp()
                 : e.getEventTime() != null ? e.getEventTime().getTime() : e.getMetadata().getCreationTimestamp();
         String object = e.getInvolvedObject() == null ? null

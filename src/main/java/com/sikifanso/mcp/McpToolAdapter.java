@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.agui.journal.OperationRun;
 import com.sikifanso.core.AccessErrors;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.ops.ArgumentBinder;
@@ -154,7 +155,8 @@ final class McpToolAdapter {
 
     private Object invoke(Object input, OperationContext callContext) {
         return callContext.services().invocations().invokeUntyped(operation, input,
-                Invocations.Caller.program(Surface.mcp, callContext.progress()));
+                Invocations.Caller.program(Surface.mcp, callContext.progress())
+                        .as(options.agent() == null ? null : OperationRun.Caller.agent(options.agent())));
     }
 
     /** Progress goes to the client as notifications when it sent a progress token, else to the log. */

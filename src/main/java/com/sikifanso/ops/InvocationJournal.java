@@ -47,7 +47,7 @@ public final class InvocationJournal implements Invocation.Listener {
         try {
             Optional<JsonNode> output = invocation.output().map(o -> AguiJson.MAPPER.valueToTree(StructuredResults.of(o)));
             OperationRun.record(new ActivityJournal(dir, options), cluster.get(),
-                    new OperationRun.Caller(invocation.surface().name(), null), invocation.operation(),
+                    new OperationRun.Caller(invocation.surface().name(), invocation.who()), invocation.operation(),
                     AguiJson.MAPPER.valueToTree(invocation.input()), output, invocation.error(),
                     invocation.duration(), invocation.commit(), invocation.runId());
         } catch (RuntimeException e) {

@@ -29,17 +29,29 @@ public final class Invocations {
      *
      * @param beforeWait sees the result as soon as the change is made, before waiting for it to converge, so a
      *        timeout never hides the commit from the user
+     * @param who who called through that surface, as the journal records it (null when unknown), e.g. the agent an
+     *        {@code mcp serve --agent NAME} server serves
      * @param runId the AG-UI run id the journal records the call under, so a caller can find its run there (the
      *        AG-UI server streams it back); null for a new one
      */
     public record Caller(Surface surface, Consumer<String> progress, WaitPolicy waitPolicy,
-                         Consumer<Object> beforeWait, String runId) {
+                         Consumer<Object> beforeWait, String who, String runId) {
         public Caller(Surface surface, Consumer<String> progress, WaitPolicy waitPolicy, Consumer<Object> beforeWait) {
-            this(surface, progress, waitPolicy, beforeWait, null);
+            this(surface, progress, waitPolicy, beforeWait, null, null);
         }
 
         public static Caller program(Surface surface, Consumer<String> progress) {
             return new Caller(surface, progress, WaitPolicy.PROGRAM, out -> { });
+        }
+
+        /** The same caller, acting for {@code who}. */
+        public Caller as(String who) {
+            return new Caller(surface, progress, waitPolicy, beforeWait, who, runId);
+        }
+
+        /** The same caller, journalled under the run id {@code runId}. */
+        public Caller underRun(String runId) {
+            return new Caller(surface, progress, waitPolicy, beforeWait, who, runId);
         }
     }
 
@@ -88,7 +100,7 @@ public final class Invocations {
                 ? c.pendingSync().map(PendingSync::commit) : Optional.empty();
         // A result holding secret values (app_credentials) is never handed on: the journal must not keep it.
         Optional<Object> shown = operation.revealsSecrets() ? Optional.empty() : Optional.ofNullable(output);
-        Invocation done = new Invocation(caller.surface(), operation.name(), input, shown,
+        Invocation done = new Invocation(caller.surface(), caller.who(), operation.name(), input, shown,
                 error, Duration.ofNanos(System.nanoTime() - start), commit, caller.runId());
         listeners.forEach(l -> l.finished(done));
     }

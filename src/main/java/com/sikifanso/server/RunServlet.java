@@ -118,7 +118,7 @@ final class RunServlet extends HttpServlet {
             try {
                 done.complete(invocations.invokeUntyped(operation, input, new Invocations.Caller(Surface.agui,
                         msg -> LOG.info("{} {}: {}", operation.name(), runId, msg.strip()), WaitPolicy.PROGRAM,
-                        out -> { }, runId)));
+                        out -> { }).underRun(runId)));
             } catch (RuntimeException e) {
                 LOG.info("{} {} failed: {}", operation.name(), runId, e.getMessage(), e);
                 done.completeExceptionally(e);

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code src/test/node/agui-check.mjs}: the official {@code @ag-ui/core} schemas and {@code @ag-ui/client}
- * operators judge events and SSE text the Java side made. Runs {@code npm ci} there when the packages are missing;
- * skips loudly without Node.js (CI installs it in .ci/run). Public for the state feed's tests in agui.state.
+ * operators judge events and SSE text the Java side made; and {@code agui-agent.mjs}, an AG-UI agent written with
+ * {@code @ag-ui/encoder}. Runs {@code npm ci} there when the packages are missing; skips loudly without Node.js
+ * (CI installs it in .ci/run).
  */
 public final class NodeAguiCheck {
     static final Path DIR = Path.of(System.getProperty("basedir", ""), "src", "test", "node").toAbsolutePath();
@@ -76,6 +77,27 @@ public final class NodeAguiCheck {
             }
         } catch (IOException e) {
             throw new AssertionError("cannot run agui-check.mjs", e);
+        }
+    }
+
+    /**
+     * Starts {@code agui-agent.mjs} serving {@code GET /agui} on 127.0.0.1:{@code port} (its text says
+     * {@code hello from LABEL}); returns once it listens. Kill it with {@code destroyForcibly()}.
+     */
+    public static Process startAgent(int port, String label) {
+        assumeAvailable();
+        try {
+            Process p = new ProcessBuilder("node", DIR.resolve("agui-agent.mjs").toString(), String.valueOf(port), label)
+                    .directory(DIR.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+            if (first == null || !first.startsWith("listening")) {
+                p.destroyForcibly();
+                fail("agui-agent.mjs did not start on port " + port + ": " + first);
+            }
+            return p;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run agui-agent.mjs", e);
         }
     }
 

@@ -65,6 +65,14 @@ class CompletionTest {
     }
 
     @Test
+    void agentWatchCompletesTheClustersAgents() {
+        home.services().agents().create(CLUSTER, "bob", com.sikifanso.agents.AgentSpec.DEFAULTS);
+        assertThat(complete("agent", "w")).containsExactly("watch");
+        assertThat(complete("-c", CLUSTER, "agent", "watch", "")).containsExactly("bob");
+        assertThat(complete("-c", CLUSTER, "agent", "watch", "bob", "--u")).containsExactly("--url");
+    }
+
+    @Test
     void profileNamesComplete() {
         assertThat(complete("app", "enable", "--profile", "agent-"))
                 .containsExactly("agent-dev", "agent-full", "agent-minimal", "agent-safe");

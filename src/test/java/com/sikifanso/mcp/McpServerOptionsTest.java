@@ -5,6 +5,9 @@ import static com.sikifanso.mcp.NodeMcpClient.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.agui.AguiJson;
+import com.sikifanso.agui.journal.ActivityJournal;
+import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.ops.Operation;
 import com.sikifanso.ops.OperationRegistry;
 import java.nio.file.Path;
@@ -88,5 +91,12 @@ class McpServerOptionsTest {
         }
         assertThat(home.commitCount()).isEqualTo(before);
         assertThat(home.tracked("agents/bob.yaml")).isTrue();
+        // The journal names the agent the server serves as the caller of every run it made (agent watch reads it).
+        List<JsonNode> started = new ActivityJournal(root.resolve("clusters").resolve("lab"), JournalOptions.DEFAULTS)
+                .readSince(0).stream().map(e -> AguiJson.tree(e.event()))
+                .filter(e -> e.path("type").asText().equals("RUN_STARTED"))
+                .filter(e -> e.at("/input/forwardedProps/surface").asText().equals("mcp")).toList();
+        assertThat(started).hasSize(2).allSatisfy(e ->
+                assertThat(e.at("/input/forwardedProps/caller").asText()).isEqualTo("agent:bob"));
     }
 }

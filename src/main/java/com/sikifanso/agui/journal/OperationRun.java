@@ -23,8 +23,18 @@ public final class OperationRun {
     private final String operation;
     private final long startNanos = System.nanoTime();
 
-    /** Who called an operation, from where. */
+    /**
+     * Who called an operation, from where.
+     *
+     * @param caller who called through the surface (null when unknown): {@link #agent(String)} for an agent
+     */
     public record Caller(String surface, String caller) {
+        private static final String AGENT = "agent:";
+
+        /** How the journal names an agent that called (through {@code mcp serve --agent NAME}). */
+        public static String agent(String name) {
+            return AGENT + name;
+        }
     }
 
     private OperationRun(AguiRun run, AguiRun.ToolCall call, String operation) {
