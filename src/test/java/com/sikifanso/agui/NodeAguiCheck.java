@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * operators judge events and SSE text the Java side made. Runs {@code npm ci} there when the packages are missing;
  * skips loudly without Node.js (CI installs it in .ci/run).
  */
-final class NodeAguiCheck {
+public final class NodeAguiCheck {
     static final Path DIR = Path.of(System.getProperty("basedir", ""), "src", "test", "node").toAbsolutePath();
     private static Boolean ready;
     private static String unavailable;
@@ -26,7 +26,7 @@ final class NodeAguiCheck {
     private final ObjectNode input = AguiJson.MAPPER.createObjectNode();
 
     /** Adds a stream of events to check, under {@code name}. */
-    NodeAguiCheck stream(String name, List<AguiEvent> events) {
+    public NodeAguiCheck stream(String name, List<AguiEvent> events) {
         ArrayNode json = AguiJson.MAPPER.createArrayNode();
         events.forEach(e -> json.add(AguiJson.tree(e)));
         input.withArray("streams").addObject().put("name", name).set("events", json);
@@ -41,7 +41,7 @@ final class NodeAguiCheck {
     }
 
     /** Runs the checks; the printed result, {@code streams[i]} and {@code sse[i]} in the order added. */
-    JsonNode run() {
+    public JsonNode run() {
         assumeAvailable();
         try {
             Path in = Files.createTempFile("agui-check", ".json");

@@ -68,7 +68,7 @@ class SyncOrchestratorTest {
     }
 
     private SyncOutcome await(SyncTarget target, Duration timeout) {
-        return orchestrator.await(client, target, timeout, progress::add);
+        return orchestrator.await(client, target, timeout, com.sikifanso.agui.RunProgress.toLines(progress::add));
     }
 
     @Test
@@ -166,12 +166,12 @@ class SyncOrchestratorTest {
         at(50, "tempo", "Synced", "Degraded");
         at(400, "tempo", "Synced", "Healthy");
 
-        assertThat(polling.await(client, appear("tempo", "1-data"), Duration.ofSeconds(10), progress::add))
+        assertThat(polling.await(client, appear("tempo", "1-data"), Duration.ofSeconds(10), com.sikifanso.agui.RunProgress.toLines(progress::add)))
                 .isInstanceOf(SyncOutcome.Converged.class);
 
         at(0, "alloy", "Synced", "Degraded");
         SyncOutcome failed = polling.await(client, appear("alloy", "2-services"), Duration.ofSeconds(10),
-                progress::add);
+                com.sikifanso.agui.RunProgress.toLines(progress::add));
         assertThat(failed).isInstanceOf(SyncOutcome.Failed.class);
     }
 }
