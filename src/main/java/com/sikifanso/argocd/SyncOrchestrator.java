@@ -87,8 +87,7 @@ public final class SyncOrchestrator {
     }
 
     private SyncOutcome awaitTier(ApplicationWatch watch, SyncTarget.Kind kind, String tierName, List<String> tier,
-                                  long deadline,
-                                  Progress progress) throws InterruptedException {
+                                  long deadline, Progress progress) throws InterruptedException {
         Set<String> pending = new LinkedHashSet<>(tier);
         Map<String, Long> degradedSince = new HashMap<>();
         Map<String, String> lastSeen = new HashMap<>();
