@@ -11,7 +11,8 @@
 //                   called (cluster from params.cluster) and its structuredContent validated
 //                   against its outputSchema; params.parallel cluster_list/catalog_list calls in
 //                   flight at once; then params.calls as in `calls`
-//   calls           tools/list, then params.calls ([{name, arguments}]) in order
+//   calls           tools/list, then params.calls ([{name, arguments, progress?}]) in order; progress: true
+//                   sends a progress token and records the notifications/progress the call got
 //   elicit-accept   as `calls`, with a client that supports elicitation and confirms
 //   elicit-decline  as `calls`, with a client that supports elicitation and declines
 //   http            against a running `mcp serve --http` at params.url (no COMMAND): initialize
@@ -115,10 +116,15 @@ async function listAllTools(client) {
   return tools;
 }
 
-/** One tools/call through the SDK (which also checks structuredContent against the cached outputSchema). */
-async function call(client, tool, args, outputValidators) {
+/**
+ * One tools/call through the SDK (which also checks structuredContent against the cached outputSchema). With
+ * `progress`, the call carries a progress token (the SDK's onprogress) and the finding lists the notifications.
+ */
+async function call(client, tool, args, outputValidators, progress) {
+  const notifications = [];
+  const options = progress ? { onprogress: (p) => notifications.push(p) } : undefined;
   try {
-    const result = await client.callTool({ name: tool, arguments: args ?? {} });
+    const result = await client.callTool({ name: tool, arguments: args ?? {} }, undefined, options);
     const text = (result.content ?? []).filter((c) => c.type === 'text').map((c) => c.text).join('\n');
     const finding = {
       name: tool,
@@ -127,6 +133,7 @@ async function call(client, tool, args, outputValidators) {
       isError: result.isError === true,
       text,
       structuredContent: result.structuredContent ?? null,
+      ...(progress ? { progress: notifications } : {}),
     };
     const validate = outputValidators?.get(tool);
     if (validate && result.structuredContent !== undefined) {
@@ -142,7 +149,7 @@ async function call(client, tool, args, outputValidators) {
 async function runCalls(client, calls, outputValidators) {
   const results = [];
   for (const c of calls ?? []) {
-    results.push(await call(client, c.name, c.arguments, outputValidators));
+    results.push(await call(client, c.name, c.arguments, outputValidators, c.progress === true));
   }
   return results;
 }

@@ -85,7 +85,8 @@ public final class Services {
         this.agents = new AgentService(repos);
         // Everything that talks to Docker, Kubernetes, Helm or Argo CD is built on first use.
         this.convergence = Lazy.of(() -> new Convergence(sessions, kube,
-                new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)), progress));
+                new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)),
+                com.sikifanso.agui.RunProgress.toLines(progress)));
         this.argocd = Lazy.of(() -> ArgoCdServices.of(sessions, kube, repos));
         this.kube = Lazy.of(() -> new KubeReader(sessions, kube));
         this.snapshots = Lazy.of(() -> new SnapshotService(sessions, locks, repos, new CredentialStore(home), build,
@@ -103,7 +104,7 @@ public final class Services {
                 (cluster, name) -> snapshots().capture(cluster, name, false).snapshot().name(), Clock.systemUTC(),
                 Duration.ofMinutes(10)));
         this.doctor = Lazy.of(() -> new Doctor(sessions, clusters().backends(), kube));
-        invocations.listen(new com.sikifanso.ops.InvocationJournal(home,
+        invocations.journal(new com.sikifanso.ops.InvocationJournal(home,
                 com.sikifanso.agui.journal.JournalOptions.DEFAULTS));
     }
 

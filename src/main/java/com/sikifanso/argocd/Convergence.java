@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.Progress;
 import com.sikifanso.gitops.SyncTarget;
 
 import com.sikifanso.kube.KubeClients;
@@ -8,17 +9,16 @@ import com.sikifanso.session.SessionStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Waits for a committed change to take effect in the cluster, when there is a cluster to wait for. */
 public final class Convergence {
     private final SessionStore sessions;
     private final KubeClients clients;
     private final SyncOrchestrator orchestrator;
-    private final Consumer<String> progress;
+    private final Progress progress;
 
     public Convergence(SessionStore sessions, KubeClients clients, SyncOrchestrator orchestrator,
-                       Consumer<String> progress) {
+                       Progress progress) {
         this.sessions = sessions;
         this.clients = clients;
         this.orchestrator = orchestrator;
@@ -30,7 +30,7 @@ public final class Convergence {
     }
 
     /** Several targets in order within one timeout; stops at the first that does not converge. */
-    public SyncOutcome awaitAll(String cluster, List<SyncTarget> targets, Duration timeout, Consumer<String> progress) {
+    public SyncOutcome awaitAll(String cluster, List<SyncTarget> targets, Duration timeout, Progress progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> done = new java.util.ArrayList<>();
         for (SyncTarget target : targets) {
@@ -45,18 +45,18 @@ public final class Convergence {
     }
 
     /** As {@link #await(String, SyncTarget, Duration)}, reporting to {@code progress} (e.g. one MCP call's). */
-    public SyncOutcome await(String cluster, SyncTarget target, Duration timeout, Consumer<String> progress) {
+    public SyncOutcome await(String cluster, SyncTarget target, Duration timeout, Progress progress) {
         if (target.apps().isEmpty()) {
             return new SyncOutcome.Converged(List.of());
         }
         ClusterState state = sessions.load(cluster).state();
         if (state != ClusterState.RUNNING) {
             if (state == ClusterState.STOPPED) {
-                progress.accept("cluster " + cluster + " is stopped: the change applies when it starts");
+                progress.note("cluster " + cluster + " is stopped: the change applies when it starts");
             }
             return new SyncOutcome.Converged(List.of());
         }
-        progress.accept("waiting for Argo CD (up to " + timeout.toSeconds() + "s; --no-wait skips this)");
+        progress.step("waiting for Argo CD (up to " + timeout.toSeconds() + "s; --no-wait skips this)");
         try (KubernetesClient kube = clients.forCluster(cluster)) {
             return orchestrator.await(kube, target, timeout, progress);
         }

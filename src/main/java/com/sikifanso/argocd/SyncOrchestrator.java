@@ -1,5 +1,8 @@
 package com.sikifanso.argocd;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sikifanso.core.Mappers;
+import com.sikifanso.core.Progress;
 import com.sikifanso.gitops.SyncTarget;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * Waits until Argo CD has carried out a change: tier by tier (operators, data, services; reverse
  * for removals), each app present (or gone) and Synced+Healthy. A Degraded app gets a grace
  * period, restarted whenever it leaves Degraded, because charts often pass through Degraded on
  * their way up; a failed sync operation fails at once. A catalog app that times out because the
- * catalog's RollingSync is still waiting on an earlier tier names the app it waits on.
+ * catalog's RollingSync is still waiting on an earlier tier names the app it waits on. Each tier's apps are an
+ * activity ({@code sync:<tier>}): every app's state, how many are done, and the last change as a line.
  */
 public final class SyncOrchestrator {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
@@ -40,7 +43,7 @@ public final class SyncOrchestrator {
         this.watch = watch;
     }
 
-    public SyncOutcome await(KubernetesClient kube, SyncTarget target, Duration timeout, Consumer<String> progress) {
+    public SyncOutcome await(KubernetesClient kube, SyncTarget target, Duration timeout, Progress progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (ApplicationWatch watch = new ApplicationWatch(kube, pollInterval, progress)) {
             if (this.watch) {
@@ -49,8 +52,9 @@ public final class SyncOrchestrator {
                 watch.startPolling();
             }
             List<String> done = new ArrayList<>();
-            for (List<String> tier : tiers(target)) {
-                SyncOutcome outcome = awaitTier(watch, target.kind(), tier, deadline, progress);
+            for (Map.Entry<String, List<String>> byTier : tiers(target).entrySet()) {
+                List<String> tier = byTier.getValue();
+                SyncOutcome outcome = awaitTier(watch, target.kind(), byTier.getKey(), tier, deadline, progress);
                 if (outcome instanceof SyncOutcome.TimedOut t && target.kind() == SyncTarget.Kind.APPEAR) {
                     return heldBack(kube, tier, t);
                 }
@@ -73,48 +77,37 @@ public final class SyncOrchestrator {
                 .<SyncOutcome>map(b -> new SyncOutcome.TimedOut(timedOut.pending(), b)).orElse(timedOut);
     }
 
-    private static List<List<String>> tiers(SyncTarget target) {
+    /** The apps by tier, in the order they are waited for. */
+    private static Map<String, List<String>> tiers(SyncTarget target) {
         Comparator<String> order = target.kind() == SyncTarget.Kind.DISAPPEAR
                 ? Comparator.<String>reverseOrder() : Comparator.naturalOrder();
         Map<String, List<String>> byTier = new TreeMap<>(order);
         target.apps().forEach(a -> byTier.computeIfAbsent(a.tier(), t -> new ArrayList<>()).add(a.name()));
-        return List.copyOf(byTier.values());
+        return byTier;
     }
 
-    private SyncOutcome awaitTier(ApplicationWatch watch, SyncTarget.Kind kind, List<String> tier, long deadline,
-                                  Consumer<String> progress) throws InterruptedException {
+    private SyncOutcome awaitTier(ApplicationWatch watch, SyncTarget.Kind kind, String tierName, List<String> tier,
+                                  long deadline, Progress progress) throws InterruptedException {
         Set<String> pending = new LinkedHashSet<>(tier);
         Map<String, Long> degradedSince = new HashMap<>();
         Map<String, String> lastSeen = new HashMap<>();
+        ObjectNode activity = Mappers.JSON.createObjectNode().put("tier", tierName);
+        activity.putObject("apps");
         while (true) {
             Map<String, ApplicationState> states = watch.states();
             for (String name : List.copyOf(pending)) {
                 ApplicationState state = states.get(name);
                 String seen = state == null ? "not present" : state.describe();
-                if (!seen.equals(lastSeen.put(name, seen))) {
-                    progress.accept("  " + name + ": " + seen);
+                boolean changed = !seen.equals(lastSeen.put(name, seen));
+                SyncOutcome failed = judge(kind, name, state, pending, degradedSince);
+                if (changed) {
+                    ((ObjectNode) activity.get("apps")).put(name, seen);
+                    activity.put("done", tier.size() - pending.size()).put("total", tier.size())
+                            .put("text", "  " + name + ": " + seen);
+                    progress.activity("sync:" + tierName, activity);
                 }
-                if (kind == SyncTarget.Kind.DISAPPEAR) {
-                    if (state == null) {
-                        pending.remove(name);
-                    }
-                    continue;
-                }
-                if (state == null) {
-                    continue;
-                }
-                if (state.converged()) {
-                    pending.remove(name);
-                } else if (state.operationFailed()) {
-                    return new SyncOutcome.Failed(name, state.describe());
-                } else if (state.degraded()) {
-                    long since = degradedSince.computeIfAbsent(name, n -> System.nanoTime());
-                    if (System.nanoTime() - since > grace.toNanos()) {
-                        return new SyncOutcome.Failed(name, "Degraded for more than " + grace.toSeconds() + "s: "
-                                + state.describe());
-                    }
-                } else {
-                    degradedSince.remove(name);
+                if (failed != null) {
+                    return failed;
                 }
             }
             if (pending.isEmpty()) {
@@ -126,5 +119,33 @@ public final class SyncOrchestrator {
             }
             watch.awaitChange(Duration.ofNanos(left));
         }
+    }
+
+    /** Takes {@code name} off {@code pending} once it is there (or gone); a failure that ends the wait, or null. */
+    private SyncOutcome judge(SyncTarget.Kind kind, String name, ApplicationState state, Set<String> pending,
+                              Map<String, Long> degradedSince) {
+        if (kind == SyncTarget.Kind.DISAPPEAR) {
+            if (state == null) {
+                pending.remove(name);
+            }
+            return null;
+        }
+        if (state == null) {
+            return null;
+        }
+        if (state.converged()) {
+            pending.remove(name);
+        } else if (state.operationFailed()) {
+            return new SyncOutcome.Failed(name, state.describe());
+        } else if (state.degraded()) {
+            long since = degradedSince.computeIfAbsent(name, n -> System.nanoTime());
+            if (System.nanoTime() - since > grace.toNanos()) {
+                return new SyncOutcome.Failed(name, "Degraded for more than " + grace.toSeconds() + "s: "
+                        + state.describe());
+            }
+        } else {
+            degradedSince.remove(name);
+        }
+        return null;
     }
 }

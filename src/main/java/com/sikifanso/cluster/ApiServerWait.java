@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Progress;
 import com.sikifanso.core.Deadline;
 import com.sikifanso.core.GoDurations;
 import com.sikifanso.core.SikifansoException;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -35,24 +35,24 @@ public final class ApiServerWait implements ClusterBootstrap {
     }
 
     @Override
-    public Optional<Session.Services> bootstrap(Target target, Consumer<String> progress) {
+    public Optional<Session.Services> bootstrap(Target target, Progress progress) {
         awaitApiServer(target.apiUrl(), target.deadline(), target.timeout(), progress);
         return Optional.empty();
     }
 
-    public void awaitApiServer(String apiUrl, Instant deadline, Duration timeout, Consumer<String> progress) {
+    public void awaitApiServer(String apiUrl, Instant deadline, Duration timeout, Progress progress) {
         HttpClient http = HttpClient.newBuilder().sslContext(trustingContext())
                 .connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/readyz")).timeout(Duration.ofSeconds(3))
                 .GET().build();
-        progress.accept("waiting for the API server at " + apiUrl);
+        progress.step("waiting for the API server at " + apiUrl);
         Deadline end = Deadline.at(clock, deadline);
         Instant nextReport = clock.instant().plus(REPORT_EVERY);
         String lastError = "no answer yet";
         while (true) {
             try {
                 HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                progress.accept("the API server answered (HTTP " + response.statusCode() + ")");
+                progress.note("the API server answered (HTTP " + response.statusCode() + ")");
                 return;
             } catch (java.io.IOException e) {
                 lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -68,7 +68,7 @@ public final class ApiServerWait implements ClusterBootstrap {
                                 + " longer with --timeout", SikifansoException.TIMEOUT, null);
             }
             if (!now.isBefore(nextReport)) {
-                progress.accept("still waiting for the API server (" + lastError + ")");
+                progress.note("still waiting for the API server (" + lastError + ")");
                 nextReport = now.plus(REPORT_EVERY);
             }
             end.pause(POLL, "the API server");

@@ -1,11 +1,11 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Progress;
 import com.sikifanso.infra.InfraConfig;
 import com.sikifanso.session.Session;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Brings Kubernetes up on freshly started nodes: the seam between the Docker half of
@@ -31,14 +31,14 @@ public interface ClusterBootstrap {
     }
 
     /** Returns the services it installed (Argo CD, Hubble), for the session; empty when it installed none. */
-    Optional<Session.Services> bootstrap(Target target, Consumer<String> progress);
+    Optional<Session.Services> bootstrap(Target target, Progress progress);
 
     /**
      * After {@code cluster start}: until the restarted cluster answers again, like k3d's start
      * waits for its server. Throws a timeout {@link com.sikifanso.core.SikifansoException} otherwise.
      */
     default void awaitStarted(String apiUrl, Instant deadline, java.time.Duration timeout,
-                              Consumer<String> progress) {
+                              Progress progress) {
         new ApiServerWait(java.time.Clock.systemUTC()).awaitApiServer(apiUrl, deadline, timeout, progress);
     }
 
@@ -46,6 +46,6 @@ public interface ClusterBootstrap {
      * After {@code cluster start} answered again: warns through {@code progress}, with the fix, when
      * the platform is pointed at another address than server-0's current {@code serverAddress}.
      */
-    default void checkStarted(String cluster, String serverAddress, Consumer<String> progress) {
+    default void checkStarted(String cluster, String serverAddress, Progress progress) {
     }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Progress;
 import com.sikifanso.core.K3dNames;
 
 import com.sikifanso.kube.Kubeconfigs;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The Docker half of {@code cluster create} for a prepared session: ports, network, nodes,
@@ -47,13 +47,13 @@ final class ClusterCreation {
     }
 
     Session run(Session prepared, InfraConfig infra, Preflight.EngineFacts engine, Options options,
-                Consumer<String> progress) {
+                Progress progress) {
         K3dNames names = new K3dNames(prepared.clusterName());
         try {
             ClusterPlan plan;
             try (PortAllocator.Reservation ports = b.ports().reserve()) {
                 plan = plan(prepared, infra, engine, options, ports.ports());
-                progress.accept("host ports: API " + plan.hostPorts().apiServer() + ", HTTP " + plan.hostPorts().http()
+                progress.note("host ports: API " + plan.hostPorts().apiServer() + ", HTTP " + plan.hostPorts().http()
                         + ", HTTPS " + plan.hostPorts().https() + ", Argo CD " + plan.hostPorts().argocdUI()
                         + ", Hubble " + plan.hostPorts().hubbleUI() + (ports.defaults() ? "" : " (defaults taken)"));
                 createNodes(plan, options.registryConfig(), progress);
@@ -65,7 +65,7 @@ final class ClusterCreation {
             byte[] k3sKubeconfig = awaitKubeconfig(names, deadline, options.timeout(), progress);
             ObjectNode kubeconfig = Kubeconfigs.rewrite(k3sKubeconfig, names, plan.hostPorts().apiServer());
             b.kubeconfigs().merge(kubeconfig, names, options.switchContext());
-            progress.accept("kubeconfig: context " + names.context() + " in " + b.kubeconfigs().file()
+            progress.note("kubeconfig: context " + names.context() + " in " + b.kubeconfigs().file()
                     + (options.switchContext() ? " (now current)" : ""));
             Optional<Session.Services> services = options.skipBootstrap() ? Optional.empty()
                     : b.bootstrap().bootstrap(target(plan, kubeconfig, infra, deadline, options.timeout()), progress);
@@ -90,18 +90,18 @@ final class ClusterCreation {
                 token(), engine.cgroupV2(), b.version());
     }
 
-    private void createNodes(ClusterPlan plan, String registryConfig, Consumer<String> progress) {
+    private void createNodes(ClusterPlan plan, String registryConfig, Progress progress) {
         K3dNames names = plan.names();
-        progress.accept("creating network " + names.network());
+        progress.step("creating network " + names.network());
         NodeLayout.Network network = b.nodes().createNetwork(names);
         b.nodes().createImageVolume(names, b.version());
         Optional<String> resolvConf = NodeDns.fromHost();
-        progress.accept(resolvConf.map(r -> "pods resolve names through the host's resolvers: " + String.join(", ",
+        progress.note(resolvConf.map(r -> "pods resolve names through the host's resolvers: " + String.join(", ",
                 NodeDns.upstreams(r))).orElse("warning: the host names only loopback resolvers; k3s falls back to "
                 + "8.8.8.8 for pods"));
         for (NodeSpec layout : NodeLayout.nodes(plan, network)) {
             NodeSpec node = resolvConf.isPresent() ? layout.withArg(NodeDns.FLAG) : layout;
-            progress.accept("creating node " + node.name() + " (" + plan.image() + ")");
+            progress.step("creating node " + node.name() + " (" + plan.image() + ")");
             String id = b.nodes().create(node, network, names.network(), plan.cgroupV2());
             resolvConf.ifPresent(r -> b.nodes().writeFile(id, NodeDns.PATH, r.getBytes(StandardCharsets.UTF_8), 0644));
             if (registryConfig != null) {
@@ -112,16 +112,16 @@ final class ClusterCreation {
         }
     }
 
-    private void startNodes(K3dNames names, Consumer<String> progress) {
+    private void startNodes(K3dNames names, Progress progress) {
         for (NodeRuntime.Node node : b.nodes().nodes(names.cluster())) {
-            progress.accept("starting " + node.name());
+            progress.step("starting " + node.name());
             b.nodes().start(node.id());
         }
     }
 
-    private byte[] awaitKubeconfig(K3dNames names, Instant deadline, Duration timeout, Consumer<String> progress) {
+    private byte[] awaitKubeconfig(K3dNames names, Instant deadline, Duration timeout, Progress progress) {
         String server = names.server(0);
-        progress.accept("waiting for k3s to write its kubeconfig in " + server);
+        progress.step("waiting for k3s to write its kubeconfig in " + server);
         while (true) {
             Optional<byte[]> file = b.nodes().readFile(server, NodeLayout.KUBECONFIG_OUTPUT);
             if (file.isPresent() && file.get().length > 0) {
@@ -162,13 +162,13 @@ final class ClusterCreation {
     }
 
     private RuntimeException cleanUp(K3dNames names, Session prepared, boolean keep, RuntimeException failure,
-                                     Consumer<String> progress) {
+                                     Progress progress) {
         List<String> notes = new ArrayList<>();
         if (keep) {
             notes.add("the nodes were kept for inspection (--keep-on-failure); remove them with: sikifanso cluster"
                     + " delete " + names.cluster());
         } else {
-            progress.accept("removing what was created for " + names.cluster());
+            progress.step("removing what was created for " + names.cluster());
             try {
                 b.nodes().remove(names);
                 b.kubeconfigs().remove(names);

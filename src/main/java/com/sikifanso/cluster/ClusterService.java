@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Progress;
 import com.sikifanso.core.K3dNames;
 
 import com.sikifanso.catalog.AppService;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Clusters: their sessions and GitOps repos, their nodes in Docker and their kubeconfig entries.
@@ -115,14 +115,14 @@ public final class ClusterService {
 
     /** Removes the cluster's session and GitOps repo; snapshots are kept. Works on a corrupt session too. */
     public void delete(String name) {
-        delete(name, message -> { });
+        delete(name, Progress.NONE);
     }
 
     /**
      * Removes the cluster's nodes, network and volumes, its kubeconfig entries, then its session and
      * GitOps repo; snapshots are kept. Parts already gone are fine; a corrupt session is no obstacle.
      */
-    public void delete(String name, Consumer<String> progress) {
+    public void delete(String name, Progress progress) {
         Names.requireLabel("cluster", name);
         try (ClusterLocks.Held held = locks.acquire(name)) {
             if (!Files.exists(sessions.home().clusterDir(name))) {
@@ -132,11 +132,11 @@ public final class ClusterService {
             }
             K3dNames names = new K3dNames(name);
             try {
-                progress.accept("removing the nodes, network and volumes of " + name);
+                progress.note("removing the nodes, network and volumes of " + name);
                 backends.nodes().remove(names);
             } catch (SikifansoException e) {
                 if (neverHadNodes(name)) {
-                    progress.accept("skipping Docker: " + e.getMessage());
+                    progress.note("skipping Docker: " + e.getMessage());
                 } else {
                     throw SikifansoException.failure(e.getMessage() + "; nothing was deleted",
                             e.hint() == null ? null : e.hint() + ", then retry the delete", e);
@@ -145,7 +145,7 @@ public final class ClusterService {
             try {
                 backends.kubeconfigs().remove(names);
             } catch (SikifansoException e) {
-                progress.accept("warning: kubeconfig entries of " + name + " not removed: " + e.getMessage());
+                progress.note("warning: kubeconfig entries of " + name + " not removed: " + e.getMessage());
             }
             sessions.delete(name);
         }
@@ -197,7 +197,7 @@ public final class ClusterService {
      * kubeconfig and the bootstrap. A failure removes the Docker objects and kubeconfig entries it
      * made (unless asked to keep them) and keeps the repo, so a retry starts from it.
      */
-    public Created create(CreateRequest request, Consumer<String> progress) {
+    public Created create(CreateRequest request, Progress progress) {
         String name = Names.requireLabel("cluster", request.name(), K3dNames.MAX_CLUSTER_NAME);
         if (request.profiles() != null) {
             profiles.parse(request.profiles());
@@ -221,7 +221,7 @@ public final class ClusterService {
             }
             backends.kubeconfigs().checkWritable();
             Prepared prepared = prepare(name, request.template(), request.profiles());
-            progress.accept((prepared.reused() ? "using the GitOps repo " : "prepared the GitOps repo ")
+            progress.note((prepared.reused() ? "using the GitOps repo " : "prepared the GitOps repo ")
                     + prepared.session().gitOpsPath());
             // A repo prepared by an older sikifanso may be 0700/0600, which Argo CD cannot read.
             RepoPermissions.shareForReading(Path.of(prepared.session().gitOpsPath()));
@@ -261,7 +261,7 @@ public final class ClusterService {
      * the lock is released: the containers are running either way, and other commands need not
      * queue behind it. Then it checks that Cilium is pointed at server-0's current address.
      */
-    public Session start(String name, java.time.Duration waitFor, PullPolicy pull, Consumer<String> progress) {
+    public Session start(String name, java.time.Duration waitFor, PullPolicy pull, Progress progress) {
         Session started = changeNodes(name, ClusterState.RUNNING, pull, progress);
         if (waitFor != null && started.ports() != null) {
             backends.bootstrap().awaitStarted("https://" + NodeLayout.HOST_IP + ":" + started.ports().apiServer(),
@@ -280,21 +280,21 @@ public final class ClusterService {
      * Enabled apps get the Secrets they lack (the values stay what they were). The cluster is up
      * either way, so a failure is a warning that says how to retry.
      */
-    private void provisionCredentials(String name, Consumer<String> progress) {
+    private void provisionCredentials(String name, Progress progress) {
         try {
             apps.provisionCredentials(name);
         } catch (SikifansoException e) {
-            progress.accept("warning: " + e.getMessage() + "; the apps' credentials are created at the next: "
+            progress.note("warning: " + e.getMessage() + "; the apps' credentials are created at the next: "
                     + "sikifanso cluster start " + name);
         }
     }
 
     /** Stops a cluster's nodes, agents first, and records it as stopped. */
-    public Session stop(String name, Consumer<String> progress) {
+    public Session stop(String name, Progress progress) {
         return changeNodes(name, ClusterState.STOPPED, PullPolicy.NEVER, progress);
     }
 
-    private Session changeNodes(String name, ClusterState target, PullPolicy pull, Consumer<String> progress) {
+    private Session changeNodes(String name, ClusterState target, PullPolicy pull, Progress progress) {
         Names.requireLabel("cluster", name);
         try (ClusterLocks.Held held = locks.acquire(name)) {
             Session session = sessions.load(name);
@@ -312,14 +312,14 @@ public final class ClusterService {
                 openRepo(session, progress);
                 for (NodeRuntime.Node node : nodes) {
                     if (!node.running()) {
-                        progress.accept("starting " + node.name());
+                        progress.step("starting " + node.name());
                         backends.nodes().start(node.id());
                     }
                 }
             } else {
                 for (NodeRuntime.Node node : nodes.reversed()) {
                     if (node.running()) {
-                        progress.accept("stopping " + node.name());
+                        progress.step("stopping " + node.name());
                         backends.nodes().stop(node.id());
                     }
                 }
@@ -335,17 +335,17 @@ public final class ClusterService {
      * a pruned machine): the nodes still run from the untagged layers, but nodes made later and
      * {@code k3d node create} need the tag. {@code never} does not look.
      */
-    private void restoreImage(Session session, PullPolicy pull, Consumer<String> progress) {
+    private void restoreImage(Session session, PullPolicy pull, Progress progress) {
         if (pull != PullPolicy.NEVER && session.k3dConfig() != null && session.k3dConfig().image() != null) {
             backends.images().ensure(session.k3dConfig().image(), pull, progress);
         }
     }
 
     /** Repos made before sikifanso shared them (0700/0600) are opened for Argo CD's repo-server on start. */
-    private static void openRepo(Session session, Consumer<String> progress) {
+    private static void openRepo(Session session, Progress progress) {
         int changed = RepoPermissions.shareForReading(Path.of(session.gitOpsPath()));
         if (changed > 0) {
-            progress.accept("made " + changed + " files and directories of " + session.gitOpsPath()
+            progress.note("made " + changed + " files and directories of " + session.gitOpsPath()
                     + " readable by Argo CD's repo-server (0644/0755)");
         }
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Progress;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.kube.LiveCluster;
 
@@ -8,10 +9,9 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.sikifanso.core.SikifansoException;
-import com.sikifanso.core.UpdatingProgress;
+import com.sikifanso.core.Mappers;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Gets node images into the engine before anything is created from them, as k3d does: pulled when
@@ -43,7 +43,7 @@ public final class ImagePulls {
     }
 
     /** Makes sure the engine has {@code image} as the policy says; returns whether it pulled. */
-    public boolean ensure(String image, PullPolicy policy, Consumer<String> progress) {
+    public boolean ensure(String image, PullPolicy policy, Progress progress) {
         boolean present = present(image);
         if (policy == PullPolicy.NEVER) {
             if (!present) {
@@ -61,10 +61,10 @@ public final class ImagePulls {
         return true;
     }
 
-    private void pull(String image, Consumer<String> progress) {
+    private void pull(String image, Progress progress) {
         ImageReference ref = ImageReference.parse(image);
         var auth = credentials.forImage(ref);
-        progress.accept("pulling " + image + (auth.isPresent() ? " (signed in to " + ref.registry() + ")" : ""));
+        progress.step("pulling " + image + (auth.isPresent() ? " (signed in to " + ref.registry() + ")" : ""));
         PullProgress figures = new PullProgress(System.nanoTime());
         Callback callback = new Callback(image, figures, progress);
         try {
@@ -93,18 +93,18 @@ public final class ImagePulls {
         if (!present(image)) {
             throw PullFailure.of(ref, image, "the pull ended but Docker has no " + image, null);
         }
-        progress.accept("pulled " + image + " (" + figures.summary(System.nanoTime()) + ")");
+        progress.note("pulled " + image + " (" + figures.summary(System.nanoTime()) + ")");
     }
 
     /** Feeds the engine's messages into the figures; keeps the first error the stream reports. */
     private static final class Callback extends ResultCallback.Adapter<PullResponseItem> {
         private final String image;
         private final PullProgress figures;
-        private final Consumer<String> progress;
+        private final Progress progress;
         private long lastUpdate;
         volatile String error;
 
-        Callback(String image, PullProgress figures, Consumer<String> progress) {
+        Callback(String image, PullProgress figures, Progress progress) {
             this.image = image;
             this.figures = figures;
             this.progress = progress;
@@ -122,7 +122,9 @@ public final class ImagePulls {
             long now = System.nanoTime();
             if (figures.accept(item) && (now - lastUpdate >= UPDATE_NANOS || PullProgress.finishesLayer(item))) {
                 lastUpdate = now;
-                UpdatingProgress.update(progress, "pulling " + image + ": " + figures.line(now));
+                progress.activity("pull", Mappers.JSON.createObjectNode().put("image", image)
+                        .put("layers", figures.layers()).put("bytes", figures.bytes())
+                        .put("status", "pulling " + image + ": " + figures.line(now)));
             }
         }
     }

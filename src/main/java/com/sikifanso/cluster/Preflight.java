@@ -1,9 +1,9 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Progress;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
 import com.sikifanso.core.SikifansoException;
-import java.util.function.Consumer;
 
 /** Checks, before anything is created, that the Docker engine can carry a cluster. */
 public final class Preflight {
@@ -27,8 +27,8 @@ public final class Preflight {
         }
     }
 
-    public EngineFacts check(Consumer<String> progress) {
-        progress.accept("checking Docker at " + engine.host());
+    public EngineFacts check(Progress progress) {
+        progress.step("checking Docker at " + engine.host());
         Version version;
         Info info;
         try {
@@ -53,7 +53,7 @@ public final class Preflight {
                     "give Docker more memory (Docker Desktop: Settings > Resources > Memory) and retry");
         }
         int cgroup = "2".equals(info.getCGroupVersion()) ? 2 : 1;
-        progress.accept("Docker " + version.getVersion() + " (API " + api + ", cgroup v" + cgroup + ", "
+        progress.note("Docker " + version.getVersion() + " (API " + api + ", cgroup v" + cgroup + ", "
                 + gib(memory) + ")");
         return new EngineFacts(version.getVersion(), api, cgroup, memory);
     }

@@ -100,7 +100,7 @@ public final class Doctor {
 
     private CheckResult docker() {
         try {
-            Preflight.EngineFacts facts = backends.preflight().check(message -> { });
+            Preflight.EngineFacts facts = backends.preflight().check(com.sikifanso.core.Progress.NONE);
             return CheckResult.pass("Docker", "Docker " + facts.version() + " (API " + facts.apiVersion() + ", cgroup v"
                     + facts.cgroupVersion() + ")");
         } catch (SikifansoException e) {

@@ -122,7 +122,7 @@ final class McpToolAdapter {
             return error(refusal.get());
         }
         try {
-            Object output = invoke(input, callContext(exchange, request));
+            Object output = invoke(input, progressOf(exchange, request));
             Map<String, Object> structured = StructuredResults.of(output);
             return McpSchema.CallToolResult.builder()
                     .addTextContent(operation.render(output))
@@ -153,24 +153,28 @@ final class McpToolAdapter {
         return args;
     }
 
-    private Object invoke(Object input, OperationContext callContext) {
-        return callContext.services().invocations().invokeUntyped(operation, input,
-                Invocations.Caller.program(Surface.mcp, callContext.progress())
+    private Object invoke(Object input, java.util.function.Consumer<String> progress) {
+        return context.services().invocations().invokeUntyped(operation, input,
+                Invocations.Caller.program(Surface.mcp, progress)
                         .as(options.agent() == null ? null : OperationRun.Caller.agent(options.agent())));
     }
 
-    /** Progress goes to the client as notifications when it sent a progress token, else to the log. */
-    private OperationContext callContext(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+    /**
+     * Where the call's progress goes, as the lines its run's step and activity events render to: to the client as
+     * notifications when it sent a progress token, and always to the log.
+     */
+    private java.util.function.Consumer<String> progressOf(McpSyncServerExchange exchange,
+                                                           McpSchema.CallToolRequest request) {
         Object token = request.meta() == null ? null : request.meta().get("progressToken");
         if (token == null) {
-            return context;
+            return context.progress();
         }
         java.util.concurrent.atomic.AtomicInteger step = new java.util.concurrent.atomic.AtomicInteger();
-        return new OperationContext(context.services(), message -> {
+        return message -> {
             context.progress().accept(message);
             exchange.progressNotification(new McpSchema.ProgressNotification(token, step.incrementAndGet(), null,
                     message.strip()));
-        });
+        };
     }
 
     /** Empty when the call may go ahead; otherwise why not. */

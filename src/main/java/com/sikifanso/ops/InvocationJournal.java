@@ -1,28 +1,19 @@
 package com.sikifanso.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sikifanso.agui.AguiJson;
-import com.sikifanso.agui.journal.ActivityJournal;
 import com.sikifanso.agui.journal.JournalOptions;
-import com.sikifanso.agui.journal.OperationRun;
+import com.sikifanso.agui.journal.RunAppender;
 import com.sikifanso.session.SikifansoHome;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Writes every finished invocation of an operation on a cluster, from any surface, into that cluster's
- * activity journal as one AG-UI run. A cluster whose directory does not exist (not created yet, or just
- * deleted) gets none: the journal never brings a cluster's directory back. Failing to write is logged and
- * never fails the operation.
+ * Where every invocation of an operation on a cluster, from any surface, is journalled: that cluster's activity
+ * journal, written by a {@link RunAppender} (in one batch at the end, or live once the run starts a step). A
+ * cluster whose directory does not exist (not created yet, or just deleted) gets none: the journal never brings a
+ * cluster's directory back. Failing to write is logged and never fails the operation.
  */
-public final class InvocationJournal implements Invocation.Listener {
-    private static final Logger LOG = LoggerFactory.getLogger(InvocationJournal.class);
-
+public final class InvocationJournal {
     private final SikifansoHome home;
     private final JournalOptions options;
 
@@ -31,29 +22,14 @@ public final class InvocationJournal implements Invocation.Listener {
         this.options = options;
     }
 
-    @Override
-    public void finished(Invocation invocation) {
-        if (invocation.operation().equals(EventsOps.LIST.name())) {
-            return;   // reading the journal is not activity: each read would carry the last one in its result
+    /** The writer for run {@code runId} of {@code operation}, when its input names a cluster. */
+    Optional<RunAppender> appender(String operation, Record input, String runId) {
+        if (operation.equals(EventsOps.LIST.name())) {
+            return Optional.empty();   // reading the journal is not activity: each read would carry the last one
         }
-        Optional<String> cluster = clusterOf(invocation.operation(), invocation.input());
-        if (cluster.isEmpty()) {
-            return;
-        }
-        Path dir = home.clusterDir(cluster.get());
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            Optional<JsonNode> output = invocation.output().map(o -> AguiJson.MAPPER.valueToTree(StructuredResults.of(o)));
-            OperationRun.record(new ActivityJournal(dir, options), cluster.get(),
-                    new OperationRun.Caller(invocation.surface().name(), invocation.who()), invocation.operation(),
-                    AguiJson.MAPPER.valueToTree(invocation.input()), output, invocation.error(),
-                    invocation.duration(), invocation.commit(), invocation.runId());
-        } catch (RuntimeException e) {
-            LOG.warn("could not write {} to the activity journal of {}: {}", invocation.operation(), cluster.get(),
-                    e.toString(), e);
-        }
+        // A name that is no cluster name (refused by the operation itself) names no directory either.
+        return clusterOf(operation, input).filter(com.sikifanso.core.Names::isLabel)
+                .map(c -> new RunAppender(home.clusterDir(c), options, runId));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.sikifanso.ops;
 
 import com.sikifanso.Services;
+import com.sikifanso.core.Progress;
 import com.sikifanso.gitops.PendingSync;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
 public final class Invocations {
     private final Services services;
     private final List<Invocation.Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Optional<InvocationJournal> journal = Optional.empty();
 
     public Invocations(Services services) {
         this.services = services;
@@ -24,9 +26,16 @@ public final class Invocations {
         listeners.add(listener);
     }
 
+    /** Journals every invocation on a cluster as an AG-UI run in that cluster's activity journal. */
+    public void journal(InvocationJournal journal) {
+        this.journal = Optional.of(journal);
+    }
+
     /**
      * What a surface brings to a call.
      *
+     * @param progress where the run's progress events are shown, as lines ({@link com.sikifanso.agui.ProgressText});
+     *        updates in place too when it is a {@link com.sikifanso.core.UpdatingProgress}
      * @param beforeWait sees the result as soon as the change is made, before waiting for it to converge, so a
      *        timeout never hides the commit from the user
      * @param who who called through that surface, as the journal records it (null when unknown), e.g. the agent an
@@ -57,15 +66,19 @@ public final class Invocations {
 
     public <I extends Record, O extends Record> O invoke(Operation<I, O> operation, I input, Caller caller) {
         long start = System.nanoTime();
+        InvocationRun run = InvocationRun.start(journal, caller, operation, input);
         O output = null;
         try {
-            output = operation.call(input, new OperationContext(services, caller.progress(), caller.waitPolicy()));
+            output = operation.call(input, new OperationContext(services, run.progress(), caller.waitPolicy()));
             caller.beforeWait().accept(output);
-            awaitIfAsked(input, output, caller);
+            awaitIfAsked(input, output, caller, run.progress());
+            run.succeeded(shown(operation, output), commitOf(output));
             finished(caller, operation, input, output, Optional.empty(), start);
             return output;
         } catch (RuntimeException e) {
-            finished(caller, operation, input, output, Optional.of(describe(e)), start);
+            String error = describe(e);
+            run.failed(error);
+            finished(caller, operation, input, output, Optional.of(error), start);
             throw e;
         }
     }
@@ -83,10 +96,10 @@ public final class Invocations {
                 ? message + "\nTo fix: " + s.hint() : message;
     }
 
-    private void awaitIfAsked(Record input, Record output, Caller caller) {
+    private void awaitIfAsked(Record input, Record output, Caller caller, Progress progress) {
         if (input instanceof WaitInput w && w.waitForSync() && output instanceof PendingSync.Carrier carrier) {
             carrier.pendingSync().ifPresent(p -> services.convergence()
-                    .awaitAll(p.cluster(), p.targets(), caller.waitPolicy().timeout(), caller.progress())
+                    .awaitAll(p.cluster(), p.targets(), caller.waitPolicy().timeout(), progress)
                     .requireConverged(caller.waitPolicy().longerHint()));
         }
     }
@@ -96,12 +109,18 @@ public final class Invocations {
         if (listeners.isEmpty()) {
             return;
         }
-        Optional<String> commit = output instanceof PendingSync.Carrier c
-                ? c.pendingSync().map(PendingSync::commit) : Optional.empty();
-        // A result holding secret values (app_credentials) is never handed on: the journal must not keep it.
-        Optional<Object> shown = operation.revealsSecrets() ? Optional.empty() : Optional.ofNullable(output);
-        Invocation done = new Invocation(caller.surface(), caller.who(), operation.name(), input, shown,
-                error, Duration.ofNanos(System.nanoTime() - start), commit, caller.runId());
+        Invocation done = new Invocation(caller.surface(), caller.who(), operation.name(), input,
+                shown(operation, output), error, Duration.ofNanos(System.nanoTime() - start), commitOf(output),
+                caller.runId());
         listeners.forEach(l -> l.finished(done));
+    }
+
+    /** A result holding secret values (app_credentials) is never handed on: the journal must not keep it. */
+    private static Optional<Object> shown(Operation<?, ?> operation, Record output) {
+        return operation.revealsSecrets() ? Optional.empty() : Optional.ofNullable(output);
+    }
+
+    private static Optional<String> commitOf(Record output) {
+        return output instanceof PendingSync.Carrier c ? c.pendingSync().map(PendingSync::commit) : Optional.empty();
     }
 }

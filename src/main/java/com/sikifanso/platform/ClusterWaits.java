@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.Progress;
 import com.sikifanso.core.Deadline;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.core.GoDurations;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The bootstrap's waits on the Kubernetes API, each polling until its condition holds or its
@@ -53,8 +53,8 @@ public final class ClusterWaits {
     }
 
     /** Until at least one Node object exists (k3s registers its node soon after the API server answers). */
-    public List<String> firstNode(KubernetesClient kube, Duration timeout, Consumer<String> progress) {
-        progress.accept("waiting for the first node to register");
+    public List<String> firstNode(KubernetesClient kube, Duration timeout, Progress progress) {
+        progress.step("waiting for the first node to register");
         return until(timeout, progress, () -> {
             List<Node> nodes = kube.nodes().list().getItems();
             return nodes.isEmpty() ? Seen.notYet("the API server answers but no node has registered yet")
@@ -68,8 +68,8 @@ public final class ClusterWaits {
      * k3s cannot pull an image of Cilium's pods in {@code ciliumNamespace}.
      */
     public void nodesReady(KubernetesClient kube, String ciliumNamespace, Duration timeout,
-                           Consumer<String> progress) {
-        progress.accept("waiting for the nodes to be Ready");
+                           Progress progress) {
+        progress.step("waiting for the nodes to be Ready");
         until(timeout, progress, () -> {
             List<Node> nodes = kube.nodes().list().getItems();
             if (nodes.isEmpty()) {
@@ -87,8 +87,8 @@ public final class ClusterWaits {
 
     /** Until each Deployment reports Available=True; fails early on an image k3s cannot pull there. */
     public void deploymentsAvailable(KubernetesClient kube, String namespace, List<String> names, Duration timeout,
-                                     Consumer<String> progress) {
-        progress.accept("waiting for " + String.join(", ", names) + " in " + namespace + " to be available");
+                                     Progress progress) {
+        progress.step("waiting for " + String.join(", ", names) + " in " + namespace + " to be available");
         until(timeout, progress, () -> {
             List<String> waiting = new ArrayList<>();
             for (String name : names) {
@@ -114,7 +114,7 @@ public final class ClusterWaits {
 
     /** Argo CD's initial admin password, once its Secret exists; empty (with a warning) if it never does. */
     public Optional<String> adminPassword(KubernetesClient kube, String namespace, Duration timeout,
-                                          Consumer<String> progress) {
+                                          Progress progress) {
         try {
             return Optional.of(until(timeout, progress, () -> {
                 Secret s = kube.secrets().inNamespace(namespace).withName(ADMIN_SECRET).get();
@@ -124,13 +124,13 @@ public final class ClusterWaits {
                         : Seen.done(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
             }, "the Argo CD admin password was not found", null));
         } catch (SikifansoException e) {
-            progress.accept("warning: " + e.getMessage() + "; read it later with: kubectl -n " + namespace
+            progress.note("warning: " + e.getMessage() + "; read it later with: kubectl -n " + namespace
                     + " get secret " + ADMIN_SECRET + " -o jsonpath={.data.password} | base64 -d");
             return Optional.empty();
         }
     }
 
-    private <T> T until(Duration timeout, Consumer<String> progress, Check<T> check, String failure, String hint) {
+    private <T> T until(Duration timeout, Progress progress, Check<T> check, String failure, String hint) {
         Deadline deadline = Deadline.after(clock, timeout);
         Instant nextReport = clock.instant().plus(REPORT_EVERY);
         String last = "no answer yet";
@@ -151,7 +151,7 @@ public final class ClusterWaits {
                         hint, SikifansoException.TIMEOUT, null);
             }
             if (!now.isBefore(nextReport)) {
-                progress.accept("still waiting: " + last);
+                progress.note("still waiting: " + last);
                 nextReport = now.plus(REPORT_EVERY);
             }
             deadline.pause(poll, "the cluster (" + last + ")");

@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.Progress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.kube.KubeClients;
 import com.sikifanso.core.SikifansoException;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -90,7 +90,7 @@ public final class InfraUpgrade {
     }
 
     public List<Outcome> upgrade(String cluster, List<Component> components, boolean skipSnapshot,
-                                 Consumer<String> progress) {
+                                 Progress progress) {
         Session session = sessions.load(cluster);
         if (session.state() != ClusterState.RUNNING) {
             // A --gitops-only cluster has no nodes to start: create makes them from the repo it has.
@@ -109,7 +109,7 @@ public final class InfraUpgrade {
     }
 
     private Outcome upgradeOne(String cluster, Component component, InfraConfig infra, String kubeconfig,
-                               boolean skipSnapshot, Consumer<String> progress) {
+                               boolean skipSnapshot, Progress progress) {
         ChartCoordinates chart = component == Component.CILIUM ? infra.cilium() : infra.argocd();
         String target = chart.targetRevision();
         String current = charts.deployedVersion(chart, kubeconfig).orElseThrow(() -> SikifansoException.failure(
@@ -127,10 +127,10 @@ public final class InfraUpgrade {
         String snapshot = skipSnapshot ? null : snapshots.capture(cluster, "pre-upgrade-"
                 + component.name().toLowerCase(Locale.ROOT) + "-" + STAMP.format(clock.instant()));
         if (snapshot != null) {
-            progress.accept("took the snapshot " + snapshot);
+            progress.note("took the snapshot " + snapshot);
         }
         ObjectNode values = values(cluster, component, infra);
-        progress.accept("upgrading " + component.label() + " " + current + " -> " + target + " with Helm");
+        progress.step("upgrading " + component.label() + " " + current + " -> " + target + " with Helm");
         ChartInstaller.Release release;
         try {
             release = charts.upgrade(chart, target, values, kubeconfig, timeout);
@@ -145,7 +145,7 @@ public final class InfraUpgrade {
                     ? InfraApplication.cilium(chart, release.chartVersion(), values)
                     : InfraApplication.of(chart, release.chartVersion(), values));
         }
-        progress.accept("updated the Argo CD Application " + chart.releaseName() + " to " + release.chartVersion());
+        progress.note("updated the Argo CD Application " + chart.releaseName() + " to " + release.chartVersion());
         if (component == Component.ARGOCD) {
             recordArgoCdVersion(cluster, release.chartVersion());
         }

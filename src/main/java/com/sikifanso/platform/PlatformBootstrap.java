@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.Progress;
 import com.sikifanso.core.K3dNames;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.argocd.ArgoCdResources;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -82,15 +82,15 @@ public final class PlatformBootstrap implements ClusterBootstrap {
     }
 
     @Override
-    public void checkStarted(String cluster, String serverAddress, Consumer<String> progress) {
+    public void checkStarted(String cluster, String serverAddress, Progress progress) {
         if (started == null) {
             return;
         }
         try (KubernetesClient kube = started.forCluster(cluster)) {
-            CiliumApiAddress.check(kube, cluster, CILIUM_RELEASE, serverAddress).ifPresent(m -> progress.accept(
+            CiliumApiAddress.check(kube, cluster, CILIUM_RELEASE, serverAddress).ifPresent(m -> progress.note(
                     "warning: " + m.describe() + "\n  fix: " + m.fix()));
         } catch (RuntimeException e) {
-            progress.accept("warning: could not check which address Cilium uses (" + e.getMessage()
+            progress.note("warning: could not check which address Cilium uses (" + e.getMessage()
                     + "); check with: sikifanso cluster doctor " + cluster);
         }
     }
@@ -104,7 +104,7 @@ public final class PlatformBootstrap implements ClusterBootstrap {
     }
 
     @Override
-    public Optional<Session.Services> bootstrap(Target target, Consumer<String> progress) {
+    public Optional<Session.Services> bootstrap(Target target, Progress progress) {
         // A broken repo should fail before minutes of installing, not after.
         List<ObjectNode> rootSets = RootApplicationSets.read(target.gitOps());
         apiServer.awaitApiServer(target.apiUrl(), target.deadline(), target.timeout(), progress);
@@ -124,10 +124,10 @@ public final class PlatformBootstrap implements ClusterBootstrap {
     }
 
     /** Installs Cilium and waits for the nodes it makes Ready; returns the Application that takes it over. */
-    private InfraApplication installCilium(KubernetesClient kube, Target target, Consumer<String> progress) {
+    private InfraApplication installCilium(KubernetesClient kube, Target target, Progress progress) {
         InfraConfig infra = target.infra();
         ObjectNode values = HelmValues.cilium(infra, target.serverAddress());
-        progress.accept("installing Cilium " + infra.cilium().targetRevision() + " with Helm (API server "
+        progress.step("installing Cilium " + infra.cilium().targetRevision() + " with Helm (API server "
                 + target.serverAddress() + ":" + HelmValues.API_SERVER_PORT + "; up to "
                 + GoDurations.format(timeouts.ciliumInstall()) + ")");
         ChartInstaller.Release release = charts.install(infra.cilium(), infra.cilium().targetRevision(), values,
@@ -137,10 +137,10 @@ public final class PlatformBootstrap implements ClusterBootstrap {
     }
 
     /** Installs Argo CD and waits for its Deployments; returns the Application that takes it over. */
-    private InfraApplication installArgoCd(KubernetesClient kube, Target target, Consumer<String> progress) {
+    private InfraApplication installArgoCd(KubernetesClient kube, Target target, Progress progress) {
         InfraConfig infra = target.infra();
         ObjectNode values = HelmValues.argocd(infra);
-        progress.accept("installing Argo CD (chart " + infra.argocd().chart() + " " + infra.argocd().targetRevision()
+        progress.step("installing Argo CD (chart " + infra.argocd().chart() + " " + infra.argocd().targetRevision()
                 + ") with Helm (up to " + GoDurations.format(timeouts.argocdInstall()) + ")");
         ChartInstaller.Release release = charts.install(infra.argocd(), infra.argocd().targetRevision(), values,
                 target.kubeconfig(), timeouts.argocdInstall());
@@ -151,26 +151,26 @@ public final class PlatformBootstrap implements ClusterBootstrap {
 
     /** From here on Argo CD manages both charts, and the repo's root ApplicationSets generate the rest. */
     private static void handOverToArgoCd(KubernetesClient kube, List<InfraApplication> apps,
-                                         List<ObjectNode> rootSets, Consumer<String> progress) {
+                                         List<ObjectNode> rootSets, Progress progress) {
         for (InfraApplication app : apps) {
             boolean created = InfraApplications.put(kube, app);
-            progress.accept((created ? "created" : "updated") + " the Argo CD Application " + app.name());
+            progress.note((created ? "created" : "updated") + " the Argo CD Application " + app.name());
         }
         List<String> applied = RootApplicationSets.apply(kube, rootSets);
-        progress.accept("applied the ApplicationSets " + String.join(", ", applied) + " (server-side, field"
+        progress.step("applied the ApplicationSets " + String.join(", ", applied) + " (server-side, field"
                 + " manager " + RootApplicationSets.FIELD_MANAGER + ")");
         refreshCatalog(kube, progress);
     }
 
     /** Apps a --profile enabled before the cluster existed are generated now, not at the next poll. */
-    private static void refreshCatalog(KubernetesClient kube, Consumer<String> progress) {
+    private static void refreshCatalog(KubernetesClient kube, Progress progress) {
         try {
             kube.genericKubernetesResources(ArgoCdResources.APPLICATION_SET).inNamespace(ApplicationSets.NAMESPACE)
                     .withName(ApplicationSets.CATALOG).patch(PatchContext.of(PatchType.JSON_MERGE),
                             "{\"metadata\":{\"annotations\":{\"" + REFRESH_ANNOTATION + "\":\"true\"}}}");
-            progress.accept("asked the ApplicationSet " + ApplicationSets.CATALOG + " to refresh");
+            progress.note("asked the ApplicationSet " + ApplicationSets.CATALOG + " to refresh");
         } catch (KubernetesClientException e) {
-            progress.accept("warning: could not ask ApplicationSet " + ApplicationSets.CATALOG + " to refresh (HTTP "
+            progress.note("warning: could not ask ApplicationSet " + ApplicationSets.CATALOG + " to refresh (HTTP "
                     + e.getCode() + "); Argo CD picks the catalog up within 3 minutes");
         }
     }

@@ -38,7 +38,7 @@ class ConvergenceTest {
         sessions.save(new Session("lab", state, Instant.now(), "embedded", null, home.toString(), null, null, null));
         return new Convergence(sessions,
                 cluster -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build(),
-                new SyncOrchestrator(Duration.ofSeconds(1), Duration.ofMillis(100)), progress::add);
+                new SyncOrchestrator(Duration.ofSeconds(1), Duration.ofMillis(100)), com.sikifanso.agui.RunProgress.toLines(progress::add));
     }
 
     @Test

@@ -40,7 +40,7 @@ class HeldBackSyncTest {
 
     private SyncOutcome awaitAppear(String app, String tier) {
         return orchestrator.await(client, new SyncTarget(SyncTarget.Kind.APPEAR, List.of(new SyncTarget.App(app,
-                tier))), Duration.ofSeconds(2), progress::add);
+                tier))), Duration.ofSeconds(2), com.sikifanso.agui.RunProgress.toLines(progress::add));
     }
 
     @Test

@@ -46,11 +46,11 @@ public final class SyncBench {
             }
             SyncOrchestrator orchestrator = new SyncOrchestrator(Duration.ofSeconds(60), Duration.ofSeconds(2));
             SyncTarget target = new SyncTarget(SyncTarget.Kind.APPEAR, targets);
-            orchestrator.await(kube, target, Duration.ofMinutes(1), msg -> { });
+            orchestrator.await(kube, target, Duration.ofMinutes(1), com.sikifanso.core.Progress.NONE);
             long[] times = new long[runs];
             for (int r = 0; r < runs; r++) {
                 long start = System.nanoTime();
-                SyncOutcome outcome = orchestrator.await(kube, target, Duration.ofMinutes(1), msg -> { });
+                SyncOutcome outcome = orchestrator.await(kube, target, Duration.ofMinutes(1), com.sikifanso.core.Progress.NONE);
                 times[r] = System.nanoTime() - start;
                 if (!(outcome instanceof SyncOutcome.Converged)) {
                     throw new IllegalStateException("expected convergence, got " + outcome);

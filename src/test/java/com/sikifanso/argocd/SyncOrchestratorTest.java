@@ -68,7 +68,7 @@ class SyncOrchestratorTest {
     }
 
     private SyncOutcome await(SyncTarget target, Duration timeout) {
-        return orchestrator.await(client, target, timeout, progress::add);
+        return orchestrator.await(client, target, timeout, com.sikifanso.agui.RunProgress.toLines(progress::add));
     }
 
     @Test
@@ -138,6 +138,48 @@ class SyncOrchestratorTest {
         assertThat(progress).noneMatch(line -> line.contains("langfuse"));
     }
 
+    /**
+     * The wait as AG-UI events: each tier an activity (apps appearing, progressing, healthy, as JSON Patches), valid
+     * for {@code @ag-ui/core}'s schemas and {@code verifyEvents}, and holding every app's last state at the end;
+     * the progress lines are exactly the activities' texts.
+     */
+    @Test
+    void eachTierIsAnActivityWhoseDeltasFollowItsAppsToHealthy() {
+        at(50, "qdrant", "OutOfSync", "Progressing");
+        at(200, "qdrant", "Synced", "Healthy");
+        at(300, "langfuse", "Synced", "Progressing");
+        at(500, "langfuse", "Synced", "Healthy");
+        List<com.sikifanso.agui.AguiEvent> events = Collections.synchronizedList(new ArrayList<>());
+        com.sikifanso.agui.AguiRun run = com.sikifanso.agui.AguiRun.start("lab", "sync-run", null,
+                events::add);
+        com.sikifanso.agui.RunProgress runProgress = new com.sikifanso.agui.RunProgress(run);
+        com.sikifanso.agui.ProgressText lines = new com.sikifanso.agui.ProgressText(progress::add);
+
+        runProgress.step("waiting for Argo CD");
+        SyncOutcome outcome = orchestrator.await(client, appear("langfuse", "2-services", "qdrant", "1-data"),
+                Duration.ofSeconds(10), runProgress);
+        runProgress.finishStep();
+        run.finish();
+        events.forEach(lines);
+
+        assertThat(outcome).isEqualTo(new SyncOutcome.Converged(List.of("qdrant", "langfuse")));
+        assertThat(events).filteredOn(e -> e instanceof com.sikifanso.agui.AguiEvent.ActivitySnapshot)
+                .extracting(e -> ((com.sikifanso.agui.AguiEvent.ActivitySnapshot) e).activityType())
+                .containsExactly("sync:1-data", "sync:2-services");
+        assertThat(progress).first().isEqualTo("waiting for Argo CD");
+        assertThat(progress).contains("  qdrant: sync=Synced health=Healthy", "  langfuse: sync=Synced health=Healthy");
+        com.fasterxml.jackson.databind.JsonNode checked = new com.sikifanso.agui.NodeAguiCheck()
+                .stream("sync wait", events).run().at("/streams/0");
+        assertThat(checked.path("schemaErrors")).as(checked.toPrettyString()).isEmpty();
+        assertThat(checked.path("verifyError").isNull()).as(checked.path("verifyError").asText()).isTrue();
+        List<String> held = new ArrayList<>();
+        checked.path("activities").forEach(a -> held.add(a.path("tier").asText() + " " + a.path("done").asInt() + "/"
+                + a.path("total").asInt() + " " + a.path("apps")));
+        assertThat(held).containsExactlyInAnyOrder(
+                "1-data 1/1 {\"qdrant\":\"sync=Synced health=Healthy\"}",
+                "2-services 1/1 {\"langfuse\":\"sync=Synced health=Healthy\"}");
+    }
+
     @Test
     void disablingWaitsForTheAppToDisappear() {
         write("qdrant", "Synced", "Healthy", Map.of());
@@ -166,12 +208,12 @@ class SyncOrchestratorTest {
         at(50, "tempo", "Synced", "Degraded");
         at(400, "tempo", "Synced", "Healthy");
 
-        assertThat(polling.await(client, appear("tempo", "1-data"), Duration.ofSeconds(10), progress::add))
+        assertThat(polling.await(client, appear("tempo", "1-data"), Duration.ofSeconds(10), com.sikifanso.agui.RunProgress.toLines(progress::add)))
                 .isInstanceOf(SyncOutcome.Converged.class);
 
         at(0, "alloy", "Synced", "Degraded");
         SyncOutcome failed = polling.await(client, appear("alloy", "2-services"), Duration.ofSeconds(10),
-                progress::add);
+                com.sikifanso.agui.RunProgress.toLines(progress::add));
         assertThat(failed).isInstanceOf(SyncOutcome.Failed.class);
     }
 }

@@ -75,7 +75,7 @@ public final class SikifansoProcess {
     }
 
     /** Starts a command whose output goes to files, for tests that watch it while it runs. */
-    Process start(Map<String, String> env, Path stdout, Path stderr, String... args) throws IOException {
+    public Process start(Map<String, String> env, Path stdout, Path stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-XX:InitialHeapSize=16m", "-cp", System.getProperty("java.class.path"), "com.sikifanso.Main"));

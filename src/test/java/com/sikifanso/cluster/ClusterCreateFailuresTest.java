@@ -52,7 +52,7 @@ class ClusterCreateFailuresTest {
 
         assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
                 null, r.image(), true, false, Duration.ofSeconds(3), false, PullPolicy.MISSING, null),
-                clusters.progress::add))
+                com.sikifanso.agui.RunProgress.toLines(clusters.progress::add)))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageMatching("the API server did not answer within 3s on https://127\\.0\\.0\\.1:\\d+ .*")
                 .satisfies(e -> {
@@ -77,7 +77,7 @@ class ClusterCreateFailuresTest {
 
         assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
                 null, "sikifanso/no-such-image:never", true, false, r.timeout(), false, PullPolicy.NEVER, null),
-                clusters.progress::add))
+                com.sikifanso.agui.RunProgress.toLines(clusters.progress::add)))
                 .hasMessage("the node image sikifanso/no-such-image:never is not in Docker, and --pull never forbids"
                         + " pulling it")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
@@ -107,12 +107,12 @@ class ClusterCreateFailuresTest {
 
         assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
                 null, r.image(), true, true, Duration.ofSeconds(1), false, PullPolicy.MISSING, null),
-                clusters.progress::add))
+                com.sikifanso.agui.RunProgress.toLines(clusters.progress::add)))
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("kept for inspection").contains("sikifanso cluster delete " + name);
         assertThat(clusters.nodes().nodes(name)).hasSize(1);
 
-        clusters.service().delete(name, clusters.progress::add);
+        clusters.service().delete(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         assertNothingInDocker(name);
     }
 

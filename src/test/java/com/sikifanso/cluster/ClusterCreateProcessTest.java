@@ -5,6 +5,11 @@ import com.sikifanso.core.K3dNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.agui.AguiEvent;
+import com.sikifanso.agui.NodeAguiCheck;
+import com.sikifanso.agui.journal.ActivityJournal;
+import com.sikifanso.agui.journal.JournalEntry;
+import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.cli.SikifansoProcess;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.infra.InfraConfig;
@@ -14,6 +19,7 @@ import com.sikifanso.session.SessionStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -166,10 +172,18 @@ class ClusterCreateProcessTest {
             charts.publish("cilium", pins.cilium().targetRevision(), tmp)
                     .publish("argo-cd", pins.argocd().targetRevision(), tmp);
 
-            SikifansoProcess.Result created = createAgainst(api, charts, pins, n);
+            SikifansoProcess.Result created;
+            List<List<JournalEntry>> journalled;
+            try (CreateJournalWatcher journal = new CreateJournalWatcher(clusterDir(n))) {
+                created = createAgainst(api, charts, pins, n);
+                journal.await(e -> e instanceof AguiEvent.RunFinished || e instanceof AguiEvent.RunError,
+                        java.time.Duration.ofSeconds(10));
+                journalled = journal.batches();
+            }
 
             assertThat(created.exitCode()).as(created + "\ncontrollers: " + controllers.done() + "\nAPI requests:\n"
                     + String.join("\n", api.requests())).isZero();
+            theCreateWasJournalledStepByStepWhileItRan(journalled, created.stderr());
             assertThat(controllers.failures()).isEmpty();
             assertThat(created.stderr()).contains("installing Cilium " + pins.cilium().targetRevision() + " with Helm",
                     "installing Argo CD (chart argo-cd " + pins.argocd().targetRevision() + ")",
@@ -252,6 +266,90 @@ class ClusterCreateProcessTest {
             assertThat(Mappers.YAML.readTree(tmp.resolve("kube/config").toFile()).toString())
                     .doesNotContain(names.context());
         }
+    }
+
+    private Path clusterDir(String name) {
+        return tmp.resolve("home").resolve("clusters").resolve(name);
+    }
+
+    /**
+     * The create's run, as another process read it while it was written: its phases as steps, in order, the first
+     * ones (before the cluster's directory existed) held and then appended, each line of the CLI's progress the
+     * text of an event, and the whole run valid for {@code @ag-ui/core}'s schemas and {@code verifyEvents}.
+     */
+    private static void theCreateWasJournalledStepByStepWhileItRan(List<List<JournalEntry>> batches, String stderr) {
+        List<JournalEntry> all = batches.stream().flatMap(List::stream).toList();
+        assertThat(all).as("the journal as read during the create").isNotEmpty();
+        String runId = all.get(0).runId();
+        List<AguiEvent> run = all.stream().filter(e -> e.runId().equals(runId)).map(JournalEntry::event).toList();
+        List<String> steps = run.stream().filter(e -> e instanceof AguiEvent.StepStarted)
+                .map(e -> ((AguiEvent.StepStarted) e).stepName()).toList();
+        assertThat(steps).extracting(s -> s.replaceAll(" .*", "")).containsSubsequence("checking", "creating",
+                "creating", "starting", "waiting", "waiting", "waiting", "installing", "waiting", "installing",
+                "waiting", "applied");
+        assertThat(steps).anyMatch(s -> s.startsWith("waiting for the API server at "))
+                .anyMatch(s -> s.startsWith("installing Cilium ")).anyMatch(s -> s.startsWith("installing Argo CD "))
+                .anyMatch(s -> s.startsWith("applied the ApplicationSets root, catalog, agents"));
+        steps.forEach(s -> assertThat(stderr).as("the CLI's line for step " + s).contains("] " + s));
+        assertThat(run.getFirst()).isInstanceOf(AguiEvent.RunStarted.class);
+        assertThat(run.getLast()).isInstanceOf(AguiEvent.RunFinished.class);
+        int firstStep = indexOfBatch(batches, runId, AguiEvent.StepStarted.class);
+        int finished = indexOfBatch(batches, runId, AguiEvent.RunFinished.class);
+        assertThat(firstStep).as("steps were in the journal before the run finished: appended live")
+                .isLessThan(finished);
+
+        JsonNode checked = new NodeAguiCheck().stream("cluster create", run).run().at("/streams/0");
+        assertThat(checked.path("schemaErrors")).as(checked.toPrettyString()).isEmpty();
+        assertThat(checked.path("verifyError").isNull()).as(checked.path("verifyError").asText()).isTrue();
+    }
+
+    private static int indexOfBatch(List<List<JournalEntry>> batches, String runId, Class<?> type) {
+        for (int i = 0; i < batches.size(); i++) {
+            if (batches.get(i).stream().anyMatch(e -> e.runId().equals(runId) && type.isInstance(e.event()))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A create killed with SIGKILL in the middle of a step leaves the journal readable: its run stops after the
+     * step it was in, with no RUN_FINISHED or RUN_ERROR (readers treat it as cut off), still valid as far as it
+     * goes, and the next command's run follows it. The stand-in node serves no API server, so the create waits there.
+     */
+    @Test
+    void aCreateKilledMidStepLeavesAReadableJournalWithItsRunCutOff() throws Exception {
+        String n = name("killed");
+        Path out = tmp.resolve("killed.out");
+        Path err = tmp.resolve("killed.err");
+        Process p;
+        try (CreateJournalWatcher journal = new CreateJournalWatcher(clusterDir(n))) {
+            p = new SikifansoProcess(tmp.resolve("home")).start(Map.of("KUBECONFIG",
+                    tmp.resolve("kube/config").toString(), "HOME", tmp.toString()), out, err,
+                    "cluster", "create", n, "--image", image, "--timeout", "120s");
+            boolean waiting = journal.await(e -> e instanceof AguiEvent.StepStarted s
+                    && s.stepName().startsWith("waiting for the API server"), java.time.Duration.ofSeconds(120));
+            assertThat(waiting).as("the create reached the API server wait:\n" + Files.readString(err)).isTrue();
+            p.destroyForcibly().waitFor();
+        }
+
+        ActivityJournal journal = new ActivityJournal(clusterDir(n), JournalOptions.DEFAULTS);
+        List<JournalEntry> entries = journal.readSince(0);
+        String runId = entries.get(0).runId();
+        List<AguiEvent> run = journal.readRun(runId).stream().map(JournalEntry::event).toList();
+        assertThat(run.getFirst()).isInstanceOf(AguiEvent.RunStarted.class);
+        assertThat(run).noneMatch(e -> e instanceof AguiEvent.RunFinished || e instanceof AguiEvent.RunError);
+        assertThat(run.getLast()).isInstanceOfAny(AguiEvent.StepStarted.class, AguiEvent.ActivitySnapshot.class);
+        JsonNode checked = new NodeAguiCheck().stream("killed create", run).run().at("/streams/0");
+        assertThat(checked.path("schemaErrors")).as(checked.toPrettyString()).isEmpty();
+        assertThat(checked.path("verifyError").isNull()).as(checked.path("verifyError").asText()).isTrue();
+
+        SikifansoProcess.Result list = sikifanso("-c", n, "app", "list");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        List<JournalEntry> after = journal.readSince(entries.getLast().sequence());
+        assertThat(after).extracting(e -> e.event().eventType()).startsWith(com.sikifanso.agui.EventType.RUN_STARTED)
+                .endsWith(com.sikifanso.agui.EventType.RUN_FINISHED);
+        assertThat(after.getFirst().sequence()).isEqualTo(entries.getLast().sequence() + 1);
     }
 
     /** {@code cluster create} from a template whose infra/ points at the stand-ins (see the test above). */

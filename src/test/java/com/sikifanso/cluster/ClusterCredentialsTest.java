@@ -44,13 +44,13 @@ class ClusterCredentialsTest {
         clusters = TestClusters.at(tmp);
         clusters.withBootstrap(new ClusterBootstrap() {
             @Override
-            public Optional<Session.Services> bootstrap(Target target, Consumer<String> progress) {
+            public Optional<Session.Services> bootstrap(Target target, com.sikifanso.core.Progress progress) {
                 pointAtMock(target.cluster());
                 return Optional.empty();
             }
 
             @Override
-            public void awaitStarted(String apiUrl, Instant deadline, Duration timeout, Consumer<String> progress) {
+            public void awaitStarted(String apiUrl, Instant deadline, Duration timeout, com.sikifanso.core.Progress progress) {
                 // The mock answers at once.
             }
         });
@@ -98,16 +98,16 @@ class ClusterCredentialsTest {
         ClusterService.CreateRequest base = clusters.request(name);
         clusters.service().create(new ClusterService.CreateRequest(name, new TemplateSource.Embedded(), "agent-dev",
                 base.agents(), base.image(), false, false, base.timeout(), false, PullPolicy.MISSING, null),
-                clusters.progress::add);
+                com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         String key = masterKey();
         assertThat(clusters.progress).anyMatch(p -> p.startsWith("credentials: created the Secrets")
                 && p.contains("gateway/litellm-proxy-credentials"));
         assertThat(client.secrets().inNamespace("observability").withName("langfuse-credentials").get()).isNotNull();
 
-        clusters.service().stop(name, clusters.progress::add);
+        clusters.service().stop(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         client.secrets().inNamespace("gateway").withName("litellm-proxy-credentials").delete();
-        clusters.service().start(name, Duration.ofSeconds(30), PullPolicy.MISSING, clusters.progress::add);
+        clusters.service().start(name, Duration.ofSeconds(30), PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         assertThat(masterKey()).as("the same value comes back at start").isEqualTo(key);
         assertThat(List.copyOf(clusters.progress)).noneMatch(p -> p.startsWith("warning:"));

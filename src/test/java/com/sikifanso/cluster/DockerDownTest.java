@@ -62,7 +62,7 @@ class DockerDownTest {
         TestClusters clusters = TestClusters.at(tmp, Map.of("DOCKER_HOST", "unix://" + tmp.resolve("none.sock")));
         clusters.service().prepare("lab", new com.sikifanso.gitops.TemplateSource.Embedded(), null);
 
-        clusters.service().delete("lab", clusters.progress::add);
+        clusters.service().delete("lab", com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         assertThat(clusters.home.resolve("clusters").resolve("lab")).doesNotExist();
         assertThat(clusters.progress).anyMatch(l -> l.startsWith("skipping Docker: Docker is not running"));

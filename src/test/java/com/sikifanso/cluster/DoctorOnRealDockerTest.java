@@ -41,7 +41,7 @@ class DoctorOnRealDockerTest {
 
     private DoctorReport examine(String name) {
         Doctor doctor = new Services(new BuildInfo("test", "none"), new SikifansoHome(clusters.home),
-                Duration.ofSeconds(5), message -> { }, clusters.env).doctor();
+                Duration.ofSeconds(5), com.sikifanso.core.Progress.NONE, clusters.env).doctor();
         return doctor.examine(name, new Doctor.Options(Duration.ofSeconds(3), true));
     }
 
@@ -75,7 +75,7 @@ class DoctorOnRealDockerTest {
     void aStoppedClusterSaysToStartIt() {
         String name = clusters.name("doctor");
         clusters.create(name);
-        clusters.service().stop(name, message -> { });
+        clusters.service().stop(name, com.sikifanso.core.Progress.NONE);
 
         CheckResult r = row(examine(name), "Node containers");
 

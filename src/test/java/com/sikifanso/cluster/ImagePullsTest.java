@@ -26,7 +26,8 @@ class ImagePullsTest {
 
     private final List<String> steps = new CopyOnWriteArrayList<>();
     private final List<String> updates = new CopyOnWriteArrayList<>();
-    private final UpdatingProgress progress = new UpdatingProgress() {
+    /** The pull's events rendered as the CLI renders them: steps and notes as lines, the pull's status as updates. */
+    private final com.sikifanso.core.Progress progress = com.sikifanso.agui.RunProgress.toLines(new UpdatingProgress() {
         @Override
         public void accept(String step) {
             steps.add(step);
@@ -36,7 +37,7 @@ class ImagePullsTest {
         public void update(String line) {
             updates.add(line);
         }
-    };
+    });
     private ImagePulls pulls;
 
     @BeforeAll

@@ -30,7 +30,7 @@ class PreflightTest {
     void anEngineOlderThanDocker2010IsRefusedWithTheUpgrade() throws IOException {
         Preflight preflight = preflightAgainst("19.03.15", "1.40", 8L << 30, "1");
 
-        assertThatThrownBy(() -> preflight.check(progress::add))
+        assertThatThrownBy(() -> preflight.check(com.sikifanso.agui.RunProgress.toLines(progress::add)))
                 .hasMessage("Docker 19.03.15 (API 1.40) is too old: sikifanso needs Docker 20.10 (API 1.41) or newer")
                 .extracting(e -> ((SikifansoException) e).hint()).asString().contains("upgrade Docker");
     }
@@ -39,7 +39,7 @@ class PreflightTest {
     void tooLittleMemoryIsRefusedWithWhereToGiveMore() throws IOException {
         Preflight preflight = preflightAgainst("27.3.1", "1.47", 1L << 30, "2");
 
-        assertThatThrownBy(() -> preflight.check(progress::add))
+        assertThatThrownBy(() -> preflight.check(com.sikifanso.agui.RunProgress.toLines(progress::add)))
                 .hasMessage("Docker has 1.0 GiB of memory; a cluster needs at least 2.0 GiB")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("Settings > Resources > Memory");
@@ -47,7 +47,7 @@ class PreflightTest {
 
     @Test
     void aGoodEngineReportsItsCgroupVersionForTheNodeLayout() throws IOException {
-        Preflight.EngineFacts facts = preflightAgainst("27.3.1", "1.47", 16L << 30, "2").check(progress::add);
+        Preflight.EngineFacts facts = preflightAgainst("27.3.1", "1.47", 16L << 30, "2").check(com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(facts.cgroupV2()).isTrue();
         assertThat(facts.version()).isEqualTo("27.3.1");

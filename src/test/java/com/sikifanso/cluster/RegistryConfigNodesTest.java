@@ -56,26 +56,26 @@ class RegistryConfigNodesTest {
     @Test
     void everyNodeGetsTheFileAndKeepsItAcrossStopAndStart() {
         String name = clusters.name("regs");
-        clusters.service().create(withRegistries(name, 1, MIRROR), clusters.progress::add);
+        clusters.service().create(withRegistries(name, 1, MIRROR), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         assertThat(inNode("k3d-" + name + "-server-0")).isEqualTo(MIRROR);
         assertThat(inNode("k3d-" + name + "-agent-0")).isEqualTo(MIRROR);
         assertThat(clusters.service().info(name).k3dConfig().registryConfig()).isEqualTo(MIRROR);
 
-        clusters.service().stop(name, clusters.progress::add);
-        clusters.service().start(name, null, PullPolicy.MISSING, clusters.progress::add);
+        clusters.service().stop(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().start(name, null, PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         assertThat(inNode("k3d-" + name + "-server-0")).isEqualTo(MIRROR);
     }
 
     @Test
     void aClusterCreatedFromASnapshotGetsTheMirrorsButNotTheLoginsUnlessSecretsWereIncluded() {
         String name = clusters.name("regsrc");
-        clusters.service().create(withRegistries(name, 0, MIRROR), clusters.progress::add);
+        clusters.service().create(withRegistries(name, 0, MIRROR), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         clusters.snapshots().capture(name, name + "-snap", false);
 
         String copy = clusters.adopt(name + "-copy");
         clusters.snapshots().seedCluster(name + "-snap", copy);
-        clusters.service().create(withRegistries(copy, 0, null), clusters.progress::add);
+        clusters.service().create(withRegistries(copy, 0, null), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         String inCopy = inNode("k3d-" + copy + "-server-0");
         assertThat(inCopy).contains("http://host.k3d.internal:5000").doesNotContain("s3cret");
@@ -85,7 +85,7 @@ class RegistryConfigNodesTest {
     @Test
     void withoutTheFlagNodesHaveNoRegistriesFile() {
         String name = clusters.name("noregs");
-        clusters.service().create(withRegistries(name, 0, null), clusters.progress::add);
+        clusters.service().create(withRegistries(name, 0, null), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         assertThat(inNode("k3d-" + name + "-server-0")).isNull();
         Session session = clusters.service().info(name);

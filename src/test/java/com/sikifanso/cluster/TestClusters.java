@@ -60,18 +60,18 @@ final class TestClusters {
     TestClusters withBootstrap(ClusterBootstrap bootstrap) {
         ClusterBootstrap chosen = bootstrap != null ? bootstrap : new ClusterBootstrap() {
             @Override
-            public Optional<Session.Services> bootstrap(Target target, Consumer<String> p) {
+            public Optional<Session.Services> bootstrap(Target target, com.sikifanso.core.Progress p) {
                 bootstrapped.add(target);
                 return Optional.empty();
             }
 
             @Override
-            public void awaitStarted(String apiUrl, Instant deadline, Duration timeout, Consumer<String> p) {
+            public void awaitStarted(String apiUrl, Instant deadline, Duration timeout, com.sikifanso.core.Progress p) {
                 awaitedAfterStart.add(apiUrl);
             }
 
             @Override
-            public void checkStarted(String cluster, String serverAddress, Consumer<String> p) {
+            public void checkStarted(String cluster, String serverAddress, com.sikifanso.core.Progress p) {
                 checkedAfterStart.add(cluster + " " + serverAddress);
             }
         };
@@ -111,7 +111,7 @@ final class TestClusters {
     }
 
     ClusterService.Created create(String name) {
-        return service.create(request(name), progress::add);
+        return service.create(request(name), com.sikifanso.agui.RunProgress.toLines(progress::add));
     }
 
     Path gitOps(String name) {

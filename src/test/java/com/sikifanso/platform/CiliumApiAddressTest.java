@@ -44,7 +44,7 @@ class CiliumApiAddressTest {
     void aStartWhereServer0MovedWarnsWithTheCommandsThatRepointCilium() {
         installedAt("172.19.0.2");
 
-        bootstrap().checkStarted("lab", "172.19.0.5", progress::add);
+        bootstrap().checkStarted("lab", "172.19.0.5", com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(progress).singleElement().asString()
                 .startsWith("warning: Cilium reaches the API server at 172.19.0.2:6443, but server-0 is now at "
@@ -59,7 +59,7 @@ class CiliumApiAddressTest {
     void aStartWhereTheAddressesAgreeSaysNothing() {
         installedAt("172.19.0.3");
 
-        bootstrap().checkStarted("lab", "172.19.0.3", progress::add);
+        bootstrap().checkStarted("lab", "172.19.0.3", com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(progress).isEmpty();
     }

@@ -26,7 +26,7 @@ class ClusterWaitsTest {
     void anApiServerRefusingTheRequestIsReportedAsAnAnswerNotAsSilence() {
         server.expect().get().withPath("/api/v1/nodes").andReturn(403, "nodes is forbidden").always();
 
-        assertThatThrownBy(() -> waits.firstNode(client, Duration.ofMillis(300), progress::add))
+        assertThatThrownBy(() -> waits.firstNode(client, Duration.ofMillis(300), com.sikifanso.agui.RunProgress.toLines(progress::add)))
                 .isInstanceOfSatisfying(SikifansoException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(SikifansoException.TIMEOUT);
                     assertThat(e.getMessage()).startsWith("no node registered within 300ms (the API server answered"
@@ -41,7 +41,7 @@ class ClusterWaitsTest {
                         TestInfra.map("name", "argocd-initial-admin-secret", "namespace", "argocd"), "data",
                         TestInfra.map("password", "aHVudGVyMg=="))).always();
 
-        assertThat(waits.adminPassword(client, "argocd", Duration.ofSeconds(1), progress::add)).contains("hunter2");
+        assertThat(waits.adminPassword(client, "argocd", Duration.ofSeconds(1), com.sikifanso.agui.RunProgress.toLines(progress::add))).contains("hunter2");
         assertThat(progress).isEmpty();
     }
 }

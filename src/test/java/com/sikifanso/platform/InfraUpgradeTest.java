@@ -77,7 +77,7 @@ class InfraUpgradeTest {
         charts.deployed.put("cilium", "1.19.5");
 
         List<InfraUpgrade.Outcome> outcomes = upgrade().upgrade("lab", List.of(InfraUpgrade.Component.CILIUM), false,
-                progress::add);
+                com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(outcomes).containsExactly(new InfraUpgrade.Outcome(InfraUpgrade.Component.CILIUM, "1.19.5",
                 "1.19.6", "pre-upgrade-cilium-20260304-050607", null));
@@ -101,7 +101,7 @@ class InfraUpgradeTest {
     void argoCdUpgradeRecordsTheNewChartVersionInTheSession() {
         charts.deployed.put("argocd", "10.2.0");
 
-        upgrade().upgrade("lab", List.of(InfraUpgrade.Component.ARGOCD), true, progress::add);
+        upgrade().upgrade("lab", List.of(InfraUpgrade.Component.ARGOCD), true, com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(snapshots).as("--skip-snapshot").isEmpty();
         assertThat(sessions.load("lab").services().argocd().chartVersion()).isEqualTo("10.2.1");
@@ -114,7 +114,7 @@ class InfraUpgradeTest {
         charts.deployed.put("cilium", "1.20.0");
 
         List<InfraUpgrade.Outcome> outcomes = upgrade().upgrade("lab", List.of(InfraUpgrade.Component.CILIUM), false,
-                progress::add);
+                com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(outcomes.get(0).skipped()).isEqualTo("deployed version 1.20.0 is newer than the target 1.19.6;"
                 + " refusing to downgrade");
@@ -129,7 +129,7 @@ class InfraUpgradeTest {
         charts.deployed.put("argocd", "10.2.1");
 
         List<InfraUpgrade.Outcome> outcomes = upgrade().upgrade("lab", List.of(InfraUpgrade.Component.CILIUM,
-                InfraUpgrade.Component.ARGOCD), false, progress::add);
+                InfraUpgrade.Component.ARGOCD), false, com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(outcomes).extracting(InfraUpgrade.Outcome::skipped).containsExactly("already at 1.19.6",
                 "already at 10.2.1");
@@ -143,7 +143,7 @@ class InfraUpgradeTest {
                 + " condition", null));
 
         assertThatThrownBy(() -> upgrade().upgrade("lab", List.of(InfraUpgrade.Component.CILIUM), false,
-                progress::add)).isInstanceOfSatisfying(SikifansoException.class, e -> {
+                com.sikifanso.agui.RunProgress.toLines(progress::add))).isInstanceOfSatisfying(SikifansoException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("upgrading cilium to 1.19.6 failed: timed out waiting for the"
                             + " condition; the release stays at (or was rolled back to) 1.19.5");
                     assertThat(e.hint()).isEqualTo("the snapshot pre-upgrade-cilium-20260304-050607 holds the repo as"
@@ -155,7 +155,7 @@ class InfraUpgradeTest {
     @Test
     void aChartThatIsNotInstalledIsAnErrorNamingTheRelease() {
         assertThatThrownBy(() -> upgrade().upgrade("lab", List.of(InfraUpgrade.Component.ARGOCD), false,
-                progress::add)).isInstanceOf(SikifansoException.class).hasMessage("Argo CD is not installed in"
+                com.sikifanso.agui.RunProgress.toLines(progress::add))).isInstanceOf(SikifansoException.class).hasMessage("Argo CD is not installed in"
                 + " cluster \"lab\" (no deployed Helm release argocd in argocd)");
     }
 
@@ -164,7 +164,7 @@ class InfraUpgradeTest {
         sessions.save(sessions.load("lab").withState(ClusterState.STOPPED));
 
         assertThatThrownBy(() -> upgrade().upgrade("lab", List.of(InfraUpgrade.Component.CILIUM), false,
-                progress::add)).isInstanceOf(SikifansoException.class).hasMessageStartingWith("cluster \"lab\" is"
+                com.sikifanso.agui.RunProgress.toLines(progress::add))).isInstanceOf(SikifansoException.class).hasMessageStartingWith("cluster \"lab\" is"
                 + " stopped; only a running cluster can be upgraded");
         assertThat(charts.calls).isEmpty();
     }

@@ -132,7 +132,7 @@ class PlatformBootstrapTest {
                         "ApplicationSet", "metadata", TestInfra.map("name", "catalog", "namespace", "argocd"))))
                 .create();
         Optional<Session.Services> services = bootstrap(clients(), Duration.ofSeconds(5))
-                .bootstrap(target(Duration.ofSeconds(5)), progress::add);
+                .bootstrap(target(Duration.ofSeconds(5)), com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(charts.calls).extracting(c -> c.action() + " " + c.chart().chart() + " " + c.version())
                 .containsExactly("install cilium 1.19.6", "install argo-cd 10.2.1");
@@ -170,7 +170,7 @@ class PlatformBootstrapTest {
 
     @Test
     void theStepsRunInOrderEachWithProgress() {
-        bootstrap(clients(), Duration.ofSeconds(5)).bootstrap(target(Duration.ofSeconds(5)), progress::add);
+        bootstrap(clients(), Duration.ofSeconds(5)).bootstrap(target(Duration.ofSeconds(5)), com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(progress).filteredOn(p -> !p.startsWith("still waiting") && !p.startsWith("warning"))
                 .extracting(p -> p.replaceAll(" at https?://\\S+", " at URL"))
@@ -190,7 +190,7 @@ class PlatformBootstrapTest {
 
     @Test
     void existingApplicationsAreUpdatedNotDuplicated() {
-        bootstrap(clients(), Duration.ofSeconds(5)).bootstrap(target(Duration.ofSeconds(5)), progress::add);
+        bootstrap(clients(), Duration.ofSeconds(5)).bootstrap(target(Duration.ofSeconds(5)), com.sikifanso.agui.RunProgress.toLines(progress::add));
         InfraApplication newer = InfraApplication.of(infra.cilium(), "1.19.7", HelmValues.cilium(infra, "172.28.0.9"));
 
         boolean created = InfraApplications.put(client, newer);
@@ -236,7 +236,7 @@ class PlatformBootstrapTest {
         }
 
         assertThatThrownBy(() -> bootstrap(clients(), Duration.ofSeconds(5))
-                .bootstrap(target("https://127.0.0.1:" + closedPort, Duration.ofSeconds(1)), progress::add))
+                .bootstrap(target("https://127.0.0.1:" + closedPort, Duration.ofSeconds(1)), com.sikifanso.agui.RunProgress.toLines(progress::add)))
                 .isInstanceOfSatisfying(SikifansoException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(SikifansoException.TIMEOUT);
                     assertThat(e.getMessage()).startsWith("the API server did not answer within 1s on"
@@ -251,7 +251,7 @@ class PlatformBootstrapTest {
         client.nodes().withName("k3d-lab-server-0").delete();
 
         assertThatThrownBy(() -> bootstrap(clients(), Duration.ofSeconds(5)).bootstrap(target(Duration.ofSeconds(1)),
-                progress::add)).isInstanceOf(SikifansoException.class).hasMessage("no node registered within 1s (the API"
+                com.sikifanso.agui.RunProgress.toLines(progress::add))).isInstanceOf(SikifansoException.class).hasMessage("no node registered within 1s (the API"
                 + " server answers but no node has registered yet)");
     }
 
@@ -263,7 +263,7 @@ class PlatformBootstrapTest {
         });
 
         assertThatThrownBy(() -> bootstrap(clients(), Duration.ofSeconds(1)).bootstrap(target(Duration.ofSeconds(5)),
-                progress::add)).isInstanceOfSatisfying(SikifansoException.class, e -> {
+                com.sikifanso.agui.RunProgress.toLines(progress::add))).isInstanceOfSatisfying(SikifansoException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(SikifansoException.TIMEOUT);
                     assertThat(e.getMessage()).isEqualTo("Argo CD did not become available within 1s (Deployment"
                             + " argocd/argocd-repo-server is not available (0/1 replicas); Deployment"
@@ -278,7 +278,7 @@ class PlatformBootstrapTest {
         charts.on("cilium", call -> { });
 
         assertThatThrownBy(() -> bootstrap(clients(), Duration.ofSeconds(1)).bootstrap(target(Duration.ofSeconds(5)),
-                progress::add)).isInstanceOf(SikifansoException.class).hasMessage("the nodes did not become Ready"
+                com.sikifanso.agui.RunProgress.toLines(progress::add))).isInstanceOf(SikifansoException.class).hasMessage("the nodes did not become Ready"
                 + " within 1s (0/1 nodes Ready; not Ready: k3d-lab-server-0)");
         assertThat(charts.calls).extracting(c -> c.chart().chart()).containsExactly("cilium");
     }
@@ -288,7 +288,7 @@ class PlatformBootstrapTest {
         charts.on("argocd", call -> PlatformBootstrap.ARGOCD_DEPLOYMENTS.forEach(n -> deployment(n, true)));
 
         Optional<Session.Services> services = bootstrap(clients(), Duration.ofSeconds(1))
-                .bootstrap(target(Duration.ofSeconds(5)), progress::add);
+                .bootstrap(target(Duration.ofSeconds(5)), com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(services.orElseThrow().argocd().password()).isNull();
         assertThat(progress).anyMatch(p -> p.startsWith("warning: the Argo CD admin password was not found within 1s")

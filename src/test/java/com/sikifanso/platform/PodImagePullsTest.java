@@ -56,7 +56,7 @@ class PodImagePullsTest {
                 + " \"quay.io/argoproj/argocd:v9.9.9\": quay.io/argoproj/argocd:v9.9.9: not found");
 
         assertThatThrownBy(() -> waits.deploymentsAvailable(client, "argocd", List.of("argocd-server"),
-                Duration.ofMinutes(5), progress::add))
+                Duration.ofMinutes(5), com.sikifanso.agui.RunProgress.toLines(progress::add)))
                 .isInstanceOfSatisfying(SikifansoException.class, e -> {
                     assertThat(e.exitCode()).as("a failure, not a timeout").isEqualTo(SikifansoException.FAILURE);
                     assertThat(e.getMessage()).isEqualTo("k3s cannot pull quay.io/argoproj/argocd:v9.9.9 for pod"
@@ -75,7 +75,7 @@ class PodImagePullsTest {
         event("e3", "Pulled", "Successfully pulled image \"ecr-public.aws.com/docker/library/redis:8.2\" in 2.1s");
 
         assertThatThrownBy(() -> waits.deploymentsAvailable(client, "argocd", List.of("argocd-server"),
-                Duration.ofMillis(300), progress::add))
+                Duration.ofMillis(300), com.sikifanso.agui.RunProgress.toLines(progress::add)))
                 .isInstanceOfSatisfying(SikifansoException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(SikifansoException.TIMEOUT);
                     assertThat(e.getMessage()).endsWith("(Deployment argocd/argocd-server is not available (0/1"

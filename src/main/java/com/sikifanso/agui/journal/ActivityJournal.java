@@ -19,7 +19,9 @@ import java.util.function.Predicate;
  * with a sequence number one above the last, whichever thread or process wrote it. Appending holds a file lock, so
  * lines never interleave; a line is written with one positioned write, so a writer killed mid-write leaves at most a
  * torn last line, which readers skip and the next writer cuts off. The file rotates at a size limit and old files
- * are deleted, so the journal stays bounded. Events pass through the redactor before they are stored.
+ * are deleted, so the journal stays bounded. Events pass through the redactor before they are stored. A run may end
+ * without {@code RUN_FINISHED} or {@code RUN_ERROR}: long runs are appended while they happen ({@link RunAppender}),
+ * and a process killed meanwhile leaves its run cut off; readers show such a run as ended where it stops.
  */
 public final class ActivityJournal {
     private final JournalFiles files;

@@ -50,8 +50,9 @@ public final class OperationRun {
         return start(journal.sink(runId), runId, cluster, caller, operation, input);
     }
 
-    private static OperationRun start(java.util.function.Consumer<com.sikifanso.agui.AguiEvent> sink, String runId,
-                                      String cluster, Caller caller, String operation, JsonNode input) {
+    /** Starts the run with {@code runId}, sending its events to {@code sink} (a journal's, a renderer's, or both). */
+    public static OperationRun start(java.util.function.Consumer<com.sikifanso.agui.AguiEvent> sink, String runId,
+                                     String cluster, Caller caller, String operation, JsonNode input) {
         ObjectNode props = AguiJson.MAPPER.createObjectNode().put("surface", caller.surface())
                 .put("operation", operation);
         if (caller.caller() != null) {
