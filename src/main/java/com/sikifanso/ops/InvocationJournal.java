@@ -5,8 +5,8 @@ import com.sikifanso.agui.AguiJson;
 import com.sikifanso.agui.journal.ActivityJournal;
 import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.agui.journal.OperationRun;
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.session.SikifansoHome;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,7 +32,7 @@ public final class InvocationJournal implements Invocation.Listener {
 
     @Override
     public void finished(Invocation invocation) {
-        Optional<String> cluster = clusterOf(invocation.operation(), invocation.input());
+        Optional<String> cluster = clusterOf(invocation.input()).map(ClusterName::value);
         if (cluster.isEmpty()) {
             return;
         }
@@ -52,18 +52,8 @@ public final class InvocationJournal implements Invocation.Listener {
         }
     }
 
-    /** The cluster an input names: its {@code cluster} field, or the {@code name} of a cluster_* operation's. */
-    static Optional<String> clusterOf(String operation, Record input) {
-        String field = operation.startsWith("cluster_") ? "name" : "cluster";
-        for (RecordComponent c : input.getClass().getRecordComponents()) {
-            if (c.getName().equals(field) && c.getType() == String.class) {
-                try {
-                    return Optional.ofNullable((String) c.getAccessor().invoke(input));
-                } catch (ReflectiveOperationException e) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
+    /** The cluster an input acts on, when it names a valid one: a bad name was refused and wrote nothing. */
+    static Optional<ClusterName> clusterOf(Record input) {
+        return input instanceof ClusterScoped scoped ? ClusterName.ifValid(scoped.cluster()) : Optional.empty();
     }
 }

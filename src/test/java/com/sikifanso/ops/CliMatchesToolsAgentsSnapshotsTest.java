@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,8 +135,8 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
     @Test
     void snapshotList() {
-        cliHome.services().snapshots().capture(CLUSTER, "s1", false);
-        cliHome.services().snapshots().capture(CLUSTER, "s2", false);
+        cliHome.services().snapshots().capture(ClusterName.of(CLUSTER), "s1", false);
+        cliHome.services().snapshots().capture(ClusterName.of(CLUSTER), "s2", false);
 
         JsonNode cli = cli(cliHome, "snapshot", "list");
 
@@ -146,7 +147,7 @@ class CliMatchesToolsAgentsSnapshotsTest {
     @Test
     void snapshotRestore() {
         for (TestHome home : List.of(cliHome, toolHome)) {
-            home.services().snapshots().capture(CLUSTER, "s1", false);
+            home.services().snapshots().capture(ClusterName.of(CLUSTER), "s1", false);
             home.services().apps().enable(CLUSTER, List.of("qdrant"));
         }
 
@@ -159,7 +160,7 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
     @Test
     void snapshotRestoreWithNothingToCommit() {
-        cliHome.services().snapshots().capture(CLUSTER, "s1", false);
+        cliHome.services().snapshots().capture(ClusterName.of(CLUSTER), "s1", false);
 
         JsonNode cli = cli(cliHome, "snapshot", "restore", "s1", "--yes", "--no-wait");
 
@@ -169,8 +170,8 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
     @Test
     void snapshotDelete() {
-        cliHome.services().snapshots().capture(CLUSTER, "s1", false);
-        toolHome.services().snapshots().capture(CLUSTER, "s1", false);
+        cliHome.services().snapshots().capture(ClusterName.of(CLUSTER), "s1", false);
+        toolHome.services().snapshots().capture(ClusterName.of(CLUSTER), "s1", false);
 
         JsonNode cli = cli(cliHome, "snapshot", "delete", "s1", "--yes");
 

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ class CliMatchesToolsClusterTest {
     @AfterEach
     void removeTheCluster() {
         try {
-            services.clusters().delete(name);
+            services.clusters().delete(ClusterName.of(name));
         } catch (SikifansoException alreadyGone) {
             // Deleted by the test itself; containers a failed step may have left are removed below.
         }
