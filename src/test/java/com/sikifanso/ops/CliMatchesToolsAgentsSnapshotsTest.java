@@ -1,6 +1,5 @@
 package com.sikifanso.ops;
 
-import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.TestHome;
 import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.cli.CommandLines;
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Mappers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * For every agent and snapshot operation with a CLI command: {@code sikifanso ... -o json} prints exactly the
+ * For every agent, snapshot and catalog-change operation with a CLI command: {@code sikifanso ... -o json} prints exactly the
  * tool's {@code structuredContent} (what {@link StructuredResults} makes of the result) for the same input.
  * A read runs both on one home. A change runs the CLI in one home and the tool, called with JSON arguments as the
  * MCP server calls it, in a second home prepared the same way; their commits then differ only in id (a commit's
@@ -177,6 +177,24 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
         assertThat(cli).isEqualTo(tool(toolHome, "snapshot_delete", Map.of("name", "s1")));
         assertThat(cliHome.services().snapshots().names()).isEmpty();
+    }
+
+    /** app enable, app disable and app enable --profile: each change made once in each home. */
+    @Test
+    void catalogEnableDisableAndProfileApply() {
+        JsonNode cliEnabled = cli(cliHome, "-c", CLUSTER, "app", "enable", "qdrant", "--no-wait");
+        JsonNode toolEnabled = tool(toolHome, "catalog_enable", Map.of("cluster", CLUSTER, "names", List.of("qdrant")));
+        JsonNode cliDisabled = cli(cliHome, "-c", CLUSTER, "app", "disable", "qdrant", "--no-wait");
+        JsonNode toolDisabled = tool(toolHome, "catalog_disable", Map.of("cluster", CLUSTER, "name", "qdrant"));
+        JsonNode cliProfile = cli(cliHome, "-c", CLUSTER, "app", "enable", "--profile", "rag", "--no-wait");
+        JsonNode toolProfile = tool(toolHome, "profile_apply", Map.of("cluster", CLUSTER, "profiles", List.of("rag")));
+
+        assertThat(cliEnabled.path("changed").toString()).isEqualTo("[\"qdrant\"]");
+        assertThat(cliDisabled.path("changed").toString()).isEqualTo("[\"qdrant\"]");
+        assertThat(cliProfile.path("changed").toString()).contains("qdrant", "unstructured");
+        assertThat(withoutCommitIds(cliEnabled)).isEqualTo(withoutCommitIds(toolEnabled));
+        assertThat(withoutCommitIds(cliDisabled)).isEqualTo(withoutCommitIds(toolDisabled));
+        assertThat(withoutCommitIds(cliProfile)).isEqualTo(withoutCommitIds(toolProfile));
     }
 
     /** The command line run in-process as a user types it, with {@code -o json}; it must succeed. */

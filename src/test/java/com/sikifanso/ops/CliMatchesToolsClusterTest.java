@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same state: cluster_create (with and without nodes), cluster_start, cluster_stop, cluster_delete,
  * cluster_info, cluster_list, profile_list and doctor. Nodes are the busybox stand-in on the real Docker
  * engine, as in ClusterCommandsTest; it serves no Kubernetes API, so cluster_upgrade (Helm against a live
- * cluster) cannot succeed here and is not compared (ClusterUpgradeCommandTest and InfraUpgradeTest cover it).
+ * cluster) is compared in CliMatchesToolsAppsTest, whose cluster has an API server.
  */
 class CliMatchesToolsClusterTest {
     @TempDir
