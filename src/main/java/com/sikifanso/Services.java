@@ -97,7 +97,8 @@ public final class Services {
                 cluster -> ClusterKubeconfig.extract(backends.get().kubeconfigs().file(), cluster), kube,
                 cluster -> backends.get().nodes().address(new K3dNames(cluster).server(0),
                         new K3dNames(cluster).network()),
-                (cluster, name) -> snapshots().capture(ClusterName.of(cluster), name, false).snapshot().name(), Clock.systemUTC(),
+                (cluster, name) -> snapshots().capture(ClusterName.of(cluster), name, false).snapshot().name(),
+                Clock.systemUTC(),
                 Duration.ofMinutes(10)));
         this.doctor = Lazy.of(() -> new Doctor(sessions, clusters().backends(), kube));
         invocations.listen(new com.sikifanso.ops.InvocationJournal(home,

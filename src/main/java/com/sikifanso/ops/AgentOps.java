@@ -13,7 +13,8 @@ public final class AgentOps {
     private AgentOps() {
     }
 
-    public record AgentRef(@Param(Param.CLUSTER) String cluster, @Param("Name of the agent") String name) implements ClusterScoped {
+    public record AgentRef(@Param(Param.CLUSTER) String cluster, @Param("Name of the agent") String name)
+            implements ClusterScoped {
     }
 
     public record AgentListInput(@Param(Param.CLUSTER) String cluster) implements ClusterScoped {

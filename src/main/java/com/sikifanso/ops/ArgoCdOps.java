@@ -33,7 +33,8 @@ public final class ArgoCdOps {
     }
 
     public record AppRef(@Param(Param.CLUSTER) String cluster,
-                  @Param("Name of the Argo CD Application (catalog app, custom app or agent)") String name) implements ClusterScoped {
+                  @Param("Name of the Argo CD Application (catalog app, custom app or agent)") String name)
+            implements ClusterScoped {
     }
 
     /** @param timeoutSeconds 0: as long as the caller waits (the CLI's --timeout) */
@@ -57,7 +58,8 @@ public final class ArgoCdOps {
                      @Param(value = "Most lines to return, the newest", defaultValue = "" + DEFAULT_LOG_LINES,
                              max = MAX_LOG_LINES) int lines,
                      @Param(value = "Only lines newer than this, e.g. 10m or 1h", optional = true) String since,
-                     @Param(value = "Only lines matching this regular expression", optional = true) String grep) implements ClusterScoped {
+                     @Param(value = "Only lines matching this regular expression", optional = true) String grep)
+            implements ClusterScoped {
     }
 
     public record AppList(List<Applications.AppStatus> apps) {

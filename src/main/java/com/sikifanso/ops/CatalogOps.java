@@ -185,7 +185,8 @@ public final class CatalogOps {
         if (r.commit().isEmpty()) {
             return r.requested().get(0) + " is already disabled.\n";
         }
-        return "disabled: " + style.bold(r.changed().get(0)) + " (commit " + CommitIds.shortId(r.commit().get()) + ")\n";
+        return "disabled: " + style.bold(r.changed().get(0)) + " (commit " + CommitIds.shortId(r.commit().get())
+                + ")\n";
     }
 
     private static String listText(CatalogList list, TextStyle style) {

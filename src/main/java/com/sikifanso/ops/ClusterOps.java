@@ -66,7 +66,8 @@ public final class ClusterOps {
     }
 
     public record ClusterStartInput(@Param(Param.CLUSTER) String cluster,
-                             @Wait("Wait until the cluster's API server answers again (up to 5 minutes)") boolean waitForApi,
+                             @Wait("Wait until the cluster's API server answers again (up to 5 minutes)")
+                             boolean waitForApi,
                              @Param(value = "Pull the node image again if its tag is gone: missing, always, never",
                                      defaultValue = "missing") PullPolicy pull) implements ClusterScoped {
     }
@@ -226,13 +227,10 @@ public final class ClusterOps {
         String registries = in.registryConfig() == null ? null : RegistryConfig.read(in.registryConfig());
         ProfileSelection profiles = ProfileNames.selection(in.profiles());
         ClusterService clusters = ctx.services().clusters();
-        // Without a name (the CLI's --from-snapshot alone), the snapshot's cluster name. Nodes get k3d's names
-        // around it, so a cluster with nodes has a shorter limit.
-        ClusterName named = in.name() == null ? null
-                : in.gitopsOnly() ? ClusterName.of(in.name()) : ClusterName.forNodes(in.name());
-        String given = in.fromSnapshot() == null ? in.name()
-                : ctx.services().snapshots().seedCluster(in.fromSnapshot(), named).session().clusterName();
-        ClusterName cluster = in.gitopsOnly() ? ClusterName.of(given) : ClusterName.forNodes(given);
+        ClusterName named = in.name() == null && in.fromSnapshot() != null ? null : newCluster(in, in.name());
+        // Without a name (the CLI's --from-snapshot alone), the snapshot's cluster name.
+        ClusterName cluster = in.fromSnapshot() == null ? named : newCluster(in,
+                ctx.services().snapshots().seedCluster(in.fromSnapshot(), named).session().clusterName());
         TemplateSource template = TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion());
         if (in.gitopsOnly()) {
             ClusterService.Prepared p = clusters.prepare(cluster, template, profiles);
@@ -248,6 +246,11 @@ public final class ClusterOps {
         return new ClusterCreated(session, c.prepared().reused(), c.prepared().profile(),
                 Optional.of(c.kubeconfig().toString()),
                 switchContext ? Optional.of(cluster.k3d().context()) : Optional.empty());
+    }
+
+    /** Nodes get k3d's names around the cluster's, so a cluster with nodes has a shorter limit. */
+    private static ClusterName newCluster(ClusterCreateInput in, String name) {
+        return in.gitopsOnly() ? ClusterName.of(name) : ClusterName.forNodes(name);
     }
 
     /** Unreadable sessions and an unreachable Docker are warnings (on the CLI's stderr), not failures. */

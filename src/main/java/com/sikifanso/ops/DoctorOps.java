@@ -15,7 +15,8 @@ public final class DoctorOps {
     /** The CLI's --check-timeout, in the form log tools take a duration ({@code since: "10m"}). */
     public record DoctorInput(@Param(Param.CLUSTER) String cluster,
                               @Param(value = "Longest wait for any one check, e.g. 10s or 500ms; a check that takes "
-                                      + "longer fails", defaultValue = "10s") String checkTimeout) implements ClusterScoped {
+                                      + "longer fails", defaultValue = "10s") String checkTimeout)
+            implements ClusterScoped {
     }
 
     public static final Operation<DoctorInput, DoctorReport> DOCTOR = Operation.of("doctor", "Run health checks on "

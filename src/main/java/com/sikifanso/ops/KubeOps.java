@@ -12,12 +12,14 @@ final class KubeOps {
     }
 
     record NamespaceRef(@Param(Param.CLUSTER) String cluster,
-                        @Param("Kubernetes namespace, e.g. agent-researcher or observability") String namespace) implements ClusterScoped {
+                        @Param("Kubernetes namespace, e.g. agent-researcher or observability") String namespace)
+            implements ClusterScoped {
     }
 
     record EventsInput(@Param(Param.CLUSTER) String cluster,
                        @Param("Kubernetes namespace") String namespace,
-                       @Param(value = "Most recent events to return", defaultValue = "50", max = 500) int lines) implements ClusterScoped {
+                       @Param(value = "Most recent events to return", defaultValue = "50", max = 500) int lines)
+            implements ClusterScoped {
     }
 
     record LogsInput(@Param(Param.CLUSTER) String cluster,
@@ -27,7 +29,8 @@ final class KubeOps {
                      @Param(value = "Most recent lines to return (output is also capped at 16 KB)",
                              defaultValue = "200", max = 2000) int lines,
                      @Param(value = "Only lines newer than this, e.g. 10m or 1h", optional = true) String since,
-                     @Param(value = "Only lines matching this regular expression", optional = true) String grep) implements ClusterScoped {
+                     @Param(value = "Only lines matching this regular expression", optional = true) String grep)
+            implements ClusterScoped {
     }
 
     record Pods(List<KubeReader.PodRow> pods) {

@@ -13,7 +13,8 @@ public final class SnapshotText {
     public static String captured(SnapshotService.Captured captured, TextStyle style) {
         Snapshot s = captured.snapshot();
         return "captured snapshot " + style.bold(s.name()) + " of cluster " + s.cluster() + " at "
-                + CommitIds.shortId(s.gitHead()) + (s.includesSecrets() ? ", with secrets" : "") + "\n" + s.path() + "\n";
+                + CommitIds.shortId(s.gitHead()) + (s.includesSecrets() ? ", with secrets" : "") + "\n" + s.path()
+                + "\n";
     }
 
     public static String list(List<Snapshot> snapshots) {
@@ -37,7 +38,8 @@ public final class SnapshotText {
 
     private static String table(List<Snapshot> snapshots) {
         Table t = new Table("NAME", "CLUSTER", "CREATED", "VERSION", "HEAD");
-        snapshots.forEach(s -> t.row(s.name(), s.cluster(), s.createdAt(), s.toolVersion(), CommitIds.shortId(s.gitHead())));
+        snapshots.forEach(s -> t.row(s.name(), s.cluster(), s.createdAt(), s.toolVersion(),
+                CommitIds.shortId(s.gitHead())));
         return t.render();
     }
 }
