@@ -1,5 +1,6 @@
 package com.sikifanso;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.argocd.ApplicationSetRefresher;
 import com.sikifanso.argocd.ArgoCdServices;
@@ -101,7 +102,8 @@ public final class Services {
                 cluster -> ClusterKubeconfig.extract(backends.get().kubeconfigs().file(), cluster), kube,
                 cluster -> backends.get().nodes().address(new K3dNames(cluster).server(0),
                         new K3dNames(cluster).network()),
-                (cluster, name) -> snapshots().capture(cluster, name, false).snapshot().name(), Clock.systemUTC(),
+                (cluster, name) -> snapshots().capture(ClusterName.of(cluster), name, false).snapshot().name(),
+                Clock.systemUTC(),
                 Duration.ofMinutes(10)));
         this.doctor = Lazy.of(() -> new Doctor(sessions, clusters().backends(), kube));
         invocations.journal(new com.sikifanso.ops.InvocationJournal(home,

@@ -1,5 +1,6 @@
 package com.sikifanso;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.gitops.TemplateSource;
 import com.sikifanso.session.SikifansoHome;
@@ -38,7 +39,7 @@ public final class TestHome {
     }
 
     public TestHome prepare(String cluster) {
-        services.clusters().prepare(cluster, new TemplateSource.Embedded(), null);
+        services.clusters().prepare(ClusterName.of(cluster), new TemplateSource.Embedded(), null);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package com.sikifanso.agents;
 
+import com.sikifanso.core.CommitIds;
 import com.sikifanso.core.Table;
 import com.sikifanso.core.TextStyle;
 import java.util.List;
@@ -11,16 +12,16 @@ public final class AgentText {
 
     public static String created(AgentService.Agent a, TextStyle style) {
         return "created agent " + style.bold(a.name()) + " (namespace " + a.namespace() + ", commit "
-                + a.commit().orElseThrow().substring(0, 7) + ")\n";
+                + CommitIds.shortId(a.commit().orElseThrow()) + ")\n";
     }
 
     public static String updated(AgentService.Agent a) {
-        return a.commit().map(c -> "updated agent " + a.name() + " (commit " + c.substring(0, 7) + ")\n")
+        return a.commit().map(c -> "updated agent " + a.name() + " (commit " + CommitIds.shortId(c) + ")\n")
                 .orElse("agent " + a.name() + " already has these settings; nothing changed\n");
     }
 
     public static String deleted(AgentService.Deleted d) {
-        return "deleted agent " + d.deleted() + " (commit " + d.commit().substring(0, 7) + ")\n";
+        return "deleted agent " + d.deleted() + " (commit " + CommitIds.shortId(d.commit()) + ")\n";
     }
 
     public static String list(List<AgentService.Agent> agents) {
@@ -61,7 +62,7 @@ public final class AgentText {
         policy.mayReach().forEach(r -> s.append("  - ").append(r).append('\n'));
         s.append("Denied:\n");
         policy.denied().forEach(r -> s.append("  - ").append(r).append('\n'));
-        a.commit().ifPresent(c -> s.append("Commit:       ").append(c, 0, 7).append('\n'));
+        a.commit().ifPresent(c -> s.append("Commit:       ").append(CommitIds.shortId(c)).append('\n'));
         return s.toString();
     }
 }

@@ -83,14 +83,14 @@ public final class AppService {
     }
 
     /** Enables the union of the named profiles' apps (validated before anything is written). */
-    public ToggleResult enableProfiles(String cluster, String profileList) {
-        List<Profile> chosen = profiles.parse(profileList);
+    public ToggleResult enableProfiles(String cluster, ProfileSelection selection) {
+        List<Profile> chosen = profiles.resolve(selection);
         List<String> apps = Profiles.apps(chosen);
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
             List<String> missing = apps.stream().filter(a -> !catalog.contains(a)).toList();
             if (!missing.isEmpty()) {
-                throw SikifansoException.failure("profile " + profileList + " needs apps this cluster's catalog "
+                throw SikifansoException.failure("profile " + selection + " needs apps this cluster's catalog "
                                 + "lacks: " + String.join(", ", missing),
                         "add them to catalog/ in the GitOps repo, or pick another profile (sikifanso cluster "
                                 + "profiles)");

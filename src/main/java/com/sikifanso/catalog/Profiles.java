@@ -37,15 +37,11 @@ public final class Profiles {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** The profiles named in a comma-separated list, all validated before any is used. */
-    public List<Profile> parse(String commaSeparated) {
+    /** The profiles a user named, all validated before any is used. */
+    public List<Profile> resolve(ProfileSelection selection) {
         List<Profile> profiles = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (String part : commaSeparated == null ? new String[0] : commaSeparated.split(",")) {
-            String name = part.strip();
-            if (name.isEmpty()) {
-                continue;
-            }
+        for (String name : selection.names()) {
             find(name).ifPresentOrElse(p -> {
                 if (!profiles.contains(p)) {
                     profiles.add(p);
@@ -58,7 +54,7 @@ public final class Profiles {
                     "available: " + String.join(", ", names()) + " (see them with: sikifanso cluster profiles)");
         }
         if (profiles.isEmpty()) {
-            throw SikifansoException.usage("no profile named in \"" + commaSeparated + "\"",
+            throw SikifansoException.usage("no profile named in \"" + selection + "\"",
                     "name one or more, e.g. --profile agent-dev,rag");
         }
         return profiles;

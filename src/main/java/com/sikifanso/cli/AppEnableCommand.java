@@ -3,7 +3,7 @@ package com.sikifanso.cli;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.ops.CatalogOps;
 import com.sikifanso.ops.ClusterOps;
-import com.sikifanso.ops.ProfileNames;
+import com.sikifanso.catalog.ProfileSelection;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +20,7 @@ final class AppEnableCommand extends BaseCommand {
 
     @Option(names = "--profile", paramLabel = "PROFILES", completionCandidates = Candidates.ProfileNames.class,
             description = "Enable the union of these profiles' apps, e.g. agent-dev,rag.")
-    String profile;
+    ProfileSelection profile;
 
     @Mixin
     WaitOptions wait;
@@ -36,7 +36,7 @@ final class AppEnableCommand extends BaseCommand {
             perform(CatalogOps.ENABLE, new CatalogOps.EnableInput(cluster(), apps, wait.waitForSync()), wait);
         } else {
             perform(ClusterOps.PROFILE_APPLY, new ClusterOps.ProfileApplyInput(cluster(),
-                    ProfileNames.split(profile), wait.waitForSync()), wait);
+                    profile.names(), wait.waitForSync()), wait);
         }
         return 0;
     }

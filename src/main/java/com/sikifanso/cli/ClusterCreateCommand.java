@@ -2,10 +2,9 @@ package com.sikifanso.cli;
 
 import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.ops.ClusterOps;
-import com.sikifanso.ops.ProfileNames;
+import com.sikifanso.catalog.ProfileSelection;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +24,7 @@ final class ClusterCreateCommand extends BaseCommand {
 
     @Option(names = "--profile", paramLabel = "PROFILES", completionCandidates = Candidates.ProfileNames.class,
             description = "Comma-separated profiles whose apps to enable, e.g. agent-dev,rag (see: cluster profiles).")
-    String profile;
+    ProfileSelection profile;
 
     @Option(names = "--from-snapshot", paramLabel = "SNAPSHOT", completionCandidates = Candidates.Snapshots.class,
             description = "Start from a snapshot: its GitOps repo with history and its settings (cluster name default:"
@@ -83,13 +82,10 @@ final class ClusterCreateCommand extends BaseCommand {
         PullPolicy pullPolicy = PullPolicy.parse(pull);
         // Without a name, --from-snapshot creates the snapshot's cluster; otherwise the name or -c/--cluster.
         String cluster = fromSnapshot != null && name == null && !clusterGiven() ? null : cluster(name);
-        performSteps(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput(cluster, profiles(), bootstrap,
+        performSteps(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput(cluster,
+                profile == null ? null : profile.names(), bootstrap,
                 bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pullPolicy, registryConfig,
                 !noSwitchContext, keepOnFailure, showPassword, skipBootstrap), timeout);
         return 0;
-    }
-
-    private List<String> profiles() {
-        return ProfileNames.split(profile);
     }
 }

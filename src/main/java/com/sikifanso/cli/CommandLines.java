@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.catalog.ProfileSelection;
 import com.sikifanso.core.AccessErrors;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.SikifansoException;
@@ -81,6 +82,8 @@ public final class CommandLines {
             }
         });
         cli.addSubcommand("help", new HelpSubcommand());
+        // --profile agent-dev,rag is read once, here, into the list every surface passes.
+        cli.registerConverter(ProfileSelection.class, ProfileSelection::parse);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(color ? Ansi.AUTO : Ansi.OFF));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // Help is read whole: a terminal's own width, else wide enough that no example line is cut.

@@ -4,9 +4,10 @@ import com.sikifanso.core.Progress;
 import com.sikifanso.core.K3dNames;
 
 import com.sikifanso.catalog.AppService;
+import com.sikifanso.catalog.ProfileSelection;
 import com.sikifanso.catalog.Profiles;
 import com.sikifanso.core.LocalFiles;
-import com.sikifanso.core.Names;
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.RepoPermissions;
 import com.sikifanso.gitops.Scaffolder;
@@ -66,10 +67,10 @@ public final class ClusterService {
      * Prepares a cluster's session and GitOps repo without a cluster (state not-created). A repo
      * prepared earlier is reused as it is; a fresh one that fails half-way is removed again.
      */
-    public Prepared prepare(String name, TemplateSource template, String profileList) {
-        Names.requireLabel("cluster", name);
+    public Prepared prepare(ClusterName cluster, TemplateSource template, ProfileSelection profileList) {
+        String name = cluster.value();
         if (profileList != null) {
-            profiles.parse(profileList);
+            profiles.resolve(profileList);
         }
         try (ClusterLocks.Held held = locks.acquire(name)) {
             if (sessions.exists(name)) {
@@ -89,7 +90,7 @@ public final class ClusterService {
         }
     }
 
-    private Prepared prepareFresh(String name, TemplateSource template, String profileList, Path dir) {
+    private Prepared prepareFresh(String name, TemplateSource template, ProfileSelection profileList, Path dir) {
         try {
             Path gitops = sessions.home().gitOpsDir(name);
             scaffolder.scaffold(gitops, template);
@@ -109,12 +110,12 @@ public final class ClusterService {
         }
     }
 
-    private Optional<AppService.ToggleResult> applyProfiles(String name, String profileList) {
+    private Optional<AppService.ToggleResult> applyProfiles(String name, ProfileSelection profileList) {
         return profileList == null ? Optional.empty() : Optional.of(apps.enableProfiles(name, profileList));
     }
 
     /** Removes the cluster's session and GitOps repo; snapshots are kept. Works on a corrupt session too. */
-    public void delete(String name) {
+    public void delete(ClusterName name) {
         delete(name, Progress.NONE);
     }
 
@@ -122,8 +123,8 @@ public final class ClusterService {
      * Removes the cluster's nodes, network and volumes, its kubeconfig entries, then its session and
      * GitOps repo; snapshots are kept. Parts already gone are fine; a corrupt session is no obstacle.
      */
-    public void delete(String name, Progress progress) {
-        Names.requireLabel("cluster", name);
+    public void delete(ClusterName cluster, Progress progress) {
+        String name = cluster.value();
         try (ClusterLocks.Held held = locks.acquire(name)) {
             if (!Files.exists(sessions.home().clusterDir(name))) {
                 List<String> known = sessions.names();
@@ -161,9 +162,8 @@ public final class ClusterService {
     }
 
     /** One cluster's session, or a failure for a missing or corrupt one. */
-    public Session info(String name) {
-        Names.requireLabel("cluster", name);
-        return sessions.load(name);
+    public Session info(ClusterName name) {
+        return sessions.load(name.value());
     }
 
     /** A listed cluster: its session, or why it could not be read. */
@@ -182,9 +182,13 @@ public final class ClusterService {
         return listings;
     }
 
-    /** What {@code cluster create} asked for. */
-    public record CreateRequest(String name, TemplateSource template, String profiles, Integer agents, String image,
-                                boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
+    /**
+     * What {@code cluster create} asked for.
+     *
+     * @param name read with {@link ClusterName#forNodes}: its nodes' names get k3d's prefix and suffix
+     */
+    public record CreateRequest(ClusterName name, TemplateSource template, ProfileSelection profiles, Integer agents,
+                                String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
                                 boolean skipBootstrap, PullPolicy pull, String registryConfig) {
     }
 
@@ -198,9 +202,9 @@ public final class ClusterService {
      * made (unless asked to keep them) and keeps the repo, so a retry starts from it.
      */
     public Created create(CreateRequest request, Progress progress) {
-        String name = Names.requireLabel("cluster", request.name(), K3dNames.MAX_CLUSTER_NAME);
+        String name = request.name().value();
         if (request.profiles() != null) {
-            profiles.parse(request.profiles());
+            profiles.resolve(request.profiles());
         }
         if (request.agents() != null && (request.agents() < 0 || request.agents() > 99)) {
             throw SikifansoException.usage("--agents must be 0 to 99, not " + request.agents(), null);
@@ -220,7 +224,7 @@ public final class ClusterService {
                                 + " docker network rm)");
             }
             backends.kubeconfigs().checkWritable();
-            Prepared prepared = prepare(name, request.template(), request.profiles());
+            Prepared prepared = prepare(request.name(), request.template(), request.profiles());
             progress.note((prepared.reused() ? "using the GitOps repo " : "prepared the GitOps repo ")
                     + prepared.session().gitOpsPath());
             // A repo prepared by an older sikifanso may be 0700/0600, which Argo CD cannot read.
@@ -261,7 +265,8 @@ public final class ClusterService {
      * the lock is released: the containers are running either way, and other commands need not
      * queue behind it. Then it checks that Cilium is pointed at server-0's current address.
      */
-    public Session start(String name, java.time.Duration waitFor, PullPolicy pull, Progress progress) {
+    public Session start(ClusterName cluster, java.time.Duration waitFor, PullPolicy pull, Progress progress) {
+        String name = cluster.value();
         Session started = changeNodes(name, ClusterState.RUNNING, pull, progress);
         if (waitFor != null && started.ports() != null) {
             backends.bootstrap().awaitStarted("https://" + NodeLayout.HOST_IP + ":" + started.ports().apiServer(),
@@ -290,12 +295,11 @@ public final class ClusterService {
     }
 
     /** Stops a cluster's nodes, agents first, and records it as stopped. */
-    public Session stop(String name, Progress progress) {
-        return changeNodes(name, ClusterState.STOPPED, PullPolicy.NEVER, progress);
+    public Session stop(ClusterName name, Progress progress) {
+        return changeNodes(name.value(), ClusterState.STOPPED, PullPolicy.NEVER, progress);
     }
 
     private Session changeNodes(String name, ClusterState target, PullPolicy pull, Progress progress) {
-        Names.requireLabel("cluster", name);
         try (ClusterLocks.Held held = locks.acquire(name)) {
             Session session = sessions.load(name);
             if (session.state() == ClusterState.NOT_CREATED) {
@@ -376,9 +380,9 @@ public final class ClusterService {
     }
 
     /** One cluster's live state, or empty when Docker cannot be asked. */
-    public Optional<NodeRuntime.LiveState> liveState(String name) {
+    public Optional<NodeRuntime.LiveState> liveState(ClusterName name) {
         try {
-            return Optional.of(NodeRuntime.LiveState.of(backends.nodes().nodes(name)));
+            return Optional.of(NodeRuntime.LiveState.of(backends.nodes().nodes(name.value())));
         } catch (SikifansoException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Throwables;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.sikifanso.argocd.SyncOrchestrator;
@@ -14,7 +15,6 @@ import com.sikifanso.kube.KubeClients;
 import com.sikifanso.cluster.NodeLayout;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.Preflight;
-import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.infra.InfraConfig;
 import com.sikifanso.session.ClusterState;
@@ -59,8 +59,8 @@ public final class Doctor {
         this(sessions, backends, clients, SyncOrchestrator.DEFAULT_GRACE, Clock.systemUTC());
     }
 
-    public DoctorReport examine(String cluster, Options options) {
-        Names.requireLabel("cluster", cluster);
+    public DoctorReport examine(ClusterName name, Options options) {
+        String cluster = name.value();
         CheckRunner runner = new CheckRunner(options.checkTimeout(), options.parallel());
         Optional<Session> session = Optional.empty();
         CheckResult sessionRow;

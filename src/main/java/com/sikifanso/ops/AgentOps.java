@@ -1,6 +1,5 @@
 package com.sikifanso.ops;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.sikifanso.agents.AgentPolicy;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.AgentSpec;
@@ -14,14 +13,15 @@ public final class AgentOps {
     private AgentOps() {
     }
 
-    public record AgentRef(@Param("Name of the cluster") String cluster, @Param("Name of the agent") String name) {
+    public record AgentRef(@Param(Param.CLUSTER) String cluster, @Param("Name of the agent") String name)
+            implements ClusterScoped {
     }
 
-    public record AgentListInput(@Param("Name of the cluster") String cluster) {
+    public record AgentListInput(@Param(Param.CLUSTER) String cluster) implements ClusterScoped {
     }
 
     public record AgentSettings(
-            @Param("Name of the cluster") String cluster,
+            @Param(Param.CLUSTER) String cluster,
             @Param("Name of the agent (DNS-1123 label, at most 53 characters)") String name,
             @Param(value = "Total CPU its pods request, e.g. 250m", optional = true) String cpuRequest,
             @Param(value = "CPU limit for all its pods, e.g. 1000m", optional = true) String cpuLimit,
@@ -33,8 +33,7 @@ public final class AgentOps {
             @Param(value = "Internet hosts it may reach as host or host:port (443 by default); replaces the list",
                     optional = true) List<String> egressFqdns,
             @Param(value = "Pod Security Admission level", optional = true) PodSecurity podSecurity,
-            @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
-                    defaultValue = "false") @JsonProperty("wait") boolean waitForSync) implements WaitInput {
+            @Wait boolean waitForSync) implements ClusterScoped, WaitInput {
 
         AgentSpec spec() {
             return new AgentSpec(cpuRequest, cpuLimit, memoryRequest, memoryLimit,
@@ -43,10 +42,9 @@ public final class AgentOps {
         }
     }
 
-    public record AgentChange(@Param("Name of the cluster") String cluster, @Param("Name of the agent") String name,
-                              @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
-                                      defaultValue = "false") @JsonProperty("wait") boolean waitForSync)
-            implements WaitInput {
+    public record AgentChange(@Param(Param.CLUSTER) String cluster, @Param("Name of the agent") String name,
+                              @Wait boolean waitForSync)
+            implements ClusterScoped, WaitInput {
     }
 
     public record AgentList(List<AgentService.Agent> agents) {

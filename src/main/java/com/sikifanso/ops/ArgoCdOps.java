@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.CommitIds;
 import com.sikifanso.argocd.AppDiffs;
 import com.sikifanso.argocd.AppHistory;
 import com.sikifanso.argocd.AppLogs;
@@ -31,43 +32,41 @@ public final class ArgoCdOps {
     private ArgoCdOps() {
     }
 
-    public record AppRef(@Param("Name of the cluster") String cluster,
-                  @Param("Name of the Argo CD Application (catalog app, custom app or agent)") String name) {
+    public record AppRef(@Param(Param.CLUSTER) String cluster,
+                  @Param("Name of the Argo CD Application (catalog app, custom app or agent)") String name)
+            implements ClusterScoped {
     }
 
     /** @param timeoutSeconds 0: as long as the caller waits (the CLI's --timeout) */
-    public record SyncInput(@Param("Name of the cluster") String cluster,
+    public record SyncInput(@Param(Param.CLUSTER) String cluster,
                      @Param(value = "Application to sync; leave out to sync all", optional = true) String name,
-                     @Param(value = "Wait until the apps are Synced and Healthy, reporting progress",
-                             defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait")
-                     boolean waitForSync,
+                     @Wait("Wait until the apps are Synced and Healthy, reporting progress") boolean waitForSync,
                      @Param(value = "How long to wait, in seconds", defaultValue = "300") int timeoutSeconds)
-            implements WaitInput {
+            implements ClusterScoped, WaitInput {
     }
 
-    public record RollbackInput(@Param("Name of the cluster") String cluster,
+    public record RollbackInput(@Param(Param.CLUSTER) String cluster,
                          @Param("Name of the app or agent") String name,
                          @Param(value = "Commit (4+ characters) from app_history to restore; "
                                  + "default: the one before the last change", optional = true) String revision,
-                         @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
-                                 defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait")
-                         boolean waitForSync) implements WaitInput {
+                         @Wait boolean waitForSync) implements ClusterScoped, WaitInput {
     }
 
-    public record LogsInput(@Param("Name of the cluster") String cluster,
+    public record LogsInput(@Param(Param.CLUSTER) String cluster,
                      @Param("Name of the Argo CD Application") String name,
                      @Param(value = "Only this container", optional = true) String container,
                      @Param(value = "Most lines to return, the newest", defaultValue = "" + DEFAULT_LOG_LINES,
                              max = MAX_LOG_LINES) int lines,
                      @Param(value = "Only lines newer than this, e.g. 10m or 1h", optional = true) String since,
-                     @Param(value = "Only lines matching this regular expression", optional = true) String grep) {
+                     @Param(value = "Only lines matching this regular expression", optional = true) String grep)
+            implements ClusterScoped {
     }
 
     public record AppList(List<Applications.AppStatus> apps) {
     }
 
-    record ProjectRef(@Param("Name of the cluster") String cluster,
-                      @Param("Name of the Argo CD project, e.g. default") String name) {
+    record ProjectRef(@Param(Param.CLUSTER) String cluster,
+                      @Param("Name of the Argo CD project, e.g. default") String name) implements ClusterScoped {
     }
 
     record ProjectList(List<Projects.Project> projects) {
@@ -281,9 +280,9 @@ public final class ArgoCdOps {
     }
 
     static String rollbackText(AppHistory.Rollback r, TextStyle style) {
-        String to = r.to().substring(0, 7);
+        String to = CommitIds.shortId(r.to());
         return r.commit() == null ? r.app() + " is already as at " + to + "; nothing to commit.\n"
-                : "rolled back: " + style.bold(r.app()) + " to " + to + " (commit " + r.commit().substring(0, 7)
+                : "rolled back: " + style.bold(r.app()) + " to " + to + " (commit " + CommitIds.shortId(r.commit())
                         + ")\n" + (r.present() ? "" : "at " + to + " " + r.app() + " is not deployed: Argo CD "
                         + "removes it\n");
     }

@@ -42,7 +42,7 @@ public final class ArgumentBinder {
         Map<String, Object> args = new LinkedHashMap<>(arguments == null ? Map.of() : arguments);
         List<String> missing = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
-            Param param = c.getAnnotation(Param.class);
+            java.util.Optional<InputField> field = InputField.of(c);
             String name = JsonSchemas.propertyName(c);
             if (c.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
                 // Set only by the CLI (a local file, the user's kubeconfig context): not part of the tool, so
@@ -59,8 +59,8 @@ public final class ArgumentBinder {
             }
             if (JsonSchemas.isRequired(c)) {
                 missing.add(name);
-            } else if (param != null && !param.defaultValue().isEmpty()) {
-                args.put(name, JsonSchemas.typedDefault(c.getType(), param.defaultValue()));
+            } else if (field.isPresent() && !field.get().defaultValue().isEmpty()) {
+                args.put(name, JsonSchemas.typedDefault(c.getType(), field.get().defaultValue()));
             }
         }
         if (!missing.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.CommitIds;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.ChartAvailability;
@@ -18,30 +19,26 @@ public final class CatalogOps {
     private CatalogOps() {
     }
 
-    public record CatalogListInput(@Param("Name of the cluster") String cluster,
+    public record CatalogListInput(@Param(Param.CLUSTER) String cluster,
                             @Param(value = "Only apps that are enabled (and custom apps)", defaultValue = "false")
-                            boolean enabledOnly) {
+                            boolean enabledOnly) implements ClusterScoped {
     }
 
-    public record EnableInput(@Param("Name of the cluster") String cluster,
+    public record EnableInput(@Param(Param.CLUSTER) String cluster,
                               @Param("Catalog apps to enable, e.g. [\"qdrant\"] (see catalog_list)") List<String> names,
-                              @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
-                                      defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait")
-                              boolean waitForSync) implements WaitInput {
+                              @Wait boolean waitForSync) implements ClusterScoped, WaitInput {
     }
 
-    public record AppChange(@Param("Name of the cluster") String cluster, @Param("Name of the app") String name,
-                     @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
-                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync)
-            implements WaitInput {
+    public record AppChange(@Param(Param.CLUSTER) String cluster, @Param("Name of the app") String name,
+                     @Wait boolean waitForSync)
+            implements ClusterScoped, WaitInput {
     }
 
-    public record DisableInput(@Param("Name of the cluster") String cluster, @Param("Name of the catalog app") String name,
+    public record DisableInput(@Param(Param.CLUSTER) String cluster, @Param("Name of the catalog app") String name,
                         @Param(value = "Disable even though enabled apps depend on it (they may break)",
                                 defaultValue = "false") boolean force,
-                        @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
-                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync)
-            implements WaitInput {
+                        @Wait boolean waitForSync)
+            implements ClusterScoped, WaitInput {
     }
 
     /**
@@ -49,7 +46,7 @@ public final class CatalogOps {
      * @param valuesFile the CLI's --values: read by the service so its errors name the file; never an MCP
      *        argument (a model has no business naming files on the user's disk), so left out of the schema
      */
-    public record AppAddInput(@Param("Name of the cluster") String cluster,
+    public record AppAddInput(@Param(Param.CLUSTER) String cluster,
                        @Param("Name for the app (a DNS-1123 label)") String name,
                        @Param("Helm repository (https://...) or OCI registry (oci://...) URL") String repoUrl,
                        @Param("Chart name in that repository") String chart,
@@ -59,9 +56,8 @@ public final class CatalogOps {
                        @Param(value = "Helm values as YAML text", optional = true) String values,
                        @Param(value = "Ask the repository now whether the chart and version exist, before the commit",
                                defaultValue = "false") boolean verify,
-                       @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
-                                defaultValue = "false") @com.fasterxml.jackson.annotation.JsonProperty("wait") boolean waitForSync,
-                       @JsonIgnore Path valuesFile) implements WaitInput {
+                       @Wait boolean waitForSync,
+                       @JsonIgnore Path valuesFile) implements ClusterScoped, WaitInput {
         /** As a program calls it: values as text, no file. */
         public AppAddInput(String cluster, String name, String repoUrl, String chart, String version, String namespace,
                            String values, boolean verify, boolean waitForSync) {
@@ -72,8 +68,8 @@ public final class CatalogOps {
     public record CatalogList(List<AppService.AppRow> apps) {
     }
 
-    public record CredentialsInput(@Param("Name of the cluster") String cluster,
-                            @Param("Name of the catalog app") String name) {
+    public record CredentialsInput(@Param(Param.CLUSTER) String cluster,
+                            @Param("Name of the catalog app") String name) implements ClusterScoped {
     }
 
     /** @param pendingSync the app must be gone from Argo CD */
@@ -136,7 +132,7 @@ public final class CatalogOps {
                         PendingSync removal = ctx.services().apps().remove(in.cluster(), in.name());
                         return new AppRemoved(in.name(), removal.commit(), Optional.of(removal));
                     },
-                    out -> "removed: " + out.removed() + " (commit " + out.commit().substring(0, 7) + ")\n")
+                    out -> "removed: " + out.removed() + " (commit " + CommitIds.shortId(out.commit()) + ")\n")
             .confirmWhen(in -> Optional.of("Remove custom app \"" + in.name() + "\" from cluster \""
                     + in.cluster() + "\"? Argo CD deletes what it deployed."));
 
@@ -167,7 +163,7 @@ public final class CatalogOps {
     static String addedText(AppService.AddResult r) {
         CustomApp app = r.app();
         return "added: " + app.name() + " (" + app.chart() + " " + app.targetRevision() + " into namespace "
-                + app.namespace() + ", commit " + r.commit().substring(0, 7) + ")\n";
+                + app.namespace() + ", commit " + CommitIds.shortId(r.commit()) + ")\n";
     }
 
     static String enabledText(AppService.ToggleResult r, TextStyle style) {
@@ -180,7 +176,7 @@ public final class CatalogOps {
             s.append("auto-enabled dependencies: ").append(String.join(", ", r.autoEnabled())).append('\n');
         }
         s.append("enabled: ").append(style.green(String.join(", ", r.changed())))
-                .append(" (commit ").append(r.commit().get(), 0, 7).append(")\n");
+                .append(" (commit ").append(CommitIds.shortId(r.commit().get())).append(")\n");
         return s.toString();
     }
 
@@ -188,7 +184,8 @@ public final class CatalogOps {
         if (r.commit().isEmpty()) {
             return r.requested().get(0) + " is already disabled.\n";
         }
-        return "disabled: " + style.bold(r.changed().get(0)) + " (commit " + r.commit().get().substring(0, 7) + ")\n";
+        return "disabled: " + style.bold(r.changed().get(0)) + " (commit " + CommitIds.shortId(r.commit().get())
+                + ")\n";
     }
 
     private static String listText(CatalogList list, TextStyle style) {

@@ -1,7 +1,6 @@
 package com.sikifanso.ops;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.sikifanso.platform.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
@@ -9,7 +8,8 @@ import com.sikifanso.cluster.ClusterService;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.cluster.RegistryConfig;
-import com.sikifanso.core.K3dNames;
+import com.sikifanso.core.ClusterName;
+import com.sikifanso.catalog.ProfileSelection;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.TemplateSource;
 import com.sikifanso.session.Session;
@@ -26,7 +26,7 @@ public final class ClusterOps {
     public record NoInput() {
     }
 
-    public record ClusterRef(@Param("Name of the cluster") String cluster) {
+    public record ClusterRef(@Param(Param.CLUSTER) String cluster) implements ClusterScoped {
     }
 
     /**
@@ -57,32 +57,35 @@ public final class ClusterOps {
             @JsonIgnore Boolean switchContext,
             @JsonIgnore Boolean keepOnFailure,
             @JsonIgnore Boolean showPassword,
-            @JsonIgnore Boolean skipBootstrap) {
+            @JsonIgnore Boolean skipBootstrap) implements ClusterScoped {
+        /** The cluster made is the one named; without a name, the snapshot's, known once the snapshot is read. */
+        @Override
+        public String cluster() {
+            return name;
+        }
     }
 
-    public record ClusterStartInput(@Param("Name of the cluster") String cluster,
-                             @Param(value = "Wait until the cluster's API server answers again (up to 5 minutes)",
-                                     defaultValue = "false") @JsonProperty("wait")
+    public record ClusterStartInput(@Param(Param.CLUSTER) String cluster,
+                             @Wait("Wait until the cluster's API server answers again (up to 5 minutes)")
                              boolean waitForApi,
                              @Param(value = "Pull the node image again if its tag is gone: missing, always, never",
-                                     defaultValue = "missing") PullPolicy pull) {
+                                     defaultValue = "missing") PullPolicy pull) implements ClusterScoped {
     }
 
-    public record ProfileApplyInput(@Param("Name of the cluster") String cluster,
+    public record ProfileApplyInput(@Param(Param.CLUSTER) String cluster,
                              @Param("Profile names, e.g. [\"agent-dev\",\"rag\"] (see profile_list)") List<String> profiles,
-                             @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
-                                defaultValue = "false") @JsonProperty("wait") boolean waitForSync)
-            implements WaitInput {
+                             @Wait boolean waitForSync)
+            implements ClusterScoped, WaitInput {
     }
 
     /** What cluster_upgrade may upgrade; the JSON names the component. */
     public enum UpgradeTarget { cilium, argocd, all }
 
-    public record UpgradeInput(@Param("Name of the cluster") String cluster,
+    public record UpgradeInput(@Param(Param.CLUSTER) String cluster,
                         @Param(value = "What to upgrade to the versions in the cluster's infra settings",
                                 defaultValue = "all") UpgradeTarget component,
                         @Param(value = "Skip the snapshot taken before upgrading", defaultValue = "false")
-                        boolean skipSnapshot) {
+                        boolean skipSnapshot) implements ClusterScoped {
 
         List<InfraUpgrade.Component> components() {
             return switch (component) {
@@ -139,8 +142,8 @@ public final class ClusterOps {
             "Show one cluster: state, its containers in Docker, GitOps repo path, nodes, service URLs and host "
                     + "ports (no passwords or kubeconfigs).",
             Toolset.cluster, Safety.READ, ClusterRef.class, ClusterDetails.class,
-            (in, ctx) -> new ClusterDetails(ctx.services().clusters().info(in.cluster()).withoutSecrets(),
-                    ctx.services().clusters().liveState(in.cluster())),
+            (in, ctx) -> new ClusterDetails(ctx.services().clusters().info(in.clusterName()).withoutSecrets(),
+                    ctx.services().clusters().liveState(in.clusterName())),
             out -> ClusterText.box(out.session(), out.docker().orElse(null)));
 
     public static final Operation<ClusterCreateInput, ClusterCreated> CLUSTER_CREATE = Operation.of("cluster_create",
@@ -154,7 +157,7 @@ public final class ClusterOps {
                     + "session and GitOps repo (snapshots are kept). Asks the user first.",
             Toolset.cluster, Safety.DESTRUCTIVE, ClusterRef.class, ClusterDeleted.class,
             (in, ctx) -> {
-                ctx.services().clusters().delete(in.cluster(), ctx.progress());
+                ctx.services().clusters().delete(in.clusterName(), ctx.progress());
                 return new ClusterDeleted(in.cluster());
             },
             out -> "Deleted cluster " + out.deleted() + ".\n")
@@ -164,7 +167,7 @@ public final class ClusterOps {
     public static final Operation<ClusterStartInput, ClusterDetails> CLUSTER_START = Operation.of("cluster_start",
             "Start a stopped cluster's containers; with wait, return once its API server answers again.",
             Toolset.cluster, Safety.CHANGE, ClusterStartInput.class, ClusterDetails.class,
-            (in, ctx) -> new ClusterDetails(ctx.services().clusters().start(in.cluster(),
+            (in, ctx) -> new ClusterDetails(ctx.services().clusters().start(in.clusterName(),
                     in.waitForApi() ? ctx.waitPolicy().timeout() : null, in.pull(), ctx.progress())
                     .withoutSecrets()),
             ClusterText::state);
@@ -172,7 +175,7 @@ public final class ClusterOps {
     public static final Operation<ClusterRef, ClusterDetails> CLUSTER_STOP = Operation.of("cluster_stop",
             "Stop a cluster's containers; its state and GitOps repo are kept.",
             Toolset.cluster, Safety.CHANGE, ClusterRef.class, ClusterDetails.class,
-            (in, ctx) -> new ClusterDetails(ctx.services().clusters().stop(in.cluster(), ctx.progress())
+            (in, ctx) -> new ClusterDetails(ctx.services().clusters().stop(in.clusterName(), ctx.progress())
                     .withoutSecrets()),
             ClusterText::state);
 
@@ -180,7 +183,7 @@ public final class ClusterOps {
             "Upgrade Cilium and/or Argo CD to the chart versions in the cluster's infra settings: snapshot "
                     + "first, never a downgrade, rolled back on failure. Asks the user first.",
             Toolset.cluster, Safety.DESTRUCTIVE_OPEN_WORLD, UpgradeInput.class, Upgraded.class,
-            (in, ctx) -> new Upgraded(ctx.services().upgrades().upgrade(in.cluster(), in.components(),
+            (in, ctx) -> new Upgraded(ctx.services().upgrades().upgrade(in.clusterName().value(), in.components(),
                     in.skipSnapshot(), ctx.progress())),
             out -> String.join("\n", out.components().stream().map(InfraUpgrade.Outcome::summary).toList()))
             .confirmWhen(in -> Optional.of("Upgrade " + in.component() + " on cluster \"" + in.cluster()
@@ -196,7 +199,8 @@ public final class ClusterOps {
                     "profile_apply", "Enable the apps of one or more profiles (and their dependencies) in the "
                             + "cluster's GitOps repo, in one commit.",
                     Toolset.catalog, Safety.CHANGE, ProfileApplyInput.class, AppService.ToggleResult.class,
-                    (in, ctx) -> ctx.services().apps().enableProfiles(in.cluster(), ProfileNames.joined(in.profiles())),
+                    (in, ctx) -> ctx.services().apps().enableProfiles(in.clusterName().value(),
+                            ProfileNames.selection(in.profiles())),
                     CatalogOps::enabledText);
 
     static List<Operation<?, ?>> all() {
@@ -219,11 +223,12 @@ public final class ClusterOps {
                     "the registries.yaml goes into the nodes: give it to the cluster create that makes them");
         }
         String registries = in.registryConfig() == null ? null : RegistryConfig.read(in.registryConfig());
-        String profiles = ProfileNames.joined(in.profiles());
+        ProfileSelection profiles = ProfileNames.selection(in.profiles());
         ClusterService clusters = ctx.services().clusters();
+        ClusterName named = in.name() == null && in.fromSnapshot() != null ? null : newCluster(in, in.name());
         // Without a name (the CLI's --from-snapshot alone), the snapshot's cluster name.
-        String cluster = in.fromSnapshot() == null ? in.name()
-                : ctx.services().snapshots().seedCluster(in.fromSnapshot(), in.name()).session().clusterName();
+        ClusterName cluster = in.fromSnapshot() == null ? named : newCluster(in,
+                ctx.services().snapshots().seedCluster(in.fromSnapshot(), named).session().clusterName());
         TemplateSource template = TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion());
         if (in.gitopsOnly()) {
             ClusterService.Prepared p = clusters.prepare(cluster, template, profiles);
@@ -238,7 +243,12 @@ public final class ClusterOps {
         Session session = Boolean.TRUE.equals(in.showPassword()) ? c.session() : c.session().withoutSecrets();
         return new ClusterCreated(session, c.prepared().reused(), c.prepared().profile(),
                 Optional.of(c.kubeconfig().toString()),
-                switchContext ? Optional.of(new K3dNames(cluster).context()) : Optional.empty());
+                switchContext ? Optional.of(cluster.k3d().context()) : Optional.empty());
+    }
+
+    /** Nodes get k3d's names around the cluster's, so a cluster with nodes has a shorter limit. */
+    private static ClusterName newCluster(ClusterCreateInput in, String name) {
+        return in.gitopsOnly() ? ClusterName.of(name) : ClusterName.forNodes(name);
     }
 
     /** Unreadable sessions and an unreachable Docker are warnings (on the CLI's stderr), not failures. */

@@ -13,16 +13,17 @@ public final class DoctorOps {
     }
 
     /** The CLI's --check-timeout, in the form log tools take a duration ({@code since: "10m"}). */
-    public record DoctorInput(@Param("Name of the cluster") String cluster,
+    public record DoctorInput(@Param(Param.CLUSTER) String cluster,
                               @Param(value = "Longest wait for any one check, e.g. 10s or 500ms; a check that takes "
-                                      + "longer fails", defaultValue = "10s") String checkTimeout) {
+                                      + "longer fails", defaultValue = "10s") String checkTimeout)
+            implements ClusterScoped {
     }
 
     public static final Operation<DoctorInput, DoctorReport> DOCTOR = Operation.of("doctor", "Check a cluster's health: "
                     + "Docker, nodes, Cilium, Hubble, Argo CD, every app and agent Application, the GitOps repo. "
                     + "Each check passes, warns or fails; a failure names its cause and the command that fixes it.",
             Toolset.doctor, Safety.READ, DoctorInput.class, DoctorReport.class,
-            (in, ctx) -> ctx.services().doctor().examine(in.cluster(),
+            (in, ctx) -> ctx.services().doctor().examine(in.clusterName(),
                     new Doctor.Options(checkTimeout(in.checkTimeout()), true)),
             DoctorText::render);
 

@@ -2,9 +2,8 @@ package com.sikifanso.ops;
 
 import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.agui.journal.RunAppender;
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.session.SikifansoHome;
-import java.lang.reflect.RecordComponent;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,27 +27,11 @@ public final class InvocationJournal {
             return Optional.empty();   // reading the journal is not activity: each read would carry the last one
         }
         // A name that is no cluster name (refused by the operation itself) names no directory either.
-        return clusterOf(operation, input).filter(com.sikifanso.core.Names::isLabel)
-                .map(c -> new RunAppender(home.clusterDir(c), options, runId));
+        return clusterOf(input).map(c -> new RunAppender(home.clusterDir(c.value()), options, runId));
     }
 
-    /**
-     * The cluster an input names: its {@code cluster} field, or for a cluster_* operation its {@code name} (the
-     * cluster it creates or deletes) when it has one.
-     */
-    public static Optional<String> clusterOf(String operation, Record input) {
-        List<String> fields = operation.startsWith("cluster_") ? List.of("name", "cluster") : List.of("cluster");
-        for (String field : fields) {
-            for (RecordComponent c : input.getClass().getRecordComponents()) {
-                if (c.getName().equals(field) && c.getType() == String.class) {
-                    try {
-                        return Optional.ofNullable((String) c.getAccessor().invoke(input));
-                    } catch (ReflectiveOperationException e) {
-                        return Optional.empty();
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+    /** The cluster an input acts on, when it names a valid one: a bad name was refused and wrote nothing. */
+    public static Optional<ClusterName> clusterOf(Record input) {
+        return input instanceof ClusterScoped scoped ? ClusterName.ifValid(scoped.cluster()) : Optional.empty();
     }
 }

@@ -37,7 +37,7 @@ final class InvocationRun {
         Optional<RunAppender> journal = journals.flatMap(j -> j.appender(operation.name(), input, runId));
         ProgressText text = new ProgressText(caller.progress());
         Consumer<AguiEvent> sink = journal.<Consumer<AguiEvent>>map(j -> j.andThen(text)).orElse(text);
-        String cluster = InvocationJournal.clusterOf(operation.name(), input).filter(c -> !c.isBlank())
+        String cluster = InvocationJournal.clusterOf(input).map(com.sikifanso.core.ClusterName::value)
                 .orElse(NO_CLUSTER);
         OperationRun run = OperationRun.start(sink, runId, cluster, new OperationRun.Caller(caller.surface().name(), caller.who()),
                 operation.name(), AguiJson.MAPPER.valueToTree(input));

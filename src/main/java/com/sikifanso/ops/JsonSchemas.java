@@ -37,17 +37,16 @@ public final class JsonSchemas {
                 continue; // for the program only (what to wait for; an input only the CLI sets), never in JSON
             }
             Map<String, Object> schema = new LinkedHashMap<>(of(c.getGenericType(), strict));
-            Param param = c.getAnnotation(Param.class);
-            if (param != null) {
-                schema.put("description", param.value());
-                if (!param.defaultValue().isEmpty()) {
-                    schema.put("default", typedDefault(c.getType(), param.defaultValue()));
+            InputField.of(c).ifPresent(field -> {
+                schema.put("description", field.description());
+                if (!field.defaultValue().isEmpty()) {
+                    schema.put("default", typedDefault(c.getType(), field.defaultValue()));
                 }
-                if (param.max() > 0) {
+                if (field.max() > 0) {
                     schema.put("minimum", 1);
-                    schema.put("maximum", param.max());
+                    schema.put("maximum", field.max());
                 }
-            }
+            });
             properties.put(propertyName(c), schema);
             // An output's primitives are always serialised; other values may be left out when absent.
             if (strict ? isRequired(c) : c.getType().isPrimitive()) {
@@ -66,17 +65,19 @@ public final class JsonSchemas {
         return schema;
     }
 
-    /** The JSON name: {@code @JsonProperty} where a Java name is taken (e.g. "wait"), else the component's. */
+    /** The JSON name: {@code @JsonProperty} or {@code @Wait} where a Java name is taken, else the component's. */
     static String propertyName(RecordComponent c) {
         // @JsonProperty cannot target a record component; Java copies it onto the accessor.
         com.fasterxml.jackson.annotation.JsonProperty json =
                 c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-        return json != null && !json.value().isEmpty() ? json.value() : c.getName();
+        if (json != null && !json.value().isEmpty()) {
+            return json.value();
+        }
+        return c.isAnnotationPresent(Wait.class) ? Wait.NAME : c.getName();
     }
 
     static boolean isRequired(RecordComponent c) {
-        Param param = c.getAnnotation(Param.class);
-        return param != null && param.defaultValue().isEmpty() && !param.optional();
+        return InputField.of(c).map(InputField::required).orElse(false);
     }
 
     private static Map<String, Object> of(Type type, boolean strict) {

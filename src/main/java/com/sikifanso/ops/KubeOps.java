@@ -11,23 +11,26 @@ final class KubeOps {
     private KubeOps() {
     }
 
-    record NamespaceRef(@Param("Name of the cluster") String cluster,
-                        @Param("Kubernetes namespace, e.g. agent-researcher or observability") String namespace) {
+    record NamespaceRef(@Param(Param.CLUSTER) String cluster,
+                        @Param("Kubernetes namespace, e.g. agent-researcher or observability") String namespace)
+            implements ClusterScoped {
     }
 
-    record EventsInput(@Param("Name of the cluster") String cluster,
+    record EventsInput(@Param(Param.CLUSTER) String cluster,
                        @Param("Kubernetes namespace") String namespace,
-                       @Param(value = "Most recent events to return", defaultValue = "50", max = 500) int lines) {
+                       @Param(value = "Most recent events to return", defaultValue = "50", max = 500) int lines)
+            implements ClusterScoped {
     }
 
-    record LogsInput(@Param("Name of the cluster") String cluster,
+    record LogsInput(@Param(Param.CLUSTER) String cluster,
                      @Param("Kubernetes namespace") String namespace,
                      @Param("Pod name (see kube_pods)") String pod,
                      @Param(value = "Container; defaults to the pod's first", optional = true) String container,
                      @Param(value = "Most recent lines to return (output is also capped at 16 KB)",
                              defaultValue = "200", max = 2000) int lines,
                      @Param(value = "Only lines newer than this, e.g. 10m or 1h", optional = true) String since,
-                     @Param(value = "Only lines matching this regular expression", optional = true) String grep) {
+                     @Param(value = "Only lines matching this regular expression", optional = true) String grep)
+            implements ClusterScoped {
     }
 
     record Pods(List<KubeReader.PodRow> pods) {

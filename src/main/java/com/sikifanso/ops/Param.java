@@ -9,6 +9,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Param {
+    /** Every tool's {@code cluster} (an input that {@link ClusterScoped}), described once. */
+    String CLUSTER = "Name of the cluster";
+
     /** What the field means, written for a model to read. */
     String value();
 

@@ -1,19 +1,15 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.catalog.ProfileSelection;
 import java.util.List;
 
-/** Profile names arrive as a JSON array; the profile service takes the CLI's comma-separated form. */
-public final class ProfileNames {
+/** A tool's {@code profiles} array, read once into the selection the services take. */
+final class ProfileNames {
     private ProfileNames() {
     }
 
-    /** The CLI's {@code --profile agent-dev,rag} as the tools' list; blank parts are skipped. Null stays null. */
-    public static List<String> split(String commaSeparated) {
-        return commaSeparated == null ? null : java.util.Arrays.stream(commaSeparated.split(","))
-                .map(String::strip).filter(p -> !p.isEmpty()).toList();
-    }
-
-    static String joined(List<String> names) {
+    /** One profile name per item (a comma inside one is a mistake to say, not to split). Null stays null. */
+    static ProfileSelection selection(List<String> names) {
         if (names == null) {
             return null;
         }
@@ -23,6 +19,6 @@ public final class ProfileNames {
                         + "e.g. [\"agent-dev\",\"rag\"] (profile_list names them)");
             }
         }
-        return String.join(",", names);
+        return new ProfileSelection(names.stream().map(String::strip).toList());
     }
 }

@@ -1,6 +1,5 @@
 package com.sikifanso.ops;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.sikifanso.snapshot.Snapshot;
 import com.sikifanso.snapshot.SnapshotService;
 import com.sikifanso.snapshot.SnapshotText;
@@ -13,11 +12,11 @@ public final class SnapshotOps {
     }
 
     public record CaptureInput(
-            @Param("Name of the cluster") String cluster,
+            @Param(Param.CLUSTER) String cluster,
             @Param(value = "Name for the snapshot (a DNS-1123 label); default CLUSTER-yyyyMMdd-HHmmss", optional = true)
             String name,
             @Param(value = "Also store the Argo CD password (the file is then readable by its owner only)",
-                    defaultValue = "false") boolean includeSecrets) {
+                    defaultValue = "false") boolean includeSecrets) implements ClusterScoped {
     }
 
     /** Snapshots are not per cluster: listing takes nothing. */
@@ -28,8 +27,7 @@ public final class SnapshotOps {
             @Param("Name of the snapshot") String name,
             @Param(value = "Cluster to restore into; default the cluster the snapshot was taken from", optional = true)
             String cluster,
-            @Param(value = "Wait until Argo CD has applied it (at most 5 minutes)",
-                    defaultValue = "false") @JsonProperty("wait") boolean waitForSync) implements WaitInput {
+            @Wait boolean waitForSync) implements ClusterScoped, WaitInput {
     }
 
     public record SnapshotRef(@Param("Name of the snapshot") String name) {
@@ -47,7 +45,7 @@ public final class SnapshotOps {
                     Toolset.snapshot, Safety.CREATE, CaptureInput.class,
                     SnapshotService.Captured.class,
                     (in, ctx) -> {
-                        SnapshotService.Captured captured = ctx.services().snapshots().capture(in.cluster(),
+                        SnapshotService.Captured captured = ctx.services().snapshots().capture(in.clusterName(),
                                 in.name(), in.includeSecrets());
                         captured.skipped().forEach(p -> ctx.progress().accept("warning: left out " + p
                                 + " (not a regular file or directory)"));
@@ -68,7 +66,7 @@ public final class SnapshotOps {
                     "Make a cluster's GitOps repo match a snapshot's in one commit (history kept; files not in "
                             + "the snapshot are deleted), after verifying the archive. Asks the user first.",
                     Toolset.snapshot, Safety.DESTRUCTIVE, RestoreInput.class, SnapshotService.Restored.class,
-                    (in, ctx) -> ctx.services().snapshots().restore(in.name(), in.cluster()),
+                    (in, ctx) -> ctx.services().snapshots().restore(in.name(), in.clusterName()),
                     SnapshotText::restored)
             .confirmWhen(in -> Optional.of("Replace the GitOps repo content of "
                     + (in.cluster() == null ? "the cluster snapshot \"" + in.name() + "\" was taken from"

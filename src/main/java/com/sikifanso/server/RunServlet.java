@@ -63,9 +63,11 @@ final class RunServlet extends HttpServlet {
             OperationCall call = OperationCall.parse(body(request));
             Operation<?, ?> operation = operation(call.operation());
             Record input = bind(operation, call.arguments(), request.getParameter("cluster"));
-            String cluster = InvocationJournal.clusterOf(operation.name(), input).orElseThrow(() ->
-                    Refusal.badRequest(operation.name() + " does not act on one cluster, so no cluster's journal "
-                            + "records its run; this endpoint runs operations on a cluster"));
+            if (!(input instanceof com.sikifanso.ops.ClusterScoped scoped)) {
+                throw Refusal.badRequest(operation.name() + " does not act on one cluster, so no cluster's journal "
+                        + "records its run; this endpoint runs operations on a cluster");
+            }
+            String cluster = journals.name(scoped.cluster());
             ActivityJournal journal = journals.of(cluster);
             if (operation.confirmationFor(input).isPresent() && !call.confirmed()) {
                 throw new Refusal(403, ConsentRefusal.of(operation, "the request did not confirm it",

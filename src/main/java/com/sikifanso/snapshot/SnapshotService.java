@@ -1,5 +1,7 @@
 package com.sikifanso.snapshot;
 
+import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.CommitIds;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.core.BuildInfo;
@@ -80,8 +82,8 @@ public final class SnapshotService {
     public record Seeded(String snapshot, Session session, String head, String commit) {
     }
 
-    public Captured capture(String cluster, String name, boolean includeSecrets) {
-        Names.requireLabel("cluster", cluster);
+    public Captured capture(ClusterName clusterName, String name, boolean includeSecrets) {
+        String cluster = clusterName.value();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String snapshot = name != null ? Names.requireLabel("snapshot", name) : defaultName(cluster, now);
         Path file = file(snapshot);
@@ -158,10 +160,10 @@ public final class SnapshotService {
      * snapshot's in one commit; the repo's own history continues. A repo that is gone is recreated
      * from the snapshot's history. The session is left alone: it describes the cluster, not the repo.
      */
-    public Restored restore(String name, String cluster) {
+    public Restored restore(String name, ClusterName cluster) {
         Path file = existing(name);
         SnapshotArchive.Verified verified = SnapshotArchive.verify(name, file);
-        String target = cluster != null ? Names.requireLabel("cluster", cluster) : verified.meta().cluster();
+        String target = cluster != null ? cluster.value() : verified.meta().cluster();
         if (!sessions.exists(target)) {
             throw SikifansoException.failure("cannot restore snapshot \"" + name + "\": there is no cluster named \""
                             + target + "\"",
@@ -232,10 +234,10 @@ public final class SnapshotService {
      * without the old cluster's ports and services, and its GitOps repo with the snapshot's history.
      * A commit is made only when the snapshot's files differ from its HEAD (uncommitted edits).
      */
-    public Seeded seedCluster(String name, String cluster) {
+    public Seeded seedCluster(String name, ClusterName cluster) {
         Path file = existing(name);
         SnapshotArchive.Verified verified = SnapshotArchive.verify(name, file);
-        String target = Names.requireLabel("cluster", cluster != null ? cluster : verified.meta().cluster());
+        String target = cluster != null ? cluster.value() : verified.meta().cluster();
         try (ClusterLocks.Held held = locks.acquire(target)) {
             Path clusterDir = sessions.home().clusterDir(target);
             if (sessions.exists(target) && sessions.load(target).state() == ClusterState.NOT_CREATED) {
@@ -271,7 +273,7 @@ public final class SnapshotService {
             SnapshotArchive.credentials(name, file).ifPresent(bytes -> credentials.install(target, bytes));
             GitOpsRepo repo = new GitOpsRepo(sessions.home().gitOpsDir(target));
             notices.accept("prepared cluster " + target + " from snapshot " + name + " (GitOps history kept, HEAD "
-                    + repo.head().substring(0, 7) + ")");
+                    + CommitIds.shortId(repo.head()) + ")");
             return new Seeded(name, session, repo.head(), commit.orElse(null));
         } catch (IOException e) {
             throw SikifansoException.failure("cannot prepare cluster \"" + target + "\" from snapshot \"" + name

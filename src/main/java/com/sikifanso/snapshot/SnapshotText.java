@@ -1,5 +1,6 @@
 package com.sikifanso.snapshot;
 
+import com.sikifanso.core.CommitIds;
 import com.sikifanso.core.Table;
 import com.sikifanso.core.TextStyle;
 import java.util.List;
@@ -12,7 +13,8 @@ public final class SnapshotText {
     public static String captured(SnapshotService.Captured captured, TextStyle style) {
         Snapshot s = captured.snapshot();
         return "captured snapshot " + style.bold(s.name()) + " of cluster " + s.cluster() + " at "
-                + shortHead(s.gitHead()) + (s.includesSecrets() ? ", with secrets" : "") + "\n" + s.path() + "\n";
+                + CommitIds.shortId(s.gitHead()) + (s.includesSecrets() ? ", with secrets" : "") + "\n" + s.path()
+                + "\n";
     }
 
     public static String list(List<Snapshot> snapshots) {
@@ -27,7 +29,7 @@ public final class SnapshotText {
                     : "cluster " + r.cluster() + " already holds snapshot " + r.snapshot() + "; nothing to commit\n";
         }
         return "restored snapshot " + style.bold(r.snapshot()) + " into cluster " + r.cluster() + " (commit "
-                + shortHead(r.commit()) + "); Argo CD applies it from the repo\n";
+                + CommitIds.shortId(r.commit()) + "); Argo CD applies it from the repo\n";
     }
 
     public static String deleted(String name) {
@@ -36,11 +38,8 @@ public final class SnapshotText {
 
     private static String table(List<Snapshot> snapshots) {
         Table t = new Table("NAME", "CLUSTER", "CREATED", "VERSION", "HEAD");
-        snapshots.forEach(s -> t.row(s.name(), s.cluster(), s.createdAt(), s.toolVersion(), shortHead(s.gitHead())));
+        snapshots.forEach(s -> t.row(s.name(), s.cluster(), s.createdAt(), s.toolVersion(),
+                CommitIds.shortId(s.gitHead())));
         return t.render();
-    }
-
-    private static String shortHead(String commit) {
-        return commit == null || commit.length() < 7 ? String.valueOf(commit) : commit.substring(0, 7);
     }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.agents;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class AgentServiceTest {
     void prepareCluster() {
         services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(5),
                 msg -> { });
-        services.clusters().prepare(CLUSTER, new TemplateSource.Embedded(), null);
+        services.clusters().prepare(ClusterName.of(CLUSTER), new TemplateSource.Embedded(), null);
         repo = home.resolve("clusters").resolve(CLUSTER).resolve("gitops");
     }
 

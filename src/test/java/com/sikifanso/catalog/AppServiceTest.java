@@ -151,7 +151,7 @@ class AppServiceTest {
 
     @Test
     void profilesComposeAsTheUnionOfTheirAppsInOneCommit() {
-        AppService.ToggleResult result = apps.enableProfiles(CLUSTER, "agent-dev,rag");
+        AppService.ToggleResult result = apps.enableProfiles(CLUSTER, ProfileSelection.parse("agent-dev,rag"));
 
         assertThat(enabledApps()).containsExactlyInAnyOrder(
                 // agent-dev
@@ -169,10 +169,10 @@ class AppServiceTest {
 
     @Test
     void aProfileWhoseAppsAreAllEnabledMakesNoCommit() {
-        apps.enableProfiles(CLUSTER, "rag");
+        apps.enableProfiles(CLUSTER, ProfileSelection.parse("rag"));
         String head = git.head();
 
-        assertThat(apps.enableProfiles(CLUSTER, "rag").commit()).isEmpty();
+        assertThat(apps.enableProfiles(CLUSTER, ProfileSelection.parse("rag")).commit()).isEmpty();
         assertThat(git.head()).isEqualTo(head);
     }
 
@@ -180,7 +180,7 @@ class AppServiceTest {
     void anUnknownProfileIsRefusedBeforeAnythingIsWritten() {
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.enableProfiles(CLUSTER, "agent-dev,nope,worse"))
+        assertThatThrownBy(() -> apps.enableProfiles(CLUSTER, ProfileSelection.parse("agent-dev,nope,worse")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("unknown profiles \"nope\", \"worse\"")
                 .satisfies(e -> {

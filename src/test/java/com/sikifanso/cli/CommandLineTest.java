@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -183,7 +184,7 @@ class CommandLineTest {
 
     @Test
     void clusterInfoNeverShowsTheArgoCdPassword() throws IOException {
-        Session prepared = home.services().clusters().info(CLUSTER);
+        Session prepared = home.services().clusters().info(ClusterName.of(CLUSTER));
         home.services().sessions().save(new Session(CLUSTER, ClusterState.RUNNING, prepared.createdAt(),
                 prepared.bootstrapURL(), null, prepared.gitOpsPath(),
                 new Session.Services(new Session.ArgoCd("http://localhost:30080", "admin", "s3cret-pw", "9.1.0"),

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class KilledChangesTest {
         System.out.println("KilledChangesTest seed: " + seed + " (replay with -Dsikifanso.killSeed=" + seed + ")");
         Random random = new Random(seed);
         TestHome home = TestHome.withCluster(tmp.resolve("home"));
-        home.services().snapshots().capture(CLUSTER, "base", false);
+        home.services().snapshots().capture(ClusterName.of(CLUSTER), "base", false);
         SikifansoProcess sikifanso = new SikifansoProcess(home.root());
         GitCli git = home.git();
         // How long a whole change takes here, so the kills spread over start-up, the change and the commit.

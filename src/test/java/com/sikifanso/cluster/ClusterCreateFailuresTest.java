@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class ClusterCreateFailuresTest {
         String name = clusters.name("slow");
         ClusterService.CreateRequest r = clusters.request(name);
 
-        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
+        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(ClusterName.of(name), r.template(), null,
                 null, r.image(), true, false, Duration.ofSeconds(3), false, PullPolicy.MISSING, null),
                 com.sikifanso.agui.RunProgress.toLines(clusters.progress::add)))
                 .isInstanceOf(SikifansoException.class)
@@ -66,7 +67,7 @@ class ClusterCreateFailuresTest {
         assertNothingInDocker(name);
         assertThat(clusters.progress).anyMatch(l -> l.startsWith("waiting for the API server at https://127.0.0.1:"));
         assertThat(clusters.gitOps(name).resolve(".git")).isDirectory();
-        assertThat(clusters.service().info(name).state()).isEqualTo(ClusterState.NOT_CREATED);
+        assertThat(clusters.service().info(ClusterName.of(name)).state()).isEqualTo(ClusterState.NOT_CREATED);
         assertThat(clusters.kubeconfig).content().doesNotContain("k3d-" + name);
     }
 
@@ -75,7 +76,7 @@ class ClusterCreateFailuresTest {
         String name = clusters.name("noimage");
         ClusterService.CreateRequest r = clusters.request(name);
 
-        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
+        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(ClusterName.of(name), r.template(), null,
                 null, "sikifanso/no-such-image:never", true, false, r.timeout(), false, PullPolicy.NEVER, null),
                 com.sikifanso.agui.RunProgress.toLines(clusters.progress::add)))
                 .hasMessage("the node image sikifanso/no-such-image:never is not in Docker, and --pull never forbids"
@@ -90,7 +91,7 @@ class ClusterCreateFailuresTest {
     @Test
     void aServerThatExitsIsReportedWithItsLastLogLines() throws IOException {
         String name = clusters.name("crash");
-        clusters.service().prepare(name, new TemplateSource.Embedded(), null);
+        clusters.service().prepare(ClusterName.of(name), new TemplateSource.Embedded(), null);
         writeOverride(name, "k3sArgs:\n  - --stand-in-exit\n");
 
         assertThatThrownBy(() -> clusters.create(name))
@@ -105,14 +106,14 @@ class ClusterCreateFailuresTest {
         String name = clusters.name("keep");
         ClusterService.CreateRequest r = clusters.request(name);
 
-        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(name, r.template(), null,
+        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(ClusterName.of(name), r.template(), null,
                 null, r.image(), true, true, Duration.ofSeconds(1), false, PullPolicy.MISSING, null),
                 com.sikifanso.agui.RunProgress.toLines(clusters.progress::add)))
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("kept for inspection").contains("sikifanso cluster delete " + name);
         assertThat(clusters.nodes().nodes(name)).hasSize(1);
 
-        clusters.service().delete(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().delete(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         assertNothingInDocker(name);
     }
 
@@ -152,7 +153,7 @@ class ClusterCreateFailuresTest {
             String name = clusters.name("busy");
             clusters.create(name);
 
-            var ports = clusters.service().info(name).ports();
+            var ports = clusters.service().info(ClusterName.of(name)).ports();
             assertThat(ports.https()).isNotEqualTo(8443);
             assertThat(ports.apiServer()).isNotEqualTo(6443);
             assertThat(ports.argocdUI()).isNotEqualTo(30080);
@@ -163,7 +164,7 @@ class ClusterCreateFailuresTest {
     @Test
     void aCorruptInfraOverrideNamesTheKeyAndFileAndCreatesNothing() throws IOException {
         String name = clusters.name("corrupt");
-        clusters.service().prepare(name, new TemplateSource.Embedded(), null);
+        clusters.service().prepare(ClusterName.of(name), new TemplateSource.Embedded(), null);
         Path file = writeOverride(name, "agents: 1\nnodePorts:\n  argocdUi: 30090\n");
 
         assertThatThrownBy(() -> clusters.create(name))

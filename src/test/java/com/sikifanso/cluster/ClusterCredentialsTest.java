@@ -1,5 +1,7 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.catalog.ProfileSelection;
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.kube.KubeClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,7 +98,7 @@ class ClusterCredentialsTest {
     void createWithAProfileEndsWithTheAppsSecretsAndStartKeepsTheirValues() {
         String name = clusters.name("cred");
         ClusterService.CreateRequest base = clusters.request(name);
-        clusters.service().create(new ClusterService.CreateRequest(name, new TemplateSource.Embedded(), "agent-dev",
+        clusters.service().create(new ClusterService.CreateRequest(ClusterName.of(name), new TemplateSource.Embedded(), ProfileSelection.parse("agent-dev"),
                 base.agents(), base.image(), false, false, base.timeout(), false, PullPolicy.MISSING, null),
                 com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
@@ -105,9 +107,9 @@ class ClusterCredentialsTest {
                 && p.contains("gateway/litellm-proxy-credentials"));
         assertThat(client.secrets().inNamespace("observability").withName("langfuse-credentials").get()).isNotNull();
 
-        clusters.service().stop(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().stop(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         client.secrets().inNamespace("gateway").withName("litellm-proxy-credentials").delete();
-        clusters.service().start(name, Duration.ofSeconds(30), PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().start(ClusterName.of(name), Duration.ofSeconds(30), PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         assertThat(masterKey()).as("the same value comes back at start").isEqualTo(key);
         assertThat(List.copyOf(clusters.progress)).noneMatch(p -> p.startsWith("warning:"));

@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,13 +53,13 @@ class ClusterNodesTest {
     void createdNodesCarryK3dsNamesLabelsAndSettingsAndOurEntrypoint() throws Exception {
         String name = clusters.name("nodes");
         ClusterService.CreateRequest request = clusters.request(name);
-        clusters.service().create(new ClusterService.CreateRequest(name, request.template(), null, 1,
+        clusters.service().create(new ClusterService.CreateRequest(ClusterName.of(name), request.template(), null, 1,
                 request.image(), true, false, request.timeout(), false, PullPolicy.MISSING, null),
                 com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         InspectContainerResponse server = docker.inspectContainerCmd("k3d-" + name + "-server-0").exec();
         InspectContainerResponse agent = docker.inspectContainerCmd("k3d-" + name + "-agent-0").exec();
-        Session session = clusters.service().info(name);
+        Session session = clusters.service().info(ClusterName.of(name));
         Session.Ports ports = session.ports();
 
         assertThat(server.getState().getRunning()).isTrue();
@@ -155,7 +156,7 @@ class ClusterNodesTest {
     void theNetworkHasAFixedSubnetAndServer0AFixedAddressThatSurvivesARestart() {
         String name = clusters.name("fixedip");
         ClusterService.CreateRequest request = clusters.request(name);
-        clusters.service().create(new ClusterService.CreateRequest(name, request.template(), null, 1,
+        clusters.service().create(new ClusterService.CreateRequest(ClusterName.of(name), request.template(), null, 1,
                 request.image(), true, false, request.timeout(), false, PullPolicy.MISSING, null),
                 com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         String server = "k3d-" + name + "-server-0";
@@ -187,14 +188,14 @@ class ClusterNodesTest {
                 .satisfies(t -> assertThat(t.serverAddress()).isEqualTo(subnet.serverAddress()));
 
         // Agents first this time: an agent starting before server-0 must not take its address.
-        clusters.service().stop(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().stop(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         docker.startContainerCmd("k3d-" + name + "-agent-0").exec();
-        clusters.service().start(name, null, PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().start(ClusterName.of(name), null, PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         assertThat(address(server, name)).isEqualTo(subnet.serverAddress());
         assertThat(clusters.checkedAfterStart).as("no wait, so no API to ask").isEmpty();
 
-        clusters.service().stop(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
-        clusters.service().start(name, Duration.ofSeconds(5), PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().stop(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().start(ClusterName.of(name), Duration.ofSeconds(5), PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         assertThat(clusters.checkedAfterStart).as("Cilium's address is checked against server-0's")
                 .containsExactly(name + " " + subnet.serverAddress());
     }
@@ -224,23 +225,23 @@ class ClusterNodesTest {
         String name = clusters.name("life");
         clusters.create(name);
 
-        clusters.service().stop(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().stop(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         assertThat(state(name)).isEqualTo("exited");
-        assertThat(clusters.service().info(name).state()).isEqualTo(ClusterState.STOPPED);
-        assertThat(clusters.service().liveState(name)).contains(NodeRuntime.LiveState.STOPPED);
+        assertThat(clusters.service().info(ClusterName.of(name)).state()).isEqualTo(ClusterState.STOPPED);
+        assertThat(clusters.service().liveState(ClusterName.of(name))).contains(NodeRuntime.LiveState.STOPPED);
 
-        clusters.service().start(name, null, PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().start(ClusterName.of(name), null, PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         assertThat(state(name)).isEqualTo("running");
-        assertThat(clusters.service().info(name).state()).isEqualTo(ClusterState.RUNNING);
+        assertThat(clusters.service().info(ClusterName.of(name)).state()).isEqualTo(ClusterState.RUNNING);
         assertThat(clusters.awaitedAfterStart).as("no wait was asked for").isEmpty();
 
-        clusters.service().stop(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
-        clusters.service().start(name, Duration.ofSeconds(5), PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().stop(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().start(ClusterName.of(name), Duration.ofSeconds(5), PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         assertThat(state(name)).isEqualTo("running");
         assertThat(clusters.awaitedAfterStart).containsExactly("https://127.0.0.1:"
-                + clusters.service().info(name).ports().apiServer());
+                + clusters.service().info(ClusterName.of(name)).ports().apiServer());
 
-        clusters.service().delete(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().delete(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("k3d.cluster", name)).exec())
                 .isEmpty();
         assertThat(docker.listNetworksCmd().withNameFilter("k3d-" + name).exec()).isEmpty();
@@ -257,7 +258,7 @@ class ClusterNodesTest {
     void startOpensARepoLeftOwnerOnlyForArgoCdsRepoServer() throws Exception {
         String name = clusters.name("modes");
         clusters.create(name);
-        clusters.service().stop(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().stop(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         Path repo = clusters.gitOps(name);
         // As an older sikifanso left it: a temp directory (0700) with 0600 files.
         try (var all = Files.walk(repo)) {
@@ -267,7 +268,7 @@ class ClusterNodesTest {
             }
         }
 
-        clusters.service().start(name, null, PullPolicy.NEVER, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().start(ClusterName.of(name), null, PullPolicy.NEVER, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(repo)))
                 .isEqualTo("rwxr-xr-x");
@@ -283,7 +284,7 @@ class ClusterNodesTest {
         clusters.create(name);
         clusters.nodes().remove(new K3dNames(name));
 
-        clusters.service().delete(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().delete(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         assertThat(clusters.home.resolve("clusters").resolve(name)).doesNotExist();
     }
@@ -295,8 +296,8 @@ class ClusterNodesTest {
         clusters.create(first);
         clusters.create(second);
 
-        Session.Ports a = clusters.service().info(first).ports();
-        Session.Ports b = clusters.service().info(second).ports();
+        Session.Ports a = clusters.service().info(ClusterName.of(first)).ports();
+        Session.Ports b = clusters.service().info(ClusterName.of(second)).ports();
         List<Integer> all = List.of(a.apiServer(), a.http(), a.https(), a.argocdUI(), a.hubbleUI(), b.apiServer(),
                 b.http(), b.https(), b.argocdUI(), b.hubbleUI());
         assertThat(all).doesNotHaveDuplicates();

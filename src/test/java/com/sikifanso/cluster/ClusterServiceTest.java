@@ -1,5 +1,7 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.catalog.ProfileSelection;
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +26,7 @@ class ClusterServiceTest {
         TestHome home = TestHome.at(tmp);
 
         ClusterService.Prepared prepared = home.services().clusters()
-                .prepare("lab1", new TemplateSource.Embedded(), null);
+                .prepare(ClusterName.of("lab1"), new TemplateSource.Embedded(), null);
 
         Session session = prepared.session();
         assertThat(prepared.reused()).isFalse();
@@ -32,7 +34,7 @@ class ClusterServiceTest {
         assertThat(session.state()).isEqualTo(ClusterState.NOT_CREATED);
         assertThat(session.bootstrapURL()).isEqualTo("embedded");
         assertThat(session.gitOpsPath()).isEqualTo(home.gitOps("lab1").toString());
-        assertThat(home.services().clusters().info("lab1")).isEqualTo(session);
+        assertThat(home.services().clusters().info(ClusterName.of("lab1"))).isEqualTo(session);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.sessionFile("lab1"))))
                 .isEqualTo("rw-------");
         assertThat(home.sessionFile("lab1")).content().contains("state: not-created");
@@ -48,7 +50,7 @@ class ClusterServiceTest {
         byte[] session = Files.readAllBytes(home.sessionFile(TestHome.CLUSTER));
 
         ClusterService.Prepared again = home.services().clusters()
-                .prepare(TestHome.CLUSTER, new TemplateSource.Embedded(), null);
+                .prepare(ClusterName.of(TestHome.CLUSTER), new TemplateSource.Embedded(), null);
 
         assertThat(again.reused()).isTrue();
         assertThat(home.git().head()).isEqualTo(head);
@@ -60,7 +62,7 @@ class ClusterServiceTest {
         TestHome home = TestHome.at(tmp);
 
         ClusterService.Prepared prepared = home.services().clusters()
-                .prepare("lab2", new TemplateSource.Embedded(), "agent-minimal");
+                .prepare(ClusterName.of("lab2"), new TemplateSource.Embedded(), ProfileSelection.parse("agent-minimal"));
 
         assertThat(prepared.profile()).get().satisfies(r -> assertThat(r.changed()).containsExactlyInAnyOrder(
                 "litellm-proxy", "langfuse", "cnpg-operator", "postgresql", "valkey", "prometheus-stack", "ollama"));
@@ -73,7 +75,7 @@ class ClusterServiceTest {
         TestHome home = TestHome.at(tmp);
 
         assertThatThrownBy(() -> home.services().clusters()
-                .prepare("lab3", new TemplateSource.Embedded(), "agent-dev,nope"))
+                .prepare(ClusterName.of("lab3"), new TemplateSource.Embedded(), ProfileSelection.parse("agent-dev,nope")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("unknown profile \"nope\"")
                 .extracting(e -> ((SikifansoException) e).exitCode()).isEqualTo(SikifansoException.USAGE);
@@ -84,7 +86,7 @@ class ClusterServiceTest {
     void aBadClusterNameIsRefusedWithTheRuleBeforeAnythingIsWritten() {
         TestHome home = TestHome.at(tmp);
 
-        assertThatThrownBy(() -> home.services().clusters().prepare("Lab_1", new TemplateSource.Embedded(), null))
+        assertThatThrownBy(() -> home.services().clusters().prepare(ClusterName.of("Lab_1"), new TemplateSource.Embedded(), null))
                 .hasMessage("invalid cluster name \"Lab_1\": a name must be a DNS-1123 label (lowercase letters, "
                         + "digits and '-', starting and ending with a letter or digit, at most 63 characters)");
         assertThat(tmp).isEmptyDirectory();
@@ -94,7 +96,7 @@ class ClusterServiceTest {
     void deletingRemovesTheSessionAndTheRepo() {
         TestHome home = TestHome.withCluster(tmp);
 
-        home.services().clusters().delete(TestHome.CLUSTER);
+        home.services().clusters().delete(ClusterName.of(TestHome.CLUSTER));
 
         assertThat(home.clusterDir(TestHome.CLUSTER)).doesNotExist();
         assertThat(home.services().sessions().names()).isEmpty();
@@ -104,7 +106,7 @@ class ClusterServiceTest {
     void deletingAMissingClusterNamesTheOnesThatExist() {
         TestHome home = TestHome.withCluster(tmp).prepare("other");
 
-        assertThatThrownBy(() -> home.services().clusters().delete("ghost"))
+        assertThatThrownBy(() -> home.services().clusters().delete(ClusterName.of("ghost")))
                 .hasMessage("no cluster named \"ghost\"")
                 .extracting(e -> ((SikifansoException) e).hint()).isEqualTo("clusters: lab, other");
     }
@@ -116,11 +118,11 @@ class ClusterServiceTest {
         Files.writeString(file, "clusterName: [oops\n");
 
         assertThatThrownBy(() -> home.services().clusters()
-                .prepare(TestHome.CLUSTER, new TemplateSource.Embedded(), null))
+                .prepare(ClusterName.of(TestHome.CLUSTER), new TemplateSource.Embedded(), null))
                 .hasMessageStartingWith("session file " + file + " is corrupt: ");
         assertThat(file).hasContent("clusterName: [oops");
 
-        home.services().clusters().delete(TestHome.CLUSTER);
+        home.services().clusters().delete(ClusterName.of(TestHome.CLUSTER));
         assertThat(home.clusterDir(TestHome.CLUSTER)).doesNotExist();
     }
 

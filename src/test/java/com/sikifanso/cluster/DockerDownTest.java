@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +47,7 @@ class DockerDownTest {
     @Test
     void infoStillListsClustersAndSaysWhyTheLiveStateIsUnknown() {
         TestClusters clusters = TestClusters.at(tmp, Map.of("DOCKER_HOST", "unix://" + tmp.resolve("none.sock")));
-        clusters.service().prepare("lab", new com.sikifanso.gitops.TemplateSource.Embedded(), null);
+        clusters.service().prepare(ClusterName.of("lab"), new com.sikifanso.gitops.TemplateSource.Embedded(), null);
 
         ClusterService.Overview overview = clusters.service().overview();
 
@@ -60,9 +61,9 @@ class DockerDownTest {
     @Test
     void aPreparedClusterCanBeDeletedWithoutDocker() {
         TestClusters clusters = TestClusters.at(tmp, Map.of("DOCKER_HOST", "unix://" + tmp.resolve("none.sock")));
-        clusters.service().prepare("lab", new com.sikifanso.gitops.TemplateSource.Embedded(), null);
+        clusters.service().prepare(ClusterName.of("lab"), new com.sikifanso.gitops.TemplateSource.Embedded(), null);
 
-        clusters.service().delete("lab", com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().delete(ClusterName.of("lab"), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         assertThat(clusters.home.resolve("clusters").resolve("lab")).doesNotExist();
         assertThat(clusters.progress).anyMatch(l -> l.startsWith("skipping Docker: Docker is not running"));

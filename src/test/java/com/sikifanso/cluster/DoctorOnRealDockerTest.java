@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sikifanso.Services;
@@ -42,7 +43,7 @@ class DoctorOnRealDockerTest {
     private DoctorReport examine(String name) {
         Doctor doctor = new Services(new BuildInfo("test", "none"), new SikifansoHome(clusters.home),
                 Duration.ofSeconds(5), com.sikifanso.core.Progress.NONE, clusters.env).doctor();
-        return doctor.examine(name, new Doctor.Options(Duration.ofSeconds(3), true));
+        return doctor.examine(ClusterName.of(name), new Doctor.Options(Duration.ofSeconds(3), true));
     }
 
     private static CheckResult row(DoctorReport report, String name) {
@@ -75,7 +76,7 @@ class DoctorOnRealDockerTest {
     void aStoppedClusterSaysToStartIt() {
         String name = clusters.name("doctor");
         clusters.create(name);
-        clusters.service().stop(name, com.sikifanso.core.Progress.NONE);
+        clusters.service().stop(ClusterName.of(name), com.sikifanso.core.Progress.NONE);
 
         CheckResult r = row(examine(name), "Node containers");
 

@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sikifanso.gitops.TemplateSource;
@@ -44,7 +45,7 @@ class RegistryConfigNodesTest {
 
     private ClusterService.CreateRequest withRegistries(String name, int agents, String registries) {
         ClusterService.CreateRequest r = clusters.request(name);
-        return new ClusterService.CreateRequest(name, r.template(), null, agents, r.image(), true, false,
+        return new ClusterService.CreateRequest(ClusterName.of(name), r.template(), null, agents, r.image(), true, false,
                 r.timeout(), false, PullPolicy.MISSING, registries);
     }
 
@@ -60,10 +61,10 @@ class RegistryConfigNodesTest {
 
         assertThat(inNode("k3d-" + name + "-server-0")).isEqualTo(MIRROR);
         assertThat(inNode("k3d-" + name + "-agent-0")).isEqualTo(MIRROR);
-        assertThat(clusters.service().info(name).k3dConfig().registryConfig()).isEqualTo(MIRROR);
+        assertThat(clusters.service().info(ClusterName.of(name)).k3dConfig().registryConfig()).isEqualTo(MIRROR);
 
-        clusters.service().stop(name, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
-        clusters.service().start(name, null, PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().stop(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        clusters.service().start(ClusterName.of(name), null, PullPolicy.MISSING, com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         assertThat(inNode("k3d-" + name + "-server-0")).isEqualTo(MIRROR);
     }
 
@@ -71,15 +72,15 @@ class RegistryConfigNodesTest {
     void aClusterCreatedFromASnapshotGetsTheMirrorsButNotTheLoginsUnlessSecretsWereIncluded() {
         String name = clusters.name("regsrc");
         clusters.service().create(withRegistries(name, 0, MIRROR), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
-        clusters.snapshots().capture(name, name + "-snap", false);
+        clusters.snapshots().capture(ClusterName.of(name), name + "-snap", false);
 
         String copy = clusters.adopt(name + "-copy");
-        clusters.snapshots().seedCluster(name + "-snap", copy);
+        clusters.snapshots().seedCluster(name + "-snap", ClusterName.of(copy));
         clusters.service().create(withRegistries(copy, 0, null), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         String inCopy = inNode("k3d-" + copy + "-server-0");
         assertThat(inCopy).contains("http://host.k3d.internal:5000").doesNotContain("s3cret");
-        assertThat(clusters.service().info(copy).k3dConfig().registryConfig()).isEqualTo(inCopy);
+        assertThat(clusters.service().info(ClusterName.of(copy)).k3dConfig().registryConfig()).isEqualTo(inCopy);
     }
 
     @Test
@@ -88,7 +89,7 @@ class RegistryConfigNodesTest {
         clusters.service().create(withRegistries(name, 0, null), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
 
         assertThat(inNode("k3d-" + name + "-server-0")).isNull();
-        Session session = clusters.service().info(name);
+        Session session = clusters.service().info(ClusterName.of(name));
         assertThat(session.k3dConfig().registryConfig()).isNull();
     }
 }

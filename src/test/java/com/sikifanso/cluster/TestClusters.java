@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
 
 import com.sikifanso.Services;
@@ -105,7 +106,7 @@ final class TestClusters {
     }
 
     ClusterService.CreateRequest request(String name) {
-        return new ClusterService.CreateRequest(name, new TemplateSource.Embedded(), null, null,
+        return new ClusterService.CreateRequest(ClusterName.of(name), new TemplateSource.Embedded(), null, null,
                 RealDocker.STAND_IN_IMAGE, true, false, Duration.ofSeconds(30), false,
                 PullPolicy.MISSING, null);
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.core;
 
+import com.sikifanso.catalog.ProfileSelection;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,8 +57,8 @@ class NamesTest {
             cases.add(new BadName("app", name, suggestion, (s, n) -> s.apps().add(CLUSTER,
                     new CustomApp(n, "https://charts.example", "c", "1.0.0", "ns"), null)));
             cases.add(new BadName("cluster", name, suggestion,
-                    (s, n) -> s.clusters().prepare(n, new TemplateSource.Embedded(), "agent-dev")));
-            cases.add(new BadName("cluster", name, suggestion, (s, n) -> s.clusters().delete(n)));
+                    (s, n) -> s.clusters().prepare(ClusterName.of(n), new TemplateSource.Embedded(), ProfileSelection.parse("agent-dev"))));
+            cases.add(new BadName("cluster", name, suggestion, (s, n) -> s.clusters().delete(ClusterName.of(n))));
             cases.add(new BadName("cluster", name, suggestion, (s, n) -> s.apps().enable(n, List.of("qdrant"))));
         }
         return cases;

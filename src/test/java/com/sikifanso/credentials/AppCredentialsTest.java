@@ -1,5 +1,7 @@
 package com.sikifanso.credentials;
 
+import com.sikifanso.catalog.ProfileSelection;
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,7 +71,7 @@ class AppCredentialsTest {
                 "HOME", dir.toString(), "DOCKER_HOST", "unix:///nonexistent.sock");
         services = new Services(new BuildInfo("test", "none"), new SikifansoHome(dir.resolve("home")),
                 Duration.ofSeconds(5), progress::add, env);
-        services.clusters().prepare(CLUSTER, new TemplateSource.Embedded(), null);
+        services.clusters().prepare(ClusterName.of(CLUSTER), new TemplateSource.Embedded(), null);
         setState(CLUSTER, ClusterState.RUNNING);
     }
 
@@ -198,7 +200,7 @@ class AppCredentialsTest {
     @Test
     void appsEnabledBeforeTheClusterRanGetTheirSecretsWhenItComesUp() {
         setState(CLUSTER, ClusterState.NOT_CREATED);
-        services.apps().enableProfiles(CLUSTER, "agent-dev");
+        services.apps().enableProfiles(CLUSTER, ProfileSelection.parse("agent-dev"));
         assertThat(client.secrets().inAnyNamespace().list().getItems()).isEmpty();
         AppCredentials.Shown before = services.credentials().show(CLUSTER, "litellm-proxy");
 
@@ -211,7 +213,7 @@ class AppCredentialsTest {
 
     @Test
     void twoClustersGetDifferentCredentials() {
-        services.clusters().prepare("lab2", new TemplateSource.Embedded(), null);
+        services.clusters().prepare(ClusterName.of("lab2"), new TemplateSource.Embedded(), null);
         services.apps().enable(CLUSTER, List.of("valkey"));
         services.apps().enable("lab2", List.of("valkey"));
 

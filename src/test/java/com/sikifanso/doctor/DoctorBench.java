@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CustomApp;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -39,8 +40,8 @@ public final class DoctorBench {
             Doctor doctor = lab.doctor(Duration.ofSeconds(60));
             Doctor.Options sequential = new Doctor.Options(Duration.ofSeconds(10), false);
             Doctor.Options parallel = new Doctor.Options(Duration.ofSeconds(10), true);
-            DoctorReport warm = doctor.examine(LabCluster.CLUSTER, parallel);
-            doctor.examine(LabCluster.CLUSTER, sequential);
+            DoctorReport warm = doctor.examine(ClusterName.of(LabCluster.CLUSTER), parallel);
+            doctor.examine(ClusterName.of(LabCluster.CLUSTER), sequential);
             long seq = median(doctor, sequential, runs);
             long par = median(doctor, parallel, runs);
             DoctorReport.Summary sum = warm.summary();
@@ -80,7 +81,7 @@ public final class DoctorBench {
         long[] ms = new long[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            doctor.examine(LabCluster.CLUSTER, options);
+            doctor.examine(ClusterName.of(LabCluster.CLUSTER), options);
             ms[i] = (System.nanoTime() - start) / 1_000_000;
         }
         java.util.Arrays.sort(ms);

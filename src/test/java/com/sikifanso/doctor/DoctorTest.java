@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.doctor.LabCluster.CLUSTER;
 import static com.sikifanso.doctor.LabCluster.resource;
 import static com.sikifanso.doctor.LabCluster.row;
@@ -357,7 +358,7 @@ class DoctorTest {
                         new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(dead).withTrustCerts(true)
                                 .build()).build());
 
-        DoctorReport report = doctor.examine(CLUSTER, new Doctor.Options(Duration.ofSeconds(5), true));
+        DoctorReport report = doctor.examine(ClusterName.of(CLUSTER), new Doctor.Options(Duration.ofSeconds(5), true));
 
         assertThat(report.checks()).extracting(CheckResult::name).last().isEqualTo("Kubernetes API");
         CheckResult r = row(report, "Kubernetes API");
@@ -372,7 +373,7 @@ class DoctorTest {
         docker.delayInspect(3_000);
 
         long start = System.nanoTime();
-        DoctorReport report = lab.doctor(Duration.ofSeconds(60)).examine(CLUSTER,
+        DoctorReport report = lab.doctor(Duration.ofSeconds(60)).examine(ClusterName.of(CLUSTER),
                 new Doctor.Options(Duration.ofMillis(700), true));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
@@ -386,7 +387,7 @@ class DoctorTest {
 
     @Test
     void withoutASessionItChecksDockerAndSaysToCreateTheCluster() {
-        DoctorReport report = lab.doctor(Duration.ofSeconds(60)).examine("ghost", Doctor.Options.DEFAULTS);
+        DoctorReport report = lab.doctor(Duration.ofSeconds(60)).examine(ClusterName.of("ghost"), Doctor.Options.DEFAULTS);
 
         assertThat(report.checks()).extracting(CheckResult::name).containsExactly("Docker", "Session");
         assertThat(row(report, "Docker").status()).isEqualTo(Verdict.PASS);

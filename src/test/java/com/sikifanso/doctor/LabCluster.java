@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.TestHome;
 import com.sikifanso.argocd.ArgoCdResources;
 import com.sikifanso.cluster.ClusterBackends;
@@ -103,7 +104,7 @@ final class LabCluster {
     }
 
     DoctorReport examine() {
-        return doctor(Duration.ofSeconds(60)).examine(CLUSTER, new Doctor.Options(Duration.ofSeconds(5), true));
+        return doctor(Duration.ofSeconds(60)).examine(ClusterName.of(CLUSTER), new Doctor.Options(Duration.ofSeconds(5), true));
     }
 
     static Workload workload(String row) {

@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sikifanso.TestHome;
@@ -79,12 +80,12 @@ class ArgoCdReadsTheRepoTest {
         services.agents().create("lab", "researcher", AgentSpec.DEFAULTS);
         assertRepoServerReads(home.gitOps());
 
-        services.snapshots().capture("lab", "before", false);
+        services.snapshots().capture(ClusterName.of("lab"), "before", false);
         services.apps().disable("lab", "qdrant", true);
-        services.snapshots().restore("before", "lab");
+        services.snapshots().restore("before", ClusterName.of("lab"));
         assertRepoServerReads(home.gitOps());
 
-        services.snapshots().seedCluster("before", "copy");
+        services.snapshots().seedCluster("before", ClusterName.of("copy"));
         assertRepoServerReads(home.gitOps("copy"));
     }
 

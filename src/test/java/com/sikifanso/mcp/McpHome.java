@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
 import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.core.BuildInfo;
@@ -36,7 +37,7 @@ final class McpHome {
     /** A home with cluster {@value #CLUSTER} prepared from the embedded template, nothing enabled. */
     static McpHome withCluster(Path root) {
         McpHome home = new McpHome(root);
-        home.services.clusters().prepare(CLUSTER, new TemplateSource.Embedded(), null);
+        home.services.clusters().prepare(ClusterName.of(CLUSTER), new TemplateSource.Embedded(), null);
         return home;
     }
 

@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,7 +73,7 @@ class McpResourcesAndCompletionsTest {
     @Test
     void aPinnedServerListsOnlyItsCluster() throws Exception {
         McpHome home = McpHome.withCluster(root);
-        home.services().clusters().prepare("other", new TemplateSource.Embedded(), null);
+        home.services().clusters().prepare(ClusterName.of("other"), new TemplateSource.Embedded(), null);
         try (RawStdio stdio = new RawStdio(root, ServerCommand.mcpServe())) {
             JsonNode list = stdio.answer(Modern.request(1, "resources/list", "{}").toString());
             assertThat(uris(list.at("/result/resources"))).as("unpinned: every cluster")

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sikifanso.LabKubeconfig;
@@ -57,7 +58,7 @@ class AgentAndSnapshotWaitsTest {
                 "DOCKER_HOST", "unix:///nonexistent.sock", "SIKIFANSO_HOME", home.toString());
         services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(5),
                 progress::add, env);
-        services.clusters().prepare("lab", new TemplateSource.Embedded(), null);
+        services.clusters().prepare(ClusterName.of("lab"), new TemplateSource.Embedded(), null);
         services.sessions().save(services.sessions().load("lab").withState(ClusterState.RUNNING));
     }
 
@@ -117,7 +118,7 @@ class AgentAndSnapshotWaitsTest {
 
     @Test
     void snapshotRestoreWithWaitReturnsOnceWhatItRemovedIsGone() {
-        services.snapshots().capture("lab", "empty", false);
+        services.snapshots().capture(ClusterName.of("lab"), "empty", false);
         services.apps().enable("lab", List.of("qdrant"));
         removedLater("qdrant");
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.TestHome;
 import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.cli.CommandLines;
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Mappers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * For every agent and snapshot operation with a CLI command: {@code sikifanso ... -o json} prints exactly the
+ * For every agent, snapshot and catalog-change operation with a CLI command: {@code sikifanso ... -o json} prints exactly the
  * tool's {@code structuredContent} (what {@link StructuredResults} makes of the result) for the same input.
  * A read runs both on one home. A change runs the CLI in one home and the tool, called with JSON arguments as the
  * MCP server calls it, in a second home prepared the same way; their commits then differ only in id (a commit's
@@ -134,8 +135,8 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
     @Test
     void snapshotList() {
-        cliHome.services().snapshots().capture(CLUSTER, "s1", false);
-        cliHome.services().snapshots().capture(CLUSTER, "s2", false);
+        cliHome.services().snapshots().capture(ClusterName.of(CLUSTER), "s1", false);
+        cliHome.services().snapshots().capture(ClusterName.of(CLUSTER), "s2", false);
 
         JsonNode cli = cli(cliHome, "snapshot", "list");
 
@@ -146,7 +147,7 @@ class CliMatchesToolsAgentsSnapshotsTest {
     @Test
     void snapshotRestore() {
         for (TestHome home : List.of(cliHome, toolHome)) {
-            home.services().snapshots().capture(CLUSTER, "s1", false);
+            home.services().snapshots().capture(ClusterName.of(CLUSTER), "s1", false);
             home.services().apps().enable(CLUSTER, List.of("qdrant"));
         }
 
@@ -159,7 +160,7 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
     @Test
     void snapshotRestoreWithNothingToCommit() {
-        cliHome.services().snapshots().capture(CLUSTER, "s1", false);
+        cliHome.services().snapshots().capture(ClusterName.of(CLUSTER), "s1", false);
 
         JsonNode cli = cli(cliHome, "snapshot", "restore", "s1", "--yes", "--no-wait");
 
@@ -169,13 +170,31 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
     @Test
     void snapshotDelete() {
-        cliHome.services().snapshots().capture(CLUSTER, "s1", false);
-        toolHome.services().snapshots().capture(CLUSTER, "s1", false);
+        cliHome.services().snapshots().capture(ClusterName.of(CLUSTER), "s1", false);
+        toolHome.services().snapshots().capture(ClusterName.of(CLUSTER), "s1", false);
 
         JsonNode cli = cli(cliHome, "snapshot", "delete", "s1", "--yes");
 
         assertThat(cli).isEqualTo(tool(toolHome, "snapshot_delete", Map.of("name", "s1")));
         assertThat(cliHome.services().snapshots().names()).isEmpty();
+    }
+
+    /** app enable, app disable and app enable --profile: each change made once in each home. */
+    @Test
+    void catalogEnableDisableAndProfileApply() {
+        JsonNode cliEnabled = cli(cliHome, "-c", CLUSTER, "app", "enable", "qdrant", "--no-wait");
+        JsonNode toolEnabled = tool(toolHome, "catalog_enable", Map.of("cluster", CLUSTER, "names", List.of("qdrant")));
+        JsonNode cliDisabled = cli(cliHome, "-c", CLUSTER, "app", "disable", "qdrant", "--no-wait");
+        JsonNode toolDisabled = tool(toolHome, "catalog_disable", Map.of("cluster", CLUSTER, "name", "qdrant"));
+        JsonNode cliProfile = cli(cliHome, "-c", CLUSTER, "app", "enable", "--profile", "rag", "--no-wait");
+        JsonNode toolProfile = tool(toolHome, "profile_apply", Map.of("cluster", CLUSTER, "profiles", List.of("rag")));
+
+        assertThat(cliEnabled.path("changed").toString()).isEqualTo("[\"qdrant\"]");
+        assertThat(cliDisabled.path("changed").toString()).isEqualTo("[\"qdrant\"]");
+        assertThat(cliProfile.path("changed").toString()).contains("qdrant", "unstructured");
+        assertThat(withoutCommitIds(cliEnabled)).isEqualTo(withoutCommitIds(toolEnabled));
+        assertThat(withoutCommitIds(cliDisabled)).isEqualTo(withoutCommitIds(toolDisabled));
+        assertThat(withoutCommitIds(cliProfile)).isEqualTo(withoutCommitIds(toolProfile));
     }
 
     /** The command line run in-process as a user types it, with {@code -o json}; it must succeed. */

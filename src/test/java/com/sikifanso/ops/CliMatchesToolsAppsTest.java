@@ -198,4 +198,70 @@ class CliMatchesToolsAppsTest {
             exchange.close();
         }
     }
+
+    /**
+     * Both run Helm for real (helm-java) through the cluster's own kubeconfig context. Helm asks for protobuf, which
+     * the fabric8 mock server cannot answer, so here the API server is a small HTTP server holding Helm's release
+     * records (Secrets, as Helm's storage driver writes them) at the infra settings' versions: each component is
+     * "already at" its target, nothing changes, and the CLI and the tool see the same state.
+     */
+    @Test
+    void clusterUpgradeIsClusterUpgrade() throws IOException {
+        var infra = new com.sikifanso.infra.InfraConfigs().defaults();
+        HttpServer kube = HelmReleases.serving(infra.cilium(), infra.argocd());
+        try {
+            com.sikifanso.LabKubeconfig.write(tmp.resolve("kubeconfig"),
+                    "http://127.0.0.1:" + kube.getAddress().getPort());
+
+            JsonNode cli = cli("cluster", "upgrade", "--all", "--skip-snapshot");
+
+            assertThat(cli.at("/components/0/skipped").asText()).isEqualTo("already at "
+                    + infra.cilium().targetRevision());
+            assertThat(cli.at("/components/1/skipped").asText()).isEqualTo("already at "
+                    + infra.argocd().targetRevision());
+            assertThat(cli).isEqualTo(tool("cluster_upgrade", Map.of("cluster", "lab", "component", "all",
+                    "skipSnapshot", true)));
+        } finally {
+            kube.stop(0);
+        }
+    }
+
+    /** The Kubernetes API as {@code helm list} reads it: its version, and the release Secrets of a namespace. */
+    private static final class HelmReleases {
+        static HttpServer serving(com.sikifanso.infra.ChartCoordinates... charts) throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/version", exchange -> ArgoCdApi.respond(exchange,
+                    "{\"major\":\"1\",\"minor\":\"34\",\"gitVersion\":\"v1.34.0\"}"));
+            server.createContext("/api/v1/namespaces/", exchange -> {
+                String namespace = exchange.getRequestURI().getPath().split("/")[4];
+                List<Object> items = new ArrayList<>();
+                for (var chart : charts) {
+                    if (chart.namespace().equals(namespace)) {
+                        items.add(release(chart));
+                    }
+                }
+                ArgoCdApi.respond(exchange, Mappers.JSON.writeValueAsString(Map.of("apiVersion", "v1",
+                        "kind", "SecretList", "metadata", Map.of(), "items", items)));
+            });
+            server.start();
+            return server;
+        }
+
+        /** A deployed release as Helm 3 stores it: a gzipped JSON record, base64 in the Secret's "release" key. */
+        private static Map<String, Object> release(com.sikifanso.infra.ChartCoordinates chart) throws IOException {
+            String json = Mappers.JSON.writeValueAsString(Map.of("name", chart.releaseName(), "namespace",
+                    chart.namespace(), "version", 1, "info", Map.of("status", "deployed"),
+                    "chart", Map.of("metadata", Map.of("name", chart.chart(), "version", chart.targetRevision()))));
+            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+                gz.write(json.getBytes(StandardCharsets.UTF_8));
+            }
+            java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+            return Map.of("apiVersion", "v1", "kind", "Secret", "type", "helm.sh/release.v1",
+                    "metadata", Map.of("name", "sh.helm.release.v1." + chart.releaseName() + ".v1",
+                            "namespace", chart.namespace(), "labels", Map.of("name", chart.releaseName(),
+                                    "owner", "helm", "status", "deployed", "version", "1")),
+                    "data", Map.of("release", b64.encodeToString(b64.encode(zipped.toByteArray()))));
+        }
+    }
 }

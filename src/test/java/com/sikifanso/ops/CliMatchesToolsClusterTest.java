@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same state: cluster_create (with and without nodes), cluster_start, cluster_stop, cluster_delete,
  * cluster_info, cluster_list, profile_list and doctor. Nodes are the busybox stand-in on the real Docker
  * engine, as in ClusterCommandsTest; it serves no Kubernetes API, so cluster_upgrade (Helm against a live
- * cluster) cannot succeed here and is not compared (ClusterUpgradeCommandTest and InfraUpgradeTest cover it).
+ * cluster) is compared in CliMatchesToolsAppsTest, whose cluster has an API server.
  */
 class CliMatchesToolsClusterTest {
     @TempDir
@@ -56,7 +57,7 @@ class CliMatchesToolsClusterTest {
     @AfterEach
     void removeTheCluster() {
         try {
-            services.clusters().delete(name);
+            services.clusters().delete(ClusterName.of(name));
         } catch (SikifansoException alreadyGone) {
             // Deleted by the test itself; containers a failed step may have left are removed below.
         }

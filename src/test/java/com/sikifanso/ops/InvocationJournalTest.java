@@ -85,4 +85,36 @@ class InvocationJournalTest {
 
         assertThat(home.resolve("clusters").resolve("ghost")).doesNotExist();
     }
+
+    @Test
+    void aClusterOperationIsJournalledUnderTheClusterItNames() {
+        call("cluster_create", Map.of("name", "lab", "gitopsOnly", true), Surface.cli);
+        long before = types(events()).stream().filter("RUN_STARTED"::equals).count();
+
+        call("cluster_info", Map.of("cluster", "lab"), Surface.mcp);
+
+        assertThat(types(events()).stream().filter("RUN_STARTED"::equals).count()).isEqualTo(before + 1);
+        assertThat(events().toString()).contains("cluster_info");
+    }
+
+    @Test
+    void everyInputThatNamesAClusterDeclaresIt() {
+        for (Operation<?, ?> op : new OperationRegistry().all()) {
+            boolean namesACluster = java.util.Arrays.stream(op.input().getRecordComponents())
+                    .anyMatch(c -> c.getName().equals("cluster"));
+            assertThat(ClusterScoped.class.isAssignableFrom(op.input()))
+                    .as(op.name() + "'s input " + op.input().getSimpleName() + " names a cluster; it must be "
+                            + "ClusterScoped so its runs reach that cluster's journal")
+                    .isEqualTo(namesACluster || op.name().equals("cluster_create"));
+        }
+    }
+
+    @Test
+    void theClusterIsReadFromTheInputAndABadNameIsNoPath() {
+        assertThat(InvocationJournal.clusterOf(new ClusterOps.ClusterRef("lab"))).hasValueSatisfying(
+                c -> assertThat(c.value()).isEqualTo("lab"));
+        assertThat(InvocationJournal.clusterOf(new ClusterOps.ClusterRef("../clusters/lab"))).isEmpty();
+        assertThat(InvocationJournal.clusterOf(new SnapshotOps.RestoreInput("snap", null, false))).isEmpty();
+        assertThat(InvocationJournal.clusterOf(new ClusterOps.NoInput())).isEmpty();
+    }
 }

@@ -54,7 +54,7 @@ class LiveJournalTest {
         services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home.resolve("home")),
                 Duration.ofSeconds(5), progress::add, Map.of("KUBECONFIG", kubeconfig.toString(),
                         "HOME", home.toString(), "DOCKER_HOST", "unix:///nonexistent.sock"));
-        services.clusters().prepare("lab", new TemplateSource.Embedded(), null);
+        services.clusters().prepare(com.sikifanso.core.ClusterName.of("lab"), new TemplateSource.Embedded(), null);
         services.sessions().save(services.sessions().load("lab").withState(ClusterState.RUNNING));
     }
 

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +51,7 @@ class WaitingOperationsTest {
         services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home.resolve("home")),
                 Duration.ofSeconds(5), progress::add, Map.of("KUBECONFIG", kubeconfig.toString(),
                         "HOME", home.toString(), "DOCKER_HOST", "unix:///nonexistent.sock"));
-        services.clusters().prepare("lab", new TemplateSource.Embedded(), null);
+        services.clusters().prepare(ClusterName.of("lab"), new TemplateSource.Embedded(), null);
         services.sessions().save(services.sessions().load("lab").withState(ClusterState.RUNNING));
     }
 

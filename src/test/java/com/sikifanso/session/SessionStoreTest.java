@@ -1,5 +1,7 @@
 package com.sikifanso.session;
 
+import com.sikifanso.catalog.ProfileSelection;
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,8 +76,8 @@ class SessionStoreTest {
 
         for (Runnable use : List.<Runnable>of(
                 () -> home.services().apps().enable(CLUSTER, List.of("qdrant")),
-                () -> home.services().clusters().info(CLUSTER),
-                () -> home.services().clusters().prepare(CLUSTER, new TemplateSource.Embedded(), "rag"))) {
+                () -> home.services().clusters().info(ClusterName.of(CLUSTER)),
+                () -> home.services().clusters().prepare(ClusterName.of(CLUSTER), new TemplateSource.Embedded(), ProfileSelection.parse("rag")))) {
             assertThatThrownBy(use::run)
                     .isInstanceOf(SikifansoException.class)
                     .hasMessageStartingWith("session file " + file + " is corrupt: ")
@@ -119,7 +121,7 @@ class SessionStoreTest {
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("cannot use " + file + " as sikifanso's home: " + file + " is a file, not a directory")
                 .extracting(e -> ((SikifansoException) e).hint()).asString().contains("SIKIFANSO_HOME");
-        assertThatThrownBy(() -> home.services().clusters().prepare("lab", new TemplateSource.Embedded(), null))
+        assertThatThrownBy(() -> home.services().clusters().prepare(ClusterName.of("lab"), new TemplateSource.Embedded(), null))
                 .hasMessageStartingWith("cannot create lock file " + file.resolve("locks/lab.lock") + ": ")
                 .hasMessageContaining("Not a directory")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
@@ -137,7 +139,7 @@ class SessionStoreTest {
         assertThatThrownBy(() -> home.services().clusters().list())
                 .hasMessage("cannot use " + file.resolve("home") + " as sikifanso's home: " + file
                         + " is a file, not a directory");
-        assertThatThrownBy(() -> home.services().clusters().prepare("lab", new TemplateSource.Embedded(), "rag"))
+        assertThatThrownBy(() -> home.services().clusters().prepare(ClusterName.of("lab"), new TemplateSource.Embedded(), ProfileSelection.parse("rag")))
                 .hasMessageStartingWith("cannot create lock file " + file.resolve("home/locks/lab.lock") + ": ")
                 .hasMessageContaining("Not a directory");
         assertThat(file).hasContent("not a directory");

@@ -1,5 +1,6 @@
 package com.sikifanso.snapshot;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,7 +106,7 @@ class HostileArchiveTest {
 
     @Test
     void aTruncatedArchiveIsRefused() throws IOException {
-        f.snapshots.capture(CLUSTER, "whole", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "whole", false);
         byte[] bytes = Files.readAllBytes(f.archive("whole"));
         write("half", Arrays.copyOf(bytes, bytes.length / 2));
         write("no-trailer", Arrays.copyOf(bytes, bytes.length - 4));
@@ -116,7 +117,7 @@ class HostileArchiveTest {
 
     @Test
     void aCorruptArchiveIsRefused() throws IOException {
-        f.snapshots.capture(CLUSTER, "whole", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "whole", false);
         byte[] bytes = Files.readAllBytes(f.archive("whole"));
         for (int i = bytes.length / 2; i < bytes.length / 2 + 64; i++) {
             bytes[i] ^= 0x5a;
@@ -137,9 +138,9 @@ class HostileArchiveTest {
         Files.writeString(f.home.gitOps().resolve(".git/config"), "[core]\n\thooksPath = " + hooks + "\n"
                 + "\tfsmonitor = touch " + root.resolve("pwned") + "\n", StandardOpenOption.APPEND);
         Files.writeString(f.home.gitOps().resolve("catalog/values/qdrant.yaml"), "replicaCount: 2\n");
-        f.snapshots.capture(CLUSTER, "hooked", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "hooked", false);
 
-        f.snapshots.seedCluster("hooked", "lab2");
+        f.snapshots.seedCluster("hooked", ClusterName.of("lab2"));
 
         assertThat(f.home.gitOps("lab2").resolve(".git/hooks")).doesNotExist();
         assertThat(f.home.gitOps("lab2").resolve(".git/config")).content()
@@ -157,7 +158,7 @@ class HostileArchiveTest {
                 .hasMessageContaining("refusing snapshot \"" + name + "\"")
                 .hasMessageContaining(message)
                 .hasMessageEndingWith("nothing was written");
-        assertThatThrownBy(() -> f.snapshots.seedCluster(name, "fresh"))
+        assertThatThrownBy(() -> f.snapshots.seedCluster(name, ClusterName.of("fresh")))
                 .as("a new cluster from it")
                 .hasMessageContaining(message);
         assertThat(RepoSnapshot.of(f.git(CLUSTER))).isEqualTo(repo);

@@ -1,5 +1,6 @@
 package com.sikifanso.snapshot;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +40,8 @@ class SnapshotCredentialsTest {
 
     @Test
     void credentialsAreLeftOutUnlessAskedFor() {
-        f.snapshots.capture(CLUSTER, "plain", false);
-        f.snapshots.capture(CLUSTER, "full", true);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "plain", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "full", true);
 
         Map<String, byte[]> plain = SnapshotFixture.entries(f.archive("plain"));
         assertThat(password).matches("[A-Za-z0-9]{32}");
@@ -52,9 +53,9 @@ class SnapshotCredentialsTest {
 
     @Test
     void aNewClusterFromASnapshotWithCredentialsKeepsThem() throws Exception {
-        f.snapshots.capture(CLUSTER, "full", true);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "full", true);
 
-        f.snapshots.seedCluster("full", "lab2");
+        f.snapshots.seedCluster("full", ClusterName.of("lab2"));
 
         Path store = root.resolve("clusters/lab2/credentials.yaml");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store))).isEqualTo("rw-------");
@@ -63,9 +64,9 @@ class SnapshotCredentialsTest {
 
     @Test
     void aNewClusterFromASnapshotWithoutCredentialsGeneratesItsOwn() {
-        f.snapshots.capture(CLUSTER, "plain", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "plain", false);
 
-        f.snapshots.seedCluster("plain", "lab2");
+        f.snapshots.seedCluster("plain", ClusterName.of("lab2"));
         assertThat(root.resolve("clusters/lab2/credentials.yaml")).doesNotExist();
         // What cluster create runs for the apps the snapshot had enabled.
         f.home.services().apps().provisionCredentials("lab2");

@@ -1,5 +1,6 @@
 package com.sikifanso.snapshot;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +42,7 @@ class SnapshotServiceTest {
         f.home.services().agents().create(CLUSTER, "bob", DEFAULTS);
         GitCli git = f.git(CLUSTER);
         Map<String, String> captured = f.tree(CLUSTER);
-        f.snapshots.capture(CLUSTER, "before", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "before", false);
         f.home.services().apps().enable(CLUSTER, List.of("langfuse"));
         f.home.services().agents().delete(CLUSTER, "bob");
         git.run("rm", "-q", "catalog/valkey.yaml");
@@ -67,7 +68,7 @@ class SnapshotServiceTest {
     @Test
     void aRestoreThatCannotCommitLeavesTheRepoAsItWas() throws Exception {
         f.home.services().agents().create(CLUSTER, "bob", DEFAULTS);
-        f.snapshots.capture(CLUSTER, "with-bob", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "with-bob", false);
         f.home.services().agents().delete(CLUSTER, "bob");
         f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
         GitCli git = f.git(CLUSTER);
@@ -89,7 +90,7 @@ class SnapshotServiceTest {
         f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
         List<String> history = f.git(CLUSTER).log("%H");
         Map<String, String> tree = f.tree(CLUSTER);
-        f.snapshots.capture(CLUSTER, "safe", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "safe", false);
         com.sikifanso.core.LocalFiles.deleteRecursively(f.home.gitOps());
 
         SnapshotService.Restored restored = f.snapshots.restore("safe", null);
@@ -106,7 +107,7 @@ class SnapshotServiceTest {
     @Test
     void restoringWhatTheRepoAlreadyHoldsMakesNoCommit() {
         f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
-        f.snapshots.capture(CLUSTER, "same", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "same", false);
         String head = f.git(CLUSTER).head();
 
         SnapshotService.Restored restored = f.snapshots.restore("same", null);
@@ -119,10 +120,10 @@ class SnapshotServiceTest {
     @Test
     void restoreIntoAnotherClusterWithMinusC() {
         f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
-        f.snapshots.capture(CLUSTER, "with-qdrant", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "with-qdrant", false);
         f.home.prepare("other");
 
-        SnapshotService.Restored restored = f.snapshots.restore("with-qdrant", "other");
+        SnapshotService.Restored restored = f.snapshots.restore("with-qdrant", ClusterName.of("other"));
 
         assertThat(restored.cluster()).isEqualTo("other");
         assertThat(f.tree("other")).isEqualTo(f.tree(CLUSTER));
@@ -133,9 +134,9 @@ class SnapshotServiceTest {
     void aNewClusterFromASnapshotHasItsHistoryAndAFreshSession() throws Exception {
         f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
         withArgoCdPassword(CLUSTER, "hunter2");
-        f.snapshots.capture(CLUSTER, "base", true);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "base", true);
 
-        SnapshotService.Seeded seeded = f.snapshots.seedCluster("base", "lab2");
+        SnapshotService.Seeded seeded = f.snapshots.seedCluster("base", ClusterName.of("lab2"));
 
         assertThat(seeded.commit()).isNull();
         assertThat(f.git("lab2").log("%H")).isEqualTo(f.git(CLUSTER).log("%H"));
@@ -156,7 +157,7 @@ class SnapshotServiceTest {
 
     @Test
     void aNewClusterFromASnapshotTakesTheSnapshotsClusterNameByDefault() {
-        f.snapshots.capture(CLUSTER, "base", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "base", false);
         String head = f.git(CLUSTER).head();
         f.home.services().sessions().delete(CLUSTER);
 
@@ -171,9 +172,9 @@ class SnapshotServiceTest {
     void uncommittedEditsInTheSnapshotBecomeOneCommitInANamedNewCluster() {
         writeString(f.home.gitOps().resolve("catalog/values/qdrant.yaml"), "replicaCount: 3\n");
         Map<String, String> dirty = f.tree(CLUSTER);
-        f.snapshots.capture(CLUSTER, "dirty", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "dirty", false);
 
-        SnapshotService.Seeded seeded = f.snapshots.seedCluster("dirty", "lab2");
+        SnapshotService.Seeded seeded = f.snapshots.seedCluster("dirty", ClusterName.of("lab2"));
 
         assertThat(seeded.commit()).isEqualTo(f.git("lab2").head());
         assertThat(f.git("lab2").subjects()).hasSize(2).first().isEqualTo("restore snapshot dirty");
@@ -184,11 +185,11 @@ class SnapshotServiceTest {
 
     @Test
     void aNewClusterFromASnapshotNeverReplacesAnExistingOne() {
-        f.snapshots.capture(CLUSTER, "base", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "base", false);
         f.home.prepare("other");
         Map<String, Long> before = f.everything();
 
-        assertThatThrownBy(() -> f.snapshots.seedCluster("base", "other"))
+        assertThatThrownBy(() -> f.snapshots.seedCluster("base", ClusterName.of("other")))
                 .hasMessage("cluster \"other\" is already prepared (state not-created)");
         assertThat(f.everything()).isEqualTo(before);
     }
@@ -197,7 +198,7 @@ class SnapshotServiceTest {
     void secretsAreLeftOutByDefault() throws Exception {
         withArgoCdPassword(CLUSTER, "hunter2");
 
-        SnapshotService.Captured captured = f.snapshots.capture(CLUSTER, "plain", false);
+        SnapshotService.Captured captured = f.snapshots.capture(ClusterName.of(CLUSTER), "plain", false);
 
         Map<String, byte[]> entries = SnapshotFixture.entries(f.archive("plain"));
         String session = new String(entries.get("session.yaml"), StandardCharsets.UTF_8);
@@ -211,7 +212,7 @@ class SnapshotServiceTest {
     void secretsAreKeptWhenAskedAndTheArchiveIsOwnerOnly() throws Exception {
         withArgoCdPassword(CLUSTER, "hunter2");
 
-        f.snapshots.capture(CLUSTER, "full", true);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "full", true);
 
         Map<String, byte[]> entries = SnapshotFixture.entries(f.archive("full"));
         assertThat(new String(entries.get("session.yaml"), StandardCharsets.UTF_8)).contains("password: hunter2");
@@ -225,7 +226,7 @@ class SnapshotServiceTest {
     void theArchiveHoldsMetadataSessionAndTheRepoWithItsHistory() {
         f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
 
-        SnapshotService.Captured captured = f.snapshots.capture(CLUSTER, "full", false);
+        SnapshotService.Captured captured = f.snapshots.capture(ClusterName.of(CLUSTER), "full", false);
 
         Map<String, byte[]> entries = SnapshotFixture.entries(f.archive("full"));
         assertThat(SnapshotFixture.names(entries)).startsWith("snapshot.yaml", "session.yaml", "gitops/")
@@ -241,7 +242,7 @@ class SnapshotServiceTest {
     void symbolicLinksInTheRepoAreLeftOutAndReported() throws Exception {
         Files.createSymbolicLink(f.home.gitOps().resolve("link.yaml"), Path.of("/etc/hostname"));
 
-        SnapshotService.Captured captured = f.snapshots.capture(CLUSTER, "links", false);
+        SnapshotService.Captured captured = f.snapshots.capture(ClusterName.of(CLUSTER), "links", false);
 
         assertThat(captured.skipped()).containsExactly("gitops/link.yaml");
         assertThat(SnapshotFixture.entries(f.archive("links"))).doesNotContainKey("gitops/link.yaml");
@@ -249,7 +250,7 @@ class SnapshotServiceTest {
 
     @Test
     void theDefaultNameIsTheClusterAndTheTime() {
-        SnapshotService.Captured captured = f.snapshots.capture(CLUSTER, null, false);
+        SnapshotService.Captured captured = f.snapshots.capture(ClusterName.of(CLUSTER), null, false);
 
         assertThat(captured.snapshot().name()).isEqualTo("lab-20261125-101112");
         assertThat(f.archive("lab-20261125-101112")).isRegularFile();
@@ -260,7 +261,7 @@ class SnapshotServiceTest {
         String longName = "a".repeat(50) + "-b";
         f.home.prepare(longName);
 
-        String name = f.snapshots.capture(longName, null, false).snapshot().name();
+        String name = f.snapshots.capture(ClusterName.of(longName), null, false).snapshot().name();
 
         assertThat(name).hasSize(63).isEqualTo("a".repeat(47) + "-20261125-101112");
     }
@@ -269,7 +270,7 @@ class SnapshotServiceTest {
     void anInvalidNameIsRefusedBeforeAnythingIsWritten() {
         Map<String, Long> before = f.everything();
 
-        assertThatThrownBy(() -> f.snapshots.capture(CLUSTER, "Before_Upgrade", false))
+        assertThatThrownBy(() -> f.snapshots.capture(ClusterName.of(CLUSTER), "Before_Upgrade", false))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageStartingWith("invalid snapshot name \"Before_Upgrade\": a name must be a DNS-1123 label")
                 .satisfies(e -> assertThat(((SikifansoException) e).exitCode()).isEqualTo(2));
@@ -282,29 +283,29 @@ class SnapshotServiceTest {
     void capturingAClusterThatDoesNotExistWritesNothing() {
         Map<String, Long> before = f.everything();
 
-        assertThatThrownBy(() -> f.snapshots.capture("nowhere", "x", false))
+        assertThatThrownBy(() -> f.snapshots.capture(ClusterName.of("nowhere"), "x", false))
                 .hasMessageStartingWith("no cluster named \"nowhere\"");
         assertThat(f.everything()).isEqualTo(before);
     }
 
     @Test
     void anExistingSnapshotIsNeverOverwritten() throws Exception {
-        f.snapshots.capture(CLUSTER, "keep", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "keep", false);
         byte[] original = Files.readAllBytes(f.archive("keep"));
         f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
 
-        assertThatThrownBy(() -> f.snapshots.capture(CLUSTER, "keep", false))
+        assertThatThrownBy(() -> f.snapshots.capture(ClusterName.of(CLUSTER), "keep", false))
                 .hasMessage("a snapshot named \"keep\" already exists (" + f.archive("keep") + ")");
         assertThat(Files.readAllBytes(f.archive("keep"))).isEqualTo(original);
     }
 
     @Test
     void listShowsNewestFirstAndSkipsWhatIsNotASnapshot() throws Exception {
-        f.snapshots.capture(CLUSTER, "first", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "first", false);
         f.advance(Duration.ofHours(2));
-        f.snapshots.capture(CLUSTER, "third", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "third", false);
         f.advance(Duration.ofHours(-1));
-        f.snapshots.capture(CLUSTER, "second", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "second", false);
         Files.writeString(f.snapshotsDir().resolve("junk.tar.gz"), "not gzip");
         Files.writeString(f.snapshotsDir().resolve("notes.txt"), "hello");
 
@@ -324,7 +325,7 @@ class SnapshotServiceTest {
 
     @Test
     void deleteRemovesTheArchiveAndASecondDeleteSaysItIsGone() {
-        f.snapshots.capture(CLUSTER, "old", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "old", false);
 
         f.snapshots.delete("old");
 
@@ -338,8 +339,8 @@ class SnapshotServiceTest {
 
     @Test
     void restoringAMissingSnapshotNamesTheOnesThatExist() {
-        f.snapshots.capture(CLUSTER, "one", false);
-        f.snapshots.capture(CLUSTER, "two", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "one", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "two", false);
 
         assertThatThrownBy(() -> f.snapshots.restore("three", null))
                 .hasMessage("no snapshot named \"three\" in " + f.snapshotsDir())
@@ -348,9 +349,9 @@ class SnapshotServiceTest {
 
     @Test
     void restoringIntoAClusterThatDoesNotExistPointsAtFromSnapshot() {
-        f.snapshots.capture(CLUSTER, "base", false);
+        f.snapshots.capture(ClusterName.of(CLUSTER), "base", false);
 
-        assertThatThrownBy(() -> f.snapshots.restore("base", "nowhere"))
+        assertThatThrownBy(() -> f.snapshots.restore("base", ClusterName.of("nowhere")))
                 .hasMessage("cannot restore snapshot \"base\": there is no cluster named \"nowhere\"")
                 .satisfies(e -> assertThat(((SikifansoException) e).hint())
                         .isEqualTo("create it from the snapshot instead: sikifanso cluster create --from-snapshot "

@@ -102,7 +102,7 @@ public final class ClusterStateFeed implements AutoCloseable {
 
                 @Override
                 public List<CheckResult> doctor(String cluster) {
-                    return services.doctor().examine(cluster, Doctor.Options.DEFAULTS).checks();
+                    return services.doctor().examine(com.sikifanso.core.ClusterName.of(cluster), Doctor.Options.DEFAULTS).checks();
                 }
             };
         }
