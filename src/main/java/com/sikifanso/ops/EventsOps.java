@@ -29,11 +29,12 @@ public final class EventsOps {
     }
 
     public record EventsInput(
-            @Param("Name of the cluster") String cluster,
+            @Param(Param.CLUSTER) String cluster,
             @Param(value = "Only events since then: a duration back from now (30s, 10m, 1h) or an RFC 3339 time",
                     optional = true) String since,
             @Param(value = "Only the events of this run: its id, or the start of it", optional = true) String run,
-            @Param(value = "Most recent events to return", defaultValue = "200", max = MAX_LIMIT) int limit) {
+            @Param(value = "Most recent events to return", defaultValue = "200", max = MAX_LIMIT) int limit)
+            implements ClusterScoped {
     }
 
     /** One event as the journal keeps it; {@code event} is the AG-UI event object as {@code @ag-ui/core} reads it. */
@@ -55,10 +56,9 @@ public final class EventsOps {
     }
 
     public static final Operation<EventsInput, ActivityList> LIST = Operation.of("events_list",
-            "Recent activity on a cluster, oldest first: every operation any surface (CLI, MCP, dashboard) ran on it "
-                    + "as AG-UI events (run started with who called, the tool call with its arguments, its result, "
-                    + "run finished or the error with its fix), plus steps, progress and state changes. Secrets are "
-                    + "redacted. Narrow with since or run; at most " + MAX_LIMIT + " events.",
+            "Recent activity on a cluster as AG-UI events, oldest first: each operation any surface ran (who "
+                    + "called, arguments, result or error with its fix), steps, progress, state changes; secrets "
+                    + "redacted. Narrow with since or run.",
             Toolset.cluster, Safety.READ, EventsInput.class, ActivityList.class,
             (in, ctx) -> list(new ClusterJournals(ctx.services().sessions(), JournalOptions.DEFAULTS), in),
             EventsOps::text);

@@ -25,6 +25,13 @@ class CliMatchesToolsCoverageTest {
     private static final Pattern CONSTANT = Pattern.compile("\\b([A-Z][A-Za-z]*Ops)\\.([A-Z][A-Z_]*)\\b");
     private static final Pattern TOOL_CALL = Pattern.compile("\\btool\\((?:\\w+, )?\"([a-z_]+)\"");
 
+    /**
+     * Operations whose command's {@code -o json} is, by design, not the tool's structuredContent, and why. Keep short.
+     */
+    private static final java.util.Map<String, String> NOT_JSON_EQUAL = java.util.Map.of(
+            "events_list", "issue 14: `events -o json` prints the raw AG-UI events one per line for other tools; "
+                    + "its -o yaml is the structured result");
+
     @Test
     void everyOperationWithACommandIsComparedWithItsTool() throws IOException {
         Set<String> withCommand = operationsNamedIn(Files.walk(MAIN.resolve("cli"))
@@ -45,6 +52,7 @@ class CliMatchesToolsCoverageTest {
         }
         Set<String> missing = new TreeSet<>(withCommand);
         missing.removeAll(compared);
+        missing.removeAll(NOT_JSON_EQUAL.keySet());
         assertThat(missing).as("operations with a CLI command but no CliMatchesTools*Test case").isEmpty();
     }
 
