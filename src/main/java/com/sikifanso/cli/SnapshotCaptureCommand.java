@@ -16,9 +16,15 @@ final class SnapshotCaptureCommand extends BaseCommand {
     @Option(names = "--include-secrets", description = "Also store the Argo CD password and the apps' generated credentials; the archive is then mode 0600.")
     boolean includeSecrets;
 
+    @Option(names = "--include-activity", description = "Also store the cluster's activity journal (`sikifanso events`, "
+            + "secrets already redacted); a cluster created from the snapshot starts with that history. Left out by "
+            + "default: a snapshot is the cluster's configuration, not its log.")
+    boolean includeActivity;
+
     @Override
     int run() {
-        perform(SnapshotOps.CAPTURE, new SnapshotOps.CaptureInput(cluster(), name, includeSecrets));
+        perform(SnapshotOps.CAPTURE, new SnapshotOps.CaptureInput(cluster(), name, includeSecrets,
+                includeActivity));
         return 0;
     }
 }

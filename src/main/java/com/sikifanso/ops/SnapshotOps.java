@@ -16,7 +16,9 @@ public final class SnapshotOps {
             @Param(value = "Name for the snapshot (a DNS-1123 label); default CLUSTER-yyyyMMdd-HHmmss", optional = true)
             String name,
             @Param(value = "Also store the Argo CD password (the file is then readable by its owner only)",
-                    defaultValue = "false") boolean includeSecrets) implements ClusterScoped {
+                    defaultValue = "false") boolean includeSecrets,
+            @Param(value = "Also store the activity journal (redacted); a cluster created from it keeps that history",
+                    defaultValue = "false") boolean includeActivity) implements ClusterScoped {
     }
 
     /** Snapshots are not per cluster: listing takes nothing. */
@@ -46,7 +48,7 @@ public final class SnapshotOps {
                     SnapshotService.Captured.class,
                     (in, ctx) -> {
                         SnapshotService.Captured captured = ctx.services().snapshots().capture(in.clusterName(),
-                                in.name(), in.includeSecrets());
+                                in.name(), in.includeSecrets(), in.includeActivity());
                         captured.skipped().forEach(p -> ctx.progress().accept("warning: left out " + p
                                 + " (not a regular file or directory)"));
                         return captured;

@@ -17,6 +17,8 @@ final class ArchiveEntries {
     static final String SESSION = "session.yaml";
     /** The cluster's generated app credentials; only in snapshots taken with --include-secrets. */
     static final String CREDENTIALS = "credentials.yaml";
+    /** The cluster's activity journal, only when the capture asked for it ({@code --include-activity}). */
+    static final String ACTIVITY = "activity.jsonl";
     static final String GITOPS = "gitops";
     static final String GIT_DIR = GITOPS + "/.git";
 
@@ -81,9 +83,10 @@ final class ArchiveEntries {
             }
         }
         boolean inGitOps = parts[0].equals(GITOPS);
-        if (!inGitOps && !path.equals(META) && !path.equals(SESSION) && !path.equals(CREDENTIALS)) {
+        if (!inGitOps && !path.equals(META) && !path.equals(SESSION) && !path.equals(CREDENTIALS)
+                && !path.equals(ACTIVITY)) {
             throw refused(raw, "is not part of a snapshot (expected only snapshot.yaml, session.yaml, "
-                    + "credentials.yaml and gitops/)");
+                    + "credentials.yaml, activity.jsonl and gitops/)");
         }
         return path;
     }
@@ -110,7 +113,7 @@ final class ArchiveEntries {
             throw refused(raw, "has an unsupported type ('" + (char) flag + "')");
         }
         String path = raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
-        if ((path.equals(META) || path.equals(SESSION)) && entry.isDirectory()) {
+        if ((path.equals(META) || path.equals(SESSION) || path.equals(ACTIVITY)) && entry.isDirectory()) {
             throw refused(raw, "must be a file");
         }
         if (path.equals(GITOPS) && !entry.isDirectory()) {

@@ -1,5 +1,6 @@
 package com.sikifanso.snapshot;
 
+import static com.sikifanso.snapshot.ArchiveEntries.ACTIVITY;
 import static com.sikifanso.snapshot.ArchiveEntries.CREDENTIALS;
 import static com.sikifanso.snapshot.ArchiveEntries.GITOPS;
 import static com.sikifanso.snapshot.ArchiveEntries.GIT_DIR;
@@ -45,6 +46,8 @@ import org.eclipse.jgit.lib.Config;
 final class SnapshotArchive {
     /** Working-tree files are held in memory for the restore commit; a GitOps repo is far smaller. */
     static final long MAX_WORKING_TREE_BYTES = 256L * 1024 * 1024;
+    /** Above what a journal keeps at most (five files of 8 MiB by default). */
+    static final int MAX_ACTIVITY_BYTES = 64 * 1024 * 1024;
     /** What an archive may unpack to, so a small hostile file cannot fill the disk. */
     static final long MAX_TOTAL_BYTES = 4L * 1024 * 1024 * 1024;
     private static final int MAX_YAML_BYTES = 1024 * 1024;
@@ -65,8 +68,8 @@ final class SnapshotArchive {
      * Writes the archive to {@code target} with the cluster's generated credentials, if given;
      * returns the GitOps paths skipped (links, special files).
      */
-    static List<String> write(Path target, SnapshotMeta meta, Session session, byte[] credentials, Path gitops)
-            throws IOException {
+    static List<String> write(Path target, SnapshotMeta meta, Session session, byte[] credentials, byte[] activity,
+                              Path gitops) throws IOException {
         List<String> skipped = new ArrayList<>();
         try (OutputStream file = Files.newOutputStream(target);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(
@@ -78,6 +81,9 @@ final class SnapshotArchive {
             putBytes(tar, SESSION, Mappers.YAML.writeValueAsBytes(session), now);
             if (credentials != null) {
                 putBytes(tar, CREDENTIALS, credentials, now);
+            }
+            if (activity != null) {
+                putBytes(tar, ACTIVITY, activity, now);
             }
             putTree(tar, gitops, gitops, skipped);
             tar.finish();
@@ -240,6 +246,24 @@ final class SnapshotArchive {
     /** The generated app credentials the snapshot carries, if it was taken with --include-secrets. */
     static java.util.Optional<byte[]> credentials(String snapshot, Path archive) {
         return readOne(snapshot, archive, CREDENTIALS);
+    }
+
+    /** The activity journal the snapshot carries, if it was taken with --include-activity. */
+    static java.util.Optional<byte[]> activity(String snapshot, Path archive) {
+        byte[][] found = new byte[1][];
+        read(snapshot, archive, (path, entry, content) -> {
+            if (path.equals(ACTIVITY)) {
+                // A journal is bounded by its rotation size, not by the YAML entries' small limit.
+                found[0] = content.readNBytes(MAX_ACTIVITY_BYTES + 1);
+                if (found[0].length > MAX_ACTIVITY_BYTES) {
+                    throw ArchiveEntries.refusal(snapshot, ACTIVITY + " is larger than "
+                            + MAX_ACTIVITY_BYTES / (1024 * 1024) + " MiB");
+                }
+                return false;
+            }
+            return true;
+        });
+        return java.util.Optional.ofNullable(found[0]);
     }
 
     /** The GitOps working tree (everything under gitops/ but .git), by repo-relative path. */

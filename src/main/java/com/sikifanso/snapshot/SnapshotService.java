@@ -1,5 +1,7 @@
 package com.sikifanso.snapshot;
 
+import com.sikifanso.agui.journal.ActivityJournal;
+import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.CommitIds;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -83,6 +85,11 @@ public final class SnapshotService {
     }
 
     public Captured capture(ClusterName clusterName, String name, boolean includeSecrets) {
+        return capture(clusterName, name, includeSecrets, false);
+    }
+
+    /** @param includeActivity also carry the cluster's activity journal (redacted as it is stored) */
+    public Captured capture(ClusterName clusterName, String name, boolean includeSecrets, boolean includeActivity) {
         String cluster = clusterName.value();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String snapshot = name != null ? Names.requireLabel("snapshot", name) : defaultName(cluster, now);
@@ -102,8 +109,11 @@ public final class SnapshotService {
                 // The apps' generated credentials travel only with the other secrets, on request.
                 byte[] carried = includeSecrets && Files.exists(credentials.file(cluster))
                         ? CredentialStore.serialise(credentials.load(cluster)) : null;
+                byte[] activity = includeActivity
+                        ? new ActivityJournal(sessions.home().clusterDir(cluster), JournalOptions.DEFAULTS).export()
+                        : null;
                 skipped = SnapshotArchive.write(tmp, meta, includeSecrets ? session : session.withoutSecrets(),
-                        carried, repo.dir());
+                        carried, activity, repo.dir());
             }
             setMode(tmp, includeSecrets ? "rw-------" : "rw-r--r--");
             publish(snapshot, tmp, file);
@@ -262,6 +272,11 @@ public final class SnapshotService {
             Files.createDirectories(sessions.home().clustersDir());
             staging = Files.createTempDirectory(sessions.home().clustersDir(), "." + target + ".from-snapshot-");
             Optional<String> commit = buildRepo(name, file, staging.resolve("gitops"));
+            // A carried journal becomes the new cluster's history; readers skip any line that is not one of ours.
+            Optional<byte[]> activity = SnapshotArchive.activity(name, file);
+            if (activity.isPresent()) {
+                Files.write(staging.resolve(ArchiveEntries.ACTIVITY), activity.get());
+            }
             Files.move(staging, clusterDir, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
             Session old = verified.session();

@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sikifanso.GitCli;
 import com.sikifanso.RepoSnapshot;
 import com.sikifanso.agents.AgentSpec;
+import com.sikifanso.agui.AguiEvent;
+import com.sikifanso.agui.journal.ActivityJournal;
+import com.sikifanso.agui.journal.JournalEntry;
+import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.ClusterState;
@@ -220,6 +224,34 @@ class SnapshotServiceTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f.archive("full"))))
                 .isEqualTo("rw-------");
         assertThat(f.snapshotsDir()).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void theActivityJournalTravelsOnlyWhenAskedAndANewClusterKeepsItsHistory() {
+        Path clusterDir = f.home.services().sessions().home().clusterDir(CLUSTER);
+        ActivityJournal journal = new ActivityJournal(clusterDir, JournalOptions.DEFAULTS);
+        journal.append("run-1", new AguiEvent.RunStarted("lab", "run-1", null, null, null, 1L));
+        journal.append("run-1", new AguiEvent.RunFinished("lab", "run-1", null, null, null, 2L));
+        List<JournalEntry> before = journal.readSince(0L);
+
+        f.snapshots.capture(ClusterName.of(CLUSTER), "config-only", false, false);
+        assertThat(SnapshotFixture.names(SnapshotFixture.entries(f.archive("config-only"))))
+                .doesNotContain("activity.jsonl");
+
+        f.snapshots.capture(ClusterName.of(CLUSTER), "with-activity", false, true);
+        assertThat(SnapshotFixture.names(SnapshotFixture.entries(f.archive("with-activity"))))
+                .contains("activity.jsonl");
+
+        f.snapshots.seedCluster("with-activity", ClusterName.of("lab2"));
+        ActivityJournal copied = new ActivityJournal(f.home.services().sessions().home().clusterDir("lab2"),
+                JournalOptions.DEFAULTS);
+        assertThat(copied.readSince(0L)).as("the new cluster's journal is the old one's history").isEqualTo(before);
+        assertThat(copied.append("run-2", new AguiEvent.RunStarted("lab2", "run-2", null, null, null, 3L)).sequence())
+                .as("and goes on after it").isEqualTo(before.getLast().sequence() + 1);
+
+        f.snapshots.seedCluster("config-only", ClusterName.of("lab3"));
+        assertThat(new ActivityJournal(f.home.services().sessions().home().clusterDir("lab3"), JournalOptions.DEFAULTS)
+                .readSince(0L)).isEmpty();
     }
 
     @Test

@@ -78,6 +78,18 @@ public final class ActivityJournal {
         return read(afterSequence, e -> true);
     }
 
+    /**
+     * Every stored event as journal lines, oldest first, for a snapshot to carry; a cluster created from it reads
+     * them as its own history (sequence numbers go on from the last one).
+     */
+    public byte[] export() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (JournalEntry e : readSince(0L)) {
+            out.writeBytes(JournalLines.encode(e.sequence(), e.time(), e.runId(), AguiJson.MAPPER.valueToTree(e.event())));
+        }
+        return out.toByteArray();
+    }
+
     /** Every stored event written at or after {@code time}, oldest first. */
     public List<JournalEntry> readSince(Instant time) {
         return read(0, e -> !e.time().isBefore(time));
