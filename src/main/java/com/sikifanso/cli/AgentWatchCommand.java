@@ -3,7 +3,7 @@ package com.sikifanso.cli;
 import com.sikifanso.agui.AguiJson;
 import com.sikifanso.agui.stream.AguiStreamFollower;
 import com.sikifanso.agui.stream.UrlConnection;
-import com.sikifanso.cli.render.EventRenderer;
+import com.sikifanso.agui.render.EventRenderer;
 import com.sikifanso.cli.render.OutputFormat;
 import com.sikifanso.core.SikifansoException;
 import java.time.Duration;

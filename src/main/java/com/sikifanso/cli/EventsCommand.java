@@ -9,7 +9,7 @@ import com.sikifanso.agui.state.ClusterStateFeed;
 import com.sikifanso.agui.journal.JournalQueries;
 import com.sikifanso.agui.journal.JournalTail;
 import com.sikifanso.agui.journal.JournalWindow;
-import com.sikifanso.cli.render.EventRenderer;
+import com.sikifanso.agui.render.EventRenderer;
 import com.sikifanso.cli.render.OutputFormat;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;

@@ -98,8 +98,8 @@ public final class RootCommand {
     }
 
     /** AG-UI events as text on stdout, for the commands that stream them. */
-    com.sikifanso.cli.render.EventRenderer eventRenderer() {
-        return new com.sikifanso.cli.render.EventRenderer(out, terminal, color());
+    com.sikifanso.agui.render.EventRenderer eventRenderer() {
+        return new com.sikifanso.agui.render.EventRenderer(out, terminal, color());
     }
 
     private boolean color() {

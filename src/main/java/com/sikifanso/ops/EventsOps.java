@@ -8,7 +8,7 @@ import com.sikifanso.agui.journal.JournalEntry;
 import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.agui.journal.JournalQueries;
 import com.sikifanso.agui.journal.JournalWindow;
-import com.sikifanso.cli.render.EventRenderer;
+import com.sikifanso.agui.render.EventRenderer;
 import com.sikifanso.core.TextStyle;
 import java.io.PrintWriter;
 import java.io.StringWriter;

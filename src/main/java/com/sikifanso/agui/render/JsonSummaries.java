@@ -1,4 +1,4 @@
-package com.sikifanso.cli.render;
+package com.sikifanso.agui.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package com.sikifanso.cli.render;
+package com.sikifanso.agui.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

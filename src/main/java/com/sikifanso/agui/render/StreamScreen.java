@@ -1,4 +1,4 @@
-package com.sikifanso.cli.render;
+package com.sikifanso.agui.render;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Executors;
