@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 @Command(name = "events", description = {
@@ -136,8 +135,9 @@ final class EventsCommand extends BaseCommand {
             stdout.flush();
         }, "events-restore");
         Runtime.getRuntime().addShutdownHook(restore);
-        AutoCloseable feed = state ? ClusterStateFeed.whileListening(services(), cluster()) : null;
-        try (JournalTail tail = journal.follow(after)) {
+        // A null resource is skipped at close: the feed runs only with --state.
+        try (ClusterStateFeed feed = state ? ClusterStateFeed.whileListening(services(), cluster()) : null;
+             JournalTail tail = journal.follow(after)) {
             while (!stdout.checkError()) {
                 for (JournalEntry entry : tail.poll(POLL)) {
                     if (wanted.test(entry)) {
@@ -154,7 +154,6 @@ final class EventsCommand extends BaseCommand {
             throw SikifansoException.failure("cannot read the activity journal of cluster \"" + cluster() + "\": "
                     + e.getMessage(), "check the permissions of " + journal.directory(), e);
         } finally {
-            closeFeed(feed);
             if (renderer != null) {
                 renderer.close();
             }
@@ -163,18 +162,6 @@ final class EventsCommand extends BaseCommand {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or about to: it closes the renderer itself
             }
-        }
-    }
-
-    /** Stops the state feed, if any: its run gets RUN_FINISHED and another follower may take the feed over. */
-    private static void closeFeed(AutoCloseable feed) {
-        if (feed == null) {
-            return;
-        }
-        try {
-            feed.close();
-        } catch (Exception e) {
-            LoggerFactory.getLogger(EventsCommand.class).debug("closing the state feed", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.sikifanso.server;
 
 import com.sikifanso.agui.journal.ActivityJournal;
+import com.sikifanso.agui.state.ClusterStateFeed;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +21,7 @@ final class JournalEventsServlet extends HttpServlet {
 
     /** Opens a cluster's state feed for as long as a client asks for it ({@code &state=1}). */
     interface StateFeeds {
-        AutoCloseable open(String cluster);
+        ClusterStateFeed open(String cluster);
     }
 
     JournalEventsServlet(ClusterJournals journals, JournalPump pump, StateFeeds stateFeeds) {
@@ -47,25 +48,12 @@ final class JournalEventsServlet extends HttpServlet {
             long after = resumeAfter(request.getHeader("Last-Event-ID"), journal);
             // With state=1 the cluster's state (STATE_SNAPSHOT, then deltas) reaches the journal while this client
             // listens; one listener in any process feeds it.
-            AutoCloseable feed = "1".equals(request.getParameter("state")) || "true".equals(request.getParameter("state"))
-                    ? stateFeeds.open(cluster) : null;
-            try {
+            boolean withState = "1".equals(request.getParameter("state")) || "true".equals(request.getParameter("state"));
+            try (ClusterStateFeed feed = withState ? stateFeeds.open(cluster) : null) {
                 pump.stream(response, journal.follow(after), e -> true, e -> false, () -> false);
-            } finally {
-                if (feed != null) {
-                    closeQuietly(feed);
-                }
             }
         } catch (Refusal r) {
             r.send(response);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable feed) {
-        try {
-            feed.close();
-        } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(JournalEventsServlet.class).debug("closing the state feed", e);
         }
     }
 

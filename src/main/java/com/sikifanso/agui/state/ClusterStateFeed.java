@@ -138,7 +138,7 @@ public final class ClusterStateFeed implements AutoCloseable {
      * does, or else waiting to take over. Never fails on an unreachable cluster; refuses a bad name or an unknown
      * cluster.
      */
-    public static AutoCloseable whileListening(Services services, String cluster) {
+    public static ClusterStateFeed whileListening(Services services, String cluster) {
         return whileListening(services, cluster, Options.DEFAULTS);
     }
 
