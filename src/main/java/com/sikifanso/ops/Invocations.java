@@ -83,6 +83,21 @@ public final class Invocations {
         }
     }
 
+    /**
+     * What {@code operation} would do with {@code input}, without doing it. The operation and its arguments in words;
+     * the repository diff for operations whose change is a commit comes with their dry-run mode (issue 16).
+     */
+    public <I extends Record, O extends Record> Plan plan(Operation<I, O> operation, I input, Caller caller) {
+        return new Plan(operation.name(), StructuredResults.of(input), operation.safety(),
+                operation.name() + " " + StructuredResults.of(input), java.util.List.of(), "");
+    }
+
+    /** {@link #plan} for callers holding the operation untyped. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Plan planUntyped(Operation<?, ?> operation, Object input, Caller caller) {
+        return plan((Operation) operation, (Record) input, caller);
+    }
+
     /** For callers holding the operation untyped (the MCP adapter, the AI operator's tool calls). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Object invokeUntyped(Operation<?, ?> operation, Object input, Caller caller) {
