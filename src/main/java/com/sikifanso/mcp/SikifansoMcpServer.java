@@ -144,8 +144,9 @@ public final class SikifansoMcpServer {
     /** The operations this server lists and lets clients call. */
     public List<Operation<?, ?>> offered() {
         return registry.all().stream()
-                // Passwords and keys are shown to a user who asks in person, never to an MCP client.
-                .filter(op -> !op.revealsSecrets())
+                // Passwords and keys are shown to a user who asks in person, never to an MCP client; and what
+                // only makes sense at a terminal (cliOnly) is not offered either.
+                .filter(Operation::offeredToClients)
                 .filter(op -> !options.readOnly() || op.safety().readOnly())
                 .filter(op -> options.toolsets() == null || options.toolsets().contains(op.toolset()))
                 .filter(op -> options.agent() == null || AGENT_SCOPED.contains(op.name()))

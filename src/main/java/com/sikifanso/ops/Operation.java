@@ -11,6 +11,8 @@ import java.util.function.Function;
  * @param confirmation for an input that needs the user's consent first, the question to ask
  * @param revealsSecrets its result holds secret values (passwords, keys): only the CLI, where a
  *        user asked in person, calls it; the MCP server never offers it, so no tool returns them
+ * @param cliOnly why the MCP server does not offer it (it reads a local file, opens a screen, serves a port...);
+ *        null for an operation every surface offers. Said here, in the registry, not by leaving a tool out
  */
 public record Operation<I extends Record, O extends Record>(
         String name,
@@ -22,7 +24,8 @@ public record Operation<I extends Record, O extends Record>(
         Handler<I, O> handler,
         Text<O> text,
         Function<I, Optional<String>> confirmation,
-        boolean revealsSecrets) {
+        boolean revealsSecrets,
+        String cliOnly) {
 
     /** Runs the operation. */
     @FunctionalInterface
@@ -64,16 +67,29 @@ public record Operation<I extends Record, O extends Record>(
         Function<I, Optional<String>> confirm = safety.destructive()
                 ? in -> Optional.of("Allow " + name + " with " + in + "?")
                 : in -> Optional.empty();
-        return new Operation<>(name, description, toolset, safety, input, output, handler, text, confirm, false);
+        return new Operation<>(name, description, toolset, safety, input, output, handler, text, confirm, false, null);
     }
 
     /** The same operation with its own confirmation rule. */
     Operation<I, O> confirmWhen(Function<I, Optional<String>> rule) {
-        return new Operation<>(name, description, toolset, safety, input, output, handler, text, rule, revealsSecrets);
+        return new Operation<>(name, description, toolset, safety, input, output, handler, text, rule, revealsSecrets,
+                cliOnly);
     }
 
     /** The same operation marked as returning secret values (see {@code revealsSecrets}). */
     Operation<I, O> revealingSecrets() {
-        return new Operation<>(name, description, toolset, safety, input, output, handler, text, confirmation, true);
+        return new Operation<>(name, description, toolset, safety, input, output, handler, text, confirmation, true,
+                cliOnly);
+    }
+
+    /** The same operation kept off MCP, for the reason given (see {@code cliOnly}). */
+    Operation<I, O> cliOnly(String why) {
+        return new Operation<>(name, description, toolset, safety, input, output, handler, text, confirmation,
+                revealsSecrets, why);
+    }
+
+    /** True when the MCP server (and the AI operator, which offers what MCP offers) may offer it. */
+    public boolean offeredToClients() {
+        return !revealsSecrets && cliOnly == null;
     }
 }
