@@ -18,6 +18,9 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        if (AotTraining.requested()) {
+            System.exit(AotTraining.run(AotTraining.script(), System.getenv(), out, err));
+        }
         int code = CommandLines.run(args, System.getenv(), out, err, System.console() != null);
         out.flush();
         err.flush();
