@@ -64,7 +64,7 @@ public final class ClusterStateFeed implements AutoCloseable {
      * @param debounce changes arriving within this time after a first one make one delta
      * @param doctorInterval how often the doctor's verdicts are taken again
      * @param doctorWait how long the first snapshot waits for them; after that it goes without, and they follow
-     *        as a delta (the doctor's checks each stop at their own timeout and run side by side: a backstop)
+     *        as a delta
      * @param firstRetry the wait before retrying an unreachable API, doubled each time up to {@code maxRetry}
      * @param leasePoll how often a waiting listener tries to take the lease over
      * @param apiTimeout how long connecting and the first listing may take
@@ -72,8 +72,13 @@ public final class ClusterStateFeed implements AutoCloseable {
      */
     public record Options(Duration debounce, Duration doctorInterval, Duration doctorWait, Duration firstRetry,
                           Duration maxRetry, Duration leasePoll, Duration apiTimeout, Clock clock) {
+        /**
+         * The first snapshot waits two seconds for the doctor: a screen (the dashboard, {@code events -f --state})
+         * shows the nodes and apps at once, and the verdicts, which take up to a check timeout each, follow as a
+         * delta.
+         */
         public static final Options DEFAULTS = new Options(Duration.ofMillis(250), Duration.ofMinutes(1),
-                Doctor.DEFAULT_CHECK_TIMEOUT.multipliedBy(3), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(30),
                 Duration.ofMillis(500), Duration.ofSeconds(10), Clock.systemUTC());
     }
 

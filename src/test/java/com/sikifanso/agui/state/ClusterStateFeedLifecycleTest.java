@@ -86,6 +86,49 @@ class ClusterStateFeedLifecycleTest {
         assertThat(started(before)).as("threads the feed started that still run after close").isEmpty();
     }
 
+    @Test
+    void aSlowDoctorDoesNotHoldTheFirstSnapshotBackItsVerdictsFollowAsADelta() throws Exception {
+        java.util.concurrent.CountDownLatch doctorMayAnswer = new java.util.concurrent.CountDownLatch(1);
+        ClusterStateFeed.Options fast = fast(ticking());
+        ClusterStateFeed.Options options = new ClusterStateFeed.Options(fast.debounce(), fast.doctorInterval(),
+                java.time.Duration.ofMillis(200), fast.firstRetry(), fast.maxRetry(), fast.leasePoll(),
+                fast.apiTimeout(), fast.clock());
+        ClusterStateFeed.Sources real = ClusterStateFeed.Sources.of(services, options);
+        ClusterStateFeed.Sources slowDoctor = new ClusterStateFeed.Sources() {
+            @Override
+            public KubernetesClient connect(String cluster) {
+                return real.connect(cluster);
+            }
+
+            @Override
+            public Collection<String> definedAgents(String cluster) {
+                return real.definedAgents(cluster);
+            }
+
+            @Override
+            public List<com.sikifanso.doctor.CheckResult> doctor(String cluster) {
+                try {
+                    doctorMayAnswer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of(com.sikifanso.doctor.CheckResult.pass("Session", "cluster lab, state running"));
+            }
+        };
+        try (ClusterStateFeed feed = ClusterStateFeed.start(CLUSTER, clusterDir,
+                new ActivityJournal(clusterDir, JournalOptions.DEFAULTS), slowDoctor, options)) {
+            JournalEntry snapshot = journal.awaitMore(EventType.STATE_SNAPSHOT, 0);
+            var state = ((AguiEvent.StateSnapshot) snapshot.event()).snapshot();
+            assertThat(state.get("nodes").has("k3d-lab-server-0")).as("the nodes at once").isTrue();
+            assertThat(state.get("doctor")).as("no verdicts yet: the doctor has not answered").isEmpty();
+
+            doctorMayAnswer.countDown();
+            JournalEntry delta = journal.awaitMore(EventType.STATE_DELTA, 0);
+            assertThat(((AguiEvent.StateDelta) delta.event()).delta().toString())
+                    .contains("/doctor").contains("cluster lab, state running");
+        }
+    }
+
     /**
      * Threads alive now that were not before, except the mock API server's own (they serve the test, not the feed)
      * and the JDK's virtual-thread scheduler (carriers, pollers), started once per JVM at the first virtual thread.
