@@ -36,6 +36,7 @@ import java.util.function.Consumer;
 
 /** Wires the services once per process; the CLI, and later MCP and the dashboard, share them. */
 public final class Services {
+    private final com.sikifanso.gitops.GitOpsRemotes remotes;
     private final BuildInfo build;
     private final SessionStore sessions;
     private final Profiles profiles;
@@ -74,7 +75,8 @@ public final class Services {
         this.kubeClients = kube;
         this.live = new com.sikifanso.kube.LiveCluster(sessions, kube);
         ClusterRepos repos = new ClusterRepos(sessions, locks, new ApplicationSetRefresher(sessions, kube, progress),
-                progress, includeLocalChanges);
+                progress, includeLocalChanges, env);
+        this.remotes = new com.sikifanso.gitops.GitOpsRemotes(repos);
         this.credentials = Lazy.of(() -> new AppCredentials(sessions, repos, new CredentialStore(home), kube,
                 Clock.systemUTC(), Duration.ofSeconds(2)));
         this.apps = new AppService(repos, profiles, (cluster, catalog, names) -> {
@@ -111,6 +113,10 @@ public final class Services {
     }
 
     /** The one way every surface calls an operation (see {@link com.sikifanso.ops.Invocations}). */
+    public com.sikifanso.gitops.GitOpsRemotes remotes() {
+        return remotes;
+    }
+
     public com.sikifanso.ops.Invocations invocations() {
         return invocations;
     }

@@ -8,6 +8,8 @@ import com.sikifanso.session.SessionStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -18,6 +20,7 @@ public final class ClusterRepos {
     private final Reconciler reconciler;
     private final Consumer<String> notices;
     private final boolean includeLocalChanges;
+    private final Map<String, String> gitEnv;
 
     public ClusterRepos(SessionStore sessions, ClusterLocks locks, Reconciler reconciler) {
         this(sessions, locks, reconciler, System.err::println, false);
@@ -29,6 +32,13 @@ public final class ClusterRepos {
      */
     public ClusterRepos(SessionStore sessions, ClusterLocks locks, Reconciler reconciler, Consumer<String> notices,
                         boolean includeLocalChanges) {
+        this(sessions, locks, reconciler, notices, includeLocalChanges, System.getenv());
+    }
+
+    /** {@code gitEnv}: the environment git runs in when a repo has a remote (HOME, SSH_AUTH_SOCK, credentials). */
+    public ClusterRepos(SessionStore sessions, ClusterLocks locks, Reconciler reconciler, Consumer<String> notices,
+                        boolean includeLocalChanges, Map<String, String> gitEnv) {
+        this.gitEnv = gitEnv;
         this.sessions = sessions;
         this.locks = locks;
         this.reconciler = reconciler;
@@ -80,14 +90,62 @@ public final class ClusterRepos {
         boolean committed;
         try (ClusterLocks.Held held = locks.acquire(cluster)) {
             repo.prepareForChange(notices);
+            Optional<GitOpsRemote> remote = remote(repo);
+            remote.ifPresent(this::catchUp);
             String before = repo.head();
             result = change.apply(repo);
             committed = !before.equals(repo.head());
+            remote.ifPresent(this::publish);
         }
         if (committed) {
             refresh(cluster, applicationSets);
         }
         return result;
+    }
+
+    /**
+     * Runs {@code work} on the repo with the cluster's lock held, the repo readied for a change, and nothing done
+     * with its remote: for the work that is about the remote itself.
+     */
+    public <T> T locked(String cluster, Function<GitOpsRepo, T> work) {
+        GitOpsRepo repo = locate(cluster).includingLocalChanges(includeLocalChanges);
+        try (ClusterLocks.Held held = locks.acquire(cluster)) {
+            repo.prepareForChange(notices);
+            return work.apply(repo);
+        }
+    }
+
+    /** The repo's remote, when it has one. */
+    public Optional<GitOpsRemote> remote(GitOpsRepo repo) {
+        return GitOpsRemote.isSet(repo.dir()) ? Optional.of(remoteOf(repo)) : Optional.empty();
+    }
+
+    /** The repo's remote side, set or not (to set it). */
+    public GitOpsRemote remoteOf(GitOpsRepo repo) {
+        return new GitOpsRemote(repo.dir(), gitEnv);
+    }
+
+    /** A change is made on top of what the remote has; an unreachable remote leaves it to be pushed later. */
+    private void catchUp(GitOpsRemote remote) {
+        Optional<String> unreachable = remote.fetch();
+        if (unreachable.isPresent()) {
+            notices.accept("warning: cannot reach the GitOps remote (" + unreachable.get() + "); the change is "
+                    + "committed here, push it later with: sikifanso cluster gitops push");
+            return;
+        }
+        remote.catchUp();
+    }
+
+    /** A failed push keeps the commit here and says how to retry; the change itself has been made. */
+    private void publish(GitOpsRemote remote) {
+        if (!remote.ahead()) {
+            return;
+        }
+        try {
+            remote.push();
+        } catch (SikifansoException e) {
+            notices.accept("warning: " + e.getMessage() + "\n  " + e.hint());
+        }
     }
 
     /** Asks Argo CD to re-read the repo now, for a change made without a commit (a repo recreated whole). */

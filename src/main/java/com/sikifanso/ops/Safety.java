@@ -14,6 +14,8 @@ public record Safety(boolean readOnly, boolean destructive, boolean idempotent, 
     public static final Safety CREATE_OPEN_WORLD = new Safety(false, false, false, true);
     /** Replaces what runs with versions fetched from outside this machine (chart upgrades). */
     public static final Safety DESTRUCTIVE_OPEN_WORLD = new Safety(false, true, true, true);
+    /** Sends what is here to a server elsewhere (a git push); a second call sends nothing more. */
+    public static final Safety PUBLISH = new Safety(false, false, true, true);
     /** Removes something, and a second call removes more (a rollback steps back again from the new HEAD). */
     public static final Safety DESTRUCTIVE_REPEATING = new Safety(false, true, false, false);
 }

@@ -97,6 +97,22 @@ class CliMatchesToolsClusterTest {
     }
 
     @Test
+    void gitopsStatusMatchesWithAndWithoutARemote() throws Exception {
+        cli("cluster", "create", name, "--gitops-only");
+        assertThat(cli("-c", name, "cluster", "gitops", "status"))
+                .isEqualTo(tool("gitops_status", Map.of("cluster", name)));
+
+        Path bare = tmp.resolve("remote.git");
+        new ProcessBuilder("git", "init", "--quiet", "--bare", "--initial-branch=main", bare.toString())
+                .inheritIO().start().waitFor();
+        JsonNode set = cli("-c", name, "cluster", "gitops", "remote", "set", "file://" + bare);
+        JsonNode cliStatus = cli("-c", name, "cluster", "gitops", "status");
+
+        assertThat(set.at("/url").asText()).isEqualTo("file://" + bare);
+        assertThat(cliStatus).isEqualTo(set).isEqualTo(tool("gitops_status", Map.of("cluster", name)));
+    }
+
+    @Test
     void doctorMatches() throws IOException {
         assertThat(cliExiting(1, "cluster", "doctor", "nowhere")).isEqualTo(tool("doctor", Map.of("cluster", "nowhere")));
     }

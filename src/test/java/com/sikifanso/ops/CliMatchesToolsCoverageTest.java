@@ -73,7 +73,9 @@ class CliMatchesToolsCoverageTest {
     private static java.util.Optional<String> operation(String type, String constant) {
         try {
             Field field = Class.forName("com.sikifanso.ops." + type).getField(constant);
-            return field.get(null) instanceof Operation<?, ?> op ? java.util.Optional.of(op.name())
+            // An operation MCP does not offer has no tool to compare with (cliOnly, revealing secrets).
+            return field.get(null) instanceof Operation<?, ?> op && op.offeredToClients()
+                    ? java.util.Optional.of(op.name())
                     : java.util.Optional.empty();
         } catch (ReflectiveOperationException e) {
             return java.util.Optional.empty();
