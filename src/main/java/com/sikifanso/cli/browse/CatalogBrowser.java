@@ -135,7 +135,10 @@ public final class CatalogBrowser {
 
     private Decision apply() {
         List<String> disable = turnedOff.stream().filter(n -> !enabledAfter().contains(n)).sorted().toList();
-        return new Decision.Apply(List.copyOf(turnedOn), disable);
+        // an app back on that was on before asks for nothing, unless something it needs is off
+        List<String> enable = turnedOn.stream().filter(n -> graph.resolve(List.of(n)).ordered().stream()
+                .anyMatch(needed -> !initiallyOn.contains(needed))).toList();
+        return new Decision.Apply(enable, disable);
     }
 
     // ---- staging
