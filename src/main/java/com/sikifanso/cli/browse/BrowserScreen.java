@@ -12,7 +12,7 @@ import java.util.Locale;
  * key did, the staged changes and the keys. It keeps only the scroll position; the state is the model's.
  */
 public final class BrowserScreen {
-    static final String KEYS = "↑↓/jk move  enter/space toggle  / search  q apply  esc cancel";
+    public static final String KEYS = "↑↓/jk move  enter/space toggle  / search  q apply  esc cancel";
     static final String SEARCH_KEYS = "type to filter  enter keep filter  esc clear  ↑↓ move  ctrl+c cancel";
     private static final int CHROME_LINES = 5;   // title, search, message, staged, keys
 
