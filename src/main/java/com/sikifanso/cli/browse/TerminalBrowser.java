@@ -3,7 +3,9 @@ package com.sikifanso.cli.browse;
 import com.sikifanso.cli.browse.CatalogBrowser.Decision;
 import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
@@ -83,8 +85,9 @@ public final class TerminalBrowser {
     }
 
     private void draw(Display display, Terminal terminal) {
+        // a list Display may change: JLine 3's drops trailing blank lines from it
         List<AttributedString> lines = screen.render(model, terminal.getWidth(), terminal.getHeight()).stream()
-                .map(this::attributed).toList();
+                .map(this::attributed).collect(Collectors.toCollection(ArrayList::new));
         display.update(lines, 0);
         terminal.flush();
     }
