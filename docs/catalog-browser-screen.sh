@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the README's captured screen of `sikifanso app browse`: the real launcher (./sikifanso) on a
 # prepared cluster (--gitops-only, in a temporary SIKIFANSO_HOME) in a 110x34 tmux pane of its own, alloy enabled
-# and then temporal staged (with what it needs) and alloy staged off; capture-pane's plain text replaces the block
-# between the README's catalog-browser markers. Then Esc: nothing is written. Needs tmux.
+# and then temporal staged (with what it needs), alloy staged off and postgresql refused (temporal needs it);
+# capture-pane's plain text replaces the block between the README's catalog-browser markers. Then Esc: nothing is
+# written. Needs tmux.
 # Usage: docs/catalog-browser-screen.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,8 @@ await "disable alloy"
 tmux -L "$socket" send-keys -t docs -l "/"
 tmux -L "$socket" send-keys -t docs Escape
 await "   qdrant"
+tmux -L "$socket" send-keys -t docs G Up Up Space   # postgresql, which temporal needs
+await "cannot disable postgresql"
 captured=$(screen | sed 's/[[:space:]]*$//')
 tmux -L "$socket" send-keys -t docs Escape
 await "cancelled: nothing written"
