@@ -29,25 +29,24 @@ await() {
   exit 1
 }
 
+keys() { tmux -L "$socket" send-keys -t docs "$@"; }
+# "/" and TEXT typed, then the keys named after it (Enter: keep the filter)
+search() { local text=$1; shift; keys -l "/$text"; keys "$@"; }
+clear_search() { keys -l "/"; keys Escape; await "   qdrant"; }
+
 tmux -L "$socket" -f /dev/null new-session -d -s docs -x 110 -y 34 \
   "SIKIFANSO_HOME='$home' ./sikifanso -c demo app browse --no-wait; sleep 60"
 await "[ apply: nothing staged ]"
-tmux -L "$socket" send-keys -t docs -l "/temporal"
-tmux -L "$socket" send-keys -t docs Enter Enter
+search temporal Enter Enter
 await "enable temporal, with what it needs"
-tmux -L "$socket" send-keys -t docs -l "/"
-tmux -L "$socket" send-keys -t docs Escape
-await "   qdrant"
-tmux -L "$socket" send-keys -t docs -l "/alloy"
-tmux -L "$socket" send-keys -t docs Enter Space
+clear_search
+search alloy Enter Space
 await "disable alloy"
-tmux -L "$socket" send-keys -t docs -l "/"
-tmux -L "$socket" send-keys -t docs Escape
-await "   qdrant"
-tmux -L "$socket" send-keys -t docs G Up Up Space   # postgresql, which temporal needs
+clear_search
+keys G Up Up Space   # postgresql, which temporal needs
 await "cannot disable postgresql"
 captured=$(screen | sed 's/[[:space:]]*$//')
-tmux -L "$socket" send-keys -t docs Escape
+keys Escape
 await "cancelled: nothing written"
 
 # the block between the markers becomes the captured screen
