@@ -126,6 +126,23 @@ class CatalogBrowserTerminalTest {
         assertThat(git.subjects()).hasSize(commits + 1).first().isEqualTo("catalog: enable qdrant");
     }
 
+    @Test
+    void appAddWithNoArgumentsOpensTheBrowserWhichFollowsTheWindowSize() throws Exception {
+        RepoSnapshot before = RepoSnapshot.of(git);
+        pane = TmuxPane.start(tmp, Map.of(), true, 120, 40, "-c", CLUSTER, "app", "add", "--no-wait");
+        pane.await(s -> s.contains(TITLE) && s.contains("[ apply: nothing staged ]"));
+
+        pane.resize(90, 16);
+        String small = pane.await(s -> s.lines().count() <= 16 && s.contains(BrowserScreen.KEYS)
+                && line(s, "litellm-proxy").endsWith("[off]"));
+
+        assertThat(small.lines()).allSatisfy(l -> assertThat(l.stripTrailing().length()).isLessThan(90));
+        assertThat(line(small, "litellm-proxy")).contains("…");
+        pane.send("Escape");
+        assertThat(pane.await(s -> s.contains(TmuxPane.EXIT_MARK))).contains("cancelled: nothing written");
+        assertThat(RepoSnapshot.of(git)).isEqualTo(before);
+    }
+
     private void assertCancelledBy(String key) throws Exception {
         RepoSnapshot before = RepoSnapshot.of(git);
         browse();

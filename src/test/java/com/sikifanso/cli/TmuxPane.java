@@ -71,6 +71,11 @@ final class TmuxPane implements AutoCloseable {
         tmux("send-keys", "-t", session, "-l", text);
     }
 
+    /** Resizes the window, as a user dragging the terminal's corner (the program gets SIGWINCH). */
+    void resize(int width, int height) throws IOException {
+        tmux("resize-window", "-t", session, "-x", Integer.toString(width), "-y", Integer.toString(height));
+    }
+
     /** The screen as plain text. */
     String screen() throws IOException {
         return tmux("capture-pane", "-p", "-t", session);
