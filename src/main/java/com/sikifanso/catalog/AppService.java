@@ -47,6 +47,15 @@ public final class AppService {
         }
     }
 
+    /**
+     * What one commit of several catalog changes did; {@code commit} is empty when nothing had to change.
+     * @param pendingSync what was enabled must appear in Argo CD (what was disabled is not waited for)
+     */
+    public record ChangeResult(List<String> enabled, List<String> autoEnabled, List<String> disabled,
+                               Optional<String> commit,
+                               @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
+    }
+
     /** @param pendingSync the app must appear in Argo CD, healthy */
     public record AddResult(CustomApp app, String commit,
                             @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
@@ -155,6 +164,73 @@ public final class AppService {
             return new ToggleResult(List.of(name), List.of(name), List.of(), commit, commit.map(c -> new PendingSync(
                     cluster, c, List.of(SyncTargets.catalogAppDisappears(catalog, name)))));
         });
+    }
+
+    /**
+     * Enables and disables catalog apps in one commit, as the catalog browser stages them: what the enabled apps
+     * need is enabled too, and a disable that an app still enabled afterwards depends on is refused (no force).
+     */
+    public ChangeResult change(String cluster, List<String> enable, List<String> disable) {
+        enable.forEach(n -> Names.requireLabel("app", n));
+        disable.forEach(n -> Names.requireLabel("app", n));
+        List<String> both = enable.stream().filter(disable::contains).toList();
+        if (!both.isEmpty()) {
+            throw SikifansoException.usage("asked to enable and disable " + String.join(", ", both),
+                    "name each app in one of the two lists");
+        }
+        return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
+            Catalog catalog = Catalog.load(repo.dir());
+            enable.forEach(catalog::get);
+            disable.forEach(catalog::get);
+            DependencyGraph.Resolution resolution = catalog.dependencies().resolve(enable);
+            List<String> toEnable = resolution.ordered().stream().filter(n -> !catalog.get(n).enabled()).toList();
+            List<String> toDisable = disable.stream().filter(n -> catalog.get(n).enabled()).sorted().toList();
+            requireNoDependents(catalog, resolution.ordered(), disable);
+            List<String> autoEnabled = resolution.added().stream().filter(toEnable::contains).toList();
+            RepoChange change = new RepoChange(changeMessage(toEnable, toDisable, autoEnabled));
+            toEnable.forEach(n -> writeEnabled(repo, change, catalog.get(n), true));
+            toDisable.forEach(n -> writeEnabled(repo, change, catalog.get(n), false));
+            if (!toEnable.isEmpty()) {
+                credentials.provision(cluster, catalog, toEnable);
+            }
+            Optional<String> commit = toEnable.isEmpty() && toDisable.isEmpty() ? Optional.empty()
+                    : repo.apply(change);
+            List<com.sikifanso.gitops.SyncTarget> targets = toEnable.isEmpty() ? List.of()
+                    : List.of(SyncTargets.catalogAppsAppear(catalog, toEnable));
+            return new ChangeResult(toEnable, autoEnabled, toDisable, commit,
+                    commit.map(c -> new PendingSync(cluster, c, targets)));
+        });
+    }
+
+    /** Refuses to disable an app that one enabled after the change (still, or newly) depends on. */
+    private static void requireNoDependents(Catalog catalog, List<String> enabling, List<String> disabling) {
+        for (String name : disabling) {
+            List<String> dependents = catalog.entries().stream()
+                    .filter(e -> (e.enabled() && !disabling.contains(e.name())) || enabling.contains(e.name()))
+                    .filter(e -> e.dependsOn().contains(name)).map(CatalogEntry::name).sorted().toList();
+            if (!dependents.isEmpty()) {
+                throw SikifansoException.failure("cannot disable " + name + ": apps enabled after this change "
+                                + "depend on it: " + String.join(", ", dependents),
+                        "disable those too, or keep " + name + " (sikifanso app disable --force " + name
+                                + " disables it anyway)");
+            }
+        }
+    }
+
+    private static String changeMessage(List<String> enabled, List<String> disabled, List<String> autoEnabled) {
+        List<String> parts = new ArrayList<>();
+        if (!enabled.isEmpty()) {
+            parts.add("enable " + String.join(", ", enabled));
+        }
+        if (!disabled.isEmpty()) {
+            parts.add("disable " + String.join(", ", disabled));
+        }
+        return "catalog: " + String.join("; ", parts)
+                + (autoEnabled.isEmpty() ? "" : " (auto-enabled dependencies: " + String.join(", ", autoEnabled) + ")");
+    }
+
+    private static void writeEnabled(GitOpsRepo repo, RepoChange change, CatalogEntry entry, boolean enabled) {
+        change.write(entry.file(), CatalogFile.withEnabled(entry.file(), repo.read(entry.file()), enabled));
     }
 
     /** Adds a custom Helm app; {@code valuesFile} (optional) becomes its values. */

@@ -12,8 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "add", description = {"Add a custom Helm chart as an app, in one commit.",
-    "On a terminal, missing flags are asked for; otherwise they are required."},
-        footer = {"", "Example:", "  sikifanso app add podinfo --repo https://stefanprodan.github.io/podinfo \\",
+    "On a terminal, missing flags are asked for; otherwise they are required.",
+    "With no arguments on a terminal, opens the catalog browser (as sikifanso app browse)."},
+        footer = {"", "Examples:", "  sikifanso app add                 # on a terminal: the catalog browser",
+            "  sikifanso app add podinfo --repo https://stefanprodan.github.io/podinfo \\",
             "      --chart podinfo --version 6.10.1 --namespace podinfo --values podinfo-values.yaml"})
 final class AppAddCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "App name (a DNS-1123 label).")
@@ -42,6 +44,9 @@ final class AppAddCommand extends BaseCommand {
 
     @Override
     int run() {
+        if (noArguments() && root().terminal()) {
+            return AppBrowseCommand.browse(this, wait);
+        }
         Console console = root().terminal() ? System.console() : null;
         if (console != null) {
             name = ask(console, "App name", name, null);
@@ -55,6 +60,12 @@ final class AppAddCommand extends BaseCommand {
         perform(CatalogOps.ADD, new CatalogOps.AppAddInput(cluster(), name, repo, chart == null ? name : chart,
                 version, namespace, null, verify, wait.waitForSync(), values), wait);
         return 0;
+    }
+
+    /** As the original: {@code app add} alone (--no-wait and --timeout aside) is the catalog browser. */
+    private boolean noArguments() {
+        return name == null && repo == null && chart == null && version == null && namespace == null
+                && values == null && !verify;
     }
 
     private void requireFlags() {
@@ -72,7 +83,8 @@ final class AppAddCommand extends BaseCommand {
             throw SikifansoException.usage("missing " + String.join(", ", missing)
                             + " (no terminal to ask on)",
                     "e.g. sikifanso app add podinfo --repo https://stefanprodan.github.io/podinfo --chart podinfo "
-                            + "--version 6.10.1 --namespace podinfo");
+                            + "--version 6.10.1 --namespace podinfo" + (noArguments() ? "; for a catalog app: "
+                            + "sikifanso app enable NAME" : ""));
         }
     }
 

@@ -41,6 +41,13 @@ public final class CatalogOps {
             implements ClusterScoped, WaitInput {
     }
 
+    public record ChangeInput(@Param(Param.CLUSTER) String cluster,
+                              @Param("Catalog apps to enable (with what they depend on)") List<String> enable,
+                              @Param("Catalog apps to disable; refused while an app left enabled depends on one")
+                              List<String> disable,
+                              @Wait boolean waitForSync) implements ClusterScoped, WaitInput {
+    }
+
     /**
      * @param verify ask the repository now whether the chart and version exist (the CLI's --verify)
      * @param valuesFile the CLI's --values: read by the service so its errors name the file; never an MCP
@@ -93,6 +100,16 @@ public final class CatalogOps {
             .confirmWhen(in -> in.force() ? Optional.of("Force-disable " + in.name() + " although "
                     + "enabled apps may depend on it?") : Optional.empty());
 
+    public static final Operation<ChangeInput, AppService.ChangeResult> CHANGE = Operation.of("catalog_change",
+                    "Enable and disable several catalog apps in one commit; waits only for what was enabled.",
+                    Toolset.catalog, Safety.DESTRUCTIVE, ChangeInput.class, AppService.ChangeResult.class,
+                    (in, ctx) -> ctx.services().apps().change(in.cluster(), in.enable(), in.disable()),
+                    CatalogOps::changedText)
+            .confirmWhen(in -> in.disable().isEmpty() ? Optional.empty() : Optional.of("Disable "
+                    + String.join(", ", in.disable()) + " in cluster \"" + in.cluster() + "\"? Argo CD removes them."))
+            .cliOnly("the catalog browser's staged changes, confirmed on its screen; agents have catalog_enable "
+                    + "and catalog_disable");
+
     public static final Operation<CatalogListInput, CatalogList> LIST = Operation.of("catalog_list",
                     "List the catalog's apps with category, chart, version, namespace and whether each is enabled, "
                             + "plus custom apps.",
@@ -137,7 +154,7 @@ public final class CatalogOps {
                     + in.cluster() + "\"? Argo CD deletes what it deployed."));
 
     static List<Operation<?, ?>> all() {
-        return List.of(LIST, ENABLE, DISABLE, CREDENTIALS, ROTATE_CREDENTIALS, ADD, REMOVE);
+        return List.of(LIST, ENABLE, DISABLE, CHANGE, CREDENTIALS, ROTATE_CREDENTIALS, ADD, REMOVE);
     }
 
     /** The rotation's restarts are no Argo CD sync, so they are waited for here, as long as the caller waits. */
@@ -186,6 +203,23 @@ public final class CatalogOps {
         }
         return "disabled: " + style.bold(r.changed().get(0)) + " (commit " + CommitIds.shortId(r.commit().get())
                 + ")\n";
+    }
+
+    static String changedText(AppService.ChangeResult r, TextStyle style) {
+        if (r.commit().isEmpty()) {
+            return "No change: the catalog already is as staged.\n";
+        }
+        StringBuilder s = new StringBuilder();
+        if (!r.autoEnabled().isEmpty()) {
+            s.append("auto-enabled dependencies: ").append(String.join(", ", r.autoEnabled())).append('\n');
+        }
+        if (!r.enabled().isEmpty()) {
+            s.append("enabled: ").append(style.green(String.join(", ", r.enabled()))).append('\n');
+        }
+        if (!r.disabled().isEmpty()) {
+            s.append("disabled: ").append(style.bold(String.join(", ", r.disabled()))).append('\n');
+        }
+        return s.append("committed: ").append(CommitIds.shortId(r.commit().get())).append('\n').toString();
     }
 
     private static String listText(CatalogList list, TextStyle style) {
