@@ -30,9 +30,7 @@ class CliMatchesToolsCoverageTest {
      */
     private static final java.util.Map<String, String> NOT_JSON_EQUAL = java.util.Map.of(
             "events_list", "issue 14: `events -o json` prints the raw AG-UI events one per line for other tools; "
-                    + "its -o yaml is the structured result",
-            "catalog_change", "issue 15: CLI-only (app browse, a full-screen browser), no MCP tool to compare with; "
-                    + "CatalogChangeTest and CatalogBrowserTerminalTest test it");
+                    + "its -o yaml is the structured result");
 
     @Test
     void everyOperationWithACommandIsComparedWithItsTool() throws IOException {
