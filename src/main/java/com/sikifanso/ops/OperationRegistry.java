@@ -20,6 +20,7 @@ public final class OperationRegistry {
         all.addAll(KubeOps.all());
         all.addAll(DoctorOps.all());
         all.addAll(EventsOps.all());
+        all.addAll(RunOps.all());
         all.sort(Comparator.comparing(Operation::name));
         this.operations = List.copyOf(all);
     }
