@@ -2,7 +2,6 @@ package com.sikifanso.ops;
 
 import com.sikifanso.argocd.RunUndo;
 import com.sikifanso.core.CommitIds;
-import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.TextStyle;
 import com.sikifanso.gitops.SyncTarget;
 import java.util.List;
@@ -46,14 +45,7 @@ public final class RunOps {
         undone.pendingSync().ifPresent(p -> p.targets().stream()
                 .filter(t -> t.kind() == SyncTarget.Kind.SYNC)
                 .flatMap(t -> t.apps().stream())
-                .forEach(app -> {
-                    try {
-                        ctx.services().argocd().applications().syncIfPresent(in.cluster(), app.name());
-                    } catch (SikifansoException e) {
-                        ctx.progress().accept("warning: committed, but could not ask Argo CD to sync " + app.name()
-                                + " now: " + e.getMessage());
-                    }
-                }));
+                .forEach(app -> ArgoCdOps.askToSync(ctx, in.cluster(), app.name())));
         return undone;
     }
 

@@ -177,6 +177,11 @@ class PlansTest {
     }
 
     private String git(String... args) throws IOException, InterruptedException {
+        return git(repo, args);
+    }
+
+    /** The git CLI in {@code repo}, as a user would read it; fails the test when git does. */
+    static String git(Path repo, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
