@@ -38,6 +38,7 @@ import java.util.function.Consumer;
 public final class Services {
     private final com.sikifanso.gitops.GitOpsRemotes remotes;
     private final BuildInfo build;
+    private final boolean includeLocalChanges;
     private final SessionStore sessions;
     private final Profiles profiles;
     private final AppService apps;
@@ -68,6 +69,7 @@ public final class Services {
     public Services(BuildInfo build, SikifansoHome home, Duration lockTimeout, Consumer<String> progress,
                     Map<String, String> env, boolean includeLocalChanges) {
         this.build = build;
+        this.includeLocalChanges = includeLocalChanges;
         this.sessions = new SessionStore(home);
         this.profiles = new Profiles();
         ClusterLocks locks = new ClusterLocks(home, lockTimeout, progress);
@@ -123,6 +125,11 @@ public final class Services {
 
     public BuildInfo build() {
         return build;
+    }
+
+    /** Whether commits fold in the user's uncommitted edits (--include-local-changes); a dry run does as the call. */
+    public boolean includesLocalChanges() {
+        return includeLocalChanges;
     }
 
     public SessionStore sessions() {

@@ -151,7 +151,7 @@ public final class AppHistory {
         return revisions;
     }
 
-    private static byte[] fileAt(Git git, RevCommit commit, String path) throws IOException {
+    static byte[] fileAt(Git git, RevCommit commit, String path) throws IOException {
         try (ObjectReader reader = git.getRepository().newObjectReader();
              TreeWalk walk = TreeWalk.forPath(reader, path, commit.getTree())) {
             return walk == null ? null : reader.open(walk.getObjectId(0)).getBytes();
@@ -159,14 +159,14 @@ public final class AppHistory {
     }
 
     /** Whether the app's files, as they now are, make Argo CD deploy it. */
-    private static boolean deployed(GitOpsRepo repo, String app) {
+    static boolean deployed(GitOpsRepo repo, String app) {
         Optional<CatalogEntry> entry = Catalog.load(repo.dir()).find(app);
         return entry.map(CatalogEntry::enabled).orElse(false)
                 || repo.exists(CustomApp.COORDINATES_DIR + "/" + app + ".yaml")
                 || repo.exists("agents/" + app + ".yaml");
     }
 
-    private static String tier(GitOpsRepo repo, String app) {
+    static String tier(GitOpsRepo repo, String app) {
         return Catalog.load(repo.dir()).find(app).map(CatalogEntry::tier).orElse(Tiers.DEFAULT);
     }
 
@@ -176,7 +176,7 @@ public final class AppHistory {
                 "see the apps with: sikifanso app list --all, and the agents with: sikifanso agent list");
     }
 
-    private static SikifansoException gitFailure(GitOpsRepo repo, Exception e) {
+    static SikifansoException gitFailure(GitOpsRepo repo, Exception e) {
         return SikifansoException.failure("cannot read the git history of " + repo.dir() + ": "
                 + Throwables.rootMessage(e), "check it with: git -C " + repo.dir() + " log", e);
     }

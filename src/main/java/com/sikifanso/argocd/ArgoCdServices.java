@@ -6,9 +6,9 @@ import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.session.SessionStore;
 import java.time.Duration;
 
-/** What the app commands ask of a cluster's Argo CD: status and sync, diffs, logs, history, rollback, projects. */
+/** What the app commands ask of a cluster's Argo CD: status and sync, diffs, logs, history, rollback, projects, undoing a run. */
 public record ArgoCdServices(Applications applications, AppDiffs diffs, AppLogs logs, AppHistory history,
-                             Projects projects) {
+                             Projects projects, RunUndo runs) {
 
     public static ArgoCdServices of(SessionStore sessions, KubeClients clients, ClusterRepos repos) {
         return of(sessions, clients, repos, Duration.ofSeconds(10), Duration.ofSeconds(2));
@@ -19,6 +19,6 @@ public record ArgoCdServices(Applications applications, AppDiffs diffs, AppLogs 
                                     Duration apiTimeout, Duration podPoll) {
         LiveCluster live = new LiveCluster(sessions, clients);
         return new ArgoCdServices(new Applications(live), new AppDiffs(live, new ArgoCdApi(apiTimeout)),
-                new AppLogs(live, podPoll), new AppHistory(repos), new Projects(live));
+                new AppLogs(live, podPoll), new AppHistory(repos), new Projects(live), new RunUndo(repos));
     }
 }

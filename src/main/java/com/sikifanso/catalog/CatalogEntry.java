@@ -17,7 +17,8 @@ public record CatalogEntry(
         String tier,
         List<String> dependsOn,
         AgentAccess agentAccess,
-        List<CredentialSpec> credentials) {
+        List<CredentialSpec> credentials,
+        Diagnostics diagnostics) {
 
     /** How an agent sandbox reaches this app's pods when the app is on its allow-list. */
     public record AgentAccess(int port, java.util.Map<String, String> podLabels) {
@@ -27,6 +28,7 @@ public record CatalogEntry(
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         credentials = credentials == null ? List.of() : List.copyOf(credentials);
         tier = tier == null || tier.isBlank() ? Tiers.DEFAULT : tier;
+        diagnostics = diagnostics == null ? Diagnostics.NONE : diagnostics;
     }
 
     public String file() {

@@ -20,9 +20,12 @@ final class AgentCreateCommand extends BaseCommand {
     @Mixin
     WaitOptions wait;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Override
     int run() {
-        perform(AgentOps.CREATE, options.settings(cluster(), name, wait), wait);
+        perform(AgentOps.CREATE, options.settings(cluster(), name, wait), wait, dryRun);
         return 0;
     }
 }

@@ -17,13 +17,18 @@ final class AgentDeleteCommand extends BaseCommand {
     @Mixin
     WaitOptions wait;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Override
     int run() {
-        confirmation.require(root().terminal(), () -> {
-            services().agents().get(cluster(), name);
-            return "Delete agent " + name + " and its namespace agent-" + name + "?";
-        }, "not deleted");
-        perform(AgentOps.DELETE, new AgentOps.AgentChange(cluster(), name, wait.waitForSync()), wait);
+        if (!dryRun.asked()) {
+            confirmation.require(root().terminal(), () -> {
+                services().agents().get(cluster(), name);
+                return "Delete agent " + name + " and its namespace agent-" + name + "?";
+            }, "not deleted");
+        }
+        perform(AgentOps.DELETE, new AgentOps.AgentChange(cluster(), name, wait.waitForSync()), wait, dryRun);
         return 0;
     }
 }

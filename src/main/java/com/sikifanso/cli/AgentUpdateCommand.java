@@ -18,9 +18,12 @@ final class AgentUpdateCommand extends BaseCommand {
     @Mixin
     WaitOptions wait;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Override
     int run() {
-        perform(AgentOps.UPDATE, options.settings(cluster(), name, wait), wait);
+        perform(AgentOps.UPDATE, options.settings(cluster(), name, wait), wait, dryRun);
         return 0;
     }
 }

@@ -19,9 +19,12 @@ final class AppDisableCommand extends BaseCommand {
     @Mixin
     WaitOptions wait;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Override
     int run() {
-        perform(CatalogOps.DISABLE, new CatalogOps.DisableInput(cluster(), app, force, wait.waitForSync()), wait);
+        perform(CatalogOps.DISABLE, new CatalogOps.DisableInput(cluster(), app, force, wait.waitForSync()), wait, dryRun);
         return 0;
     }
 }

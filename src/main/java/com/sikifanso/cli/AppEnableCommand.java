@@ -25,6 +25,9 @@ final class AppEnableCommand extends BaseCommand {
     @Mixin
     WaitOptions wait;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Override
     int run() {
         boolean hasApps = apps != null && !apps.isEmpty();
@@ -33,10 +36,10 @@ final class AppEnableCommand extends BaseCommand {
                     "e.g. sikifanso app enable qdrant, or sikifanso app enable --profile agent-dev");
         }
         if (hasApps) {
-            perform(CatalogOps.ENABLE, new CatalogOps.EnableInput(cluster(), apps, wait.waitForSync()), wait);
+            perform(CatalogOps.ENABLE, new CatalogOps.EnableInput(cluster(), apps, wait.waitForSync()), wait, dryRun);
         } else {
             perform(ClusterOps.PROFILE_APPLY, new ClusterOps.ProfileApplyInput(cluster(),
-                    profile.names(), wait.waitForSync()), wait);
+                    profile.names(), wait.waitForSync()), wait, dryRun);
         }
         return 0;
     }

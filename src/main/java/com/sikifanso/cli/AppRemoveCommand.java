@@ -14,9 +14,12 @@ final class AppRemoveCommand extends BaseCommand {
     @Mixin
     WaitOptions wait;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Override
     int run() {
-        perform(CatalogOps.REMOVE, new CatalogOps.AppChange(cluster(), app, wait.waitForSync()), wait);
+        perform(CatalogOps.REMOVE, new CatalogOps.AppChange(cluster(), app, wait.waitForSync()), wait, dryRun);
         return 0;
     }
 }

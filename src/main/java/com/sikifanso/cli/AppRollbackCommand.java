@@ -21,9 +21,12 @@ final class AppRollbackCommand extends BaseCommand {
     @Mixin
     WaitOptions wait;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Override
     int run() {
-        perform(ArgoCdOps.ROLLBACK, new ArgoCdOps.RollbackInput(cluster(), app, to, wait.waitForSync()), wait);
+        perform(ArgoCdOps.ROLLBACK, new ArgoCdOps.RollbackInput(cluster(), app, to, wait.waitForSync()), wait, dryRun);
         return 0;
     }
 }

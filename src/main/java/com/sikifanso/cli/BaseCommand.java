@@ -5,6 +5,8 @@ import com.sikifanso.cli.render.Output;
 import com.sikifanso.cli.render.ProgressLines;
 import com.sikifanso.ops.Invocations;
 import com.sikifanso.ops.Operation;
+import com.sikifanso.ops.Plan;
+import com.sikifanso.ops.PlanText;
 import com.sikifanso.ops.StructuredResults;
 import com.sikifanso.ops.Surface;
 import com.sikifanso.ops.WaitPolicy;
@@ -72,6 +74,21 @@ abstract class BaseCommand implements Callable<Integer> {
         WaitPolicy policy = wait == null ? WaitPolicy.PROGRAM : new WaitPolicy(wait.timeout, "--timeout");
         return services().invocations().invoke(operation, input, new Invocations.Caller(Surface.cli,
                 msg -> out().info(msg), policy, result -> print(operation, result)));
+    }
+
+    /**
+     * As {@link #perform(Operation, Record, WaitOptions)}, or, with {@code --dry-run}, prints the operation's plan
+     * ({@code -o json}: the same {@code Plan} MCP's dryRun returns) and changes nothing.
+     */
+    <I extends Record, O extends Record> void perform(Operation<I, O> operation, I input, WaitOptions wait,
+                                                      DryRunOption dryRun) {
+        if (!dryRun.asked()) {
+            perform(operation, input, wait);
+            return;
+        }
+        Plan plan = services().invocations().plan(operation, input, new Invocations.Caller(Surface.cli,
+                msg -> out().info(msg), WaitPolicy.PROGRAM, result -> { }));
+        out().result(StructuredResults.of(plan), () -> PlanText.render(plan, out()));
     }
 
     <I extends Record, O extends Record> O perform(Operation<I, O> operation, I input) {

@@ -2,6 +2,7 @@ package com.sikifanso.doctor;
 
 import com.sikifanso.argocd.ArgoCdResources;
 import com.sikifanso.argocd.CatalogRollout;
+import com.sikifanso.catalog.Diagnostics;
 import com.sikifanso.core.Lazy;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,7 +25,12 @@ final class ApplicationHealth {
      * catalog's RollingSync generates it (then automated sync is off on it and earlier tiers gate it).
      */
     record Subject(String row, String cluster, String application, String inspect, String retry, String remove,
-                   boolean rollingSync) {
+                   boolean rollingSync, Diagnostics diagnostics) {
+        Subject(String row, String cluster, String application, String inspect, String retry, String remove,
+                boolean rollingSync) {
+            this(row, cluster, application, inspect, retry, remove, rollingSync, Diagnostics.NONE);
+        }
+
         String fix() {
             return "see every unhealthy resource: " + inspect + "; retry: " + retry + "; or remove it: " + remove;
         }
@@ -61,7 +67,7 @@ final class ApplicationHealth {
     }
 
     CheckResult verdict(Subject s, GenericKubernetesResource app) {
-        CheckResult own = ownVerdict(s, app);
+        CheckResult own = KnownFailures.explain(s.application(), s.diagnostics(), ownVerdict(s, app));
         if (own.status() == Verdict.PASS || !s.rollingSync()) {
             return own;
         }

@@ -215,7 +215,7 @@ public final class Doctor {
             if (e.enabled()) {
                 subjects.add(new ApplicationHealth.Subject("App: " + e.name(), cluster, e.name(),
                         "sikifanso app status " + e.name() + c, "sikifanso app sync " + e.name() + c,
-                        "sikifanso app disable " + e.name() + c, true));
+                        "sikifanso app disable " + e.name() + c, true, e.diagnostics()));
             }
         }
         for (CustomApp a : CustomApps.load(repo)) {

@@ -50,6 +50,22 @@ public final class GitOpsRemote {
         }
     }
 
+    /**
+     * Forgets the remote of the repo at {@code dir}: for a scratch copy (a dry-run rehearsal) whose commits must never
+     * reach the server its original publishes to.
+     */
+    public static void detach(Path dir) {
+        try (org.eclipse.jgit.lib.Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .setGitDir(dir.resolve(".git").toFile()).build()) {
+            org.eclipse.jgit.lib.StoredConfig config = repo.getConfig();
+            config.unsetSection("remote", ORIGIN);
+            config.save();
+        } catch (java.io.IOException e) {
+            throw SikifansoException.failure("cannot detach the copy at " + dir + " from its remote: " + e.getMessage(),
+                    "run it again", e);
+        }
+    }
+
     /** The remote's URL, when one is set. */
     public Optional<String> url() {
         GitProcess.Result r = git.run("config", "--get", "remote." + ORIGIN + ".url");

@@ -119,8 +119,9 @@ public final class GitOpsRepo {
                         }
                     }
                 }
+                String message = CommitTrailers.onto(change.message());
                 made = change.replacesTree() || includeLocalChanges
-                        ? commitTree(git, change.message()) : Optional.of(commit(git, change.message(), effective));
+                        ? commitTree(git, message) : Optional.of(commit(git, message, effective));
                 journal.finish();
             } catch (IOException | GitAPIException | RuntimeException e) {
                 rollBack(git, journal, e);

@@ -191,7 +191,8 @@ public final class Scaffolder {
     private static void initialCommit(Path work, String message) throws GitAPIException {
         try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
-            git.commit().setMessage(message).setAuthor(GitOpsRepo.author()).setCommitter(GitOpsRepo.author())
+            git.commit().setMessage(CommitTrailers.onto(message)).setAuthor(GitOpsRepo.author())
+                    .setCommitter(GitOpsRepo.author())
                     .setSign(false).call();
         }
     }

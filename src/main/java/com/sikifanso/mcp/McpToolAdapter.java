@@ -4,12 +4,16 @@ import com.sikifanso.agui.journal.OperationRun;
 import com.sikifanso.core.AccessErrors;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.ops.ArgumentBinder;
+import com.sikifanso.core.TextStyle;
 import com.sikifanso.ops.ConsentRefusal;
+import com.sikifanso.ops.DryRun;
 import com.sikifanso.ops.InvalidArguments;
 import com.sikifanso.ops.Invocations;
 import com.sikifanso.ops.JsonSchemas;
 import com.sikifanso.ops.Operation;
 import com.sikifanso.ops.OperationContext;
+import com.sikifanso.ops.Plan;
+import com.sikifanso.ops.PlanText;
 import com.sikifanso.ops.StructuredResults;
 import com.sikifanso.ops.Surface;
 import io.modelcontextprotocol.server.McpServerFeatures;
@@ -66,7 +70,7 @@ final class McpToolAdapter {
     @SuppressWarnings("unchecked")
     private Map<String, Object> inputProperties() {
         Map<String, Object> properties = new LinkedHashMap<>(
-                (Map<String, Object>) JsonSchemas.input(operation.input()).get("properties"));
+                (Map<String, Object>) JsonSchemas.toolInput(operation).get("properties"));
         pinned().forEach((name, value) -> properties.remove(name));
         return properties;
     }
@@ -107,8 +111,10 @@ final class McpToolAdapter {
     private McpSchema.CallToolResult call(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         Object input;
         Map<String, Object> arguments;
+        boolean dryRun;
         try {
             arguments = pinnedArguments(request);
+            dryRun = DryRun.offeredBy(operation) && DryRun.take(arguments);
             input = ArgumentBinder.bind(operation.input(), arguments);
         } catch (InvalidArguments e) {
             String message = operation.name() + ": " + e.getMessage();
@@ -117,18 +123,19 @@ final class McpToolAdapter {
             }
             throw invalid(message);
         }
-        Optional<String> refusal = consent(exchange, input);
+        // A dry run changes nothing, so it needs no consent.
+        Optional<String> refusal = dryRun ? Optional.empty() : consent(exchange, input);
         if (refusal.isPresent()) {
             return error(refusal.get());
         }
         try {
+            if (dryRun) {
+                Plan plan = context.services().invocations().planUntyped(operation, input, caller(progressOf(exchange,
+                        request)));
+                return success(PlanText.render(plan, TextStyle.PLAIN), StructuredResults.of(plan));
+            }
             Object output = invoke(input, progressOf(exchange, request));
-            Map<String, Object> structured = StructuredResults.of(output);
-            return McpSchema.CallToolResult.builder()
-                    .addTextContent(operation.render(output))
-                    .structuredContent(structured)
-                    .isError(false)
-                    .build();
+            return success(operation.render(output), StructuredResults.of(output));
         } catch (RuntimeException e) {
             SikifansoException s = AccessErrors.explain(e).orElse(e instanceof SikifansoException x ? x : null);
             if (s != null) {
@@ -154,9 +161,17 @@ final class McpToolAdapter {
     }
 
     private Object invoke(Object input, java.util.function.Consumer<String> progress) {
-        return context.services().invocations().invokeUntyped(operation, input,
-                Invocations.Caller.program(Surface.mcp, progress)
-                        .as(options.agent() == null ? null : OperationRun.Caller.agent(options.agent())));
+        return context.services().invocations().invokeUntyped(operation, input, caller(progress));
+    }
+
+    private Invocations.Caller caller(java.util.function.Consumer<String> progress) {
+        return Invocations.Caller.program(Surface.mcp, progress)
+                .as(options.agent() == null ? null : OperationRun.Caller.agent(options.agent()));
+    }
+
+    private static McpSchema.CallToolResult success(String text, Map<String, Object> structured) {
+        return McpSchema.CallToolResult.builder().addTextContent(text).structuredContent(structured).isError(false)
+                .build();
     }
 
     /**

@@ -155,7 +155,8 @@ public final class SikifansoMcpServer {
 
     private String instructions() {
         String base = "sikifanso manages local Kubernetes clusters for AI agent infrastructure through a GitOps repo: "
-                + "every change is a git commit that Argo CD applies.";
+                + "every change is a git commit that Argo CD applies. A tool that changes something returns, with "
+                + "dryRun: true, its plan (summary, files, the diff it would commit) and changes nothing.";
         if (options.agent() != null) {
             return base + " This server is scoped to agent \"" + options.agent() + "\" and can only read it.";
         }

@@ -188,15 +188,20 @@ public final class ArgoCdOps {
         AppHistory.Rollback r = ctx.services().argocd().history().rollback(in.cluster(), in.name(),
                 Optional.ofNullable(in.revision()));
         if (r.commit() != null && r.present()) {
-            try {
-                ctx.services().argocd().applications().syncIfPresent(in.cluster(), in.name());
-            } catch (SikifansoException e) {
-                // The commit stands; Argo CD applies it at its next poll of the repo.
-                ctx.progress().accept("warning: committed, but could not ask Argo CD to sync " + in.name()
-                        + " now: " + e.getMessage());
-            }
+            askToSync(ctx, in.cluster(), in.name());
         }
         return r;
+    }
+
+    /** After a commit to a catalog app (whose automated sync RollingSync turns off): ask Argo CD to sync it now. */
+    static void askToSync(OperationContext ctx, String cluster, String app) {
+        try {
+            ctx.services().argocd().applications().syncIfPresent(cluster, app);
+        } catch (SikifansoException e) {
+            // The commit stands; Argo CD applies it at its next poll of the repo.
+            ctx.progress().accept("warning: committed, but could not ask Argo CD to sync " + app + " now: "
+                    + e.getMessage());
+        }
     }
 
     private static Logs logs(LogsInput in, OperationContext ctx) {

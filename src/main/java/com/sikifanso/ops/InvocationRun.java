@@ -44,6 +44,11 @@ final class InvocationRun {
         return new InvocationRun(run, journal);
     }
 
+    /** The run id the journal records the call under, and its commits carry. */
+    String runId() {
+        return run.runId();
+    }
+
     Progress progress() {
         return progress;
     }

@@ -2,9 +2,11 @@ package com.sikifanso.ops;
 
 import com.sikifanso.Services;
 import com.sikifanso.core.Progress;
+import com.sikifanso.gitops.CommitTrailers;
 import com.sikifanso.gitops.PendingSync;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -69,7 +71,10 @@ public final class Invocations {
         InvocationRun run = InvocationRun.start(journal, caller, operation, input);
         O output = null;
         try {
-            output = operation.call(input, new OperationContext(services, run.progress(), caller.waitPolicy()));
+            OperationContext context = new OperationContext(services, run.progress(), caller.waitPolicy());
+            // Every commit the call makes says which run made it, so `ai undo` can find the run's commits again.
+            output = CommitTrailers.during(Map.of(CommitTrailers.RUN, run.runId(),
+                    CommitTrailers.SURFACE, caller.surface().name()), () -> operation.call(input, context));
             caller.beforeWait().accept(output);
             awaitIfAsked(input, output, caller, run.progress());
             run.succeeded(shown(operation, output), commitOf(output));
@@ -84,12 +89,14 @@ public final class Invocations {
     }
 
     /**
-     * What {@code operation} would do with {@code input}, without doing it. The operation and its arguments in words;
-     * the repository diff for operations whose change is a commit comes with their dry-run mode (issue 16).
+     * What {@code operation} would do with {@code input}, without doing it: for an operation whose change is a GitOps
+     * commit, the files and diff it would commit, computed by running it on a throwaway copy ({@link Rehearsal});
+     * for the others, what it would do in one sentence. Nothing is committed, journalled or waited for; a failure the
+     * call would hit (an unknown app, a bad agent spec) fails the plan with the same message. {@code caller} is
+     * accepted for symmetry with {@link #invoke} (who asked is not recorded: a plan is no activity).
      */
     public <I extends Record, O extends Record> Plan plan(Operation<I, O> operation, I input, Caller caller) {
-        return new Plan(operation.name(), StructuredResults.of(input), operation.safety(),
-                operation.name() + " " + StructuredResults.of(input), java.util.List.of(), "");
+        return Plans.of(services, operation, input);
     }
 
     /** {@link #plan} for callers holding the operation untyped. */

@@ -25,6 +25,12 @@ public final class JsonSchemas {
         return object(type, true);
     }
 
+    /** The input schema a tool for {@code operation} publishes: its input's, plus {@link DryRun} when it changes things. */
+    public static Map<String, Object> toolInput(Operation<?, ?> operation) {
+        Map<String, Object> schema = input(operation.input());
+        return DryRun.offeredBy(operation) ? DryRun.addTo(schema) : schema;
+    }
+
     public static Map<String, Object> output(Class<? extends Record> type) {
         return object(type, false);
     }

@@ -183,6 +183,29 @@ class DoctorTest {
     }
 
     @Test
+    void anUnhealthyAppsOwnKnownFailureGivesTheCauseAndFix() {
+        lab.enable("qdrant", "ollama");
+        lab.application("qdrant", "Synced", "Degraded", Map.of("resources", List.of(
+                resource("StatefulSet", "rag", "qdrant", "Degraded", "container qdrant OOMKilled, restarting"))));
+        lab.application("ollama", "Synced", "Progressing", Map.of("resources", List.of(
+                resource("PersistentVolumeClaim", "models", "ollama", "Progressing", null))));
+
+        DoctorReport report = lab.examine();
+
+        CheckResult qdrant = row(report, "App: qdrant");
+        assertThat(qdrant.cause()).isEqualTo("StatefulSet qdrant in namespace rag (Degraded): container qdrant "
+                + "OOMKilled, restarting — known failure of qdrant: collections held in RAM needs more memory than its "
+                + "limit (1Gi)");
+        assertThat(qdrant.fix()).startsWith("raise resources.limits.memory in catalog/values/qdrant.yaml")
+                .endsWith("; otherwise: see every unhealthy resource: sikifanso app status qdrant -c lab; retry: "
+                        + "sikifanso app sync qdrant -c lab; or remove it: sikifanso app disable qdrant -c lab");
+        assertThat(row(report, "App: ollama").cause()).contains("PersistentVolumeClaim ollama",
+                "known failure of ollama: its volume is not provisioned");
+        assertThat(DoctorText.render(report, com.sikifanso.core.TextStyle.PLAIN))
+                .contains("known failure of qdrant", "fix:   raise resources.limits.memory");
+    }
+
+    @Test
     void missingHealthAndAFailedSyncFailToo() {
         lab.enable("qdrant", "ollama");
         lab.application("qdrant", "Synced", "Missing", Map.of("resources", List.of(

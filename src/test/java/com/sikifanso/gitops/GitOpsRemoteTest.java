@@ -96,6 +96,22 @@ class GitOpsRemoteTest {
     }
 
     @Test
+    void aDryRunPushesNothing() throws Exception {
+        Path remote = bare("lab.git");
+        services.remotes().setRemote(LAB, "file://" + remote);
+        String pushed = head(remote);
+
+        com.sikifanso.ops.Plan plan = services.invocations().plan(com.sikifanso.ops.AgentOps.CREATE,
+                com.sikifanso.ops.ArgumentBinder.bind(com.sikifanso.ops.AgentOps.AgentSettings.class,
+                        Map.of("cluster", CLUSTER, "name", "scout")),
+                com.sikifanso.ops.Invocations.Caller.program(com.sikifanso.ops.Surface.cli, line -> { }));
+
+        assertThat(plan.changesRepository()).isTrue();
+        assertThat(head(remote)).as("the rehearsal's commit stayed in its scratch copy").isEqualTo(pushed);
+        assertThat(local.head()).isEqualTo(pushed);
+    }
+
+    @Test
     void aChangeIsMadeOnTopOfWhatTheRemoteGotMeanwhile() throws Exception {
         Path remote = bare("lab.git");
         services.remotes().setRemote(LAB, "file://" + remote);

@@ -86,9 +86,9 @@ class McpToolsTest {
         assertThat(session.path("instructions").asText()).contains("cluster_list");
     }
 
-    /** The registry's operations an MCP server may offer: all but those revealing secret values. */
+    /** The registry's operations an MCP server may offer: all but those revealing secret values or CLI-only. */
     private static java.util.stream.Stream<Operation<?, ?>> offered() {
-        return REGISTRY.all().stream().filter(op -> !op.revealsSecrets());
+        return REGISTRY.all().stream().filter(Operation::offeredToClients);
     }
 
     @Test
@@ -148,6 +148,9 @@ class McpToolsTest {
         assertThat(names(tool("agent_create").at("/inputSchema/properties/podSecurity/enum")))
                 .containsExactly("restricted", "baseline");
         assertThat(names(tool("app_logs").at("/outputSchema/required"))).contains("matched", "truncated");
+        // Every tool that changes something takes dryRun; a read has nothing to plan.
+        assertThat(tool("catalog_enable").at("/inputSchema/properties/dryRun/type").asText()).isEqualTo("boolean");
+        assertThat(tool("catalog_list").at("/inputSchema/properties/dryRun").isMissingNode()).isTrue();
     }
 
     @Test

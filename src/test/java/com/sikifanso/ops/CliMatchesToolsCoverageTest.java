@@ -53,6 +53,8 @@ class CliMatchesToolsCoverageTest {
         Set<String> missing = new TreeSet<>(withCommand);
         missing.removeAll(compared);
         missing.removeAll(NOT_JSON_EQUAL.keySet());
+        // A CLI-only operation (Operation.cliOnly, e.g. run_undo) has no tool to be compared with.
+        missing.removeIf(name -> new OperationRegistry().find(name).map(op -> op.cliOnly() != null).orElse(false));
         assertThat(missing).as("operations with a CLI command but no CliMatchesTools*Test case").isEmpty();
     }
 

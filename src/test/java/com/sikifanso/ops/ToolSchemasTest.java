@@ -26,7 +26,7 @@ class ToolSchemasTest {
         for (Operation<?, ?> op : new OperationRegistry().all()) {
             ObjectNode tool = actual.putObject(op.name());
             tool.put("description", op.description());
-            tool.set("inputSchema", Mappers.JSON.valueToTree(JsonSchemas.input(op.input())));
+            tool.set("inputSchema", Mappers.JSON.valueToTree(JsonSchemas.toolInput(op)));
             tool.set("outputSchema", Mappers.JSON.valueToTree(JsonSchemas.output(op.output())));
         }
         JsonNode golden;

@@ -17,7 +17,7 @@ class BrowserScreenTest {
         for (int i = 0; i < 30; i++) {
             entries.add(new CatalogEntry(String.format("app-%02d", i), "cat-" + (i / 10), "Description of app " + i
                     + " which is rather long and goes on and on to be cut", "https://c.example", "c", "1.2." + i,
-                    "ns", i == 1, null, i == 2 ? List.of("app-03") : List.of(), null, null));
+                    "ns", i == 1, null, i == 2 ? List.of("app-03") : List.of(), null, null, null));
         }
         return new Catalog(entries);
     }

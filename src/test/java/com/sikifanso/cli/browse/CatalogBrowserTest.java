@@ -31,7 +31,7 @@ class CatalogBrowserTest {
     private static CatalogEntry entry(String name, String category, String description, boolean enabled,
                                       String... dependsOn) {
         return new CatalogEntry(name, category, description, "https://charts.example", name, "1.0.0", category,
-                enabled, null, List.of(dependsOn), null, null);
+                enabled, null, List.of(dependsOn), null, null, null);
     }
 
     private final CatalogBrowser browser = new CatalogBrowser(catalog());

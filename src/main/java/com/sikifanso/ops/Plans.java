@@ -1,0 +1,105 @@
+package com.sikifanso.ops;
+
+import com.sikifanso.Services;
+import com.sikifanso.core.ClusterName;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * How each mutating operation is planned. Those whose whole change is a GitOps commit are rehearsed on a copy
+ * ({@link Rehearsal}) and planned with the files and diff they would commit; the others change the cluster, Docker
+ * or files beside the repo (a sync, a rotation of Secrets, nodes, snapshots), which no diff shows, so their plan is
+ * one sentence in words and says that no diff was computed.
+ */
+final class Plans {
+    /** Rehearsed: the operation's change is the commit (app_rollback's sync afterwards only applies it). */
+    static final Set<String> COMMITTING = Set.of(CatalogOps.ENABLE.name(), CatalogOps.DISABLE.name(),
+            CatalogOps.ADD.name(), CatalogOps.REMOVE.name(), ClusterOps.PROFILE_APPLY.name(), AgentOps.CREATE.name(),
+            AgentOps.UPDATE.name(), AgentOps.DELETE.name(), ArgoCdOps.ROLLBACK.name(), RunOps.UNDO.name(),
+            CatalogOps.CHANGE.name());
+
+    private static final String NO_DIFF = " No GitOps commit, so no diff.";
+
+    /** Planned in words: what the call would do, from its arguments. */
+    static final Map<String, Function<Map<String, Object>, String>> IN_WORDS = Map.ofEntries(
+            Map.entry(ArgoCdOps.SYNC.name(), a -> "Ask Argo CD to sync " + arg(a, "name", "every app")
+                    + " in cluster " + arg(a, "cluster", "?") + " now, applying what the repo already holds."),
+            Map.entry(CatalogOps.ROTATE_CREDENTIALS.name(), a -> "Replace the generated credentials of "
+                    + arg(a, "name", "?") + " in cluster " + arg(a, "cluster", "?") + " (in its Secrets and its "
+                    + "consumers' copies) and restart what uses them."),
+            Map.entry(ClusterOps.CLUSTER_CREATE.name(), a -> "Create cluster " + arg(a, "name", "from the snapshot")
+                    + ": Docker nodes, Cilium and Argo CD, and a new GitOps repo"
+                    + (a.get("profiles") == null ? "" : " with profiles " + a.get("profiles") + " enabled") + "."),
+            Map.entry(ClusterOps.CLUSTER_DELETE.name(), a -> "Delete cluster " + arg(a, "cluster", "?")
+                    + ": its Docker nodes, network, session and GitOps repo."),
+            Map.entry(ClusterOps.CLUSTER_START.name(), a -> "Start the stopped Docker nodes of cluster "
+                    + arg(a, "cluster", "?") + "."),
+            Map.entry(ClusterOps.CLUSTER_STOP.name(), a -> "Stop the Docker nodes of cluster "
+                    + arg(a, "cluster", "?") + ", keeping their data."),
+            Map.entry(ClusterOps.CLUSTER_UPGRADE.name(), a -> "Upgrade " + arg(a, "component", "all") + " in cluster "
+                    + arg(a, "cluster", "?") + " to the chart versions in its infra settings with Helm"
+                    + (Boolean.TRUE.equals(a.get("skipSnapshot")) ? "" : ", after taking a snapshot") + "."),
+            Map.entry(SnapshotOps.CAPTURE.name(), a -> "Save cluster " + arg(a, "cluster", "?")
+                    + "'s GitOps repo and settings as snapshot " + arg(a, "name", "CLUSTER-DATE") + "."),
+            Map.entry(SnapshotOps.RESTORE.name(), a -> "Replace the GitOps repo of cluster "
+                    + arg(a, "cluster", "the snapshot's cluster") + " with snapshot " + arg(a, "name", "?")
+                    + "'s, in one commit that Argo CD applies."),
+            Map.entry(SnapshotOps.DELETE.name(), a -> "Delete snapshot " + arg(a, "name", "?") + "."),
+            Map.entry(GitOpsOps.PUSH.name(), a -> "Push the commits of cluster " + arg(a, "cluster", "?")
+                    + "'s GitOps repo that its remote lacks."),
+            Map.entry(GitOpsOps.REMOTE_SET.name(), a -> "Publish cluster " + arg(a, "cluster", "?")
+                    + "'s GitOps repo to " + arg(a, "url", "?") + " and push every later change there."));
+
+    private Plans() {
+    }
+
+    static boolean rehearsed(Operation<?, ?> operation) {
+        return COMMITTING.contains(operation.name());
+    }
+
+    static <I extends Record, O extends Record> Plan of(Services services, Operation<I, O> operation, I input) {
+        Map<String, Object> arguments = StructuredResults.of(input);
+        if (operation.safety().readOnly()) {
+            return new Plan(operation.name(), arguments, operation.safety(), operation.name()
+                    + " only reads; it changes nothing.", List.of(), "");
+        }
+        Optional<ClusterName> cluster = input instanceof ClusterScoped s && s.cluster() != null
+                ? Optional.of(s.clusterName()) : Optional.empty();
+        if (rehearsed(operation) && cluster.isPresent()) {
+            Rehearsal.Rehearsed r = new Rehearsal(services).rehearse(operation, input, cluster.get());
+            return new Plan(operation.name(), arguments, operation.safety(), summary(operation, cluster.get(), r),
+                    r.files(), r.diff());
+        }
+        // The call would refuse a cluster that does not exist; so does its plan, with the same message.
+        if (cluster.isPresent() && !operation.name().equals(ClusterOps.CLUSTER_CREATE.name())) {
+            services.sessions().load(cluster.get().value());
+        }
+        Function<Map<String, Object>, String> words = IN_WORDS.getOrDefault(operation.name(),
+                a -> firstSentence(operation.description()));
+        return new Plan(operation.name(), arguments, operation.safety(), words.apply(arguments) + NO_DIFF,
+                List.of(), "");
+    }
+
+    private static String summary(Operation<?, ?> operation, ClusterName cluster, Rehearsal.Rehearsed r) {
+        if (r.subjects().isEmpty()) {
+            return operation.name() + " would change nothing in cluster " + cluster.value() + ": "
+                    + operation.render(r.output()).strip().replace('\n', ' ');
+        }
+        return "Commit \"" + String.join("\", then \"", r.subjects()) + "\" to cluster " + cluster.value()
+                + "'s GitOps repo (" + r.files().size() + (r.files().size() == 1 ? " file" : " files")
+                + "); Argo CD then applies it.";
+    }
+
+    private static String arg(Map<String, Object> arguments, String name, String otherwise) {
+        Object value = arguments.get(name);
+        return value == null ? otherwise : value.toString();
+    }
+
+    private static String firstSentence(String description) {
+        int end = description.indexOf(". ");
+        return end < 0 ? description : description.substring(0, end + 1);
+    }
+}
