@@ -42,6 +42,7 @@ public final class Services {
     private final AppService apps;
     private final Lazy<ClusterService> clusters;
     private final AgentService agents;
+    private final Lazy<com.sikifanso.agents.probe.AgentProbe> agentProbe;
     private final Lazy<Convergence> convergence;
     private final Lazy<SnapshotService> snapshots;
     private final Lazy<ArgoCdServices> argocd;
@@ -84,6 +85,8 @@ public final class Services {
             }
         });
         this.agents = new AgentService(repos);
+        this.agentProbe = Lazy.of(() -> new com.sikifanso.agents.probe.AgentProbe(repos, agents, live,
+                Clock.systemUTC(), Duration.ofSeconds(1)));
         // Everything that talks to Docker, Kubernetes, Helm or Argo CD is built on first use.
         this.convergence = Lazy.of(() -> new Convergence(sessions, kube,
                 new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)),
@@ -137,6 +140,10 @@ public final class Services {
 
     public AgentService agents() {
         return agents;
+    }
+
+    public com.sikifanso.agents.probe.AgentProbe agentProbe() {
+        return agentProbe.get();
     }
 
     /** Clients for a cluster's API through its own kubeconfig context, for what watches it (the state feed). */

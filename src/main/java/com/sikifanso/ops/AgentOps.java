@@ -4,6 +4,10 @@ import com.sikifanso.agents.AgentPolicy;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.agents.AgentText;
+import com.sikifanso.agents.probe.AgentProbe;
+import com.sikifanso.agents.probe.ProbePod;
+import com.sikifanso.agents.probe.ProbeReport;
+import com.sikifanso.agents.probe.ProbeText;
 import com.sikifanso.gitops.PendingSync;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +66,11 @@ public final class AgentOps {
         }
     }
 
+    public record AgentProbeInput(@Param(Param.CLUSTER) String cluster, @Param("Name of the agent") String name,
+                                  @Param(value = "Probe image with sh and nc", defaultValue = ProbePod.DEFAULT_IMAGE)
+                                  String image) implements ClusterScoped {
+    }
+
     /** The Pod Security Admission levels an agent's namespace may enforce. */
     public enum PodSecurity { restricted, baseline }
 
@@ -101,7 +110,15 @@ public final class AgentOps {
             .confirmWhen(in -> Optional.of("Delete agent \"" + in.name() + "\" and its namespace agent-"
                     + in.name() + "?"));
 
+    public static final Operation<AgentProbeInput, ProbeReport> PROBE = Operation.of("agent_probe",
+            "Prove an agent's isolation: a short-lived pod in its namespace tries every destination its policy names; "
+                    + "expected vs observed per row.",
+            Toolset.agents, Safety.READ, AgentProbeInput.class, ProbeReport.class,
+            (in, ctx) -> ctx.services().agentProbe().probe(in.clusterName(), in.name(),
+                    new AgentProbe.Options(in.image(), ctx.waitPolicy().timeout()), ctx.progress()),
+            ProbeText::render);
+
     static List<Operation<?, ?>> all() {
-        return List.of(LIST, INFO, CREATE, UPDATE, DELETE);
+        return List.of(LIST, INFO, CREATE, UPDATE, DELETE, PROBE);
     }
 }
