@@ -6,13 +6,17 @@ import com.sikifanso.core.Mappers;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Why a probe mismatched, as far as the API can tell: the policy not (yet) applied, or Cilium not ready. */
-final class ProbeDiagnosis {
+public final class ProbeDiagnosis {
     static final String POLICY = "agent-isolation";
     static final String CILIUM_NAMESPACE = "kube-system";
+    public static final ResourceDefinitionContext CILIUM_NETWORK_POLICY = new ResourceDefinitionContext.Builder()
+            .withGroup("cilium.io").withVersion("v2").withKind("CiliumNetworkPolicy")
+            .withPlural("ciliumnetworkpolicies").withNamespaced(true).build();
 
     private final KubernetesClient kube;
 
@@ -23,7 +27,7 @@ final class ProbeDiagnosis {
     List<String> causes(String agent, JsonNode rendered) {
         String ns = AgentSandbox.namespace(agent);
         List<String> causes = new ArrayList<>();
-        GenericKubernetesResource live = kube.genericKubernetesResources("cilium.io/v2", "CiliumNetworkPolicy")
+        GenericKubernetesResource live = kube.genericKubernetesResources(CILIUM_NETWORK_POLICY)
                 .inNamespace(ns).withName(POLICY).get();
         if (live == null) {
             causes.add("the CiliumNetworkPolicy " + POLICY + " is not in " + ns + ": Argo CD has not applied the "

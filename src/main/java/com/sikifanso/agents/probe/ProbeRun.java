@@ -52,7 +52,16 @@ final class ProbeRun implements AutoCloseable {
     String awaitLog(Deadline deadline, Duration poll) {
         String name = pod.getMetadata().getName();
         while (true) {
-            Pod current = kube.pods().inNamespace(namespace(pod)).withName(name).get();
+            Pod current;
+            try {
+                current = kube.pods().inNamespace(namespace(pod)).withName(name).get();
+            } catch (KubernetesClientException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw SikifansoException.failure("interrupted while waiting for the probe pod " + name
+                            + "; it was removed", null, e);
+                }
+                throw e;
+            }
             if (current == null) {
                 throw SikifansoException.failure("the probe pod " + name + " disappeared before it finished",
                         "run the probe again; if it persists, check the namespace's events");
@@ -100,12 +109,18 @@ final class ProbeRun implements AutoCloseable {
             return;
         }
         deleted = true;
+        // An interrupt (Ctrl+C, a cancelled call) must not stop the clean-up it caused.
+        boolean interrupted = Thread.interrupted();
         try {
             kube.pods().inNamespace(namespace(pod)).withName(pod.getMetadata().getName()).withGracePeriod(0).delete();
         } catch (KubernetesClientException e) {
             // activeDeadlineSeconds stops it anyway; the next probe's report names the leftover pod.
             org.slf4j.LoggerFactory.getLogger(ProbeRun.class).warn("could not delete probe pod {}: {}",
                     pod.getMetadata().getName(), e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
