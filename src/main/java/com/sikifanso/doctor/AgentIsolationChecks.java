@@ -33,8 +33,8 @@ public final class AgentIsolationChecks {
         String row = "Agent " + agent + " isolation";
         try {
             ProbeReport r = probe.probe(cluster, agent, options, progress);
-            String tried = (r.rows().size() - r.skipped()) + " destinations as its policy says"
-                    + (r.skipped() > 0 ? " (" + r.skipped() + " not tried)" : "");
+            String tried = (r.rows().size() - r.table().skipped()) + " destinations as its policy says"
+                    + (r.table().skipped() > 0 ? " (" + r.table().skipped() + " not tried)" : "");
             if (r.passed()) {
                 return CheckResult.pass(row, tried);
             }
@@ -43,7 +43,7 @@ public final class AgentIsolationChecks {
                     .map(x -> x.destination() + " expected " + x.expected().name().toLowerCase() + ", observed "
                             + x.observed().name().replace('_', ' ')).toList();
             return CheckResult.fail(row, r.mismatches() + " mismatch(es)", String.join("; ", differ) + ". Cause: "
-                    + String.join("; ", r.causes()), "see the table: sikifanso agent probe " + agent);
+                    + String.join("; ", r.table().causes()), "see the table: sikifanso agent probe " + agent);
         } catch (SikifansoException e) {
             return CheckResult.fail(row, "probe failed", e.getMessage(), e.hint());
         }

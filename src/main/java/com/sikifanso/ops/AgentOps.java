@@ -5,10 +5,10 @@ import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.agents.AgentText;
 import com.sikifanso.agents.probe.AgentProbe;
-import com.sikifanso.agents.probe.ProbePod;
 import com.sikifanso.agents.probe.ProbeReport;
 import com.sikifanso.agents.probe.ProbeText;
 import com.sikifanso.gitops.PendingSync;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,9 +66,9 @@ public final class AgentOps {
         }
     }
 
+    /** {@code image}: the CLI's --image (null: busybox); left out of the tool to keep tools/list small. */
     public record AgentProbeInput(@Param(Param.CLUSTER) String cluster, @Param("Name of the agent") String name,
-                                  @Param(value = "Probe image with sh and nc", defaultValue = ProbePod.DEFAULT_IMAGE)
-                                  String image) implements ClusterScoped {
+                                  @JsonIgnore String image) implements ClusterScoped {
     }
 
     /** The Pod Security Admission levels an agent's namespace may enforce. */
@@ -111,8 +111,7 @@ public final class AgentOps {
                     + in.name() + "?"));
 
     public static final Operation<AgentProbeInput, ProbeReport> PROBE = Operation.of("agent_probe",
-            "Prove an agent's isolation: a short-lived pod in its namespace tries every destination its policy names; "
-                    + "expected vs observed per row.",
+            "Prove an agent's isolation with a probe pod in its namespace.",
             Toolset.agents, Safety.READ, AgentProbeInput.class, ProbeReport.class,
             (in, ctx) -> ctx.services().agentProbe().probe(in.clusterName(), in.name(),
                     new AgentProbe.Options(in.image(), ctx.waitPolicy().timeout()), ctx.progress()),

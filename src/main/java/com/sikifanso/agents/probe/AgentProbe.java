@@ -84,8 +84,7 @@ public final class AgentProbe {
             try (ProbeRun run = ProbeRun.start(kube, pod)) {
                 log = run.awaitLog(Deadline.after(clock, options.timeout()), poll);
             }
-            ProbeReport report = ProbeReport.of(agent, name, options.image(), targets, ProbeScript.parse(log, targets),
-                    List.of());
+            ProbeReport report = ProbeReport.of(agent, name, options.image(), targets, ProbeScript.parse(log, targets));
             if (report.passed()) {
                 return report;
             }

@@ -6,26 +6,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a probe found: per destination, what the policy expects and what the pod observed.
+ * What a probe found: whether every destination behaved as the policy says, and the table behind it. The table is
+ * one object so the tool's listed output schema stays two fields (tools/list outlines nested objects).
  *
- * @param passed  no row mismatched (skipped rows are neither)
- * @param causes  when something mismatched, what in the cluster explains it (policy not applied, Cilium not ready)
+ * @param passed no row mismatched (skipped rows are neither)
  */
-public record ProbeReport(String agent, String pod, String image, boolean passed, int mismatches, int skipped,
-                          List<Row> rows, List<String> causes) {
+public record ProbeReport(boolean passed, Table table) {
+
+    /**
+     * @param mismatches rows whose observation differs from the policy
+     * @param causes when something mismatched, what in the cluster explains it (policy not applied, Cilium not ready)
+     */
+    public record Table(String agent, String pod, String image, int mismatches, int skipped, List<Row> rows,
+                        List<String> causes) {
+    }
 
     /** One destination: expected {@code reach} or {@code blocked}, observed, and the policy rule that decides. */
     public record Row(String destination, String address, Expect expected, Observed observed, boolean matches,
                       String rule, String detail) {
     }
 
+    public List<Row> rows() {
+        return table.rows();
+    }
+
+    public String agent() {
+        return table.agent();
+    }
+
+    public int mismatches() {
+        return table.mismatches();
+    }
+
     static ProbeReport of(String agent, String pod, String image, List<ProbeTarget> targets,
-                          Map<String, ProbeScript.Outcome> outcomes, List<String> causes) {
+                          Map<String, ProbeScript.Outcome> outcomes) {
         List<Row> rows = targets.stream().map(t -> row(t, outcomes.get(t.id()))).toList();
         int mismatches = (int) rows.stream().filter(r -> !r.matches() && r.observed() != Observed.skipped).count();
         int skipped = (int) rows.stream().filter(r -> r.observed() == Observed.skipped).count();
-        return new ProbeReport(agent, pod, image, mismatches == 0, mismatches, skipped, rows,
-                mismatches == 0 ? List.of() : List.copyOf(causes));
+        return new ProbeReport(mismatches == 0, new Table(agent, pod, image, mismatches, skipped, rows, List.of()));
     }
 
     private static Row row(ProbeTarget t, ProbeScript.Outcome outcome) {
@@ -44,6 +62,7 @@ public record ProbeReport(String agent, String pod, String image, boolean passed
     }
 
     ProbeReport withCauses(List<String> found) {
-        return new ProbeReport(agent, pod, image, passed, mismatches, skipped, rows, passed ? List.of() : found);
+        return new ProbeReport(passed, new Table(table.agent(), table.pod(), table.image(), table.mismatches(),
+                table.skipped(), table.rows(), passed ? List.of() : List.copyOf(found)));
     }
 }

@@ -19,11 +19,11 @@ public final class ProbeText {
         s.append(r.passed()
                 ? style.green("agent " + r.agent() + ": the cluster enforces its policy")
                 : style.red("agent " + r.agent() + ": " + r.mismatches() + " destination(s) differ from its policy"));
-        if (r.skipped() > 0) {
-            s.append(" (").append(r.skipped()).append(" not tried)");
+        if (r.table().skipped() > 0) {
+            s.append(" (").append(r.table().skipped()).append(" not tried)");
         }
         s.append('\n');
-        r.causes().forEach(c -> s.append("  cause: ").append(c).append('\n'));
+        r.table().causes().forEach(c -> s.append("  cause: ").append(c).append('\n'));
         return s.toString();
     }
 

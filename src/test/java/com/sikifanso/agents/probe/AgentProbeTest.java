@@ -94,8 +94,8 @@ class AgentProbeTest {
 
         assertThat(report.passed()).isTrue();
         assertThat(report.mismatches()).isZero();
-        assertThat(report.skipped()).isZero();
-        assertThat(report.causes()).isEmpty();
+        assertThat(report.table().skipped()).isZero();
+        assertThat(report.table().causes()).isEmpty();
         assertThat(report.rows()).extracting(ProbeReport.Row::destination, ProbeReport.Row::address,
                         ProbeReport.Row::observed)
                 .containsExactly(
@@ -159,8 +159,11 @@ class AgentProbeTest {
 
     @Test
     void thePodPassesPodSecurityRestrictedAndStaysWithinTheQuota() {
+        // Changed while the cluster counts as stopped, so no refresh goes to a real API server.
+        RunningLab.setState(home, ClusterState.STOPPED, "http://127.0.0.1:1", "pw");
         home.services().agents().update(TestHome.CLUSTER, "demo", new AgentSpec("5m", "50m", "8Mi", "64Mi", null,
                 null, null, null));
+        RunningLab.setState(home, ClusterState.RUNNING, "http://127.0.0.1:1", "pw");
         AtomicReference<Pod> created = new AtomicReference<>();
         try (FakeKubelet kubelet = kubelet(ProbeLab.enforcing(Set.of()), Behaviour.FINISH)) {
             probe.probe(LAB, "demo", new AgentProbe.Options("registry.local:5000/busybox:1.36", Duration.ofSeconds(20)),
@@ -204,7 +207,7 @@ class AgentProbeTest {
         assertThat(report.mismatches()).isEqualTo(2);
         assertThat(report.rows()).filteredOn(r -> !r.matches()).extracting(ProbeReport.Row::destination)
                 .containsExactly("Kubernetes API by service IP", "the internet by IP 1.1.1.1");
-        assertThat(report.causes()).containsExactly(
+        assertThat(report.table().causes()).containsExactly(
                 "the CiliumNetworkPolicy agent-isolation is not in agent-demo: Argo CD has not applied the sandbox yet "
                         + "(sikifanso app status demo)",
                 "Cilium is not ready on every node (0 of 1 agents ready): sikifanso cluster doctor");
@@ -284,9 +287,32 @@ class AgentProbeTest {
             report = probe.probe(LAB, "demo", OPTIONS, Progress.NONE);
         }
         assertThat(report.passed()).isTrue();
-        assertThat(report.skipped()).isEqualTo(1);
+        assertThat(report.table().skipped()).isEqualTo(1);
         assertThat(report.rows()).filteredOn(r -> r.observed() == Observed.skipped).singleElement()
                 .satisfies(r -> assertThat(r.detail()).contains("no running pod in storage"));
+    }
+
+    @Test
+    void doctorWithProbeAgentsAddsARowPerAgentNamingTheMismatchAndItsCause() {
+        ProbeLab.cilium(client, 1, 1);
+        com.sikifanso.doctor.DoctorReport report;
+        try (FakeKubelet demo = kubelet(ProbeLab.enforcing(Set.of("1.1.1.1:443")), Behaviour.FINISH);
+             FakeKubelet other = new FakeKubelet(server, client, "agent-other",
+                     ProbeLab.enforcing(Set.of(ProbeLab.VALKEY_IP + ":6379")), Behaviour.FINISH)) {
+            report = new com.sikifanso.doctor.AgentIsolationChecks(home.services().agents(), probe).addTo(
+                    com.sikifanso.doctor.DoctorReport.of(List.of(com.sikifanso.doctor.CheckResult.pass("Docker", "ok"))),
+                    LAB, OPTIONS, Progress.NONE);
+        }
+
+        assertThat(report.checks()).extracting(com.sikifanso.doctor.CheckResult::name)
+                .containsExactly("Docker", "Agent demo isolation", "Agent other isolation");
+        com.sikifanso.doctor.CheckResult demo = report.checks().get(1);
+        assertThat(demo.failed()).isTrue();
+        assertThat(demo.cause()).contains("the internet by IP 1.1.1.1 expected blocked, observed connected",
+                "Cause: the CiliumNetworkPolicy agent-isolation is not in agent-demo");
+        assertThat(demo.fix()).isEqualTo("see the table: sikifanso agent probe demo");
+        assertThat(report.checks().get(2).status()).isEqualTo(com.sikifanso.doctor.Verdict.PASS);
+        assertThat(report.checks().get(2).message()).contains("as its policy says");
     }
 
     @Test
