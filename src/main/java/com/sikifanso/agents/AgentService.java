@@ -37,7 +37,7 @@ public final class AgentService {
                         @JsonIgnore Optional<PendingSync> pendingSync,
                         @com.fasterxml.jackson.annotation.JsonInclude(
                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                        com.sikifanso.agents.llm.AgentKeys.KeyState llmKey) implements PendingSync.Carrier {
+                        com.sikifanso.agents.llm.AgentKeys.KeyState llm) implements PendingSync.Carrier {
         public Agent(String name, String namespace, AgentValues values, Optional<String> commit,
                      Optional<PendingSync> pendingSync) {
             this(name, namespace, values, commit, pendingSync, null);

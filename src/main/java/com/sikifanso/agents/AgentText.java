@@ -28,7 +28,7 @@ public final class AgentText {
         if (agents.isEmpty()) {
             return "No agents yet. Create one with: sikifanso agent create NAME\n";
         }
-        Table t = new Table("NAME", "NAMESPACE", "CPU", "MEMORY", "PODS", "ALLOWED", "EGRESS", "LLM BUDGET");
+        Table t = new Table("NAME", "NAMESPACE", "CPU", "MEMORY", "PODS", "ALLOWED", "EGRESS", "BUDGET");
         agents.forEach(a -> t.row(a.name(), a.namespace(),
                 a.values().quota().cpuRequest() + "/" + a.values().quota().cpuLimit(),
                 a.values().quota().memoryRequest() + "/" + a.values().quota().memoryLimit(),
@@ -40,8 +40,8 @@ public final class AgentText {
         if (a.values().llm() == null) {
             return "-";
         }
-        return a.llmKey() != null && a.llmKey().spend() != null
-                ? String.format("%.2f of %s", a.llmKey().spend(), a.values().llm().budget())
+        return a.llm() != null && a.llm().spend() != null
+                ? String.format("%.2f of %s", a.llm().spend(), a.values().llm().budget())
                 : a.values().llm().budget();
     }
 
@@ -70,8 +70,8 @@ public final class AgentText {
         if (v.llm() != null) {
             s.append("LLM budget:   ").append(v.llm().budget()).append(" USD").append(v.llm().models().isEmpty() ? ""
                     : ", models " + String.join(",", v.llm().models()));
-            if (a.llmKey() != null && a.llmKey().spend() != null) {
-                s.append(String.format(", spent %.2f", a.llmKey().spend()));
+            if (a.llm() != null && a.llm().spend() != null) {
+                s.append(String.format(", spent %.2f", a.llm().spend()));
             }
             s.append(" (key in Secret ").append(a.namespace()).append('/').append(
                     com.sikifanso.agents.llm.AgentKeys.SECRET).append(")\n");

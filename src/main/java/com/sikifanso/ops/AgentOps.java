@@ -37,7 +37,7 @@ public final class AgentOps {
             @Param(value = "Internet hosts it may reach as host or host:port (443 by default); replaces the list",
                     optional = true) List<String> egressFqdns,
             @Param(value = "Pod Security Admission level", optional = true) PodSecurity podSecurity,
-            @Param(value = "USD[/period], e.g. 5/30d", optional = true) String llmBudget,
+            @Param(value = "e.g. 5/30d", optional = true) String llmBudget,
             @JsonIgnore List<String> llmModels,
             @Wait boolean waitForSync) implements ClusterScoped, WaitInput {
 
@@ -132,7 +132,7 @@ public final class AgentOps {
                     + in.name() + "?"));
 
     public static final Operation<AgentProbeInput, ProbeReport> PROBE = Operation.of("agent_probe",
-            "Prove an agent's isolation with a probe pod in its namespace.",
+            "Prove an agent's isolation with a probe pod.",
             Toolset.agents, Safety.READ, AgentProbeInput.class, ProbeReport.class,
             (in, ctx) -> ctx.services().agentProbe().probe(in.clusterName(), in.name(),
                     new AgentProbe.Options(in.image(), ctx.waitPolicy().timeout()), ctx.progress()),

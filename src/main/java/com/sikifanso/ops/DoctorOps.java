@@ -18,7 +18,7 @@ public final class DoctorOps {
     public record DoctorInput(@Param(Param.CLUSTER) String cluster,
                               @Param(value = "Longest wait for any one check, e.g. 10s or 500ms; a check that takes "
                                       + "longer fails", defaultValue = "10s") String checkTimeout,
-                              @Param(value = "Probe agents too", optional = true)
+                              @Param(value = "Probe agents", optional = true)
                               Boolean probeAgents)
             implements ClusterScoped {
     }

@@ -130,7 +130,7 @@ class AgentKeysTest {
 
         assertThat(created).isNotNull();
         assertThat(created.toString()).doesNotContain(KEY, MASTER);
-        assertThat(created.at("/agent/llmKey/spend").asDouble()).isEqualTo(1.25);
+        assertThat(created.at("/agent/llm/spend").asDouble()).isEqualTo(1.25);
         assertThat(created.at("/agent/values/allow").findValuesAsText("name"))
                 .as("the policy allows the gateway by itself").containsExactly("qdrant", "litellm-proxy");
         assertThat(created.path("policy").path("mayReach").toString())
@@ -161,8 +161,8 @@ class AgentKeysTest {
         assertThat(bodies.get(1).path("budget_duration").asText()).isEqualTo("1mo");
 
         JsonNode list = tool("agent_list", Map.of("cluster", "lab"));
-        assertThat(list.at("/agents/0/llmKey/spend").asDouble()).isEqualTo(1.25);
-        assertThat(list.at("/agents/0/llmKey/budget").asText()).isEqualTo("10/1mo");
+        assertThat(list.at("/agents/0/llm/spend").asDouble()).isEqualTo(1.25);
+        assertThat(list.at("/agents/0/llm/budget").asText()).isEqualTo("10/1mo");
 
         tool("agent_delete", Map.of("cluster", "lab", "name", "demo", "wait", false));
         assertThat(gateway).extracting(RecordedRequest::getPath).last().isEqualTo(PROXY + "/key/delete");
