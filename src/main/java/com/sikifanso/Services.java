@@ -44,6 +44,8 @@ public final class Services {
     private final AppService apps;
     private final Lazy<ClusterService> clusters;
     private final AgentService agents;
+    private final Lazy<com.sikifanso.agents.probe.AgentProbe> agentProbe;
+    private final com.sikifanso.agents.llm.AgentKeys agentKeys;
     private final Lazy<Convergence> convergence;
     private final Lazy<SnapshotService> snapshots;
     private final Lazy<ArgoCdServices> argocd;
@@ -88,6 +90,9 @@ public final class Services {
             }
         });
         this.agents = new AgentService(repos);
+        this.agentKeys = new com.sikifanso.agents.llm.AgentKeys(live, new CredentialStore(home));
+        this.agentProbe = Lazy.of(() -> new com.sikifanso.agents.probe.AgentProbe(repos, agents, live,
+                Clock.systemUTC(), Duration.ofSeconds(1)));
         // Everything that talks to Docker, Kubernetes, Helm or Argo CD is built on first use.
         this.convergence = Lazy.of(() -> new Convergence(sessions, kube,
                 new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)),
@@ -150,6 +155,14 @@ public final class Services {
 
     public AgentService agents() {
         return agents;
+    }
+
+    public com.sikifanso.agents.llm.AgentKeys agentKeys() {
+        return agentKeys;
+    }
+
+    public com.sikifanso.agents.probe.AgentProbe agentProbe() {
+        return agentProbe.get();
     }
 
     /** Clients for a cluster's API through its own kubeconfig context, for what watches it (the state feed). */

@@ -16,7 +16,8 @@ public final class AgentPolicy {
         List<String> reach = new ArrayList<>();
         reach.add("cluster DNS (kube-dns in kube-system) on 53/UDP and 53/TCP");
         v.allow().forEach(a -> reach.add(a.name() + " pods in namespace " + a.namespace() + " on " + a.port()
-                + "/TCP only"));
+                + "/TCP only" + (v.llm() != null && a.name().equals(AgentSandbox.LLM_GATEWAY)
+                ? " (allowed because the agent has an LLM budget of " + v.llm().budget() + ")" : "")));
         v.egressFQDNs().forEach(h -> reach.add(h.host() + " on " + h.port() + "/TCP (by DNS name)"));
         reach.add("other pods in its own namespace " + ns);
         List<String> denied = List.of(

@@ -1,5 +1,6 @@
 package com.sikifanso.agents;
 
+import com.sikifanso.agents.llm.LlmBudget;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.core.Names;
@@ -17,6 +18,8 @@ public final class AgentSandbox {
      * the 57 that would keep {@code agent-NAME} a DNS-1123 label).
      */
     public static final int MAX_NAME = 53;
+    /** The catalog app that serves agents' LLM keys. */
+    public static final String LLM_GATEWAY = "litellm-proxy";
     private static final List<String> POD_SECURITY_LEVELS = List.of("restricted", "baseline");
     private static final Pattern HOST = Pattern.compile(
             "(\\*\\.)?([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)+[a-z]([-a-z0-9]*[a-z0-9])?");
@@ -47,7 +50,9 @@ public final class AgentSandbox {
         requireAtMost("memory", memoryRequest, memoryLimit);
         int pods = requirePods(spec.pods());
         String podSecurity = requirePodSecurity(spec.podSecurity());
-        List<AgentValues.AllowedService> allow = allowed(spec.allow(), catalog);
+        AgentValues.Llm llm = spec.llmBudget() == null ? null
+                : new AgentValues.Llm(LlmBudget.parse(spec.llmBudget()).toString(), spec.llmModels());
+        List<AgentValues.AllowedService> allow = allowed(withGateway(spec.allow(), llm), catalog);
         List<AgentValues.EgressHost> egress = spec.egressFqdns().stream().map(AgentSandbox::egressHost).toList();
         AgentValues.Quota quota = new AgentValues.Quota(cpuRequest.text(), cpuLimit.text(), memoryRequest.text(),
                 memoryLimit.text(), pods);
@@ -55,7 +60,17 @@ public final class AgentSandbox {
                 Quantity.min(DEFAULT_CPU_REQUEST, cpuRequest).text(), Quantity.min(DEFAULT_CPU_LIMIT, cpuLimit).text(),
                 Quantity.min(DEFAULT_MEMORY_REQUEST, memoryRequest).text(),
                 Quantity.min(DEFAULT_MEMORY_LIMIT, memoryLimit).text());
-        return new AgentValues(new AgentValues.Agent(name), podSecurity, quota, defaults, allow, egress);
+        return new AgentValues(new AgentValues.Agent(name), podSecurity, quota, defaults, allow, egress, llm);
+    }
+
+    /** An agent with an LLM budget reaches the gateway its key is for, whatever its allow-list says. */
+    private static List<String> withGateway(List<String> allow, AgentValues.Llm llm) {
+        if (llm == null || allow.contains(LLM_GATEWAY)) {
+            return allow;
+        }
+        List<String> with = new ArrayList<>(allow);
+        with.add(LLM_GATEWAY);
+        return with;
     }
 
     /** The spec a values file stands for, so {@code agent update} can change one field. */
@@ -63,7 +78,8 @@ public final class AgentSandbox {
         return new AgentSpec(v.quota().cpuRequest(), v.quota().cpuLimit(), v.quota().memoryRequest(),
                 v.quota().memoryLimit(), Integer.toString(v.quota().pods()),
                 v.allow().stream().map(AgentValues.AllowedService::name).toList(),
-                v.egressFQDNs().stream().map(AgentValues.EgressHost::toString).toList(), v.podSecurity());
+                v.egressFQDNs().stream().map(AgentValues.EgressHost::toString).toList(), v.podSecurity(),
+                v.llm() == null ? null : v.llm().budget(), v.llm() == null ? null : v.llm().models());
     }
 
     private static Quantity quantity(String flag, String text) {

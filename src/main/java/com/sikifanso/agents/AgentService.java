@@ -34,7 +34,20 @@ public final class AgentService {
      * @param pendingSync what that commit must bring about in the cluster; empty when nothing was committed
      */
     public record Agent(String name, String namespace, AgentValues values, Optional<String> commit,
-                        @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
+                        @JsonIgnore Optional<PendingSync> pendingSync,
+                        @com.fasterxml.jackson.annotation.JsonInclude(
+                                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        com.sikifanso.agents.llm.AgentKeys.KeyState llm) implements PendingSync.Carrier {
+        public Agent(String name, String namespace, AgentValues values, Optional<String> commit,
+                     Optional<PendingSync> pendingSync) {
+            this(name, namespace, values, commit, pendingSync, null);
+        }
+
+        /** This agent with its LiteLLM key's state (where it is, budget, spend; never the key). */
+        public Agent withLlmKey(com.sikifanso.agents.llm.AgentKeys.KeyState key) {
+            return new Agent(name, namespace, values, commit, pendingSync, key);
+        }
+
         static Agent asDefined(String name, AgentValues values) {
             return new Agent(name, AgentSandbox.namespace(name), values, Optional.empty(), Optional.empty());
         }

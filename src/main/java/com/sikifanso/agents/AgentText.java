@@ -28,12 +28,21 @@ public final class AgentText {
         if (agents.isEmpty()) {
             return "No agents yet. Create one with: sikifanso agent create NAME\n";
         }
-        Table t = new Table("NAME", "NAMESPACE", "CPU", "MEMORY", "PODS", "ALLOWED", "EGRESS");
+        Table t = new Table("NAME", "NAMESPACE", "CPU", "MEMORY", "PODS", "ALLOWED", "EGRESS", "BUDGET");
         agents.forEach(a -> t.row(a.name(), a.namespace(),
                 a.values().quota().cpuRequest() + "/" + a.values().quota().cpuLimit(),
                 a.values().quota().memoryRequest() + "/" + a.values().quota().memoryLimit(),
-                a.values().quota().pods(), allowed(a.values()), egress(a.values())));
+                a.values().quota().pods(), allowed(a.values()), egress(a.values()), budget(a)));
         return t.render();
+    }
+
+    private static String budget(AgentService.Agent a) {
+        if (a.values().llm() == null) {
+            return "-";
+        }
+        return a.llm() != null && a.llm().spend() != null
+                ? String.format("%.2f of %s", a.llm().spend(), a.values().llm().budget())
+                : a.values().llm().budget();
     }
 
     private static String allowed(AgentValues v) {
@@ -58,6 +67,15 @@ public final class AgentText {
                 .append(v.quota().memoryLimit()).append(" limit\n");
         s.append("Pods:         ").append(v.quota().pods()).append('\n');
         s.append("Pod security: ").append(v.podSecurity()).append('\n');
+        if (v.llm() != null) {
+            s.append("LLM budget:   ").append(v.llm().budget()).append(" USD").append(v.llm().models().isEmpty() ? ""
+                    : ", models " + String.join(",", v.llm().models()));
+            if (a.llm() != null && a.llm().spend() != null) {
+                s.append(String.format(", spent %.2f", a.llm().spend()));
+            }
+            s.append(" (key in Secret ").append(a.namespace()).append('/').append(
+                    com.sikifanso.agents.llm.AgentKeys.SECRET).append(")\n");
+        }
         s.append("May reach:\n");
         policy.mayReach().forEach(r -> s.append("  - ").append(r).append('\n'));
         s.append("Denied:\n");

@@ -10,9 +10,26 @@ import java.util.Map;
  * these keys; keep the two in step.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"agent", "podSecurity", "quota", "containerDefaults", "allow", "egressFQDNs"})
+@JsonPropertyOrder({"agent", "podSecurity", "quota", "containerDefaults", "allow", "egressFQDNs", "llm"})
 public record AgentValues(Agent agent, String podSecurity, Quota quota, Resources containerDefaults,
-                          List<AllowedService> allow, List<EgressHost> egressFQDNs) {
+                          List<AllowedService> allow, List<EgressHost> egressFQDNs, Llm llm) {
+
+    public AgentValues(Agent agent, String podSecurity, Quota quota, Resources containerDefaults,
+                       List<AllowedService> allow, List<EgressHost> egressFQDNs) {
+        this(agent, podSecurity, quota, containerDefaults, allow, egressFQDNs, null);
+    }
+
+    /**
+     * The agent's LiteLLM key: its budget as AMOUNT[/PERIOD] and the model patterns it may call (empty: all). The
+     * chart does not read it; {@code agent create|update} does, to keep the key in step. The key itself is a Secret
+     * in the agent's namespace, never in git.
+     */
+    @JsonPropertyOrder({"budget", "models"})
+    public record Llm(String budget, List<String> models) {
+        public Llm {
+            models = models == null ? List.of() : List.copyOf(models);
+        }
+    }
 
     public AgentValues {
         allow = allow == null ? List.of() : List.copyOf(allow);

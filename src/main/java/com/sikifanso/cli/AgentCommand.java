@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
     "A sandbox may reach cluster DNS, the data services it is allowed, and its own namespace: not the",
     "internet, the Kubernetes API or other agents."},
         subcommands = {AgentCreateCommand.class, AgentListCommand.class, AgentInfoCommand.class,
-            AgentUpdateCommand.class, AgentDeleteCommand.class, AgentWatchCommand.class})
+            AgentUpdateCommand.class, AgentDeleteCommand.class, AgentWatchCommand.class, AgentProbeCommand.class})
 final class AgentCommand {
 }

@@ -40,6 +40,15 @@ final class AgentSpecOptions {
             description = "Pod Security Admission level: restricted (default) or baseline.")
     String podSecurity;
 
+    @Option(names = "--llm-budget", paramLabel = "AMOUNT[/PERIOD]",
+            description = "Give the agent its own LiteLLM key with this budget in USD, e.g. 10 or 5/30d (reset every 30 "
+                    + "days); the key is a Secret in its namespace and the policy allows litellm-proxy.")
+    String llmBudget;
+
+    @Option(names = "--llm-models", paramLabel = "PATTERN", split = ",",
+            description = "Models the agent's key may call, e.g. local,claude-* (default: all the gateway serves).")
+    List<String> llmModels;
+
     /**
      * The operation's input for these flags. {@code --pods} and {@code --pod-security} are parsed here, at the edge,
      * into the tool's typed fields, refused with the messages the service gives for them.
@@ -49,6 +58,6 @@ final class AgentSpecOptions {
                 pods == null ? null : AgentSandbox.requirePods(pods),
                 allowNone ? List.of() : allow, noEgress ? List.of() : egressFqdns,
                 podSecurity == null ? null : AgentOps.PodSecurity.valueOf(AgentSandbox.requirePodSecurity(podSecurity)),
-                wait.waitForSync());
+                llmBudget, llmModels, wait.waitForSync());
     }
 }

@@ -30,6 +30,10 @@ final class ClusterDoctorCommand extends BaseCommand {
                     + " (default: ${DEFAULT-VALUE}).")
     Duration checkTimeout;
 
+    @Option(names = "--probe-agents", description = "Also prove every agent's isolation with a probe pod each "
+            + "(as sikifanso agent probe NAME); a mismatch fails its row with the cause.")
+    boolean probeAgents;
+
     /** Bounds --watch in tests; 0 means until interrupted. */
     @Option(names = "--watch-runs", hidden = true, defaultValue = "0")
     int watchRuns;
@@ -40,7 +44,8 @@ final class ClusterDoctorCommand extends BaseCommand {
             throw SikifansoException.usage("--check-timeout must be more than 0 and --interval not negative",
                     "e.g. --check-timeout 10s --interval 5s");
         }
-        DoctorOps.DoctorInput input = new DoctorOps.DoctorInput(cluster(name), checkTimeout.toMillis() + "ms");
+        DoctorOps.DoctorInput input = new DoctorOps.DoctorInput(cluster(name), checkTimeout.toMillis() + "ms",
+                probeAgents ? Boolean.TRUE : null);
         DoctorReport report = performWithHeader(this::watchHeader, DoctorOps.DOCTOR, input);
         for (int runs = 1; watch && (watchRuns == 0 || runs < watchRuns); runs++) {
             try {

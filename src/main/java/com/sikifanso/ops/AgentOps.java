@@ -4,7 +4,11 @@ import com.sikifanso.agents.AgentPolicy;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.agents.AgentText;
+import com.sikifanso.agents.probe.AgentProbe;
+import com.sikifanso.agents.probe.ProbeReport;
+import com.sikifanso.agents.probe.ProbeText;
 import com.sikifanso.gitops.PendingSync;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,12 +37,22 @@ public final class AgentOps {
             @Param(value = "Internet hosts it may reach as host or host:port (443 by default); replaces the list",
                     optional = true) List<String> egressFqdns,
             @Param(value = "Pod Security Admission level", optional = true) PodSecurity podSecurity,
+            @Param(value = "e.g. 5/30d", optional = true) String llmBudget,
+            @JsonIgnore List<String> llmModels,
             @Wait boolean waitForSync) implements ClusterScoped, WaitInput {
+
+        /** Without an LLM budget (the CLI's --llm-models is CLI-only: kept out of tools/list). */
+        public AgentSettings(String cluster, String name, String cpuRequest, String cpuLimit, String memoryRequest,
+                             String memoryLimit, Integer pods, List<String> allow, List<String> egressFqdns,
+                             PodSecurity podSecurity, boolean waitForSync) {
+            this(cluster, name, cpuRequest, cpuLimit, memoryRequest, memoryLimit, pods, allow, egressFqdns,
+                    podSecurity, null, null, waitForSync);
+        }
 
         AgentSpec spec() {
             return new AgentSpec(cpuRequest, cpuLimit, memoryRequest, memoryLimit,
                     pods == null ? null : pods.toString(), allow, egressFqdns,
-                    podSecurity == null ? null : podSecurity.name());
+                    podSecurity == null ? null : podSecurity.name(), llmBudget, llmModels);
         }
     }
 
@@ -62,19 +76,26 @@ public final class AgentOps {
         }
     }
 
+    /** {@code image}: the CLI's --image (null: busybox); left out of the tool to keep tools/list small. */
+    public record AgentProbeInput(@Param(Param.CLUSTER) String cluster, @Param("Name of the agent") String name,
+                                  @JsonIgnore String image) implements ClusterScoped {
+    }
+
     /** The Pod Security Admission levels an agent's namespace may enforce. */
     public enum PodSecurity { restricted, baseline }
 
     public static final Operation<AgentListInput, AgentList> LIST = Operation.of("agent_list",
             "List agent sandboxes with their quotas, allowed services and egress hosts.",
             Toolset.agents, Safety.READ, AgentListInput.class, AgentList.class,
-            (in, ctx) -> new AgentList(ctx.services().agents().list(in.cluster())),
+            (in, ctx) -> new AgentList(ctx.services().agents().list(in.cluster()).stream()
+                    .map(a -> withKeyState(ctx, in.cluster(), a)).toList()),
             out -> AgentText.list(out.agents()));
 
     public static final Operation<AgentRef, AgentDetails> INFO = Operation.of("agent_info",
             "Show one agent sandbox: quotas, and in words what its network policy lets it reach and what it denies.",
             Toolset.agents, Safety.READ, AgentRef.class, AgentDetails.class,
-            (in, ctx) -> AgentDetails.of(ctx.services().agents().get(in.cluster(), in.name())),
+            (in, ctx) -> AgentDetails.of(withKeyState(ctx, in.cluster(), ctx.services().agents().get(in.cluster(),
+                    in.name()))),
             out -> AgentText.details(out.agent()));
 
     public static final Operation<AgentSettings, AgentDetails> CREATE = Operation.of("agent_create",
@@ -82,26 +103,63 @@ public final class AgentOps {
                     + "without API token, default-deny network policies. allow defaults to litellm-proxy, qdrant, "
                     + "postgresql, valkey.",
             Toolset.agents, Safety.CREATE, AgentSettings.class, AgentDetails.class,
-            (in, ctx) -> AgentDetails.of(ctx.services().agents().create(in.cluster(), in.name(), in.spec())),
+            (in, ctx) -> AgentDetails.of(withKey(ctx, in.cluster(), ctx.services().agents().create(in.cluster(),
+                    in.name(), in.spec()))),
             (out, style) -> AgentText.created(out.agent(), style));
 
     public static final Operation<AgentSettings, AgentDetails> UPDATE = Operation.of("agent_update",
             "Change an agent sandbox's quotas, allowed services, egress hosts or pod security; only the given "
                     + "fields change. One commit.",
             Toolset.agents, Safety.CHANGE, AgentSettings.class, AgentDetails.class,
-            (in, ctx) -> AgentDetails.of(ctx.services().agents().update(in.cluster(), in.name(), in.spec())),
+            (in, ctx) -> AgentDetails.of(withKey(ctx, in.cluster(), ctx.services().agents().update(in.cluster(),
+                    in.name(), in.spec()))),
             out -> AgentText.updated(out.agent()));
 
     public static final Operation<AgentChange, AgentService.Deleted> DELETE = Operation.of("agent_delete",
                     "Delete an agent sandbox in one commit; Argo CD removes its namespace and everything in it. "
                             + "Asks the user first.",
                     Toolset.agents, Safety.DESTRUCTIVE, AgentChange.class, AgentService.Deleted.class,
-                    (in, ctx) -> ctx.services().agents().delete(in.cluster(), in.name()),
+                    (in, ctx) -> {
+                        AgentService.Deleted deleted = ctx.services().agents().delete(in.cluster(), in.name());
+                        if (ctx.services().live().running(in.cluster())
+                                && ctx.services().agentKeys().revoke(in.cluster(), in.name())) {
+                            ctx.progress().note("revoked agent " + in.name() + "'s LiteLLM key");
+                        }
+                        return deleted;
+                    },
                     AgentText::deleted)
             .confirmWhen(in -> Optional.of("Delete agent \"" + in.name() + "\" and its namespace agent-"
                     + in.name() + "?"));
 
+    public static final Operation<AgentProbeInput, ProbeReport> PROBE = Operation.of("agent_probe",
+            "Prove an agent's isolation with a probe pod.",
+            Toolset.agents, Safety.READ, AgentProbeInput.class, ProbeReport.class,
+            (in, ctx) -> ctx.services().agentProbe().probe(in.clusterName(), in.name(),
+                    new AgentProbe.Options(in.image(), ctx.waitPolicy().timeout()), ctx.progress()),
+            ProbeText::render);
+
+    /** After a commit with an LLM budget: the agent's key made or updated, when the cluster runs to hold it. */
+    private static AgentService.Agent withKey(OperationContext ctx, String cluster, AgentService.Agent agent) {
+        if (agent.values().llm() == null) {
+            return agent;
+        }
+        if (!ctx.services().live().running(cluster)) {
+            ctx.progress().note("agent " + agent.name() + "'s LiteLLM key is made when the cluster runs: start it, "
+                    + "then sikifanso agent update " + agent.name() + " --llm-budget " + agent.values().llm().budget());
+            return agent;
+        }
+        return agent.withLlmKey(ctx.services().agentKeys().ensure(cluster, agent.name(), agent.values().llm()));
+    }
+
+    /** Spend against budget, from LiteLLM, for an agent with a budget on a running cluster. */
+    private static AgentService.Agent withKeyState(OperationContext ctx, String cluster, AgentService.Agent agent) {
+        if (agent.values().llm() == null || !ctx.services().live().running(cluster)) {
+            return agent;
+        }
+        return ctx.services().agentKeys().state(cluster, agent.name()).map(agent::withLlmKey).orElse(agent);
+    }
+
     static List<Operation<?, ?>> all() {
-        return List.of(LIST, INFO, CREATE, UPDATE, DELETE);
+        return List.of(LIST, INFO, CREATE, UPDATE, DELETE, PROBE);
     }
 }

@@ -1,6 +1,8 @@
 package com.sikifanso.ops;
 
 import com.sikifanso.core.GoDurations;
+import com.sikifanso.agents.probe.AgentProbe;
+import com.sikifanso.doctor.AgentIsolationChecks;
 import com.sikifanso.doctor.Doctor;
 import com.sikifanso.doctor.DoctorReport;
 import com.sikifanso.doctor.DoctorText;
@@ -15,7 +17,9 @@ public final class DoctorOps {
     /** The CLI's --check-timeout, in the form log tools take a duration ({@code since: "10m"}). */
     public record DoctorInput(@Param(Param.CLUSTER) String cluster,
                               @Param(value = "Longest wait for any one check, e.g. 10s or 500ms; a check that takes "
-                                      + "longer fails", defaultValue = "10s") String checkTimeout)
+                                      + "longer fails", defaultValue = "10s") String checkTimeout,
+                              @Param(value = "Probe agents", optional = true)
+                              Boolean probeAgents)
             implements ClusterScoped {
     }
 
@@ -23,8 +27,14 @@ public final class DoctorOps {
                     + "Docker, nodes, Cilium, Hubble, Argo CD, every app and agent Application, the GitOps repo. "
                     + "Each check passes, warns or fails; a failure names its cause and the command that fixes it.",
             Toolset.doctor, Safety.READ, DoctorInput.class, DoctorReport.class,
-            (in, ctx) -> ctx.services().doctor().examine(in.clusterName(),
-                    new Doctor.Options(checkTimeout(in.checkTimeout()), true)),
+            (in, ctx) -> {
+                DoctorReport report = ctx.services().doctor().examine(in.clusterName(),
+                        new Doctor.Options(checkTimeout(in.checkTimeout()), true));
+                return Boolean.TRUE.equals(in.probeAgents())
+                        ? new AgentIsolationChecks(ctx.services().agents(), ctx.services().agentProbe()).addTo(report,
+                                in.clusterName(), new AgentProbe.Options(null, ctx.waitPolicy().timeout()), ctx.progress())
+                        : report;
+            },
             DoctorText::render);
 
     static List<Operation<?, ?>> all() {

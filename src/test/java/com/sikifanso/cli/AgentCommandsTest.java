@@ -54,9 +54,9 @@ class AgentCommandsTest {
 
         String[] list = run("-c", CLUSTER, "agent", "list").stdout().split("\n");
         assertThat(list[0].split("\\s+")).containsExactly("NAME", "NAMESPACE", "CPU", "MEMORY", "PODS", "ALLOWED",
-                "EGRESS");
+                "EGRESS", "BUDGET");
         assertThat(list[1].split("\\s+")).containsExactly("coder", "agent-coder", "250m/1000m", "256Mi/1Gi", "10",
-                "litellm-proxy,qdrant,postgresql,valkey", "api.github.com:443");
+                "litellm-proxy,qdrant,postgresql,valkey", "api.github.com:443", "-");
 
         assertThat(run("-c", CLUSTER, "agent", "update", "coder", "--pods", "3", "--no-wait").stdout())
                 .isEqualTo("updated agent coder (commit " + shortHead() + ")\n");

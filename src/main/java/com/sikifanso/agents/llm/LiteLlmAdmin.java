@@ -1,0 +1,82 @@
+package com.sikifanso.agents.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.core.Mappers;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.core.Throwables;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * LiteLLM's key admin API ({@code /key/generate}, {@code /key/update}, {@code /key/delete}, {@code /key/info}),
+ * reached through the Kubernetes API server's service proxy with the cluster's own client, so the gateway is never
+ * exposed on the host. The master key goes in LiteLLM's {@code API-Key} header: {@code Authorization} is the API
+ * server's to read when a kubeconfig authenticates with a token.
+ */
+final class LiteLlmAdmin {
+    static final String SERVICE_PATH = "api/v1/namespaces/gateway/services/litellm-proxy:4000/proxy";
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final KubernetesClient kube;
+    private final String masterKey;
+
+    LiteLlmAdmin(KubernetesClient kube, String masterKey) {
+        this.kube = kube;
+        this.masterKey = masterKey;
+    }
+
+    JsonNode post(String path, Object body) {
+        return send(kube.getHttpClient().newHttpRequestBuilder().uri(uri(path))
+                .post("application/json", Mappers.JSON.valueToTree(body).toString()), path);
+    }
+
+    JsonNode info(String key) {
+        return send(kube.getHttpClient().newHttpRequestBuilder()
+                .uri(uri("/key/info?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8))), "/key/info");
+    }
+
+    private URI uri(String path) {
+        String master = kube.getConfiguration().getMasterUrl();
+        return URI.create((master.endsWith("/") ? master : master + "/") + SERVICE_PATH + path);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, String what) {
+        HttpResponse<String> response;
+        try {
+            response = kube.getHttpClient().sendAsync(request.header("API-Key", masterKey).build(), String.class)
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SikifansoException.failure("interrupted while calling LiteLLM " + what, null, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw SikifansoException.failure("cannot reach LiteLLM's " + what + " through the API server: "
+                    + Throwables.rootMessage(e), "is litellm-proxy enabled and healthy? sikifanso app status "
+                    + "litellm-proxy", e);
+        }
+        if (!response.isSuccessful()) {
+            throw SikifansoException.failure("LiteLLM refused " + what + ": HTTP " + response.code() + " "
+                    + abbreviate(response.body()), response.code() == 503 || response.code() == 404
+                    ? "is litellm-proxy enabled and running? sikifanso app enable litellm-proxy"
+                    : "virtual keys need LiteLLM's database (database_url in catalog/values/litellm-proxy.yaml) "
+                    + "and its master key; see sikifanso app logs litellm-proxy");
+        }
+        try {
+            return Mappers.JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw SikifansoException.failure("LiteLLM's " + what + " answered something that is not JSON: "
+                    + abbreviate(response.body()), "see sikifanso app logs litellm-proxy", e);
+        }
+    }
+
+    private static String abbreviate(String body) {
+        String text = body == null ? "" : body.strip();
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+}

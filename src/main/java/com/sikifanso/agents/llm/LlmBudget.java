@@ -1,0 +1,29 @@
+package com.sikifanso.agents.llm;
+
+import com.sikifanso.core.SikifansoException;
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code --llm-budget AMOUNT[/PERIOD]}: US dollars an agent's LiteLLM key may spend, and how often that resets
+ * (LiteLLM's {@code budget_duration}: seconds, minutes, hours, days or months, e.g. 30d, 1mo); no period: never.
+ */
+public record LlmBudget(BigDecimal amount, String period) {
+    private static final Pattern TEXT = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,4})?)(?:/(\\d{1,4}(?:s|m|h|d|mo)))?");
+
+    public static LlmBudget parse(String text) {
+        Matcher m = TEXT.matcher(text == null ? "" : text.strip());
+        if (!m.matches() || new BigDecimal(m.group(1)).signum() <= 0) {
+            throw SikifansoException.usage("--llm-budget \"" + text + "\" is not AMOUNT[/PERIOD]",
+                    "give US dollars above 0, optionally per period: --llm-budget 10 (never resets) or "
+                            + "--llm-budget 5/30d (periods in s, m, h, d or mo)");
+        }
+        return new LlmBudget(new BigDecimal(m.group(1)), m.group(2));
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + (period == null ? "" : "/" + period);
+    }
+}
