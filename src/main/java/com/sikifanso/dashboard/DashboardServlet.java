@@ -26,7 +26,7 @@ public final class DashboardServlet extends HttpServlet {
     /** How much recent activity a page replays when it opens. */
     static final int REPLAY = 200;
     private static final Map<String, String> ASSETS = Map.of("/static/dashboard.js", "text/javascript",
-            "/static/dashboard.css", "text/css");
+            "/static/dashboard.css", "text/css", "/favicon.ico", "image/svg+xml");
 
     private final Reads reads;
     private final String cluster;
@@ -95,8 +95,8 @@ public final class DashboardServlet extends HttpServlet {
     }
 
     private static void asset(String path, HttpServletResponse response) throws IOException {
-        try (InputStream in = DashboardServlet.class.getResourceAsStream("/dashboard" + path.substring(
-                "/static".length()))) {
+        String file = path.equals("/favicon.ico") ? "/favicon.svg" : path.substring("/static".length());
+        try (InputStream in = DashboardServlet.class.getResourceAsStream("/dashboard" + file)) {
             if (in == null) {
                 PlainResponses.send(response, 404, "asset " + path + " is missing from this build");
                 return;
