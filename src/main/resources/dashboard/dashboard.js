@@ -193,7 +193,9 @@
     }
   }
   function connect() {
-    const url = `/api/agui/events?cluster=${encodeURIComponent(cluster)}&state=1&after=${body.dataset.replayFrom || 0}`;
+    // No &state=1: the dashboard server keeps the cluster's state feed running, so its snapshot and deltas are in
+    // the journal this stream replays (from just before the newest snapshot) and follows.
+    const url = `/api/agui/events?cluster=${encodeURIComponent(cluster)}&after=${body.dataset.replayFrom || 0}`;
     const source = new EventSource(url);
     source.onopen = () => { text($('#live'), 'live'); $('#live').className = 'ok'; };
     source.onerror = () => { text($('#live'), 'reconnecting…'); $('#live').className = 'warn'; };

@@ -10,11 +10,12 @@ import java.net.InetSocketAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "dashboard", description = {"Serve the web dashboard of a cluster: overview, catalog, apps, agents, "
-        + "activity and snapshots, live.",
-    "The sikifanso serve server with its pages on: loopback only unless --allow-remote. Open the printed link (its",
-    "token signs the browser in; a session cookie then); every change is the CLI's operation, in the journal as",
-    "surface dashboard. Programs keep using the bearer token in ~/.sikifanso/serve-token. Ctrl+C stops it."},
+@Command(name = "dashboard", description = {"Serve a cluster's live web dashboard.",
+    "Overview, catalog, apps, agents, activity and snapshots, on the sikifanso serve server;",
+    "loopback only unless --allow-remote. Open the printed link: its token signs the browser in",
+    "(a session cookie then).",
+    "Every change is the CLI's operation, journalled as surface dashboard. Programs keep using",
+    "the bearer token in ~/.sikifanso/serve-token. Ctrl+C stops it."},
         footer = {"", "Examples:", "  sikifanso cluster dashboard --open", "  sikifanso dashboard -c lab1 --addr 127.0.0.1:9000"})
 final class DashboardCommand extends BaseCommand {
     @Option(names = "--addr", paramLabel = "ADDR", defaultValue = "127.0.0.1:" + ServeOptions.DEFAULT_PORT,

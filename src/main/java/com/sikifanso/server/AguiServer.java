@@ -35,11 +35,13 @@ public final class AguiServer implements AutoCloseable {
     private final Server jetty;
     private final AtomicBoolean stopping;
     private final JournalPump pump;
+    private final ClusterStateFeed stateFeed;
 
-    private AguiServer(Server jetty, AtomicBoolean stopping, JournalPump pump) {
+    private AguiServer(Server jetty, AtomicBoolean stopping, JournalPump pump, ClusterStateFeed stateFeed) {
         this.jetty = jetty;
         this.stopping = stopping;
         this.pump = pump;
+        this.stateFeed = stateFeed;
     }
 
     public static AguiServer start(Services services, BearerToken token, ServeOptions options) {
@@ -87,7 +89,19 @@ public final class AguiServer implements AutoCloseable {
             throw SikifansoException.failure("cannot listen on " + options.address() + ": " + e.getMessage(),
                     "pick a free port with --addr 127.0.0.1:PORT", e);
         }
-        return new AguiServer(jetty, stopping, pump);
+        // The dashboard shows its cluster's state on every page: it keeps the state feed running while it serves,
+        // so opening a page (or ten tabs) does not start a feed, with its doctor run, each time.
+        AguiServer server = new AguiServer(jetty, stopping, pump, null);
+        if (dashboard == null) {
+            return server;
+        }
+        try {
+            return new AguiServer(jetty, stopping, pump, ClusterStateFeed.whileListening(services,
+                    options.defaultCluster()));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     public int port() {
@@ -107,6 +121,9 @@ public final class AguiServer implements AutoCloseable {
     @Override
     public void close() {
         stopping.set(true);
+        if (stateFeed != null) {
+            stateFeed.close();
+        }
         try {
             jetty.stop();
         } catch (Exception ignored) {
