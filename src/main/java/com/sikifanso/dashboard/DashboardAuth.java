@@ -1,6 +1,7 @@
 package com.sikifanso.dashboard;
 
 import com.sikifanso.http.BearerToken;
+import com.sikifanso.http.BearerTokenFilter;
 import com.sikifanso.http.PlainResponses;
 import com.sikifanso.ops.Surface;
 import jakarta.servlet.Filter;
@@ -28,11 +29,13 @@ public final class DashboardAuth implements Filter {
     static final String CSRF_ATTRIBUTE = "sikifanso.csrf";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final BearerToken bearer;
+    private final BearerToken token;
+    private final BearerTokenFilter bearer;
     private final DashboardSessions sessions;
 
-    public DashboardAuth(BearerToken bearer, DashboardSessions sessions) {
-        this.bearer = bearer;
+    public DashboardAuth(BearerToken token, DashboardSessions sessions) {
+        this.token = token;
+        this.bearer = new BearerTokenFilter(token, "send Authorization: Bearer with the token in " + token.file());
         this.sessions = sessions;
     }
 
@@ -45,22 +48,15 @@ public final class DashboardAuth implements Filter {
             login(request, response);
             return;
         }
-        String header = request.getHeader("Authorization");
-        if (header != null) {
-            String presented = header.startsWith("Bearer ") ? header.substring(7).strip() : null;
-            if (!bearer.matches(presented)) {
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"sikifanso\", error=\"invalid_token\"");
-                PlainResponses.send(response, 401, "wrong bearer token; send Authorization: Bearer with the token in "
-                        + bearer.file());
-                return;
-            }
-            chain.doFilter(req, res);
+        if (request.getHeader("Authorization") != null) {
+            // A program: the bearer token, as without the dashboard (no cookie, so no CSRF to fear).
+            bearer.doFilter(req, res, chain);
             return;
         }
         String session = sessionCookie(request);
         if (sessions.csrf(session).isEmpty()) {
             PlainResponses.send(response, 401, "not signed in; open the link sikifanso cluster dashboard printed "
-                    + "(it carries the token), or send Authorization: Bearer with the token in " + bearer.file());
+                    + "(it carries the token), or send Authorization: Bearer with the token in " + token.file());
             return;
         }
         if (!SAFE_METHODS.contains(request.getMethod())

@@ -19,7 +19,7 @@ final class OverviewPage {
     static String render(Reads reads, PageRequest request) {
         Map<String, Object> cluster = Map.of("cluster", request.cluster());
         String apps = reads.read(CatalogOps.LIST, cluster).html(list -> apps(list.apps()));
-        String links = reads.read(ClusterOps.CLUSTER_INFO, Map.of("name", request.cluster()))
+        String links = reads.read(ClusterOps.CLUSTER_INFO, cluster)
                 .html(details -> links(details.session()));
         return Layout.page(request, "overview", "Overview", Layout.live(
                 "<section class=\"cards\">"
