@@ -2,7 +2,6 @@ package com.sikifanso.dashboard;
 
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.ops.CatalogOps;
-import com.sikifanso.ops.ClusterOps;
 import com.sikifanso.session.Session;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,14 @@ final class OverviewPage {
     static String render(Reads reads, PageRequest request) {
         Map<String, Object> cluster = Map.of("cluster", request.cluster());
         String apps = reads.read(CatalogOps.LIST, cluster).html(list -> apps(list.apps()));
-        String links = reads.read(ClusterOps.CLUSTER_INFO, cluster)
-                .html(details -> links(details.session()));
+        // The session's URLs, not cluster_info: that also asks Docker for the containers' live state, which the
+        // state feed's nodes already show, and a busy Docker engine would hold the page back.
+        String links;
+        try {
+            links = links(reads.services().sessions().load(request.cluster()));
+        } catch (com.sikifanso.core.SikifansoException e) {
+            links = Html.error(e.getMessage());
+        }
         return Layout.page(request, "overview", "Overview", Layout.live(
                 "<section class=\"cards\">"
                         + "<div class=\"card\"><h2>Nodes</h2><p class=\"big\"><span data-state=\"nodesReady\">–</span>"
