@@ -55,12 +55,12 @@ final class CatalogPage {
                 + "<td>" + Html.esc(row.version()) + "</td>"
                 + "<td class=\"status\">" + (row.enabled() ? "<span class=\"on\">enabled</span>"
                         : "<span class=\"off\">off</span>") + "</td>"
-                + syncCells(row.name()) + (entry == null ? "<td>custom app</td><td></td>" : toggle(entry, catalog))
+                + syncCells() + (entry == null ? "<td>custom app</td><td></td>" : toggle(entry, catalog))
                 + "</tr>";
     }
 
     /** Sync and health cells the script keeps current from the state feed's {@code /apps/NAME}. */
-    static String syncCells(String app) {
+    static String syncCells() {
         return "<td data-app-field=\"sync\">–</td><td data-app-field=\"health\">–</td>";
     }
 

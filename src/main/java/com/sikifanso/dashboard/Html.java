@@ -1,8 +1,5 @@
 package com.sikifanso.dashboard;
 
-import java.util.Collection;
-import java.util.stream.Collectors;
-
 /** Text made safe for HTML element content and quoted attribute values. */
 final class Html {
     private Html() {
@@ -25,11 +22,6 @@ final class Html {
         return out.toString();
     }
 
-    /** Names as one attribute value, comma-separated. */
-    static String list(Collection<String> names) {
-        return esc(String.join(",", names));
-    }
-
     /** A block of an operation's text rendering, as the CLI prints it. */
     static String pre(String text) {
         return "<pre class=\"text\">" + esc(text.stripTrailing()) + "</pre>";
@@ -38,9 +30,5 @@ final class Html {
     /** A refusal or failure, with its fix, where the data would have been. */
     static String error(String message) {
         return "<p class=\"error\" role=\"alert\">" + esc(message) + "</p>";
-    }
-
-    static String rows(Collection<String> rows) {
-        return rows.stream().collect(Collectors.joining());
     }
 }

@@ -52,7 +52,7 @@ final class OverviewPage {
         for (AppService.AppRow row : enabled) {
             table.append("<tr data-app=\"").append(Html.esc(row.name())).append("\"><td><a href=\"/apps/")
                     .append(Html.esc(row.name())).append("\">").append(Html.esc(row.name())).append("</a></td><td>")
-                    .append(Html.esc(row.category())).append("</td>").append(CatalogPage.syncCells(row.name()))
+                    .append(Html.esc(row.category())).append("</td>").append(CatalogPage.syncCells())
                     .append("</tr>");
         }
         return table.append("</tbody></table></section>").toString();

@@ -34,8 +34,7 @@ final class Reads {
 
     <I extends Record, O extends Record> Read<O> read(Operation<I, O> operation, Map<String, Object> arguments) {
         try {
-            @SuppressWarnings("unchecked")
-            I input = (I) ArgumentBinder.bind(operation.input(), arguments);
+            I input = ArgumentBinder.bind(operation.input(), arguments);
             return new Read<>(operation.call(input, new OperationContext(services, msg -> { })), null);
         } catch (SikifansoException e) {
             return new Read<>(null, e.getMessage() + (e.hint() == null ? "" : " To fix: " + e.hint()));
