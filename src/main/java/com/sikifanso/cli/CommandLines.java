@@ -50,6 +50,7 @@ public final class CommandLines {
         groups.put("ai", AiCommand.class);
         groups.put("mcp", McpCommand.class);
         groups.put("serve", ServeCommand.class);
+        groups.put("dashboard", DashboardCommand.class);
         groups.put("completion", CompletionCommand.class);
         groups.put("version", VersionCommand.class);
         groups.put("__complete", CompleteCommand.class);

@@ -3,6 +3,10 @@ package com.sikifanso.server;
 import com.sikifanso.Services;
 import com.sikifanso.agui.state.ClusterStateFeed;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.dashboard.DashboardAuth;
+import com.sikifanso.dashboard.DashboardServlet;
+import com.sikifanso.dashboard.DashboardSessions;
+import com.sikifanso.dashboard.SecurityHeaders;
 import com.sikifanso.http.BearerToken;
 import com.sikifanso.http.BearerTokenFilter;
 import com.sikifanso.http.PlainResponses;
@@ -31,29 +35,51 @@ public final class AguiServer implements AutoCloseable {
     private final Server jetty;
     private final AtomicBoolean stopping;
     private final JournalPump pump;
+    private final ClusterStateFeed stateFeed;
 
-    private AguiServer(Server jetty, AtomicBoolean stopping, JournalPump pump) {
+    private AguiServer(Server jetty, AtomicBoolean stopping, JournalPump pump, ClusterStateFeed stateFeed) {
         this.jetty = jetty;
         this.stopping = stopping;
         this.pump = pump;
+        this.stateFeed = stateFeed;
     }
 
     public static AguiServer start(Services services, BearerToken token, ServeOptions options) {
+        return start(services, token, options, null);
+    }
+
+    /**
+     * The same server with the dashboard's pages at {@code /}: browsers sign in with the link's token and then use
+     * a session cookie (CSRF token on changes), programs still send the bearer token; every answer carries the
+     * dashboard's Content-Security-Policy.
+     */
+    public static AguiServer startWithDashboard(Services services, BearerToken token, ServeOptions options,
+                                                DashboardSessions sessions) {
+        return start(services, token, options, sessions);
+    }
+
+    private static AguiServer start(Services services, BearerToken token, ServeOptions options,
+                                    DashboardSessions dashboard) {
         AtomicBoolean stopping = new AtomicBoolean();
         ClusterJournals journals = new ClusterJournals(services.sessions(), options.defaultCluster());
         JournalPump pump = new JournalPump(options, stopping);
         ServletContextHandler context = new ServletContextHandler();
+        if (dashboard != null) {
+            context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         context.addFilter(new FilterHolder(new RebindingGuard(options.address().getAddress(), List.of(),
                 new RebindingGuard.Advice("connect to the address sikifanso serve listens on",
                         "only pages this server serves may call it"))), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new BearerTokenFilter(token, "send Authorization: Bearer with the token in "
-                + token.file())), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(dashboard != null ? new DashboardAuth(token, dashboard)
+                : new BearerTokenFilter(token, "send Authorization: Bearer with the token in " + token.file())), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new JournalEventsServlet(journals, pump,
                 cluster -> ClusterStateFeed.whileListening(services, cluster))),
                 JournalEventsServlet.PATH);
         context.addServlet(new ServletHolder(new RunServlet(services.invocations(), new OperationRegistry(), journals,
                 pump)), RunServlet.PATH);
-        context.addServlet(new ServletHolder(new NotFound()), "/");
+        context.addServlet(new ServletHolder(dashboard != null ? new DashboardServlet(services,
+                options.defaultCluster(), NotFound.ENDPOINTS) : new NotFound()), "/");
         Server jetty = new Server(options.address());
         jetty.setHandler(context);
         jetty.setStopTimeout(2000);
@@ -63,7 +89,19 @@ public final class AguiServer implements AutoCloseable {
             throw SikifansoException.failure("cannot listen on " + options.address() + ": " + e.getMessage(),
                     "pick a free port with --addr 127.0.0.1:PORT", e);
         }
-        return new AguiServer(jetty, stopping, pump);
+        // The dashboard shows its cluster's state on every page: it keeps the state feed running while it serves,
+        // so opening a page (or ten tabs) does not start a feed, with its doctor run, each time.
+        AguiServer server = new AguiServer(jetty, stopping, pump, null);
+        if (dashboard == null) {
+            return server;
+        }
+        try {
+            return new AguiServer(jetty, stopping, pump, ClusterStateFeed.whileListening(services,
+                    options.defaultCluster()));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     public int port() {
@@ -83,6 +121,9 @@ public final class AguiServer implements AutoCloseable {
     @Override
     public void close() {
         stopping.set(true);
+        if (stateFeed != null) {
+            stateFeed.close();
+        }
         try {
             jetty.stop();
         } catch (Exception ignored) {
@@ -92,10 +133,12 @@ public final class AguiServer implements AutoCloseable {
 
     /** Any other path or method: a plain 404 naming the endpoints (Jetty's error page would echo the URL). */
     private static final class NotFound extends HttpServlet {
+        static final String ENDPOINTS = "this server has GET " + JournalEventsServlet.PATH + "?cluster=NAME and POST "
+                + RunServlet.PATH;
+
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            PlainResponses.send(response, 404, "not found; this server has GET " + JournalEventsServlet.PATH
-                    + "?cluster=NAME and POST " + RunServlet.PATH);
+            PlainResponses.send(response, 404, "not found; " + ENDPOINTS);
         }
     }
 }

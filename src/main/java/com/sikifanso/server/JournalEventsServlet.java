@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * {@code GET /api/agui/events?cluster=NAME[&state=1]}: the cluster's activity journal as Server-Sent Events, each
- * with its sequence number as {@code id:}; with {@code state=1} the cluster's state feed runs while the client listens. With {@code Last-Event-ID: N} it sends every event after N, then follows live;
+ * with its sequence number as {@code id:}; with {@code state=1} the cluster's state feed runs while the client listens. With {@code Last-Event-ID: N} (or, on a
+ * first connection, {@code after=N}) it sends every event after N, then follows live;
  * without it, only what is appended from now on. Ends when the client goes away or the server stops.
  */
 final class JournalEventsServlet extends HttpServlet {
@@ -45,7 +46,9 @@ final class JournalEventsServlet extends HttpServlet {
         try {
             String cluster = journals.name(request.getParameter("cluster"));
             ActivityJournal journal = journals.of(cluster);
-            long after = resumeAfter(request.getHeader("Last-Event-ID"), journal);
+            // An EventSource cannot send Last-Event-ID on its first connection: ?after=N says the same.
+            String lastEventId = request.getHeader("Last-Event-ID");
+            long after = resumeAfter(lastEventId != null ? lastEventId : request.getParameter("after"), journal);
             // With state=1 the cluster's state (STATE_SNAPSHOT, then deltas) reaches the journal while this client
             // listens; one listener in any process feeds it.
             boolean withState = "1".equals(request.getParameter("state")) || "true".equals(request.getParameter("state"));

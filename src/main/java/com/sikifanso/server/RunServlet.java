@@ -69,11 +69,14 @@ final class RunServlet extends HttpServlet {
             }
             String cluster = journals.name(scoped.cluster());
             ActivityJournal journal = journals.of(cluster);
-            if (operation.confirmationFor(input).isPresent() && !call.confirmed()) {
+            java.util.Optional<String> question = operation.confirmationFor(input);
+            if (question.isPresent() && !call.confirmed()) {
+                // The registry's question, so a client (the dashboard) asks exactly what the CLI asks.
                 throw new Refusal(403, ConsentRefusal.of(operation, "the request did not confirm it",
-                        "Ask the user, then send the run again with forwardedProps {\"confirm\": true}."));
+                        "Ask the user: " + question.get() + " Then send the run again with forwardedProps "
+                                + "{\"confirm\": true}."));
             }
-            run(operation, input, call.runId(), journal, response);
+            run(operation, input, call.runId(), journal, surface(request), response);
         } catch (Refusal r) {
             r.send(response);
         }
@@ -111,14 +114,19 @@ final class RunServlet extends HttpServlet {
         }
     }
 
-    private void run(Operation<?, ?> operation, Record input, String runId, ActivityJournal journal,
+    /** The dashboard's pages (signed in by cookie) are journalled as the dashboard; any other client as agui. */
+    private static Surface surface(HttpServletRequest request) {
+        return request.getAttribute(Surface.class.getName()) instanceof Surface s ? s : Surface.agui;
+    }
+
+    private void run(Operation<?, ?> operation, Record input, String runId, ActivityJournal journal, Surface surface,
                      HttpServletResponse response) throws IOException {
         long before = journal.lastSequence();
         CompletableFuture<Object> done = new CompletableFuture<>();
         // Its own thread: a client that leaves mid-run does not cut a change short.
         Thread.ofVirtual().name("agui-run-" + runId).start(() -> {
             try {
-                done.complete(invocations.invokeUntyped(operation, input, new Invocations.Caller(Surface.agui,
+                done.complete(invocations.invokeUntyped(operation, input, new Invocations.Caller(surface,
                         msg -> LOG.info("{} {}: {}", operation.name(), runId, msg.strip()), WaitPolicy.PROGRAM,
                         out -> { }).underRun(runId)));
             } catch (RuntimeException e) {

@@ -81,6 +81,33 @@ public final class NodeAguiCheck {
     }
 
     /**
+     * Runs another script of {@code src/test/node} (the dashboard's browser checks) with {@code args}; what it
+     * printed on stdout as JSON, whether it succeeded or not (a failing script says why in its output).
+     */
+    public static JsonNode script(String script, List<String> args) {
+        assumeAvailable();
+        try {
+            Path out = Files.createTempFile(script, ".out.json");
+            Path err = Files.createTempFile(script, ".err.txt");
+            try {
+                List<String> command = new java.util.ArrayList<>(List.of("node", DIR.resolve(script).toString()));
+                command.addAll(args);
+                int exit = exec(command, out, err);
+                String stdout = Files.readString(out);
+                if (stdout.isBlank()) {
+                    fail(script + " printed nothing (exit " + exit + "):\n" + Files.readString(err));
+                }
+                return AguiJson.MAPPER.readTree(stdout);
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + script, e);
+        }
+    }
+
+    /**
      * Starts {@code agui-agent.mjs} serving {@code GET /agui} on 127.0.0.1:{@code port} (its text says
      * {@code hello from LABEL}); returns once it listens. Kill it with {@code destroyForcibly()}.
      */
@@ -124,7 +151,8 @@ public final class NodeAguiCheck {
             return false;
         }
         if (!Files.isDirectory(DIR.resolve("node_modules/@ag-ui/client"))
-                || !Files.isDirectory(DIR.resolve("node_modules/@ag-ui/encoder"))) {
+                || !Files.isDirectory(DIR.resolve("node_modules/@ag-ui/encoder"))
+                || !Files.isDirectory(DIR.resolve("node_modules/playwright-core"))) {
             try {
                 Path log = Files.createTempFile("npm-ci", ".log");
                 int exit = exec(List.of("npm", "ci", "--no-audit", "--no-fund"), log, log);

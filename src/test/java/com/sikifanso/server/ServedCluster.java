@@ -24,8 +24,19 @@ final class ServedCluster implements AutoCloseable {
     final Services services;
     final String token;
     final AguiServer server;
+    /** The dashboard's sessions when it was started with the dashboard, else null. */
+    final com.sikifanso.dashboard.DashboardSessions dashboard;
 
     ServedCluster(Path home, String cluster) {
+        this(home, cluster, null);
+    }
+
+    /** The same, with the dashboard's pages, sign-in and CSRF checks on. */
+    static ServedCluster withDashboard(Path home, String cluster) {
+        return new ServedCluster(home, cluster, new com.sikifanso.dashboard.DashboardSessions());
+    }
+
+    private ServedCluster(Path home, String cluster, com.sikifanso.dashboard.DashboardSessions dashboard) {
         this.home = home;
         this.cluster = cluster;
         this.services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(10),
@@ -34,8 +45,11 @@ final class ServedCluster implements AutoCloseable {
         call("cluster_create", Map.of("name", cluster, "gitopsOnly", true));
         BearerToken bearer = new BearerToken(home.resolve("serve-token"));
         this.token = bearer.value();
-        this.server = AguiServer.start(services, bearer, new ServeOptions(
-                new InetSocketAddress("127.0.0.1", 0), cluster, Duration.ofMillis(100), Duration.ofMillis(500)));
+        ServeOptions options = new ServeOptions(new InetSocketAddress("127.0.0.1", 0), cluster, Duration.ofMillis(100),
+                Duration.ofMillis(500));
+        this.dashboard = dashboard;
+        this.server = dashboard == null ? AguiServer.start(services, bearer, options)
+                : AguiServer.startWithDashboard(services, bearer, options, dashboard);
     }
 
     /** Runs an operation from the CLI surface, as another user of the cluster would. */

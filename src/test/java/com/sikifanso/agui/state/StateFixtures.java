@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Kubernetes objects as k3s and the sandbox chart make them, and fast feed options, for the state feed tests. */
-final class StateFixtures {
+public final class StateFixtures {
     static final Instant T0 = Instant.parse("2026-11-30T00:00:00Z");
 
     private StateFixtures() {
@@ -52,7 +52,7 @@ final class StateFixtures {
     }
 
     /** A node as k3s registers it: servers labelled control-plane (k3s pkg/server), Ready as the kubelet reports. */
-    static Node node(String name, boolean server, boolean ready) {
+    public static Node node(String name, boolean server, boolean ready) {
         return new NodeBuilder().withNewMetadata().withName(name)
                 .withLabels(server ? Map.of(ClusterStateReader.CONTROL_PLANE_LABEL, "true",
                         "node-role.kubernetes.io/master", "true") : Map.of("kubernetes.io/os", "linux"))

@@ -1,0 +1,156 @@
+// Drives the sikifanso dashboard in a real headless Chromium (Debian's, through playwright-core) and prints what it
+// saw as JSON for the Java test to judge (DashboardBrowserTest). Usage:
+//   node dashboard-check.mjs CHECK BASE_URL LINK_TOKEN CHROMIUM APP AGENT   the checks of the test
+//   node dashboard-check.mjs SCREENSHOT BASE_URL LINK_TOKEN CHROMIUM OUT.png  the README's screenshot of the overview
+import { chromium } from 'playwright-core';
+
+const [mode, base, token, executablePath, arg1, arg2] = process.argv.slice(2);
+const TIMEOUT = 30_000;
+const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+const seen = { consoleErrors: [], dialogs: [] };
+
+function watch(page) {
+  // A 403 is what the designed refusals (CSRF, a confirmation not yet given) answer; anything else is an error.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: .* 403/.test(m.text())) seen.consoleErrors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => seen.consoleErrors.push(`${page.url()}: ${e.message}`));
+  page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.accept(); });
+  return page;
+}
+
+async function signedIn(context) {
+  const page = watch(await context.newPage());
+  const answer = await page.goto(`${base}/login?token=${token}`);
+  if (!answer.ok()) throw new Error(`sign-in answered ${answer.status()}`);
+  return page;
+}
+
+/** Waits until the page's event stream is open and its state snapshot has been rendered. */
+async function live(page) {
+  await page.waitForFunction(() => document.querySelector('#live')?.textContent === 'live', null, { timeout: TIMEOUT });
+}
+
+async function check() {
+  const anonymous = await browser.newContext();
+  const stranger = await anonymous.newPage();
+  seen.refusals = {
+    noToken: (await stranger.goto(`${base}/`)).status(),
+    badLinkToken: (await stranger.goto(`${base}/login?token=not-it`)).status(),
+    cookieAfterBadLink: (await anonymous.cookies()).length,
+  };
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await signedIn(context);
+  seen.afterSignIn = { url: page.url(), cookies: (await context.cookies()).map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite })) };
+  await live(page);
+  await page.waitForFunction(() => document.querySelector('[data-state=nodesTotal]').textContent !== '–', null, { timeout: TIMEOUT });
+  seen.overview = {
+    nodes: `${await page.textContent('[data-state=nodesReady]')}/${await page.textContent('[data-state=nodesTotal]')}`,
+    doctorRows: await page.locator('#doctor tbody tr').count(),
+  };
+  await page.waitForFunction(() => document.querySelectorAll('#doctor tbody tr').length > 0, null, { timeout: TIMEOUT })
+    .catch(() => {});
+  seen.overview.doctorRows = await page.locator('#doctor tbody tr').count();
+  seen.overview.doctorFirst = await page.locator('#doctor tbody tr').first().innerText().catch(() => '');
+
+  // Refusals from the page itself: a change without the CSRF token, or with a wrong one.
+  seen.refusals.csrf = await page.evaluate(async () => {
+    const body = JSON.stringify({ messages: [{ id: 'a', role: 'assistant', toolCalls: [{ id: 'c', type: 'function',
+      function: { name: 'agent_create', arguments: '{"name":"sneaky","wait":false}' } }] }] });
+    const post = (headers) => fetch('/api/agui/run', { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } })
+      .then(async (r) => ({ status: r.status, text: await r.text() }));
+    return { none: await post({}), wrong: await post({ 'X-CSRF-Token': 'wrong' }) };
+  });
+
+  // Every page loads, live, without errors (a CSP violation is a console error).
+  seen.pages = {};
+  for (const path of ['/', '/catalog', '/agents', '/activity', '/snapshots', `/apps/${arg1}`]) {
+    const answer = await page.goto(base + path);
+    await live(page);
+    seen.pages[path] = { status: answer.status(), h1: await page.textContent('h1') };
+  }
+
+  // The activity feed in a second tab, the catalog in the first: toggle an app and watch both.
+  const activity = watch(await context.newPage());
+  await activity.goto(`${base}/activity`);
+  await live(activity);
+  await page.goto(`${base}/catalog`);
+  await live(page);
+  await page.fill('#search', arg1);
+  seen.search = await page.locator('tr[data-search]:visible').evaluateAll((rows) => rows.map((r) => r.dataset.app));
+  const row = page.locator(`tr[data-app="${arg1}"]`);
+  seen.before = { status: (await row.locator('.status').innerText()).trim(), sync: await row.locator('[data-app-field=sync]').innerText() };
+  await row.getByRole('button', { name: 'Enable' }).click();
+  await page.waitForFunction((app) => document.querySelector(`tr[data-app="${app}"] .status`)?.textContent.trim() === 'enabled',
+    arg1, { timeout: TIMEOUT });
+  await page.waitForFunction((app) => document.querySelector(`tr[data-app="${app}"] [data-app-field=sync]`)?.textContent === 'Synced',
+    arg1, { timeout: TIMEOUT });
+  seen.after = { status: (await row.locator('.status').innerText()).trim(), sync: await row.locator('[data-app-field=sync]').innerText(),
+    health: await row.locator('[data-app-field=health]').innerText(), notice: await page.textContent('#notice') };
+  await activity.waitForSelector('#feed li[data-operation=catalog_enable][data-surface=dashboard][data-type=RUN_FINISHED]', { timeout: TIMEOUT });
+  await activity.selectOption('select[name=surface]', 'dashboard');
+  seen.feed = await activity.locator('#feed li:visible').evaluateAll((lis) => lis.map((li) => `${li.dataset.surface} ${li.dataset.operation} ${li.dataset.type}`));
+
+  // The same app disabled with the keyboard only: Tab to its button, Enter.
+  await page.fill('#search', arg1);
+  await page.focus('#search');
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate((app) => document.activeElement?.closest(`tr[data-app="${app}"]`) !== null
+      && document.activeElement?.dataset.run === 'catalog_disable', arg1);
+  }
+  seen.keyboardReached = reached;
+  if (reached) {
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((app) => document.querySelector(`tr[data-app="${app}"] .status`)?.textContent.trim() === 'off',
+      arg1, { timeout: TIMEOUT });
+  }
+  seen.afterDisable = (await row.locator('.status').innerText()).trim();
+
+  // Agents: a bad name gets the CLI's message; a good one is created, shown, then deleted after the question.
+  await page.goto(`${base}/agents`);
+  await live(page);
+  await page.fill('#agent-create input[name=name]', 'Bad_Name');
+  await page.click('#agent-create button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#notice').className === 'bad', null, { timeout: TIMEOUT });
+  seen.badAgent = await page.textContent('#notice');
+  await page.fill('#agent-create input[name=name]', arg2);
+  await page.click('#agent-create button[type=submit]');
+  await page.waitForSelector(`section[data-agent="${arg2}"]`, { timeout: TIMEOUT });
+  seen.agentCreated = await page.locator(`section[data-agent="${arg2}"] pre`).innerText();
+  await page.getByRole('button', { name: `Delete ${arg2}` }).click();
+  await page.waitForSelector(`section[data-agent="${arg2}"]`, { state: 'detached', timeout: TIMEOUT });
+  seen.agentDeleted = true;
+
+  // Readable on a phone: nothing wider than the screen.
+  seen.overflow = {};
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    await page.setViewportSize(viewport);
+    for (const path of ['/', '/catalog', '/activity']) {
+      await page.goto(base + path);
+      seen.overflow[`${name} ${path}`] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    }
+  }
+  await activity.close();
+}
+
+async function screenshot() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await signedIn(context);
+  await live(page);
+  await page.waitForFunction(() => document.querySelectorAll('#doctor tbody tr').length > 0, null, { timeout: TIMEOUT });
+  await page.screenshot({ path: arg1, fullPage: false });
+  seen.screenshot = arg1;
+}
+
+try {
+  await (mode === 'SCREENSHOT' ? screenshot() : check());
+  console.log(JSON.stringify(seen));
+} catch (e) {
+  console.log(JSON.stringify({ ...seen, failed: String(e && e.stack || e) }));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
