@@ -1,0 +1,9 @@
+package com.sikifanso.ai;
+
+import com.sikifanso.ops.Plan;
+
+/** Decides whether a mutating call the model asked for may run, given its plan. Reads never get here. */
+@FunctionalInterface
+public interface Approver {
+    Approval decide(Plan plan);
+}
