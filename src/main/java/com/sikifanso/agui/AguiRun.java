@@ -90,8 +90,12 @@ public final class AguiRun {
         return toolCall(toolCallName, null);
     }
 
-    public synchronized ToolCall toolCall(String toolCallName, String parentMessageId) {
-        String id = ids.get();
+    public ToolCall toolCall(String toolCallName, String parentMessageId) {
+        return toolCall(toolCallName, parentMessageId, ids.get());
+    }
+
+    /** A tool call under the id its producer gave it (a model's tool_use id), so both sides name it alike. */
+    public synchronized ToolCall toolCall(String toolCallName, String parentMessageId, String id) {
         emit(new AguiEvent.ToolCallStart(id, toolCallName, parentMessageId, null));
         return new ToolCall(id, toolCallName);
     }

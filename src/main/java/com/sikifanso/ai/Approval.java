@@ -8,6 +8,10 @@ public sealed interface Approval {
     record Refused(String reason) implements Approval {
     }
 
+    /** Not decided yet: the user is asked through the client (AG-UI's human in the loop) and answers in a next run. */
+    record Deferred() implements Approval {
+    }
+
     static Approval approved() {
         return new Approved();
     }

@@ -16,7 +16,7 @@ public record ApprovalPolicy(boolean yes, boolean allowDestructive, Optional<Fun
         implements Approver {
 
     @Override
-    public Approval decide(Plan plan) {
+    public Approval decide(String toolCallId, Plan plan) {
         if (plan.safety().destructive() && !allowDestructive) {
             return Approval.refused(plan.operation() + " is destructive and the operator was started without "
                     + "--allow-destructive");

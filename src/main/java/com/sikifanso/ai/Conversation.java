@@ -36,8 +36,32 @@ public final class Conversation {
 
     /** The results of the tools the last assistant turn called, in one user turn. */
     public void toolResults(List<ObjectNode> results) {
-        ArrayNode content = messages.addObject().put("role", "user").putArray("content");
+        JsonNode last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
+        ArrayNode content = last != null && last.path("role").asText().equals("user") && isToolResults(last)
+                ? (ArrayNode) last.path("content") : messages.addObject().put("role", "user").putArray("content");
         results.forEach(content::add);
+    }
+
+    private static boolean isToolResults(JsonNode message) {
+        for (JsonNode block : message.path("content")) {
+            if (!block.path("type").asText().equals("tool_result")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The last message, for the history that rebuilds a conversation from a client's messages. */
+    JsonNode last() {
+        return messages.isEmpty() ? null : messages.get(messages.size() - 1);
+    }
+
+    /** Adds a content block to the last message when it has {@code role}, else to a new message of that role. */
+    void append(String role, ObjectNode block) {
+        JsonNode last = last();
+        ArrayNode content = last != null && last.path("role").asText().equals(role) ? (ArrayNode) last.path("content")
+                : messages.addObject().put("role", role).putArray("content");
+        content.add(block);
     }
 
     public static ObjectNode toolResult(String toolUseId, ToolOutput output) {

@@ -35,8 +35,22 @@ public final class Operator {
     public record Settings(String model, long maxTokens, long thinkingBudget, int maxTurns) {
     }
 
-    /** How a prompt ended: the model's last text, the tokens used, the turns taken and the last stop reason. */
-    public record Answer(String text, Usage usage, int turns, String stopReason) {
+    /**
+     * How a prompt ended: the model's last text, the tokens used, the turns taken, the last stop reason, and the
+     * approval tool calls the client must answer before it can go on (empty unless approvals go through the client).
+     */
+    public record Answer(String text, Usage usage, int turns, String stopReason, List<String> awaitingApproval) {
+    }
+
+    /** The client-side tool an AG-UI client answers to approve a change (AG-UI's human in the loop). */
+    public static final String APPROVE_TOOL = "sikifanso_approve";
+    /** The id of the approval call for the model's tool call {@code id}. */
+    public static final String APPROVE_PREFIX = "approve-";
+    /** The id under which a change approved in an earlier run is run, for the model's tool call {@code id}. */
+    public static final String RUN_PREFIX = "run-";
+
+    /** A tool call of the model still without a result, carried over from an earlier run. */
+    public record Pending(String id, String name, JsonNode input) {
     }
 
     public Operator(AnthropicClient client, Settings settings, OperatorTools tools, String cluster) {
@@ -55,7 +69,24 @@ public final class Operator {
 
     /** Answers the conversation's last user turn inside {@code run}, which the caller starts and ends. */
     public Answer answer(Conversation conversation, AguiRun run, ToolRunner runner) {
+        return answer(conversation, run, runner, List.of());
+    }
+
+    /** As above, first running the model's tool calls of an earlier run that were waiting for approval. */
+    public Answer answer(Conversation conversation, AguiRun run, ToolRunner runner, List<Pending> pending) {
         Usage total = new Usage();
+        if (!pending.isEmpty()) {
+            try (AguiRun.Step step = run.step("approved changes")) {
+                List<TurnStream.ToolUse> uses = pending.stream().map(p -> new TurnStream.ToolUse(p.id(), p.name(),
+                        p.input(), run.toolCall(p.name(), null, RUN_PREFIX + p.id()).args(p.input().toString()).end()))
+                        .toList();
+                ToolRound round = runTools(uses, run, runner);
+                if (!round.awaiting().isEmpty()) {
+                    return new Answer("", total, 0, "awaiting_approval", round.awaiting());
+                }
+                conversation.toolResults(round.results());
+            }
+        }
         String lastText = "";
         String stop = "";
         for (int turn = 1; turn <= settings.maxTurns(); turn++) {
@@ -67,13 +98,17 @@ public final class Operator {
                 conversation.assistant(stream.content());
                 List<TurnStream.ToolUse> uses = stream.toolUses();
                 if (uses.isEmpty()) {
-                    return new Answer(lastText, total, turn, stop);
+                    return new Answer(lastText, total, turn, stop, List.of());
                 }
-                conversation.toolResults(runTools(uses, run, runner));
+                ToolRound round = runTools(uses, run, runner);
+                if (!round.awaiting().isEmpty()) {
+                    return new Answer(lastText, total, turn, "awaiting_approval", round.awaiting());
+                }
+                conversation.toolResults(round.results());
             }
         }
         return new Answer(lastText + (lastText.isEmpty() ? "" : "\n") + "(stopped after " + settings.maxTurns()
-                + " turns; continue with sikifanso ai --continue)", total, settings.maxTurns(), stop);
+                + " turns; continue with sikifanso ai --continue)", total, settings.maxTurns(), stop, List.of());
     }
 
     private TurnStream stream(Conversation conversation, AguiRun run) {
@@ -96,14 +131,23 @@ public final class Operator {
         return params.build();
     }
 
-    private static List<ObjectNode> runTools(List<TurnStream.ToolUse> uses, AguiRun run, ToolRunner runner) {
+    /** The tool results of a round, or the approval calls it stopped at (the rest waits for the next run). */
+    private record ToolRound(List<ObjectNode> results, List<String> awaiting) {
+    }
+
+    private static ToolRound runTools(List<TurnStream.ToolUse> uses, AguiRun run, ToolRunner runner) {
         List<ObjectNode> results = new ArrayList<>();
         for (TurnStream.ToolUse use : uses) {
-            ToolOutput output = runner.run(use.name(), use.input(), plan -> run.custom(PLAN_EVENT, planJson(plan)));
+            ToolOutput output = runner.run(use.id(), use.name(), use.input(), plan -> run.custom(PLAN_EVENT, planJson(plan)));
+            if (output.awaitingApproval() != null) {
+                String id = APPROVE_PREFIX + use.id();
+                run.toolCall(APPROVE_TOOL, null, id).args(planJson(output.awaitingApproval()).toString()).end();
+                return new ToolRound(results, List.of(id));
+            }
             use.call().result(output.text());
             results.add(Conversation.toolResult(use.id(), output));
         }
-        return results;
+        return new ToolRound(results, List.of());
     }
 
     /** The CUSTOM event that shows a change's plan in the run, before it is approved or refused. */

@@ -22,17 +22,32 @@ public final class OperatorRun {
     private OperatorRun() {
     }
 
+    /** A new prompt: the user's words as the input's message. */
     public static Operator.Answer run(Operator operator, Conversation conversation, String prompt, String threadId,
                                       String runId, Consumer<AguiEvent> sink, ToolRunner runner) {
         conversation.user(prompt);
+        RunAgentInput input = new RunAgentInput(threadId, runId, null, null,
+                List.of(new Message.User(UUID.randomUUID().toString(), prompt, null)), List.of(), List.of(), null);
+        return run(operator, conversation, input, List.of(), sink, runner);
+    }
+
+    /**
+     * A run of a conversation already holding its newest message ({@code input}'s last, which RUN_STARTED echoes),
+     * first finishing {@code pending} calls of an earlier run.
+     */
+    public static Operator.Answer run(Operator operator, Conversation conversation, RunAgentInput input,
+                                      List<Operator.Pending> pending, Consumer<AguiEvent> sink, ToolRunner runner) {
         ObjectNode props = Mappers.JSON.createObjectNode().put("surface", "ai").put("operation", "ai")
                 .put("model", operator.settings().model());
-        RunAgentInput input = new RunAgentInput(threadId, runId, null, null,
-                List.of(new Message.User(UUID.randomUUID().toString(), prompt, null)), List.of(), List.of(), props);
-        AguiRun run = AguiRun.start(threadId, runId, input, sink);
+        List<Message> last = input.messages().isEmpty() ? List.of()
+                : List.of(input.messages().get(input.messages().size() - 1));
+        RunAgentInput echoed = new RunAgentInput(input.threadId(), input.runId(), null, null, last, List.of(),
+                List.of(), props);
+        AguiRun run = AguiRun.start(input.threadId(), input.runId(), echoed, sink);
         try {
-            Operator.Answer answer = operator.answer(conversation, run, runner);
-            run.finish(result(operator.settings().model(), answer), null,
+            Operator.Answer answer = operator.answer(conversation, run, runner, pending);
+            run.finish(result(operator.settings().model(), answer), answer.awaitingApproval().isEmpty() ? null
+                    : new com.sikifanso.agui.RunOutcome.Success(answer.awaitingApproval()),
                     answer.usage().asList(operator.settings().model()));
             return answer;
         } catch (AnthropicException e) {

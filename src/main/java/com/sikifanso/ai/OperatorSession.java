@@ -64,8 +64,7 @@ public final class OperatorSession {
     public Operator.Answer ask(Conversation conversation, String prompt, String threadId, String runId,
                                Consumer<AguiEvent> display) {
         RunAppender journal = new RunAppender(clusterDir, JournalOptions.DEFAULTS, runId);
-        ToolRunner runner = new ToolRunner(operatorInvocations(), tools, approver, caller(runId), options.cluster(),
-                shown);
+        ToolRunner runner = runner(runId, approver);
         try {
             return OperatorRun.run(operator, conversation, prompt, threadId, runId, journal.andThen(display), runner);
         } finally {
@@ -73,6 +72,28 @@ public final class OperatorSession {
             journal.close();
             conversations().save(threadId, conversation);
         }
+    }
+
+    /**
+     * Runs an AG-UI client's conversation ({@code input}'s messages, rebuilt by {@link AguiHistory}): the changes it
+     * approved run first, the rest are asked for through the client's approval tool. The client keeps the
+     * conversation; nothing is stored here but the run in the journal.
+     */
+    public Operator.Answer run(com.sikifanso.agui.RunAgentInput input, Consumer<AguiEvent> display) {
+        AguiHistory history = AguiHistory.of(input.messages());
+        RunAppender journal = new RunAppender(clusterDir, JournalOptions.DEFAULTS, input.runId());
+        ToolRunner runner = runner(input.runId(), history.approver());
+        try {
+            return OperatorRun.run(operator, history.conversation(), input, history.pending(),
+                    journal.andThen(display), runner);
+        } finally {
+            approvedChanges += runner.approvedChanges();
+            journal.close();
+        }
+    }
+
+    private ToolRunner runner(String runId, Approver approves) {
+        return new ToolRunner(operatorInvocations(), tools, approves, caller(runId), options.cluster(), shown);
     }
 
     /**

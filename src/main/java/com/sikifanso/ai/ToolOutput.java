@@ -10,16 +10,21 @@ import java.util.List;
  * token budget by {@link OutputBudget} with a note saying what was left out, so a model never reads a secret and
  * one answer cannot fill its context.
  */
-public record ToolOutput(String text, boolean error) {
+public record ToolOutput(String text, boolean error, com.sikifanso.ops.Plan awaitingApproval) {
     /** About 6k tokens: a doctor report or a capped log excerpt fits whole; a huge list is cut with a note. */
     static final OutputBudget BUDGET = new OutputBudget(400, 24 * 1024);
 
     public static ToolOutput ok(String text) {
-        return new ToolOutput(shape(text), false);
+        return new ToolOutput(shape(text), false, null);
     }
 
     public static ToolOutput failed(String text) {
-        return new ToolOutput(shape(text), true);
+        return new ToolOutput(shape(text), true, null);
+    }
+
+    /** No result yet: the change waits for the user's answer to {@code plan}, asked through the client. */
+    public static ToolOutput awaiting(com.sikifanso.ops.Plan plan) {
+        return new ToolOutput("", false, plan);
     }
 
     static String shape(String text) {

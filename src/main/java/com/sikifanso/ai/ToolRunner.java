@@ -50,8 +50,11 @@ public final class ToolRunner {
         return approved;
     }
 
-    /** Runs {@code name} with {@code arguments}; {@code plans} sees the plan of a change before it is decided. */
-    public ToolOutput run(String name, JsonNode arguments, Consumer<Plan> plans) {
+    /**
+     * Runs the model's call {@code id} of {@code name} with {@code arguments}; {@code plans} sees the plan of a change
+     * before it is decided.
+     */
+    public ToolOutput run(String id, String name, JsonNode arguments, Consumer<Plan> plans) {
         Operation<?, ?> operation = tools.find(name).orElse(null);
         if (operation == null) {
             return ToolOutput.failed("unknown tool " + name + "; the tools are the ones listed");
@@ -66,7 +69,11 @@ public final class ToolRunner {
             Plan plan = invocations.planUntyped(operation, input, caller);
             plans.accept(plan);
             shown.accept(plan);
-            if (approver.decide(plan) instanceof Approval.Refused refused) {
+            Approval approval = approver.decide(id, plan);
+            if (approval instanceof Approval.Deferred) {
+                return ToolOutput.awaiting(plan);
+            }
+            if (approval instanceof Approval.Refused refused) {
                 return ToolOutput.failed("Not approved: " + refused.reason() + ". Nothing was changed. Tell the user "
                         + "what you would change and why, so they can approve it (the plan: " + plan.summary() + ").");
             }

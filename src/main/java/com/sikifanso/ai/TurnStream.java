@@ -105,7 +105,7 @@ final class TurnStream {
         }
         if (block.isToolUse()) {
             return new ToolBlock(block.asToolUse().id(), block.asToolUse().name(),
-                    run.toolCall(block.asToolUse().name(), lastTextMessage));
+                    run.toolCall(block.asToolUse().name(), lastTextMessage, block.asToolUse().id()));
         }
         if (block.isRedactedThinking()) {
             return new OpaqueBlock(Mappers.JSON.createObjectNode().put("type", "redacted_thinking")

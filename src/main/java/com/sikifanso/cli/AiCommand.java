@@ -1,6 +1,5 @@
 package com.sikifanso.cli;
 
-import com.anthropic.models.messages.Model;
 import com.sikifanso.agui.AguiEvent;
 import com.sikifanso.agui.AguiJson;
 import com.sikifanso.agui.journal.ClusterJournals;
@@ -13,6 +12,7 @@ import com.sikifanso.ai.Conversation;
 import com.sikifanso.ai.ConversationStore;
 import com.sikifanso.ai.LiteLlmGateway;
 import com.sikifanso.ai.Operator;
+import com.sikifanso.ai.OperatorDefaults;
 import com.sikifanso.ai.OperatorSession;
 import com.sikifanso.ai.PlanText;
 import com.sikifanso.cli.render.OutputFormat;
@@ -56,9 +56,6 @@ import picocli.CommandLine.Parameters;
             "",
             "Environment: ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN), ANTHROPIC_BASE_URL, SIKIFANSO_AI_MODEL."})
 final class AiCommand extends BaseCommand {
-    /** A current Claude model, as the SDK names it; --model or SIKIFANSO_AI_MODEL choose another. */
-    static final String DEFAULT_MODEL = Model.CLAUDE_SONNET_5_5.asString();
-
     @Parameters(paramLabel = "PROMPT", arity = "0..*", description = "What to ask, in words (quote it).")
     List<String> prompt;
 
@@ -118,7 +115,7 @@ final class AiCommand extends BaseCommand {
             ClaudeEndpoint endpoint = gateway != null ? gateway.endpoint()
                     : ClaudeEndpoint.fromEnvironment(root().env());
             OperatorSession session = new OperatorSession(services(),
-                    endpoint.client(maxRetries, Duration.ofMinutes(10)),
+                    endpoint.client(maxRetries, OperatorDefaults.REQUEST_TIMEOUT),
                     new OperatorSession.Options(cluster, new Operator.Settings(model(), maxTokens, thinking, maxTurns),
                             readOnly, new WaitPolicy(timeout, "--timeout")),
                     new ApprovalPolicy(yes, allowDestructive, ask()), msg -> out().info(msg), this::showPlan);
@@ -153,11 +150,7 @@ final class AiCommand extends BaseCommand {
     }
 
     private String model() {
-        if (model != null && !model.isBlank()) {
-            return model.strip();
-        }
-        String env = root().env().get("SIKIFANSO_AI_MODEL");
-        return env == null || env.isBlank() ? DEFAULT_MODEL : env.strip();
+        return OperatorDefaults.model(model, root().env());
     }
 
     private Conversation conversation(ConversationStore store, String cluster) {

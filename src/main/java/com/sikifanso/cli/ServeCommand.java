@@ -26,7 +26,8 @@ final class ServeCommand extends BaseCommand {
         InetSocketAddress address = new ListenAddress("--addr", ServeOptions.DEFAULT_PORT).parse(addr, allowRemote);
         BearerToken token = token();
         token.value();
-        AguiServer server = AguiServer.start(services(), token, new ServeOptions(address, cluster()));
+        AguiServer server = AguiServer.start(services(), token, new ServeOptions(address, cluster()),
+                c -> com.sikifanso.ai.OperatorDefaults.forServer(services(), root().env(), c));
         String host = address.getAddress().getHostAddress();
         out().info("AG-UI server listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port()
                 + "/api/agui (cluster " + cluster() + "; bearer token: cat " + token.file() + ")");

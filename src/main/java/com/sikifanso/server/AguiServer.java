@@ -39,6 +39,13 @@ public final class AguiServer implements AutoCloseable {
     }
 
     public static AguiServer start(Services services, BearerToken token, ServeOptions options) {
+        return start(services, token, options, cluster -> com.sikifanso.ai.OperatorDefaults.forServer(services,
+                System.getenv(), cluster));
+    }
+
+    /** {@code operators}: the AI operator for a cluster, for runs that carry a conversation rather than one call. */
+    public static AguiServer start(Services services, BearerToken token, ServeOptions options,
+                                   OperatorSessions operators) {
         AtomicBoolean stopping = new AtomicBoolean();
         ClusterJournals journals = new ClusterJournals(services.sessions(), options.defaultCluster());
         JournalPump pump = new JournalPump(options, stopping);
@@ -52,7 +59,7 @@ public final class AguiServer implements AutoCloseable {
                 cluster -> ClusterStateFeed.whileListening(services, cluster))),
                 JournalEventsServlet.PATH);
         context.addServlet(new ServletHolder(new RunServlet(services.invocations(), new OperationRegistry(), journals,
-                pump)), RunServlet.PATH);
+                pump, operators)), RunServlet.PATH);
         context.addServlet(new ServletHolder(new NotFound()), "/");
         Server jetty = new Server(options.address());
         jetty.setHandler(context);

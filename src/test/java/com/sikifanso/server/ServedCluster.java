@@ -26,6 +26,13 @@ final class ServedCluster implements AutoCloseable {
     final AguiServer server;
 
     ServedCluster(Path home, String cluster) {
+        // No AI operator unless a test brings one: a developer's own ANTHROPIC_API_KEY must not be used here.
+        this(home, cluster, c -> {
+            throw com.sikifanso.core.SikifansoException.usage("no Anthropic API key in this test", "none");
+        });
+    }
+
+    ServedCluster(Path home, String cluster, OperatorSessions operators) {
         this.home = home;
         this.cluster = cluster;
         this.services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(10),
@@ -35,7 +42,8 @@ final class ServedCluster implements AutoCloseable {
         BearerToken bearer = new BearerToken(home.resolve("serve-token"));
         this.token = bearer.value();
         this.server = AguiServer.start(services, bearer, new ServeOptions(
-                new InetSocketAddress("127.0.0.1", 0), cluster, Duration.ofMillis(100), Duration.ofMillis(500)));
+                new InetSocketAddress("127.0.0.1", 0), cluster, Duration.ofMillis(100), Duration.ofMillis(500)),
+                operators);
     }
 
     /** Runs an operation from the CLI surface, as another user of the cluster would. */
