@@ -166,6 +166,7 @@ final class AiCommand extends BaseCommand {
     private int ask(OperatorSession session, Conversation conversation, String text, String cluster) {
         String runId = UUID.randomUUID().toString();
         try (Display display = new Display()) {
+            this.display = display;
             session.ask(conversation, text, cluster, runId, display);
         }
         if (session.approvedChanges() > 0) {
@@ -203,7 +204,13 @@ final class AiCommand extends BaseCommand {
         });
     }
 
+    /** The run's display, which stops its spinner while a plan is shown and the user answers. */
+    private Display display;
+
     private void showPlan(Plan plan) {
+        if (display != null) {
+            display.suspend();
+        }
         out().info(PlanText.render(plan).stripTrailing());
     }
 
@@ -211,8 +218,22 @@ final class AiCommand extends BaseCommand {
     private final class Display implements Consumer<AguiEvent>, AutoCloseable {
         private final SecretRedactor redactor = new SecretRedactor();
         private final PrintWriter stdout = spec.commandLine().getOut();
-        private final EventRenderer renderer = out().format() == OutputFormat.json ? null
-                : new EventRenderer(stdout, root().terminal(), out().color());
+        private EventRenderer renderer = out().format() == OutputFormat.json ? null : renderer();
+
+        private EventRenderer renderer() {
+            return new EventRenderer(stdout, root().terminal(), out().color());
+        }
+
+        /**
+         * Ends the line the spinner redraws, so what is printed next (a plan, a question) stays; the run's later
+         * events draw on from a fresh renderer.
+         */
+        void suspend() {
+            if (renderer != null) {
+                renderer.close();
+                renderer = renderer();
+            }
+        }
 
         @Override
         public void accept(AguiEvent event) {

@@ -2,7 +2,6 @@ package com.sikifanso.cli;
 
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sikifanso.TestHome;
 import com.sikifanso.agui.AguiEvent;
@@ -10,16 +9,8 @@ import com.sikifanso.agui.RunAgentInput;
 import com.sikifanso.agui.SampleRuns;
 import com.sikifanso.agui.journal.ActivityJournal;
 import com.sikifanso.agui.journal.JournalOptions;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,22 +29,18 @@ class EventsTerminalTest {
     Path tmp;
 
     private ActivityJournal journal;
-    private final String socket = "sikifanso-events-" + UUID.randomUUID().toString().substring(0, 8);
-    private boolean serverStarted;
+    private final TmuxPane pane = new TmuxPane();
 
     @BeforeEach
     void clusterWithAJournal() {
-        assumeTmux();
+        TmuxPane.assumeTmux("events -f");
         TestHome home = TestHome.withCluster(tmp);
         journal = new ActivityJournal(home.clusterDir(CLUSTER), JournalOptions.DEFAULTS);
     }
 
     @AfterEach
     void stopOurTmuxServer() throws Exception {
-        if (serverStarted) {
-            // The server of this test's own socket, nothing else; gone already when its last session ended.
-            run(List.of("tmux", "-L", socket, "kill-server"));
-        }
+        pane.close();
     }
 
     @Test
@@ -85,7 +72,7 @@ class EventsTerminalTest {
                 assertThat(screen.chars().filter(c -> SPINNER.indexOf(c) >= 0)).as("no spinner left").isEmpty());
         assertThat(done).contains("\u001b[32m");   // green: the finished step and run
 
-        tmux("send-keys", "-t", "events", "C-c");
+        pane.sendKeys("C-c");
         awaitGone();
     }
 
@@ -115,117 +102,30 @@ class EventsTerminalTest {
 
     // ---- the terminal
 
-    /** Starts {@code sikifanso ARGS} in a 120x40 tmux pane, with the test's classpath and this home. */
     private void start(Map<String, String> env, String... args) throws Exception {
-        Path script = tmp.resolve("sikifanso.sh");
-        StringBuilder s = new StringBuilder("#!/bin/sh\nunset NO_COLOR SIKIFANSO_CLUSTER JAVA_TOOL_OPTIONS\n");
-        s.append("export SIKIFANSO_HOME=").append(quote(tmp.toString())).append('\n');
-        env.forEach((k, v) -> s.append("export ").append(k).append('=').append(quote(v)).append('\n'));
-        s.append("exec ").append(quote(ProcessHandle.current().info().command().orElse("java")))
-                .append(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp ")
-                .append(quote(System.getProperty("java.class.path"))).append(" com.sikifanso.Main");
-        for (String a : args) {
-            s.append(' ').append(quote(a));
-        }
-        Files.writeString(script, s.append('\n').toString());
-        script.toFile().setExecutable(true);
-        serverStarted = true;
-        tmux("new-session", "-d", "-s", "events", "-x", "120", "-y", "40", script.toString());
+        pane.start(tmp, env, args);
     }
 
     /** Appends pings until one shows: from then on -f is reading the journal. */
     private void awaitFollowing() throws Exception {
         for (int i = 0; i < 200; i++) {
             journal.append("ping", new AguiEvent.Custom("ping", SampleRuns.json(Map.of("n", i)), null));
-            if (screenWithin(s -> s.contains("custom ping"), 500) != null) {
+            if (pane.screenWithin(s -> s.contains("custom ping"), 500) != null) {
                 return;
             }
         }
-        throw new AssertionError("events -f never showed the journal:\n" + capture());
+        throw new AssertionError("events -f never showed the journal:\n" + pane.capture());
     }
 
     private String awaitScreen(Predicate<String> shown) throws Exception {
-        String screen = screenWithin(shown, 60_000);
-        if (screen == null) {
-            throw new AssertionError("the terminal never showed what was expected:\n" + capture());
-        }
-        return screen;
-    }
-
-    private String screenWithin(Predicate<String> shown, long millis) throws Exception {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        do {
-            String screen = capture();
-            if (shown.test(screen)) {
-                return screen;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
-        return null;
+        return pane.awaitScreen(shown);
     }
 
     private void awaitGone() throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (run(List.of("tmux", "-L", socket, "has-session", "-t", "events")).exit() != 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Ctrl-C did not end events -f:\n" + capture());
+        pane.awaitGone("Ctrl-C");
     }
 
-    private String capture() throws Exception {
-        return tmux("capture-pane", "-p", "-e", "-t", "events");
-    }
-
-    private String tmux(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
-        command.addAll(List.of(args));
-        Ran r = run(command);
-        if (r.exit() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed (" + r.exit() + "): " + r.output());
-        }
-        return r.output();
-    }
-
-    private record Ran(int exit, String output) {
-    }
-
-    private static Ran run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not finish");
-        }
-        return new Ran(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    }
-
-    /** A line without its escape sequences. */
     private static String strip(String text) {
-        return text.replaceAll("\u001b\\[[0-9;]*m", "");
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
-    }
-
-    private static void assumeTmux() {
-        boolean found = false;
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            found |= !dir.isEmpty() && Files.isExecutable(Path.of(dir, "tmux"));
-        }
-        if (!found) {
-            System.err.println("""
-
-                    ######################################################################
-                    #  SKIPPING the real-terminal tests of events -f: tmux is not on PATH.
-                    #  Install it (Debian: apt-get install tmux); .ci/run does this in CI.
-                    ######################################################################
-                    """);
-        }
-        assumeTrue(found, "real-terminal tests SKIPPED: tmux is not on PATH");
+        return TmuxPane.strip(text);
     }
 }
