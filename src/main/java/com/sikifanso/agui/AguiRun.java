@@ -90,8 +90,12 @@ public final class AguiRun {
         return toolCall(toolCallName, null);
     }
 
-    public synchronized ToolCall toolCall(String toolCallName, String parentMessageId) {
-        String id = ids.get();
+    public ToolCall toolCall(String toolCallName, String parentMessageId) {
+        return toolCall(toolCallName, parentMessageId, ids.get());
+    }
+
+    /** A tool call under the id its producer gave it (a model's tool_use id), so both sides name it alike. */
+    public synchronized ToolCall toolCall(String toolCallName, String parentMessageId, String id) {
         emit(new AguiEvent.ToolCallStart(id, toolCallName, parentMessageId, null));
         return new ToolCall(id, toolCallName);
     }
@@ -173,13 +177,18 @@ public final class AguiRun {
     }
 
     /** Sends {@code RUN_FINISHED}; refused while any step, message, tool call, reasoning or subagent is open. */
-    public synchronized Ended finish(JsonNode result, RunOutcome outcome) {
+    public Ended finish(JsonNode result, RunOutcome outcome) {
+        return finish(result, outcome, null);
+    }
+
+    /** As {@link #finish(JsonNode, RunOutcome)}, reporting the tokens the run used ({@code usage}, may be null). */
+    public synchronized Ended finish(JsonNode result, RunOutcome outcome, List<TokenUsage> usage) {
         requireRunning(EventType.RUN_FINISHED);
         if (!open.isEmpty()) {
             throw rule("every START needs its END before RUN_FINISHED; still open: " + String.join(", ", open.values()));
         }
         emit(new AguiEvent.RunFinished(threadId, runId, result == null || result.isNull() ? null : result, outcome,
-                null, null));
+                usage == null || usage.isEmpty() ? null : List.copyOf(usage), null));
         ended = EventType.RUN_FINISHED;
         return new Ended(threadId, runId, ended);
     }

@@ -20,7 +20,8 @@ final class ServeCommand extends BaseCommand {
     int run() {
         InetSocketAddress address = listen.address();
         BearerToken token = ServeAddressOptions.token(services().sessions().home());
-        AguiServer server = AguiServer.start(services(), token, new ServeOptions(address, cluster()));
+        AguiServer server = AguiServer.start(services(), token, new ServeOptions(address, cluster()),
+                c -> com.sikifanso.ai.OperatorDefaults.forServer(services(), root().env(), c));
         out().info("AG-UI server listening on http://" + ServeAddressOptions.authority(address, server.port())
                 + "/api/agui (cluster " + cluster() + "; bearer token: cat " + token.file() + ")");
         return untilStopped(server);

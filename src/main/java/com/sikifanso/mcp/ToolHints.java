@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * An error's text as the model should read it. Errors are written once, for the CLI
  * ({@code sikifanso app sync qdrant -c lab}, {@code --force}); here the commands that have a tool become
  * the tool and its arguments ({@code app_sync with name: "qdrant", cluster: "lab"}) and flags become
- * arguments ({@code force: true}). A command without a tool stays as the terminal command it is.
+ * arguments ({@code force: true}). A command without a tool stays as the terminal command it is. The AI operator's
+ * tool errors read the same way.
  */
-final class ToolHints {
+public final class ToolHints {
     /** CLI commands whose tool is not simply NOUN_VERB. */
     private static final Map<String, String> ALIASES = Map.of("cluster profiles", "profile_list",
             "cluster profile", "profile_apply", "app add", "app_add", "app remove", "app_remove",
@@ -29,12 +30,12 @@ final class ToolHints {
 
     private final Map<String, Operation<?, ?>> tools;
 
-    ToolHints(List<Operation<?, ?>> offered) {
+    public ToolHints(List<Operation<?, ?>> offered) {
         this.tools = new LinkedHashMap<>();
         offered.forEach(op -> tools.put(op.name(), op));
     }
 
-    String render(String text) {
+    public String render(String text) {
         if (text == null) {
             return null;
         }

@@ -45,7 +45,13 @@ public final class AguiServer implements AutoCloseable {
     }
 
     public static AguiServer start(Services services, BearerToken token, ServeOptions options) {
-        return start(services, token, options, null);
+        return start(services, token, options, defaultOperators(services), null);
+    }
+
+    /** {@code operators}: the AI operator for a cluster, for runs that carry a conversation rather than one call. */
+    public static AguiServer start(Services services, BearerToken token, ServeOptions options,
+                                   OperatorSessions operators) {
+        return start(services, token, options, operators, null);
     }
 
     /**
@@ -55,11 +61,20 @@ public final class AguiServer implements AutoCloseable {
      */
     public static AguiServer startWithDashboard(Services services, BearerToken token, ServeOptions options,
                                                 DashboardSessions sessions) {
-        return start(services, token, options, sessions);
+        return start(services, token, options, defaultOperators(services), sessions);
+    }
+
+    public static AguiServer startWithDashboard(Services services, BearerToken token, ServeOptions options,
+                                                DashboardSessions sessions, OperatorSessions operators) {
+        return start(services, token, options, operators, sessions);
+    }
+
+    private static OperatorSessions defaultOperators(Services services) {
+        return cluster -> com.sikifanso.ai.OperatorDefaults.forServer(services, System.getenv(), cluster);
     }
 
     private static AguiServer start(Services services, BearerToken token, ServeOptions options,
-                                    DashboardSessions dashboard) {
+                                    OperatorSessions operators, DashboardSessions dashboard) {
         AtomicBoolean stopping = new AtomicBoolean();
         ClusterJournals journals = new ClusterJournals(services.sessions(), options.defaultCluster());
         JournalPump pump = new JournalPump(options, stopping);
@@ -77,7 +92,7 @@ public final class AguiServer implements AutoCloseable {
                 cluster -> ClusterStateFeed.whileListening(services, cluster))),
                 JournalEventsServlet.PATH);
         context.addServlet(new ServletHolder(new RunServlet(services.invocations(), new OperationRegistry(), journals,
-                pump)), RunServlet.PATH);
+                pump, operators)), RunServlet.PATH);
         context.addServlet(new ServletHolder(dashboard != null ? new DashboardServlet(services,
                 options.defaultCluster(), NotFound.ENDPOINTS) : new NotFound()), "/");
         Server jetty = new Server(options.address());

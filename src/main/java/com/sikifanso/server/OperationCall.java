@@ -77,7 +77,7 @@ record OperationCall(String runId, String operation, Map<String, Object> argumen
         throw bad("function.arguments is not the JSON text of an object");
     }
 
-    private static String runId(JsonNode runId) {
+    static String runId(JsonNode runId) {
         if (runId == null || runId.isNull()) {
             return UUID.randomUUID().toString();
         }
@@ -98,7 +98,7 @@ record OperationCall(String runId, String operation, Map<String, Object> argumen
         return confirm.asBoolean(false);
     }
 
-    private static Refusal bad(String problem) {
+    static Refusal bad(String problem) {
         return Refusal.badRequest("malformed run: " + problem + "; " + SHAPE);
     }
 }

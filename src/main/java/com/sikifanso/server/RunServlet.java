@@ -39,12 +39,15 @@ final class RunServlet extends HttpServlet {
     private final OperationRegistry registry;
     private final ClusterJournals journals;
     private final JournalPump pump;
+    private final OperatorSessions operators;
 
-    RunServlet(Invocations invocations, OperationRegistry registry, ClusterJournals journals, JournalPump pump) {
+    RunServlet(Invocations invocations, OperationRegistry registry, ClusterJournals journals, JournalPump pump,
+               OperatorSessions operators) {
         this.invocations = invocations;
         this.registry = registry;
         this.journals = journals;
         this.pump = pump;
+        this.operators = operators;
     }
 
     @Override
@@ -60,7 +63,12 @@ final class RunServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            OperationCall call = OperationCall.parse(body(request));
+            byte[] body = body(request);
+            if (OperatorConversation.isConversation(body)) {
+                runOperator(OperatorConversation.parse(body), request.getParameter("cluster"), response);
+                return;
+            }
+            OperationCall call = OperationCall.parse(body);
             Operation<?, ?> operation = operation(call.operation());
             Record input = bind(operation, call.arguments(), request.getParameter("cluster"));
             if (!(input instanceof com.sikifanso.ops.ClusterScoped scoped)) {
@@ -140,6 +148,35 @@ final class RunServlet extends HttpServlet {
             // A deleted cluster's directory, or a journal that could not be written (logged by InvocationJournal).
             LOG.warn("{} {} ended without its run in the journal in {}", operation.name(), runId, journal.directory());
         }
+    }
+
+    /**
+     * A conversation for the AI operator: it runs in its own thread (a client that leaves does not cut a change
+     * short) and the client gets its run as the journal records it, like an operation's.
+     */
+    private void runOperator(com.sikifanso.agui.RunAgentInput input, String requestedCluster,
+                             HttpServletResponse response) throws IOException {
+        String cluster = journals.name(requestedCluster);
+        ActivityJournal journal = journals.of(cluster);
+        com.sikifanso.ai.OperatorSession session;
+        try {
+            session = operators.open(cluster);
+        } catch (com.sikifanso.core.SikifansoException e) {
+            throw new Refusal(503, "the AI operator is not available: " + e.getMessage() + "; set it in the "
+                    + "environment of sikifanso serve");
+        }
+        long before = journal.lastSequence();
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        Thread.ofVirtual().name("agui-operator-" + input.runId()).start(() -> {
+            try {
+                done.complete(session.run(input, event -> { }));
+            } catch (RuntimeException e) {
+                LOG.info("operator run {} failed: {}", input.runId(), e.getMessage(), e);
+                done.completeExceptionally(e);
+            }
+        });
+        pump.stream(response, journal.follow(before), e -> e.runId().equals(input.runId()), RunServlet::endsTheRun,
+                done::isDone);
     }
 
     private static boolean endsTheRun(JournalEntry entry) {

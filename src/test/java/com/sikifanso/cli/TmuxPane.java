@@ -19,9 +19,9 @@ import java.util.function.Predicate;
  * is touched), typed into with {@code send-keys} and read back with {@code capture-pane -p}. The command runs in the
  * JVM running the tests, with their classpath. Tests skip loudly without tmux; .ci/run installs it.
  */
-final class TmuxPane implements AutoCloseable {
+public final class TmuxPane implements AutoCloseable {
     /** Printed in the pane when the command ends (if kept open), with its exit code. */
-    static final String EXIT_MARK = "[sikifanso exited: ";
+    public static final String EXIT_MARK = "[sikifanso exited: ";
 
     private final String socket = "sikifanso-test-" + UUID.randomUUID().toString().substring(0, 8);
     private final String session;
@@ -34,7 +34,7 @@ final class TmuxPane implements AutoCloseable {
      * Starts the command in a {@code width}x{@code height} pane with SIKIFANSO_HOME={@code home}. With
      * {@code keepAfterExit} the pane stays after the command ends, showing what it printed and {@link #EXIT_MARK}.
      */
-    static TmuxPane start(Path home, Map<String, String> env, boolean keepAfterExit, int width, int height,
+    public static TmuxPane start(Path home, Map<String, String> env, boolean keepAfterExit, int width, int height,
                           String... args) throws IOException {
         Path script = Files.createTempFile(home, "sikifanso", ".sh");
         StringBuilder s = new StringBuilder("#!/bin/sh\nunset NO_COLOR SIKIFANSO_CLUSTER JAVA_TOOL_OPTIONS\n");
@@ -60,38 +60,38 @@ final class TmuxPane implements AutoCloseable {
     }
 
     /** Types keys as tmux names them: {@code Down}, {@code Enter}, {@code Escape}, {@code C-c}, or text. */
-    void send(String... keys) throws IOException {
+    public void send(String... keys) throws IOException {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
         args.addAll(List.of(keys));
         tmux(args.toArray(String[]::new));
     }
 
     /** Types text literally (no key names). */
-    void type(String text) throws IOException {
+    public void type(String text) throws IOException {
         tmux("send-keys", "-t", session, "-l", text);
     }
 
     /** Resizes the window, as a user dragging the terminal's corner (the program gets SIGWINCH). */
-    void resize(int width, int height) throws IOException {
+    public void resize(int width, int height) throws IOException {
         tmux("resize-window", "-t", session, "-x", Integer.toString(width), "-y", Integer.toString(height));
     }
 
     /** The screen as plain text. */
-    String screen() throws IOException {
+    public String screen() throws IOException {
         return tmux("capture-pane", "-p", "-t", session);
     }
 
     /** The screen with its colours as escape sequences. */
-    String screenWithEscapes() throws IOException {
+    public String screenWithEscapes() throws IOException {
         return tmux("capture-pane", "-p", "-e", "-t", session);
     }
 
     /** Waits up to a minute (a busy machine starts a JVM slowly) for the plain screen to show what is expected. */
-    String await(Predicate<String> shown) throws IOException, InterruptedException {
+    public String await(Predicate<String> shown) throws IOException, InterruptedException {
         return await(shown, false);
     }
 
-    String await(Predicate<String> shown, boolean escapes) throws IOException, InterruptedException {
+    public String await(Predicate<String> shown, boolean escapes) throws IOException, InterruptedException {
         String screen = within(shown, escapes, 60_000);
         if (screen == null) {
             throw new AssertionError("the terminal never showed what was expected:\n" + screen());
@@ -100,7 +100,7 @@ final class TmuxPane implements AutoCloseable {
     }
 
     /** The screen once it shows what is expected within {@code millis}, else null. */
-    String within(Predicate<String> shown, boolean escapes, long millis) throws IOException, InterruptedException {
+    public String within(Predicate<String> shown, boolean escapes, long millis) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         do {
             String screen = escapes ? screenWithEscapes() : screen();
@@ -113,7 +113,7 @@ final class TmuxPane implements AutoCloseable {
     }
 
     /** Whether the session is gone: the command ended and the pane was not kept. */
-    boolean gone() throws IOException, InterruptedException {
+    public boolean gone() throws IOException, InterruptedException {
         return run(List.of("tmux", "-L", socket, "has-session", "-t", session)).exit() != 0;
     }
 
@@ -157,7 +157,7 @@ final class TmuxPane implements AutoCloseable {
     }
 
     /** Skips the calling test, loudly, when tmux is not on PATH. */
-    static void assumeTmux(String what) {
+    public static void assumeTmux(String what) {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             found |= !dir.isEmpty() && Files.isExecutable(Path.of(dir, "tmux"));

@@ -86,7 +86,7 @@ class RunEndpointTest {
                 {"{not json", "the body is not JSON"},
                 {"[1,2]", "not a JSON object"},
                 {"{\"runId\":\"r\"}", "messages is missing or empty"},
-                {"{\"messages\":[{\"id\":\"u\",\"role\":\"user\",\"content\":\"hi\"}]}", "role is \"user\""},
+                {"{\"messages\":[{\"id\":\"u\",\"role\":\"system\",\"content\":\"hi\"}]}", "role is \"system\""},
                 {"{\"messages\":[" + assistant.formatted("") + "]}", "exactly one tool call, not 0"},
                 {"{\"messages\":[" + assistant.formatted(call.formatted("\"{}\"") + "," + call.formatted("\"{}\""))
                         + "]}", "exactly one tool call, not 2"},

@@ -28,15 +28,25 @@ final class ServedCluster implements AutoCloseable {
     final com.sikifanso.dashboard.DashboardSessions dashboard;
 
     ServedCluster(Path home, String cluster) {
-        this(home, cluster, null);
+        this(home, cluster, REFUSING, null);
+    }
+
+    /** No AI operator unless a test brings one: a developer's own ANTHROPIC_API_KEY must not be used here. */
+    private static final OperatorSessions REFUSING = c -> {
+        throw com.sikifanso.core.SikifansoException.usage("no Anthropic API key in this test", "none");
+    };
+
+    ServedCluster(Path home, String cluster, OperatorSessions operators) {
+        this(home, cluster, operators, null);
     }
 
     /** The same, with the dashboard's pages, sign-in and CSRF checks on. */
     static ServedCluster withDashboard(Path home, String cluster) {
-        return new ServedCluster(home, cluster, new com.sikifanso.dashboard.DashboardSessions());
+        return new ServedCluster(home, cluster, REFUSING, new com.sikifanso.dashboard.DashboardSessions());
     }
 
-    private ServedCluster(Path home, String cluster, com.sikifanso.dashboard.DashboardSessions dashboard) {
+    private ServedCluster(Path home, String cluster, OperatorSessions operators,
+                          com.sikifanso.dashboard.DashboardSessions dashboard) {
         this.home = home;
         this.cluster = cluster;
         this.services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(10),
@@ -48,8 +58,8 @@ final class ServedCluster implements AutoCloseable {
         ServeOptions options = new ServeOptions(new InetSocketAddress("127.0.0.1", 0), cluster, Duration.ofMillis(100),
                 Duration.ofMillis(500));
         this.dashboard = dashboard;
-        this.server = dashboard == null ? AguiServer.start(services, bearer, options)
-                : AguiServer.startWithDashboard(services, bearer, options, dashboard);
+        this.server = dashboard == null ? AguiServer.start(services, bearer, options, operators)
+                : AguiServer.startWithDashboard(services, bearer, options, dashboard, operators);
     }
 
     /** Runs an operation from the CLI surface, as another user of the cluster would. */
