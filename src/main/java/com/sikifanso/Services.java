@@ -42,6 +42,8 @@ public final class Services {
     private final AppService apps;
     private final Lazy<ClusterService> clusters;
     private final AgentService agents;
+    private final com.sikifanso.clusterfile.ClusterFiles clusterFiles;
+    private final com.sikifanso.clusterfile.ClusterTemplates clusterTemplates;
     private final Lazy<Convergence> convergence;
     private final Lazy<SnapshotService> snapshots;
     private final Lazy<ArgoCdServices> argocd;
@@ -84,6 +86,8 @@ public final class Services {
             }
         });
         this.agents = new AgentService(repos);
+        this.clusterFiles = new com.sikifanso.clusterfile.ClusterFiles(sessions, repos, apps, agents);
+        this.clusterTemplates = new com.sikifanso.clusterfile.ClusterTemplates(home.root().resolve("templates"));
         // Everything that talks to Docker, Kubernetes, Helm or Argo CD is built on first use.
         this.convergence = Lazy.of(() -> new Convergence(sessions, kube,
                 new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)),
@@ -137,6 +141,16 @@ public final class Services {
 
     public AgentService agents() {
         return agents;
+    }
+
+    /** Cluster files: made from a cluster, applied to a new one's repo. */
+    public com.sikifanso.clusterfile.ClusterFiles clusterFiles() {
+        return clusterFiles;
+    }
+
+    /** Built-in cluster templates and the user's own in SIKIFANSO_HOME/templates. */
+    public com.sikifanso.clusterfile.ClusterTemplates clusterTemplates() {
+        return clusterTemplates;
     }
 
     /** Clients for a cluster's API through its own kubeconfig context, for what watches it (the state feed). */

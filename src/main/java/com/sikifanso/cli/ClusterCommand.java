@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 @Command(name = "cluster", description = "Create, start, stop, inspect and remove clusters.",
         subcommands = {ClusterCreateCommand.class, ClusterStartCommand.class, ClusterStopCommand.class,
             ClusterDeleteCommand.class, ClusterInfoCommand.class, ClusterProfilesCommand.class, ClusterDoctorCommand.class,
-            ClusterUpgradeCommand.class})
+            ClusterUpgradeCommand.class, ClusterConfigCommand.class, ClusterTemplatesCommand.class})
 final class ClusterCommand {
 }

@@ -42,7 +42,7 @@ final class ClusterCreation {
     }
 
     /** What the user asked for beyond the name. */
-    record Options(Integer agents, String image, boolean switchContext, boolean keepOnFailure, Duration timeout,
+    record Options(Integer servers, Integer agents, String image, boolean switchContext, boolean keepOnFailure, Duration timeout,
                    boolean skipBootstrap, String registryConfig) {
     }
 
@@ -83,7 +83,7 @@ final class ClusterCreation {
                              Session.Ports ports) {
         var p = infra.platform();
         return new ClusterPlan(prepared.clusterName(), options.image() != null ? options.image() : p.k3sImage(),
-                p.servers(), options.agents() != null ? options.agents() : p.agents(), p.k3sArgs(),
+                options.servers() != null ? options.servers() : p.servers(), options.agents() != null ? options.agents() : p.agents(), p.k3sArgs(),
                 Path.of(prepared.gitOpsPath()), ports,
                 new ClusterPlan.NodePorts(p.nodePorts().http(), p.nodePorts().https(), p.nodePorts().argocdUI(),
                         p.nodePorts().hubbleUI()),

@@ -188,8 +188,15 @@ public final class ClusterService {
      * @param name read with {@link ClusterName#forNodes}: its nodes' names get k3d's prefix and suffix
      */
     public record CreateRequest(ClusterName name, TemplateSource template, ProfileSelection profiles, Integer agents,
-                                String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
+                                Integer servers, String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
                                 boolean skipBootstrap, PullPolicy pull, String registryConfig) {
+        /** A request for the infra settings' number of servers. */
+        public CreateRequest(ClusterName name, TemplateSource template, ProfileSelection profiles, Integer agents,
+                             String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
+                             boolean skipBootstrap, PullPolicy pull, String registryConfig) {
+            this(name, template, profiles, agents, null, image, switchContext, keepOnFailure, timeout, skipBootstrap,
+                    pull, registryConfig);
+        }
     }
 
     /** What {@code cluster create} made. */
@@ -206,9 +213,7 @@ public final class ClusterService {
         if (request.profiles() != null) {
             profiles.resolve(request.profiles());
         }
-        if (request.agents() != null && (request.agents() < 0 || request.agents() > 99)) {
-            throw SikifansoException.usage("--agents must be 0 to 99, not " + request.agents(), null);
-        }
+        checkNodeCounts(request.servers(), request.agents());
         if (request.registryConfig() != null) {
             RegistryConfig.check(request.registryConfig(), "--registry-config");
         }
@@ -238,7 +243,7 @@ public final class ClusterService {
             String registries = request.registryConfig() != null ? request.registryConfig()
                     : seeded == null ? null : seeded.registryConfig();
             Session created = new ClusterCreation(backends, clock).run(prepared.session(), infra, engine,
-                    new ClusterCreation.Options(request.agents(), request.image(), request.switchContext(),
+                    new ClusterCreation.Options(request.servers(), request.agents(), request.image(), request.switchContext(),
                             request.keepOnFailure(), request.timeout(), request.skipBootstrap(), registries),
                     progress);
             sessions.save(created);
@@ -246,6 +251,17 @@ public final class ClusterService {
                 provisionCredentials(name, progress);
             }
             return new Created(created, prepared, backends.kubeconfigs().file());
+        }
+    }
+
+    /** The node counts a create may ask for, checked before anything is made. */
+    public static void checkNodeCounts(Integer servers, Integer agents) {
+        if (agents != null && (agents < 0 || agents > 99)) {
+            throw SikifansoException.usage("--agents must be 0 to 99, not " + agents, null);
+        }
+        if (servers != null && (servers < 1 || servers > 9)) {
+            throw SikifansoException.usage("--servers must be 1 to 9, not " + servers,
+                    "one server, or an odd number such as 3 so etcd keeps its quorum when one stops");
         }
     }
 
