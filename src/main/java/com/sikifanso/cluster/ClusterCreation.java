@@ -42,8 +42,8 @@ final class ClusterCreation {
     }
 
     /** What the user asked for beyond the name. */
-    record Options(Integer servers, Integer agents, String image, boolean switchContext, boolean keepOnFailure, Duration timeout,
-                   boolean skipBootstrap, String registryConfig) {
+    record Options(NodeOptions nodes, Integer agents, String image, boolean switchContext, boolean keepOnFailure,
+                   Duration timeout, boolean skipBootstrap, String registryConfig) {
     }
 
     Session run(Session prepared, InfraConfig infra, Preflight.EngineFacts engine, Options options,
@@ -51,7 +51,7 @@ final class ClusterCreation {
         K3dNames names = new K3dNames(prepared.clusterName());
         try {
             ClusterPlan plan;
-            try (PortAllocator.Reservation ports = b.ports().reserve()) {
+            try (PortAllocator.Reservation ports = b.ports().reserve(options.nodes().hostPorts())) {
                 plan = plan(prepared, infra, engine, options, ports.ports());
                 progress.note("host ports: API " + plan.hostPorts().apiServer() + ", HTTP " + plan.hostPorts().http()
                         + ", HTTPS " + plan.hostPorts().https() + ", Argo CD " + plan.hostPorts().argocdUI()
@@ -83,7 +83,7 @@ final class ClusterCreation {
                              Session.Ports ports) {
         var p = infra.platform();
         return new ClusterPlan(prepared.clusterName(), options.image() != null ? options.image() : p.k3sImage(),
-                options.servers() != null ? options.servers() : p.servers(), options.agents() != null ? options.agents() : p.agents(), p.k3sArgs(),
+                options.nodes().servers() != null ? options.nodes().servers() : p.servers(), options.agents() != null ? options.agents() : p.agents(), p.k3sArgs(),
                 Path.of(prepared.gitOpsPath()), ports,
                 new ClusterPlan.NodePorts(p.nodePorts().http(), p.nodePorts().https(), p.nodePorts().argocdUI(),
                         p.nodePorts().hubbleUI()),

@@ -188,14 +188,14 @@ public final class ClusterService {
      * @param name read with {@link ClusterName#forNodes}: its nodes' names get k3d's prefix and suffix
      */
     public record CreateRequest(ClusterName name, TemplateSource template, ProfileSelection profiles, Integer agents,
-                                Integer servers, String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
-                                boolean skipBootstrap, PullPolicy pull, String registryConfig) {
-        /** A request for the infra settings' number of servers. */
+                                String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
+                                boolean skipBootstrap, PullPolicy pull, String registryConfig, NodeOptions nodes) {
+        /** A request with the default node options. */
         public CreateRequest(ClusterName name, TemplateSource template, ProfileSelection profiles, Integer agents,
                              String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
                              boolean skipBootstrap, PullPolicy pull, String registryConfig) {
-            this(name, template, profiles, agents, null, image, switchContext, keepOnFailure, timeout, skipBootstrap,
-                    pull, registryConfig);
+            this(name, template, profiles, agents, image, switchContext, keepOnFailure, timeout, skipBootstrap,
+                    pull, registryConfig, NodeOptions.DEFAULTS);
         }
     }
 
@@ -213,7 +213,7 @@ public final class ClusterService {
         if (request.profiles() != null) {
             profiles.resolve(request.profiles());
         }
-        checkNodeCounts(request.servers(), request.agents());
+        checkNodeCounts(request.nodes().servers(), request.agents());
         if (request.registryConfig() != null) {
             RegistryConfig.check(request.registryConfig(), "--registry-config");
         }
@@ -243,7 +243,7 @@ public final class ClusterService {
             String registries = request.registryConfig() != null ? request.registryConfig()
                     : seeded == null ? null : seeded.registryConfig();
             Session created = new ClusterCreation(backends, clock).run(prepared.session(), infra, engine,
-                    new ClusterCreation.Options(request.servers(), request.agents(), request.image(), request.switchContext(),
+                    new ClusterCreation.Options(request.nodes(), request.agents(), request.image(), request.switchContext(),
                             request.keepOnFailure(), request.timeout(), request.skipBootstrap(), registries),
                     progress);
             sessions.save(created);

@@ -5,6 +5,7 @@ import com.sikifanso.platform.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;
+import com.sikifanso.cluster.NodeOptions;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.clusterfile.ClusterFile;
@@ -264,13 +265,23 @@ public final class ClusterOps {
         }
         boolean switchContext = Boolean.TRUE.equals(in.switchContext());
         ClusterService.Created c = clusters.create(new ClusterService.CreateRequest(cluster, template, profiles,
-                nodes.agents(), nodes.servers(), nodes.image(), switchContext,
-                Boolean.TRUE.equals(in.keepOnFailure()), ctx.waitPolicy().timeout(),
-                Boolean.TRUE.equals(in.skipBootstrap()), in.pull(), registries), ctx.progress());
+                nodes.agents(), nodes.image(), switchContext, Boolean.TRUE.equals(in.keepOnFailure()),
+                ctx.waitPolicy().timeout(), Boolean.TRUE.equals(in.skipBootstrap()), in.pull(), registries,
+                new NodeOptions(nodes.servers(), hostPorts(file.ports()))), ctx.progress());
         Session session = Boolean.TRUE.equals(in.showPassword()) ? c.session() : c.session().withoutSecrets();
         ClusterService.Prepared prepared = early != null ? early : c.prepared();
         return new ClusterCreated(session, prepared.reused(), prepared.profile(), Optional.of(c.kubeconfig().toString()),
                 switchContext ? Optional.of(cluster.k3d().context()) : Optional.empty());
+    }
+
+    /** The host ports a cluster file asked for, 0 for those it left out; null when it asked for none. */
+    private static Session.Ports hostPorts(ClusterFile.Ports p) {
+        return p == null ? null : new Session.Ports(zeroIfNull(p.api()), zeroIfNull(p.http()), zeroIfNull(p.https()),
+                zeroIfNull(p.argocd()), zeroIfNull(p.hubble()));
+    }
+
+    private static int zeroIfNull(Integer port) {
+        return port == null ? 0 : port;
     }
 
     /** The file's repo parts go in all or not at all: a repo made for them is removed again when one fails. */
