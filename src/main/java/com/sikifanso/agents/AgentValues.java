@@ -10,9 +10,15 @@ import java.util.Map;
  * these keys; keep the two in step.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"agent", "podSecurity", "quota", "containerDefaults", "allow", "egressFQDNs"})
+@JsonPropertyOrder({"agent", "podSecurity", "quota", "containerDefaults", "allow", "egressFQDNs", "cni"})
 public record AgentValues(Agent agent, String podSecurity, Quota quota, Resources containerDefaults,
-                          List<AllowedService> allow, List<EgressHost> egressFQDNs) {
+                          List<AllowedService> allow, List<EgressHost> egressFQDNs, String cni) {
+
+    /** Values for a Cilium cluster, the chart's default ({@code cni} left out of the file). */
+    public AgentValues(Agent agent, String podSecurity, Quota quota, Resources containerDefaults,
+                       List<AllowedService> allow, List<EgressHost> egressFQDNs) {
+        this(agent, podSecurity, quota, containerDefaults, allow, egressFQDNs, null);
+    }
 
     public AgentValues {
         allow = allow == null ? List.of() : List.copyOf(allow);

@@ -1,6 +1,7 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.cluster.PullPolicy;
+import com.sikifanso.infra.Cni;
 import com.sikifanso.ops.ClusterFileOps;
 import com.sikifanso.ops.ClusterOps;
 import com.sikifanso.catalog.ProfileSelection;
@@ -51,6 +52,10 @@ final class ClusterCreateCommand extends BaseCommand {
     @Option(names = "--servers", paramLabel = "N", description = "Server nodes, 1 to 9; more than one runs embedded"
             + " etcd (default: servers in infra/platform.yaml, 1).")
     Integer servers;
+
+    @Option(names = "--cni", paramLabel = "CNI", description = "Network plugin: cilium (default; FQDN egress for"
+            + " agents, Hubble) or flannel (k3s' own, with its network policy controller).")
+    Cni cni;
 
     @Option(names = {"-f", "--config"}, paramLabel = "FILE", description = "A cluster file (kind: Cluster, see:"
             + " cluster config --schema); the flags given override it.")
@@ -105,7 +110,7 @@ final class ClusterCreateCommand extends BaseCommand {
         String cluster = fromFile && name == null && !clusterGiven() ? null : cluster(name);
         ClusterOps.ClusterCreateInput input = new ClusterOps.ClusterCreateInput(cluster,
                 profile == null ? null : profile.names(), bootstrap, bootstrapVersion, gitopsOnly, agents,
-                fromSnapshot, image, pullPolicy, servers, template, config, registryConfig, !noSwitchContext,
+                fromSnapshot, image, pullPolicy, servers, template, cni, config, registryConfig, !noSwitchContext,
                 keepOnFailure, showPassword, skipBootstrap);
         if (dryRun) {
             perform(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, input);

@@ -83,7 +83,8 @@ final class ClusterCreation {
                              Session.Ports ports) {
         var p = infra.platform();
         return new ClusterPlan(prepared.clusterName(), options.image() != null ? options.image() : p.k3sImage(),
-                options.nodes().servers() != null ? options.nodes().servers() : p.servers(), options.agents() != null ? options.agents() : p.agents(), p.k3sArgs(),
+                options.nodes().servers() != null ? options.nodes().servers() : p.servers(),
+                options.agents() != null ? options.agents() : p.agents(), p.serverArgs(),
                 Path.of(prepared.gitOpsPath()), ports,
                 new ClusterPlan.NodePorts(p.nodePorts().http(), p.nodePorts().https(), p.nodePorts().argocdUI(),
                         p.nodePorts().hubbleUI()),

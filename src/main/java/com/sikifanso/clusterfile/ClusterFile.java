@@ -3,7 +3,7 @@ package com.sikifanso.clusterfile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sikifanso.cluster.Cni;
+import com.sikifanso.infra.Cni;
 import java.util.List;
 
 /**

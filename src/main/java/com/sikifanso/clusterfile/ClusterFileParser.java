@@ -2,7 +2,7 @@ package com.sikifanso.clusterfile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sikifanso.cluster.Cni;
+import com.sikifanso.infra.Cni;
 import com.sikifanso.cluster.RegistryConfig;
 import com.sikifanso.core.K3dNames;
 import com.sikifanso.core.Mappers;

@@ -2,6 +2,7 @@ package com.sikifanso.clusterfile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.agents.AgentSandbox;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.AgentSpec;
@@ -16,6 +17,7 @@ import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.GitOpsRepo;
 import com.sikifanso.gitops.RepoChange;
+import com.sikifanso.infra.Cni;
 import com.sikifanso.infra.InfraConfigs;
 import com.sikifanso.session.Session;
 import com.sikifanso.session.SessionStore;
@@ -91,7 +93,8 @@ public final class ClusterFiles {
 
     /** True when the file asks for something in the GitOps repo beyond the profiles. */
     public static boolean changesRepo(ClusterFile f) {
-        return !isEmpty(f.apps()) || !isEmpty(f.customApps()) || !isEmpty(f.agents()) || f.infra() != null;
+        return !isEmpty(f.apps()) || !isEmpty(f.customApps()) || !isEmpty(f.agents()) || f.infra() != null
+                || f.cni() != Cni.cilium;
     }
 
     /**
@@ -100,8 +103,9 @@ public final class ClusterFiles {
      */
     public void apply(ClusterName cluster, ClusterFile file) {
         String name = cluster.value();
-        if (file.infra() != null) {
-            repos.mutate(name, List.of(), repo -> repo.apply(infraChange(file.infra())));
+        ClusterFile.Infra infra = withCni(file.infra(), file.cni());
+        if (infra != null) {
+            repos.mutate(name, List.of(), repo -> repo.apply(infraChange(infra)));
         }
         if (!isEmpty(file.apps())) {
             apps.enable(name, file.apps());
@@ -115,6 +119,19 @@ public final class ClusterFiles {
                     agent.memoryRequest(), agent.memoryLimit(), agent.pods(), agent.allow(), agent.egressFqdns(),
                     agent.podSecurity()));
         }
+    }
+
+    /** The CNI is a platform setting in the repo (infra/platform.yaml cni), where agent create reads it. */
+    private static ClusterFile.Infra withCni(ClusterFile.Infra infra, Cni cni) {
+        if (cni == Cni.cilium) {
+            return infra;
+        }
+        ObjectNode platform = infra == null || infra.platform() == null ? Mappers.YAML.createObjectNode()
+                : ((ObjectNode) infra.platform()).deepCopy();
+        platform.put("cni", cni.name());
+        return infra == null ? new ClusterFile.Infra(platform, null, null, null, null)
+                : new ClusterFile.Infra(platform, infra.cilium(), infra.argocd(), infra.ciliumValues(),
+                        infra.argocdValues());
     }
 
     private static RepoChange infraChange(ClusterFile.Infra infra) {
@@ -149,9 +166,25 @@ public final class ClusterFiles {
                         values(dir.resolve(a.valuesFile())))).toList();
         List<ClusterFile.AgentEntry> sandboxes = agents.list(cluster.value()).stream()
                 .map(a -> agentEntry(a.name(), AgentSandbox.spec(a.values()))).toList();
+        ClusterFile.Infra infra = infra(dir);
+        Cni cni = infra == null || infra.platform() == null || !infra.platform().has("cni") ? Cni.cilium
+                : Cni.valueOf(infra.platform().get("cni").asText());
         return new ClusterFile(ClusterFile.API_VERSION, ClusterFile.KIND,
-                new ClusterFile.Metadata(cluster.value(), null), nodes, null, null, registry, null, enabled,
-                custom, sandboxes, infra(dir));
+                new ClusterFile.Metadata(cluster.value(), null), nodes,
+                cni == Cni.cilium ? null : new ClusterFile.Network(cni), null, registry, null, enabled, custom,
+                sandboxes, withoutCni(infra));
+    }
+
+    /** The platform's cni is shown as network.cni, where a file says it. */
+    private static ClusterFile.Infra withoutCni(ClusterFile.Infra infra) {
+        if (infra == null || infra.platform() == null || !infra.platform().has("cni")) {
+            return infra;
+        }
+        ObjectNode platform = ((ObjectNode) infra.platform()).deepCopy();
+        platform.remove("cni");
+        ClusterFile.Infra rest = new ClusterFile.Infra(platform.isEmpty() ? null : platform, infra.cilium(),
+                infra.argocd(), infra.ciliumValues(), infra.argocdValues());
+        return Mappers.YAML.valueToTree(rest).isEmpty() ? null : rest;
     }
 
     private static ClusterFile.AgentEntry agentEntry(String name, AgentSpec spec) {

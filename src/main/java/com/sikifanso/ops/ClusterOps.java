@@ -9,6 +9,7 @@ import com.sikifanso.cluster.NodeOptions;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.clusterfile.ClusterFile;
+import com.sikifanso.infra.Cni;
 import com.sikifanso.clusterfile.ClusterFiles;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.catalog.ProfileSelection;
@@ -59,6 +60,8 @@ public final class ClusterOps {
             @Param(value = "Server nodes, 1-9 (more: embedded etcd)", optional = true) Integer servers,
             @Param(value = "Template: agent-lab, rag-lab, local-inference or the user's", optional = true)
             String template,
+            @Param(value = "Network plugin, default cilium; flannel has no FQDN egress or Hubble", optional = true)
+            Cni cni,
             @JsonIgnore Path config,
             @JsonIgnore Path registryConfig,
             @JsonIgnore Boolean switchContext,
@@ -71,7 +74,7 @@ public final class ClusterOps {
                                   PullPolicy pull, Path registryConfig, Boolean switchContext,
                                   Boolean keepOnFailure, Boolean showPassword, Boolean skipBootstrap) {
             this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, null,
-                    null, null, registryConfig, switchContext, keepOnFailure, showPassword, skipBootstrap);
+                    null, null, null, registryConfig, switchContext, keepOnFailure, showPassword, skipBootstrap);
         }
 
         /** The cluster made is the one named; without a name, the snapshot's, known once the snapshot is read. */

@@ -3,7 +3,7 @@ package com.sikifanso.clusterfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sikifanso.cluster.Cni;
+import com.sikifanso.infra.Cni;
 import com.sikifanso.core.SikifansoException;
 import org.junit.jupiter.api.Test;
 

@@ -75,7 +75,7 @@ class ClusterFileOpsTest {
     private static ClusterOps.ClusterCreateInput create(String name, Path config, String template, Integer agents,
                                                         boolean gitopsOnly) {
         return new ClusterOps.ClusterCreateInput(name, null, null, null, gitopsOnly, agents, null, null,
-                PullPolicy.MISSING, null, template, config, null, false, false, false, false);
+                PullPolicy.MISSING, null, template, null, config, null, false, false, false, false);
     }
 
     @Test
@@ -173,5 +173,29 @@ class ClusterFileOpsTest {
 
         assertThat(new com.sikifanso.clusterfile.ClusterTemplates(home).all())
                 .allSatisfy(t -> assertThat(description).contains(t.name()));
+    }
+
+    @Test
+    void aFlannelClusterSaysSoInItsRepoAndItsAgentsGetThePlainPolicy() throws IOException {
+        Path file = Files.writeString(home.resolve("f.yaml"), """
+                apiVersion: sikifanso.io/v1alpha1
+                kind: Cluster
+                metadata: {name: flannellab}
+                network: {cni: flannel}
+                agents:
+                  - name: worker
+                """);
+
+        call(ClusterOps.CLUSTER_CREATE, create(null, file, null, null, true));
+
+        Path repo = home.resolve("clusters/flannellab/gitops");
+        assertThat(Files.readString(repo.resolve("infra/platform.yaml"))).isEqualTo("cni: flannel\n");
+        assertThat(Files.readString(repo.resolve("agents/values/worker.yaml"))).contains("cni: flannel");
+        ClusterFile described = call(ClusterFileOps.CLUSTER_CONFIG, new ClusterOps.ClusterRef("flannellab")).file();
+        assertThat(described.cni()).isEqualTo(com.sikifanso.infra.Cni.flannel);
+        assertThat(described.infra()).isNull();
+        assertThatThrownBy(() -> services.agents().create("flannellab", "web", new com.sikifanso.agents.AgentSpec(
+                null, null, null, null, null, null, List.of("example.com"), null)))
+                .hasMessageStartingWith("--egress-fqdn needs Cilium");
     }
 }
