@@ -88,7 +88,8 @@ final class ClusterCreation {
                 Path.of(prepared.gitOpsPath()), ports,
                 new ClusterPlan.NodePorts(p.nodePorts().http(), p.nodePorts().https(), p.nodePorts().argocdUI(),
                         p.nodePorts().hubbleUI()),
-                token(), engine.cgroupV2(), b.version());
+                token(), engine.cgroupV2(), b.version(),
+                p.loadBalancerImage() != null ? p.loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE);
     }
 
     private void createNodes(ClusterPlan plan, String registryConfig, Progress progress) {
@@ -101,6 +102,13 @@ final class ClusterCreation {
                 NodeDns.upstreams(r))).orElse("warning: the host names only loopback resolvers; k3s falls back to "
                 + "8.8.8.8 for pods"));
         for (NodeSpec layout : NodeLayout.nodes(plan, network)) {
+            if (layout.role() == NodeSpec.Role.LOADBALANCER) {
+                progress.step("creating load balancer " + layout.name() + " (" + layout.image() + ")");
+                String id = b.nodes().create(layout, network, names.network(), plan.cgroupV2());
+                b.nodes().writeFile(id, ServerLoadBalancer.CONFIG_PATH, ServerLoadBalancer.config(plan,
+                        NodeLayout.publishedNodePorts(plan)).getBytes(StandardCharsets.UTF_8), 0744);
+                continue;
+            }
             NodeSpec node = resolvConf.isPresent() ? layout.withArg(NodeDns.FLAG) : layout;
             progress.step("creating node " + node.name() + " (" + plan.image() + ")");
             String id = b.nodes().create(node, network, names.network(), plan.cgroupV2());

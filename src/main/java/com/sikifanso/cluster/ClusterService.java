@@ -238,6 +238,12 @@ public final class ClusterService {
             // Before the network and nodes: a pull that fails leaves nothing in Docker.
             backends.images().ensure(request.image() != null ? request.image() : infra.platform().k3sImage(),
                     request.pull(), progress);
+            int servers = request.nodes().servers() != null ? request.nodes().servers() : infra.platform().servers();
+            if (servers > 1) {
+                backends.images().ensure(infra.platform().loadBalancerImage() != null
+                        ? infra.platform().loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE, request.pull(),
+                        progress);
+            }
             // A cluster seeded from a snapshot keeps the registries.yaml its session recorded.
             Session.K3dConfig seeded = prepared.session().k3dConfig();
             String registries = request.registryConfig() != null ? request.registryConfig()

@@ -3,14 +3,15 @@ package com.sikifanso.infra;
 import java.util.List;
 
 /** {@code infra/platform.yaml}: the k3s image, node counts, in-cluster NodePorts, k3s flags and the CNI. */
-public record Platform(String k3sImage, int servers, int agents, NodePorts nodePorts, List<String> k3sArgs, Cni cni) {
+public record Platform(String k3sImage, int servers, int agents, NodePorts nodePorts, List<String> k3sArgs, Cni cni,
+                       String loadBalancerImage) {
 
     public Platform {
         cni = cni == null ? Cni.cilium : cni;
     }
 
     public Platform(String k3sImage, int servers, int agents, NodePorts nodePorts, List<String> k3sArgs) {
-        this(k3sImage, servers, agents, nodePorts, k3sArgs, Cni.cilium);
+        this(k3sImage, servers, agents, nodePorts, k3sArgs, Cni.cilium, null);
     }
 
     /** The k3s server flags for this platform's CNI. */
