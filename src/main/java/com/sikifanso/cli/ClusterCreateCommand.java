@@ -57,6 +57,10 @@ final class ClusterCreateCommand extends BaseCommand {
             + " agents, Hubble) or flannel (k3s' own, with its network policy controller).")
     Cni cni;
 
+    @Option(names = "--gpus", paramLabel = "all|N", description = "GPUs for every node, as k3d --gpus (Docker"
+            + " device requests; needs the NVIDIA container runtime and a CUDA-capable k3s image).")
+    String gpus;
+
     @Option(names = {"-f", "--config"}, paramLabel = "FILE", description = "A cluster file (kind: Cluster, see:"
             + " cluster config --schema); the flags given override it.")
     Path config;
@@ -110,7 +114,7 @@ final class ClusterCreateCommand extends BaseCommand {
         String cluster = fromFile && name == null && !clusterGiven() ? null : cluster(name);
         ClusterOps.ClusterCreateInput input = new ClusterOps.ClusterCreateInput(cluster,
                 profile == null ? null : profile.names(), bootstrap, bootstrapVersion, gitopsOnly, agents,
-                fromSnapshot, image, pullPolicy, servers, template, cni, config, registryConfig, !noSwitchContext,
+                fromSnapshot, image, pullPolicy, servers, template, cni, gpus, config, registryConfig, !noSwitchContext,
                 keepOnFailure, showPassword, skipBootstrap);
         if (dryRun) {
             perform(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, input);

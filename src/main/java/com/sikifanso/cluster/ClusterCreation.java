@@ -56,7 +56,7 @@ final class ClusterCreation {
                 progress.note("host ports: API " + plan.hostPorts().apiServer() + ", HTTP " + plan.hostPorts().http()
                         + ", HTTPS " + plan.hostPorts().https() + ", Argo CD " + plan.hostPorts().argocdUI()
                         + ", Hubble " + plan.hostPorts().hubbleUI() + (ports.defaults() ? "" : " (defaults taken)"));
-                createNodes(plan, options.registryConfig(), progress);
+                createNodes(plan, options.registryConfig(), options.nodes().gpus(), progress);
             }
             // The probe sockets are closed only now: the containers hold the ports from here on.
             startNodes(names, progress);
@@ -92,7 +92,7 @@ final class ClusterCreation {
                 p.loadBalancerImage() != null ? p.loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE);
     }
 
-    private void createNodes(ClusterPlan plan, String registryConfig, Progress progress) {
+    private void createNodes(ClusterPlan plan, String registryConfig, Gpus gpus, Progress progress) {
         K3dNames names = plan.names();
         progress.step("creating network " + names.network());
         NodeLayout.Network network = b.nodes().createNetwork(names);
@@ -111,7 +111,7 @@ final class ClusterCreation {
             }
             NodeSpec node = resolvConf.isPresent() ? layout.withArg(NodeDns.FLAG) : layout;
             progress.step("creating node " + node.name() + " (" + plan.image() + ")");
-            String id = b.nodes().create(node, network, names.network(), plan.cgroupV2());
+            String id = b.nodes().create(node, network, names.network(), plan.cgroupV2(), gpus);
             resolvConf.ifPresent(r -> b.nodes().writeFile(id, NodeDns.PATH, r.getBytes(StandardCharsets.UTF_8), 0644));
             if (registryConfig != null) {
                 // As k3d does (WriteFileAction before start): the file lives in the node, across restarts.

@@ -151,6 +151,12 @@ public final class NodeRuntime {
 
     /** Creates (does not start) a node and writes the entrypoint wrapper into it. */
     public String create(NodeSpec spec, NodeLayout.Network network, String networkName, boolean cgroupV2) {
+        return create(spec, network, networkName, cgroupV2, null);
+    }
+
+    /** As {@link #create(NodeSpec, NodeLayout.Network, String, boolean)}, a k3s node given {@code gpus} (or none). */
+    public String create(NodeSpec spec, NodeLayout.Network network, String networkName, boolean cgroupV2,
+                         Gpus gpus) {
         return engine.call("create container " + spec.name(), docker -> {
             Ports bindings = new Ports();
             List<ExposedPort> exposed = new ArrayList<>();
@@ -169,6 +175,9 @@ public final class NodeRuntime {
                     .withTmpFs(Map.of("/run", "", "/var/run", ""))
                     .withBinds(spec.binds().stream().map(Bind::parse).toList())
                     .withPortBindings(bindings);
+            if (gpus != null && spec.role() != NodeSpec.Role.LOADBALANCER) {
+                host.withDeviceRequests(List.of(gpus.deviceRequest()));
+            }
             if (cgroupV2) {
                 // Cilium's socket load-balancing needs each node in its own cgroup namespace.
                 host.withCgroupnsMode("private");

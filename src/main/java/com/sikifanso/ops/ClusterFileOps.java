@@ -69,7 +69,7 @@ public final class ClusterFileOps {
                 : in.template() != null ? ctx.services().clusterTemplates().load(in.template()) : ClusterFile.empty();
         String registries = in.registryConfig() == null ? null : RegistryConfig.read(in.registryConfig());
         ClusterFile file = base.overriddenBy(new ClusterFile.Overrides(in.name(), in.image(), in.servers(),
-                in.agents(), null, in.cni(), null, registries, in.profiles()));
+                in.agents(), in.gpus(), in.cni(), null, registries, in.profiles()));
         if (file.name() == null && in.fromSnapshot() == null) {
             file = file.overriddenBy(new ClusterFile.Overrides(ClusterOps.DEFAULT_NAME, null, null, null, null, null,
                     null, null, null));

@@ -5,6 +5,7 @@ import com.sikifanso.platform.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;
+import com.sikifanso.cluster.Gpus;
 import com.sikifanso.cluster.NodeOptions;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.PullPolicy;
@@ -62,6 +63,7 @@ public final class ClusterOps {
             String template,
             @Param(value = "Network plugin, default cilium; flannel has no FQDN egress or Hubble", optional = true)
             Cni cni,
+            @Param(value = "GPUs per node: all or a count", optional = true) String gpus,
             @JsonIgnore Path config,
             @JsonIgnore Path registryConfig,
             @JsonIgnore Boolean switchContext,
@@ -74,7 +76,7 @@ public final class ClusterOps {
                                   PullPolicy pull, Path registryConfig, Boolean switchContext,
                                   Boolean keepOnFailure, Boolean showPassword, Boolean skipBootstrap) {
             this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, null,
-                    null, null, null, registryConfig, switchContext, keepOnFailure, showPassword, skipBootstrap);
+                    null, null, null, null, registryConfig, switchContext, keepOnFailure, showPassword, skipBootstrap);
         }
 
         /** The cluster made is the one named; without a name, the snapshot's, known once the snapshot is read. */
@@ -255,6 +257,7 @@ public final class ClusterOps {
                 ctx.services().snapshots().seedCluster(in.fromSnapshot(), named).session().clusterName());
         TemplateSource template = TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion());
         ClusterService.checkNodeCounts(nodes.servers(), nodes.agents());
+        Gpus.parse(nodes.gpus());
         ClusterService.Prepared early = null;
         if (ClusterFiles.changesRepo(file)) {
             early = clusters.prepare(cluster, template, profiles);
@@ -270,7 +273,7 @@ public final class ClusterOps {
         ClusterService.Created c = clusters.create(new ClusterService.CreateRequest(cluster, template, profiles,
                 nodes.agents(), nodes.image(), switchContext, Boolean.TRUE.equals(in.keepOnFailure()),
                 ctx.waitPolicy().timeout(), Boolean.TRUE.equals(in.skipBootstrap()), in.pull(), registries,
-                new NodeOptions(nodes.servers(), hostPorts(file.ports()))), ctx.progress());
+                new NodeOptions(nodes.servers(), hostPorts(file.ports()), Gpus.parse(nodes.gpus()))), ctx.progress());
         Session session = Boolean.TRUE.equals(in.showPassword()) ? c.session() : c.session().withoutSecrets();
         ClusterService.Prepared prepared = early != null ? early : c.prepared();
         return new ClusterCreated(session, prepared.reused(), prepared.profile(), Optional.of(c.kubeconfig().toString()),
