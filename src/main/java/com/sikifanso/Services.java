@@ -46,6 +46,8 @@ public final class Services {
     private final AgentService agents;
     private final Lazy<com.sikifanso.agents.probe.AgentProbe> agentProbe;
     private final com.sikifanso.agents.llm.AgentKeys agentKeys;
+    private final com.sikifanso.clusterfile.ClusterFiles clusterFiles;
+    private final com.sikifanso.clusterfile.ClusterTemplates clusterTemplates;
     private final Lazy<Convergence> convergence;
     private final Lazy<SnapshotService> snapshots;
     private final Lazy<ArgoCdServices> argocd;
@@ -93,6 +95,8 @@ public final class Services {
         this.agentKeys = new com.sikifanso.agents.llm.AgentKeys(live, new CredentialStore(home));
         this.agentProbe = Lazy.of(() -> new com.sikifanso.agents.probe.AgentProbe(repos, agents, live,
                 Clock.systemUTC(), Duration.ofSeconds(1)));
+        this.clusterFiles = new com.sikifanso.clusterfile.ClusterFiles(sessions, repos, apps, agents);
+        this.clusterTemplates = new com.sikifanso.clusterfile.ClusterTemplates(home.root().resolve("templates"));
         // Everything that talks to Docker, Kubernetes, Helm or Argo CD is built on first use.
         this.convergence = Lazy.of(() -> new Convergence(sessions, kube,
                 new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)),
@@ -163,6 +167,16 @@ public final class Services {
 
     public com.sikifanso.agents.probe.AgentProbe agentProbe() {
         return agentProbe.get();
+    }
+
+    /** Cluster files: made from a cluster, applied to a new one's repo. */
+    public com.sikifanso.clusterfile.ClusterFiles clusterFiles() {
+        return clusterFiles;
+    }
+
+    /** Built-in cluster templates and the user's own in SIKIFANSO_HOME/templates. */
+    public com.sikifanso.clusterfile.ClusterTemplates clusterTemplates() {
+        return clusterTemplates;
     }
 
     /** Clients for a cluster's API through its own kubeconfig context, for what watches it (the state feed). */

@@ -1,6 +1,7 @@
 package com.sikifanso.agents;
 
 import com.sikifanso.agents.llm.LlmBudget;
+import com.sikifanso.infra.Cni;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.core.Names;
@@ -41,7 +42,20 @@ public final class AgentSandbox {
     }
 
     public static AgentValues values(String name, AgentSpec spec, Catalog catalog) {
+        return values(name, spec, catalog, Cni.cilium);
+    }
+
+    /**
+     * The values of a sandbox on a cluster with this CNI: on flannel the chart renders the plain NetworkPolicy
+     * alone (k3s' policy controller enforces it), so egress by DNS name, which only Cilium has, is refused.
+     */
+    public static AgentValues values(String name, AgentSpec spec, Catalog catalog, Cni cni) {
         requireName(name);
+        if (cni == Cni.flannel && spec.egressFqdns() != null && !spec.egressFqdns().isEmpty()) {
+            throw SikifansoException.usage("--egress-fqdn needs Cilium: this cluster runs flannel, and "
+                    + Cni.FLANNEL_LIMITS, "leave --egress-fqdn out (the agent reaches no internet host), or use a"
+                    + " cluster created with --cni cilium");
+        }
         Quantity cpuRequest = quantity("--cpu-request", spec.cpuRequest());
         Quantity cpuLimit = quantity("--cpu-limit", spec.cpuLimit());
         Quantity memoryRequest = quantity("--memory-request", spec.memoryRequest());
@@ -60,7 +74,8 @@ public final class AgentSandbox {
                 Quantity.min(DEFAULT_CPU_REQUEST, cpuRequest).text(), Quantity.min(DEFAULT_CPU_LIMIT, cpuLimit).text(),
                 Quantity.min(DEFAULT_MEMORY_REQUEST, memoryRequest).text(),
                 Quantity.min(DEFAULT_MEMORY_LIMIT, memoryLimit).text());
-        return new AgentValues(new AgentValues.Agent(name), podSecurity, quota, defaults, allow, egress, llm);
+        return new AgentValues(new AgentValues.Agent(name), podSecurity, quota, defaults, allow, egress, llm,
+                cni == Cni.flannel ? cni.name() : null);
     }
 
     /** An agent with an LLM budget reaches the gateway its key is for, whatever its allow-list says. */

@@ -1,5 +1,8 @@
 package com.sikifanso.agents;
 
+import com.sikifanso.infra.Cni;
+import com.sikifanso.infra.InfraConfigs;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sikifanso.catalog.ApplicationNames;
@@ -74,7 +77,8 @@ public final class AgentService {
                         "change it with: sikifanso agent update " + name + ", or pick another name");
             }
             ApplicationNames.requireUnused(repo.dir(), catalog, name);
-            AgentValues values = AgentSandbox.values(name, AgentSpec.DEFAULTS.overriddenBy(requested), catalog);
+            AgentValues values = AgentSandbox.values(name, AgentSpec.DEFAULTS.overriddenBy(requested), catalog,
+                    cni(repo));
             RepoChange change = new RepoChange("agent: create " + name + " (" + summary(values) + ")")
                     .write(file(name), definition(name))
                     .write(valuesFile(name), yaml(values));
@@ -87,7 +91,7 @@ public final class AgentService {
         return repos.mutate(cluster, ApplicationSets.AGENTS, repo -> {
             AgentValues current = read(repo, name);
             AgentSpec merged = AgentSandbox.spec(current).overriddenBy(changes);
-            AgentValues values = AgentSandbox.values(name, merged, Catalog.load(repo.dir()));
+            AgentValues values = AgentSandbox.values(name, merged, Catalog.load(repo.dir()), cni(repo));
             RepoChange change = new RepoChange("agent: update " + name + " (" + summary(values) + ")")
                     .write(valuesFile(name), yaml(values));
             return Agent.committed(cluster, name, values, repo.apply(change), SyncTargets.syncs(name));
@@ -104,6 +108,11 @@ public final class AgentService {
             return new Deleted(name, commit,
                     Optional.of(new PendingSync(cluster, commit, List.of(SyncTargets.disappears(name)))));
         });
+    }
+
+    /** The cluster's CNI, as its repo's infra settings say. */
+    private static Cni cni(GitOpsRepo repo) {
+        return new InfraConfigs().load(repo.dir()).platform().cni();
     }
 
     public List<Agent> list(String cluster) {

@@ -10,13 +10,14 @@ import java.util.Map;
  * these keys; keep the two in step.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"agent", "podSecurity", "quota", "containerDefaults", "allow", "egressFQDNs", "llm"})
+@JsonPropertyOrder({"agent", "podSecurity", "quota", "containerDefaults", "allow", "egressFQDNs", "llm", "cni"})
 public record AgentValues(Agent agent, String podSecurity, Quota quota, Resources containerDefaults,
-                          List<AllowedService> allow, List<EgressHost> egressFQDNs, Llm llm) {
+                          List<AllowedService> allow, List<EgressHost> egressFQDNs, Llm llm, String cni) {
 
+    /** Values for a Cilium cluster, the chart's default ({@code cni} left out of the file), without an LLM budget. */
     public AgentValues(Agent agent, String podSecurity, Quota quota, Resources containerDefaults,
                        List<AllowedService> allow, List<EgressHost> egressFQDNs) {
-        this(agent, podSecurity, quota, containerDefaults, allow, egressFQDNs, null);
+        this(agent, podSecurity, quota, containerDefaults, allow, egressFQDNs, null, null);
     }
 
     /**

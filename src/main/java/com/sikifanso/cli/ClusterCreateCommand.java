@@ -1,6 +1,8 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.cluster.PullPolicy;
+import com.sikifanso.infra.Cni;
+import com.sikifanso.ops.ClusterFileOps;
 import com.sikifanso.ops.ClusterOps;
 import com.sikifanso.catalog.ProfileSelection;
 import java.nio.file.Path;
@@ -14,6 +16,8 @@ import picocli.CommandLine.Parameters;
     "With --gitops-only, prepare the session and repo only; a later create uses that repo."},
         footer = {"", "Examples:",
             "  sikifanso cluster create --profile agent-dev",
+            "  sikifanso cluster create lab1 --config lab1.yaml --agents 3   # flags override the file",
+            "  sikifanso cluster create lab1 --template rag-lab --dry-run     # print the resolved file",
             "  sikifanso cluster create lab1 --agents 2 --no-switch-context",
             "  sikifanso cluster create lab1 --gitops-only --profile agent-dev,rag",
             "  sikifanso cluster create --bootstrap ./my-template --bootstrap-version v1.2.0"})
@@ -44,6 +48,30 @@ final class ClusterCreateCommand extends BaseCommand {
     @Option(names = "--agents", paramLabel = "N", description = "Agent (worker) nodes besides the server"
             + " (default: agents in infra/platform.yaml, 0).")
     Integer agents;
+
+    @Option(names = "--servers", paramLabel = "N", description = "Server nodes, 1 to 9; more than one runs embedded"
+            + " etcd (default: servers in infra/platform.yaml, 1).")
+    Integer servers;
+
+    @Option(names = "--cni", paramLabel = "CNI", description = "Network plugin: cilium (default; FQDN egress for"
+            + " agents, Hubble) or flannel (k3s' own, with its network policy controller).")
+    Cni cni;
+
+    @Option(names = "--gpus", paramLabel = "all|N", description = "GPUs for every node, as k3d --gpus (Docker"
+            + " device requests; needs the NVIDIA container runtime and a CUDA-capable k3s image).")
+    String gpus;
+
+    @Option(names = {"-f", "--config"}, paramLabel = "FILE", description = "A cluster file (kind: Cluster, see:"
+            + " cluster config --schema); the flags given override it.")
+    Path config;
+
+    @Option(names = "--template", paramLabel = "NAME",
+            description = "Start from a cluster template (see: cluster templates); the flags given override it.")
+    String template;
+
+    @Option(names = "--dry-run", description = "Print the cluster file this create would make (flags laid over"
+            + " --config or --template), and make nothing.")
+    boolean dryRun;
 
     @Option(names = "--image", paramLabel = "IMAGE", description = "k3s node image (default: k3sImage in"
             + " infra/platform.yaml).")
@@ -80,12 +108,19 @@ final class ClusterCreateCommand extends BaseCommand {
     @Override
     int run() {
         PullPolicy pullPolicy = PullPolicy.parse(pull);
-        // Without a name, --from-snapshot creates the snapshot's cluster; otherwise the name or -c/--cluster.
-        String cluster = fromSnapshot != null && name == null && !clusterGiven() ? null : cluster(name);
-        performSteps(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput(cluster,
-                profile == null ? null : profile.names(), bootstrap,
-                bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pullPolicy, registryConfig,
-                !noSwitchContext, keepOnFailure, showPassword, skipBootstrap), timeout);
+        // Without a name, --from-snapshot creates the snapshot's cluster, and a cluster file its metadata.name;
+        // otherwise the name or -c/--cluster.
+        boolean fromFile = fromSnapshot != null || config != null || template != null;
+        String cluster = fromFile && name == null && !clusterGiven() ? null : cluster(name);
+        ClusterOps.ClusterCreateInput input = new ClusterOps.ClusterCreateInput(cluster,
+                profile == null ? null : profile.names(), bootstrap, bootstrapVersion, gitopsOnly, agents,
+                fromSnapshot, image, pullPolicy, servers, template, cni, gpus, config, registryConfig, !noSwitchContext,
+                keepOnFailure, showPassword, skipBootstrap);
+        if (dryRun) {
+            perform(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, input);
+        } else {
+            performSteps(ClusterOps.CLUSTER_CREATE, input, timeout);
+        }
         return 0;
     }
 }

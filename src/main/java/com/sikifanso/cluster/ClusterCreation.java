@@ -42,8 +42,8 @@ final class ClusterCreation {
     }
 
     /** What the user asked for beyond the name. */
-    record Options(Integer agents, String image, boolean switchContext, boolean keepOnFailure, Duration timeout,
-                   boolean skipBootstrap, String registryConfig) {
+    record Options(NodeOptions nodes, Integer agents, String image, boolean switchContext, boolean keepOnFailure,
+                   Duration timeout, boolean skipBootstrap, String registryConfig) {
     }
 
     Session run(Session prepared, InfraConfig infra, Preflight.EngineFacts engine, Options options,
@@ -51,12 +51,12 @@ final class ClusterCreation {
         K3dNames names = new K3dNames(prepared.clusterName());
         try {
             ClusterPlan plan;
-            try (PortAllocator.Reservation ports = b.ports().reserve()) {
+            try (PortAllocator.Reservation ports = b.ports().reserve(options.nodes().hostPorts())) {
                 plan = plan(prepared, infra, engine, options, ports.ports());
                 progress.note("host ports: API " + plan.hostPorts().apiServer() + ", HTTP " + plan.hostPorts().http()
                         + ", HTTPS " + plan.hostPorts().https() + ", Argo CD " + plan.hostPorts().argocdUI()
                         + ", Hubble " + plan.hostPorts().hubbleUI() + (ports.defaults() ? "" : " (defaults taken)"));
-                createNodes(plan, options.registryConfig(), progress);
+                createNodes(plan, options.registryConfig(), options.nodes().gpus(), progress);
             }
             // The probe sockets are closed only now: the containers hold the ports from here on.
             startNodes(names, progress);
@@ -83,14 +83,16 @@ final class ClusterCreation {
                              Session.Ports ports) {
         var p = infra.platform();
         return new ClusterPlan(prepared.clusterName(), options.image() != null ? options.image() : p.k3sImage(),
-                p.servers(), options.agents() != null ? options.agents() : p.agents(), p.k3sArgs(),
+                options.nodes().servers() != null ? options.nodes().servers() : p.servers(),
+                options.agents() != null ? options.agents() : p.agents(), p.serverArgs(),
                 Path.of(prepared.gitOpsPath()), ports,
                 new ClusterPlan.NodePorts(p.nodePorts().http(), p.nodePorts().https(), p.nodePorts().argocdUI(),
                         p.nodePorts().hubbleUI()),
-                token(), engine.cgroupV2(), b.version());
+                token(), engine.cgroupV2(), b.version(),
+                p.loadBalancerImage() != null ? p.loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE);
     }
 
-    private void createNodes(ClusterPlan plan, String registryConfig, Progress progress) {
+    private void createNodes(ClusterPlan plan, String registryConfig, Gpus gpus, Progress progress) {
         K3dNames names = plan.names();
         progress.step("creating network " + names.network());
         NodeLayout.Network network = b.nodes().createNetwork(names);
@@ -100,9 +102,16 @@ final class ClusterCreation {
                 NodeDns.upstreams(r))).orElse("warning: the host names only loopback resolvers; k3s falls back to "
                 + "8.8.8.8 for pods"));
         for (NodeSpec layout : NodeLayout.nodes(plan, network)) {
+            if (layout.role() == NodeSpec.Role.LOADBALANCER) {
+                progress.step("creating load balancer " + layout.name() + " (" + layout.image() + ")");
+                String id = b.nodes().create(layout, network, names.network(), plan.cgroupV2());
+                b.nodes().writeFile(id, ServerLoadBalancer.CONFIG_PATH, ServerLoadBalancer.config(plan,
+                        NodeLayout.publishedNodePorts(plan)).getBytes(StandardCharsets.UTF_8), 0744);
+                continue;
+            }
             NodeSpec node = resolvConf.isPresent() ? layout.withArg(NodeDns.FLAG) : layout;
             progress.step("creating node " + node.name() + " (" + plan.image() + ")");
-            String id = b.nodes().create(node, network, names.network(), plan.cgroupV2());
+            String id = b.nodes().create(node, network, names.network(), plan.cgroupV2(), gpus);
             resolvConf.ifPresent(r -> b.nodes().writeFile(id, NodeDns.PATH, r.getBytes(StandardCharsets.UTF_8), 0644));
             if (registryConfig != null) {
                 // As k3d does (WriteFileAction before start): the file lives in the node, across restarts.

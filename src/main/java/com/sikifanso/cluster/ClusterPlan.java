@@ -18,7 +18,13 @@ public record ClusterPlan(
         NodePorts nodePorts,
         String token,
         boolean cgroupV2,
-        String sikifansoVersion) {
+        String sikifansoVersion,
+        String loadBalancerImage) {
+
+    /** More than one server: embedded etcd, and a load balancer in front of the API. */
+    public boolean highlyAvailable() {
+        return servers > 1;
+    }
 
     /** The in-cluster NodePorts that the host ports map onto. */
     public record NodePorts(int http, int https, int argocdUI, int hubbleUI) {

@@ -189,7 +189,14 @@ public final class ClusterService {
      */
     public record CreateRequest(ClusterName name, TemplateSource template, ProfileSelection profiles, Integer agents,
                                 String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
-                                boolean skipBootstrap, PullPolicy pull, String registryConfig) {
+                                boolean skipBootstrap, PullPolicy pull, String registryConfig, NodeOptions nodes) {
+        /** A request with the default node options. */
+        public CreateRequest(ClusterName name, TemplateSource template, ProfileSelection profiles, Integer agents,
+                             String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
+                             boolean skipBootstrap, PullPolicy pull, String registryConfig) {
+            this(name, template, profiles, agents, image, switchContext, keepOnFailure, timeout, skipBootstrap,
+                    pull, registryConfig, NodeOptions.DEFAULTS);
+        }
     }
 
     /** What {@code cluster create} made. */
@@ -206,9 +213,7 @@ public final class ClusterService {
         if (request.profiles() != null) {
             profiles.resolve(request.profiles());
         }
-        if (request.agents() != null && (request.agents() < 0 || request.agents() > 99)) {
-            throw SikifansoException.usage("--agents must be 0 to 99, not " + request.agents(), null);
-        }
+        checkNodeCounts(request.nodes().servers(), request.agents());
         if (request.registryConfig() != null) {
             RegistryConfig.check(request.registryConfig(), "--registry-config");
         }
@@ -233,12 +238,18 @@ public final class ClusterService {
             // Before the network and nodes: a pull that fails leaves nothing in Docker.
             backends.images().ensure(request.image() != null ? request.image() : infra.platform().k3sImage(),
                     request.pull(), progress);
+            int servers = request.nodes().servers() != null ? request.nodes().servers() : infra.platform().servers();
+            if (servers > 1) {
+                backends.images().ensure(infra.platform().loadBalancerImage() != null
+                        ? infra.platform().loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE, request.pull(),
+                        progress);
+            }
             // A cluster seeded from a snapshot keeps the registries.yaml its session recorded.
             Session.K3dConfig seeded = prepared.session().k3dConfig();
             String registries = request.registryConfig() != null ? request.registryConfig()
                     : seeded == null ? null : seeded.registryConfig();
             Session created = new ClusterCreation(backends, clock).run(prepared.session(), infra, engine,
-                    new ClusterCreation.Options(request.agents(), request.image(), request.switchContext(),
+                    new ClusterCreation.Options(request.nodes(), request.agents(), request.image(), request.switchContext(),
                             request.keepOnFailure(), request.timeout(), request.skipBootstrap(), registries),
                     progress);
             sessions.save(created);
@@ -246,6 +257,17 @@ public final class ClusterService {
                 provisionCredentials(name, progress);
             }
             return new Created(created, prepared, backends.kubeconfigs().file());
+        }
+    }
+
+    /** The node counts a create may ask for, checked before anything is made. */
+    public static void checkNodeCounts(Integer servers, Integer agents) {
+        if (agents != null && (agents < 0 || agents > 99)) {
+            throw SikifansoException.usage("--agents must be 0 to 99, not " + agents, null);
+        }
+        if (servers != null && (servers < 1 || servers > 9)) {
+            throw SikifansoException.usage("--servers must be 1 to 9, not " + servers,
+                    "one server, or an odd number such as 3 so etcd keeps its quorum when one stops");
         }
     }
 

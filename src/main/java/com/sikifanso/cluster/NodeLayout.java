@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The node containers k3d v5 would create for a cluster (labels, env, command), with our own
- * entrypoint wrapper and the host ports published straight from server-0, as there is no
- * load balancer container.
+ * entrypoint wrapper; one server publishes the host ports itself, several sit behind k3d's load
+ * balancer container ({@link ServerLoadBalancer}), created last.
  */
 public final class NodeLayout {
     /** The k3d release whose node layout this reproduces; k3d reads it from the labels. */
@@ -55,7 +55,28 @@ public final class NodeLayout {
         for (int i = 0; i < plan.agents(); i++) {
             nodes.add(agent(plan, network, i));
         }
+        if (plan.highlyAvailable()) {
+            nodes.add(ServerLoadBalancer.spec(plan, commonLabels(plan, network, NodeSpec.Role.LOADBALANCER),
+                    hostPorts(plan)));
+        }
         return nodes;
+    }
+
+    /** Host ports: the API and the NodePorts the host reaches (HTTP, HTTPS, Argo CD, Hubble), by container port. */
+    private static Map<Integer, Integer> hostPorts(ClusterPlan plan) {
+        Map<Integer, Integer> ports = new LinkedHashMap<>();
+        ports.put(API_PORT, plan.hostPorts().apiServer());
+        ports.put(plan.nodePorts().http(), plan.hostPorts().http());
+        ports.put(plan.nodePorts().https(), plan.hostPorts().https());
+        ports.put(plan.nodePorts().argocdUI(), plan.hostPorts().argocdUI());
+        ports.put(plan.nodePorts().hubbleUI(), plan.hostPorts().hubbleUI());
+        return ports;
+    }
+
+    /** The NodePorts published besides the API, which a load balancer forwards to every node. */
+    static List<Integer> publishedNodePorts(ClusterPlan plan) {
+        return List.of(plan.nodePorts().http(), plan.nodePorts().https(), plan.nodePorts().argocdUI(),
+                plan.nodePorts().hubbleUI());
     }
 
     private static NodeSpec server(ClusterPlan plan, Network network, int index) {
@@ -68,6 +89,10 @@ public final class NodeLayout {
             cmd.add("--cluster-init");
         }
         cmd.addAll(List.of("--tls-san", HOST_IP));
+        if (multi) {
+            // As k3d: the API is reached through the load balancer, by name inside the network.
+            cmd.addAll(List.of("--tls-san", ServerLoadBalancer.name(n)));
+        }
         List<String> env = new ArrayList<>();
         env.add("K3S_TOKEN=" + plan.token());
         if (multi && index > 0) {
@@ -84,14 +109,8 @@ public final class NodeLayout {
         if (index == 0 && network.serverAddress() != null) {
             labels.put(STATIC_IP_LABEL, network.serverAddress());
         }
-        Map<Integer, Integer> ports = new LinkedHashMap<>();
-        if (index == 0) {
-            ports.put(API_PORT, plan.hostPorts().apiServer());
-            ports.put(plan.nodePorts().http(), plan.hostPorts().http());
-            ports.put(plan.nodePorts().https(), plan.hostPorts().https());
-            ports.put(plan.nodePorts().argocdUI(), plan.hostPorts().argocdUI());
-            ports.put(plan.nodePorts().hubbleUI(), plan.hostPorts().hubbleUI());
-        }
+        // One server publishes the host ports itself; several leave that to the load balancer.
+        Map<Integer, Integer> ports = index == 0 && !multi ? hostPorts(plan) : Map.of();
         return new NodeSpec(n.server(index), NodeSpec.Role.SERVER, plan.image(), cmd, env, labels, binds(plan),
                 ports);
     }

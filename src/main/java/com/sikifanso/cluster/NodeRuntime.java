@@ -151,6 +151,12 @@ public final class NodeRuntime {
 
     /** Creates (does not start) a node and writes the entrypoint wrapper into it. */
     public String create(NodeSpec spec, NodeLayout.Network network, String networkName, boolean cgroupV2) {
+        return create(spec, network, networkName, cgroupV2, null);
+    }
+
+    /** As {@link #create(NodeSpec, NodeLayout.Network, String, boolean)}, a k3s node given {@code gpus} (or none). */
+    public String create(NodeSpec spec, NodeLayout.Network network, String networkName, boolean cgroupV2,
+                         Gpus gpus) {
         return engine.call("create container " + spec.name(), docker -> {
             Ports bindings = new Ports();
             List<ExposedPort> exposed = new ArrayList<>();
@@ -169,6 +175,9 @@ public final class NodeRuntime {
                     .withTmpFs(Map.of("/run", "", "/var/run", ""))
                     .withBinds(spec.binds().stream().map(Bind::parse).toList())
                     .withPortBindings(bindings);
+            if (gpus != null && spec.role() != NodeSpec.Role.LOADBALANCER) {
+                host.withDeviceRequests(List.of(gpus.deviceRequest()));
+            }
             if (cgroupV2) {
                 // Cilium's socket load-balancing needs each node in its own cgroup namespace.
                 host.withCgroupnsMode("private");
@@ -178,18 +187,18 @@ public final class NodeRuntime {
             if (fixed != null) {
                 command.withIpv4Address(fixed);
             }
-            String id = command
-                    .withName(spec.name())
-                    .withHostName(spec.name())
-                    .withEntrypoint(EntrypointWrapper.PATH)
-                    .withCmd(spec.cmd())
-                    .withEnv(spec.env())
-                    .withLabels(spec.labels())
-                    .withExposedPorts(exposed)
-                    .withHostConfig(host)
-                    .exec().getId();
-            docker.copyArchiveToContainerCmd(id).withRemotePath("/")
-                    .withTarInputStream(new ByteArrayInputStream(EntrypointWrapper.tar())).exec();
+            command.withName(spec.name()).withHostName(spec.name()).withEnv(spec.env()).withLabels(spec.labels())
+                    .withExposedPorts(exposed).withHostConfig(host);
+            boolean k3s = spec.role() != NodeSpec.Role.LOADBALANCER;
+            if (k3s) {
+                // The load balancer keeps its image's own entrypoint and command, as k3d leaves them.
+                command.withEntrypoint(EntrypointWrapper.PATH).withCmd(spec.cmd());
+            }
+            String id = command.exec().getId();
+            if (k3s) {
+                docker.copyArchiveToContainerCmd(id).withRemotePath("/")
+                        .withTarInputStream(new ByteArrayInputStream(EntrypointWrapper.tar())).exec();
+            }
             return id;
         });
     }
@@ -220,7 +229,8 @@ public final class NodeRuntime {
         return engine.call("list containers", docker -> docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of("app", "k3d", "k3d.cluster", cluster)).exec().stream()
                 .map(NodeRuntime::node)
-                .filter(n -> n.role().equals("server") || n.role().equals("agent"))
+                .filter(n -> n.role().equals("server") || n.role().equals("agent")
+                        || n.role().equals(NodeSpec.Role.LOADBALANCER.label()))
                 .sorted(Comparator.comparing((Node n) -> !n.role().equals("server")).thenComparing(Node::name))
                 .toList());
     }

@@ -23,7 +23,7 @@ public record NodeSpec(
     }
 
     public enum Role {
-        SERVER("server"), AGENT("agent");
+        SERVER("server"), AGENT("agent"), LOADBALANCER("loadbalancer");
 
         private final String label;
 

@@ -56,6 +56,46 @@ public final class PortAllocator {
         }
     }
 
+    /**
+     * The host ports a cluster file asked for (0: any), the others free. A port asked for that is taken is
+     * refused with its field's name, rather than moved.
+     */
+    public Reservation reserve(Session.Ports wanted) {
+        if (wanted == null) {
+            return reserve();
+        }
+        Set<Integer> claimed = claimedByContainers.get();
+        List<ServerSocket> held = new ArrayList<>();
+        int[] asked = {wanted.apiServer(), wanted.http(), wanted.https(), wanted.argocdUI(), wanted.hubbleUI()};
+        String[] fields = {"api", "http", "https", "argocd", "hubble"};
+        int[] ports = new int[asked.length];
+        for (int i = 0; i < asked.length; i++) {
+            ServerSocket s = asked[i] == 0 ? freeSocket(claimed) : claimed.contains(asked[i]) ? null : bind(asked[i]);
+            if (s == null) {
+                new Reservation(null, held, false).close();
+                throw SikifansoException.usage("ports." + fields[i] + ": host port " + asked[i] + " is taken (by a"
+                        + " container or another process)", "choose another port there, or leave ports." + fields[i]
+                        + " out to have a free one picked");
+            }
+            held.add(s);
+            ports[i] = s.getLocalPort();
+        }
+        return new Reservation(new Session.Ports(ports[0], ports[1], ports[2], ports[3], ports[4]), held, false);
+    }
+
+    private static ServerSocket freeSocket(Set<Integer> claimed) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            ServerSocket s = bind(0);
+            if (s != null && !claimed.contains(s.getLocalPort())) {
+                return s;
+            }
+            if (s != null) {
+                close(s);
+            }
+        }
+        throw SikifansoException.failure("cannot find a free host port", "free some ports and retry");
+    }
+
     public Reservation reserve() {
         Set<Integer> claimed = claimedByContainers.get();
         List<ServerSocket> held = new ArrayList<>();

@@ -48,7 +48,7 @@ public final class RegistryConfig {
     }
 
     /** Fails with the offending key's path when {@code yaml} is not a registries.yaml. */
-    static void check(String yaml, String source) {
+    public static void check(String yaml, String source) {
         JsonNode root;
         try {
             root = Mappers.YAML.readTree(yaml);

@@ -16,6 +16,7 @@ import com.sikifanso.cluster.NodeLayout;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.Preflight;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.infra.Cni;
 import com.sikifanso.infra.InfraConfig;
 import com.sikifanso.session.ClusterState;
 import com.sikifanso.session.Session;
@@ -164,8 +165,11 @@ public final class Doctor {
             InfraConfig infra = infra(session);
             List<Check> checks = platformChecks(cluster, infra, new Workloads(kube), restart);
             checks.add(1, new Check(PodDns.ROW, () -> new PodDns(backends.nodes()).check(cluster)));
-            checks.add(2, new Check(CiliumAddress.ROW, () -> new CiliumAddress(backends.nodes(), kube).check(cluster,
-                    infra.cilium().releaseName())));
+            checks.add(2, new Check(CNI_ROW, () -> cni(infra.platform().cni())));
+            if (infra.platform().cni() == Cni.cilium) {
+                checks.add(3, new Check(CiliumAddress.ROW, () -> new CiliumAddress(backends.nodes(), kube)
+                        .check(cluster, infra.cilium().releaseName())));
+            }
             ApplicationHealth health = new ApplicationHealth(kube, infra.argocd().namespace(), grace, clock);
             CheckResult unlisted = null;
             try {
@@ -191,10 +195,14 @@ public final class Doctor {
         String cilium = infra.cilium().namespace();
         String argo = infra.argocd().namespace();
         String release = infra.argocd().releaseName();
-        for (Workloads.Target t : List.of(
+        List<Workloads.Target> ciliumParts = infra.platform().cni() != Cni.cilium ? List.of() : List.of(
                 new Workloads.Target("Cilium agent", "DaemonSet", cilium, "cilium", recreate),
                 new Workloads.Target("Cilium operator", "Deployment", cilium, "cilium-operator", recreate),
-                new Workloads.Target("Hubble relay", "Deployment", cilium, "hubble-relay", recreate),
+                new Workloads.Target("Hubble relay", "Deployment", cilium, "hubble-relay", recreate));
+        for (Workloads.Target t : ciliumParts) {
+            checks.add(new Check(t.row(), () -> workloads.workload(t)));
+        }
+        for (Workloads.Target t : List.of(
                 new Workloads.Target("Argo CD server", "Deployment", argo, release + "-server", recreate),
                 new Workloads.Target("Argo CD repo-server", "Deployment", argo, release + "-repo-server", recreate),
                 new Workloads.Target("Argo CD application-controller", "StatefulSet", argo,
@@ -205,6 +213,15 @@ public final class Doctor {
             checks.add(new Check(t.row(), () -> workloads.workload(t)));
         }
         return checks;
+    }
+
+    static final String CNI_ROW = "CNI";
+
+    /** Which network plugin runs, and on flannel what the cluster does without Cilium. */
+    static CheckResult cni(Cni cni) {
+        return cni == Cni.cilium ? CheckResult.pass(CNI_ROW, "cilium: sandboxes get CiliumNetworkPolicy (FQDN egress),"
+                + " Hubble observes traffic") : CheckResult.pass(CNI_ROW, "flannel: k3s' network policy controller"
+                + " enforces the sandboxes' NetworkPolicy; no FQDN egress or Hubble (" + Cni.FLANNEL_LIMITS + ")");
     }
 
     /** Enabled catalog apps (by category, then name), custom apps, then agents: each one Application. */

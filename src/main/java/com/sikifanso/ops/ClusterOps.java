@@ -5,9 +5,13 @@ import com.sikifanso.platform.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;
+import com.sikifanso.cluster.Gpus;
+import com.sikifanso.cluster.NodeOptions;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.PullPolicy;
-import com.sikifanso.cluster.RegistryConfig;
+import com.sikifanso.clusterfile.ClusterFile;
+import com.sikifanso.infra.Cni;
+import com.sikifanso.clusterfile.ClusterFiles;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.catalog.ProfileSelection;
 import com.sikifanso.core.SikifansoException;
@@ -26,6 +30,9 @@ public final class ClusterOps {
     public record NoInput() {
     }
 
+    /** The cluster a create makes when neither the command line nor the cluster file names one. */
+    public static final String DEFAULT_NAME = "default";
+
     public record ClusterRef(@Param(Param.CLUSTER) String cluster) implements ClusterScoped {
     }
 
@@ -33,7 +40,8 @@ public final class ClusterOps {
      * What cluster_create takes. The {@code @JsonIgnore} components are the CLI's alone and not part of the tool:
      * {@code registryConfig} is a file on the user's machine holding registry logins, {@code switchContext}
      * changes the user's current kubeconfig context, {@code keepOnFailure} leaves containers for a person to
-     * inspect with docker, {@code showPassword} prints a secret, {@code skipBootstrap} is for bench/. A tool call
+     * inspect with docker, {@code showPassword} prints a secret, {@code skipBootstrap} is for bench/, {@code config}
+     * is a cluster file on the user's machine (its settings are the tool's own arguments). A tool call
      * gets them unset (no file, context kept, cleaned up, no password, full bootstrap).
      */
     public record ClusterCreateInput(
@@ -45,19 +53,32 @@ public final class ClusterOps {
             @Param(value = "Tag of the custom template (needs bootstrapUrl)", optional = true) String bootstrapVersion,
             @Param(value = "Only prepare the session and GitOps repo, without Docker nodes", defaultValue = "false")
             boolean gitopsOnly,
-            @Param(value = "Worker nodes besides the server, 0 to 99; default: the cluster's infra "
-                    + "settings (0)", optional = true) Integer agents,
+            @Param(value = "Agent (worker) nodes, 0-99", optional = true) Integer agents,
             @Param(value = "Snapshot to start from, its repo with history and its settings (see "
                     + "snapshot_list); excludes bootstrapUrl", optional = true) String fromSnapshot,
-            @Param(value = "k3s node image; default: k3sImage in the cluster's infra settings", optional = true)
-            String image,
-            @Param(value = "When to pull the node image: missing (when Docker lacks it), always, never",
-                    defaultValue = "missing") PullPolicy pull,
+            @Param(value = "k3s node image", optional = true) String image,
+            @Param(value = "When to pull the node image", defaultValue = "missing") PullPolicy pull,
+            @Param(value = "Server nodes, 1-9 (more: embedded etcd)", optional = true) Integer servers,
+            @Param(value = "Template: agent-lab, rag-lab, local-inference or the user's", optional = true)
+            String template,
+            @Param(value = "Network plugin, default cilium; flannel has no FQDN egress or Hubble", optional = true)
+            Cni cni,
+            @Param(value = "GPUs per node: all or a count", optional = true) String gpus,
+            @JsonIgnore Path config,
             @JsonIgnore Path registryConfig,
             @JsonIgnore Boolean switchContext,
             @JsonIgnore Boolean keepOnFailure,
             @JsonIgnore Boolean showPassword,
             @JsonIgnore Boolean skipBootstrap) implements ClusterScoped {
+        /** A create without a cluster file, template or node options beyond the agents: what callers had before. */
+        public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
+                                  boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
+                                  PullPolicy pull, Path registryConfig, Boolean switchContext,
+                                  Boolean keepOnFailure, Boolean showPassword, Boolean skipBootstrap) {
+            this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, null,
+                    null, null, null, null, registryConfig, switchContext, keepOnFailure, showPassword, skipBootstrap);
+        }
+
         /** The cluster made is the one named; without a name, the snapshot's, known once the snapshot is read. */
         @Override
         public String cluster() {
@@ -208,7 +229,10 @@ public final class ClusterOps {
                 CLUSTER_UPGRADE, PROFILE_LIST, PROFILE_APPLY);
     }
 
-    /** Checks every input before anything is written: a snapshot seeds the repo first, then the nodes are made. */
+    /**
+     * Checks every input before anything is written: the flags laid over the cluster file (or template) first; a
+     * snapshot seeds the repo, or the file's apps, agents and infra go into a prepared repo; then the nodes.
+     */
     private static ClusterCreated create(ClusterCreateInput in, OperationContext ctx) {
         if (in.bootstrapVersion() != null && in.bootstrapUrl() == null) {
             throw SikifansoException.usage("--bootstrap-version needs --bootstrap",
@@ -222,28 +246,60 @@ public final class ClusterOps {
             throw SikifansoException.usage("--registry-config and --gitops-only exclude each other",
                     "the registries.yaml goes into the nodes: give it to the cluster create that makes them");
         }
-        String registries = in.registryConfig() == null ? null : RegistryConfig.read(in.registryConfig());
-        ProfileSelection profiles = ProfileNames.selection(in.profiles());
+        ClusterFile file = ClusterFileOps.resolved(in, ctx);
+        ClusterFile.Nodes nodes = file.nodesOrEmpty();
+        String registries = file.registryOrEmpty().config();
+        ProfileSelection profiles = ProfileNames.selection(file.profiles());
         ClusterService clusters = ctx.services().clusters();
-        ClusterName named = in.name() == null && in.fromSnapshot() != null ? null : newCluster(in, in.name());
+        ClusterName named = file.name() == null ? null : newCluster(in, file.name());
         // Without a name (the CLI's --from-snapshot alone), the snapshot's cluster name.
         ClusterName cluster = in.fromSnapshot() == null ? named : newCluster(in,
                 ctx.services().snapshots().seedCluster(in.fromSnapshot(), named).session().clusterName());
         TemplateSource template = TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion());
+        ClusterService.checkNodeCounts(nodes.servers(), nodes.agents());
+        Gpus.parse(nodes.gpus());
+        ClusterService.Prepared early = null;
+        if (ClusterFiles.changesRepo(file)) {
+            early = clusters.prepare(cluster, template, profiles);
+            applyOrForget(ctx, cluster, file, early.reused());
+            profiles = null;
+        }
         if (in.gitopsOnly()) {
-            ClusterService.Prepared p = clusters.prepare(cluster, template, profiles);
+            ClusterService.Prepared p = early != null ? early : clusters.prepare(cluster, template, profiles);
             return new ClusterCreated(p.session().withoutSecrets(), p.reused(), p.profile(), Optional.empty(),
                     Optional.empty());
         }
         boolean switchContext = Boolean.TRUE.equals(in.switchContext());
         ClusterService.Created c = clusters.create(new ClusterService.CreateRequest(cluster, template, profiles,
-                in.agents(), in.image(), switchContext, Boolean.TRUE.equals(in.keepOnFailure()),
-                ctx.waitPolicy().timeout(), Boolean.TRUE.equals(in.skipBootstrap()), in.pull(), registries),
-                ctx.progress());
+                nodes.agents(), nodes.image(), switchContext, Boolean.TRUE.equals(in.keepOnFailure()),
+                ctx.waitPolicy().timeout(), Boolean.TRUE.equals(in.skipBootstrap()), in.pull(), registries,
+                new NodeOptions(nodes.servers(), hostPorts(file.ports()), Gpus.parse(nodes.gpus()))), ctx.progress());
         Session session = Boolean.TRUE.equals(in.showPassword()) ? c.session() : c.session().withoutSecrets();
-        return new ClusterCreated(session, c.prepared().reused(), c.prepared().profile(),
-                Optional.of(c.kubeconfig().toString()),
+        ClusterService.Prepared prepared = early != null ? early : c.prepared();
+        return new ClusterCreated(session, prepared.reused(), prepared.profile(), Optional.of(c.kubeconfig().toString()),
                 switchContext ? Optional.of(cluster.k3d().context()) : Optional.empty());
+    }
+
+    /** The host ports a cluster file asked for, 0 for those it left out; null when it asked for none. */
+    private static Session.Ports hostPorts(ClusterFile.Ports p) {
+        return p == null ? null : new Session.Ports(zeroIfNull(p.api()), zeroIfNull(p.http()), zeroIfNull(p.https()),
+                zeroIfNull(p.argocd()), zeroIfNull(p.hubble()));
+    }
+
+    private static int zeroIfNull(Integer port) {
+        return port == null ? 0 : port;
+    }
+
+    /** The file's repo parts go in all or not at all: a repo made for them is removed again when one fails. */
+    private static void applyOrForget(OperationContext ctx, ClusterName cluster, ClusterFile file, boolean reused) {
+        try {
+            ctx.services().clusterFiles().apply(cluster, file);
+        } catch (RuntimeException e) {
+            if (!reused) {
+                ctx.services().clusters().delete(cluster);
+            }
+            throw e;
+        }
     }
 
     /** Nodes get k3d's names around the cluster's, so a cluster with nodes has a shorter limit. */

@@ -13,6 +13,7 @@ public final class OperationRegistry {
     public OperationRegistry() {
         List<Operation<?, ?>> all = new ArrayList<>();
         all.addAll(ClusterOps.all());
+        all.addAll(ClusterFileOps.all());
         all.addAll(CatalogOps.all());
         all.addAll(AgentOps.all());
         all.addAll(SnapshotOps.all());

@@ -19,6 +19,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Duration;
+import com.sikifanso.infra.Cni;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -110,16 +112,25 @@ public final class PlatformBootstrap implements ClusterBootstrap {
         apiServer.awaitApiServer(target.apiUrl(), target.deadline(), target.timeout(), progress);
         try (KubernetesClient kube = clients.apply(target)) {
             waits.firstNode(kube, remaining(target), progress);
-            InfraApplication cilium = installCilium(kube, target, progress);
+            boolean cilium = target.infra().platform().cni() == Cni.cilium;
+            List<InfraApplication> platform = new ArrayList<>();
+            if (cilium) {
+                platform.add(installCilium(kube, target, progress));
+            } else {
+                // flannel is k3s' own: the nodes get Ready without anything installed.
+                progress.note("CNI: flannel (k3s' own, with its network policy controller); Cilium is not installed");
+                waits.nodesReady(kube, "kube-system", timeouts.nodesReady(), progress);
+            }
             InfraApplication argocd = installArgoCd(kube, target, progress);
+            platform.add(argocd);
             Optional<String> password = waits.adminPassword(kube, target.infra().argocd().namespace(),
                     timeouts.adminPassword(), progress);
-            handOverToArgoCd(kube, List.of(cilium, argocd), rootSets, progress);
+            handOverToArgoCd(kube, platform, rootSets, progress);
             Session.Ports ports = target.ports();
             return Optional.of(new Session.Services(
                     new Session.ArgoCd("http://" + HOST + ":" + ports.argocdUI(), ADMIN_USER, password.orElse(null),
                             argocd.spec().source().targetRevision()),
-                    new Session.Hubble("http://" + HOST + ":" + ports.hubbleUI())));
+                    cilium ? new Session.Hubble("http://" + HOST + ":" + ports.hubbleUI()) : null));
         }
     }
 

@@ -34,6 +34,11 @@ final class SandboxValues {
         return this;
     }
 
+    SandboxValues cni(String cni) {
+        values.put("cni", cni);
+        return this;
+    }
+
     SandboxValues noAllowList() {
         values.put("allow", new ArrayList<>());
         return this;

@@ -17,25 +17,47 @@ class NodeLayoutTest {
         return new ClusterPlan("lab", "rancher/k3s:v1.36.3-k3s1", servers, agents,
                 List.of("--flannel-backend=none", "--disable=traefik"), Path.of("/repo"),
                 new Session.Ports(41000, 41001, 41002, 41003, 41004), new ClusterPlan.NodePorts(30082, 30083, 30080,
-                30081), "tok", false, "1.0");
+                30081), "tok", false, "1.0", ServerLoadBalancer.DEFAULT_IMAGE);
     }
 
     @Test
     void aMultiServerClusterInitialisesOnServerZeroAndJoinsTheOthersToIt() {
         List<NodeSpec> nodes = NodeLayout.nodes(plan(3, 1), NETWORK);
 
-        assertThat(nodes).extracting(NodeSpec::name)
-                .containsExactly("k3d-lab-server-0", "k3d-lab-server-1", "k3d-lab-server-2", "k3d-lab-agent-0");
-        assertThat(nodes.get(0).cmd()).contains("--cluster-init");
+        assertThat(nodes).extracting(NodeSpec::name).containsExactly("k3d-lab-server-0", "k3d-lab-server-1",
+                "k3d-lab-server-2", "k3d-lab-agent-0", "k3d-lab-serverlb");
+        assertThat(nodes.get(0).cmd()).contains("--cluster-init").containsSequence("--tls-san", "k3d-lab-serverlb");
         assertThat(nodes.get(0).labels()).containsEntry("k3d.server.init", "true");
         assertThat(nodes.get(1).cmd()).doesNotContain("--cluster-init");
         assertThat(nodes.get(1).env()).contains("K3S_URL=https://k3d-lab-server-0:6443");
         assertThat(nodes.get(1).labels()).containsEntry("k3d.server.init", "false");
-        assertThat(nodes.get(0).ports()).containsEntry(6443, 41000).containsEntry(30082, 41001)
+        // Behind a load balancer no server publishes anything; the LB publishes the host ports.
+        assertThat(nodes.subList(0, 4)).allSatisfy(n -> assertThat(n.ports()).isEmpty());
+        NodeSpec lb = nodes.get(4);
+        assertThat(lb.role()).isEqualTo(NodeSpec.Role.LOADBALANCER);
+        assertThat(lb.image()).isEqualTo(ServerLoadBalancer.DEFAULT_IMAGE);
+        assertThat(lb.labels()).containsEntry("k3d.role", "loadbalancer").containsEntry("k3d.cluster", "lab");
+        assertThat(lb.ports()).containsEntry(6443, 41000).containsEntry(30082, 41001)
                 .containsEntry(30083, 41002).containsEntry(30080, 41003).containsEntry(30081, 41004);
-        assertThat(nodes.get(1).ports()).isEmpty();
-        assertThat(nodes).allSatisfy(n -> assertThat(n.binds()).containsExactly("/repo:/local-gitops",
+        assertThat(lb.binds()).containsExactly("k3d-lab-images:/k3d/images");
+        assertThat(nodes.subList(0, 4)).allSatisfy(n -> assertThat(n.binds()).containsExactly("/repo:/local-gitops",
                 "k3d-lab-images:/k3d/images"));
+    }
+
+    /** k3d v5.9.0 LoadbalancerGenerateConfig: API to the servers; 1024 + extra ports x servers connections. */
+    @Test
+    void theLoadBalancersConfigIsK3dsValuesYaml() {
+        assertThat(ServerLoadBalancer.config(plan(2, 0), List.of(30080))).isEqualTo("""
+                ports:
+                  6443.tcp:
+                  - k3d-lab-server-0
+                  - k3d-lab-server-1
+                  30080.tcp:
+                  - k3d-lab-server-0
+                  - k3d-lab-server-1
+                settings:
+                  workerConnections: 1026
+                """);
     }
 
     @Test

@@ -13,6 +13,25 @@ import org.junit.jupiter.api.Test;
 class PortAllocatorTest {
 
     @Test
+    void portsAFileAsksForAreTheOnesBoundAndTheRestAreFree() throws IOException {
+        int wanted;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            wanted = probe.getLocalPort();
+        }
+        try (PortAllocator.Reservation r = new PortAllocator(Set::of).reserve(new Session.Ports(0, wanted, 0, 0, 0))) {
+            assertThat(r.ports().http()).isEqualTo(wanted);
+            assertThat(ports(r.ports())).doesNotHaveDuplicates().doesNotContain(0);
+        }
+    }
+
+    @Test
+    void aPortAFileAsksForThatIsTakenIsRefusedByItsField() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PortAllocator(() -> Set.of(18080))
+                        .reserve(new Session.Ports(0, 0, 0, 18080, 0)))
+                .hasMessage("ports.argocd: host port 18080 is taken (by a container or another process)");
+    }
+
+    @Test
     void aPortClaimedByAContainerMovesAllFivePortsAwayFromTheDefaults() {
         PortAllocator allocator = new PortAllocator(() -> Set.of(30081));
 

@@ -59,11 +59,11 @@ class DoctorTest {
         DoctorReport report = lab.examine();
 
         assertThat(report.checks()).extracting(CheckResult::name).containsExactly("Docker", "Session", "GitOps repo",
-                "Node containers", "GitOps mount", "Kubernetes API", "Nodes", "Pod DNS", "Cilium API address", "Cilium agent", "Cilium operator",
+                "Node containers", "GitOps mount", "Kubernetes API", "Nodes", "Pod DNS", "CNI", "Cilium API address", "Cilium agent", "Cilium operator",
                 "Hubble relay", "Argo CD server", "Argo CD repo-server", "Argo CD application-controller",
                 "Argo CD applicationset-controller", "Argo CD redis", "App: qdrant", "Agent: researcher");
         assertThat(report.checks()).allSatisfy(c -> assertThat(c.status()).as(c.toString()).isEqualTo(Verdict.PASS));
-        assertThat(report.summary()).isEqualTo(new DoctorReport.Summary(19, 0, 0));
+        assertThat(report.summary()).isEqualTo(new DoctorReport.Summary(20, 0, 0));
         assertThat(row(report, "Docker").message()).isEqualTo("Docker 27.3.1 (API 1.47, cgroup v2)");
         assertThat(row(report, "Argo CD redis").message()).isEqualTo("Deployment argocd-redis: 1/1 ready");
         assertThat(row(report, "Nodes").message()).isEqualTo("1/1 nodes Ready");

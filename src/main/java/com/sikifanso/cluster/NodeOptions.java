@@ -1,0 +1,18 @@
+package com.sikifanso.cluster;
+
+import com.sikifanso.session.Session;
+
+/**
+ * What a cluster file or the newer create flags ask of the nodes beyond the image and the agents; null fields
+ * take the infra settings' defaults.
+ *
+ * @param gpus GPUs given to every k3s node (Docker device requests, as {@code k3d --gpus}); null for none
+ * @param hostPorts host ports asked for (0: any); null for the defaults, or free ones when those are taken
+ */
+public record NodeOptions(Integer servers, Session.Ports hostPorts, Gpus gpus) {
+    public static final NodeOptions DEFAULTS = new NodeOptions(null, null, null);
+
+    public NodeOptions(Integer servers, Session.Ports hostPorts) {
+        this(servers, hostPorts, null);
+    }
+}

@@ -1,0 +1,201 @@
+package com.sikifanso.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sikifanso.Services;
+import com.sikifanso.cluster.PullPolicy;
+import com.sikifanso.clusterfile.ClusterFile;
+import com.sikifanso.clusterfile.ClusterFileParser;
+import com.sikifanso.clusterfile.ClusterFiles;
+import com.sikifanso.core.BuildInfo;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.session.SikifansoHome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cluster file into a cluster's GitOps repo and back out again, with real repos (--gitops-only: the nodes' half
+ * is ClusterNodesTest's), and flags laid over the file.
+ */
+class ClusterFileOpsTest {
+    private static final String FILE = """
+            apiVersion: sikifanso.io/v1alpha1
+            kind: Cluster
+            metadata:
+              name: filelab
+            nodes:
+              agents: 2
+            apps:
+              - langfuse
+            customApps:
+              - name: podinfo
+                repo: https://stefanprodan.github.io/podinfo
+                chart: podinfo
+                version: 6.10.1
+                namespace: podinfo
+                values:
+                  replicaCount: 2
+            agents:
+              - name: researcher
+                allow: [qdrant]
+                egressFqdns: [api.anthropic.com]
+                memoryLimit: 2Gi
+            infra:
+              platform:
+                agents: 1
+              ciliumValues:
+                hubble:
+                  enabled: false
+            """;
+
+    @TempDir
+    Path home;
+
+    private Services services;
+
+    @BeforeEach
+    void noDocker() {
+        services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(5),
+                msg -> { }, Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock"),
+                        "KUBECONFIG", home.resolve("kubeconfig").toString(), "HOME", home.toString()));
+    }
+
+    private <I extends Record, O extends Record> O call(Operation<I, O> op, I input) {
+        return services.invocations().invoke(op, input, Invocations.Caller.program(Surface.cli, msg -> { }));
+    }
+
+    private static ClusterOps.ClusterCreateInput create(String name, Path config, String template, Integer agents,
+                                                        boolean gitopsOnly) {
+        return new ClusterOps.ClusterCreateInput(name, null, null, null, gitopsOnly, agents, null, null,
+                PullPolicy.MISSING, null, template, null, null, config, null, false, false, false, false);
+    }
+
+    @Test
+    void aFilesAppsAgentsAndInfraGoIntoTheRepoAndClusterConfigGivesThemBack() throws IOException {
+        Path file = Files.writeString(home.resolve("lab.yaml"), FILE);
+
+        call(ClusterOps.CLUSTER_CREATE, create(null, file, null, null, true));
+        ClusterFile described = call(ClusterFileOps.CLUSTER_CONFIG, new ClusterOps.ClusterRef("filelab")).file();
+
+        Path repo = home.resolve("clusters/filelab/gitops");
+        assertThat(Files.readString(repo.resolve("infra/platform.yaml"))).isEqualTo("agents: 1\n");
+        assertThat(described.apps()).contains("langfuse", "postgresql");
+        assertThat(described.customApps()).singleElement().satisfies(a -> {
+            assertThat(a.chart()).isEqualTo("podinfo");
+            assertThat(a.values().get("replicaCount").asInt()).isEqualTo(2);
+        });
+        assertThat(described.agents()).singleElement().isEqualTo(new ClusterFile.AgentEntry("researcher",
+                List.of("qdrant"), List.of("api.anthropic.com:443"), null, null, null, "2Gi", null, null));
+        assertThat(described.infra().platform().get("agents").asInt()).isEqualTo(1);
+        assertThat(described.infra().ciliumValues().at("/hubble/enabled").asBoolean(true)).isFalse();
+        // What cluster config prints reads back as the same file.
+        String text = ClusterFileOps.CLUSTER_CONFIG.render(new ClusterFileOps.ClusterFileDoc(described));
+        assertThat(ClusterFileParser.parse(text, "config")).isEqualTo(described);
+    }
+
+    @Test
+    void theFileOfOneClusterMakesAnotherWithTheSameRepoContent() throws IOException {
+        call(ClusterOps.CLUSTER_CREATE, create(null, Files.writeString(home.resolve("lab.yaml"), FILE), null, null,
+                true));
+        String first = ClusterFiles.yaml(call(ClusterFileOps.CLUSTER_CONFIG, new ClusterOps.ClusterRef("filelab"))
+                .file());
+        Path copy = Files.writeString(home.resolve("copy.yaml"), first);
+
+        call(ClusterOps.CLUSTER_CREATE, create("filelab2", copy, null, null, true));
+
+        String second = ClusterFiles.yaml(call(ClusterFileOps.CLUSTER_CONFIG, new ClusterOps.ClusterRef("filelab2"))
+                .file());
+        assertThat(second).isEqualTo(first.replace("name: filelab\n", "name: filelab2\n"));
+    }
+
+    @Test
+    void theDryRunPrintsTheFileWithTheFlagsOverItAndMakesNothing() throws IOException {
+        Path file = Files.writeString(home.resolve("lab.yaml"), FILE);
+
+        ClusterFile resolved = call(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, create("other", file, null, 5, false))
+                .file();
+
+        assertThat(resolved.name()).isEqualTo("other");
+        assertThat(resolved.nodes().agents()).isEqualTo(5);
+        assertThat(resolved.apps()).containsExactly("langfuse");
+        assertThat(home.resolve("clusters")).doesNotExist();
+    }
+
+    @Test
+    void aTemplateWithoutANameMakesTheDefaultCluster() {
+        ClusterFile resolved = call(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, create(null, null, "rag-lab", null, false))
+                .file();
+
+        assertThat(resolved.name()).isEqualTo("default");
+        assertThat(resolved.profiles()).containsExactly("rag");
+    }
+
+    @Test
+    void aFileNamingAnUnknownAppLeavesNoClusterBehind() throws IOException {
+        Path file = Files.writeString(home.resolve("lab.yaml"), FILE.replace("- langfuse", "- langfusee"));
+
+        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, create(null, file, null, null, true)))
+                .isInstanceOf(SikifansoException.class).hasMessageContaining("langfusee");
+        assertThat(home.resolve("clusters/filelab")).doesNotExist();
+    }
+
+    @Test
+    void configAndTemplateTogetherAreRefused() throws IOException {
+        Path file = Files.writeString(home.resolve("lab.yaml"), FILE);
+
+        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, create(null, file, "rag-lab", null, true)))
+                .hasMessage("--config and --template exclude each other");
+    }
+
+    @Test
+    void toolsCanNameATemplateAndServers() {
+        ClusterOps.ClusterCreated created = (ClusterOps.ClusterCreated) new OperationRegistry().invoke(
+                "cluster_create", Map.of("name", "tpl", "gitopsOnly", true, "template", "agent-lab"),
+                new OperationContext(services, msg -> { }));
+
+        assertThat(created.profile()).hasValueSatisfying(p -> assertThat(p.changed()).contains("litellm-proxy"));
+        assertThat(services.agents().list("tpl")).extracting(a -> a.name()).containsExactly("lab-agent");
+    }
+
+    @Test
+    void theToolsTemplateArgumentNamesEveryBuiltInTemplate() throws NoSuchMethodException {
+        String description = java.util.Arrays.stream(ClusterOps.ClusterCreateInput.class.getRecordComponents())
+                .filter(c -> c.getName().equals("template")).findFirst().orElseThrow()
+                .getAnnotation(Param.class).value();
+
+        assertThat(new com.sikifanso.clusterfile.ClusterTemplates(home).all())
+                .allSatisfy(t -> assertThat(description).contains(t.name()));
+    }
+
+    @Test
+    void aFlannelClusterSaysSoInItsRepoAndItsAgentsGetThePlainPolicy() throws IOException {
+        Path file = Files.writeString(home.resolve("f.yaml"), """
+                apiVersion: sikifanso.io/v1alpha1
+                kind: Cluster
+                metadata: {name: flannellab}
+                network: {cni: flannel}
+                agents:
+                  - name: worker
+                """);
+
+        call(ClusterOps.CLUSTER_CREATE, create(null, file, null, null, true));
+
+        Path repo = home.resolve("clusters/flannellab/gitops");
+        assertThat(Files.readString(repo.resolve("infra/platform.yaml"))).isEqualTo("cni: flannel\n");
+        assertThat(Files.readString(repo.resolve("agents/values/worker.yaml"))).contains("cni: flannel");
+        ClusterFile described = call(ClusterFileOps.CLUSTER_CONFIG, new ClusterOps.ClusterRef("flannellab")).file();
+        assertThat(described.cni()).isEqualTo(com.sikifanso.infra.Cni.flannel);
+        assertThat(described.infra()).isNull();
+        assertThatThrownBy(() -> services.agents().create("flannellab", "web", new com.sikifanso.agents.AgentSpec(
+                null, null, null, null, null, null, List.of("example.com"), null)))
+                .hasMessageStartingWith("--egress-fqdn needs Cilium");
+    }
+}
