@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "probe", description = {"Prove an agent's isolation in the running cluster.",
-    "Starts a short-lived pod in the agent's namespace (Pod Security restricted, within its quota) that tries every",
-    "destination the sandbox's policy speaks about: DNS, each allowed service on its port and on another, services",
-    "other agents may reach, the Kubernetes API, a node port, other agents' pods, the internet, each allowed host and",
-    "one not on the list. Prints expected versus observed per destination; exit 1 on any mismatch.",
+    "Starts a short-lived pod in the agent's namespace (Pod Security restricted, within its quota)",
+    "that tries every destination the sandbox's policy speaks about: DNS, each allowed service on its",
+    "port and on another, services other agents may reach, the Kubernetes API, a node port, other",
+    "agents' pods, the internet, each allowed host and one not on the list.",
+    "Prints expected versus observed per destination; exit 1 on any mismatch.",
     "The pod is removed afterwards, also on Ctrl+C and timeout. The probe never changes the policy.",
     "",
     "Examples:",

@@ -6,8 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "gitops", description = {"The cluster's GitOps repo and the git server it is published to.",
-    "With a remote, every change is made on top of what the remote has and pushed after it; credentials come from",
-    "your git setup (credential helpers, ssh-agent, ~/.ssh) or SIKIFANSO_GIT_TOKEN, and are never stored."},
+    "With a remote, every change is made on top of what the remote has and pushed after it.",
+    "Credentials come from your git setup (credential helpers, ssh-agent, ~/.ssh) or",
+    "SIKIFANSO_GIT_TOKEN, and are never stored."},
         subcommands = {ClusterGitopsCommand.Status.class, ClusterGitopsCommand.Push.class,
             ClusterGitopsCommand.Remote.class},
         footer = {"", "Examples:", "  sikifanso cluster gitops remote set git@github.com:me/lab-gitops.git",

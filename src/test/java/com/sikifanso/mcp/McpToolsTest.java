@@ -30,7 +30,7 @@ class McpToolsTest {
     /** Read tools that ask the cluster's API or Argo CD, which a cluster without nodes does not have. */
     private static final java.util.Set<String> ASK_THE_RUNNING_CLUSTER = java.util.Set.of("argocd_apps",
             "app_status", "app_diff", "app_logs", "kube_pods", "kube_services", "kube_events", "kube_logs",
-            "argocd_projects_list", "argocd_project_detail");
+            "argocd_projects_list", "argocd_project_detail", "agent_probe");
 
     // Calls made after the read tools, by index into the result's "calls".
     private static final int UNKNOWN_TOOL = 0;
@@ -60,7 +60,8 @@ class McpToolsTest {
         session = NodeMcpClient.run(root, "inspect", Map.of(
                 "cluster", lab,
                 "names", Map.of("agent_info", "bob", "app_history", "qdrant", "app_status", "qdrant",
-                        "app_diff", "qdrant", "app_logs", "qdrant", "argocd_project_detail", "default"),
+                        "app_diff", "qdrant", "app_logs", "qdrant", "argocd_project_detail", "default",
+                        "agent_probe", "bob"),
                 "parallel", 40,
                 "calls", List.of(
                         Map.of("name", "no_such_tool", "arguments", Map.of("cluster", lab)),
