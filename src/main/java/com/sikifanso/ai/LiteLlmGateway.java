@@ -16,17 +16,45 @@ import java.io.IOException;
  */
 public final class LiteLlmGateway implements AutoCloseable {
     static final String APP = "litellm-proxy";
-    private final LocalPortForward forward;
-    private final KubernetesClient kube;
+    private final java.io.Closeable forward;
     private final ClaudeEndpoint endpoint;
 
-    private LiteLlmGateway(LocalPortForward forward, KubernetesClient kube, ClaudeEndpoint endpoint) {
+    /**
+     * Opens a port on this machine to a Service in the cluster and says its base URL. Production forwards through the
+     * Kubernetes API; the tests answer with a local stand-in of the gateway (fabric8's mock server cannot forward).
+     */
+    interface Forwarder {
+        Forward open(String namespace, String service, int port);
+    }
+
+    record Forward(String baseUrl, java.io.Closeable closer) {
+    }
+
+    private LiteLlmGateway(java.io.Closeable forward, ClaudeEndpoint endpoint) {
         this.forward = forward;
-        this.kube = kube;
         this.endpoint = endpoint;
     }
 
     public static LiteLlmGateway open(Services services, String cluster) {
+        return open(services, cluster, (namespace, service, port) -> {
+            KubernetesClient kube = services.kubeClients().forCluster(cluster);
+            try {
+                LocalPortForward f = kube.services().inNamespace(namespace).withName(service).portForward(port);
+                return new Forward("http://127.0.0.1:" + f.getLocalPort(), () -> {
+                    try {
+                        f.close();
+                    } finally {
+                        kube.close();
+                    }
+                });
+            } catch (RuntimeException e) {
+                kube.close();
+                throw e;
+            }
+        });
+    }
+
+    static LiteLlmGateway open(Services services, String cluster, Forwarder forwarder) {
         CatalogEntry entry = Catalog.load(java.nio.file.Path.of(services.sessions().load(cluster).gitOpsPath())).get(APP);
         if (!entry.enabled()) {
             throw SikifansoException.usage(APP + " is not enabled on cluster \"" + cluster + "\", so there is no "
@@ -34,13 +62,10 @@ public final class LiteLlmGateway implements AutoCloseable {
         }
         String key = masterKey(services, cluster);
         int port = entry.agentAccess() == null ? 4000 : entry.agentAccess().port();
-        KubernetesClient kube = services.kubeClients().forCluster(cluster);
         try {
-            LocalPortForward forward = kube.services().inNamespace(entry.namespace()).withName(APP).portForward(port);
-            return new LiteLlmGateway(forward, kube, new ClaudeEndpoint("http://127.0.0.1:" + forward.getLocalPort(),
-                    null, key));
+            Forward forward = forwarder.open(entry.namespace(), APP, port);
+            return new LiteLlmGateway(forward.closer(), new ClaudeEndpoint(forward.baseUrl(), null, key));
         } catch (RuntimeException e) {
-            kube.close();
             throw SikifansoException.failure("cannot reach the LiteLLM gateway (service " + APP + " in namespace "
                     + entry.namespace() + "): " + e.getMessage(), "check it with: sikifanso app status " + APP, e);
         }
@@ -64,6 +89,5 @@ public final class LiteLlmGateway implements AutoCloseable {
         } catch (IOException e) {
             // the forward's socket is gone with the process anyway
         }
-        kube.close();
     }
 }
