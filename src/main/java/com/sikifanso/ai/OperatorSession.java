@@ -97,16 +97,16 @@ public final class OperatorSession {
     }
 
     /**
-     * The operator's calls go through {@link Invocations#invoke} as every surface's do, under the operator's run id
-     * (so every commit they make names that run), but on an instance without the journal: the operator's own run
-     * already records each call (its arguments and result, redacted) in the journal, and a second run under the same
-     * id nested inside it would break the order AG-UI clients check.
+     * The operator's calls go through the one {@link Invocations} every surface uses, under the operator's run id (so
+     * every commit they make names that run, and listeners hear each call), recording their own run: the operator's
+     * run already records each call (its arguments and result, redacted) in the journal.
      */
     private Invocations operatorInvocations() {
-        return new Invocations(services);
+        return services.invocations();
     }
 
     private Invocations.Caller caller(String runId) {
-        return new Invocations.Caller(Surface.ai, progress, options.waits(), out -> { }).underRun(runId);
+        return new Invocations.Caller(Surface.ai, progress, options.waits(), out -> { }).underRun(runId)
+                .recordingItsOwnRun();
     }
 }

@@ -14,7 +14,6 @@ import com.sikifanso.ai.LiteLlmGateway;
 import com.sikifanso.ai.Operator;
 import com.sikifanso.ai.OperatorDefaults;
 import com.sikifanso.ai.OperatorSession;
-import com.sikifanso.ai.PlanText;
 import com.sikifanso.cli.render.OutputFormat;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.ops.Plan;
@@ -213,7 +212,7 @@ final class AiCommand extends BaseCommand {
         if (display != null) {
             display.suspend();
         }
-        out().info(PlanText.render(plan).stripTrailing());
+        out().info(com.sikifanso.ops.PlanText.proposal(plan, out()).stripTrailing());
     }
 
     /** The run's events on stdout: rendered for a terminal, or one JSON object per line with -o json. */

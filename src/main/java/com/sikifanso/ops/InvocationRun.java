@@ -34,7 +34,8 @@ final class InvocationRun {
     static InvocationRun start(Optional<InvocationJournal> journals, Invocations.Caller caller,
                                Operation<?, ?> operation, Record input) {
         String runId = caller.runId() != null ? caller.runId() : UUID.randomUUID().toString();
-        Optional<RunAppender> journal = journals.flatMap(j -> j.appender(operation.name(), input, runId));
+        Optional<RunAppender> journal = caller.recordsItsOwnRun() ? Optional.empty()
+                : journals.flatMap(j -> j.appender(operation.name(), input, runId));
         ProgressText text = new ProgressText(caller.progress());
         Consumer<AguiEvent> sink = journal.<Consumer<AguiEvent>>map(j -> j.andThen(text)).orElse(text);
         String cluster = InvocationJournal.clusterOf(input).map(com.sikifanso.core.ClusterName::value)

@@ -46,7 +46,12 @@ public final class Invocations {
      *        AG-UI server streams it back); null for a new one
      */
     public record Caller(Surface surface, Consumer<String> progress, WaitPolicy waitPolicy,
-                         Consumer<Object> beforeWait, String who, String runId) {
+                         Consumer<Object> beforeWait, String who, String runId, boolean recordsItsOwnRun) {
+        public Caller(Surface surface, Consumer<String> progress, WaitPolicy waitPolicy, Consumer<Object> beforeWait,
+                      String who, String runId) {
+            this(surface, progress, waitPolicy, beforeWait, who, runId, false);
+        }
+
         public Caller(Surface surface, Consumer<String> progress, WaitPolicy waitPolicy, Consumer<Object> beforeWait) {
             this(surface, progress, waitPolicy, beforeWait, null, null);
         }
@@ -57,12 +62,21 @@ public final class Invocations {
 
         /** The same caller, acting for {@code who}. */
         public Caller as(String who) {
-            return new Caller(surface, progress, waitPolicy, beforeWait, who, runId);
+            return new Caller(surface, progress, waitPolicy, beforeWait, who, runId, recordsItsOwnRun);
         }
 
         /** The same caller, journalled under the run id {@code runId}. */
         public Caller underRun(String runId) {
-            return new Caller(surface, progress, waitPolicy, beforeWait, who, runId);
+            return new Caller(surface, progress, waitPolicy, beforeWait, who, runId, recordsItsOwnRun);
+        }
+
+        /**
+         * The same caller, recording each call in an AG-UI run of its own (the AI operator's tool calls inside its
+         * run): the journal starts no second run under the same id, which AG-UI clients would refuse as out of order;
+         * listeners still hear every call and its commits still name {@code runId}.
+         */
+        public Caller recordingItsOwnRun() {
+            return new Caller(surface, progress, waitPolicy, beforeWait, who, runId, true);
         }
     }
 

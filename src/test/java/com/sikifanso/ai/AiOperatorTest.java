@@ -175,10 +175,19 @@ class AiOperatorTest {
         assertThat(plan.at("/arguments/cluster").asText()).isEqualTo("lab");
         List<String> committed = home.git().filesInHead();
         assertThat(committed).contains("catalog/qdrant.yaml");
-        if (plan.path("files").size() > 0) {
-            // The plan's files and diff come from the operations' dry-run mode (issue 16, built beside this).
-            assertThat(committed).containsExactlyInAnyOrderElementsOf(plan.path("files").findValuesAsText(""));
-        }
+        List<String> planned = new ArrayList<>();
+        plan.path("files").forEach(f -> planned.add(f.asText()));
+        assertThat(committed).as("the commit is the plan's").containsExactlyInAnyOrderElementsOf(planned);
+        String runId = run.events().stream().filter(e -> e instanceof AguiEvent.RunStarted)
+                .map(e -> ((AguiEvent.RunStarted) e).runId()).findFirst().orElseThrow();
+        assertThat(home.git().run("log", "-1", "--format=%B")).as("the commit names the operator's run")
+                .contains("Sikifanso-Run: " + runId, "Sikifanso-Surface: ai");
+        List<AguiEvent> journalled = new com.sikifanso.agui.journal.ActivityJournal(
+                tmp.resolve("clusters").resolve(RunningLab.CLUSTER), com.sikifanso.agui.journal.JournalOptions.DEFAULTS)
+                .readRun(runId).stream().map(com.sikifanso.agui.journal.JournalEntry::event).toList();
+        assertThat(journalled.stream().filter(e -> e instanceof AguiEvent.RunStarted)).as("one run, not one nested "
+                + "in another for the tool call").hasSize(1);
+        agUiAccepts(journalled);
         assertThat(Files.readString(home.gitOps().resolve("catalog/qdrant.yaml"))).contains("enabled: true");
         JsonNode result = ScriptedMessagesApi.toolResults(api.requests().get(1)).get("toolu_1");
         assertThat(result.path("is_error").asBoolean()).as(result.toString()).isFalse();
