@@ -71,10 +71,10 @@ class DoctorCommandTest {
 
         assertThat(table.code()).as(table.toString()).isZero();
         assertThat(table.out()).containsPattern("(?m)^PASS  Argo CD server +Deployment argocd-server: 1/1 ready$")
-                .endsWith("17 passed, 0 warnings, 0 failed\n");
+                .endsWith("18 passed, 0 warnings, 0 failed\n");
         assertThat(json.code()).as(json.toString()).isZero();
         assertThat(Mappers.JSON.readTree(json.out()).path("summary").toString())
-                .isEqualTo("{\"pass\":17,\"warn\":0,\"fail\":0}");
+                .isEqualTo("{\"pass\":18,\"warn\":0,\"fail\":0}");
     }
 
     @Test
@@ -88,7 +88,7 @@ class DoctorCommandTest {
                 .containsPattern("(?m)^FAIL  Argo CD repo-server +Deployment argocd-repo-server: 0/1 ready$")
                 .containsPattern("(?m)^ {41}cause: no pods exist for it in namespace argocd$")
                 .contains("fix:   restart the cluster: sikifanso cluster stop lab && sikifanso cluster start lab")
-                .endsWith("16 passed, 0 warnings, 1 failed\n");
+                .endsWith("17 passed, 0 warnings, 1 failed\n");
         assertThat(r.err()).isEmpty();
     }
 
@@ -102,7 +102,7 @@ class DoctorCommandTest {
         assertThat(json.code()).isEqualTo(1);
         assertThat(yaml.code()).isEqualTo(1);
         JsonNode doc = Mappers.JSON.readTree(json.out());
-        assertThat(doc.path("summary").toString()).isEqualTo("{\"pass\":16,\"warn\":0,\"fail\":1}");
+        assertThat(doc.path("summary").toString()).isEqualTo("{\"pass\":17,\"warn\":0,\"fail\":1}");
         JsonNode failed = doc.path("checks").get(13);
         assertThat(failed.path("name").asText()).isEqualTo("Argo CD repo-server");
         assertThat(failed.path("status").asText()).isEqualTo("fail");
@@ -133,7 +133,7 @@ class DoctorCommandTest {
         Run r = sikifanso("cluster", "doctor", CLUSTER, "--watch", "--interval", "10ms", "--watch-runs", "2");
 
         assertThat(r.code()).isZero();
-        assertThat(r.out().split("17 passed", -1)).hasSize(3);
+        assertThat(r.out().split("18 passed", -1)).hasSize(3);
     }
 
     @Test
