@@ -103,7 +103,7 @@ class DoctorCommandTest {
         assertThat(yaml.code()).isEqualTo(1);
         JsonNode doc = Mappers.JSON.readTree(json.out());
         assertThat(doc.path("summary").toString()).isEqualTo("{\"pass\":17,\"warn\":0,\"fail\":1}");
-        JsonNode failed = doc.path("checks").get(13);
+        JsonNode failed = doc.path("checks").get(14);
         assertThat(failed.path("name").asText()).isEqualTo("Argo CD repo-server");
         assertThat(failed.path("status").asText()).isEqualTo("fail");
         assertThat(failed.path("cause").asText()).isEqualTo("no pods exist for it in namespace argocd");
