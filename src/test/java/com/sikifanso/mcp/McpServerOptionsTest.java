@@ -36,7 +36,7 @@ class McpServerOptionsTest {
                 Map.of("name", "cluster_list", "arguments", Map.of()))), "--read-only");
 
         List<String> readOnly = new OperationRegistry().all().stream().filter(op -> op.safety().readOnly())
-                .filter(op -> !op.revealsSecrets()).map(Operation::name).toList();
+                .filter(Operation::offeredToClients).map(Operation::name).toList();
         assertThat(names(out.path("toolNames"))).containsExactlyInAnyOrderElementsOf(readOnly)
                 .doesNotContain("catalog_enable", "agent_delete", "cluster_delete");
         JsonNode enable = call(out, 0);
