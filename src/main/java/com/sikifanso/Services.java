@@ -113,9 +113,9 @@ public final class Services {
         this.upgrades = Lazy.of(() -> new InfraUpgrade(sessions, backends.get().infra(),
                 new HelmCharts(helmRepositories),
                 cluster -> ClusterKubeconfig.extract(backends.get().kubeconfigs().file(), cluster), kube,
-                cluster -> backends.get().nodes().address(new K3dNames(cluster).server(0),
-                        new K3dNames(cluster).network()),
-                (cluster, name) -> snapshots().capture(ClusterName.of(cluster), name, false).snapshot().name(),
+                cluster -> backends.get().nodes().address(cluster.k3d().server(0),
+                        cluster.k3d().network()),
+                (cluster, name) -> snapshots().capture(cluster, name, false).snapshot().name(),
                 Clock.systemUTC(),
                 Duration.ofMinutes(10)));
         this.doctor = Lazy.of(() -> new Doctor(sessions, clusters().backends(), kube));

@@ -1,5 +1,6 @@
 package com.sikifanso.agents;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.infra.Cni;
 import com.sikifanso.infra.InfraConfigs;
 
@@ -55,7 +56,7 @@ public final class AgentService {
             return new Agent(name, AgentSandbox.namespace(name), values, Optional.empty(), Optional.empty());
         }
 
-        static Agent committed(String cluster, String name, AgentValues values, Optional<String> commit,
+        static Agent committed(ClusterName cluster, String name, AgentValues values, Optional<String> commit,
                                SyncTarget target) {
             return new Agent(name, AgentSandbox.namespace(name), values, commit,
                     commit.map(c -> new PendingSync(cluster, c, List.of(target))));
@@ -67,7 +68,7 @@ public final class AgentService {
                           @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
     }
 
-    public Agent create(String cluster, String name, AgentSpec requested) {
+    public Agent create(ClusterName cluster, String name, AgentSpec requested) {
         ApplicationNames.requireNotReserved("agent", AgentSandbox.requireName(name));
         return repos.mutate(cluster, ApplicationSets.AGENTS, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
@@ -86,7 +87,7 @@ public final class AgentService {
         });
     }
 
-    public Agent update(String cluster, String name, AgentSpec changes) {
+    public Agent update(ClusterName cluster, String name, AgentSpec changes) {
         AgentSandbox.requireName(name);
         return repos.mutate(cluster, ApplicationSets.AGENTS, repo -> {
             AgentValues current = read(repo, name);
@@ -98,7 +99,7 @@ public final class AgentService {
         });
     }
 
-    public Deleted delete(String cluster, String name) {
+    public Deleted delete(ClusterName cluster, String name) {
         AgentSandbox.requireName(name);
         return repos.mutate(cluster, ApplicationSets.AGENTS, repo -> {
             requireExists(repo, name);
@@ -115,14 +116,14 @@ public final class AgentService {
         return new InfraConfigs().load(repo.dir()).platform().cni();
     }
 
-    public List<Agent> list(String cluster) {
+    public List<Agent> list(ClusterName cluster) {
         GitOpsRepo repo = repos.open(cluster);
         return ApplicationNames.yamlNames(repo.dir().resolve(DIR)).stream()
                 .map(name -> Agent.asDefined(name, read(repo, name)))
                 .toList();
     }
 
-    public Agent get(String cluster, String name) {
+    public Agent get(ClusterName cluster, String name) {
         AgentSandbox.requireName(name);
         GitOpsRepo repo = repos.open(cluster);
         return Agent.asDefined(name, read(repo, name));

@@ -1,5 +1,6 @@
 package com.sikifanso.ai;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
@@ -35,7 +36,7 @@ public final class LiteLlmGateway implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    public static LiteLlmGateway open(Services services, String cluster) {
+    public static LiteLlmGateway open(Services services, ClusterName cluster) {
         return open(services, cluster, (namespace, service, port) -> {
             KubernetesClient kube = services.kubeClients().forCluster(cluster);
             try {
@@ -54,7 +55,7 @@ public final class LiteLlmGateway implements AutoCloseable {
         });
     }
 
-    static LiteLlmGateway open(Services services, String cluster, Forwarder forwarder) {
+    static LiteLlmGateway open(Services services, ClusterName cluster, Forwarder forwarder) {
         CatalogEntry entry = Catalog.load(java.nio.file.Path.of(services.sessions().load(cluster).gitOpsPath())).get(APP);
         if (!entry.enabled()) {
             throw SikifansoException.usage(APP + " is not enabled on cluster \"" + cluster + "\", so there is no "
@@ -71,7 +72,7 @@ public final class LiteLlmGateway implements AutoCloseable {
         }
     }
 
-    private static String masterKey(Services services, String cluster) {
+    private static String masterKey(Services services, ClusterName cluster) {
         return services.credentials().show(cluster, APP).secrets().stream()
                 .map(s -> s.values().get("LITELLM_MASTER_KEY")).filter(v -> v != null && !v.isBlank()).findFirst()
                 .orElseThrow(() -> SikifansoException.failure("the LiteLLM master key of cluster \"" + cluster

@@ -1,5 +1,6 @@
 package com.sikifanso.ai;
 
+import com.sikifanso.core.ClusterName;
 import com.anthropic.client.AnthropicClient;
 import com.sikifanso.Services;
 import com.sikifanso.agui.AguiEvent;
@@ -43,7 +44,7 @@ public final class OperatorSession {
         this.tools = new OperatorTools(new OperationRegistry(), options.readOnly());
         this.operator = new Operator(client, options.settings(), tools, options.cluster());
         this.approver = approver;
-        this.clusterDir = services.sessions().home().clusterDir(options.cluster());
+        this.clusterDir = services.sessions().home().clusterDir(ClusterName.of(options.cluster()));
         this.progress = progress;
         this.shown = shown;
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.kube.LiveCluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -53,7 +54,7 @@ public final class AppDiffs {
         }
     }
 
-    public AppDiff diff(String cluster, String app) {
+    public AppDiff diff(ClusterName cluster, String app) {
         Names.requireLabel("app", app);
         Session session = live.requireRunning(cluster);
         Session.ArgoCd argocd = session.services() == null ? null : session.services().argocd();

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.kube.LiveCluster;
@@ -63,7 +64,7 @@ public final class AppHistory {
     }
 
     /** Newest first; refused when no commit ever touched the app's files. */
-    public List<Revision> history(String cluster, String app) {
+    public List<Revision> history(ClusterName cluster, String app) {
         Names.requireLabel("app", app);
         GitOpsRepo repo = repos.open(cluster);
         try (Git git = Git.open(repo.dir().toFile())) {
@@ -78,7 +79,7 @@ public final class AppHistory {
     }
 
     /** Writes the app's files as at {@code to} (default: the revision before its last change), in one commit. */
-    public Rollback rollback(String cluster, String app, Optional<String> to) {
+    public Rollback rollback(ClusterName cluster, String app, Optional<String> to) {
         Names.requireLabel("app", app);
         return repos.mutate(cluster, List.of(ApplicationSets.CATALOG, ApplicationSets.CUSTOM_APPS,
                 ApplicationSets.AGENTS), repo -> {
@@ -170,7 +171,7 @@ public final class AppHistory {
         return Catalog.load(repo.dir()).find(app).map(CatalogEntry::tier).orElse(Tiers.DEFAULT);
     }
 
-    private static SikifansoException unknownApp(String cluster, String app) {
+    private static SikifansoException unknownApp(ClusterName cluster, String app) {
         return SikifansoException.failure("no app named \"" + app + "\" in the GitOps repo of cluster \"" + cluster
                         + "\": no commit touched its files",
                 "see the apps with: sikifanso app list --all, and the agents with: sikifanso agent list");

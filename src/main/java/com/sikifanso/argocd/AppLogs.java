@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
@@ -59,7 +60,7 @@ public final class AppLogs {
      * The newest lines (those matching {@code grep}, when given) within {@code budget}, credentials
      * masked: for a model to read, as {@code kube_logs} gives them.
      */
-    public OutputBudget.Kept excerpt(String cluster, String app, Request request, Pattern grep, OutputBudget budget,
+    public OutputBudget.Kept excerpt(ClusterName cluster, String app, Request request, Pattern grep, OutputBudget budget,
                                      String howToGetMore) {
         List<String> all = new ArrayList<>();
         read(cluster, app, request, line -> {
@@ -71,7 +72,7 @@ public final class AppLogs {
     }
 
     /** Writes the logs there are now to {@code lines}, pod by pod. */
-    public void read(String cluster, String app, Request request, Consumer<String> lines) {
+    public void read(ClusterName cluster, String app, Request request, Consumer<String> lines) {
         Names.requireLabel("app", app);
         try (KubernetesClient kube = live.kube(cluster)) {
             for (Source source : requireSources(kube, cluster, app, request)) {
@@ -89,7 +90,7 @@ public final class AppLogs {
      * Follows the logs of every container, and of pods that start later, until the thread is
      * interrupted (Ctrl-C). Lines of different containers interleave as they arrive.
      */
-    public void follow(String cluster, String app, Request request, Consumer<String> lines) {
+    public void follow(ClusterName cluster, String app, Request request, Consumer<String> lines) {
         Names.requireLabel("app", app);
         Consumer<String> sink = line -> {
             synchronized (lines) {
@@ -137,7 +138,7 @@ public final class AppLogs {
         return request.tail() == null ? log : log.tailingLines(request.tail());
     }
 
-    private List<Source> requireSources(KubernetesClient kube, String cluster, String app, Request request) {
+    private List<Source> requireSources(KubernetesClient kube, ClusterName cluster, String app, Request request) {
         GenericKubernetesResource application = Applications.require(kube, cluster, app);
         String namespace = Applications.destinationNamespace(application);
         List<Pod> pods = pods(kube, application, app, namespace);
@@ -156,7 +157,7 @@ public final class AppLogs {
         return sources;
     }
 
-    private List<Source> sources(KubernetesClient kube, String cluster, String app, Request request) {
+    private List<Source> sources(KubernetesClient kube, ClusterName cluster, String app, Request request) {
         GenericKubernetesResource application = Applications.require(kube, cluster, app);
         return sources(pods(kube, application, app, Applications.destinationNamespace(application)),
                 request.container());

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.kube.KubeClients;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
@@ -33,7 +34,7 @@ public final class ApplicationSetRefresher implements Reconciler {
     }
 
     @Override
-    public void refresh(String cluster, String applicationSet) {
+    public void refresh(ClusterName cluster, String applicationSet) {
         if (sessions.load(cluster).state() != ClusterState.RUNNING) {
             return;
         }

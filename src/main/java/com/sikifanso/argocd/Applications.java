@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.kube.Redactor;
 import com.sikifanso.core.Names;
@@ -59,7 +60,7 @@ public final class Applications {
         }
     }
 
-    public List<AppStatus> list(String cluster) {
+    public List<AppStatus> list(ClusterName cluster) {
         try (KubernetesClient kube = live.kube(cluster)) {
             return all(kube).stream().map(Applications::status)
                     .sorted(Comparator.comparing(AppStatus::name)).toList();
@@ -68,7 +69,7 @@ public final class Applications {
         }
     }
 
-    public AppDetail get(String cluster, String app) {
+    public AppDetail get(ClusterName cluster, String app) {
         Names.requireLabel("app", app);
         try (KubernetesClient kube = live.kube(cluster)) {
             return detail(require(kube, cluster, app));
@@ -78,7 +79,7 @@ public final class Applications {
     }
 
     /** Asks Argo CD to sync {@code app}, or every Application when it is empty. */
-    public SyncRequest sync(String cluster, Optional<String> app) {
+    public SyncRequest sync(ClusterName cluster, Optional<String> app) {
         app.ifPresent(a -> Names.requireLabel("app", a));
         try (KubernetesClient kube = live.kube(cluster)) {
             List<GenericKubernetesResource> targets = app.isPresent()
@@ -110,7 +111,7 @@ public final class Applications {
      * After a commit: asks Argo CD to sync {@code app} now rather than at its next poll of the repo.
      * False, and nothing asked, when the cluster is not running or has no such Application (yet).
      */
-    public boolean syncIfPresent(String cluster, String app) {
+    public boolean syncIfPresent(ClusterName cluster, String app) {
         if (!live.running(cluster)) {
             return false;
         }
@@ -131,7 +132,7 @@ public final class Applications {
         return all(kube).stream().map(a -> a.getMetadata().getName()).sorted().toList();
     }
 
-    static GenericKubernetesResource require(KubernetesClient kube, String cluster, String app) {
+    static GenericKubernetesResource require(KubernetesClient kube, ClusterName cluster, String app) {
         GenericKubernetesResource found = applications(kube).withName(app).get();
         if (found == null) {
             List<String> names = names(kube);

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.kube.LiveCluster;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ final class ArgoCdApi {
                            String liveState, String normalizedLiveState, String predictedLiveState) {
     }
 
-    List<ManagedResource> managedResources(String cluster, Session.ArgoCd argocd, String app) {
+    List<ManagedResource> managedResources(ClusterName cluster, Session.ArgoCd argocd, String app) {
         String base = baseUrl(cluster, argocd);
         String token = login(cluster, base, argocd);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/applications/"
@@ -68,7 +69,7 @@ final class ArgoCdApi {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static String baseUrl(String cluster, Session.ArgoCd argocd) {
+    private static String baseUrl(ClusterName cluster, Session.ArgoCd argocd) {
         if (argocd == null || argocd.url() == null || argocd.url().isBlank()) {
             throw SikifansoException.failure("the session of cluster \"" + cluster + "\" has no Argo CD URL",
                     "it is recorded when the cluster is created: sikifanso cluster create " + cluster);
@@ -77,7 +78,7 @@ final class ArgoCdApi {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private String login(String cluster, String base, Session.ArgoCd argocd) {
+    private String login(ClusterName cluster, String base, Session.ArgoCd argocd) {
         if (argocd.password() == null || argocd.password().isEmpty()) {
             throw SikifansoException.failure("the session of cluster \"" + cluster + "\" has no Argo CD password",
                     passwordHint(cluster));
@@ -101,13 +102,13 @@ final class ArgoCdApi {
         return token;
     }
 
-    private static String passwordHint(String cluster) {
+    private static String passwordHint(ClusterName cluster) {
         return "put the current admin password in services.argocd.password of ~/.sikifanso/clusters/" + cluster
                 + "/session.yaml, e.g. from: kubectl --context k3d-" + cluster + " -n argocd get secret "
                 + "argocd-initial-admin-secret -o jsonpath='{.data.password}' | base64 -d";
     }
 
-    private HttpResponse<String> send(String cluster, String base, HttpRequest request) {
+    private HttpResponse<String> send(ClusterName cluster, String base, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
@@ -123,7 +124,7 @@ final class ArgoCdApi {
         }
     }
 
-    private static String unreachableHint(String cluster) {
+    private static String unreachableHint(ClusterName cluster) {
         return "check that the cluster is up (sikifanso cluster start " + cluster + ") and Argo CD is healthy "
                 + "(sikifanso app status argocd); sikifanso cluster info shows the URL";
     }

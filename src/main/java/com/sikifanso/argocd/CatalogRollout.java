@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.gitops.ApplicationSets;
@@ -34,7 +35,7 @@ public final class CatalogRollout {
         }
 
         /** @param cluster the cluster to name in the commands, or null to leave the flag out */
-        public String fix(String cluster) {
+        public String fix(ClusterName cluster) {
             String c = cluster == null ? "" : " -c " + cluster;
             return "make " + app + " Healthy (see why: sikifanso app status " + app + c + "), or disable it: "
                     + "sikifanso app disable " + app + c;

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Progress;
 import com.sikifanso.gitops.SyncTarget;
 
@@ -25,12 +26,12 @@ public final class Convergence {
         this.progress = progress;
     }
 
-    public SyncOutcome await(String cluster, SyncTarget target, Duration timeout) {
+    public SyncOutcome await(ClusterName cluster, SyncTarget target, Duration timeout) {
         return await(cluster, target, timeout, progress);
     }
 
     /** Several targets in order within one timeout; stops at the first that does not converge. */
-    public SyncOutcome awaitAll(String cluster, List<SyncTarget> targets, Duration timeout, Progress progress) {
+    public SyncOutcome awaitAll(ClusterName cluster, List<SyncTarget> targets, Duration timeout, Progress progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> done = new java.util.ArrayList<>();
         for (SyncTarget target : targets) {
@@ -45,7 +46,7 @@ public final class Convergence {
     }
 
     /** As {@link #await(String, SyncTarget, Duration)}, reporting to {@code progress} (e.g. one MCP call's). */
-    public SyncOutcome await(String cluster, SyncTarget target, Duration timeout, Progress progress) {
+    public SyncOutcome await(ClusterName cluster, SyncTarget target, Duration timeout, Progress progress) {
         if (target.apps().isEmpty()) {
             return new SyncOutcome.Converged(List.of());
         }

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
@@ -22,7 +23,7 @@ public final class Projects {
     public record Project(String name, String description, List<String> sourceRepos, List<String> destinations) {
     }
 
-    public List<Project> list(String cluster) {
+    public List<Project> list(ClusterName cluster) {
         try (KubernetesClient kube = live.kube(cluster)) {
             return kube.genericKubernetesResources(ArgoCdResources.APP_PROJECT).inNamespace(ApplicationSets.NAMESPACE)
                     .list().getItems().stream().map(Projects::project)
@@ -32,7 +33,7 @@ public final class Projects {
         }
     }
 
-    public Project get(String cluster, String name) {
+    public Project get(ClusterName cluster, String name) {
         return list(cluster).stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> SikifansoException.failure("no Argo CD project \"" + name + "\"",
                         "projects: " + String.join(", ", list(cluster).stream().map(Project::name).toList())));

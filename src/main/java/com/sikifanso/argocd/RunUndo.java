@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CustomApp;
@@ -57,7 +58,7 @@ public final class RunUndo {
     }
 
     /** Undoes {@code run}, or the newest run of the AI operator on {@code cluster} that made commits not undone yet. */
-    public Undone undo(String cluster, Optional<String> run) {
+    public Undone undo(ClusterName cluster, Optional<String> run) {
         return repos.mutate(cluster, List.of(ApplicationSets.CATALOG, ApplicationSets.CUSTOM_APPS,
                 ApplicationSets.AGENTS), repo -> {
             try (Git git = Git.open(repo.dir().toFile())) {
@@ -125,7 +126,7 @@ public final class RunUndo {
         return all;
     }
 
-    private static String newestAiRun(String cluster, List<RevCommit> history) {
+    private static String newestAiRun(ClusterName cluster, List<RevCommit> history) {
         Set<String> undone = undoneRuns(history);
         for (RevCommit c : history) {
             String run = CommitTrailers.valueIn(c.getFullMessage(), CommitTrailers.RUN);
@@ -152,7 +153,7 @@ public final class RunUndo {
     }
 
     /** The run's commits, newest first; refused when there are none or the run was undone already. */
-    private static List<RevCommit> commitsOf(String cluster, String run, List<RevCommit> history) {
+    private static List<RevCommit> commitsOf(ClusterName cluster, String run, List<RevCommit> history) {
         for (RevCommit c : history) {
             if (run.equals(CommitTrailers.valueIn(c.getFullMessage(), CommitTrailers.UNDOES))) {
                 throw SikifansoException.failure("run " + run + " was already undone in commit "

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.Names;
@@ -61,7 +62,7 @@ public final class AppService {
                             @JsonIgnore Optional<PendingSync> pendingSync) implements PendingSync.Carrier {
     }
 
-    public List<AppRow> list(String cluster, boolean all) {
+    public List<AppRow> list(ClusterName cluster, boolean all) {
         GitOpsRepo repo = repos.open(cluster);
         List<AppRow> rows = new ArrayList<>();
         for (CustomApp app : CustomApps.load(repo.dir())) {
@@ -77,11 +78,11 @@ public final class AppService {
         return rows;
     }
 
-    public Catalog catalog(String cluster) {
+    public Catalog catalog(ClusterName cluster) {
         return Catalog.load(repos.open(cluster).dir());
     }
 
-    public ToggleResult enable(String cluster, List<String> names) {
+    public ToggleResult enable(ClusterName cluster, List<String> names) {
         names.forEach(n -> Names.requireLabel("app", n));
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
@@ -92,7 +93,7 @@ public final class AppService {
     }
 
     /** Enables the union of the named profiles' apps (validated before anything is written). */
-    public ToggleResult enableProfiles(String cluster, ProfileSelection selection) {
+    public ToggleResult enableProfiles(ClusterName cluster, ProfileSelection selection) {
         List<Profile> chosen = profiles.resolve(selection);
         List<String> apps = Profiles.apps(chosen);
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
@@ -109,7 +110,7 @@ public final class AppService {
         });
     }
 
-    private ToggleResult enableResolved(String cluster, GitOpsRepo repo, Catalog catalog, List<String> requested,
+    private ToggleResult enableResolved(ClusterName cluster, GitOpsRepo repo, Catalog catalog, List<String> requested,
                                         String message) {
         DependencyGraph.Resolution resolution = catalog.dependencies().resolve(requested);
         List<String> changed = resolution.ordered().stream().filter(n -> !catalog.get(n).enabled()).toList();
@@ -134,7 +135,7 @@ public final class AppService {
      * Gives every enabled app its credentials (Secrets that exist are left alone): for a cluster
      * that has just come up, and again at each start in case one was deleted.
      */
-    public void provisionCredentials(String cluster) {
+    public void provisionCredentials(ClusterName cluster) {
         Catalog catalog = catalog(cluster);
         List<String> enabled = catalog.entries().stream().filter(CatalogEntry::enabled).map(CatalogEntry::name)
                 .toList();
@@ -143,7 +144,7 @@ public final class AppService {
         }
     }
 
-    public ToggleResult disable(String cluster, String name, boolean force) {
+    public ToggleResult disable(ClusterName cluster, String name, boolean force) {
         Names.requireLabel("app", name);
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
@@ -170,7 +171,7 @@ public final class AppService {
      * Enables and disables catalog apps in one commit, as the catalog browser stages them: what the enabled apps
      * need is enabled too, and a disable that an app still enabled afterwards depends on is refused (no force).
      */
-    public ChangeResult change(String cluster, List<String> enable, List<String> disable) {
+    public ChangeResult change(ClusterName cluster, List<String> enable, List<String> disable) {
         enable.forEach(n -> Names.requireLabel("app", n));
         disable.forEach(n -> Names.requireLabel("app", n));
         List<String> both = enable.stream().filter(disable::contains).toList();
@@ -234,17 +235,17 @@ public final class AppService {
     }
 
     /** Adds a custom Helm app; {@code valuesFile} (optional) becomes its values. */
-    public AddResult add(String cluster, CustomApp app, Path valuesFile) {
+    public AddResult add(ClusterName cluster, CustomApp app, Path valuesFile) {
         return add(cluster, app, valuesFile == null ? null : readFile(valuesFile), valuesFile == null ? null
                 : "values file " + valuesFile);
     }
 
     /** Adds a custom Helm app with {@code valuesYaml} (optional) as its values, e.g. from an MCP client. */
-    public AddResult addWithValues(String cluster, CustomApp app, String valuesYaml) {
+    public AddResult addWithValues(ClusterName cluster, CustomApp app, String valuesYaml) {
         return add(cluster, app, valuesYaml, "values");
     }
 
-    private AddResult add(String cluster, CustomApp app, String valuesYaml, String valuesSource) {
+    private AddResult add(ClusterName cluster, CustomApp app, String valuesYaml, String valuesSource) {
         ApplicationNames.requireNotReserved("app", Names.requireLabel("app", app.name()));
         ApplicationNames.requireAppNamespace(Names.requireLabel("namespace", app.namespace()));
         requireText("--repo", app.repoURL(), "the Helm repository URL, e.g. https://stefanprodan.github.io/podinfo");
@@ -266,7 +267,7 @@ public final class AppService {
     }
 
     /** Removes a custom app in one commit: what it must bring about is the app gone from Argo CD. */
-    public PendingSync remove(String cluster, String name) {
+    public PendingSync remove(ClusterName cluster, String name) {
         Names.requireLabel("app", name);
         return repos.mutate(cluster, ApplicationSets.CUSTOM_APPS, repo -> {
             CustomApp app = CustomApps.find(repo.dir(), name).orElseThrow(() -> notACustomApp(repo, name));

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.ClusterName;
 import java.util.List;
 
 /**
@@ -11,5 +12,5 @@ import java.util.List;
 public interface CredentialProvisioning {
     CredentialProvisioning NONE = (cluster, catalog, apps) -> { };
 
-    void provision(String cluster, Catalog catalog, List<String> apps);
+    void provision(ClusterName cluster, Catalog catalog, List<String> apps);
 }

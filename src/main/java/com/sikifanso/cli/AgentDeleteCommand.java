@@ -24,7 +24,7 @@ final class AgentDeleteCommand extends BaseCommand {
     int run() {
         if (!dryRun.asked()) {
             confirmation.require(root().terminal(), () -> {
-                services().agents().get(cluster(), name);
+                services().agents().get(clusterName(), name);
                 return "Delete agent " + name + " and its namespace agent-" + name + "?";
             }, "not deleted");
         }

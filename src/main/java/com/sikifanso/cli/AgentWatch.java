@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
 import com.sikifanso.agents.AgentActivity;
 import com.sikifanso.agents.AgentSandbox;
@@ -76,7 +77,7 @@ final class AgentWatch {
 
     /** Refuses an unknown cluster or agent first, then follows everything until the thread is interrupted. */
     void run() {
-        services.agents().get(request.cluster(), request.agent());
+        services.agents().get(ClusterName.of(request.cluster()), request.agent());
         Instant start = request.since() == null ? Instant.now() : request.since();
         try {
             followJournal(start);
@@ -95,7 +96,7 @@ final class AgentWatch {
     }
 
     private void followJournal(Instant start) {
-        ActivityJournal journal = new ActivityJournal(services.sessions().home().clusterDir(request.cluster()),
+        ActivityJournal journal = new ActivityJournal(services.sessions().home().clusterDir(ClusterName.of(request.cluster())),
                 JournalOptions.DEFAULTS);
         JournalTail tail = journal.follow(request.since() == null ? journal.lastSequence() : 0);
         open.add(tail);
@@ -114,13 +115,13 @@ final class AgentWatch {
     /** Kubernetes events, and the declared AG-UI stream when no URL was given; a stopped cluster has neither. */
     private void followCluster(Instant start) {
         LiveCluster live = services.live();
-        if (!live.running(request.cluster())) {
+        if (!live.running(ClusterName.of(request.cluster()))) {
             sink.notice("cluster " + request.cluster() + " is not running: no Kubernetes events"
                     + (request.url() == null ? " or AG-UI stream of the agent" : "") + " (start it with: sikifanso"
                     + " cluster start " + request.cluster() + ")");
             return;
         }
-        KubernetesClient kube = live.kube(request.cluster());
+        KubernetesClient kube = live.kube(ClusterName.of(request.cluster()));
         open.add(kube);
         String namespace = AgentSandbox.namespace(request.agent());
         try {

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.agui.AguiEvent;
 import com.sikifanso.agui.AguiJson;
 import com.sikifanso.agui.journal.ClusterJournals;
@@ -106,12 +107,12 @@ final class AiCommand extends BaseCommand {
     int run() {
         validate();
         String cluster = cluster();
-        new ClusterJournals(services().sessions(), JournalOptions.DEFAULTS).of(cluster);   // refuses an unknown one
+        new ClusterJournals(services().sessions(), JournalOptions.DEFAULTS).of(ClusterName.of(cluster));   // refuses an unknown one
         boolean interactive = prompt == null || prompt.isEmpty();
         if (interactive && (!root().terminal() || System.console() == null)) {
             throw SikifansoException.usage("no prompt: say what to ask", "sikifanso ai \"why is langfuse unhealthy?\"");
         }
-        LiteLlmGateway gateway = "litellm".equals(via) ? LiteLlmGateway.open(services(), cluster) : null;
+        LiteLlmGateway gateway = "litellm".equals(via) ? LiteLlmGateway.open(services(), ClusterName.of(cluster)) : null;
         try {
             ClaudeEndpoint endpoint = gateway != null ? gateway.endpoint()
                     : ClaudeEndpoint.fromEnvironment(root().env());

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.cli.browse.BrowserScreen;
 import com.sikifanso.cli.browse.CatalogBrowser;
@@ -37,7 +38,7 @@ final class AppBrowseCommand extends BaseCommand {
                             + "list --all)");
         }
         String cluster = command.cluster();
-        Catalog catalog = command.services().apps().catalog(cluster);
+        Catalog catalog = command.services().apps().catalog(ClusterName.of(cluster));
         if (catalog.entries().isEmpty()) {
             throw SikifansoException.failure("the catalog of cluster \"" + cluster + "\" is empty",
                     "add a custom app with: sikifanso app add NAME --repo URL --chart CHART --version VERSION");

@@ -41,9 +41,9 @@ final class AppLogsCommand extends BaseCommand {
         }
         AppLogs.Request request = new AppLogs.Request(container, since, tail);
         if (follow) {
-            services().argocd().logs().follow(cluster(), app, request, out()::line);
+            services().argocd().logs().follow(clusterName(), app, request, out()::line);
         } else {
-            services().argocd().logs().read(cluster(), app, request, out()::line);
+            services().argocd().logs().read(clusterName(), app, request, out()::line);
         }
         return 0;
     }

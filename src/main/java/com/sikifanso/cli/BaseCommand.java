@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
 import com.sikifanso.cli.render.Output;
 import com.sikifanso.cli.render.ProgressLines;
@@ -43,6 +44,11 @@ abstract class BaseCommand implements Callable<Integer> {
 
     String cluster() {
         return root().cluster();
+    }
+
+    /** The cluster as services take it; the name is checked here, at the edge. */
+    ClusterName clusterName() {
+        return ClusterName.of(cluster());
     }
 
     /** Progress with elapsed time on stderr (a spinner on a terminal), so stdout keeps only the result. */

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.dashboard.DashboardSessions;
 import com.sikifanso.http.BearerToken;
 import com.sikifanso.server.AguiServer;
@@ -28,7 +29,7 @@ final class DashboardCommand extends BaseCommand {
     int run() {
         InetSocketAddress address = listen.address();
         String cluster = cluster();
-        services().sessions().load(cluster);   // an unknown cluster is refused here, naming the known ones
+        services().sessions().load(ClusterName.of(cluster));   // an unknown cluster is refused here, naming the known ones
         BearerToken token = ServeAddressOptions.token(services().sessions().home());
         DashboardSessions sessions = new DashboardSessions();
         AguiServer server = AguiServer.startWithDashboard(services(), token, new ServeOptions(address, cluster),

@@ -115,7 +115,7 @@ final class EventsCommand extends BaseCommand {
 
     /** New events as they are recorded, until Ctrl-C; CLI-only streaming on top of the journal. */
     private int follow(Instant from) {
-        ActivityJournal journal = new ClusterJournals(services().sessions(), JournalOptions.DEFAULTS).of(cluster());
+        ActivityJournal journal = new ClusterJournals(services().sessions(), JournalOptions.DEFAULTS).of(clusterName());
         String runId = run == null ? null : JournalQueries.run(journal, cluster(), run);
         if (!ClusterJournals.written(journal)) {
             out().info(EventsOps.notYetRecorded(cluster()) + "\nWaiting for the first events (Ctrl-C to stop).");
@@ -136,7 +136,7 @@ final class EventsCommand extends BaseCommand {
         }, "events-restore");
         Runtime.getRuntime().addShutdownHook(restore);
         // A null resource is skipped at close: the feed runs only with --state.
-        try (ClusterStateFeed feed = state ? ClusterStateFeed.whileListening(services(), cluster()) : null;
+        try (ClusterStateFeed feed = state ? ClusterStateFeed.whileListening(services(), clusterName()) : null;
              JournalTail tail = journal.follow(after)) {
             while (!stdout.checkError()) {
                 for (JournalEntry entry : tail.poll(POLL)) {

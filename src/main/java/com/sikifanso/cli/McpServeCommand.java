@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.mcp.HttpMcpEndpoint;
 import com.sikifanso.mcp.McpOptions;
 import com.sikifanso.http.BearerToken;
@@ -51,7 +52,7 @@ final class McpServeCommand extends BaseCommand {
     int run() {
         String pinned = clusterGiven() || agent != null ? cluster() : null;
         if (agent != null) {
-            services().agents().get(pinned, agent);
+            services().agents().get(ClusterName.of(pinned), agent);
         }
         McpOptions options = new McpOptions(readOnly, toolsets == null ? null : EnumSet.copyOf(toolsets), pinned,
                 agent, allowDestructive);

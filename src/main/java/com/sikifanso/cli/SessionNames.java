@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
 import com.sikifanso.agui.journal.ClusterJournals;
 import com.sikifanso.agui.journal.JournalOptions;
@@ -44,7 +45,7 @@ final class SessionNames {
             } else if (kind == Candidates.Snapshots.class) {
                 return services.snapshots().names();
             } else if (kind == Candidates.Runs.class) {
-                return JournalQueries.runIds(new ClusterJournals(services.sessions(), JournalOptions.DEFAULTS).of(c))
+                return JournalQueries.runIds(new ClusterJournals(services.sessions(), JournalOptions.DEFAULTS).of(ClusterName.of(c)))
                         .stream().limit(RECENT_RUNS).toList();
             }
         } catch (RuntimeException e) {
@@ -54,11 +55,11 @@ final class SessionNames {
     }
 
     private List<String> catalog(String cluster, Predicate<CatalogEntry> filter) {
-        return services.apps().catalog(cluster).entries().stream().filter(filter).map(CatalogEntry::name)
+        return services.apps().catalog(ClusterName.of(cluster)).entries().stream().filter(filter).map(CatalogEntry::name)
                 .sorted().toList();
     }
 
     private Path repo(String cluster) {
-        return Path.of(services.sessions().load(cluster).gitOpsPath());
+        return Path.of(services.sessions().load(ClusterName.of(cluster)).gitOpsPath());
     }
 }

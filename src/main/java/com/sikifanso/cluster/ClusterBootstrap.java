@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Progress;
 import com.sikifanso.infra.InfraConfig;
 import com.sikifanso.session.Session;
@@ -46,6 +47,6 @@ public interface ClusterBootstrap {
      * After {@code cluster start} answered again: warns through {@code progress}, with the fix, when
      * the platform is pointed at another address than server-0's current {@code serverAddress}.
      */
-    default void checkStarted(String cluster, String serverAddress, Progress progress) {
+    default void checkStarted(ClusterName cluster, String serverAddress, Progress progress) {
     }
 }

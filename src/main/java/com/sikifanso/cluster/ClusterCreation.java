@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Progress;
 import com.sikifanso.core.K3dNames;
 
@@ -82,7 +83,7 @@ final class ClusterCreation {
     private ClusterPlan plan(Session prepared, InfraConfig infra, Preflight.EngineFacts engine, Options options,
                              Session.Ports ports) {
         var p = infra.platform();
-        return new ClusterPlan(prepared.clusterName(), options.image() != null ? options.image() : p.k3sImage(),
+        return new ClusterPlan(prepared.name(), options.image() != null ? options.image() : p.k3sImage(),
                 options.nodes().servers() != null ? options.nodes().servers() : p.servers(),
                 options.agents() != null ? options.agents() : p.agents(), p.serverArgs(),
                 Path.of(prepared.gitOpsPath()), ports,
@@ -122,7 +123,7 @@ final class ClusterCreation {
     }
 
     private void startNodes(K3dNames names, Progress progress) {
-        for (NodeRuntime.Node node : b.nodes().nodes(names.cluster())) {
+        for (NodeRuntime.Node node : b.nodes().nodes(ClusterName.of(names.cluster()))) {
             progress.step("starting " + node.name());
             b.nodes().start(node.id());
         }
@@ -165,7 +166,7 @@ final class ClusterCreation {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a kubeconfig tree always serialises", e);
         }
-        return new ClusterBootstrap.Target(plan.cluster(), yaml,
+        return new ClusterBootstrap.Target(plan.cluster().value(), yaml,
                 "https://" + NodeLayout.HOST_IP + ":" + plan.hostPorts().apiServer(), address, plan.hostPorts(), infra,
                 plan.gitOps(), deadline, timeout);
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
 
 import com.sikifanso.session.Session;
@@ -8,7 +9,7 @@ import java.util.List;
 
 /** Everything the node layout needs to know about a cluster to be created. */
 public record ClusterPlan(
-        String cluster,
+        ClusterName cluster,
         String image,
         int servers,
         int agents,
@@ -31,6 +32,6 @@ public record ClusterPlan(
     }
 
     public K3dNames names() {
-        return new K3dNames(cluster);
+        return cluster.k3d();
     }
 }

@@ -67,8 +67,7 @@ public final class ClusterService {
      * Prepares a cluster's session and GitOps repo without a cluster (state not-created). A repo
      * prepared earlier is reused as it is; a fresh one that fails half-way is removed again.
      */
-    public Prepared prepare(ClusterName cluster, TemplateSource template, ProfileSelection profileList) {
-        String name = cluster.value();
+    public Prepared prepare(ClusterName name, TemplateSource template, ProfileSelection profileList) {
         if (profileList != null) {
             profiles.resolve(profileList);
         }
@@ -90,13 +89,13 @@ public final class ClusterService {
         }
     }
 
-    private Prepared prepareFresh(String name, TemplateSource template, ProfileSelection profileList, Path dir) {
+    private Prepared prepareFresh(ClusterName name, TemplateSource template, ProfileSelection profileList, Path dir) {
         try {
             Path gitops = sessions.home().gitOpsDir(name);
             scaffolder.scaffold(gitops, template);
             String url = template instanceof TemplateSource.Custom c ? c.location() : Session.EMBEDDED_BOOTSTRAP;
             String version = template instanceof TemplateSource.Custom c ? c.tag() : null;
-            Session session = new Session(name, ClusterState.NOT_CREATED, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), url, version,
+            Session session = new Session(name.value(), ClusterState.NOT_CREATED, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), url, version,
                     gitops.toString(), null, null, null);
             sessions.save(session);
             return new Prepared(session, false, applyProfiles(name, profileList));
@@ -110,7 +109,7 @@ public final class ClusterService {
         }
     }
 
-    private Optional<AppService.ToggleResult> applyProfiles(String name, ProfileSelection profileList) {
+    private Optional<AppService.ToggleResult> applyProfiles(ClusterName name, ProfileSelection profileList) {
         return profileList == null ? Optional.empty() : Optional.of(apps.enableProfiles(name, profileList));
     }
 
@@ -123,15 +122,14 @@ public final class ClusterService {
      * Removes the cluster's nodes, network and volumes, its kubeconfig entries, then its session and
      * GitOps repo; snapshots are kept. Parts already gone are fine; a corrupt session is no obstacle.
      */
-    public void delete(ClusterName cluster, Progress progress) {
-        String name = cluster.value();
+    public void delete(ClusterName name, Progress progress) {
         try (ClusterLocks.Held held = locks.acquire(name)) {
             if (!Files.exists(sessions.home().clusterDir(name))) {
                 List<String> known = sessions.names();
                 throw SikifansoException.failure("no cluster named \"" + name + "\"",
                         known.isEmpty() ? "there are no clusters" : "clusters: " + String.join(", ", known));
             }
-            K3dNames names = new K3dNames(name);
+            K3dNames names = name.k3d();
             try {
                 progress.note("removing the nodes, network and volumes of " + name);
                 backends.nodes().remove(names);
@@ -153,7 +151,7 @@ public final class ClusterService {
     }
 
     /** A session prepared with --gitops-only never had nodes, so deleting it needs no Docker. */
-    private boolean neverHadNodes(String name) {
+    private boolean neverHadNodes(ClusterName name) {
         try {
             return sessions.load(name).state() == ClusterState.NOT_CREATED;
         } catch (SikifansoException corrupt) {
@@ -163,7 +161,7 @@ public final class ClusterService {
 
     /** One cluster's session, or a failure for a missing or corrupt one. */
     public Session info(ClusterName name) {
-        return sessions.load(name.value());
+        return sessions.load(name);
     }
 
     /** A listed cluster: its session, or why it could not be read. */
@@ -174,7 +172,7 @@ public final class ClusterService {
         List<Listing> listings = new ArrayList<>();
         for (String name : sessions.names()) {
             try {
-                listings.add(new Listing(name, sessions.load(name), null));
+                listings.add(new Listing(name, sessions.load(ClusterName.of(name)), null));
             } catch (SikifansoException e) {
                 listings.add(new Listing(name, null, e.getMessage()));
             }
@@ -209,7 +207,7 @@ public final class ClusterService {
      * made (unless asked to keep them) and keeps the repo, so a retry starts from it.
      */
     public Created create(CreateRequest request, Progress progress) {
-        String name = request.name().value();
+        ClusterName name = request.name();
         if (request.profiles() != null) {
             profiles.resolve(request.profiles());
         }
@@ -220,7 +218,7 @@ public final class ClusterService {
         try (ClusterLocks.Held held = locks.acquire(name)) {
             refuseExisting(name);
             Preflight.EngineFacts engine = backends.preflight().check(progress);
-            List<String> leftovers = backends.nodes().leftovers(new K3dNames(name));
+            List<String> leftovers = backends.nodes().leftovers(name.k3d());
             if (!leftovers.isEmpty()) {
                 throw SikifansoException.failure("the name \"" + name + "\" is taken in Docker: "
                                 + String.join(", ", leftovers)
@@ -271,7 +269,7 @@ public final class ClusterService {
         }
     }
 
-    private void refuseExisting(String name) {
+    private void refuseExisting(ClusterName name) {
         if (sessions.exists(name)) {
             Session existing = sessions.load(name);
             if (existing.state() != ClusterState.NOT_CREATED) {
@@ -287,13 +285,12 @@ public final class ClusterService {
      * the lock is released: the containers are running either way, and other commands need not
      * queue behind it. Then it checks that Cilium is pointed at server-0's current address.
      */
-    public Session start(ClusterName cluster, java.time.Duration waitFor, PullPolicy pull, Progress progress) {
-        String name = cluster.value();
+    public Session start(ClusterName name, java.time.Duration waitFor, PullPolicy pull, Progress progress) {
         Session started = changeNodes(name, ClusterState.RUNNING, pull, progress);
         if (waitFor != null && started.ports() != null) {
             backends.bootstrap().awaitStarted("https://" + NodeLayout.HOST_IP + ":" + started.ports().apiServer(),
                     clock.instant().plus(waitFor), waitFor, progress);
-            K3dNames names = new K3dNames(name);
+            K3dNames names = name.k3d();
             backends.nodes().address(names.server(0), names.network())
                     .ifPresent(address -> backends.bootstrap().checkStarted(name, address, progress));
             try (ClusterLocks.Held held = locks.acquire(name)) {
@@ -307,7 +304,7 @@ public final class ClusterService {
      * Enabled apps get the Secrets they lack (the values stay what they were). The cluster is up
      * either way, so a failure is a warning that says how to retry.
      */
-    private void provisionCredentials(String name, Progress progress) {
+    private void provisionCredentials(ClusterName name, Progress progress) {
         try {
             apps.provisionCredentials(name);
         } catch (SikifansoException e) {
@@ -318,10 +315,10 @@ public final class ClusterService {
 
     /** Stops a cluster's nodes, agents first, and records it as stopped. */
     public Session stop(ClusterName name, Progress progress) {
-        return changeNodes(name.value(), ClusterState.STOPPED, PullPolicy.NEVER, progress);
+        return changeNodes(name, ClusterState.STOPPED, PullPolicy.NEVER, progress);
     }
 
-    private Session changeNodes(String name, ClusterState target, PullPolicy pull, Progress progress) {
+    private Session changeNodes(ClusterName name, ClusterState target, PullPolicy pull, Progress progress) {
         try (ClusterLocks.Held held = locks.acquire(name)) {
             Session session = sessions.load(name);
             if (session.state() == ClusterState.NOT_CREATED) {
@@ -404,7 +401,7 @@ public final class ClusterService {
     /** One cluster's live state, or empty when Docker cannot be asked. */
     public Optional<NodeRuntime.LiveState> liveState(ClusterName name) {
         try {
-            return Optional.of(NodeRuntime.LiveState.of(backends.nodes().nodes(name.value())));
+            return Optional.of(NodeRuntime.LiveState.of(backends.nodes().nodes(name)));
         } catch (SikifansoException e) {
             return Optional.empty();
         }

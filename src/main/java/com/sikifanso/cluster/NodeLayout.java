@@ -130,7 +130,7 @@ public final class NodeLayout {
         labels.put("app", "k3d");
         labels.put("k3d.version", K3D_VERSION);
         labels.put("k3d.role", role.label());
-        labels.put("k3d.cluster", plan.cluster());
+        labels.put("k3d.cluster", plan.cluster().value());
         labels.put("k3d.cluster.url", n.joinUrl());
         labels.put("k3d.cluster.token", plan.token());
         labels.put("k3d.cluster.imageVolume", n.imageVolume());

@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -225,9 +226,9 @@ public final class NodeRuntime {
     }
 
     /** The cluster's nodes, servers first, then by name. */
-    public List<Node> nodes(String cluster) {
+    public List<Node> nodes(ClusterName cluster) {
         return engine.call("list containers", docker -> docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of("app", "k3d", "k3d.cluster", cluster)).exec().stream()
+                .withLabelFilter(Map.of("app", "k3d", "k3d.cluster", cluster.value())).exec().stream()
                 .map(NodeRuntime::node)
                 .filter(n -> n.role().equals("server") || n.role().equals("agent")
                         || n.role().equals(NodeSpec.Role.LOADBALANCER.label()))
@@ -259,7 +260,7 @@ public final class NodeRuntime {
     /** Whether Docker holds anything of this cluster: nodes, its network or its image volume. */
     public List<String> leftovers(K3dNames names) {
         return engine.call("list cluster objects", docker -> {
-            List<String> found = new ArrayList<>(nodes(names.cluster()).stream().map(n -> "container " + n.name())
+            List<String> found = new ArrayList<>(nodes(ClusterName.of(names.cluster())).stream().map(n -> "container " + n.name())
                     .toList());
             if (networkId(docker, names.network()).isPresent()) {
                 found.add("network " + names.network());
@@ -274,7 +275,7 @@ public final class NodeRuntime {
     /** Removes nodes (with their anonymous volumes), the network and the cluster's volumes; absent parts are fine. */
     public void remove(K3dNames names) {
         engine.run("remove cluster " + names.cluster(), docker -> {
-            for (Node node : nodes(names.cluster())) {
+            for (Node node : nodes(ClusterName.of(names.cluster()))) {
                 ignoreMissing(() -> docker.removeContainerCmd(node.id()).withForce(true).withRemoveVolumes(true)
                         .exec());
             }

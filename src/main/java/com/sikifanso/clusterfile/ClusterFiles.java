@@ -101,8 +101,7 @@ public final class ClusterFiles {
      * Writes the file's repo parts into the prepared repo of {@code cluster}: infra overrides in one commit, then
      * the apps, the custom apps and the agents, each as its own command would commit it.
      */
-    public void apply(ClusterName cluster, ClusterFile file) {
-        String name = cluster.value();
+    public void apply(ClusterName name, ClusterFile file) {
         ClusterFile.Infra infra = withCni(file.infra(), file.cni());
         if (infra != null) {
             repos.mutate(name, List.of(), repo -> repo.apply(infraChange(infra)));
@@ -151,8 +150,8 @@ public final class ClusterFiles {
      * left out, so the copy gets free ones beside the original.
      */
     public ClusterFile describe(ClusterName cluster) {
-        Session session = sessions.load(cluster.value());
-        GitOpsRepo repo = repos.open(cluster.value());
+        Session session = sessions.load(cluster);
+        GitOpsRepo repo = repos.open(cluster);
         Path dir = repo.dir();
         Session.K3dConfig k3d = session.k3dConfig();
         ClusterFile.Nodes nodes = k3d == null ? null : new ClusterFile.Nodes(k3d.image(), k3d.servers(),
@@ -164,7 +163,7 @@ public final class ClusterFiles {
         List<ClusterFile.CustomAppEntry> custom = CustomApps.load(dir).stream().map(a -> new ClusterFile
                 .CustomAppEntry(a.name(), a.repoURL(), a.chart(), a.targetRevision(), a.namespace(),
                         values(dir.resolve(a.valuesFile())))).toList();
-        List<ClusterFile.AgentEntry> sandboxes = agents.list(cluster.value()).stream()
+        List<ClusterFile.AgentEntry> sandboxes = agents.list(cluster).stream()
                 .map(a -> agentEntry(a.name(), AgentSandbox.spec(a.values()))).toList();
         ClusterFile.Infra infra = infra(dir);
         Cni cni = infra == null || infra.platform() == null || !infra.platform().has("cni") ? Cni.cilium

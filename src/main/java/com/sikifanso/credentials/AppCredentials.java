@@ -1,5 +1,6 @@
 package com.sikifanso.credentials;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CredentialSpec;
@@ -62,7 +63,7 @@ public final class AppCredentials {
     }
 
     /** Shows {@code app}'s credentials in {@code cluster}, as its catalog declares them. */
-    public Shown show(String cluster, String app) {
+    public Shown show(ClusterName cluster, String app) {
         return show(cluster, Catalog.load(repos.open(cluster).dir()), app);
     }
 
@@ -70,7 +71,7 @@ public final class AppCredentials {
      * Rotates {@code app}'s credentials under the cluster's lock; entries of an older template that
      * still hold literal passwords move to the generated Secrets first, in one commit.
      */
-    public Rotation rotate(String cluster, String app) {
+    public Rotation rotate(ClusterName cluster, String app) {
         com.sikifanso.core.Names.requireLabel("app", app);
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
             if (sessions.load(cluster).state() != ClusterState.RUNNING) {
@@ -91,14 +92,14 @@ public final class AppCredentials {
         });
     }
 
-    private static void requireEnabled(String cluster, CatalogEntry entry) {
+    private static void requireEnabled(ClusterName cluster, CatalogEntry entry) {
         if (!entry.enabled()) {
             throw SikifansoException.failure(entry.name() + " is not enabled in cluster \"" + cluster + "\"",
                     "its credentials are generated when it is enabled: sikifanso app enable " + entry.name());
         }
     }
 
-    private static SikifansoException notRunning(String cluster, String app) {
+    private static SikifansoException notRunning(ClusterName cluster, String app) {
         return SikifansoException.failure("cluster \"" + cluster + "\" is not running, so " + app
                 + "'s Secrets cannot be rewritten", "start it first: sikifanso cluster start " + cluster);
     }
@@ -107,7 +108,7 @@ public final class AppCredentials {
      * Generates what {@code apps} (and the apps they copy from) lack, and, when the cluster runs,
      * creates their Secrets that do not exist yet. The caller holds the cluster's lock.
      */
-    public Ensured ensure(String cluster, Catalog catalog, List<String> apps) {
+    public Ensured ensure(ClusterName cluster, Catalog catalog, List<String> apps) {
         List<CatalogEntry> entries = withProducers(catalog, apps);
         var all = store.load(cluster);
         if (generateMissing(all, entries)) {
@@ -132,7 +133,7 @@ public final class AppCredentials {
     }
 
     /** The app's credentials as generated for this cluster (shown only when a user asks). */
-    public Shown show(String cluster, Catalog catalog, String app) {
+    public Shown show(ClusterName cluster, Catalog catalog, String app) {
         CatalogEntry entry = withCredentials(catalog, app);
         var all = store.load(cluster);
         boolean generated = entry.credentials().stream().allMatch(spec -> spec.isCopy()
@@ -156,7 +157,7 @@ public final class AppCredentials {
      * and over its consumers' copies; then the app's and the consumers' workloads restart. The
      * caller holds the cluster's lock; the cluster must run.
      */
-    Rotated rotate(String cluster, Catalog catalog, String app) {
+    Rotated rotate(ClusterName cluster, Catalog catalog, String app) {
         CatalogEntry entry = withCredentials(catalog, app);
         List<CredentialSpec> own = entry.credentials().stream().filter(s -> !s.isCopy()).toList();
         if (own.isEmpty()) {
@@ -205,7 +206,7 @@ public final class AppCredentials {
     }
 
     /** Waits until what {@link #rotate} restarted has rolled out. */
-    public void awaitRestarted(String cluster, Rotated rotated, java.time.Duration timeout,
+    public void awaitRestarted(ClusterName cluster, Rotated rotated, java.time.Duration timeout,
                                Consumer<String> progress) {
         List<Rollouts.Workload> workloads = rotated.restarted().stream().map(AppCredentials::workload).toList();
         if (!workloads.isEmpty()) {
@@ -317,7 +318,7 @@ public final class AppCredentials {
                 "apps with credentials: " + String.join(", ", with));
     }
 
-    private void onCluster(String cluster, String what, Consumer<KubernetesClient> action) {
+    private void onCluster(ClusterName cluster, String what, Consumer<KubernetesClient> action) {
         try (KubernetesClient kube = clients.forCluster(cluster)) {
             action.accept(kube);
         } catch (KubernetesClientException e) {

@@ -1,5 +1,6 @@
 package com.sikifanso.credentials;
 
+import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.Mappers;
@@ -29,12 +30,12 @@ public final class CredentialStore {
         this.home = home;
     }
 
-    public Path file(String cluster) {
+    public Path file(ClusterName cluster) {
         return home.clusterDir(cluster).resolve(FILE);
     }
 
     /** App → Secret → key → value; empty when nothing was generated yet. */
-    public Map<String, TreeMap<String, TreeMap<String, String>>> load(String cluster) {
+    public Map<String, TreeMap<String, TreeMap<String, String>>> load(ClusterName cluster) {
         Path file = file(cluster);
         if (!Files.exists(file)) {
             return new TreeMap<>();
@@ -50,7 +51,7 @@ public final class CredentialStore {
         }
     }
 
-    public void save(String cluster, Map<String, TreeMap<String, TreeMap<String, String>>> values) {
+    public void save(ClusterName cluster, Map<String, TreeMap<String, TreeMap<String, String>>> values) {
         install(cluster, serialise(values));
     }
 
@@ -64,7 +65,7 @@ public final class CredentialStore {
     }
 
     /** Writes {@code bytes} (a carried store) as {@code cluster}'s, owner-only. */
-    public void install(String cluster, byte[] bytes) {
+    public void install(ClusterName cluster, byte[] bytes) {
         try {
             LocalFiles.writeAtomically(file(cluster), bytes, true);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package com.sikifanso.dashboard;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
@@ -24,7 +25,7 @@ final class CatalogPage {
     static String render(Reads reads, PageRequest request) {
         Map<String, Object> cluster = Map.of("cluster", request.cluster());
         String apps = reads.read(CatalogOps.LIST, cluster).html(list -> {
-            Catalog catalog = reads.services().apps().catalog(request.cluster());
+            Catalog catalog = reads.services().apps().catalog(ClusterName.of(request.cluster()));
             return categories(list.apps(), catalog);
         });
         String profiles = reads.read(ClusterOps.PROFILE_LIST, Map.of()).html(list -> profiles(list.profiles()));

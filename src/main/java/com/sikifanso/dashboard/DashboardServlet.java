@@ -1,5 +1,6 @@
 package com.sikifanso.dashboard;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
 import com.sikifanso.agui.AguiEvent;
 import com.sikifanso.agui.journal.ActivityJournal;
@@ -81,7 +82,7 @@ public final class DashboardServlet extends HttpServlet {
     }
 
     private PageRequest pageRequest(HttpServletRequest request) {
-        ActivityJournal journal = new ActivityJournal(reads.services().sessions().home().clusterDir(cluster),
+        ActivityJournal journal = new ActivityJournal(reads.services().sessions().home().clusterDir(ClusterName.of(cluster)),
                 JournalOptions.DEFAULTS);
         long last = journal.lastSequence();
         List<JournalEntry> snapshot = JournalQueries.last(journal,

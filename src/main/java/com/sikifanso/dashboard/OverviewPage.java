@@ -1,5 +1,6 @@
 package com.sikifanso.dashboard;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.ops.CatalogOps;
 import com.sikifanso.session.Session;
@@ -22,7 +23,7 @@ final class OverviewPage {
         // state feed's nodes already show, and a busy Docker engine would hold the page back.
         String links;
         try {
-            links = links(reads.services().sessions().load(request.cluster()));
+            links = links(reads.services().sessions().load(ClusterName.of(request.cluster())));
         } catch (com.sikifanso.core.SikifansoException e) {
             links = Html.error(e.getMessage());
         }

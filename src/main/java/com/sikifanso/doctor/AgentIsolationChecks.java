@@ -23,7 +23,7 @@ public final class AgentIsolationChecks {
     public DoctorReport addTo(DoctorReport report, ClusterName cluster, AgentProbe.Options options,
                               Progress progress) {
         List<CheckResult> checks = new ArrayList<>(report.checks());
-        for (AgentService.Agent agent : agents.list(cluster.value())) {
+        for (AgentService.Agent agent : agents.list(cluster)) {
             checks.add(check(cluster, agent.name(), options, progress));
         }
         return DoctorReport.of(checks);

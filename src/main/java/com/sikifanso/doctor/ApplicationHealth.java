@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.argocd.ArgoCdResources;
 import com.sikifanso.argocd.CatalogRollout;
 import com.sikifanso.catalog.Diagnostics;
@@ -24,9 +25,9 @@ final class ApplicationHealth {
      * Which Application a row is about, the commands that inspect, retry or remove it, and whether the
      * catalog's RollingSync generates it (then automated sync is off on it and earlier tiers gate it).
      */
-    record Subject(String row, String cluster, String application, String inspect, String retry, String remove,
+    record Subject(String row, ClusterName cluster, String application, String inspect, String retry, String remove,
                    boolean rollingSync, Diagnostics diagnostics) {
-        Subject(String row, String cluster, String application, String inspect, String retry, String remove,
+        Subject(String row, ClusterName cluster, String application, String inspect, String retry, String remove,
                 boolean rollingSync) {
             this(row, cluster, application, inspect, retry, remove, rollingSync, Diagnostics.NONE);
         }

@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.platform.CiliumApiAddress;
 import com.sikifanso.core.K3dNames;
 import com.sikifanso.cluster.NodeLayout;
@@ -20,8 +21,8 @@ final class CiliumAddress {
         this.kube = kube;
     }
 
-    CheckResult check(String cluster, String ciliumRelease) {
-        K3dNames names = new K3dNames(cluster);
+    CheckResult check(ClusterName cluster, String ciliumRelease) {
+        K3dNames names = cluster.k3d();
         String server = names.server(0);
         String recreate = "recreate the cluster, whose server-0 then has a fixed address: "
                 + Doctor.recreateFromSnapshot(cluster);
@@ -37,7 +38,7 @@ final class CiliumAddress {
                     + "address Cilium was installed with", recreate);
         }
         if (!configured.get().equals(current.get())) {
-            CiliumApiAddress.Mismatch m = new CiliumApiAddress.Mismatch(cluster, configured.get(), current.get());
+            CiliumApiAddress.Mismatch m = new CiliumApiAddress.Mismatch(cluster.value(), configured.get(), current.get());
             return CheckResult.fail(ROW, configured.get() + " is not server-0's " + current.get(), m.describe(),
                     m.fix());
         }

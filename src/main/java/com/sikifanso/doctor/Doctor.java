@@ -60,8 +60,7 @@ public final class Doctor {
         this(sessions, backends, clients, SyncOrchestrator.DEFAULT_GRACE, Clock.systemUTC());
     }
 
-    public DoctorReport examine(ClusterName name, Options options) {
-        String cluster = name.value();
+    public DoctorReport examine(ClusterName cluster, Options options) {
         CheckRunner runner = new CheckRunner(options.checkTimeout(), options.parallel());
         Optional<Session> session = Optional.empty();
         CheckResult sessionRow;
@@ -90,7 +89,7 @@ public final class Doctor {
         return DoctorReport.of(results);
     }
 
-    private static CheckResult sessionRow(String cluster, Session s) {
+    private static CheckResult sessionRow(ClusterName cluster, Session s) {
         if (s.state() == ClusterState.NOT_CREATED) {
             return CheckResult.fail("Session", "state not-created",
                     "cluster \"" + cluster + "\" has only its GitOps repo (prepared with --gitops-only): there are "
@@ -109,7 +108,7 @@ public final class Doctor {
         }
     }
 
-    private CheckResult containers(String cluster) {
+    private CheckResult containers(ClusterName cluster) {
         String row = "Node containers";
         List<NodeRuntime.Node> nodes;
         try {
@@ -134,7 +133,7 @@ public final class Doctor {
     }
 
     /** The mount and the API first (both need only a running server); the rest when the API answers. */
-    private List<CheckResult> clusterChecks(String cluster, Session session, CheckRunner runner) {
+    private List<CheckResult> clusterChecks(ClusterName cluster, Session session, CheckRunner runner) {
         String restart = "restart the cluster: sikifanso cluster stop " + cluster + " && sikifanso cluster start "
                 + cluster;
         Check mount = new Check("GitOps mount", () -> mount(cluster, session));
@@ -186,7 +185,7 @@ public final class Doctor {
         }
     }
 
-    private static List<Check> platformChecks(String cluster, InfraConfig infra, Workloads workloads,
+    private static List<Check> platformChecks(ClusterName cluster, InfraConfig infra, Workloads workloads,
                                               String restart) {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("Nodes", () -> workloads.nodes("Nodes", restart)));
@@ -225,7 +224,7 @@ public final class Doctor {
     }
 
     /** Enabled catalog apps (by category, then name), custom apps, then agents: each one Application. */
-    static List<ApplicationHealth.Subject> applications(String cluster, Path repo) {
+    static List<ApplicationHealth.Subject> applications(ClusterName cluster, Path repo) {
         String c = " -c " + cluster;
         List<ApplicationHealth.Subject> subjects = new ArrayList<>();
         for (CatalogEntry e : Catalog.load(repo).entries()) {
@@ -249,9 +248,9 @@ public final class Doctor {
     }
 
     /** The repo must be bind-mounted at /local-gitops in server-0, where Argo CD's repo-server reads it. */
-    private CheckResult mount(String cluster, Session session) {
+    private CheckResult mount(ClusterName cluster, Session session) {
         String row = "GitOps mount";
-        String container = new K3dNames(cluster).server(0);
+        String container = cluster.k3d().server(0);
         InspectContainerResponse inspected = backends.nodes().inspect(container);
         String fix = "the mount is fixed at creation: capture a snapshot (sikifanso snapshot capture -c " + cluster
                 + "), then sikifanso cluster delete " + cluster + " && sikifanso cluster create " + cluster
@@ -272,7 +271,7 @@ public final class Doctor {
     }
 
     /** Node settings are fixed at creation: keep the repo in a snapshot and make the cluster again from it. */
-    static String recreateFromSnapshot(String cluster) {
+    static String recreateFromSnapshot(ClusterName cluster) {
         return "sikifanso snapshot capture -c " + cluster + ", then sikifanso cluster delete " + cluster
                 + " && sikifanso cluster create " + cluster + " --from-snapshot NAME";
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
 import com.sikifanso.cluster.NodeDns;
 import com.sikifanso.cluster.NodeRuntime;
@@ -20,8 +21,8 @@ final class PodDns {
         this.nodes = nodes;
     }
 
-    CheckResult check(String cluster) {
-        String server = new K3dNames(cluster).server(0);
+    CheckResult check(ClusterName cluster) {
+        String server = cluster.k3d().server(0);
         String[] cmd = nodes.inspect(server).getConfig().getCmd();
         boolean given = cmd != null && Arrays.asList(cmd).contains(NodeDns.FLAG);
         String recreate = "to give pods the host's resolvers, recreate the cluster: " + Doctor.recreateFromSnapshot(

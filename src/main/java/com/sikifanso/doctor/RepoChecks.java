@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Throwables;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ final class RepoChecks {
     private RepoChecks() {
     }
 
-    static CheckResult check(String cluster, Path dir) {
+    static CheckResult check(ClusterName cluster, Path dir) {
         String recreate = "restore it from a snapshot (sikifanso snapshot list; sikifanso snapshot restore NAME -c "
                 + cluster + "), or recreate the cluster: sikifanso cluster delete " + cluster
                 + " && sikifanso cluster create " + cluster;

@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.ClusterLocks;
@@ -50,7 +51,7 @@ public final class ClusterRepos {
      * For reading: no lock and no JGit, unless a killed sikifanso left a change half-applied; that
      * is finished or undone first, under the lock, so what is read is what HEAD holds.
      */
-    public GitOpsRepo open(String cluster) {
+    public GitOpsRepo open(ClusterName cluster) {
         GitOpsRepo repo = locate(cluster);
         if (repo.hasInterruptedChange()) {
             try (ClusterLocks.Held held = locks.acquire(cluster)) {
@@ -60,9 +61,8 @@ public final class ClusterRepos {
         return repo;
     }
 
-    private GitOpsRepo locate(String cluster) {
+    private GitOpsRepo locate(ClusterName cluster) {
         // -c/--cluster becomes a path under SIKIFANSO_HOME: "a/../b" must not reach another cluster's session.
-        Names.requireLabel("cluster", cluster);
         Session session = sessions.load(cluster);
         Path dir = Path.of(session.gitOpsPath());
         if (!Files.isDirectory(dir.resolve(".git"))) {
@@ -79,12 +79,12 @@ public final class ClusterRepos {
      * Runs {@code change} while holding the cluster's lock, so concurrent commands queue up; when it
      * committed, asks Argo CD to refresh {@code applicationSet}.
      */
-    public <T> T mutate(String cluster, String applicationSet, Function<GitOpsRepo, T> change) {
+    public <T> T mutate(ClusterName cluster, String applicationSet, Function<GitOpsRepo, T> change) {
         return mutate(cluster, List.of(applicationSet), change);
     }
 
     /** As {@link #mutate(String, String, Function)} for a change that may touch several ApplicationSets' files. */
-    public <T> T mutate(String cluster, List<String> applicationSets, Function<GitOpsRepo, T> change) {
+    public <T> T mutate(ClusterName cluster, List<String> applicationSets, Function<GitOpsRepo, T> change) {
         GitOpsRepo repo = locate(cluster).includingLocalChanges(includeLocalChanges);
         T result;
         boolean committed;
@@ -107,7 +107,7 @@ public final class ClusterRepos {
      * Runs {@code work} on the repo with the cluster's lock held, the repo readied for a change, and nothing done
      * with its remote: for the work that is about the remote itself.
      */
-    public <T> T locked(String cluster, Function<GitOpsRepo, T> work) {
+    public <T> T locked(ClusterName cluster, Function<GitOpsRepo, T> work) {
         GitOpsRepo repo = locate(cluster).includingLocalChanges(includeLocalChanges);
         try (ClusterLocks.Held held = locks.acquire(cluster)) {
             repo.prepareForChange(notices);
@@ -149,7 +149,7 @@ public final class ClusterRepos {
     }
 
     /** Asks Argo CD to re-read the repo now, for a change made without a commit (a repo recreated whole). */
-    public void refresh(String cluster, List<String> applicationSets) {
+    public void refresh(ClusterName cluster, List<String> applicationSets) {
         applicationSets.forEach(set -> reconciler.refresh(cluster, set));
     }
 }

@@ -26,7 +26,7 @@ public final class GitOpsRemotes {
 
     /** Where the repo stands against its remote, asking the remote first when {@code fetch}. */
     public RemoteStatus status(ClusterName cluster, boolean fetch) {
-        return repos.locked(cluster.value(), repo -> RemoteStatus.of(cluster, repos.remoteOf(repo).status(fetch)));
+        return repos.locked(cluster, repo -> RemoteStatus.of(cluster, repos.remoteOf(repo).status(fetch)));
     }
 
     /**
@@ -35,7 +35,7 @@ public final class GitOpsRemotes {
      */
     public RemoteStatus setRemote(ClusterName cluster, String url) {
         String checked = RemoteUrls.require(url);
-        return repos.locked(cluster.value(), repo -> {
+        return repos.locked(cluster, repo -> {
             GitOpsRemote remote = repos.remoteOf(repo);
             String previous = remote.url().orElse(null);
             try {
@@ -52,7 +52,7 @@ public final class GitOpsRemotes {
 
     /** Pushes the commits the remote has not got, after catching up with what it has. */
     public RemoteStatus push(ClusterName cluster) {
-        return repos.locked(cluster.value(), repo -> {
+        return repos.locked(cluster, repo -> {
             GitOpsRemote remote = repos.remote(repo).orElseThrow(() -> SikifansoException.usage(
                     "the GitOps repo of cluster \"" + cluster.value() + "\" has no remote to push to",
                     "set one with: sikifanso cluster gitops remote set URL -c " + cluster.value()));

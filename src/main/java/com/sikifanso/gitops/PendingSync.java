@@ -1,12 +1,13 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.ClusterName;
 import java.util.List;
 
 /**
  * What a committed change must bring about in the cluster before it counts as applied. The service that
  * made the change says so, so that no surface (CLI, MCP, dashboard, AI) decides it on its own.
  */
-public record PendingSync(String cluster, String commit, List<SyncTarget> targets) {
+public record PendingSync(ClusterName cluster, String commit, List<SyncTarget> targets) {
     public PendingSync {
         targets = List.copyOf(targets);
     }

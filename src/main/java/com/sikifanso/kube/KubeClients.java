@@ -1,5 +1,6 @@
 package com.sikifanso.kube;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -9,10 +10,10 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 /** Kubernetes clients for a cluster, always through its own kubeconfig context, never the current one. */
 @FunctionalInterface
 public interface KubeClients {
-    KubernetesClient forCluster(String cluster);
+    KubernetesClient forCluster(ClusterName cluster);
 
-    static String context(String cluster) {
-        return new K3dNames(cluster).context();
+    static String context(ClusterName cluster) {
+        return cluster.k3d().context();
     }
 
     /** From the user's kubeconfig (KUBECONFIG or ~/.kube/config), context {@code k3d-<cluster>}. */

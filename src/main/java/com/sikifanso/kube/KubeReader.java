@@ -1,5 +1,6 @@
 package com.sikifanso.kube;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.kube.KubeClients;
 import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.core.SikifansoException;
@@ -40,19 +41,19 @@ public final class KubeReader {
                        String note) {
     }
 
-    public List<PodRow> pods(String cluster, String namespace) {
+    public List<PodRow> pods(ClusterName cluster, String namespace) {
         return read(cluster, kube -> kube.pods().inNamespace(namespace).list().getItems().stream()
                 .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
                 .map(KubeReader::podRow).toList());
     }
 
-    public List<ServiceRow> services(String cluster, String namespace) {
+    public List<ServiceRow> services(ClusterName cluster, String namespace) {
         return read(cluster, kube -> kube.services().inNamespace(namespace).list().getItems().stream()
                 .sorted(Comparator.comparing(s -> s.getMetadata().getName()))
                 .map(KubeReader::serviceRow).toList());
     }
 
-    public List<EventRow> events(String cluster, String namespace, int limit) {
+    public List<EventRow> events(ClusterName cluster, String namespace, int limit) {
         return read(cluster, kube -> {
             List<EventRow> rows = kube.v1().events().inNamespace(namespace).list().getItems().stream()
                     .map(KubeReader::eventRow)
@@ -63,7 +64,7 @@ public final class KubeReader {
     }
 
     /** The pod's recent log lines, secrets masked, optionally since a time and matching a pattern. */
-    public Logs logs(String cluster, String namespace, String pod, String container, Duration since, String grep,
+    public Logs logs(ClusterName cluster, String namespace, String pod, String container, Duration since, String grep,
                      OutputBudget budget) {
         Pattern filter = compile(grep);
         return read(cluster, kube -> {
@@ -99,7 +100,7 @@ public final class KubeReader {
         }
     }
 
-    private <T> T read(String cluster, Function<KubernetesClient, T> query) {
+    private <T> T read(ClusterName cluster, Function<KubernetesClient, T> query) {
         try (KubernetesClient kube = live.kube(cluster)) {
             return query.apply(kube);
         } catch (KubernetesClientException e) {

@@ -1,5 +1,6 @@
 package com.sikifanso.kube;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
@@ -20,8 +21,7 @@ public final class LiveCluster {
     }
 
     /** The session of {@code cluster}, refused unless it is running: there is no API to ask otherwise. */
-    public Session requireRunning(String cluster) {
-        Names.requireLabel("cluster", cluster);
+    public Session requireRunning(ClusterName cluster) {
         Session session = sessions.load(cluster);
         if (session.state() != ClusterState.RUNNING) {
             throw SikifansoException.failure("cluster \"" + cluster + "\" is not running (state: " + session.state()
@@ -33,17 +33,17 @@ public final class LiveCluster {
         return session;
     }
 
-    public boolean running(String cluster) {
+    public boolean running(ClusterName cluster) {
         return sessions.load(cluster).state() == ClusterState.RUNNING;
     }
 
-    public KubernetesClient kube(String cluster) {
+    public KubernetesClient kube(ClusterName cluster) {
         requireRunning(cluster);
         return clients.forCluster(cluster);
     }
 
     /** A failed API call, as the user-facing error: which cluster could not be reached, and what to try. */
-    public static SikifansoException unreachable(String cluster, KubernetesClientException e) {
+    public static SikifansoException unreachable(ClusterName cluster, KubernetesClientException e) {
         String detail = e.getCode() == 0 || e.getStatus() == null ? Throwables.rootMessage(e)
                 : "HTTP " + e.getCode() + " " + e.getStatus().getMessage();
         return SikifansoException.failure("cannot talk to the Kubernetes API of cluster \"" + cluster + "\": "

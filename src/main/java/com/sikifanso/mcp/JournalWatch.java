@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.agui.AguiEvent;
 import com.sikifanso.agui.AguiJson;
@@ -164,11 +165,11 @@ final class JournalWatch implements AutoCloseable {
     }
 
     private boolean hasSession(String cluster) {
-        return Files.isRegularFile(home.sessionFile(cluster));
+        return ClusterName.ifValid(cluster).map(c -> Files.isRegularFile(home.sessionFile(c))).orElse(false);
     }
 
     private ActivityJournal journal(String cluster) {
-        return new ActivityJournal(home.clusterDir(cluster), JournalOptions.DEFAULTS);
+        return new ActivityJournal(home.clusterDir(ClusterName.of(cluster)), JournalOptions.DEFAULTS);
     }
 
     @Override

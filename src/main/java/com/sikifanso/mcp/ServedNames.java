@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.catalog.AppService;
@@ -32,7 +33,7 @@ final class ServedNames {
             return List.of(options.agent());
         }
         try {
-            return services.agents().list(cluster).stream().map(AgentService.Agent::name).toList();
+            return services.agents().list(ClusterName.of(cluster)).stream().map(AgentService.Agent::name).toList();
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(ServedNames.class).info("no agents listed for {}: {}", cluster, e.getMessage());
             return List.of();
@@ -41,7 +42,7 @@ final class ServedNames {
 
     static List<String> apps(Services services, String cluster) {
         try {
-            return services.apps().list(cluster, true).stream().map(AppService.AppRow::name).toList();
+            return services.apps().list(ClusterName.of(cluster), true).stream().map(AppService.AppRow::name).toList();
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(ServedNames.class).info("no apps listed for {}: {}", cluster, e.getMessage());
             return List.of();

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.agents.AgentPolicy;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.AgentSpec;
@@ -87,14 +88,14 @@ public final class AgentOps {
     public static final Operation<AgentListInput, AgentList> LIST = Operation.of("agent_list",
             "List agent sandboxes with their quotas, allowed services and egress hosts.",
             Toolset.agents, Safety.READ, AgentListInput.class, AgentList.class,
-            (in, ctx) -> new AgentList(ctx.services().agents().list(in.cluster()).stream()
-                    .map(a -> withKeyState(ctx, in.cluster(), a)).toList()),
+            (in, ctx) -> new AgentList(ctx.services().agents().list(in.clusterName()).stream()
+                    .map(a -> withKeyState(ctx, in.clusterName(), a)).toList()),
             out -> AgentText.list(out.agents()));
 
     public static final Operation<AgentRef, AgentDetails> INFO = Operation.of("agent_info",
             "Show one agent sandbox: quotas, and in words what its network policy lets it reach and what it denies.",
             Toolset.agents, Safety.READ, AgentRef.class, AgentDetails.class,
-            (in, ctx) -> AgentDetails.of(withKeyState(ctx, in.cluster(), ctx.services().agents().get(in.cluster(),
+            (in, ctx) -> AgentDetails.of(withKeyState(ctx, in.clusterName(), ctx.services().agents().get(in.clusterName(),
                     in.name()))),
             out -> AgentText.details(out.agent()));
 
@@ -103,7 +104,7 @@ public final class AgentOps {
                     + "without API token, default-deny network policies. allow defaults to litellm-proxy, qdrant, "
                     + "postgresql, valkey.",
             Toolset.agents, Safety.CREATE, AgentSettings.class, AgentDetails.class,
-            (in, ctx) -> AgentDetails.of(withKey(ctx, in.cluster(), ctx.services().agents().create(in.cluster(),
+            (in, ctx) -> AgentDetails.of(withKey(ctx, in.clusterName(), ctx.services().agents().create(in.clusterName(),
                     in.name(), in.spec()))),
             (out, style) -> AgentText.created(out.agent(), style));
 
@@ -111,7 +112,7 @@ public final class AgentOps {
             "Change an agent sandbox's quotas, allowed services, egress hosts or pod security; only the given "
                     + "fields change. One commit.",
             Toolset.agents, Safety.CHANGE, AgentSettings.class, AgentDetails.class,
-            (in, ctx) -> AgentDetails.of(withKey(ctx, in.cluster(), ctx.services().agents().update(in.cluster(),
+            (in, ctx) -> AgentDetails.of(withKey(ctx, in.clusterName(), ctx.services().agents().update(in.clusterName(),
                     in.name(), in.spec()))),
             out -> AgentText.updated(out.agent()));
 
@@ -120,9 +121,9 @@ public final class AgentOps {
                             + "Asks the user first.",
                     Toolset.agents, Safety.DESTRUCTIVE, AgentChange.class, AgentService.Deleted.class,
                     (in, ctx) -> {
-                        AgentService.Deleted deleted = ctx.services().agents().delete(in.cluster(), in.name());
-                        if (ctx.services().live().running(in.cluster())
-                                && ctx.services().agentKeys().revoke(in.cluster(), in.name())) {
+                        AgentService.Deleted deleted = ctx.services().agents().delete(in.clusterName(), in.name());
+                        if (ctx.services().live().running(in.clusterName())
+                                && ctx.services().agentKeys().revoke(in.clusterName(), in.name())) {
                             ctx.progress().note("revoked agent " + in.name() + "'s LiteLLM key");
                         }
                         return deleted;
@@ -139,7 +140,7 @@ public final class AgentOps {
             ProbeText::render);
 
     /** After a commit with an LLM budget: the agent's key made or updated, when the cluster runs to hold it. */
-    private static AgentService.Agent withKey(OperationContext ctx, String cluster, AgentService.Agent agent) {
+    private static AgentService.Agent withKey(OperationContext ctx, ClusterName cluster, AgentService.Agent agent) {
         if (agent.values().llm() == null) {
             return agent;
         }
@@ -152,7 +153,7 @@ public final class AgentOps {
     }
 
     /** Spend against budget, from LiteLLM, for an agent with a budget on a running cluster. */
-    private static AgentService.Agent withKeyState(OperationContext ctx, String cluster, AgentService.Agent agent) {
+    private static AgentService.Agent withKeyState(OperationContext ctx, ClusterName cluster, AgentService.Agent agent) {
         if (agent.values().llm() == null || !ctx.services().live().running(cluster)) {
             return agent;
         }

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.CommitIds;
 import com.sikifanso.argocd.AppDiffs;
 import com.sikifanso.argocd.AppHistory;
@@ -84,14 +85,14 @@ public final class ArgoCdOps {
     public static final Operation<ClusterOps.ClusterRef, AppList> APPS = Operation.of("argocd_apps",
                     "List the cluster's Argo CD Applications with sync and health status.",
                     Toolset.argocd, Safety.READ, ClusterOps.ClusterRef.class, AppList.class,
-                    (in, ctx) -> new AppList(ctx.services().argocd().applications().list(in.cluster())),
+                    (in, ctx) -> new AppList(ctx.services().argocd().applications().list(in.clusterName())),
                     ArgoCdOps::listText);
 
     public static final Operation<AppRef, Applications.AppDetail> STATUS = Operation.of("app_status",
                     "Show one Argo CD Application: sync, health, revision and its resource tree with each unhealthy "
                             + "resource's message.",
                     Toolset.argocd, Safety.READ, AppRef.class, Applications.AppDetail.class,
-                    (in, ctx) -> ctx.services().argocd().applications().get(in.cluster(), in.name()),
+                    (in, ctx) -> ctx.services().argocd().applications().get(in.clusterName(), in.name()),
                     ArgoCdOps::detailText);
 
     public static final Operation<SyncInput, SyncResult> SYNC = Operation.of("app_sync",
@@ -110,7 +111,7 @@ public final class ArgoCdOps {
                     "Show what Argo CD would change for an Application: a unified diff, per resource, between the live "
                             + "objects and the GitOps repo's (normalised YAML).",
                     Toolset.argocd, Safety.READ, AppRef.class, AppDiffs.AppDiff.class,
-                    (in, ctx) -> ctx.services().argocd().diffs().diff(in.cluster(), in.name()),
+                    (in, ctx) -> ctx.services().argocd().diffs().diff(in.clusterName(), in.name()),
                     ArgoCdOps::diffText);
 
     public static final Operation<LogsInput, Logs> LOGS = Operation.of("app_logs",
@@ -125,7 +126,7 @@ public final class ArgoCdOps {
                     "List the commits that changed an app's or agent's files in the GitOps repo, newest first: the "
                             + "revisions app_rollback can restore.",
                     Toolset.argocd, Safety.READ, AppRef.class, History.class,
-                    (in, ctx) -> new History(in.name(), ctx.services().argocd().history().history(in.cluster(),
+                    (in, ctx) -> new History(in.name(), ctx.services().argocd().history().history(in.clusterName(),
                             in.name())),
                     ArgoCdOps::historyText);
 
@@ -145,7 +146,7 @@ public final class ArgoCdOps {
                 Operation.of("argocd_projects_list", "List the cluster's Argo CD projects with their allowed source "
                                 + "repos and destinations.",
                         Toolset.argocd, Safety.READ, ClusterOps.ClusterRef.class, ProjectList.class,
-                        (in, ctx) -> new ProjectList(ctx.services().argocd().projects().list(in.cluster())),
+                        (in, ctx) -> new ProjectList(ctx.services().argocd().projects().list(in.clusterName())),
                         out -> {
                             Table t = new Table("NAME", "SOURCE REPOS", "DESTINATIONS");
                             out.projects().forEach(p -> t.row(p.name(), String.join(",", p.sourceRepos()),
@@ -155,7 +156,7 @@ public final class ArgoCdOps {
                 Operation.of("argocd_project_detail", "Show one Argo CD project: description, source repos and "
                                 + "destinations.",
                         Toolset.argocd, Safety.READ, ProjectRef.class, Projects.Project.class,
-                        (in, ctx) -> ctx.services().argocd().projects().get(in.cluster(), in.name()),
+                        (in, ctx) -> ctx.services().argocd().projects().get(in.clusterName(), in.name()),
                         p -> "Project " + p.name() + (p.description() == null ? "" : ": " + p.description())
                                 + "\nSource repos: " + String.join(", ", p.sourceRepos())
                                 + "\nDestinations: " + String.join(", ", p.destinations())),
@@ -167,16 +168,16 @@ public final class ArgoCdOps {
      * long as its input says, else as long as the caller waits (the CLI's --timeout).
      */
     private static SyncResult sync(SyncInput in, OperationContext ctx) {
-        Applications.SyncRequest request = ctx.services().argocd().applications().sync(in.cluster(),
+        Applications.SyncRequest request = ctx.services().argocd().applications().sync(in.clusterName(),
                 Optional.ofNullable(in.name()));
         if (!in.waitForSync()) {
             return new SyncResult(request.requested(), request.alreadySyncing(), false);
         }
         List<String> all = request.all();
-        SyncTarget target = SyncTargets.catalogAppsSync(ctx.services().apps().catalog(in.cluster()), all);
+        SyncTarget target = SyncTargets.catalogAppsSync(ctx.services().apps().catalog(in.clusterName()), all);
         boolean ownTimeout = in.timeoutSeconds() > 0;
         Duration timeout = ownTimeout ? Duration.ofSeconds(in.timeoutSeconds()) : ctx.waitPolicy().timeout();
-        ctx.services().convergence().await(in.cluster(), target, timeout, ctx.progress())
+        ctx.services().convergence().await(in.clusterName(), target, timeout, ctx.progress())
                 .requireConverged(ownTimeout ? "timeoutSeconds" : ctx.waitPolicy().longerHint());
         ctx.progress().accept(all.size() == 1 ? all.get(0) + " is Synced and Healthy"
                 : "all " + all.size() + " apps are Synced and Healthy");
@@ -185,7 +186,7 @@ public final class ArgoCdOps {
 
     /** Commits the rollback, then asks Argo CD to apply it now; the wait for it is the result's pending sync. */
     private static AppHistory.Rollback rollback(RollbackInput in, OperationContext ctx) {
-        AppHistory.Rollback r = ctx.services().argocd().history().rollback(in.cluster(), in.name(),
+        AppHistory.Rollback r = ctx.services().argocd().history().rollback(in.clusterName(), in.name(),
                 Optional.ofNullable(in.revision()));
         if (r.commit() != null && r.present()) {
             askToSync(ctx, in.cluster(), in.name());
@@ -196,7 +197,7 @@ public final class ArgoCdOps {
     /** After a commit to a catalog app (whose automated sync RollingSync turns off): ask Argo CD to sync it now. */
     static void askToSync(OperationContext ctx, String cluster, String app) {
         try {
-            ctx.services().argocd().applications().syncIfPresent(cluster, app);
+            ctx.services().argocd().applications().syncIfPresent(ClusterName.of(cluster), app);
         } catch (SikifansoException e) {
             // The commit stands; Argo CD applies it at its next poll of the repo.
             ctx.progress().accept("warning: committed, but could not ask Argo CD to sync " + app + " now: "
@@ -217,7 +218,7 @@ public final class ArgoCdOps {
         }
         AppLogs.Request request = new AppLogs.Request(in.container(), since,
                 grep == null ? in.lines() : GREP_SCAN_LINES);
-        OutputBudget.Kept kept = ctx.services().argocd().logs().excerpt(in.cluster(), in.name(), request, grep,
+        OutputBudget.Kept kept = ctx.services().argocd().logs().excerpt(in.clusterName(), in.name(), request, grep,
                 new OutputBudget(in.lines(), MAX_LOG_BYTES), "for more, raise lines, or narrow with since or grep");
         return new Logs(in.name(), kept.lines(), kept.total(), kept.truncated(), kept.note());
     }

@@ -88,14 +88,14 @@ public final class CatalogOps {
                     "Enable catalog apps and, transitively, the apps they depend on, in one commit; Argo CD then "
                             + "deploys them.",
                     Toolset.catalog, Safety.CHANGE, EnableInput.class, AppService.ToggleResult.class,
-                    (in, ctx) -> ctx.services().apps().enable(in.cluster(), in.names()),
+                    (in, ctx) -> ctx.services().apps().enable(in.clusterName(), in.names()),
                     CatalogOps::enabledText);
 
     public static final Operation<DisableInput, AppService.ToggleResult> DISABLE = Operation.of("catalog_disable",
                     "Disable a catalog app in one commit; Argo CD removes it. Refused while enabled apps depend on "
                             + "it unless force is true (which asks the user).",
                     Toolset.catalog, Safety.DESTRUCTIVE, DisableInput.class, AppService.ToggleResult.class,
-                    (in, ctx) -> ctx.services().apps().disable(in.cluster(), in.name(), in.force()),
+                    (in, ctx) -> ctx.services().apps().disable(in.clusterName(), in.name(), in.force()),
                     CatalogOps::disabledText)
             .confirmWhen(in -> in.force() ? Optional.of("Force-disable " + in.name() + " although "
                     + "enabled apps may depend on it?") : Optional.empty());
@@ -103,7 +103,7 @@ public final class CatalogOps {
     public static final Operation<ChangeInput, AppService.ChangeResult> CHANGE = Operation.of("catalog_change",
                     "Enable and disable several catalog apps in one commit; waits only for what was enabled.",
                     Toolset.catalog, Safety.DESTRUCTIVE, ChangeInput.class, AppService.ChangeResult.class,
-                    (in, ctx) -> ctx.services().apps().change(in.cluster(), in.enable(), in.disable()),
+                    (in, ctx) -> ctx.services().apps().change(in.clusterName(), in.enable(), in.disable()),
                     CatalogOps::changedText)
             .confirmWhen(in -> in.disable().isEmpty() ? Optional.empty() : Optional.of("Disable "
                     + String.join(", ", in.disable()) + " in cluster \"" + in.cluster() + "\"? Argo CD removes them."))
@@ -114,14 +114,14 @@ public final class CatalogOps {
                     "List the catalog's apps with category, chart, version, namespace and whether each is enabled, "
                             + "plus custom apps.",
                     Toolset.catalog, Safety.READ, CatalogListInput.class, CatalogList.class,
-                    (in, ctx) -> new CatalogList(ctx.services().apps().list(in.cluster(), !in.enabledOnly())),
+                    (in, ctx) -> new CatalogList(ctx.services().apps().list(in.clusterName(), !in.enabledOnly())),
                     CatalogOps::listText);
 
     public static final Operation<CredentialsInput, AppCredentials.Shown> CREDENTIALS = Operation.of(
                     "app_credentials", "Show a catalog app's generated credentials (passwords, keys) in this cluster. "
                             + "Returns secret values, so the MCP server never offers it.",
                     Toolset.catalog, Safety.READ, CredentialsInput.class, AppCredentials.Shown.class,
-                    (in, ctx) -> ctx.services().credentials().show(in.cluster(), in.name()),
+                    (in, ctx) -> ctx.services().credentials().show(in.clusterName(), in.name()),
                     CredentialText::shown)
             .revealingSecrets();
 
@@ -146,7 +146,7 @@ public final class CatalogOps {
                     "Remove a custom app in one commit; Argo CD deletes what it deployed.",
                     Toolset.catalog, Safety.DESTRUCTIVE, AppChange.class, AppRemoved.class,
                     (in, ctx) -> {
-                        PendingSync removal = ctx.services().apps().remove(in.cluster(), in.name());
+                        PendingSync removal = ctx.services().apps().remove(in.clusterName(), in.name());
                         return new AppRemoved(in.name(), removal.commit(), Optional.of(removal));
                     },
                     out -> "removed: " + out.removed() + " (commit " + CommitIds.shortId(out.commit()) + ")\n")
@@ -159,9 +159,9 @@ public final class CatalogOps {
 
     /** The rotation's restarts are no Argo CD sync, so they are waited for here, as long as the caller waits. */
     private static AppCredentials.Rotation rotate(AppChange in, OperationContext ctx) {
-        AppCredentials.Rotation r = ctx.services().credentials().rotate(in.cluster(), in.name());
+        AppCredentials.Rotation r = ctx.services().credentials().rotate(in.clusterName(), in.name());
         if (in.waitForSync()) {
-            ctx.services().credentials().awaitRestarted(in.cluster(), r.rotated(), ctx.waitPolicy().timeout(),
+            ctx.services().credentials().awaitRestarted(in.clusterName(), r.rotated(), ctx.waitPolicy().timeout(),
                     ctx.progress());
         }
         return r;
@@ -173,8 +173,8 @@ public final class CatalogOps {
         if (in.verify()) {
             ctx.progress().accept(new ChartAvailability().check(app));
         }
-        return in.valuesFile() != null ? ctx.services().apps().add(in.cluster(), app, in.valuesFile())
-                : ctx.services().apps().addWithValues(in.cluster(), app, in.values());
+        return in.valuesFile() != null ? ctx.services().apps().add(in.clusterName(), app, in.valuesFile())
+                : ctx.services().apps().addWithValues(in.clusterName(), app, in.values());
     }
 
     static String addedText(AppService.AddResult r) {

@@ -204,7 +204,7 @@ public final class ClusterOps {
             "Upgrade Cilium and/or Argo CD to the chart versions in the cluster's infra settings: snapshot "
                     + "first, never a downgrade, rolled back on failure. Asks the user first.",
             Toolset.cluster, Safety.DESTRUCTIVE_OPEN_WORLD, UpgradeInput.class, Upgraded.class,
-            (in, ctx) -> new Upgraded(ctx.services().upgrades().upgrade(in.clusterName().value(), in.components(),
+            (in, ctx) -> new Upgraded(ctx.services().upgrades().upgrade(in.clusterName(), in.components(),
                     in.skipSnapshot(), ctx.progress())),
             out -> String.join("\n", out.components().stream().map(InfraUpgrade.Outcome::summary).toList()))
             .confirmWhen(in -> Optional.of("Upgrade " + in.component() + " on cluster \"" + in.cluster()
@@ -220,7 +220,7 @@ public final class ClusterOps {
                     "profile_apply", "Enable the apps of one or more profiles (and their dependencies) in the "
                             + "cluster's GitOps repo, in one commit.",
                     Toolset.catalog, Safety.CHANGE, ProfileApplyInput.class, AppService.ToggleResult.class,
-                    (in, ctx) -> ctx.services().apps().enableProfiles(in.clusterName().value(),
+                    (in, ctx) -> ctx.services().apps().enableProfiles(in.clusterName(),
                             ProfileNames.selection(in.profiles())),
                     CatalogOps::enabledText);
 

@@ -68,7 +68,7 @@ public final class EventsOps {
     }
 
     static ActivityList list(ClusterJournals journals, EventsInput in) {
-        ActivityJournal journal = journals.of(in.cluster());
+        ActivityJournal journal = journals.of(in.clusterName());
         Instant from = in.since() == null ? null : JournalWindow.start(in.since(), Instant.now())
                 .orElseThrow(() -> new InvalidArguments("since \"" + in.since() + "\" is neither of "
                         + JournalWindow.FORMS));

@@ -27,7 +27,7 @@ public final class InvocationJournal {
             return Optional.empty();   // reading the journal is not activity: each read would carry the last one
         }
         // A name that is no cluster name (refused by the operation itself) names no directory either.
-        return clusterOf(input).map(c -> new RunAppender(home.clusterDir(c.value()), options, runId));
+        return clusterOf(input).map(c -> new RunAppender(home.clusterDir(c), options, runId));
     }
 
     /** The cluster an input acts on, when it names a valid one: a bad name was refused and wrote nothing. */

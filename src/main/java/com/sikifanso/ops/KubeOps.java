@@ -46,7 +46,7 @@ final class KubeOps {
         return List.of(
                 Operation.of("kube_pods", "List the pods of a namespace with phase, readiness and restarts.",
                         Toolset.kube, Safety.READ, NamespaceRef.class, Pods.class,
-                        (in, ctx) -> new Pods(ctx.services().kube().pods(in.cluster(), in.namespace())),
+                        (in, ctx) -> new Pods(ctx.services().kube().pods(in.clusterName(), in.namespace())),
                         out -> {
                             Table t = new Table("NAME", "PHASE", "READY", "RESTARTS", "NODE");
                             out.pods().forEach(p -> t.row(p.name(), p.phase(), p.ready(), p.restarts(), p.node()));
@@ -54,7 +54,7 @@ final class KubeOps {
                         }),
                 Operation.of("kube_services", "List the services of a namespace with type, cluster IP and ports.",
                         Toolset.kube, Safety.READ, NamespaceRef.class, Services.class,
-                        (in, ctx) -> new Services(ctx.services().kube().services(in.cluster(), in.namespace())),
+                        (in, ctx) -> new Services(ctx.services().kube().services(in.clusterName(), in.namespace())),
                         out -> {
                             Table t = new Table("NAME", "TYPE", "CLUSTER-IP", "PORTS");
                             out.services().forEach(s -> t.row(s.name(), s.type(), s.clusterIP(),
@@ -64,7 +64,7 @@ final class KubeOps {
                 Operation.of("kube_events", "Recent events of a namespace, oldest first; credentials in messages are "
                                 + "masked.",
                         Toolset.kube, Safety.READ, EventsInput.class, Events.class,
-                        (in, ctx) -> new Events(ctx.services().kube().events(in.cluster(), in.namespace(),
+                        (in, ctx) -> new Events(ctx.services().kube().events(in.clusterName(), in.namespace(),
                                 Math.max(1, Math.min(in.lines(), 500)))),
                         out -> {
                             Table t = new Table("TIME", "TYPE", "REASON", "OBJECT", "MESSAGE");
@@ -74,7 +74,7 @@ final class KubeOps {
                 Operation.of("kube_logs", "Recent log lines of a pod, credentials masked, within a budget (200 lines "
                                 + "/ 16 KB by default); says when it cut and how to get more.",
                         Toolset.kube, Safety.READ, LogsInput.class, KubeReader.Logs.class,
-                        (in, ctx) -> ctx.services().kube().logs(in.cluster(), in.namespace(), in.pod(),
+                        (in, ctx) -> ctx.services().kube().logs(in.clusterName(), in.namespace(), in.pod(),
                                 in.container(), LogWindow.since(in.since()), in.grep(),
                                 new OutputBudget(Math.max(1, Math.min(in.lines(), 2000)), 16 * 1024)),
                         out -> String.join("\n", out.lines()) + (out.note() == null ? "" : "\n[" + out.note() + "]")));

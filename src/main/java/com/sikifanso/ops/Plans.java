@@ -75,7 +75,7 @@ final class Plans {
         }
         // The call would refuse a cluster that does not exist; so does its plan, with the same message.
         if (cluster.isPresent() && !operation.name().equals(ClusterOps.CLUSTER_CREATE.name())) {
-            services.sessions().load(cluster.get().value());
+            services.sessions().load(cluster.get());
         }
         Function<Map<String, Object>, String> words = IN_WORDS.getOrDefault(operation.name(),
                 a -> firstSentence(operation.description()));

@@ -54,11 +54,11 @@ final class Rehearsal {
     }
 
     <I extends Record, O extends Record> Rehearsed rehearse(Operation<I, O> operation, I input, ClusterName cluster) {
-        Session session = live.sessions().load(cluster.value());
+        Session session = live.sessions().load(cluster);
         Path scratch = createScratch();
         try {
             SikifansoHome home = new SikifansoHome(scratch.resolve("home"));
-            Path repo = home.gitOpsDir(cluster.value());
+            Path repo = home.gitOpsDir(cluster);
             copyTree(Path.of(session.gitOpsPath()), repo);
             // The rehearsal's commit must never be pushed where the cluster's repo is published.
             com.sikifanso.gitops.GitOpsRemote.detach(repo);

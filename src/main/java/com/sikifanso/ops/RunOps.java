@@ -39,7 +39,7 @@ public final class RunOps {
     }
 
     private static RunUndo.Undone undo(UndoInput in, OperationContext ctx) {
-        RunUndo.Undone undone = ctx.services().argocd().runs().undo(in.clusterName().value(),
+        RunUndo.Undone undone = ctx.services().argocd().runs().undo(in.clusterName(),
                 Optional.ofNullable(in.run()));
         // The catalog's apps sync only when asked (RollingSync), as after a rollback.
         undone.pendingSync().ifPresent(p -> p.targets().stream()

@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.argocd.ArgoCdResources;
 import com.sikifanso.gitops.ApplicationSets;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -48,10 +49,10 @@ public final class CiliumApiAddress {
     }
 
     /** The mismatch, when Cilium's Application names an address other than {@code serverAddress}. */
-    public static Optional<Mismatch> check(KubernetesClient kube, String cluster, String release,
+    public static Optional<Mismatch> check(KubernetesClient kube, ClusterName cluster, String release,
                                            String serverAddress) {
         return configured(kube, release).filter(c -> !c.equals(serverAddress))
-                .map(c -> new Mismatch(cluster, c, serverAddress));
+                .map(c -> new Mismatch(cluster.value(), c, serverAddress));
     }
 
     private static Object path(Object node, String... keys) {

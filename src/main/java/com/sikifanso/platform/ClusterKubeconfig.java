@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +20,8 @@ public final class ClusterKubeconfig {
     private ClusterKubeconfig() {
     }
 
-    public static String extract(Path kubeconfig, String cluster) {
-        String context = new K3dNames(cluster).context();
+    public static String extract(Path kubeconfig, ClusterName cluster) {
+        String context = cluster.k3d().context();
         JsonNode config;
         try {
             config = Mappers.YAML.readTree(Files.readString(kubeconfig));

@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Progress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.kube.KubeClients;
@@ -57,15 +58,15 @@ public final class InfraUpgrade {
     /** Takes the pre-upgrade snapshot and returns its name. */
     @FunctionalInterface
     public interface Snapshots {
-        String capture(String cluster, String name);
+        String capture(ClusterName cluster, String name);
     }
 
     private final SessionStore sessions;
     private final InfraConfigs infraConfigs;
     private final ChartInstaller charts;
-    private final Function<String, String> kubeconfigs;
+    private final Function<ClusterName, String> kubeconfigs;
     private final KubeClients clients;
-    private final Function<String, Optional<String>> serverAddresses;
+    private final Function<ClusterName, Optional<String>> serverAddresses;
     private final Snapshots snapshots;
     private final Clock clock;
     private final Duration timeout;
@@ -75,8 +76,8 @@ public final class InfraUpgrade {
      * @param serverAddresses server-0's IP on the cluster network, by cluster name
      */
     public InfraUpgrade(SessionStore sessions, InfraConfigs infraConfigs, ChartInstaller charts,
-                        Function<String, String> kubeconfigs, KubeClients clients,
-                        Function<String, Optional<String>> serverAddresses, Snapshots snapshots, Clock clock,
+                        Function<ClusterName, String> kubeconfigs, KubeClients clients,
+                        Function<ClusterName, Optional<String>> serverAddresses, Snapshots snapshots, Clock clock,
                         Duration timeout) {
         this.sessions = sessions;
         this.infraConfigs = infraConfigs;
@@ -89,7 +90,7 @@ public final class InfraUpgrade {
         this.timeout = timeout;
     }
 
-    public List<Outcome> upgrade(String cluster, List<Component> components, boolean skipSnapshot,
+    public List<Outcome> upgrade(ClusterName cluster, List<Component> components, boolean skipSnapshot,
                                  Progress progress) {
         Session session = sessions.load(cluster);
         if (session.state() != ClusterState.RUNNING) {
@@ -108,7 +109,7 @@ public final class InfraUpgrade {
         return outcomes;
     }
 
-    private Outcome upgradeOne(String cluster, Component component, InfraConfig infra, String kubeconfig,
+    private Outcome upgradeOne(ClusterName cluster, Component component, InfraConfig infra, String kubeconfig,
                                boolean skipSnapshot, Progress progress) {
         ChartCoordinates chart = component == Component.CILIUM ? infra.cilium() : infra.argocd();
         String target = chart.targetRevision();
@@ -152,7 +153,7 @@ public final class InfraUpgrade {
         return new Outcome(component, current, release.chartVersion(), snapshot, null);
     }
 
-    private ObjectNode values(String cluster, Component component, InfraConfig infra) {
+    private ObjectNode values(ClusterName cluster, Component component, InfraConfig infra) {
         if (component == Component.ARGOCD) {
             return HelmValues.argocd(infra);
         }
@@ -162,7 +163,7 @@ public final class InfraUpgrade {
         return HelmValues.cilium(infra, address);
     }
 
-    private void recordArgoCdVersion(String cluster, String version) {
+    private void recordArgoCdVersion(ClusterName cluster, String version) {
         Session s = sessions.load(cluster);
         if (s.services() == null || s.services().argocd() == null) {
             return;

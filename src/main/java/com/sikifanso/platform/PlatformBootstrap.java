@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Progress;
 import com.sikifanso.core.K3dNames;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -84,7 +85,7 @@ public final class PlatformBootstrap implements ClusterBootstrap {
     }
 
     @Override
-    public void checkStarted(String cluster, String serverAddress, Progress progress) {
+    public void checkStarted(ClusterName cluster, String serverAddress, Progress progress) {
         if (started == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package com.sikifanso.server;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
 import com.sikifanso.agui.state.ClusterStateFeed;
 import com.sikifanso.core.SikifansoException;
@@ -89,7 +90,7 @@ public final class AguiServer implements AutoCloseable {
                 : new BearerTokenFilter(token, "send Authorization: Bearer with the token in " + token.file())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new JournalEventsServlet(journals, pump,
-                cluster -> ClusterStateFeed.whileListening(services, cluster))),
+                cluster -> ClusterStateFeed.whileListening(services, ClusterName.of(cluster)))),
                 JournalEventsServlet.PATH);
         context.addServlet(new ServletHolder(new RunServlet(services.invocations(), new OperationRegistry(), journals,
                 pump, operators)), RunServlet.PATH);
@@ -112,7 +113,7 @@ public final class AguiServer implements AutoCloseable {
         }
         try {
             return new AguiServer(jetty, stopping, pump, ClusterStateFeed.whileListening(services,
-                    options.defaultCluster()));
+                    ClusterName.of(options.defaultCluster())));
         } catch (RuntimeException e) {
             server.close();
             throw e;

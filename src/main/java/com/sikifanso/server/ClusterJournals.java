@@ -1,5 +1,6 @@
 package com.sikifanso.server;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.agui.journal.ActivityJournal;
 import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.http.PlainResponses;
@@ -24,13 +25,12 @@ final class ClusterJournals {
 
     /** The journal of an existing cluster: the same directory the operations' journal listener writes to. */
     ActivityJournal of(String cluster) {
-        Path dir = sessions.home().clusterDir(cluster);
-        if (!com.sikifanso.core.Names.isLabel(cluster) || !sessions.exists(cluster)
-                || !Files.isDirectory(dir)) {
+        java.util.Optional<ClusterName> name = ClusterName.ifValid(cluster);
+        if (name.isEmpty() || !sessions.exists(name.get()) || !Files.isDirectory(sessions.home().clusterDir(name.get()))) {
             throw new Refusal(404, "unknown cluster " + PlainResponses.printable(cluster) + "; known clusters: "
                     + known() + " (name one with ?cluster=NAME)");
         }
-        return new ActivityJournal(dir, JournalOptions.DEFAULTS);
+        return new ActivityJournal(sessions.home().clusterDir(name.get()), JournalOptions.DEFAULTS);
     }
 
     private String known() {

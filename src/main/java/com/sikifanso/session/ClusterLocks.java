@@ -1,5 +1,6 @@
 package com.sikifanso.session;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -33,10 +34,10 @@ public final class ClusterLocks {
         this.onWait = onWait;
     }
 
-    public Held acquire(String cluster) {
+    public Held acquire(ClusterName cluster) {
         Path file = home.lockFile(cluster);
         long deadline = System.nanoTime() + timeout.toNanos();
-        ReentrantLock threadLock = threadLocks.computeIfAbsent(cluster, k -> new ReentrantLock());
+        ReentrantLock threadLock = threadLocks.computeIfAbsent(cluster.value(), k -> new ReentrantLock());
         if (threadLock.isHeldByCurrentThread()) {
             // Re-entry (a command that calls another operation on the same cluster): the file lock is ours.
             threadLock.lock();
@@ -58,7 +59,7 @@ public final class ClusterLocks {
         }
     }
 
-    private FileLock lockFile(String cluster, Path file, long deadline) {
+    private FileLock lockFile(ClusterName cluster, Path file, long deadline) {
         FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
@@ -99,7 +100,7 @@ public final class ClusterLocks {
         }
     }
 
-    private SikifansoException busy(String cluster, Path file) {
+    private SikifansoException busy(ClusterName cluster, Path file) {
         return new SikifansoException("another sikifanso command is still changing cluster \"" + cluster
                 + "\" (it holds " + file + ")",
                 "wait for it to finish and retry, or give it longer with --lock-timeout (now " + timeout.toSeconds()

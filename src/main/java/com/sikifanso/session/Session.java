@@ -1,5 +1,6 @@
 package com.sikifanso.session;
 
+import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,11 @@ public record Session(
 
     /** Source recorded when the template embedded in the jar was used. */
     public static final String EMBEDDED_BOOTSTRAP = "embedded";
+
+    /** The cluster's name as the type services take (checked when the cluster was made, and again here). */
+    public ClusterName name() {
+        return ClusterName.of(clusterName);
+    }
 
     public Session withState(ClusterState newState) {
         return new Session(clusterName, newState, createdAt, bootstrapURL, bootstrapVersion, gitOpsPath, services,

@@ -1,5 +1,6 @@
 package com.sikifanso.session;
 
+import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -26,11 +27,11 @@ public final class SessionStore {
         return home;
     }
 
-    public boolean exists(String cluster) {
+    public boolean exists(ClusterName cluster) {
         return Files.exists(home.sessionFile(cluster));
     }
 
-    public Session load(String cluster) {
+    public Session load(ClusterName cluster) {
         Path file = home.sessionFile(cluster);
         byte[] bytes;
         try {
@@ -49,7 +50,7 @@ public final class SessionStore {
         return parse(cluster, file, bytes);
     }
 
-    private static Session parse(String cluster, Path file, byte[] bytes) {
+    private static Session parse(ClusterName cluster, Path file, byte[] bytes) {
         Session session;
         try {
             session = Mappers.YAML.readValue(bytes, Session.class);
@@ -69,7 +70,7 @@ public final class SessionStore {
         return session;
     }
 
-    private static SikifansoException corrupt(String cluster, Path file, String detail, Throwable cause) {
+    private static SikifansoException corrupt(ClusterName cluster, Path file, String detail, Throwable cause) {
         return SikifansoException.failure("session file " + file + " is corrupt: " + detail,
                 "repair the YAML by hand, or remove the cluster with: sikifanso cluster delete " + cluster
                         + " (its snapshots are kept)", cause);
@@ -77,7 +78,7 @@ public final class SessionStore {
 
     /** Writes atomically (temp file, then rename) with mode 0600: it may hold the Argo CD password. */
     public void save(Session session) {
-        Path file = home.sessionFile(session.clusterName());
+        Path file = home.sessionFile(session.name());
         try {
             byte[] bytes = Mappers.YAML.writeValueAsBytes(session);
             LocalFiles.writeAtomically(file, bytes, true);
@@ -123,7 +124,7 @@ public final class SessionStore {
     }
 
     /** Removes the cluster's directory: session and GitOps repo. Snapshots live elsewhere and stay. */
-    public void delete(String cluster) {
+    public void delete(ClusterName cluster) {
         Path dir = home.clusterDir(cluster);
         try {
             LocalFiles.deleteRecursively(dir);

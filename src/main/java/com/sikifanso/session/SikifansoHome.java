@@ -1,5 +1,6 @@
 package com.sikifanso.session;
 
+import com.sikifanso.core.ClusterName;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -18,20 +19,20 @@ public record SikifansoHome(Path root) {
         return root.resolve("clusters");
     }
 
-    public Path clusterDir(String cluster) {
-        return clustersDir().resolve(cluster);
+    public Path clusterDir(ClusterName cluster) {
+        return clustersDir().resolve(cluster.value());
     }
 
-    public Path sessionFile(String cluster) {
+    public Path sessionFile(ClusterName cluster) {
         return clusterDir(cluster).resolve("session.yaml");
     }
 
-    public Path gitOpsDir(String cluster) {
+    public Path gitOpsDir(ClusterName cluster) {
         return clusterDir(cluster).resolve("gitops");
     }
 
     /** Lock files live outside the cluster directory so deleting a cluster never deletes a held lock. */
-    public Path lockFile(String cluster) {
+    public Path lockFile(ClusterName cluster) {
         return root.resolve("locks").resolve(cluster + ".lock");
     }
 

@@ -89,8 +89,7 @@ public final class SnapshotService {
     }
 
     /** @param includeActivity also carry the cluster's activity journal (redacted as it is stored) */
-    public Captured capture(ClusterName clusterName, String name, boolean includeSecrets, boolean includeActivity) {
-        String cluster = clusterName.value();
+    public Captured capture(ClusterName cluster, String name, boolean includeSecrets, boolean includeActivity) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String snapshot = name != null ? Names.requireLabel("snapshot", name) : defaultName(cluster, now);
         Path file = file(snapshot);
@@ -104,7 +103,7 @@ public final class SnapshotService {
             List<String> skipped;
             try (ClusterLocks.Held held = locks.acquire(cluster)) {
                 Session session = sessions.load(cluster);
-                meta = new SnapshotMeta(SnapshotMeta.FORMAT_VERSION, snapshot, cluster, now, build.version(),
+                meta = new SnapshotMeta(SnapshotMeta.FORMAT_VERSION, snapshot, cluster.value(), now, build.version(),
                         repo.head(), includeSecrets);
                 // The apps' generated credentials travel only with the other secrets, on request.
                 byte[] carried = includeSecrets && Files.exists(credentials.file(cluster))
@@ -173,7 +172,7 @@ public final class SnapshotService {
     public Restored restore(String name, ClusterName cluster) {
         Path file = existing(name);
         SnapshotArchive.Verified verified = SnapshotArchive.verify(name, file);
-        String target = cluster != null ? cluster.value() : verified.meta().cluster();
+        ClusterName target = cluster != null ? cluster : ClusterName.of(verified.meta().cluster());
         if (!sessions.exists(target)) {
             throw SikifansoException.failure("cannot restore snapshot \"" + name + "\": there is no cluster named \""
                             + target + "\"",
@@ -196,12 +195,12 @@ public final class SnapshotService {
             }
             Optional<PendingSync> pending = commit.map(c -> new PendingSync(target, c,
                     SyncTargets.repoChange(before, SyncTargets.applications(gitops))));
-            return new Restored(name, target, commit.orElse(null), tree.size(), recreated, pending);
+            return new Restored(name, target.value(), commit.orElse(null), tree.size(), recreated, pending);
         }
     }
 
     /** A cluster whose GitOps repo is gone gets the snapshot's, history and all, where its session says. */
-    private void recreateRepo(String name, Path file, String cluster, Path gitops) {
+    private void recreateRepo(String name, Path file, ClusterName cluster, Path gitops) {
         try (var left = Files.exists(gitops) ? Files.list(gitops) : Stream.<Path>empty()) {
             if (left.findAny().isPresent()) {
                 throw SikifansoException.failure("the GitOps repo of cluster \"" + cluster + "\" is missing, and "
@@ -247,7 +246,7 @@ public final class SnapshotService {
     public Seeded seedCluster(String name, ClusterName cluster) {
         Path file = existing(name);
         SnapshotArchive.Verified verified = SnapshotArchive.verify(name, file);
-        String target = cluster != null ? cluster.value() : verified.meta().cluster();
+        ClusterName target = cluster != null ? cluster : ClusterName.of(verified.meta().cluster());
         try (ClusterLocks.Held held = locks.acquire(target)) {
             Path clusterDir = sessions.home().clusterDir(target);
             if (sessions.exists(target) && sessions.load(target).state() == ClusterState.NOT_CREATED) {
@@ -265,7 +264,7 @@ public final class SnapshotService {
         }
     }
 
-    private Seeded seed(String name, Path file, SnapshotArchive.Verified verified, String target, Path clusterDir) {
+    private Seeded seed(String name, Path file, SnapshotArchive.Verified verified, ClusterName target, Path clusterDir) {
         Path staging = null;
         boolean moved = false;
         try {
@@ -280,7 +279,7 @@ public final class SnapshotService {
             Files.move(staging, clusterDir, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
             Session old = verified.session();
-            Session session = new Session(target, ClusterState.NOT_CREATED,
+            Session session = new Session(target.value(), ClusterState.NOT_CREATED,
                     Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), old.bootstrapURL(), old.bootstrapVersion(),
                     sessions.home().gitOpsDir(target).toString(), null, old.k3dConfig(), null);
             sessions.save(session);
@@ -351,8 +350,9 @@ public final class SnapshotService {
     }
 
     /** {@code <cluster>-<yyyyMMdd-HHmmss>}, the cluster part shortened so the name stays a label. */
-    private String defaultName(String cluster, Instant now) {
+    private String defaultName(ClusterName name, Instant now) {
         String stamp = STAMP.format(now.atZone(clock.getZone()));
+        String cluster = name.value();
         String prefix = cluster.substring(0, Math.min(cluster.length(), Names.MAX_LABEL - stamp.length() - 1));
         return prefix.replaceAll("-+$", "") + "-" + stamp;
     }

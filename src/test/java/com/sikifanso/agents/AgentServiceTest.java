@@ -48,7 +48,7 @@ class AgentServiceTest {
 
     @Test
     void createWritesBothFilesInOneCommitWithDefaults() throws Exception {
-        AgentService.Agent agent = services.agents().create(CLUSTER, "researcher", NO_CHANGE);
+        AgentService.Agent agent = services.agents().create(ClusterName.of(CLUSTER), "researcher", NO_CHANGE);
 
         assertThat(agent.namespace()).isEqualTo("agent-researcher");
         assertThat(agent.values().quota()).isEqualTo(new AgentValues.Quota("250m", "1000m", "256Mi", "1Gi", 10));
@@ -67,7 +67,7 @@ class AgentServiceTest {
 
     @Test
     void containerDefaultsNeverExceedTheQuota() {
-        AgentService.Agent agent = services.agents().create(CLUSTER, "tiny",
+        AgentService.Agent agent = services.agents().create(ClusterName.of(CLUSTER), "tiny",
                 new AgentSpec("50m", "200m", "32Mi", "64Mi", "1", List.of(), null, null));
 
         AgentValues.Resources defaults = agent.values().containerDefaults();
@@ -79,9 +79,9 @@ class AgentServiceTest {
 
     @Test
     void updateChangesOnlyTheGivenFieldsInOneCommit() throws Exception {
-        services.agents().create(CLUSTER, "coder", NO_CHANGE);
+        services.agents().create(ClusterName.of(CLUSTER), "coder", NO_CHANGE);
 
-        AgentService.Agent updated = services.agents().update(CLUSTER, "coder",
+        AgentService.Agent updated = services.agents().update(ClusterName.of(CLUSTER), "coder",
                 new AgentSpec(null, null, null, "4Gi", null, List.of("litellm-proxy"), List.of("api.github.com"),
                         null));
 
@@ -96,9 +96,9 @@ class AgentServiceTest {
 
     @Test
     void updateWithNothingNewMakesNoCommit() throws Exception {
-        services.agents().create(CLUSTER, "coder", NO_CHANGE);
+        services.agents().create(ClusterName.of(CLUSTER), "coder", NO_CHANGE);
 
-        AgentService.Agent same = services.agents().update(CLUSTER, "coder", NO_CHANGE);
+        AgentService.Agent same = services.agents().update(ClusterName.of(CLUSTER), "coder", NO_CHANGE);
 
         assertThat(same.commit()).isEmpty();
         assertThat(log()).hasSize(2);
@@ -106,9 +106,9 @@ class AgentServiceTest {
 
     @Test
     void deleteRemovesBothFilesInOneCommit() throws Exception {
-        services.agents().create(CLUSTER, "gone", NO_CHANGE);
+        services.agents().create(ClusterName.of(CLUSTER), "gone", NO_CHANGE);
 
-        services.agents().delete(CLUSTER, "gone");
+        services.agents().delete(ClusterName.of(CLUSTER), "gone");
 
         assertThat(repo.resolve("agents/gone.yaml")).doesNotExist();
         assertThat(repo.resolve("agents/values/gone.yaml")).doesNotExist();
@@ -152,7 +152,7 @@ class AgentServiceTest {
     void badInputIsRefusedAndLeavesTheRepoUnchanged(BadInput bad) throws Exception {
         String before = head();
 
-        assertThatThrownBy(() -> services.agents().create(CLUSTER, bad.name(), bad.spec()))
+        assertThatThrownBy(() -> services.agents().create(ClusterName.of(CLUSTER), bad.name(), bad.spec()))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageContaining(bad.message());
 
@@ -164,7 +164,7 @@ class AgentServiceTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"1Ei", "8Ei", "1e18", "1.5e9", "1e99999999999"})
     void anyKubernetesQuantityIsAcceptedAsAMemoryLimit(String limit) {
-        var agent = services.agents().create(CLUSTER, "big", spec(null, null, limit, null, null));
+        var agent = services.agents().create(ClusterName.of(CLUSTER), "big", spec(null, null, limit, null, null));
 
         assertThat(agent.values().quota().memoryLimit()).isEqualTo(limit);
         assertThat(agent.values().containerDefaults().memoryLimit()).isEqualTo("512Mi");
@@ -172,18 +172,18 @@ class AgentServiceTest {
 
     @Test
     void creatingAnExistingAgentIsRefused() {
-        services.agents().create(CLUSTER, "twice", NO_CHANGE);
+        services.agents().create(ClusterName.of(CLUSTER), "twice", NO_CHANGE);
 
-        assertThatThrownBy(() -> services.agents().create(CLUSTER, "twice", NO_CHANGE))
+        assertThatThrownBy(() -> services.agents().create(ClusterName.of(CLUSTER), "twice", NO_CHANGE))
                 .hasMessage("agent \"twice\" already exists");
     }
 
     @Test
     void deletingAMissingAgentNamesTheOnesThatExist() throws Exception {
-        services.agents().create(CLUSTER, "present", NO_CHANGE);
+        services.agents().create(ClusterName.of(CLUSTER), "present", NO_CHANGE);
         String before = head();
 
-        assertThatThrownBy(() -> services.agents().delete(CLUSTER, "missing"))
+        assertThatThrownBy(() -> services.agents().delete(ClusterName.of(CLUSTER), "missing"))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("no agent named \"missing\"")
                 .extracting(e -> ((SikifansoException) e).hint()).isEqualTo("agents: present");
@@ -192,16 +192,16 @@ class AgentServiceTest {
 
     @Test
     void anAppCannotTakeAnAgentsName() {
-        services.agents().create(CLUSTER, "shared", NO_CHANGE);
+        services.agents().create(ClusterName.of(CLUSTER), "shared", NO_CHANGE);
 
-        assertThatThrownBy(() -> services.apps().add(CLUSTER,
+        assertThatThrownBy(() -> services.apps().add(ClusterName.of(CLUSTER),
                 new com.sikifanso.catalog.CustomApp("shared", "https://charts.example", "c", "1.0.0", "shared"), null))
                 .hasMessage("the name \"shared\" is already used by an agent");
     }
 
     @Test
     void policySummarySaysWhatTheAgentMayReach() {
-        AgentService.Agent agent = services.agents().create(CLUSTER, "reader",
+        AgentService.Agent agent = services.agents().create(ClusterName.of(CLUSTER), "reader",
                 new AgentSpec(null, null, null, null, null, List.of("qdrant"), List.of("api.anthropic.com"), null));
 
         AgentPolicy.Summary summary = AgentPolicy.summarise(agent.values());
@@ -273,7 +273,7 @@ class AgentServiceTest {
         String before = head();
 
         for (AgentSpec spec : List.of(new AgentSpec(null, null, null, null, null, List.of(), null, null), NO_CHANGE)) {
-            assertThatThrownBy(() -> services.agents().create(CLUSTER, "bob", spec))
+            assertThatThrownBy(() -> services.agents().create(ClusterName.of(CLUSTER), "bob", spec))
                     .isInstanceOf(SikifansoException.class)
                     .hasMessageContaining("original Go template's agent format")
                     .hasMessageContaining("{{chart}}, {{repoURL}}, {{targetRevision}}")

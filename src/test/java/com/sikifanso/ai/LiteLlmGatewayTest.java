@@ -1,5 +1,6 @@
 package com.sikifanso.ai;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.ai.ScriptedMessagesApi.Turn.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,14 +46,14 @@ class LiteLlmGatewayTest {
 
     @Test
     void theRequestsGoThroughTheForwardToTheGatewayWithTheClustersMasterKey() throws Exception {
-        services.apps().enable(RunningLab.CLUSTER, List.of("litellm-proxy"));
-        String masterKey = services.credentials().show(RunningLab.CLUSTER, "litellm-proxy").secrets().stream()
+        services.apps().enable(ClusterName.of(RunningLab.CLUSTER), List.of("litellm-proxy"));
+        String masterKey = services.credentials().show(ClusterName.of(RunningLab.CLUSTER), "litellm-proxy").secrets().stream()
                 .map(s -> s.values().get("LITELLM_MASTER_KEY")).filter(v -> v != null).findFirst().orElseThrow();
         List<String> asked = new ArrayList<>();
         AtomicBoolean closed = new AtomicBoolean();
         try (ScriptedMessagesApi gateway = new ScriptedMessagesApi()) {
             gateway.then(turn().text("answered by the gateway"));
-            try (LiteLlmGateway via = LiteLlmGateway.open(services, RunningLab.CLUSTER, (namespace, service, port) -> {
+            try (LiteLlmGateway via = LiteLlmGateway.open(services, ClusterName.of(RunningLab.CLUSTER), (namespace, service, port) -> {
                 asked.add(namespace + "/" + service + ":" + port);
                 return new LiteLlmGateway.Forward(gateway.baseUrl(), () -> closed.set(true));
             })) {
@@ -73,7 +74,7 @@ class LiteLlmGatewayTest {
 
     @Test
     void withoutTheGatewayEnabledItSaysHowToEnableIt() {
-        assertThatThrownBy(() -> LiteLlmGateway.open(services, RunningLab.CLUSTER, (n, s, p) -> {
+        assertThatThrownBy(() -> LiteLlmGateway.open(services, ClusterName.of(RunningLab.CLUSTER), (n, s, p) -> {
             throw new AssertionError("nothing to forward to");
         }))
                 .isInstanceOf(SikifansoException.class)
@@ -84,8 +85,8 @@ class LiteLlmGatewayTest {
 
     @Test
     void aForwardThatFailsNamesTheServiceAndTheFix() {
-        services.apps().enable(RunningLab.CLUSTER, List.of("litellm-proxy"));
-        assertThatThrownBy(() -> LiteLlmGateway.open(services, RunningLab.CLUSTER, (n, s, p) -> {
+        services.apps().enable(ClusterName.of(RunningLab.CLUSTER), List.of("litellm-proxy"));
+        assertThatThrownBy(() -> LiteLlmGateway.open(services, ClusterName.of(RunningLab.CLUSTER), (n, s, p) -> {
             throw new IllegalStateException("no pod backs the service");
         }))
                 .isInstanceOf(SikifansoException.class)

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,8 +128,8 @@ class AppCommandsTest {
 
     @Test
     void rollbackCommitsAndAsksArgoCdToSyncAtOnce() {
-        RunningLab.cliServices(tmp).apps().enable(RunningLab.CLUSTER, List.of("qdrant"));
-        RunningLab.cliServices(tmp).apps().disable(RunningLab.CLUSTER, "qdrant", false);
+        RunningLab.cliServices(tmp).apps().enable(ClusterName.of(RunningLab.CLUSTER), List.of("qdrant"));
+        RunningLab.cliServices(tmp).apps().disable(ClusterName.of(RunningLab.CLUSTER), "qdrant", false);
 
         RunningLab.Run run = cli("app", "rollback", "qdrant", "--no-wait");
 

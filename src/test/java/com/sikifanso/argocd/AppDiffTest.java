@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -158,7 +159,7 @@ class AppDiffTest {
         managed.put("qdrant", List.of(item("apps", "Deployment", "qdrant", liveDeployment(1, "qdrant/qdrant:v1.12.0"),
                 desiredDeployment(2, "qdrant/qdrant:v1.13.0"))));
 
-        AppDiffs.AppDiff diff = diffs().diff(RunningLab.CLUSTER, "qdrant");
+        AppDiffs.AppDiff diff = diffs().diff(ClusterName.of(RunningLab.CLUSTER), "qdrant");
 
         assertThat(diff.resources()).isEqualTo(1);
         assertThat(diff.differences()).singleElement().satisfies(d -> {
@@ -195,7 +196,7 @@ class AppDiffTest {
                 item("", "ConfigMap", "old", Map.of("apiVersion", "v1", "kind", "ConfigMap",
                         "metadata", Map.of("name", "old", "namespace", "qdrant", "uid", "x")), null)));
 
-        AppDiffs.AppDiff diff = diffs().diff(RunningLab.CLUSTER, "qdrant");
+        AppDiffs.AppDiff diff = diffs().diff(ClusterName.of(RunningLab.CLUSTER), "qdrant");
 
         assertThat(diff.differences()).extracting(AppDiffs.ResourceDiff::change)
                 .containsExactly(AppDiffs.Change.missing, AppDiffs.Change.extra);
@@ -211,7 +212,7 @@ class AppDiffTest {
         Map<String, Object> live = liveDeployment(1, "qdrant/qdrant:v1.12.0");
         managed.put("qdrant", List.of(item("apps", "Deployment", "qdrant", live, desired)));
 
-        AppDiffs.AppDiff diff = diffs().diff(RunningLab.CLUSTER, "qdrant");
+        AppDiffs.AppDiff diff = diffs().diff(ClusterName.of(RunningLab.CLUSTER), "qdrant");
 
         assertThat(diff.differences()).isEmpty();
         assertThat(diff.text()).isEqualTo("no differences: the 1 resources of qdrant match the GitOps repo\n");
@@ -222,7 +223,7 @@ class AppDiffTest {
         RunningLab.setState(home, com.sikifanso.session.ClusterState.RUNNING,
                 "http://127.0.0.1:" + argocd.getAddress().getPort(), "stale");
 
-        assertThatThrownBy(() -> diffs().diff(RunningLab.CLUSTER, "qdrant"))
+        assertThatThrownBy(() -> diffs().diff(ClusterName.of(RunningLab.CLUSTER), "qdrant"))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("Argo CD at http://127.0.0.1:" + argocd.getAddress().getPort() + " refused the password "
                         + "of user \"admin\" recorded for cluster \"lab\"")
@@ -239,7 +240,7 @@ class AppDiffTest {
         }
         RunningLab.setState(home, com.sikifanso.session.ClusterState.RUNNING, "http://127.0.0.1:" + closed, PASSWORD);
 
-        assertThatThrownBy(() -> diffs().diff(RunningLab.CLUSTER, "qdrant"))
+        assertThatThrownBy(() -> diffs().diff(ClusterName.of(RunningLab.CLUSTER), "qdrant"))
                 .hasMessage("cannot reach Argo CD at http://127.0.0.1:" + closed + " (connection refused)")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("sikifanso cluster start lab").contains("sikifanso cluster info");
@@ -247,9 +248,9 @@ class AppDiffTest {
 
     @Test
     void anAppArgoCdDoesNotKnowIsRefused() {
-        assertThatThrownBy(() -> diffs().diff(RunningLab.CLUSTER, "nope"))
+        assertThatThrownBy(() -> diffs().diff(ClusterName.of(RunningLab.CLUSTER), "nope"))
                 .hasMessage("Argo CD has no Application named \"nope\" in cluster \"lab\"");
-        assertThatThrownBy(() -> diffs().diff(RunningLab.CLUSTER, "No/pe"))
+        assertThatThrownBy(() -> diffs().diff(ClusterName.of(RunningLab.CLUSTER), "No/pe"))
                 .hasMessageStartingWith("invalid app name \"No/pe\"");
         assertThat(new ArrayList<>(requests)).noneMatch(r -> r.contains("No/pe"));
     }
@@ -258,7 +259,7 @@ class AppDiffTest {
     void aClusterThatIsNotRunningIsRefusedBeforeAnyRequest() {
         RunningLab.setState(home, com.sikifanso.session.ClusterState.STOPPED, "http://127.0.0.1:1", PASSWORD);
 
-        assertThatThrownBy(() -> diffs().diff(RunningLab.CLUSTER, "qdrant"))
+        assertThatThrownBy(() -> diffs().diff(ClusterName.of(RunningLab.CLUSTER), "qdrant"))
                 .hasMessageContaining("is not running");
         assertThat(requests).isEmpty();
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,17 +36,17 @@ class AppHistoryTest {
     }
 
     private void toggleQdrantThreeTimes() {
-        home.services().apps().enable(TestHome.CLUSTER, List.of("qdrant"));
-        home.services().apps().disable(TestHome.CLUSTER, "qdrant", false);
-        home.services().apps().enable(TestHome.CLUSTER, List.of("qdrant"));
+        home.services().apps().enable(ClusterName.of(TestHome.CLUSTER), List.of("qdrant"));
+        home.services().apps().disable(ClusterName.of(TestHome.CLUSTER), "qdrant", false);
+        home.services().apps().enable(ClusterName.of(TestHome.CLUSTER), List.of("qdrant"));
     }
 
     @Test
     void historyIsTheCommitsThatTouchedTheAppsFilesNewestFirst() {
         toggleQdrantThreeTimes();
-        home.services().apps().enable(TestHome.CLUSTER, List.of("ollama"));
+        home.services().apps().enable(ClusterName.of(TestHome.CLUSTER), List.of("ollama"));
 
-        List<AppHistory.Revision> revisions = history.history(TestHome.CLUSTER, "qdrant");
+        List<AppHistory.Revision> revisions = history.history(ClusterName.of(TestHome.CLUSTER), "qdrant");
 
         assertThat(revisions).extracting(AppHistory.Revision::message).startsWith("catalog: enable qdrant",
                 "catalog: disable qdrant", "catalog: enable qdrant").doesNotContain("catalog: enable ollama");
@@ -60,10 +61,10 @@ class AppHistoryTest {
     @Test
     void rollbackByDefaultRestoresTheFilesAsBeforeTheLastChangeInOneCommit() throws IOException {
         toggleQdrantThreeTimes();
-        List<AppHistory.Revision> before = history.history(TestHome.CLUSTER, "qdrant");
+        List<AppHistory.Revision> before = history.history(ClusterName.of(TestHome.CLUSTER), "qdrant");
         int commits = home.git().subjects().size();
 
-        AppHistory.Rollback r = history.rollback(TestHome.CLUSTER, "qdrant", Optional.empty());
+        AppHistory.Rollback r = history.rollback(ClusterName.of(TestHome.CLUSTER), "qdrant", Optional.empty());
 
         String to = before.get(1).revision();
         assertThat(r.to()).isEqualTo(to);
@@ -82,17 +83,17 @@ class AppHistoryTest {
     @Test
     void rollbackToANamedRevisionAndThenUndoingIt() {
         toggleQdrantThreeTimes();
-        List<AppHistory.Revision> revisions = history.history(TestHome.CLUSTER, "qdrant");
+        List<AppHistory.Revision> revisions = history.history(ClusterName.of(TestHome.CLUSTER), "qdrant");
         String firstEnable = revisions.get(2).shortRevision();
 
-        AppHistory.Rollback r = history.rollback(TestHome.CLUSTER, "qdrant", Optional.of(firstEnable));
+        AppHistory.Rollback r = history.rollback(ClusterName.of(TestHome.CLUSTER), "qdrant", Optional.of(firstEnable));
         assertThat(r.commit()).as("already enabled: the files match, nothing to commit").isNull();
         assertThat(r.present()).isTrue();
 
-        history.rollback(TestHome.CLUSTER, "qdrant", Optional.of(revisions.get(1).revision()));
-        AppHistory.Rollback undo = history.rollback(TestHome.CLUSTER, "qdrant", Optional.empty());
+        history.rollback(ClusterName.of(TestHome.CLUSTER), "qdrant", Optional.of(revisions.get(1).revision()));
+        AppHistory.Rollback undo = history.rollback(ClusterName.of(TestHome.CLUSTER), "qdrant", Optional.empty());
         assertThat(undo.present()).isTrue();
-        assertThat(history.history(TestHome.CLUSTER, "qdrant")).extracting(AppHistory.Revision::message)
+        assertThat(history.history(ClusterName.of(TestHome.CLUSTER), "qdrant")).extracting(AppHistory.Revision::message)
                 .startsWith("rollback qdrant to " + revisions.get(0).shortRevision(),
                         "rollback qdrant to " + revisions.get(1).shortRevision());
     }
@@ -100,13 +101,13 @@ class AppHistoryTest {
     @Test
     void aRevisionThatDidNotTouchTheAppIsRefusedNamingTheValidOnes() {
         toggleQdrantThreeTimes();
-        home.services().apps().enable(TestHome.CLUSTER, List.of("ollama"));
+        home.services().apps().enable(ClusterName.of(TestHome.CLUSTER), List.of("ollama"));
         String ollama = home.git().head().substring(0, 7);
         String head = home.git().head();
-        List<String> valid = history.history(TestHome.CLUSTER, "qdrant").stream()
+        List<String> valid = history.history(ClusterName.of(TestHome.CLUSTER), "qdrant").stream()
                 .map(AppHistory.Revision::shortRevision).toList();
 
-        assertThatThrownBy(() -> history.rollback(TestHome.CLUSTER, "qdrant", Optional.of(ollama)))
+        assertThatThrownBy(() -> history.rollback(ClusterName.of(TestHome.CLUSTER), "qdrant", Optional.of(ollama)))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("revision \"" + ollama + "\" did not change qdrant")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
@@ -116,31 +117,31 @@ class AppHistoryTest {
 
     @Test
     void anAppWithOnlyItsFirstCommitHasNothingToRollBackTo() {
-        assertThatThrownBy(() -> history.rollback(TestHome.CLUSTER, "qdrant", Optional.empty()))
+        assertThatThrownBy(() -> history.rollback(ClusterName.of(TestHome.CLUSTER), "qdrant", Optional.empty()))
                 .hasMessageContaining("\"qdrant\" has only one change")
                 .hasMessageContaining("there is nothing earlier to roll back to");
     }
 
     @Test
     void anUnknownAppIsRefused() {
-        assertThatThrownBy(() -> history.history(TestHome.CLUSTER, "nope"))
+        assertThatThrownBy(() -> history.history(ClusterName.of(TestHome.CLUSTER), "nope"))
                 .hasMessage("no app named \"nope\" in the GitOps repo of cluster \"lab\": no commit touched its files")
                 .extracting(e -> ((SikifansoException) e).hint()).asString().contains("sikifanso app list --all");
-        assertThatThrownBy(() -> history.rollback(TestHome.CLUSTER, "Bad_Name", Optional.empty()))
+        assertThatThrownBy(() -> history.rollback(ClusterName.of(TestHome.CLUSTER), "Bad_Name", Optional.empty()))
                 .hasMessageStartingWith("invalid app name \"Bad_Name\"");
     }
 
     @Test
     void anAgentsHistoryCoversItsDefinitionAndValues() throws IOException {
-        home.services().agents().create(TestHome.CLUSTER, "bob", new AgentSpec(null, null, null, null, null, null,
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "bob", new AgentSpec(null, null, null, null, null, null,
                 null, null));
         String created = read("agents/values/bob.yaml");
-        home.services().agents().update(TestHome.CLUSTER, "bob", new AgentSpec(null, "2000m", null, null, null,
+        home.services().agents().update(ClusterName.of(TestHome.CLUSTER), "bob", new AgentSpec(null, "2000m", null, null, null,
                 null, null, null));
 
-        assertThat(history.history(TestHome.CLUSTER, "bob")).extracting(AppHistory.Revision::message)
+        assertThat(history.history(ClusterName.of(TestHome.CLUSTER), "bob")).extracting(AppHistory.Revision::message)
                 .allMatch(m -> m.startsWith("agent: update bob") || m.startsWith("agent: create bob"));
-        AppHistory.Rollback r = history.rollback(TestHome.CLUSTER, "bob", Optional.empty());
+        AppHistory.Rollback r = history.rollback(ClusterName.of(TestHome.CLUSTER), "bob", Optional.empty());
 
         assertThat(read("agents/values/bob.yaml")).isEqualTo(created);
         assertThat(r.files()).containsExactly("agents/bob.yaml", "agents/values/bob.yaml");
@@ -149,11 +150,11 @@ class AppHistoryTest {
 
     @Test
     void aRemovedCustomAppComesBackWithItsValues() throws IOException {
-        home.services().apps().addWithValues(TestHome.CLUSTER, new CustomApp("podinfo",
+        home.services().apps().addWithValues(ClusterName.of(TestHome.CLUSTER), new CustomApp("podinfo",
                 "https://stefanprodan.github.io/podinfo", "podinfo", "6.10.1", "podinfo"), "replicaCount: 2\n");
-        home.services().apps().remove(TestHome.CLUSTER, "podinfo");
+        home.services().apps().remove(ClusterName.of(TestHome.CLUSTER), "podinfo");
 
-        AppHistory.Rollback r = history.rollback(TestHome.CLUSTER, "podinfo", Optional.empty());
+        AppHistory.Rollback r = history.rollback(ClusterName.of(TestHome.CLUSTER), "podinfo", Optional.empty());
 
         assertThat(r.present()).isTrue();
         assertThat(read("apps/values/podinfo.yaml")).isEqualTo("replicaCount: 2\n");
@@ -164,7 +165,7 @@ class AppHistoryTest {
     @Test
     void theCliPrintsHistoryAndRollsBackOnAClusterThatIsNotRunning() {
         toggleQdrantThreeTimes();
-        String previous = history.history(TestHome.CLUSTER, "qdrant").get(1).shortRevision();
+        String previous = history.history(ClusterName.of(TestHome.CLUSTER), "qdrant").get(1).shortRevision();
 
         RunningLab.Run list = cli("app", "history", "qdrant");
         assertThat(list.code()).as(list.err()).isZero();

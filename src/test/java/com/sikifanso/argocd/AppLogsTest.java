@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.argocd.RunningLab.application;
 import static com.sikifanso.argocd.RunningLab.resource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,7 +97,7 @@ class AppLogsTest {
         log("qdrant-1", "pretty=false&container=qdrant&tailLines=2", "ready\n");
         List<String> lines = new ArrayList<>();
 
-        logs.read(RunningLab.CLUSTER, "qdrant", new AppLogs.Request(null, null, 2), lines::add);
+        logs.read(ClusterName.of(RunningLab.CLUSTER), "qdrant", new AppLogs.Request(null, null, 2), lines::add);
 
         assertThat(lines).containsExactly("qdrant-0/qdrant starting", "qdrant-0/qdrant ready",
                 "qdrant-0/metrics scraped", "qdrant-1/qdrant ready");
@@ -108,7 +109,7 @@ class AppLogsTest {
         log("qdrant-0", "pretty=false&container=metrics&sinceSeconds=600", "scraped\n");
         List<String> lines = new ArrayList<>();
 
-        logs.read(RunningLab.CLUSTER, "qdrant", new AppLogs.Request("metrics", Duration.ofMinutes(10), null),
+        logs.read(ClusterName.of(RunningLab.CLUSTER), "qdrant", new AppLogs.Request("metrics", Duration.ofMinutes(10), null),
                 lines::add);
 
         assertThat(lines).containsExactly("qdrant-0/metrics scraped");
@@ -120,7 +121,7 @@ class AppLogsTest {
     void anUnknownContainerIsRefusedNamingTheContainersThereAre() {
         pods(pod("qdrant-0", "qdrant", "metrics"));
 
-        assertThatThrownBy(() -> logs.read(RunningLab.CLUSTER, "qdrant", new AppLogs.Request("web", null, null),
+        assertThatThrownBy(() -> logs.read(ClusterName.of(RunningLab.CLUSTER), "qdrant", new AppLogs.Request("web", null, null),
                 line -> { }))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("no container named \"web\" in the pods of qdrant")
@@ -131,11 +132,11 @@ class AppLogsTest {
     void anAppWithoutPodsOrAnUnknownAppIsRefused() {
         pods();
 
-        assertThatThrownBy(() -> logs.read(RunningLab.CLUSTER, "qdrant", new AppLogs.Request(null, null, null),
+        assertThatThrownBy(() -> logs.read(ClusterName.of(RunningLab.CLUSTER), "qdrant", new AppLogs.Request(null, null, null),
                 line -> { }))
                 .hasMessage("\"qdrant\" has no pods in namespace qdrant (none labelled "
                         + "app.kubernetes.io/instance=qdrant)");
-        assertThatThrownBy(() -> logs.read(RunningLab.CLUSTER, "nope", new AppLogs.Request(null, null, null),
+        assertThatThrownBy(() -> logs.read(ClusterName.of(RunningLab.CLUSTER), "nope", new AppLogs.Request(null, null, null),
                 line -> { }))
                 .hasMessage("cluster \"lab\" has no Argo CD Application named \"nope\"")
                 .extracting(e -> ((SikifansoException) e).hint()).isEqualTo("Applications: qdrant");
@@ -151,19 +152,19 @@ class AppLogsTest {
         log("qdrant-0", "pretty=false&container=qdrant", text.toString());
         AppLogs.Request all = new AppLogs.Request(null, null, null);
 
-        OutputBudget.Kept last = logs.excerpt(RunningLab.CLUSTER, "qdrant", all, null, new OutputBudget(3, 16 * 1024),
+        OutputBudget.Kept last = logs.excerpt(ClusterName.of(RunningLab.CLUSTER), "qdrant", all, null, new OutputBudget(3, 16 * 1024),
                 "ask for more");
         assertThat(last.lines()).containsExactly("qdrant-0/qdrant INFO ok 48", "qdrant-0/qdrant INFO ok 49",
                 "qdrant-0/qdrant ERROR failure 50");
         assertThat(last.total()).isEqualTo(50);
         assertThat(last.note()).isEqualTo("showing the last 3 of 50 lines (budget 3 lines / 16 KB); ask for more");
 
-        OutputBudget.Kept errors = logs.excerpt(RunningLab.CLUSTER, "qdrant", all, Pattern.compile("ERROR|password"),
+        OutputBudget.Kept errors = logs.excerpt(ClusterName.of(RunningLab.CLUSTER), "qdrant", all, Pattern.compile("ERROR|password"),
                 OutputBudget.DEFAULT, "ask for more");
         assertThat(errors.lines()).hasSize(6).first().isEqualTo("qdrant-0/qdrant INFO connecting with password=****");
         assertThat(errors.truncated()).isFalse();
 
-        OutputBudget.Kept small = logs.excerpt(RunningLab.CLUSTER, "qdrant", all, null, new OutputBudget(200, 64),
+        OutputBudget.Kept small = logs.excerpt(ClusterName.of(RunningLab.CLUSTER), "qdrant", all, null, new OutputBudget(200, 64),
                 "ask for more");
         assertThat(small.lines()).containsExactly("qdrant-0/qdrant INFO ok 49", "qdrant-0/qdrant ERROR failure 50");
         assertThat(small.truncated()).isTrue();
@@ -197,7 +198,7 @@ class AppLogsTest {
     /** Follows qdrant's logs until {@code count} lines arrived (at most 5 s), then interrupts the follower. */
     private Followed followUntil(int count) throws InterruptedException {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        Thread follower = Thread.ofVirtual().start(() -> logs.follow(RunningLab.CLUSTER, "qdrant",
+        Thread follower = Thread.ofVirtual().start(() -> logs.follow(ClusterName.of(RunningLab.CLUSTER), "qdrant",
                 new AppLogs.Request(null, null, null), lines::add));
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (lines.size() < count && System.nanoTime() < deadline) {

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.argocd.RunningLab.application;
 import static com.sikifanso.argocd.RunningLab.resource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class AppStatusTest {
         argoCdHas(application("langfuse", "observability", "OutOfSync", "Degraded", List.of(resource("Deployment",
                 "observability", "langfuse-web", "Degraded", "container crash-looping"))));
 
-        assertThat(applications.list(RunningLab.CLUSTER)).containsExactly(
+        assertThat(applications.list(ClusterName.of(RunningLab.CLUSTER))).containsExactly(
                 new Applications.AppStatus("langfuse", "OutOfSync", "Degraded",
                         "Deployment langfuse-web in namespace observability: container crash-looping"),
                 new Applications.AppStatus("qdrant", "Synced", "Healthy", null));
@@ -65,7 +66,7 @@ class AppStatusTest {
                 resource("Deployment", "observability", "langfuse-web", "Degraded", "container crash-looping"),
                 resource("ConfigMap", "observability", "langfuse-env", null, null))));
 
-        Applications.AppDetail d = applications.get(RunningLab.CLUSTER, "langfuse");
+        Applications.AppDetail d = applications.get(ClusterName.of(RunningLab.CLUSTER), "langfuse");
 
         assertThat(d.sync()).isEqualTo("Synced");
         assertThat(d.health()).isEqualTo("Degraded");
@@ -85,7 +86,7 @@ class AppStatusTest {
         argoCdHas(application("qdrant", "qdrant", "Synced", "Healthy", List.of()));
         argoCdHas(application("ollama", "ollama", "Synced", "Healthy", List.of()));
 
-        assertThatThrownBy(() -> applications.get(RunningLab.CLUSTER, "qdrnt"))
+        assertThatThrownBy(() -> applications.get(ClusterName.of(RunningLab.CLUSTER), "qdrnt"))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("cluster \"lab\" has no Argo CD Application named \"qdrnt\"")
                 .extracting(e -> ((SikifansoException) e).hint()).isEqualTo("Applications: ollama, qdrant");
@@ -95,12 +96,12 @@ class AppStatusTest {
     void aClusterThatIsNotRunningIsRefusedWithTheCommandThatStartsIt() {
         RunningLab.setState(home, ClusterState.STOPPED, "http://127.0.0.1:1", "pw");
 
-        assertThatThrownBy(() -> applications.list(RunningLab.CLUSTER))
+        assertThatThrownBy(() -> applications.list(ClusterName.of(RunningLab.CLUSTER)))
                 .hasMessage("cluster \"lab\" is not running (state: stopped), so there is nothing to ask")
                 .extracting(e -> ((SikifansoException) e).hint()).isEqualTo("start it with: sikifanso cluster start lab");
 
         RunningLab.setState(home, ClusterState.NOT_CREATED, "http://127.0.0.1:1", "pw");
-        assertThatThrownBy(() -> applications.sync(RunningLab.CLUSTER, Optional.empty()))
+        assertThatThrownBy(() -> applications.sync(ClusterName.of(RunningLab.CLUSTER), Optional.empty()))
                 .extracting(e -> ((SikifansoException) e).hint())
                 .isEqualTo("create its nodes with: sikifanso cluster create lab");
     }
@@ -109,7 +110,7 @@ class AppStatusTest {
     void syncSetsTheOperationFieldAsArgoCdCoreModeDoes() {
         argoCdHas(application("qdrant", "qdrant", "OutOfSync", "Healthy", List.of()));
 
-        Applications.SyncRequest request = applications.sync(RunningLab.CLUSTER, Optional.of("qdrant"));
+        Applications.SyncRequest request = applications.sync(ClusterName.of(RunningLab.CLUSTER), Optional.of("qdrant"));
 
         assertThat(request).isEqualTo(new Applications.SyncRequest(List.of("qdrant"), List.of()));
         assertThat(stored("qdrant").getAdditionalProperties().get("operation")).isEqualTo(Map.of(
@@ -124,7 +125,7 @@ class AppStatusTest {
         client.genericKubernetesResources(ArgoCdResources.APPLICATION).inNamespace("argocd").withName("valkey")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"operation\":{\"sync\":{\"revision\":\"abc\"}}}");
 
-        Applications.SyncRequest request = applications.sync(RunningLab.CLUSTER, Optional.empty());
+        Applications.SyncRequest request = applications.sync(ClusterName.of(RunningLab.CLUSTER), Optional.empty());
 
         assertThat(request).isEqualTo(new Applications.SyncRequest(List.of("qdrant"), List.of("valkey")));
         assertThat(stored("valkey").getAdditionalProperties().get("operation"))
@@ -133,9 +134,9 @@ class AppStatusTest {
 
     @Test
     void syncingAnUnknownAppOrAnEmptyClusterIsRefused() {
-        assertThatThrownBy(() -> applications.sync(RunningLab.CLUSTER, Optional.empty()))
+        assertThatThrownBy(() -> applications.sync(ClusterName.of(RunningLab.CLUSTER), Optional.empty()))
                 .hasMessage("cluster \"lab\" has no Argo CD Applications to sync");
-        assertThatThrownBy(() -> applications.sync(RunningLab.CLUSTER, Optional.of("nope")))
+        assertThatThrownBy(() -> applications.sync(ClusterName.of(RunningLab.CLUSTER), Optional.of("nope")))
                 .hasMessage("cluster \"lab\" has no Argo CD Application named \"nope\"");
     }
 }

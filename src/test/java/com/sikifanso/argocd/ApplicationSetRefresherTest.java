@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sikifanso.session.ClusterState;
@@ -59,7 +60,7 @@ class ApplicationSetRefresherTest {
         session(ClusterState.RUNNING);
 
         new ApplicationSetRefresher(sessions,
-                cluster -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build(), notices::add).refresh("lab", "agents");
+                cluster -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build(), notices::add).refresh(ClusterName.of("lab"), "agents");
 
         assertThat(appSet("agents").getMetadata().getAnnotations())
                 .containsEntry("argocd.argoproj.io/application-set-refresh", "true");
@@ -73,7 +74,7 @@ class ApplicationSetRefresherTest {
 
         new ApplicationSetRefresher(sessions, cluster -> {
             throw new AssertionError("no API call for a cluster that is not running");
-        }, notices::add).refresh("lab", "catalog");
+        }, notices::add).refresh(ClusterName.of("lab"), "catalog");
 
         assertThat(notices).isEmpty();
     }
@@ -86,7 +87,7 @@ class ApplicationSetRefresherTest {
 
         new ApplicationSetRefresher(sessions,
                 cluster -> new KubernetesClientBuilder().withConfig(closedPort).build(), notices::add)
-                .refresh("lab", "root");
+                .refresh(ClusterName.of("lab"), "root");
 
         assertThat(notices).singleElement().asString()
                 .startsWith("warning: committed, but could not ask Argo CD to refresh ApplicationSet root")

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.catalog.SyncTargets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class ConvergenceTest {
 
     @Test
     void aStoppedClusterHasNothingToWaitForAndSaysWhen() {
-        SyncOutcome outcome = convergence(ClusterState.STOPPED).await("lab", SyncTargets.appears("x"),
+        SyncOutcome outcome = convergence(ClusterState.STOPPED).await(ClusterName.of("lab"), SyncTargets.appears("x"),
                 Duration.ofSeconds(5));
 
         assertThat(outcome).isEqualTo(new SyncOutcome.Converged(List.of()));
@@ -52,7 +53,7 @@ class ConvergenceTest {
 
     @Test
     void aClusterPreparedWithGitopsOnlyWaitsSilently() {
-        SyncOutcome outcome = convergence(ClusterState.NOT_CREATED).await("lab", SyncTargets.appears("x"),
+        SyncOutcome outcome = convergence(ClusterState.NOT_CREATED).await(ClusterName.of("lab"), SyncTargets.appears("x"),
                 Duration.ofSeconds(5));
 
         assertThat(outcome).isEqualTo(new SyncOutcome.Converged(List.of()));
@@ -68,7 +69,7 @@ class ConvergenceTest {
                                 "health", Map.of("status", "Healthy"))).build())
                 .create();
 
-        SyncOutcome outcome = convergence(ClusterState.RUNNING).await("lab", SyncTargets.appears("researcher"),
+        SyncOutcome outcome = convergence(ClusterState.RUNNING).await(ClusterName.of("lab"), SyncTargets.appears("researcher"),
                 Duration.ofSeconds(5));
 
         assertThat(outcome).isEqualTo(new SyncOutcome.Converged(List.of("researcher")));
@@ -76,7 +77,7 @@ class ConvergenceTest {
 
     @Test
     void aTimeoutIsExitCodeThreeAndNamesWhatIsPending() {
-        SyncOutcome outcome = convergence(ClusterState.RUNNING).await("lab", SyncTargets.appears("never"),
+        SyncOutcome outcome = convergence(ClusterState.RUNNING).await(ClusterName.of("lab"), SyncTargets.appears("never"),
                 Duration.ofMillis(500));
 
         assertThatThrownBy(() -> outcome.requireConverged("--timeout"))

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,13 +45,13 @@ class ProjectsTest {
 
     @Test
     void listsProjectsWithTheirReposAndDestinations() {
-        assertThat(projects().list("lab")).containsExactly(new Projects.Project("default", null, List.of("*"),
+        assertThat(projects().list(ClusterName.of("lab"))).containsExactly(new Projects.Project("default", null, List.of("*"),
                 List.of("https://kubernetes.default.svc / *")));
     }
 
     @Test
     void anUnknownProjectNamesTheOnesThereAre() {
-        assertThatThrownBy(() -> projects().get("lab", "nope"))
+        assertThatThrownBy(() -> projects().get(ClusterName.of("lab"), "nope"))
                 .hasMessage("no Argo CD project \"nope\"")
                 .extracting(e -> ((com.sikifanso.core.SikifansoException) e).hint()).isEqualTo("projects: default");
     }

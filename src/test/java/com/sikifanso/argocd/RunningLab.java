@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.TestHome;
 import com.sikifanso.gitops.ClusterRepos;
 import com.sikifanso.gitops.Reconciler;
@@ -34,7 +35,7 @@ public final class RunningLab {
 
     public static void setState(TestHome home, ClusterState state, String argoCdUrl, String password) {
         SessionStore sessions = home.services().sessions();
-        Session s = sessions.load(CLUSTER);
+        Session s = sessions.load(ClusterName.of(CLUSTER));
         sessions.save(new Session(s.clusterName(), state, s.createdAt(), s.bootstrapURL(), s.bootstrapVersion(),
                 s.gitOpsPath(), new Session.Services(new Session.ArgoCd(argoCdUrl, "admin", password, "9.1.0"), null),
                 s.k3dConfig(), s.ports()));

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +33,7 @@ class AppAddInputTest {
     }
 
     private void refused(CustomApp app, Path values, String message) {
-        assertThatThrownBy(() -> home.services().apps().add(CLUSTER, app, values))
+        assertThatThrownBy(() -> home.services().apps().add(ClusterName.of(CLUSTER), app, values))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage(message)
                 .extracting(e -> ((SikifansoException) e).exitCode()).isEqualTo(SikifansoException.USAGE);
@@ -60,7 +61,7 @@ class AppAddInputTest {
 
     @Test
     void valuesTextOverMcpIsBoundedToo() {
-        assertThatThrownBy(() -> home.services().apps().addWithValues(CLUSTER, podinfo(),
+        assertThatThrownBy(() -> home.services().apps().addWithValues(ClusterName.of(CLUSTER), podinfo(),
                 "key: " + "é".repeat(600_000)))
                 .hasMessage("values is larger than 1 MiB");
         assertThat(RepoSnapshot.of(home.git())).isEqualTo(before);
@@ -69,7 +70,7 @@ class AppAddInputTest {
     @Test
     void aValuesFileJustUnderTheLimitIsAccepted() throws Exception {
         Path ok = Files.writeString(tmp.resolve("ok.yaml"), "key: " + "x".repeat((1 << 20) - 10) + "\n");
-        home.services().apps().add(CLUSTER, podinfo(), ok);
+        home.services().apps().add(ClusterName.of(CLUSTER), podinfo(), ok);
         assertThat(home.git().subjects()).hasSize(2);
     }
 
@@ -88,7 +89,7 @@ class AppAddInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"../../etc", "charts/podinfo", ".hidden", "-x", "pod info", "a..b", "{{name}}"})
     void aChartThatIsNotAChartNameIsRefused(String chart) {
-        assertThatThrownBy(() -> home.services().apps().add(CLUSTER, app("https://charts.example", chart, "1.0.0"),
+        assertThatThrownBy(() -> home.services().apps().add(ClusterName.of(CLUSTER), app("https://charts.example", chart, "1.0.0"),
                 null)).hasMessageStartingWith("--chart ").hasMessageContaining("\"" + chart + "\"");
         assertThat(RepoSnapshot.of(home.git())).isEqualTo(before);
     }
@@ -102,7 +103,7 @@ class AppAddInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"{{name}}", "latest", "1.0.0\n", "main", "6.10.1; rm -rf", "1.2.3.4", ">=", "||", "1.0 -"})
     void aVersionThatIsNeitherSemverNorARangeIsRefused(String version) {
-        assertThatThrownBy(() -> home.services().apps().add(CLUSTER, app("https://charts.example", "podinfo",
+        assertThatThrownBy(() -> home.services().apps().add(ClusterName.of(CLUSTER), app("https://charts.example", "podinfo",
                 version), null)).hasMessageStartingWith("--version ")
                 .extracting(e -> ((SikifansoException) e).exitCode()).isEqualTo(SikifansoException.USAGE);
         assertThat(RepoSnapshot.of(home.git())).isEqualTo(before);

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +33,7 @@ class AppServiceTest {
 
     @Test
     void enablingAnAppEnablesWhatItDependsOnTransitivelyInOneCommit() {
-        AppService.ToggleResult result = apps.enable(CLUSTER, List.of("langfuse"));
+        AppService.ToggleResult result = apps.enable(ClusterName.of(CLUSTER), List.of("langfuse"));
 
         assertThat(result.changed()).containsExactly("cnpg-operator", "prometheus-stack", "postgresql", "valkey",
                 "langfuse");
@@ -50,9 +51,9 @@ class AppServiceTest {
 
     @Test
     void enablingReportsOnlyTheDependenciesItHadToTurnOn() {
-        apps.enable(CLUSTER, List.of("postgresql"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("postgresql"));
 
-        AppService.ToggleResult result = apps.enable(CLUSTER, List.of("langfuse"));
+        AppService.ToggleResult result = apps.enable(ClusterName.of(CLUSTER), List.of("langfuse"));
 
         assertThat(result.changed()).containsExactly("valkey", "langfuse");
         assertThat(result.autoEnabled()).containsExactly("valkey");
@@ -61,7 +62,7 @@ class AppServiceTest {
 
     @Test
     void enablingSeveralAppsIsOneCommitNamingThemAll() {
-        apps.enable(CLUSTER, List.of("qdrant", "ollama"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("qdrant", "ollama"));
 
         assertThat(git.subjects()).hasSize(2).first().isEqualTo("catalog: enable qdrant, ollama");
         assertThat(enabledApps()).containsExactlyInAnyOrder("qdrant", "ollama");
@@ -69,10 +70,10 @@ class AppServiceTest {
 
     @Test
     void enablingAnAlreadyEnabledAppMakesNoCommit() {
-        apps.enable(CLUSTER, List.of("qdrant"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("qdrant"));
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        AppService.ToggleResult again = apps.enable(CLUSTER, List.of("qdrant"));
+        AppService.ToggleResult again = apps.enable(ClusterName.of(CLUSTER), List.of("qdrant"));
 
         assertThat(again.commit()).isEmpty();
         assertThat(again.changed()).isEmpty();
@@ -83,7 +84,7 @@ class AppServiceTest {
     void enablingKeepsTheCatalogFilesCommentsAndLayout() {
         String before = read("catalog/postgresql.yaml");
 
-        apps.enable(CLUSTER, List.of("postgresql"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("postgresql"));
 
         assertThat(read("catalog/postgresql.yaml")).isEqualTo(before.replace("enabled: false", "enabled: true"));
     }
@@ -92,7 +93,7 @@ class AppServiceTest {
     void enablingAnUnknownAppIsRefusedWithTheCatalogsNames() {
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("qdrant", "nope")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of(CLUSTER), List.of("qdrant", "nope")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("app \"nope\" is not in the catalog")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
@@ -103,10 +104,10 @@ class AppServiceTest {
 
     @Test
     void disablingAnAppOthersDependOnIsRefused() {
-        apps.enable(CLUSTER, List.of("langfuse", "temporal"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("langfuse", "temporal"));
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.disable(CLUSTER, "postgresql", false))
+        assertThatThrownBy(() -> apps.disable(ClusterName.of(CLUSTER), "postgresql", false))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("cannot disable postgresql: enabled apps depend on it: langfuse, temporal")
                 .extracting(e -> ((SikifansoException) e).hint())
@@ -116,9 +117,9 @@ class AppServiceTest {
 
     @Test
     void disablingWithForceDisablesItAndRecordsWhatStillDependsOnIt() {
-        apps.enable(CLUSTER, List.of("langfuse"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("langfuse"));
 
-        AppService.ToggleResult result = apps.disable(CLUSTER, "postgresql", true);
+        AppService.ToggleResult result = apps.disable(ClusterName.of(CLUSTER), "postgresql", true);
 
         assertThat(result.changed()).containsExactly("postgresql");
         assertThat(git.subjects()).hasSize(3).first()
@@ -130,9 +131,9 @@ class AppServiceTest {
 
     @Test
     void disablingAnAppNothingDependsOnIsOneCommitAndKeepsItsDependencies() {
-        apps.enable(CLUSTER, List.of("langfuse"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("langfuse"));
 
-        apps.disable(CLUSTER, "langfuse", false);
+        apps.disable(ClusterName.of(CLUSTER), "langfuse", false);
 
         assertThat(git.subjects()).first().isEqualTo("catalog: disable langfuse");
         assertThat(enabledApps()).containsExactlyInAnyOrder("cnpg-operator", "prometheus-stack", "postgresql",
@@ -143,7 +144,7 @@ class AppServiceTest {
     void disablingADisabledAppMakesNoCommit() {
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        AppService.ToggleResult result = apps.disable(CLUSTER, "qdrant", false);
+        AppService.ToggleResult result = apps.disable(ClusterName.of(CLUSTER), "qdrant", false);
 
         assertThat(result.commit()).isEmpty();
         assertThat(RepoSnapshot.of(git)).isEqualTo(before);
@@ -151,7 +152,7 @@ class AppServiceTest {
 
     @Test
     void profilesComposeAsTheUnionOfTheirAppsInOneCommit() {
-        AppService.ToggleResult result = apps.enableProfiles(CLUSTER, ProfileSelection.parse("agent-dev,rag"));
+        AppService.ToggleResult result = apps.enableProfiles(ClusterName.of(CLUSTER), ProfileSelection.parse("agent-dev,rag"));
 
         assertThat(enabledApps()).containsExactlyInAnyOrder(
                 // agent-dev
@@ -169,10 +170,10 @@ class AppServiceTest {
 
     @Test
     void aProfileWhoseAppsAreAllEnabledMakesNoCommit() {
-        apps.enableProfiles(CLUSTER, ProfileSelection.parse("rag"));
+        apps.enableProfiles(ClusterName.of(CLUSTER), ProfileSelection.parse("rag"));
         String head = git.head();
 
-        assertThat(apps.enableProfiles(CLUSTER, ProfileSelection.parse("rag")).commit()).isEmpty();
+        assertThat(apps.enableProfiles(ClusterName.of(CLUSTER), ProfileSelection.parse("rag")).commit()).isEmpty();
         assertThat(git.head()).isEqualTo(head);
     }
 
@@ -180,7 +181,7 @@ class AppServiceTest {
     void anUnknownProfileIsRefusedBeforeAnythingIsWritten() {
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.enableProfiles(CLUSTER, ProfileSelection.parse("agent-dev,nope,worse")))
+        assertThatThrownBy(() -> apps.enableProfiles(ClusterName.of(CLUSTER), ProfileSelection.parse("agent-dev,nope,worse")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("unknown profiles \"nope\", \"worse\"")
                 .satisfies(e -> {
@@ -194,17 +195,17 @@ class AppServiceTest {
 
     @Test
     void listingShowsEnabledAppsAndWithAllTheWholeCatalog() {
-        apps.enable(CLUSTER, List.of("qdrant"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("qdrant"));
 
-        assertThat(apps.list(CLUSTER, false)).containsExactly(
+        assertThat(apps.list(ClusterName.of(CLUSTER), false)).containsExactly(
                 new AppService.AppRow("qdrant", "rag", "qdrant", "1.17.1", "rag", "catalog", true));
-        assertThat(apps.list(CLUSTER, true)).hasSize(19)
+        assertThat(apps.list(ClusterName.of(CLUSTER), true)).hasSize(19)
                 .filteredOn(AppService.AppRow::enabled).extracting(AppService.AppRow::name).containsExactly("qdrant");
     }
 
     @Test
     void aMissingSessionIsReportedWithHowToPrepareTheCluster() {
-        assertThatThrownBy(() -> apps.enable("ghost", List.of("qdrant")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of("ghost"), List.of("qdrant")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("no cluster named \"ghost\" (no session at " + home.sessionFile("ghost") + ")")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
@@ -213,7 +214,7 @@ class AppServiceTest {
     }
 
     private List<String> enabledApps() {
-        return apps.list(CLUSTER, false).stream().map(AppService.AppRow::name).toList();
+        return apps.list(ClusterName.of(CLUSTER), false).stream().map(AppService.AppRow::name).toList();
     }
 
     private String read(String path) {

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,12 +29,12 @@ class CatalogChangeTest {
         TestHome home = TestHome.withCluster(tmp);
         apps = home.services().apps();
         git = home.git();
-        apps.enable(CLUSTER, List.of("qdrant", "loki"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("qdrant", "loki"));
     }
 
     @Test
     void enablesWithDependenciesAndDisablesInOneCommitWaitingOnlyForWhatWasEnabled() {
-        AppService.ChangeResult result = apps.change(CLUSTER, List.of("temporal"), List.of("qdrant"));
+        AppService.ChangeResult result = apps.change(ClusterName.of(CLUSTER), List.of("temporal"), List.of("qdrant"));
 
         assertThat(result.enabled()).containsExactly("cnpg-operator", "prometheus-stack", "postgresql", "temporal");
         assertThat(result.autoEnabled()).containsExactly("cnpg-operator", "prometheus-stack", "postgresql");
@@ -58,7 +59,7 @@ class CatalogChangeTest {
 
     @Test
     void onlyDisablingIsOneCommitWithNothingToWaitFor() {
-        AppService.ChangeResult result = apps.change(CLUSTER, List.of(), List.of("qdrant", "loki"));
+        AppService.ChangeResult result = apps.change(ClusterName.of(CLUSTER), List.of(), List.of("qdrant", "loki"));
 
         assertThat(git.subjects()).first().isEqualTo("catalog: disable loki, qdrant");
         assertThat(enabled()).isEmpty();
@@ -67,18 +68,18 @@ class CatalogChangeTest {
 
     @Test
     void disablingWhatAnAppLeftEnabledNeedsIsRefusedAndWritesNothing() {
-        apps.enable(CLUSTER, List.of("alloy"));   // needs loki and tempo
+        apps.enable(ClusterName.of(CLUSTER), List.of("alloy"));   // needs loki and tempo
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.change(CLUSTER, List.of("ollama"), List.of("loki")))
+        assertThatThrownBy(() -> apps.change(ClusterName.of(CLUSTER), List.of("ollama"), List.of("loki")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("cannot disable loki: apps enabled after this change depend on it: alloy");
-        assertThatThrownBy(() -> apps.change(CLUSTER, List.of("temporal"), List.of("postgresql")))
+        assertThatThrownBy(() -> apps.change(ClusterName.of(CLUSTER), List.of("temporal"), List.of("postgresql")))
                 .as("a dependency of an app being enabled").hasMessage("cannot disable postgresql: apps enabled "
                         + "after this change depend on it: temporal");
 
         assertThat(RepoSnapshot.of(git)).isEqualTo(before);
-        apps.change(CLUSTER, List.of(), List.of("loki", "alloy"));
+        apps.change(ClusterName.of(CLUSTER), List.of(), List.of("loki", "alloy"));
         assertThat(enabled()).containsExactlyInAnyOrder("qdrant", "tempo");
     }
 
@@ -86,11 +87,11 @@ class CatalogChangeTest {
     void badRequestsAreRefusedBeforeAnythingIsWritten() {
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.change(CLUSTER, List.of("ollama"), List.of("ollama")))
+        assertThatThrownBy(() -> apps.change(ClusterName.of(CLUSTER), List.of("ollama"), List.of("ollama")))
                 .hasMessage("asked to enable and disable ollama");
-        assertThatThrownBy(() -> apps.change(CLUSTER, List.of("nope"), List.of()))
+        assertThatThrownBy(() -> apps.change(ClusterName.of(CLUSTER), List.of("nope"), List.of()))
                 .hasMessage("app \"nope\" is not in the catalog");
-        assertThatThrownBy(() -> apps.change(CLUSTER, List.of(), List.of("Bad_Name")))
+        assertThatThrownBy(() -> apps.change(ClusterName.of(CLUSTER), List.of(), List.of("Bad_Name")))
                 .hasMessageContaining("Bad_Name");
 
         assertThat(RepoSnapshot.of(git)).isEqualTo(before);
@@ -100,7 +101,7 @@ class CatalogChangeTest {
     void nothingToChangeMakesNoCommit() {
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        AppService.ChangeResult result = apps.change(CLUSTER, List.of("qdrant"), List.of("ollama"));
+        AppService.ChangeResult result = apps.change(ClusterName.of(CLUSTER), List.of("qdrant"), List.of("ollama"));
 
         assertThat(result.commit()).isEmpty();
         assertThat(result.enabled()).isEmpty();
@@ -109,6 +110,6 @@ class CatalogChangeTest {
     }
 
     private List<String> enabled() {
-        return apps.list(CLUSTER, false).stream().map(AppService.AppRow::name).toList();
+        return apps.list(ClusterName.of(CLUSTER), false).stream().map(AppService.AppRow::name).toList();
     }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +44,7 @@ class CustomAppTest {
     void addingACustomAppIsOneCommitWithItsCoordinatesAndValues() throws IOException {
         Path values = Files.writeString(tmp.resolve("values.yaml"), "# mine\nreplicaCount: 2\n");
 
-        AppService.AddResult result = apps.add(CLUSTER, podinfo("podinfo"), values);
+        AppService.AddResult result = apps.add(ClusterName.of(CLUSTER), podinfo("podinfo"), values);
 
         assertThat(git.log("%an <%ae>|%s")).hasSize(2).first().isEqualTo("sikifanso <sikifanso@local>|app: add "
                 + "podinfo (podinfo 6.10.1 from https://stefanprodan.github.io/podinfo)");
@@ -59,27 +60,27 @@ class CustomAppTest {
 
     @Test
     void aVersionThatLooksLikeANumberStaysAString() {
-        apps.add(CLUSTER, new CustomApp("decimal", "https://charts.example", "thing", "1.10", "things"), null);
+        apps.add(ClusterName.of(CLUSTER), new CustomApp("decimal", "https://charts.example", "thing", "1.10", "things"), null);
 
         assertThat(home.gitOps().resolve("apps/coordinates/decimal.yaml")).content()
                 .contains("targetRevision: \"1.10\"");
-        assertThat(apps.list(CLUSTER, false)).extracting(AppService.AppRow::version).containsExactly("1.10");
+        assertThat(apps.list(ClusterName.of(CLUSTER), false)).extracting(AppService.AppRow::version).containsExactly("1.10");
     }
 
     @Test
     void aCustomAppIsListedAsCustomAndReadBack() {
-        apps.add(CLUSTER, new CustomApp("latest", "https://charts.example", "thing", "*", "things"), null);
+        apps.add(ClusterName.of(CLUSTER), new CustomApp("latest", "https://charts.example", "thing", "*", "things"), null);
 
-        assertThat(apps.list(CLUSTER, false)).containsExactly(
+        assertThat(apps.list(ClusterName.of(CLUSTER), false)).containsExactly(
                 new AppService.AppRow("latest", "custom", "thing", "*", "things", "custom", true));
         assertThat(home.gitOps().resolve("apps/values/latest.yaml")).hasContent("# Helm values for latest");
     }
 
     @Test
     void removingACustomAppIsOneCommitThatDeletesBothFiles() {
-        apps.add(CLUSTER, podinfo("podinfo"), null);
+        apps.add(ClusterName.of(CLUSTER), podinfo("podinfo"), null);
 
-        String commit = apps.remove(CLUSTER, "podinfo").commit();
+        String commit = apps.remove(ClusterName.of(CLUSTER), "podinfo").commit();
 
         assertThat(git.subjects()).hasSize(3).first().isEqualTo("app: remove podinfo");
         assertThat(commit).isEqualTo(git.head());
@@ -94,7 +95,7 @@ class CustomAppTest {
     void aCustomAppCannotTakeACatalogAppsName() {
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.add(CLUSTER, podinfo("qdrant"), null))
+        assertThatThrownBy(() -> apps.add(ClusterName.of(CLUSTER), podinfo("qdrant"), null))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("the name \"qdrant\" is already used by a catalog app")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
@@ -104,10 +105,10 @@ class CustomAppTest {
 
     @Test
     void aCustomAppCannotTakeAnotherCustomAppsName() {
-        apps.add(CLUSTER, podinfo("podinfo"), null);
+        apps.add(ClusterName.of(CLUSTER), podinfo("podinfo"), null);
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.add(CLUSTER, podinfo("podinfo"), null))
+        assertThatThrownBy(() -> apps.add(ClusterName.of(CLUSTER), podinfo("podinfo"), null))
                 .hasMessage("the name \"podinfo\" is already used by a custom app")
                 .extracting(e -> ((SikifansoException) e).hint())
                 .isEqualTo("pick another name, or remove that app first with: sikifanso app remove podinfo");
@@ -116,17 +117,17 @@ class CustomAppTest {
 
     @Test
     void removingACatalogAppSaysToDisableItInstead() {
-        assertThatThrownBy(() -> apps.remove(CLUSTER, "qdrant"))
+        assertThatThrownBy(() -> apps.remove(ClusterName.of(CLUSTER), "qdrant"))
                 .hasMessage("\"qdrant\" is a catalog app, not a custom app")
                 .extracting(e -> ((SikifansoException) e).hint()).isEqualTo("turn it off with: sikifanso app disable qdrant");
     }
 
     @Test
     void removingAnUnknownAppNamesTheCustomApps() {
-        apps.add(CLUSTER, podinfo("podinfo"), null);
+        apps.add(ClusterName.of(CLUSTER), podinfo("podinfo"), null);
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.remove(CLUSTER, "nope"))
+        assertThatThrownBy(() -> apps.remove(ClusterName.of(CLUSTER), "nope"))
                 .hasMessage("no custom app named \"nope\"")
                 .extracting(e -> ((SikifansoException) e).hint()).isEqualTo("custom apps: podinfo");
         assertThat(RepoSnapshot.of(git)).isEqualTo(before);
@@ -156,7 +157,7 @@ class CustomAppTest {
         }
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.add(CLUSTER, podinfo("podinfo"), values))
+        assertThatThrownBy(() -> apps.add(ClusterName.of(CLUSTER), podinfo("podinfo"), values))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageContaining(values.toString())
                 .hasMessageContaining(bad.message())
@@ -167,7 +168,7 @@ class CustomAppTest {
 
     @Test
     void aMissingRequiredFieldIsAUsageErrorNamingTheFlag() {
-        assertThatThrownBy(() -> apps.add(CLUSTER,
+        assertThatThrownBy(() -> apps.add(ClusterName.of(CLUSTER),
                 new CustomApp("podinfo", "https://charts.example", "podinfo", " ", "podinfo"), null))
                 .hasMessage("missing --version")
                 .extracting(e -> ((SikifansoException) e).exitCode()).isEqualTo(SikifansoException.USAGE);

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,7 +64,7 @@ class HandEditedCatalogTest {
         git.commitAll("hand edit: a cycle");
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("alpha")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of(CLUSTER), List.of("alpha")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("dependency cycle in the catalog: alpha -> beta -> gamma -> alpha")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
@@ -78,7 +79,7 @@ class HandEditedCatalogTest {
         addToCatalog("b", "a");
         git.commitAll("hand edit: a cycle below top");
 
-        assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("top")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of(CLUSTER), List.of("top")))
                 .hasMessage("dependency cycle in the catalog: a -> b -> a");
     }
 
@@ -88,7 +89,7 @@ class HandEditedCatalogTest {
         git.commitAll("hand edit: a dangling dependency");
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("lonely")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of(CLUSTER), List.of("lonely")))
                 .hasMessage("\"lonely\" depends on \"vanished\", which is not in the catalog")
                 .extracting(e -> ((SikifansoException) e).hint()).isEqualTo("fix dependsOn in catalog/lonely.yaml");
         assertThat(RepoSnapshot.of(git)).isEqualTo(before);
@@ -99,7 +100,7 @@ class HandEditedCatalogTest {
         addToCatalog("extra", "qdrant");
         git.commitAll("hand edit: extra");
 
-        AppService.ToggleResult result = apps.enable(CLUSTER, List.of("extra"));
+        AppService.ToggleResult result = apps.enable(ClusterName.of(CLUSTER), List.of("extra"));
 
         assertThat(result.autoEnabled()).containsExactly("qdrant");
         assertThat(git.subjects()).first().isEqualTo("catalog: enable extra (auto-enabled dependencies: qdrant)");
@@ -110,7 +111,7 @@ class HandEditedCatalogTest {
     void anEntryWhoseNameDiffersFromItsFileIsReported() throws IOException {
         Files.writeString(home.gitOps().resolve("catalog/odd.yaml"), catalogEntry("even"));
 
-        assertThatThrownBy(() -> apps.list(CLUSTER, true))
+        assertThatThrownBy(() -> apps.list(ClusterName.of(CLUSTER), true))
                 .hasMessage("catalog file " + home.gitOps().resolve("catalog/odd.yaml") + " declares name \"even\"")
                 .extracting(e -> ((SikifansoException) e).hint())
                 .isEqualTo("a catalog entry's name must equal its file name: set name: odd");
@@ -122,7 +123,7 @@ class HandEditedCatalogTest {
         // Committed: an uncommitted hand edit is refused before any file is read (RepoStateBeforeChangeTest).
         git.commitAll("hand edit: break qdrant");
 
-        assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("ollama")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of(CLUSTER), List.of("ollama")))
                 .hasMessageStartingWith("catalog file " + home.gitOps().resolve("catalog/qdrant.yaml")
                         + " is not valid: ")
                 .extracting(e -> ((SikifansoException) e).hint())

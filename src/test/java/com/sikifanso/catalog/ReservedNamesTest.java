@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +55,7 @@ class ReservedNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"cilium", "argocd"})
     void anAppCannotTakeThePlatformsOwnApplicationName(String name) {
-        assertThatThrownBy(() -> home.services().apps().addWithValues(CLUSTER, app(name, "podinfo"), null))
+        assertThatThrownBy(() -> home.services().apps().addWithValues(ClusterName.of(CLUSTER), app(name, "podinfo"), null))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("the name \"" + name + "\" is reserved: it is the platform's own Argo CD Application and "
                         + "Helm release \"" + name + "\" (an app of that name would take it over, and could delete it "
@@ -67,7 +68,7 @@ class ReservedNamesTest {
     @ValueSource(strings = {"cilium", "argocd", "root", "catalog", "agents", "kube-system", "default",
         "cilium-secrets"})
     void anAgentCannotTakeAPlatformName(String name) {
-        assertThatThrownBy(() -> home.services().agents().create(CLUSTER, name, NO_SETTINGS))
+        assertThatThrownBy(() -> home.services().agents().create(ClusterName.of(CLUSTER), name, NO_SETTINGS))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageStartingWith("the name \"" + name + "\" is reserved: it is ")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
@@ -78,9 +79,9 @@ class ReservedNamesTest {
 
     @Test
     void anAppNamedLikeARootApplicationSetOrANamespaceIsRefusedWithWhy() {
-        assertThatThrownBy(() -> home.services().apps().addWithValues(CLUSTER, app("root", "podinfo"), null))
+        assertThatThrownBy(() -> home.services().apps().addWithValues(ClusterName.of(CLUSTER), app("root", "podinfo"), null))
                 .hasMessage("the name \"root\" is reserved: it is one of the platform's root ApplicationSets");
-        assertThatThrownBy(() -> home.services().apps().addWithValues(CLUSTER, app("kube-public", "podinfo"), null))
+        assertThatThrownBy(() -> home.services().apps().addWithValues(ClusterName.of(CLUSTER), app("kube-public", "podinfo"), null))
                 .hasMessage("the name \"kube-public\" is reserved: it is a namespace that Kubernetes or the platform "
                         + "owns");
         assertThat(RepoSnapshot.of(home.git())).isEqualTo(before);
@@ -89,7 +90,7 @@ class ReservedNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"kube-system", "kube-public", "kube-node-lease", "default", "argocd", "cilium-secrets"})
     void anAppCannotBeInstalledIntoAPlatformNamespace(String namespace) {
-        assertThatThrownBy(() -> home.services().apps().addWithValues(CLUSTER, app("podinfo", namespace), null))
+        assertThatThrownBy(() -> home.services().apps().addWithValues(ClusterName.of(CLUSTER), app("podinfo", namespace), null))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("the namespace \"" + namespace + "\" is reserved: Kubernetes or the platform owns it, and "
                         + "an app's resources there could replace or prune the platform's");
@@ -98,7 +99,7 @@ class ReservedNamesTest {
 
     @Test
     void anAppCannotBeInstalledIntoAnAgentsSandbox() {
-        assertThatThrownBy(() -> home.services().apps().addWithValues(CLUSTER, app("podinfo", "agent-bob"), null))
+        assertThatThrownBy(() -> home.services().apps().addWithValues(ClusterName.of(CLUSTER), app("podinfo", "agent-bob"), null))
                 .hasMessageStartingWith("the namespace \"agent-bob\" is reserved: agent-* namespaces are agent "
                         + "sandboxes");
         assertThat(RepoSnapshot.of(home.git())).isEqualTo(before);
@@ -106,8 +107,8 @@ class ReservedNamesTest {
 
     @Test
     void ordinaryNamesStillWork() {
-        home.services().apps().addWithValues(CLUSTER, app("podinfo", "podinfo"), null);
-        home.services().agents().create(CLUSTER, "researcher", NO_SETTINGS);
+        home.services().apps().addWithValues(ClusterName.of(CLUSTER), app("podinfo", "podinfo"), null);
+        home.services().agents().create(ClusterName.of(CLUSTER), "researcher", NO_SETTINGS);
         assertThat(home.git().subjects()).hasSize(3);
         assertThat(List.of(ApplicationNames.requireNotReserved("app", "cilium-tools"))).containsExactly("cilium-tools");
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,7 +86,7 @@ class AgentCommandsTest {
 
     @Test
     void aPodSecurityLevelSandboxesDoNotAllowIsRefused() {
-        home.services().agents().create(CLUSTER, "coder", new AgentSpec(null, null, null, null, null, null, null,
+        home.services().agents().create(ClusterName.of(CLUSTER), "coder", new AgentSpec(null, null, null, null, null, null, null,
                 null));
         String head = home.git().head();
 

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,8 +45,8 @@ class AgentWatchEventsTest {
     @BeforeEach
     void labWithAgentsBobAndAlice() {
         home = TestHome.withCluster(root);
-        home.services().agents().create(TestHome.CLUSTER, "bob", AgentSpec.DEFAULTS);
-        home.services().agents().create(TestHome.CLUSTER, "alice", AgentSpec.DEFAULTS);
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "bob", AgentSpec.DEFAULTS);
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "alice", AgentSpec.DEFAULTS);
     }
 
     private void call(String tool, Map<String, Object> args, Surface surface) {

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sikifanso.TestHome;
@@ -44,7 +45,7 @@ class AgentWatchProxyTest {
     @BeforeEach
     void runningLabWithAgentBob() throws Exception {
         TestHome home = TestHome.withCluster(root);
-        home.services().agents().create(TestHome.CLUSTER, "bob", AgentSpec.DEFAULTS);
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "bob", AgentSpec.DEFAULTS);
         RunningLab.setState(home, ClusterState.RUNNING, "http://127.0.0.1:1", "unused");
         RunningLab.writeKubeconfig(root, client);
     }

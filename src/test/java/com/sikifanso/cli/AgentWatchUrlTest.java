@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ class AgentWatchUrlTest {
     @BeforeEach
     void labWithAgentBob() {
         TestHome home = TestHome.withCluster(root);
-        home.services().agents().create(TestHome.CLUSTER, "bob", AgentSpec.DEFAULTS);
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "bob", AgentSpec.DEFAULTS);
         env = Map.of("SIKIFANSO_HOME", root.toString(), "HOME", root.toString(),
                 "KUBECONFIG", root.resolve("kubeconfig").toString());
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ class CatalogBrowserTerminalTest {
     void clusterWithAlloyAndWhatItNeeds() {
         TmuxPane.assumeTmux("app browse");
         home = TestHome.withCluster(tmp);
-        home.services().apps().enable(CLUSTER, List.of("alloy"));   // with loki and tempo
+        home.services().apps().enable(ClusterName.of(CLUSTER), List.of("alloy"));   // with loki and tempo
         git = home.git();
     }
 
@@ -96,7 +97,7 @@ class CatalogBrowserTerminalTest {
                 "catalog/alloy.yaml", "catalog/cnpg-operator.yaml", "catalog/loki.yaml", "catalog/postgresql.yaml",
                 "catalog/prometheus-stack.yaml", "catalog/temporal.yaml");
         assertThat(git.status()).isEmpty();
-        assertThat(home.services().apps().list(CLUSTER, false)).extracting(AppService.AppRow::name)
+        assertThat(home.services().apps().list(ClusterName.of(CLUSTER), false)).extracting(AppService.AppRow::name)
                 .containsExactlyInAnyOrder("tempo", "cnpg-operator", "prometheus-stack", "postgresql", "temporal");
     }
 

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -188,7 +189,7 @@ class CliProcessTest {
     @Test
     void completionOfAppEnableListsTheDisabledCatalogApps() {
         TestHome home = homeWithLab1();
-        home.services().apps().enable("lab1", List.of("qdrant"));
+        home.services().apps().enable(ClusterName.of("lab1"), List.of("qdrant"));
 
         SikifansoProcess.Result r = sikifanso().run(SikifansoProcess.env("SIKIFANSO_CLUSTER", "lab1"),
                 "__complete", "--", "app", "enable", "");

@@ -38,7 +38,7 @@ class CommandLineTest {
 
     @Test
     void appListShowsTheCatalogAsATable() {
-        home.services().apps().enable(CLUSTER, List.of("qdrant"));
+        home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
 
         SikifansoProcess.Result r = run("-c", CLUSTER, "app", "list", "--all");
 
@@ -54,7 +54,7 @@ class CommandLineTest {
 
     @Test
     void appListAsYamlIsParsable() throws IOException {
-        home.services().apps().enable(CLUSTER, List.of("langfuse"));
+        home.services().apps().enable(ClusterName.of(CLUSTER), List.of("langfuse"));
 
         SikifansoProcess.Result r = run("-c", CLUSTER, "-o", "yaml", "app", "list");
 
@@ -78,7 +78,7 @@ class CommandLineTest {
 
     @Test
     void aRefusedDisableExitsWith1AndNamesTheDependentsOnStderr() {
-        home.services().apps().enable(CLUSTER, List.of("langfuse"));
+        home.services().apps().enable(ClusterName.of(CLUSTER), List.of("langfuse"));
 
         SikifansoProcess.Result r = run("-c", CLUSTER, "app", "disable", "postgresql");
 
@@ -90,7 +90,7 @@ class CommandLineTest {
 
     @Test
     void forceDisables() {
-        home.services().apps().enable(CLUSTER, List.of("langfuse"));
+        home.services().apps().enable(ClusterName.of(CLUSTER), List.of("langfuse"));
 
         SikifansoProcess.Result r = run("-c", CLUSTER, "app", "disable", "postgresql", "--force");
 

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +22,8 @@ class CompletionTest {
     @BeforeEach
     void prepareClusters() {
         home = TestHome.withCluster(tmp).prepare("other");
-        home.services().apps().enable(CLUSTER, List.of("langfuse"));
-        home.services().apps().add(CLUSTER, new CustomApp("podinfo", "https://charts.example", "podinfo", "1.0.0",
+        home.services().apps().enable(ClusterName.of(CLUSTER), List.of("langfuse"));
+        home.services().apps().add(ClusterName.of(CLUSTER), new CustomApp("podinfo", "https://charts.example", "podinfo", "1.0.0",
                 "podinfo"), null);
     }
 
@@ -66,7 +67,7 @@ class CompletionTest {
 
     @Test
     void agentWatchCompletesTheClustersAgents() {
-        home.services().agents().create(CLUSTER, "bob", com.sikifanso.agents.AgentSpec.DEFAULTS);
+        home.services().agents().create(ClusterName.of(CLUSTER), "bob", com.sikifanso.agents.AgentSpec.DEFAULTS);
         assertThat(complete("agent", "w")).containsExactly("watch");
         assertThat(complete("-c", CLUSTER, "agent", "watch", "")).containsExactly("bob");
         assertThat(complete("-c", CLUSTER, "agent", "watch", "bob", "--u")).containsExactly("--url");

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,7 +105,7 @@ class ConcurrentCommandsTest {
         assertThat(home.git().subjects()).hasSize(3)
                 .contains("catalog: enable qdrant", "catalog: enable ollama");
         assertThat(home.git().status()).isEmpty();
-        assertThat(home.services().apps().list(CLUSTER, false))
+        assertThat(home.services().apps().list(ClusterName.of(CLUSTER), false))
                 .extracting(r -> r.name()).containsExactlyInAnyOrder("qdrant", "ollama");
     }
 

@@ -84,7 +84,7 @@ class KilledChangesTest {
             assertThat(enabledCatalogApps(apps.stdout())).as(what + ": app list vs HEAD")
                     .isEqualTo(enabledAtHead(git));
             // One JVM per round for the answers keeps the loop short; agents are asked in-process.
-            assertThat(new TreeSet<>(home.services().agents().list(CLUSTER).stream().map(a -> a.name()).toList()))
+            assertThat(new TreeSet<>(home.services().agents().list(ClusterName.of(CLUSTER)).stream().map(a -> a.name()).toList()))
                     .as(what + ": agent list vs HEAD").isEqualTo(agentsAtHead(git));
             assertThat(Files.exists(home.gitOps().resolve(".git/sikifanso-change"))).as(what).isFalse();
         }

@@ -111,7 +111,7 @@ class ClusterCreateFailuresTest {
                 com.sikifanso.agui.RunProgress.toLines(clusters.progress::add)))
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("kept for inspection").contains("sikifanso cluster delete " + name);
-        assertThat(clusters.nodes().nodes(name)).hasSize(1);
+        assertThat(clusters.nodes().nodes(ClusterName.of(name))).hasSize(1);
 
         clusters.service().delete(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
         assertNothingInDocker(name);
@@ -138,7 +138,7 @@ class ClusterCreateFailuresTest {
 
         assertThatThrownBy(() -> clusters.create(name))
                 .hasMessage("cluster \"" + name + "\" already exists (running)");
-        assertThat(clusters.nodes().nodes(name)).hasSize(1);
+        assertThat(clusters.nodes().nodes(ClusterName.of(name))).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -189,7 +190,7 @@ class ClusterCreateProcessTest {
                     "installing Argo CD (chart argo-cd " + pins.argocd().targetRevision() + ")",
                     "created the Argo CD Application cilium", "created the Argo CD Application argocd",
                     "applied the ApplicationSets root, catalog, agents (server-side, field manager sikifanso)");
-            Session session = new SessionStore(new com.sikifanso.session.SikifansoHome(tmp.resolve("home"))).load(n);
+            Session session = new SessionStore(new com.sikifanso.session.SikifansoHome(tmp.resolve("home"))).load(ClusterName.of(n));
             assertThat(created.stdout()).as("the info box").contains(n, session.services().argocd().url(),
                     session.services().hubble().url()).doesNotContain(PlatformControllers.ADMIN_PASSWORD);
 

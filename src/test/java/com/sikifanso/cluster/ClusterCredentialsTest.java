@@ -67,7 +67,7 @@ class ClusterCredentialsTest {
 
     /** The merged kubeconfig's entry for the cluster, now pointing at the mock server. */
     private void pointAtMock(String cluster) {
-        String context = KubeClients.context(cluster);
+        String context = KubeClients.context(ClusterName.of(cluster));
         try {
             Files.writeString(clusters.kubeconfig, """
                     apiVersion: v1

@@ -314,7 +314,7 @@ class ClusterNodesTest {
         String name = clusters.name("cgns");
         K3dNames names = new K3dNames(name);
         NodeLayout.Network network = clusters.nodes().createNetwork(names);
-        ClusterPlan plan = new ClusterPlan(name, RealDocker.STAND_IN_IMAGE, 1, 0, List.of(), clusters.gitOps(name),
+        ClusterPlan plan = new ClusterPlan(ClusterName.of(name), RealDocker.STAND_IN_IMAGE, 1, 0, List.of(), clusters.gitOps(name),
                 PortAllocator.DEFAULTS, new ClusterPlan.NodePorts(30082, 30083, 30080, 30081), "t0k3n", true, "test",
                 RealDocker.STAND_IN_IMAGE);
         NodeSpec server = NodeLayout.nodes(plan, network).get(0);

@@ -45,7 +45,7 @@ class ClusterServiceTest {
     @Test
     void preparingAgainReusesTheRepoAsItIs() throws IOException {
         TestHome home = TestHome.withCluster(tmp);
-        home.services().apps().enable(TestHome.CLUSTER, java.util.List.of("qdrant"));
+        home.services().apps().enable(ClusterName.of(TestHome.CLUSTER), java.util.List.of("qdrant"));
         String head = home.git().head();
         byte[] session = Files.readAllBytes(home.sessionFile(TestHome.CLUSTER));
 

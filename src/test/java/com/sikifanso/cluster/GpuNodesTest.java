@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class GpuNodesTest {
         String name = clusters.name("gpu");
         K3dNames names = new K3dNames(name);
         NodeLayout.Network network = clusters.nodes().createNetwork(names);
-        ClusterPlan plan = new ClusterPlan(name, RealDocker.STAND_IN_IMAGE, 2, 0, List.of(), clusters.gitOps(name),
+        ClusterPlan plan = new ClusterPlan(ClusterName.of(name), RealDocker.STAND_IN_IMAGE, 2, 0, List.of(), clusters.gitOps(name),
                 PortAllocator.DEFAULTS, new ClusterPlan.NodePorts(30082, 30083, 30080, 30081), "t0k3n", false, "test",
                 RealDocker.STAND_IN_IMAGE);
         List<NodeSpec> nodes = NodeLayout.nodes(plan, network);

@@ -86,7 +86,7 @@ class HaClusterTest {
                 .endsWith("settings:\n  workerConnections: 1036\n");
 
         // Servers in order, then the agent, then the load balancer: as k3d starts them.
-        List<String> started = clusters.nodes().nodes(name).stream()
+        List<String> started = clusters.nodes().nodes(ClusterName.of(name)).stream()
                 .sorted((a, b) -> startedAt(a.id()).compareTo(startedAt(b.id()))).map(NodeRuntime.Node::name).toList();
         assertThat(started).containsExactly(prefix + "-server-0", prefix + "-server-1", prefix + "-server-2",
                 prefix + "-agent-0", prefix + "-serverlb");

@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sikifanso.core.GoDurations;
@@ -14,7 +15,7 @@ class NodeLayoutTest {
     private static final NodeLayout.Network NETWORK = new NodeLayout.Network("net-id", "172.30.0.0/16", "172.30.0.1");
 
     private static ClusterPlan plan(int servers, int agents) {
-        return new ClusterPlan("lab", "rancher/k3s:v1.36.3-k3s1", servers, agents,
+        return new ClusterPlan(ClusterName.of("lab"), "rancher/k3s:v1.36.3-k3s1", servers, agents,
                 List.of("--flannel-backend=none", "--disable=traefik"), Path.of("/repo"),
                 new Session.Ports(41000, 41001, 41002, 41003, 41004), new ClusterPlan.NodePorts(30082, 30083, 30080,
                 30081), "tok", false, "1.0", ServerLoadBalancer.DEFAULT_IMAGE);

@@ -72,7 +72,7 @@ final class TestClusters {
             }
 
             @Override
-            public void checkStarted(String cluster, String serverAddress, com.sikifanso.core.Progress p) {
+            public void checkStarted(com.sikifanso.core.ClusterName cluster, String serverAddress, com.sikifanso.core.Progress p) {
                 checkedAfterStart.add(cluster + " " + serverAddress);
             }
         };

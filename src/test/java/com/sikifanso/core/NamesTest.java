@@ -1,5 +1,6 @@
 package com.sikifanso.core;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.catalog.ProfileSelection;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,15 +52,15 @@ class NamesTest {
             {"ends-", "ends"}, {"has space", "has-space"}}) {
             String name = bad[0];
             String suggestion = bad[1];
-            cases.add(new BadName("app", name, suggestion, (s, n) -> s.apps().enable(CLUSTER, List.of("qdrant", n))));
-            cases.add(new BadName("app", name, suggestion, (s, n) -> s.apps().disable(CLUSTER, n, true)));
-            cases.add(new BadName("app", name, suggestion, (s, n) -> s.apps().remove(CLUSTER, n)));
-            cases.add(new BadName("app", name, suggestion, (s, n) -> s.apps().add(CLUSTER,
+            cases.add(new BadName("app", name, suggestion, (s, n) -> s.apps().enable(ClusterName.of(CLUSTER), List.of("qdrant", n))));
+            cases.add(new BadName("app", name, suggestion, (s, n) -> s.apps().disable(ClusterName.of(CLUSTER), n, true)));
+            cases.add(new BadName("app", name, suggestion, (s, n) -> s.apps().remove(ClusterName.of(CLUSTER), n)));
+            cases.add(new BadName("app", name, suggestion, (s, n) -> s.apps().add(ClusterName.of(CLUSTER),
                     new CustomApp(n, "https://charts.example", "c", "1.0.0", "ns"), null)));
             cases.add(new BadName("cluster", name, suggestion,
                     (s, n) -> s.clusters().prepare(ClusterName.of(n), new TemplateSource.Embedded(), ProfileSelection.parse("agent-dev"))));
             cases.add(new BadName("cluster", name, suggestion, (s, n) -> s.clusters().delete(ClusterName.of(n))));
-            cases.add(new BadName("cluster", name, suggestion, (s, n) -> s.apps().enable(n, List.of("qdrant"))));
+            cases.add(new BadName("cluster", name, suggestion, (s, n) -> s.apps().enable(ClusterName.of(n), List.of("qdrant"))));
         }
         return cases;
     }
@@ -86,9 +87,9 @@ class NamesTest {
         RepoSnapshot before = RepoSnapshot.of(home.git());
 
         for (String sneaky : List.of("lab/../lab", "../clusters/lab")) {
-            assertThatThrownBy(() -> home.services().apps().enable(sneaky, List.of("qdrant")))
+            assertThatThrownBy(() -> home.services().apps().enable(ClusterName.of(sneaky), List.of("qdrant")))
                     .hasMessage("invalid cluster name \"" + sneaky + "\": " + RULE);
-            assertThatThrownBy(() -> home.services().apps().list(sneaky, true))
+            assertThatThrownBy(() -> home.services().apps().list(ClusterName.of(sneaky), true))
                     .hasMessageStartingWith("invalid cluster name");
         }
         assertThat(RepoSnapshot.of(home.git())).isEqualTo(before);
@@ -96,7 +97,7 @@ class NamesTest {
 
     @Test
     void aNamespaceFollowsTheSameRule() {
-        assertThatThrownBy(() -> home.services().apps().add(CLUSTER,
+        assertThatThrownBy(() -> home.services().apps().add(ClusterName.of(CLUSTER),
                 new CustomApp("ok", "https://charts.example", "c", "1.0.0", "Bad.NS"), null))
                 .hasMessage("invalid namespace name \"Bad.NS\": " + RULE);
     }

@@ -76,7 +76,7 @@ class AppCredentialsTest {
     }
 
     private void setState(String cluster, ClusterState state) {
-        services.sessions().save(services.sessions().load(cluster).withState(state));
+        services.sessions().save(services.sessions().load(ClusterName.of(cluster)).withState(state));
     }
 
     private Map<String, String> secret(String namespace, String name) {
@@ -106,7 +106,7 @@ class AppCredentialsTest {
 
     @Test
     void enablingOnARunningClusterCreatesLabelledSecretsInTheAppsNamespaces() {
-        services.apps().enable(CLUSTER, List.of("langfuse"));
+        services.apps().enable(ClusterName.of(CLUSTER), List.of("langfuse"));
 
         Map<String, String> superuser = secret("storage", "postgresql-superuser");
         assertThat(superuser.get("username")).isEqualTo("postgres");
@@ -159,7 +159,7 @@ class AppCredentialsTest {
 
     @Test
     void appCredentialsShowsThemOnRequestAsJson() throws Exception {
-        services.apps().enable(CLUSTER, List.of("litellm-proxy"));
+        services.apps().enable(ClusterName.of(CLUSTER), List.of("litellm-proxy"));
 
         Run shown = cli("app", "credentials", "litellm-proxy", "-o", "json");
 
@@ -182,30 +182,30 @@ class AppCredentialsTest {
 
     @Test
     void secretsThatExistAreNeverOverwrittenAndADeletedOneComesBackWithTheSameValues() {
-        services.apps().enable(CLUSTER, List.of("valkey"));
+        services.apps().enable(ClusterName.of(CLUSTER), List.of("valkey"));
         Map<String, String> first = secret("storage", "valkey-credentials");
         Secret edited = client.secrets().inNamespace("storage").withName("valkey-credentials").get();
         edited.getData().put("password", Base64.getEncoder().encodeToString("set-by-hand".getBytes()));
         client.secrets().inNamespace("storage").resource(edited).update();
 
         // What cluster create and cluster start run once the API server answers.
-        services.apps().provisionCredentials(CLUSTER);
+        services.apps().provisionCredentials(ClusterName.of(CLUSTER));
         assertThat(secret("storage", "valkey-credentials").get("password")).isEqualTo("set-by-hand");
 
         client.secrets().inNamespace("storage").withName("valkey-credentials").delete();
-        services.apps().provisionCredentials(CLUSTER);
+        services.apps().provisionCredentials(ClusterName.of(CLUSTER));
         assertThat(secret("storage", "valkey-credentials")).isEqualTo(first);
     }
 
     @Test
     void appsEnabledBeforeTheClusterRanGetTheirSecretsWhenItComesUp() {
         setState(CLUSTER, ClusterState.NOT_CREATED);
-        services.apps().enableProfiles(CLUSTER, ProfileSelection.parse("agent-dev"));
+        services.apps().enableProfiles(ClusterName.of(CLUSTER), ProfileSelection.parse("agent-dev"));
         assertThat(client.secrets().inAnyNamespace().list().getItems()).isEmpty();
-        AppCredentials.Shown before = services.credentials().show(CLUSTER, "litellm-proxy");
+        AppCredentials.Shown before = services.credentials().show(ClusterName.of(CLUSTER), "litellm-proxy");
 
         setState(CLUSTER, ClusterState.RUNNING);
-        services.apps().provisionCredentials(CLUSTER);
+        services.apps().provisionCredentials(ClusterName.of(CLUSTER));
 
         assertThat(secret("gateway", "litellm-proxy-credentials"))
                 .isEqualTo(before.secrets().getFirst().values());
@@ -214,11 +214,11 @@ class AppCredentialsTest {
     @Test
     void twoClustersGetDifferentCredentials() {
         services.clusters().prepare(ClusterName.of("lab2"), new TemplateSource.Embedded(), null);
-        services.apps().enable(CLUSTER, List.of("valkey"));
-        services.apps().enable("lab2", List.of("valkey"));
+        services.apps().enable(ClusterName.of(CLUSTER), List.of("valkey"));
+        services.apps().enable(ClusterName.of("lab2"), List.of("valkey"));
 
-        String one = services.credentials().show(CLUSTER, "valkey").secrets().getFirst().values().get("password");
-        String two = services.credentials().show("lab2", "valkey").secrets().getFirst().values().get("password");
+        String one = services.credentials().show(ClusterName.of(CLUSTER), "valkey").secrets().getFirst().values().get("password");
+        String two = services.credentials().show(ClusterName.of("lab2"), "valkey").secrets().getFirst().values().get("password");
 
         assertThat(one).matches("[A-Za-z0-9]{32}");
         assertThat(two).matches("[A-Za-z0-9]{32}").isNotEqualTo(one);
@@ -226,7 +226,7 @@ class AppCredentialsTest {
 
     @Test
     void rotationChangesTheValuesTheConsumersCopiesFollowAndBothRestart() throws Exception {
-        services.apps().enable(CLUSTER, List.of("langfuse"));
+        services.apps().enable(ClusterName.of(CLUSTER), List.of("langfuse"));
         client.apps().deployments().inNamespace("observability")
                 .resource(deployment("observability", "langfuse-web", "langfuse")).create();
         client.apps().statefulSets().inNamespace("storage").resource(statefulSet("storage", "valkey", "valkey"))
@@ -242,7 +242,7 @@ class AppCredentialsTest {
         String after = secret("storage", "valkey-credentials").get("password");
         assertThat(after).matches("[A-Za-z0-9]{32}").isNotEqualTo(before.get("password"));
         assertThat(secret("observability", "langfuse-valkey").get("password")).isEqualTo(after);
-        assertThat(services.credentials().show(CLUSTER, "valkey").secrets().getFirst().values().get("password"))
+        assertThat(services.credentials().show(ClusterName.of(CLUSTER), "valkey").secrets().getFirst().values().get("password"))
                 .isEqualTo(after);
         assertThat(restartedAt("observability", "langfuse-web")).isNotNull();
         assertThat(client.apps().statefulSets().inNamespace("storage").withName("valkey").get().getSpec()
@@ -254,10 +254,10 @@ class AppCredentialsTest {
 
     @Test
     void valuesBoundToStoredDataAreKeptByRotation() {
-        services.apps().enable(CLUSTER, List.of("langfuse"));
+        services.apps().enable(ClusterName.of(CLUSTER), List.of("langfuse"));
         Map<String, String> before = secret("observability", "langfuse-credentials");
 
-        AppCredentials.Rotation rotation = services.credentials().rotate(CLUSTER, "langfuse");
+        AppCredentials.Rotation rotation = services.credentials().rotate(ClusterName.of(CLUSTER), "langfuse");
 
         Map<String, String> after = secret("observability", "langfuse-credentials");
         for (String kept : List.of("salt", "encryption-key", "public-key", "secret-key", "admin-password")) {
@@ -272,7 +272,7 @@ class AppCredentialsTest {
 
     @Test
     void rotationWaitsForTheRestartedPodsAndTimesOutWithExitCode3() {
-        services.apps().enable(CLUSTER, List.of("valkey"));
+        services.apps().enable(ClusterName.of(CLUSTER), List.of("valkey"));
         client.apps().statefulSets().inNamespace("storage").resource(statefulSet("storage", "valkey", "valkey"))
                 .create();
 
@@ -294,7 +294,7 @@ class AppCredentialsTest {
                 .write("catalog/values/valkey.yaml", "auth:\n  enabled: true\n  aclUsers:\n    default:\n"
                         + "      permissions: \"~* &* +@all\"\n      password: changeme\n"));
 
-        AppCredentials.Rotation rotation = services.credentials().rotate(CLUSTER, "valkey");
+        AppCredentials.Rotation rotation = services.credentials().rotate(ClusterName.of(CLUSTER), "valkey");
 
         assertThat(rotation.migrated()).containsExactly("valkey");
         assertThat(git().subjects().getFirst()).isEqualTo("credentials: move valkey from literal passwords to "
@@ -309,7 +309,7 @@ class AppCredentialsTest {
 
     @Test
     void badRequestsSayWhatIsWrongAndChangeNothing() throws Exception {
-        services.apps().enable(CLUSTER, List.of("qdrant", "valkey", "temporal"));
+        services.apps().enable(ClusterName.of(CLUSTER), List.of("qdrant", "valkey", "temporal"));
         String head = git().head();
 
         assertThat(cli("app", "credentials", "qdrant").err()).contains("qdrant has no generated credentials",
@@ -318,12 +318,12 @@ class AppCredentialsTest {
         assertThat(cli("app", "credentials", "nosuch").err()).contains("app \"nosuch\" is not in the catalog");
         assertThat(cli("app", "credentials", "langfuse").err()).contains(
                 "no credentials were generated for langfuse in cluster \"lab\" yet", "sikifanso app enable langfuse");
-        assertThatThrownBy(() -> services.credentials().rotate(CLUSTER, "temporal"))
+        assertThatThrownBy(() -> services.credentials().rotate(ClusterName.of(CLUSTER), "temporal"))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageContaining("temporal's credentials are copies of postgresql's");
-        assertThatThrownBy(() -> services.credentials().rotate(CLUSTER, "langfuse"))
+        assertThatThrownBy(() -> services.credentials().rotate(ClusterName.of(CLUSTER), "langfuse"))
                 .hasMessageContaining("langfuse is not enabled");
-        assertThatThrownBy(() -> services.credentials().rotate(CLUSTER, "qdrant"))
+        assertThatThrownBy(() -> services.credentials().rotate(ClusterName.of(CLUSTER), "qdrant"))
                 .hasMessageContaining("qdrant has no generated credentials");
         Map<String, String> valkey = secret("storage", "valkey-credentials");
         setState(CLUSTER, ClusterState.STOPPED);

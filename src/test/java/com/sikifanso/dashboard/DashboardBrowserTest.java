@@ -1,5 +1,6 @@
 package com.sikifanso.dashboard;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -30,7 +31,7 @@ class DashboardBrowserTest {
     void aUserSignsInTogglesAnAppWatchesItGoLiveAndManagesAnAgent() throws Exception {
         assumeChromium();
         try (DashboardLab lab = new DashboardLab(tmp)) {
-            List<String> needs = lab.services.apps().catalog(DashboardLab.CLUSTER).dependencies()
+            List<String> needs = lab.services.apps().catalog(ClusterName.of(DashboardLab.CLUSTER)).dependencies()
                     .resolve(List.of(APP)).added();
             JsonNode seen = NodeAguiCheck.script("dashboard-check.mjs", List.of("CHECK", lab.base(),
                     lab.sessions.linkToken(), CHROMIUM.toString(), APP, AGENT));

@@ -1,5 +1,6 @@
 package com.sikifanso.dashboard;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
 import com.sikifanso.agui.state.StateFixtures;
 import com.sikifanso.argocd.ArgoCdResources;
@@ -52,7 +53,7 @@ final class DashboardLab implements AutoCloseable {
         RunningLab.writeKubeconfig(home, kube);
         services = RunningLab.cliServices(home);
         kube.nodes().resource(StateFixtures.node("k3d-lab-server-0", true, true)).create();
-        services.apps().enable(CLUSTER, List.of("qdrant"));
+        services.apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
         argoCd = Thread.ofVirtual().name("stand-in-argocd").start(this::playArgoCd);
         server = AguiServer.startWithDashboard(services, new BearerToken(home.resolve("serve-token")),
                 new ServeOptions(new InetSocketAddress("127.0.0.1", 0), CLUSTER), sessions);
@@ -69,7 +70,7 @@ final class DashboardLab implements AutoCloseable {
                 .inNamespace("argocd");
         while (!closed) {
             try {
-                Set<String> enabled = services.apps().list(CLUSTER, false).stream().map(AppService.AppRow::name)
+                Set<String> enabled = services.apps().list(ClusterName.of(CLUSTER), false).stream().map(AppService.AppRow::name)
                         .collect(Collectors.toSet());
                 Set<String> present = apps.list().getItems().stream().map(a -> a.getMetadata().getName())
                         .collect(Collectors.toSet());

@@ -1,5 +1,6 @@
 package com.sikifanso.dashboard;
 
+import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.agui.NodeAguiCheck;
@@ -19,8 +20,8 @@ public final class DashboardScreenshotMain {
         Path png = Path.of(args[0]).toAbsolutePath();
         Path home = Files.createTempDirectory("dashboard-shot");
         try (DashboardLab lab = new DashboardLab(home)) {
-            lab.services.apps().enable(DashboardLab.CLUSTER, List.of("loki", "tempo", "ollama"));
-            lab.services.agents().create(DashboardLab.CLUSTER, "planner",
+            lab.services.apps().enable(ClusterName.of(DashboardLab.CLUSTER), List.of("loki", "tempo", "ollama"));
+            lab.services.agents().create(ClusterName.of(DashboardLab.CLUSTER), "planner",
                     new AgentSpec(null, null, null, null, null, null, null, null));
             JsonNode seen = NodeAguiCheck.script("dashboard-check.mjs", List.of("SCREENSHOT", lab.base(),
                     lab.sessions.linkToken(), DashboardBrowserTest.CHROMIUM.toString(), png.toString()));

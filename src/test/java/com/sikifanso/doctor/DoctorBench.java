@@ -60,14 +60,14 @@ public final class DoctorBench {
     /** Enables {@code apps} apps (the catalog, then custom ones) and creates {@code agents} agents. */
     private static List<String> populate(LabCluster lab, int apps, int agents) {
         List<String> names = new ArrayList<>();
-        List<String> catalog = lab.home.services().apps().catalog(LabCluster.CLUSTER).entries().stream()
+        List<String> catalog = lab.home.services().apps().catalog(ClusterName.of(LabCluster.CLUSTER)).entries().stream()
                 .map(CatalogEntry::name).limit(apps).toList();
         lab.enable(catalog.toArray(String[]::new));
         names.addAll(catalog);
         for (int i = catalog.size(); i < apps; i++) {
             String name = "custom-" + i;
             CustomApp app = new CustomApp(name, "https://charts.example.com", "nginx", "1.0.0", name);
-            lab.offline(() -> lab.home.services().apps().addWithValues(LabCluster.CLUSTER, app, "replicaCount: 1\n"));
+            lab.offline(() -> lab.home.services().apps().addWithValues(ClusterName.of(LabCluster.CLUSTER), app, "replicaCount: 1\n"));
             names.add(name);
         }
         for (int i = 0; i < agents; i++) {

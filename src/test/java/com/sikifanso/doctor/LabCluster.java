@@ -73,20 +73,20 @@ final class LabCluster {
 
     void state(ClusterState state) {
         SessionStore sessions = home.services().sessions();
-        sessions.save(sessions.load(CLUSTER).withState(state));
+        sessions.save(sessions.load(ClusterName.of(CLUSTER)).withState(state));
     }
 
     /** Enables catalog apps as committed changes (while "not-created", so no Argo CD refresh is attempted). */
     void enable(String... apps) {
-        offline(() -> home.services().apps().enable(CLUSTER, List.of(apps)));
+        offline(() -> home.services().apps().enable(ClusterName.of(CLUSTER), List.of(apps)));
     }
 
     void agent(String name) {
-        offline(() -> home.services().agents().create(CLUSTER, name, com.sikifanso.agents.AgentSpec.DEFAULTS));
+        offline(() -> home.services().agents().create(ClusterName.of(CLUSTER), name, com.sikifanso.agents.AgentSpec.DEFAULTS));
     }
 
     void offline(Runnable change) {
-        ClusterState was = home.services().sessions().load(CLUSTER).state();
+        ClusterState was = home.services().sessions().load(ClusterName.of(CLUSTER)).state();
         state(ClusterState.NOT_CREATED);
         try {
             change.run();

@@ -74,14 +74,14 @@ class ArgoCdReadsTheRepoTest {
     @Test
     void theRepoStaysReadableAfterAppEnableAgentCreateAndSnapshotRestore() throws Exception {
         var services = home.services();
-        services.apps().enable("lab", List.of("qdrant"));
+        services.apps().enable(ClusterName.of("lab"), List.of("qdrant"));
         assertRepoServerReads(home.gitOps());
 
-        services.agents().create("lab", "researcher", AgentSpec.DEFAULTS);
+        services.agents().create(ClusterName.of("lab"), "researcher", AgentSpec.DEFAULTS);
         assertRepoServerReads(home.gitOps());
 
         services.snapshots().capture(ClusterName.of("lab"), "before", false);
-        services.apps().disable("lab", "qdrant", true);
+        services.apps().disable(ClusterName.of("lab"), "qdrant", true);
         services.snapshots().restore("before", ClusterName.of("lab"));
         assertRepoServerReads(home.gitOps());
 

@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,7 +58,7 @@ public class FailedMutationTest {
         RepoSnapshot before = RepoSnapshot.of(git);
         Path lock = refuseCommits(home.gitOps());
 
-        assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("langfuse")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of(CLUSTER), List.of("langfuse")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageStartingWith("could not commit \"catalog: enable langfuse (auto-enabled dependencies: "
                         + "cnpg-operator, prometheus-stack, postgresql, valkey)\" to " + home.gitOps())
@@ -67,7 +68,7 @@ public class FailedMutationTest {
         assertThat(RepoSnapshot.of(git)).isEqualTo(before);
         Files.delete(lock);
         assertThat(RepoSnapshot.of(git)).isEqualTo(before);
-        apps.enable(CLUSTER, List.of("langfuse"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("langfuse"));
         assertThat(git.subjects()).hasSize(2);
     }
 
@@ -76,7 +77,7 @@ public class FailedMutationTest {
         RepoSnapshot before = RepoSnapshot.of(git);
         refuseCommits(home.gitOps());
 
-        assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("qdrant")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of(CLUSTER), List.of("qdrant")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageStartingWith("could not commit \"catalog: enable qdrant\"");
 
@@ -86,11 +87,11 @@ public class FailedMutationTest {
 
     @Test
     void aRemoveThatCannotCommitLeavesNoUncommittedDeletions() throws IOException {
-        apps.add(CLUSTER, podinfo(), null);
+        apps.add(ClusterName.of(CLUSTER), podinfo(), null);
         RepoSnapshot before = RepoSnapshot.of(git);
         refuseCommits(home.gitOps());
 
-        assertThatThrownBy(() -> apps.remove(CLUSTER, "podinfo"))
+        assertThatThrownBy(() -> apps.remove(ClusterName.of(CLUSTER), "podinfo"))
                 .hasMessageStartingWith("could not commit \"app: remove podinfo\"");
 
         assertThat(home.gitOps().resolve("apps/coordinates/podinfo.yaml")).isRegularFile();
@@ -104,7 +105,7 @@ public class FailedMutationTest {
         Files.createDirectory(home.gitOps().resolve("apps/values/podinfo.yaml"));
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.add(CLUSTER, podinfo(), null))
+        assertThatThrownBy(() -> apps.add(ClusterName.of(CLUSTER), podinfo(), null))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageStartingWith("could not commit \"app: add podinfo (podinfo 6.10.1 from "
                         + "https://stefanprodan.github.io/podinfo)\" to " + home.gitOps());
@@ -121,7 +122,7 @@ public class FailedMutationTest {
         git.commitAll("hand edit: drop enabled from qdrant");
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("ollama", "qdrant")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of(CLUSTER), List.of("ollama", "qdrant")))
                 .hasMessage("catalog/qdrant.yaml has no top-level \"enabled: true|false\" line");
 
         assertThat(RepoSnapshot.of(git)).isEqualTo(before);

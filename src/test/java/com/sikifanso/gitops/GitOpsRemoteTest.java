@@ -44,7 +44,7 @@ class GitOpsRemoteTest {
     void cluster() throws Exception {
         TestHome.withCluster(tmp.resolve("home"));
         services = services(Map.of());
-        local = new GitCli(services.sessions().home().clusterDir(CLUSTER).resolve("gitops"));
+        local = new GitCli(services.sessions().home().clusterDir(ClusterName.of(CLUSTER)).resolve("gitops"));
         servers = Files.createDirectories(tmp.resolve("servers"));
     }
 
@@ -87,7 +87,7 @@ class GitOpsRemoteTest {
         assertThat(set.ahead()).isZero();
         assertThat(head(remote)).isEqualTo(local.head());
 
-        services.agents().create(CLUSTER, "scout", DEFAULTS);
+        services.agents().create(ClusterName.of(CLUSTER), "scout", DEFAULTS);
 
         assertThat(head(remote)).as("the agent's commit, pushed with the change").isEqualTo(local.head());
         assertThat(services.remotes().status(LAB, true)).isEqualTo(
@@ -117,7 +117,7 @@ class GitOpsRemoteTest {
         services.remotes().setRemote(LAB, "file://" + remote);
         someoneElsePushes("file://" + remote, "docs/NOTES.md", "kept by someone else\n");
 
-        services.agents().create(CLUSTER, "scout", DEFAULTS);
+        services.agents().create(ClusterName.of(CLUSTER), "scout", DEFAULTS);
 
         assertThat(local.subjects().get(0)).startsWith("agent: create scout");
         assertThat(local.subjects().get(1)).isEqualTo("their change to docs/NOTES.md");
@@ -131,7 +131,7 @@ class GitOpsRemoteTest {
         String pushed = head(remote);
         Path away = Files.move(remote, servers.resolve("away.git"));
 
-        services.agents().create(CLUSTER, "scout", DEFAULTS);
+        services.agents().create(ClusterName.of(CLUSTER), "scout", DEFAULTS);
 
         assertThat(local.subjects().get(0)).startsWith("agent: create scout");
         assertThat(notices).anyMatch(n -> n.startsWith("warning: cannot reach the GitOps remote")
@@ -153,7 +153,7 @@ class GitOpsRemoteTest {
         Path remote = bare("lab.git");
         services.remotes().setRemote(LAB, "file://" + remote);
         Path away = Files.move(remote, servers.resolve("away.git"));
-        services.agents().create(CLUSTER, "scout", DEFAULTS);     // committed here only
+        services.agents().create(ClusterName.of(CLUSTER), "scout", DEFAULTS);     // committed here only
         Files.move(away, remote);
         String agentFile = local.files().stream().filter(f -> f.contains("scout")).findFirst().orElseThrow();
         someoneElsePushes("file://" + remote, agentFile, "theirs: a different scout\n");
@@ -177,7 +177,7 @@ class GitOpsRemoteTest {
         try (GitServers.Daemon daemon = new GitServers.Daemon(servers)) {
             daemonUrl = daemon.url("daemon.git");
             services.remotes().setRemote(LAB, daemonUrl);
-            services.agents().create(CLUSTER, "scout", DEFAULTS);
+            services.agents().create(ClusterName.of(CLUSTER), "scout", DEFAULTS);
             assertThat(head(servers.resolve("daemon.git"))).isEqualTo(local.head());
         }
 
@@ -192,7 +192,7 @@ class GitOpsRemoteTest {
 
             Services withToken = services(Map.of("SIKIFANSO_GIT_TOKEN", "s3cret-token"));
             withToken.remotes().setRemote(LAB, http.url("http.git"));
-            withToken.agents().create(CLUSTER, "planner", DEFAULTS);
+            withToken.agents().create(ClusterName.of(CLUSTER), "planner", DEFAULTS);
 
             assertThat(head(servers.resolve("http.git"))).isEqualTo(local.head());
             assertThat(Files.readString(local.dir().resolve(".git/config"))).doesNotContain("s3cret-token");

@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +45,7 @@ class RepoStateBeforeChangeTest {
         Path lock = Files.createFile(home.gitOps().resolve(".git/index.lock"));
         Path refLock = Files.createFile(home.gitOps().resolve(".git/refs/heads/main.lock"));
 
-        apps.enable(CLUSTER, List.of("qdrant"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("qdrant"));
 
         assertThat(lock).doesNotExist();
         assertThat(refLock).doesNotExist();
@@ -61,7 +62,7 @@ class RepoStateBeforeChangeTest {
         Files.writeString(home.gitOps().resolve("notes.txt"), "mine\n");
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("qdrant")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of(CLUSTER), List.of("qdrant")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("the GitOps repo at " + home.gitOps() + " has uncommitted changes that this commit would "
                         + "sweep in: catalog/ollama.yaml (modified), notes.txt (untracked)")
@@ -75,7 +76,7 @@ class RepoStateBeforeChangeTest {
         Files.writeString(home.gitOps().resolve("notes.txt"), "mine\n");
         TestHome including = TestHome.at(tmp, true);
 
-        including.services().apps().enable(CLUSTER, List.of("qdrant"));
+        including.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
 
         assertThat(git.subjects().get(0)).isEqualTo("catalog: enable qdrant");
         assertThat(git.filesInHead()).containsExactlyInAnyOrder("catalog/qdrant.yaml", "notes.txt");
@@ -87,7 +88,7 @@ class RepoStateBeforeChangeTest {
         git.run("checkout", "-q", "--detach", "HEAD");
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("qdrant")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of(CLUSTER), List.of("qdrant")))
                 .hasMessage("the GitOps repo at " + home.gitOps() + " has a detached HEAD; a commit there would be "
                         + "lost at the next checkout")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
@@ -100,7 +101,7 @@ class RepoStateBeforeChangeTest {
         git.run("checkout", "-q", "-b", "experiment");
         RepoSnapshot before = RepoSnapshot.of(git);
 
-        assertThatThrownBy(() -> apps.enable(CLUSTER, List.of("qdrant")))
+        assertThatThrownBy(() -> apps.enable(ClusterName.of(CLUSTER), List.of("qdrant")))
                 .hasMessageContaining("is on branch \"experiment\", not \"main\"")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .startsWith("switch back: git -C " + home.gitOps() + " switch main");
@@ -115,7 +116,7 @@ class RepoStateBeforeChangeTest {
                 "agents/ghost.yaml", "name: ghost\n"));
         assertThat(git.status()).isNotEmpty();
 
-        assertThat(apps.list(CLUSTER, false).stream().filter(a -> a.enabled()).toList()).isEmpty();
+        assertThat(apps.list(ClusterName.of(CLUSTER), false).stream().filter(a -> a.enabled()).toList()).isEmpty();
 
         assertThat(RepoSnapshot.of(git)).isEqualTo(before);
         assertThat(home.progress()).anyMatch(m -> m.startsWith("rolled back the interrupted change \"test change\""));
@@ -132,7 +133,7 @@ class RepoStateBeforeChangeTest {
         git.run("reset", "-q", "HEAD~1", "--", "catalog/qdrant.yaml");
         Files.writeString(qdrant, "half-written");
 
-        apps.enable(CLUSTER, List.of("ollama"));
+        apps.enable(ClusterName.of(CLUSTER), List.of("ollama"));
 
         assertThat(git.status()).isEmpty();
         assertThat(Files.readString(qdrant)).isEqualTo(enabled);

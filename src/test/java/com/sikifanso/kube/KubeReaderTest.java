@@ -1,5 +1,6 @@
 package com.sikifanso.kube;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class KubeReaderTest {
                         .withReady(true).withRestartCount(2).endContainerStatus().endStatus().build()).build())
                 .once();
 
-        assertThat(reader(ClusterState.RUNNING).pods("lab", "agent-bob")).singleElement()
+        assertThat(reader(ClusterState.RUNNING).pods(ClusterName.of("lab"), "agent-bob")).singleElement()
                 .satisfies(p -> {
                     assertThat(p.name()).isEqualTo("worker");
                     assertThat(p.ready()).isEqualTo("1/1");
@@ -72,7 +73,7 @@ class KubeReaderTest {
                         .withClusterIP("10.43.0.9").addNewPort().withPort(6333).withProtocol("TCP").endPort()
                         .endSpec().build()).build()).once();
 
-        assertThat(reader(ClusterState.RUNNING).services("lab", "rag")).singleElement()
+        assertThat(reader(ClusterState.RUNNING).services(ClusterName.of("lab"), "rag")).singleElement()
                 .satisfies(s -> assertThat(s.ports()).containsExactly("6333/TCP"));
     }
 
@@ -84,7 +85,7 @@ class KubeReaderTest {
                         .addToItems(event("b", "2026-11-25T10:02:00Z", "env DB_PASSWORD=changeme rejected"))
                         .addToItems(event("c", "2026-11-25T10:01:00Z", "middle")).build()).once();
 
-        var events = reader(ClusterState.RUNNING).events("lab", "storage", 2);
+        var events = reader(ClusterState.RUNNING).events(ClusterName.of("lab"), "storage", 2);
 
         assertThat(events).extracting(KubeReader.EventRow::message)
                 .containsExactly("middle", "env DB_PASSWORD=**** rejected");
@@ -106,7 +107,7 @@ class KubeReaderTest {
         server.expect().get().withPath("/api/v1/namespaces/agent-bob/pods/worker/log?pretty=false&container=main"
                 + "&tailLines=100").andReturn(200, log.toString()).once();
 
-        KubeReader.Logs logs = reader(ClusterState.RUNNING).logs("lab", "agent-bob", "worker", null, null,
+        KubeReader.Logs logs = reader(ClusterState.RUNNING).logs(ClusterName.of("lab"), "agent-bob", "worker", null, null,
                 "request", new OutputBudget(10, 16 * 1024));
 
         assertThat(logs.container()).isEqualTo("main");
@@ -118,13 +119,13 @@ class KubeReaderTest {
 
     @Test
     void aMissingPodNamesTheNamespace() {
-        assertThatThrownBy(() -> reader(ClusterState.RUNNING).logs("lab", "agent-bob", "ghost", null, null, null,
+        assertThatThrownBy(() -> reader(ClusterState.RUNNING).logs(ClusterName.of("lab"), "agent-bob", "ghost", null, null, null,
                 OutputBudget.DEFAULT)).hasMessage("no pod \"ghost\" in namespace agent-bob");
     }
 
     @Test
     void aClusterThatIsNotRunningIsRefusedWithTheFix() {
-        assertThatThrownBy(() -> reader(ClusterState.STOPPED).pods("lab", "default"))
+        assertThatThrownBy(() -> reader(ClusterState.STOPPED).pods(ClusterName.of("lab"), "default"))
                 .hasMessage("cluster \"lab\" is not running (state: stopped), so there is nothing to ask")
                 .extracting(e -> ((com.sikifanso.core.SikifansoException) e).hint())
                 .isEqualTo("start it with: sikifanso cluster start lab");
@@ -134,7 +135,7 @@ class KubeReaderTest {
     void anUnreachableApiServerIsAClearFailure() {
         server.expect().get().withPath("/api/v1/namespaces/x/pods").andReturn(500, "boom").once();
 
-        assertThatThrownBy(() -> reader(ClusterState.RUNNING).pods("lab", "x"))
+        assertThatThrownBy(() -> reader(ClusterState.RUNNING).pods(ClusterName.of("lab"), "x"))
                 .hasMessageStartingWith("cannot talk to the Kubernetes API of cluster \"lab\"");
     }
 }

@@ -42,13 +42,13 @@ final class McpHome {
     }
 
     McpHome withAgent(String name) {
-        services.agents().create(CLUSTER, name, new AgentSpec(null, null, null, null, null, null, null, null));
+        services.agents().create(ClusterName.of(CLUSTER), name, new AgentSpec(null, null, null, null, null, null, null, null));
         return this;
     }
 
     /** Records an Argo CD URL, user and password in the cluster's session, as a created cluster has them. */
     McpHome withArgoCdPassword() {
-        Session s = services.sessions().load(CLUSTER);
+        Session s = services.sessions().load(ClusterName.of(CLUSTER));
         services.sessions().save(new Session(s.clusterName(), s.state(), s.createdAt(), s.bootstrapURL(),
                 s.bootstrapVersion(), s.gitOpsPath(),
                 new Session.Services(new Session.ArgoCd("http://localhost:30080", "admin", ARGOCD_PASSWORD,

@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.mcp.NodeMcpClient.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -222,7 +223,7 @@ class McpToolsTest {
     @Test
     void noToolOutputContainsTheArgoCdPassword() {
         // The session really has it, and the server really read the part of the session that holds it.
-        assertThat(home.services().sessions().load(McpHome.CLUSTER).services().argocd().password())
+        assertThat(home.services().sessions().load(ClusterName.of(McpHome.CLUSTER)).services().argocd().password())
                 .isEqualTo(McpHome.ARGOCD_PASSWORD);
         JsonNode info = read("cluster_info");
         assertThat(info.at("/structuredContent/session/services/argocd/url").asText())

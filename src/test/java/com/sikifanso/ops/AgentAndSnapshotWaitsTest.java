@@ -59,7 +59,7 @@ class AgentAndSnapshotWaitsTest {
         services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(5),
                 progress::add, env);
         services.clusters().prepare(ClusterName.of("lab"), new TemplateSource.Embedded(), null);
-        services.sessions().save(services.sessions().load("lab").withState(ClusterState.RUNNING));
+        services.sessions().save(services.sessions().load(ClusterName.of("lab")).withState(ClusterState.RUNNING));
     }
 
     @AfterEach
@@ -108,7 +108,7 @@ class AgentAndSnapshotWaitsTest {
 
     @Test
     void agentDeleteWithWaitReturnsOnceItsApplicationIsGone() {
-        services.agents().create("lab", "bob", com.sikifanso.agents.AgentSpec.DEFAULTS);
+        services.agents().create(ClusterName.of("lab"), "bob", com.sikifanso.agents.AgentSpec.DEFAULTS);
         removedLater("bob");
 
         call("agent_delete", Map.of("cluster", "lab", "name", "bob", "wait", true));
@@ -119,7 +119,7 @@ class AgentAndSnapshotWaitsTest {
     @Test
     void snapshotRestoreWithWaitReturnsOnceWhatItRemovedIsGone() {
         services.snapshots().capture(ClusterName.of("lab"), "empty", false);
-        services.apps().enable("lab", List.of("qdrant"));
+        services.apps().enable(ClusterName.of("lab"), List.of("qdrant"));
         removedLater("qdrant");
 
         call("snapshot_restore", Map.of("name", "empty", "wait", true));

@@ -47,9 +47,9 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
     @Test
     void agentList() {
-        cliHome.services().agents().create(CLUSTER, "alice", new AgentSpec(null, null, null, null, null,
+        cliHome.services().agents().create(ClusterName.of(CLUSTER), "alice", new AgentSpec(null, null, null, null, null,
                 List.of("qdrant"), List.of("api.github.com"), null));
-        cliHome.services().agents().create(CLUSTER, "bob", DEFAULTS);
+        cliHome.services().agents().create(ClusterName.of(CLUSTER), "bob", DEFAULTS);
 
         JsonNode cli = cli(cliHome, "-c", CLUSTER, "agent", "list");
 
@@ -59,7 +59,7 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
     @Test
     void agentInfo() {
-        cliHome.services().agents().create(CLUSTER, "bob", DEFAULTS);
+        cliHome.services().agents().create(ClusterName.of(CLUSTER), "bob", DEFAULTS);
 
         JsonNode cli = cli(cliHome, "-c", CLUSTER, "agent", "info", "bob");
 
@@ -83,8 +83,8 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
     @Test
     void agentUpdate() {
-        cliHome.services().agents().create(CLUSTER, "coder", DEFAULTS);
-        toolHome.services().agents().create(CLUSTER, "coder", DEFAULTS);
+        cliHome.services().agents().create(ClusterName.of(CLUSTER), "coder", DEFAULTS);
+        toolHome.services().agents().create(ClusterName.of(CLUSTER), "coder", DEFAULTS);
 
         JsonNode cli = cli(cliHome, "-c", CLUSTER, "agent", "update", "coder", "--memory-limit", "4Gi",
                 "--allow-none", "--no-wait");
@@ -97,7 +97,7 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
     @Test
     void agentUpdateThatChangesNothing() {
-        cliHome.services().agents().create(CLUSTER, "coder", DEFAULTS);
+        cliHome.services().agents().create(ClusterName.of(CLUSTER), "coder", DEFAULTS);
 
         JsonNode cli = cli(cliHome, "-c", CLUSTER, "agent", "update", "coder", "--no-wait");
 
@@ -107,8 +107,8 @@ class CliMatchesToolsAgentsSnapshotsTest {
 
     @Test
     void agentDelete() {
-        cliHome.services().agents().create(CLUSTER, "bob", DEFAULTS);
-        toolHome.services().agents().create(CLUSTER, "bob", DEFAULTS);
+        cliHome.services().agents().create(ClusterName.of(CLUSTER), "bob", DEFAULTS);
+        toolHome.services().agents().create(ClusterName.of(CLUSTER), "bob", DEFAULTS);
 
         JsonNode cli = cli(cliHome, "-c", CLUSTER, "agent", "delete", "bob", "--yes", "--no-wait");
         JsonNode tool = tool(toolHome, "agent_delete", Map.of("cluster", CLUSTER, "name", "bob"));
@@ -148,7 +148,7 @@ class CliMatchesToolsAgentsSnapshotsTest {
     void snapshotRestore() {
         for (TestHome home : List.of(cliHome, toolHome)) {
             home.services().snapshots().capture(ClusterName.of(CLUSTER), "s1", false);
-            home.services().apps().enable(CLUSTER, List.of("qdrant"));
+            home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
         }
 
         JsonNode cli = cli(cliHome, "snapshot", "restore", "s1", "--yes", "--no-wait");

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,7 +80,7 @@ class CliMatchesToolsAppsTest {
 
     @Test
     void appListIsCatalogList() throws IOException {
-        services.apps().enable(RunningLab.CLUSTER, List.of("qdrant"));
+        services.apps().enable(ClusterName.of(RunningLab.CLUSTER), List.of("qdrant"));
 
         JsonNode enabled = cli("app", "list");
         assertThat(enabled).isEqualTo(tool("catalog_list", Map.of("cluster", "lab", "enabledOnly", true)));
@@ -113,15 +114,15 @@ class CliMatchesToolsAppsTest {
 
     @Test
     void appHistoryIsAppHistoryAndAppRollbackIsAppRollback() throws IOException {
-        services.apps().enable(RunningLab.CLUSTER, List.of("qdrant"));
-        services.apps().disable(RunningLab.CLUSTER, "qdrant", false);
+        services.apps().enable(ClusterName.of(RunningLab.CLUSTER), List.of("qdrant"));
+        services.apps().disable(ClusterName.of(RunningLab.CLUSTER), "qdrant", false);
 
         JsonNode history = cli("app", "history", "qdrant");
         assertThat(history).isEqualTo(tool("app_history", Map.of("cluster", "lab", "name", "qdrant")));
         String enabled = history.at("/revisions/1/revision").asText();
 
         JsonNode cli = cli("app", "rollback", "qdrant", "--to", enabled, "--no-wait");
-        services.apps().disable(RunningLab.CLUSTER, "qdrant", false);
+        services.apps().disable(ClusterName.of(RunningLab.CLUSTER), "qdrant", false);
         JsonNode tool = tool("app_rollback", Map.of("cluster", "lab", "name", "qdrant", "revision", enabled));
 
         assertThat(anyCommit(cli)).isEqualTo(anyCommit(tool));
@@ -132,12 +133,12 @@ class CliMatchesToolsAppsTest {
     void appAddIsAppAddAndAppRemoveIsAppRemove() throws IOException {
         JsonNode added = cli("app", "add", "podinfo", "--repo", "https://stefanprodan.github.io/podinfo",
                 "--version", "6.10.1", "--no-wait");
-        services.apps().remove(RunningLab.CLUSTER, "podinfo");
+        services.apps().remove(ClusterName.of(RunningLab.CLUSTER), "podinfo");
         assertThat(anyCommit(added)).isEqualTo(anyCommit(tool("app_add", Map.of("cluster", "lab", "name", "podinfo",
                 "repoUrl", "https://stefanprodan.github.io/podinfo", "chart", "podinfo", "version", "6.10.1"))));
 
         JsonNode removed = cli("app", "remove", "podinfo", "--no-wait");
-        services.apps().addWithValues(RunningLab.CLUSTER, new CustomApp("podinfo",
+        services.apps().addWithValues(ClusterName.of(RunningLab.CLUSTER), new CustomApp("podinfo",
                 "https://stefanprodan.github.io/podinfo", "podinfo", "6.10.1", "podinfo"), null);
         assertThat(anyCommit(removed)).isEqualTo(anyCommit(tool("app_remove", Map.of("cluster", "lab",
                 "name", "podinfo"))));
@@ -145,7 +146,7 @@ class CliMatchesToolsAppsTest {
 
     @Test
     void appCredentialsIsAppCredentialsAndRotatingIsAppRotateCredentials() throws IOException {
-        services.apps().enable(RunningLab.CLUSTER, List.of("valkey"));
+        services.apps().enable(ClusterName.of(RunningLab.CLUSTER), List.of("valkey"));
 
         assertThat(cli("app", "credentials", "valkey")).isEqualTo(tool("app_credentials",
                 Map.of("cluster", "lab", "name", "valkey")));

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ class CliMatchesToolsProbeTest {
     @BeforeEach
     void runningLabWithDemo() throws IOException {
         TestHome home = TestHome.withCluster(root);
-        home.services().agents().create(TestHome.CLUSTER, "demo", new AgentSpec(null, null, null, null, null,
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "demo", new AgentSpec(null, null, null, null, null,
                 List.of("qdrant"), List.of("api.anthropic.com"), null));
         RunningLab.setState(home, ClusterState.RUNNING, "http://127.0.0.1:1", "pw");
         RunningLab.writeKubeconfig(root, client);

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -162,7 +163,7 @@ class ClusterFileOpsTest {
                 new OperationContext(services, msg -> { }));
 
         assertThat(created.profile()).hasValueSatisfying(p -> assertThat(p.changed()).contains("litellm-proxy"));
-        assertThat(services.agents().list("tpl")).extracting(a -> a.name()).containsExactly("lab-agent");
+        assertThat(services.agents().list(ClusterName.of("tpl"))).extracting(a -> a.name()).containsExactly("lab-agent");
     }
 
     @Test
@@ -194,7 +195,7 @@ class ClusterFileOpsTest {
         ClusterFile described = call(ClusterFileOps.CLUSTER_CONFIG, new ClusterOps.ClusterRef("flannellab")).file();
         assertThat(described.cni()).isEqualTo(com.sikifanso.infra.Cni.flannel);
         assertThat(described.infra()).isNull();
-        assertThatThrownBy(() -> services.agents().create("flannellab", "web", new com.sikifanso.agents.AgentSpec(
+        assertThatThrownBy(() -> services.agents().create(ClusterName.of("flannellab"), "web", new com.sikifanso.agents.AgentSpec(
                 null, null, null, null, null, null, List.of("example.com"), null)))
                 .hasMessageStartingWith("--egress-fqdn needs Cilium");
     }

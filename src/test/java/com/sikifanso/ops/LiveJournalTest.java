@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,7 +56,7 @@ class LiveJournalTest {
                 Duration.ofSeconds(5), progress::add, Map.of("KUBECONFIG", kubeconfig.toString(),
                         "HOME", home.toString(), "DOCKER_HOST", "unix:///nonexistent.sock"));
         services.clusters().prepare(com.sikifanso.core.ClusterName.of("lab"), new TemplateSource.Embedded(), null);
-        services.sessions().save(services.sessions().load("lab").withState(ClusterState.RUNNING));
+        services.sessions().save(services.sessions().load(ClusterName.of("lab")).withState(ClusterState.RUNNING));
     }
 
     private ActivityJournal journal() {

@@ -49,8 +49,8 @@ class PlansTest {
                 Duration.ofSeconds(5), line -> { }, Map.of("KUBECONFIG", kubeconfig.toString(),
                         "HOME", home.toString(), "DOCKER_HOST", "unix:///nonexistent.sock"));
         services.clusters().prepare(ClusterName.of("lab"), new TemplateSource.Embedded(), null);
-        services.sessions().save(services.sessions().load("lab").withState(ClusterState.RUNNING));
-        repo = Path.of(services.sessions().load("lab").gitOpsPath());
+        services.sessions().save(services.sessions().load(ClusterName.of("lab")).withState(ClusterState.RUNNING));
+        repo = Path.of(services.sessions().load(ClusterName.of("lab")).gitOpsPath());
     }
 
     private <I extends Record, O extends Record> Plan plan(Operation<I, O> operation, I input) {
@@ -112,7 +112,7 @@ class PlansTest {
                 .hasMessageContaining("no-such-app");
 
         AgentOps.AgentSettings bad = agent("bob", "lots");
-        String badSpec = messageOf(() -> services.agents().create("lab", "bob", bad.spec()));
+        String badSpec = messageOf(() -> services.agents().create(ClusterName.of("lab"), "bob", bad.spec()));
         assertThatThrownBy(() -> plan(AgentOps.CREATE, bad)).hasMessage(badSpec).hasMessageContaining("lots");
 
         assertThatThrownBy(() -> plan(CatalogOps.ENABLE, new CatalogOps.EnableInput("nope", List.of("qdrant"),
@@ -121,7 +121,7 @@ class PlansTest {
 
     @Test
     void aChangeThatIsAlreadyMadePlansNothing() {
-        services.apps().enable("lab", List.of("qdrant"));
+        services.apps().enable(ClusterName.of("lab"), List.of("qdrant"));
 
         Plan plan = plan(CatalogOps.ENABLE, new CatalogOps.EnableInput("lab", List.of("qdrant"), false));
 

@@ -38,7 +38,7 @@ class RunUndoTest {
                 Duration.ofSeconds(5), line -> { }, Map.of("KUBECONFIG", home.resolve("none").toString(),
                         "HOME", home.toString(), "DOCKER_HOST", "unix:///nonexistent.sock"));
         services.clusters().prepare(ClusterName.of("lab"), new TemplateSource.Embedded(), null);
-        repo = Path.of(services.sessions().load("lab").gitOpsPath());
+        repo = Path.of(services.sessions().load(ClusterName.of("lab")).gitOpsPath());
     }
 
     private <I extends Record, O extends Record> O call(Surface surface, String run, Operation<I, O> op, I input) {

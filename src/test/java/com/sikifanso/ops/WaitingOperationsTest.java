@@ -52,7 +52,7 @@ class WaitingOperationsTest {
                 Duration.ofSeconds(5), progress::add, Map.of("KUBECONFIG", kubeconfig.toString(),
                         "HOME", home.toString(), "DOCKER_HOST", "unix:///nonexistent.sock"));
         services.clusters().prepare(ClusterName.of("lab"), new TemplateSource.Embedded(), null);
-        services.sessions().save(services.sessions().load("lab").withState(ClusterState.RUNNING));
+        services.sessions().save(services.sessions().load(ClusterName.of("lab")).withState(ClusterState.RUNNING));
     }
 
     @AfterEach
@@ -99,8 +99,8 @@ class WaitingOperationsTest {
 
     @Test
     void rollingBackWithWaitReturnsOnceArgoCdReportsTheAppSynced() {
-        services.apps().enable("lab", List.of("qdrant"));
-        services.apps().disable("lab", "qdrant", false);
+        services.apps().enable(ClusterName.of("lab"), List.of("qdrant"));
+        services.apps().disable(ClusterName.of("lab"), "qdrant", false);
         healthyLater("qdrant");
         carriesOutRequestedSyncs("qdrant");
 

@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sikifanso.infra.InfraConfig;
@@ -37,14 +38,14 @@ class CiliumApiAddressTest {
         installedAt("172.19.0.3");
 
         assertThat(CiliumApiAddress.configured(client, "cilium")).contains("172.19.0.3");
-        assertThat(CiliumApiAddress.check(client, "lab", "cilium", "172.19.0.3")).isEmpty();
+        assertThat(CiliumApiAddress.check(client, ClusterName.of("lab"), "cilium", "172.19.0.3")).isEmpty();
     }
 
     @Test
     void aStartWhereServer0MovedWarnsWithTheCommandsThatRepointCilium() {
         installedAt("172.19.0.2");
 
-        bootstrap().checkStarted("lab", "172.19.0.5", com.sikifanso.agui.RunProgress.toLines(progress::add));
+        bootstrap().checkStarted(ClusterName.of("lab"), "172.19.0.5", com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(progress).singleElement().asString()
                 .startsWith("warning: Cilium reaches the API server at 172.19.0.2:6443, but server-0 is now at "
@@ -59,13 +60,13 @@ class CiliumApiAddressTest {
     void aStartWhereTheAddressesAgreeSaysNothing() {
         installedAt("172.19.0.3");
 
-        bootstrap().checkStarted("lab", "172.19.0.3", com.sikifanso.agui.RunProgress.toLines(progress::add));
+        bootstrap().checkStarted(ClusterName.of("lab"), "172.19.0.3", com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(progress).isEmpty();
     }
 
     @Test
     void withoutACiliumApplicationThereIsNothingToCompare() {
-        assertThat(CiliumApiAddress.check(client, "lab", "cilium", "172.19.0.3")).isEmpty();
+        assertThat(CiliumApiAddress.check(client, ClusterName.of("lab"), "cilium", "172.19.0.3")).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +59,7 @@ class InfraUpgradeTest {
 
     private InfraUpgrade upgrade() {
         return new InfraUpgrade(sessions, new InfraConfigs(), charts, cluster -> {
-            kubeconfigAsked.add(cluster);
+            kubeconfigAsked.add(cluster.value());
             return OWN_KUBECONFIG;
         }, cluster -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build(),
                 cluster -> Optional.of("172.28.0.3"), (cluster, name) -> {
@@ -76,7 +77,7 @@ class InfraUpgradeTest {
     void ciliumIsUpgradedThroughTheClustersOwnContextAndItsApplicationFollows() {
         charts.deployed.put("cilium", "1.19.5");
 
-        List<InfraUpgrade.Outcome> outcomes = upgrade().upgrade("lab", List.of(InfraUpgrade.Component.CILIUM), false,
+        List<InfraUpgrade.Outcome> outcomes = upgrade().upgrade(ClusterName.of("lab"), List.of(InfraUpgrade.Component.CILIUM), false,
                 com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(outcomes).containsExactly(new InfraUpgrade.Outcome(InfraUpgrade.Component.CILIUM, "1.19.5",
@@ -101,11 +102,11 @@ class InfraUpgradeTest {
     void argoCdUpgradeRecordsTheNewChartVersionInTheSession() {
         charts.deployed.put("argocd", "10.2.0");
 
-        upgrade().upgrade("lab", List.of(InfraUpgrade.Component.ARGOCD), true, com.sikifanso.agui.RunProgress.toLines(progress::add));
+        upgrade().upgrade(ClusterName.of("lab"), List.of(InfraUpgrade.Component.ARGOCD), true, com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(snapshots).as("--skip-snapshot").isEmpty();
-        assertThat(sessions.load("lab").services().argocd().chartVersion()).isEqualTo("10.2.1");
-        assertThat(sessions.load("lab").services().argocd().password()).isEqualTo("pw");
+        assertThat(sessions.load(ClusterName.of("lab")).services().argocd().chartVersion()).isEqualTo("10.2.1");
+        assertThat(sessions.load(ClusterName.of("lab")).services().argocd().password()).isEqualTo("pw");
         assertThat(application("argocd").get("spec", "source", "targetRevision").toString()).isEqualTo("10.2.1");
     }
 
@@ -113,7 +114,7 @@ class InfraUpgradeTest {
     void aNewerDeployedVersionIsNeverDowngraded() {
         charts.deployed.put("cilium", "1.20.0");
 
-        List<InfraUpgrade.Outcome> outcomes = upgrade().upgrade("lab", List.of(InfraUpgrade.Component.CILIUM), false,
+        List<InfraUpgrade.Outcome> outcomes = upgrade().upgrade(ClusterName.of("lab"), List.of(InfraUpgrade.Component.CILIUM), false,
                 com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(outcomes.get(0).skipped()).isEqualTo("deployed version 1.20.0 is newer than the target 1.19.6;"
@@ -128,7 +129,7 @@ class InfraUpgradeTest {
         charts.deployed.put("cilium", "1.19.6");
         charts.deployed.put("argocd", "10.2.1");
 
-        List<InfraUpgrade.Outcome> outcomes = upgrade().upgrade("lab", List.of(InfraUpgrade.Component.CILIUM,
+        List<InfraUpgrade.Outcome> outcomes = upgrade().upgrade(ClusterName.of("lab"), List.of(InfraUpgrade.Component.CILIUM,
                 InfraUpgrade.Component.ARGOCD), false, com.sikifanso.agui.RunProgress.toLines(progress::add));
 
         assertThat(outcomes).extracting(InfraUpgrade.Outcome::skipped).containsExactly("already at 1.19.6",
@@ -142,7 +143,7 @@ class InfraUpgradeTest {
         charts.failing(SikifansoException.failure("upgrading cilium to 1.19.6 failed: timed out waiting for the"
                 + " condition", null));
 
-        assertThatThrownBy(() -> upgrade().upgrade("lab", List.of(InfraUpgrade.Component.CILIUM), false,
+        assertThatThrownBy(() -> upgrade().upgrade(ClusterName.of("lab"), List.of(InfraUpgrade.Component.CILIUM), false,
                 com.sikifanso.agui.RunProgress.toLines(progress::add))).isInstanceOfSatisfying(SikifansoException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("upgrading cilium to 1.19.6 failed: timed out waiting for the"
                             + " condition; the release stays at (or was rolled back to) 1.19.5");
@@ -154,16 +155,16 @@ class InfraUpgradeTest {
 
     @Test
     void aChartThatIsNotInstalledIsAnErrorNamingTheRelease() {
-        assertThatThrownBy(() -> upgrade().upgrade("lab", List.of(InfraUpgrade.Component.ARGOCD), false,
+        assertThatThrownBy(() -> upgrade().upgrade(ClusterName.of("lab"), List.of(InfraUpgrade.Component.ARGOCD), false,
                 com.sikifanso.agui.RunProgress.toLines(progress::add))).isInstanceOf(SikifansoException.class).hasMessage("Argo CD is not installed in"
                 + " cluster \"lab\" (no deployed Helm release argocd in argocd)");
     }
 
     @Test
     void aStoppedClusterIsRefused() {
-        sessions.save(sessions.load("lab").withState(ClusterState.STOPPED));
+        sessions.save(sessions.load(ClusterName.of("lab")).withState(ClusterState.STOPPED));
 
-        assertThatThrownBy(() -> upgrade().upgrade("lab", List.of(InfraUpgrade.Component.CILIUM), false,
+        assertThatThrownBy(() -> upgrade().upgrade(ClusterName.of("lab"), List.of(InfraUpgrade.Component.CILIUM), false,
                 com.sikifanso.agui.RunProgress.toLines(progress::add))).isInstanceOf(SikifansoException.class).hasMessageStartingWith("cluster \"lab\" is"
                 + " stopped; only a running cluster can be upgraded");
         assertThat(charts.calls).isEmpty();
@@ -195,7 +196,7 @@ class InfraUpgradeTest {
                 - {name: admin@k3d-lab, user: {token: l}}
                 """);
 
-        String own = ClusterKubeconfig.extract(file, "lab");
+        String own = ClusterKubeconfig.extract(file, ClusterName.of("lab"));
 
         assertThat(TestInfra.yaml(own)).isEqualTo(TestInfra.yaml("""
                 apiVersion: v1
@@ -205,7 +206,7 @@ class InfraUpgradeTest {
                 contexts: [{name: k3d-lab, context: {cluster: k3d-lab, user: admin@k3d-lab}}]
                 current-context: k3d-lab
                 """));
-        assertThatThrownBy(() -> ClusterKubeconfig.extract(file, "gone")).isInstanceOf(SikifansoException.class)
+        assertThatThrownBy(() -> ClusterKubeconfig.extract(file, ClusterName.of("gone"))).isInstanceOf(SikifansoException.class)
                 .hasMessage("the kubeconfig " + file + " has no context k3d-gone");
     }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.server;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ class HttpAgentRunTest {
     void httpAgentRunsAnOperationAndItsEventsPassTheOfficialChecks() throws Exception {
         NodeAguiCheck.assumeAvailable();
         try (ServedCluster served = new ServedCluster(home, "srv-agent")) {
-            served.services.agents().create("srv-agent", "scout",
+            served.services.agents().create(ClusterName.of("srv-agent"), "scout",
                     new com.sikifanso.agents.AgentSpec(null, null, null, null, null, null, null, null));
             String url = served.url("/api/agui/run");
             JsonNode result = new NodeAguiCheck()

@@ -1,5 +1,6 @@
 package com.sikifanso.server;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sikifanso.agents.AgentSpec;
@@ -126,7 +127,7 @@ class RunEndpointTest {
     @Test
     void aDestructiveOperationWithoutConfirmIsRefusedAsMcpRefusesItAndRunsWithIt() throws Exception {
         try (ServedCluster served = new ServedCluster(home, "srv-danger")) {
-            served.services.agents().create("srv-danger", "researcher",
+            served.services.agents().create(ClusterName.of("srv-danger"), "researcher",
                     new AgentSpec(null, null, null, null, null, null, null, null));
             Path agentFile = served.home.resolve("clusters/srv-danger/gitops/agents/researcher.yaml");
             assertThat(agentFile).exists();

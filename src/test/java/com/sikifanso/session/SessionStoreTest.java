@@ -42,7 +42,7 @@ class SessionStoreTest {
         store.save(session);
 
         Path file = tmp.resolve("clusters/lab/session.yaml");
-        assertThat(store.load("lab")).isEqualTo(session);
+        assertThat(store.load(ClusterName.of("lab"))).isEqualTo(session);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         try (var files = Files.list(file.getParent())) {
             assertThat(files).containsExactly(file);
@@ -75,7 +75,7 @@ class SessionStoreTest {
         Files.writeString(file, corrupt);
 
         for (Runnable use : List.<Runnable>of(
-                () -> home.services().apps().enable(CLUSTER, List.of("qdrant")),
+                () -> home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant")),
                 () -> home.services().clusters().info(ClusterName.of(CLUSTER)),
                 () -> home.services().clusters().prepare(ClusterName.of(CLUSTER), new TemplateSource.Embedded(), ProfileSelection.parse("rag")))) {
             assertThatThrownBy(use::run)
@@ -94,7 +94,7 @@ class SessionStoreTest {
     void aMissingSessionSaysHowToPrepareTheCluster() {
         SessionStore store = new SessionStore(new SikifansoHome(tmp));
 
-        assertThatThrownBy(() -> store.load("ghost"))
+        assertThatThrownBy(() -> store.load(ClusterName.of("ghost")))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessage("no cluster named \"ghost\" (no session at " + tmp.resolve("clusters/ghost/session.yaml")
                         + ")")
@@ -107,7 +107,7 @@ class SessionStoreTest {
         TestHome home = TestHome.withCluster(tmp);
         com.sikifanso.core.LocalFiles.deleteRecursively(home.gitOps());
 
-        assertThatThrownBy(() -> home.services().apps().list(CLUSTER, false))
+        assertThatThrownBy(() -> home.services().apps().list(ClusterName.of(CLUSTER), false))
                 .hasMessage("the GitOps repo of cluster \"lab\" is missing: " + home.gitOps()
                         + " is not a git repository");
     }
@@ -126,7 +126,7 @@ class SessionStoreTest {
                 .hasMessageContaining("Not a directory")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("set SIKIFANSO_HOME to a directory you own");
-        assertThatThrownBy(() -> home.services().apps().list("lab", true))
+        assertThatThrownBy(() -> home.services().apps().list(ClusterName.of("lab"), true))
                 .hasMessageStartingWith("cannot read session file " + file.resolve("clusters/lab/session.yaml"));
         assertThat(file).hasContent("not a directory");
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.snapshot;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.TestHome.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,7 @@ class SnapshotCommandsTest {
         assertThat(table.stdout().lines().findFirst().orElseThrow().split("\\s+"))
                 .containsExactly("NAME", "CLUSTER", "CREATED", "VERSION", "HEAD");
 
-        home.services().apps().enable(CLUSTER, List.of("qdrant"));
+        home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
         Result restored = run("snapshot", "restore", "s1");
         assertThat(restored.exitCode()).as(restored.toString()).isZero();
         assertThat(restored.stdout()).startsWith("restored snapshot s1 into cluster lab (commit ");
@@ -94,14 +95,14 @@ class SnapshotCommandsTest {
 
     @Test
     void clusterCreateFromSnapshotPreparesANewClusterWithTheHistory() {
-        home.services().apps().enable(CLUSTER, List.of("qdrant"));
+        home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
         run("-c", CLUSTER, "snapshot", "capture", "--name", "base");
 
         Result r = run("cluster", "create", "--from-snapshot", "base", "lab2", "--gitops-only");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stderr()).contains("prepared cluster lab2 from snapshot base");
-        assertThat(home.services().sessions().load("lab2").state()).isEqualTo(ClusterState.NOT_CREATED);
+        assertThat(home.services().sessions().load(ClusterName.of("lab2")).state()).isEqualTo(ClusterState.NOT_CREATED);
         assertThat(home.git("lab2").log("%H")).isEqualTo(home.git().log("%H"));
     }
 
@@ -154,7 +155,7 @@ class SnapshotCommandsTest {
 
         registry.invoke("snapshot_capture", Map.of("cluster", CLUSTER, "name", "via-mcp"), ctx);
         Object list = registry.invoke("snapshot_list", Map.of(), ctx);
-        home.services().apps().enable(CLUSTER, List.of("qdrant"));
+        home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
         SnapshotService.Restored restored = (SnapshotService.Restored) registry.invoke("snapshot_restore",
                 Map.of("name", "via-mcp"), ctx);
 

@@ -26,12 +26,12 @@ class SnapshotCredentialsTest {
     void clusterWithValkey() {
         f = new SnapshotFixture(root);
         // The cluster is not created, so enabling generates the values without a cluster to write to.
-        f.home.services().apps().enable(CLUSTER, List.of("valkey"));
+        f.home.services().apps().enable(ClusterName.of(CLUSTER), List.of("valkey"));
         password = valkeyPassword(CLUSTER);
     }
 
     private String valkeyPassword(String cluster) {
-        return f.home.services().credentials().show(cluster, "valkey").secrets().getFirst().values().get("password");
+        return f.home.services().credentials().show(ClusterName.of(cluster), "valkey").secrets().getFirst().values().get("password");
     }
 
     private static boolean anyEntryContains(Map<String, byte[]> entries, String value) {
@@ -69,7 +69,7 @@ class SnapshotCredentialsTest {
         f.snapshots.seedCluster("plain", ClusterName.of("lab2"));
         assertThat(root.resolve("clusters/lab2/credentials.yaml")).doesNotExist();
         // What cluster create runs for the apps the snapshot had enabled.
-        f.home.services().apps().provisionCredentials("lab2");
+        f.home.services().apps().provisionCredentials(ClusterName.of("lab2"));
 
         assertThat(valkeyPassword("lab2")).matches("[A-Za-z0-9]{32}").isNotEqualTo(password);
     }

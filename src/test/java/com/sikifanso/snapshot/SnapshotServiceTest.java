@@ -42,13 +42,13 @@ class SnapshotServiceTest {
 
     @Test
     void restoringIntoTheSameClusterIsOneCommitThatBringsBackTheSnapshotsFilesAndKeepsHistory() throws Exception {
-        f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
-        f.home.services().agents().create(CLUSTER, "bob", DEFAULTS);
+        f.home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
+        f.home.services().agents().create(ClusterName.of(CLUSTER), "bob", DEFAULTS);
         GitCli git = f.git(CLUSTER);
         Map<String, String> captured = f.tree(CLUSTER);
         f.snapshots.capture(ClusterName.of(CLUSTER), "before", false);
-        f.home.services().apps().enable(CLUSTER, List.of("langfuse"));
-        f.home.services().agents().delete(CLUSTER, "bob");
+        f.home.services().apps().enable(ClusterName.of(CLUSTER), List.of("langfuse"));
+        f.home.services().agents().delete(ClusterName.of(CLUSTER), "bob");
         git.run("rm", "-q", "catalog/valkey.yaml");
         Files.createDirectories(f.home.gitOps().resolve("extra/deep"));
         writeString(f.home.gitOps().resolve("extra/deep/notes.yaml"), "hand: made\n");
@@ -71,10 +71,10 @@ class SnapshotServiceTest {
 
     @Test
     void aRestoreThatCannotCommitLeavesTheRepoAsItWas() throws Exception {
-        f.home.services().agents().create(CLUSTER, "bob", DEFAULTS);
+        f.home.services().agents().create(ClusterName.of(CLUSTER), "bob", DEFAULTS);
         f.snapshots.capture(ClusterName.of(CLUSTER), "with-bob", false);
-        f.home.services().agents().delete(CLUSTER, "bob");
-        f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
+        f.home.services().agents().delete(ClusterName.of(CLUSTER), "bob");
+        f.home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
         GitCli git = f.git(CLUSTER);
         git.run("rm", "-q", "-r", "apps");
         git.commitAll("no custom apps");
@@ -91,7 +91,7 @@ class SnapshotServiceTest {
 
     @Test
     void aClusterWhoseRepoIsGoneGetsTheSnapshotsRepoBack() throws Exception {
-        f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
+        f.home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
         List<String> history = f.git(CLUSTER).log("%H");
         Map<String, String> tree = f.tree(CLUSTER);
         f.snapshots.capture(ClusterName.of(CLUSTER), "safe", false);
@@ -110,7 +110,7 @@ class SnapshotServiceTest {
 
     @Test
     void restoringWhatTheRepoAlreadyHoldsMakesNoCommit() {
-        f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
+        f.home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
         f.snapshots.capture(ClusterName.of(CLUSTER), "same", false);
         String head = f.git(CLUSTER).head();
 
@@ -123,7 +123,7 @@ class SnapshotServiceTest {
 
     @Test
     void restoreIntoAnotherClusterWithMinusC() {
-        f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
+        f.home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
         f.snapshots.capture(ClusterName.of(CLUSTER), "with-qdrant", false);
         f.home.prepare("other");
 
@@ -136,7 +136,7 @@ class SnapshotServiceTest {
 
     @Test
     void aNewClusterFromASnapshotHasItsHistoryAndAFreshSession() throws Exception {
-        f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
+        f.home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
         withArgoCdPassword(CLUSTER, "hunter2");
         f.snapshots.capture(ClusterName.of(CLUSTER), "base", true);
 
@@ -146,7 +146,7 @@ class SnapshotServiceTest {
         assertThat(f.git("lab2").log("%H")).isEqualTo(f.git(CLUSTER).log("%H"));
         assertThat(f.tree("lab2")).isEqualTo(f.tree(CLUSTER));
         assertThat(f.git("lab2").status()).isEmpty();
-        Session session = f.home.services().sessions().load("lab2");
+        Session session = f.home.services().sessions().load(ClusterName.of("lab2"));
         assertThat(session.state()).isEqualTo(ClusterState.NOT_CREATED);
         assertThat(session.gitOpsPath()).isEqualTo(f.home.gitOps("lab2").toString());
         assertThat(session.services()).as("the old cluster's URLs and password").isNull();
@@ -155,7 +155,7 @@ class SnapshotServiceTest {
         assertThat(f.home.gitOps("lab2").resolve(".git/config")).content().doesNotContain("hooksPath");
         assertThat(root.resolve("clusters")).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("."));
         // The new cluster's repo works with the normal machinery.
-        f.home.services().apps().enable("lab2", List.of("valkey"));
+        f.home.services().apps().enable(ClusterName.of("lab2"), List.of("valkey"));
         assertThat(f.git("lab2").subjects()).hasSize(3);
     }
 
@@ -163,7 +163,7 @@ class SnapshotServiceTest {
     void aNewClusterFromASnapshotTakesTheSnapshotsClusterNameByDefault() {
         f.snapshots.capture(ClusterName.of(CLUSTER), "base", false);
         String head = f.git(CLUSTER).head();
-        f.home.services().sessions().delete(CLUSTER);
+        f.home.services().sessions().delete(ClusterName.of(CLUSTER));
 
         SnapshotService.Seeded seeded = f.snapshots.seedCluster("base", null);
 
@@ -228,7 +228,7 @@ class SnapshotServiceTest {
 
     @Test
     void theActivityJournalTravelsOnlyWhenAskedAndANewClusterKeepsItsHistory() {
-        Path clusterDir = f.home.services().sessions().home().clusterDir(CLUSTER);
+        Path clusterDir = f.home.services().sessions().home().clusterDir(ClusterName.of(CLUSTER));
         ActivityJournal journal = new ActivityJournal(clusterDir, JournalOptions.DEFAULTS);
         journal.append("run-1", new AguiEvent.RunStarted("lab", "run-1", null, null, null, 1L));
         journal.append("run-1", new AguiEvent.RunFinished("lab", "run-1", null, null, null, 2L));
@@ -243,20 +243,20 @@ class SnapshotServiceTest {
                 .contains("activity.jsonl");
 
         f.snapshots.seedCluster("with-activity", ClusterName.of("lab2"));
-        ActivityJournal copied = new ActivityJournal(f.home.services().sessions().home().clusterDir("lab2"),
+        ActivityJournal copied = new ActivityJournal(f.home.services().sessions().home().clusterDir(ClusterName.of("lab2")),
                 JournalOptions.DEFAULTS);
         assertThat(copied.readSince(0L)).as("the new cluster's journal is the old one's history").isEqualTo(before);
         assertThat(copied.append("run-2", new AguiEvent.RunStarted("lab2", "run-2", null, null, null, 3L)).sequence())
                 .as("and goes on after it").isEqualTo(before.getLast().sequence() + 1);
 
         f.snapshots.seedCluster("config-only", ClusterName.of("lab3"));
-        assertThat(new ActivityJournal(f.home.services().sessions().home().clusterDir("lab3"), JournalOptions.DEFAULTS)
+        assertThat(new ActivityJournal(f.home.services().sessions().home().clusterDir(ClusterName.of("lab3")), JournalOptions.DEFAULTS)
                 .readSince(0L)).isEmpty();
     }
 
     @Test
     void theArchiveHoldsMetadataSessionAndTheRepoWithItsHistory() {
-        f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
+        f.home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
 
         SnapshotService.Captured captured = f.snapshots.capture(ClusterName.of(CLUSTER), "full", false);
 
@@ -324,7 +324,7 @@ class SnapshotServiceTest {
     void anExistingSnapshotIsNeverOverwritten() throws Exception {
         f.snapshots.capture(ClusterName.of(CLUSTER), "keep", false);
         byte[] original = Files.readAllBytes(f.archive("keep"));
-        f.home.services().apps().enable(CLUSTER, List.of("qdrant"));
+        f.home.services().apps().enable(ClusterName.of(CLUSTER), List.of("qdrant"));
 
         assertThatThrownBy(() -> f.snapshots.capture(ClusterName.of(CLUSTER), "keep", false))
                 .hasMessage("a snapshot named \"keep\" already exists (" + f.archive("keep") + ")");
@@ -392,7 +392,7 @@ class SnapshotServiceTest {
     }
 
     private void withArgoCdPassword(String cluster, String password) {
-        Session s = f.home.services().sessions().load(cluster);
+        Session s = f.home.services().sessions().load(ClusterName.of(cluster));
         f.home.services().sessions().save(new Session(s.clusterName(), s.state(), s.createdAt(), s.bootstrapURL(),
                 s.bootstrapVersion(), s.gitOpsPath(), new Session.Services(new Session.ArgoCd("http://localhost:30080",
                 "admin", password, "10.2.1"), new Session.Hubble("http://localhost:30081")), s.k3dConfig(),

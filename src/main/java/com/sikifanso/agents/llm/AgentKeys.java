@@ -1,5 +1,6 @@
 package com.sikifanso.agents.llm;
 
+import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.agents.AgentSandbox;
 import com.sikifanso.agents.AgentValues;
@@ -41,7 +42,7 @@ public final class AgentKeys {
     }
 
     /** Creates the agent's key, or updates the one its Secret holds, to this budget and these models. */
-    public KeyState ensure(String cluster, String agent, AgentValues.Llm llm) {
+    public KeyState ensure(ClusterName cluster, String agent, AgentValues.Llm llm) {
         LlmBudget budget = LlmBudget.parse(llm.budget());
         String ns = AgentSandbox.namespace(agent);
         try (KubernetesClient kube = live.kube(cluster)) {
@@ -71,7 +72,7 @@ public final class AgentKeys {
     }
 
     /** Revokes the agent's key (if it has one) and removes its Secret. */
-    public boolean revoke(String cluster, String agent) {
+    public boolean revoke(ClusterName cluster, String agent) {
         String ns = AgentSandbox.namespace(agent);
         try (KubernetesClient kube = live.kube(cluster)) {
             Optional<String> key = storedKey(kube, ns);
@@ -87,7 +88,7 @@ public final class AgentKeys {
     }
 
     /** The key's budget and spend as LiteLLM counts them; empty when the agent has no key. */
-    public Optional<KeyState> state(String cluster, String agent) {
+    public Optional<KeyState> state(ClusterName cluster, String agent) {
         String ns = AgentSandbox.namespace(agent);
         try (KubernetesClient kube = live.kube(cluster)) {
             Optional<String> key = storedKey(kube, ns);
@@ -134,7 +135,7 @@ public final class AgentKeys {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String masterKey(String cluster) {
+    private String masterKey(ClusterName cluster) {
         String key = credentials.load(cluster).getOrDefault(AgentSandbox.LLM_GATEWAY, new java.util.TreeMap<>())
                 .getOrDefault("litellm-proxy-credentials", new java.util.TreeMap<>()).get("LITELLM_MASTER_KEY");
         if (key == null) {

@@ -59,10 +59,10 @@ public final class AgentProbe {
     }
 
     public Plan plan(ClusterName cluster, String agent) {
-        AgentService.Agent a = agents.get(cluster.value(), agent);
-        Path dir = repos.open(cluster.value()).dir();
+        AgentService.Agent a = agents.get(cluster, agent);
+        Path dir = repos.open(cluster).dir();
         Map<String, JsonNode> others = new LinkedHashMap<>();
-        agents.list(cluster.value()).stream().filter(o -> !o.name().equals(agent))
+        agents.list(cluster).stream().filter(o -> !o.name().equals(agent))
                 .forEach(o -> others.put(o.name(), SandboxPolicy.render(dir, o.name())));
         JsonNode policy = SandboxPolicy.render(dir, agent);
         return new Plan(a, policy, PolicyDestinations.of(policy, a.values(), others));
@@ -76,7 +76,7 @@ public final class AgentProbe {
         Plan plan = plan(cluster, agent);
         AgentService.Agent a = plan.agent();
         String name = "sikifanso-probe-" + suffix();
-        try (KubernetesClient kube = live.kube(cluster.value())) {
+        try (KubernetesClient kube = live.kube(cluster)) {
             List<ProbeTarget> targets = new ClusterAddresses(kube, agent).resolve(plan.destinations());
             Pod pod = ProbePod.of(name, a.values(), options.image(), targets, options.timeout());
             progress.step("probe pod " + name + " in " + a.namespace());
@@ -90,7 +90,7 @@ public final class AgentProbe {
             }
             return report.withCauses(new ProbeDiagnosis(kube).causes(agent, plan.policy()));
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster.value(), e);
+            throw LiveCluster.unreachable(cluster, e);
         }
     }
 

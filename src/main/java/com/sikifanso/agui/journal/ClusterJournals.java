@@ -1,5 +1,6 @@
 package com.sikifanso.agui.journal;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.SessionStore;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ public final class ClusterJournals {
     }
 
     /** The journal of {@code cluster}, which may not have been written yet (see {@link #written}). */
-    public ActivityJournal of(String cluster) {
+    public ActivityJournal of(ClusterName cluster) {
         if (!sessions.exists(cluster)) {
             List<String> known = sessions.names();
             throw SikifansoException.failure("no cluster named \"" + cluster + "\""

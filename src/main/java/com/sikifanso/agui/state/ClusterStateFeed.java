@@ -1,5 +1,6 @@
 package com.sikifanso.agui.state;
 
+import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.Services;
 import com.sikifanso.agents.AgentService;
@@ -85,35 +86,35 @@ public final class ClusterStateFeed implements AutoCloseable {
     /** Where the feed reads from; {@link #of(Services, Options)} in production. */
     interface Sources {
         /** A client for the cluster's API; throws {@link SikifansoException} when there is none to have. */
-        KubernetesClient connect(String cluster);
+        KubernetesClient connect(ClusterName cluster);
 
         /** The agents the cluster's GitOps repo defines. */
-        Collection<String> definedAgents(String cluster);
+        Collection<String> definedAgents(ClusterName cluster);
 
-        List<CheckResult> doctor(String cluster);
+        List<CheckResult> doctor(ClusterName cluster);
 
         static Sources of(Services services, Options options) {
             LiveCluster live = new LiveCluster(services.sessions(), services.kubeClients());
             return new Sources() {
                 @Override
-                public KubernetesClient connect(String cluster) {
+                public KubernetesClient connect(ClusterName cluster) {
                     return KubeClients.failingFast(live.kube(cluster), options.apiTimeout());
                 }
 
                 @Override
-                public Collection<String> definedAgents(String cluster) {
+                public Collection<String> definedAgents(ClusterName cluster) {
                     return services.agents().list(cluster).stream().map(AgentService.Agent::name).toList();
                 }
 
                 @Override
-                public List<CheckResult> doctor(String cluster) {
-                    return services.doctor().examine(com.sikifanso.core.ClusterName.of(cluster), Doctor.Options.DEFAULTS).checks();
+                public List<CheckResult> doctor(ClusterName cluster) {
+                    return services.doctor().examine(cluster, Doctor.Options.DEFAULTS).checks();
                 }
             };
         }
     }
 
-    private final String cluster;
+    private final ClusterName cluster;
     private final Path clusterDir;
     private final ActivityJournal journal;
     private final Sources sources;
@@ -127,7 +128,7 @@ public final class ClusterStateFeed implements AutoCloseable {
     private volatile long doctorAt;
     private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
-    private ClusterStateFeed(String cluster, Path clusterDir, ActivityJournal journal, Sources sources,
+    private ClusterStateFeed(ClusterName cluster, Path clusterDir, ActivityJournal journal, Sources sources,
                              Options options) {
         this.cluster = cluster;
         this.clusterDir = clusterDir;
@@ -143,12 +144,11 @@ public final class ClusterStateFeed implements AutoCloseable {
      * does, or else waiting to take over. Never fails on an unreachable cluster; refuses a bad name or an unknown
      * cluster.
      */
-    public static ClusterStateFeed whileListening(Services services, String cluster) {
+    public static ClusterStateFeed whileListening(Services services, ClusterName cluster) {
         return whileListening(services, cluster, Options.DEFAULTS);
     }
 
-    static ClusterStateFeed whileListening(Services services, String cluster, Options options) {
-        Names.requireLabel("cluster", cluster);
+    static ClusterStateFeed whileListening(Services services, ClusterName cluster, Options options) {
         if (!services.sessions().exists(cluster)) {
             throw SikifansoException.failure("no cluster named \"" + cluster + "\"",
                     "create it with: sikifanso cluster create " + cluster);
@@ -158,7 +158,7 @@ public final class ClusterStateFeed implements AutoCloseable {
                 options);
     }
 
-    static ClusterStateFeed start(String cluster, Path clusterDir, ActivityJournal journal, Sources sources,
+    static ClusterStateFeed start(ClusterName cluster, Path clusterDir, ActivityJournal journal, Sources sources,
                                   Options options) {
         ClusterStateFeed feed = new ClusterStateFeed(cluster, clusterDir, journal, sources, options);
         feed.feeder.start();
@@ -219,7 +219,7 @@ public final class ClusterStateFeed implements AutoCloseable {
         String runId = "state-" + UUID.randomUUID();
         ObjectNode props = AguiJson.MAPPER.createObjectNode().put("surface", "state-feed")
                 .put("pid", ProcessHandle.current().pid());
-        AguiRun run = AguiRun.start(cluster, runId, new RunAgentInput(cluster, runId, null, null, null, null, null,
+        AguiRun run = AguiRun.start(cluster.value(), runId, new RunAgentInput(cluster.value(), runId, null, null, null, null, null,
                 props), sink(runId));
         try {
             Duration retry = options.firstRetry();
@@ -285,7 +285,7 @@ public final class ClusterStateFeed implements AutoCloseable {
     }
 
     private void record(AguiRun run, Unreachable why) {
-        ObjectNode value = AguiJson.MAPPER.createObjectNode().put("cluster", cluster).put("message", why.getMessage());
+        ObjectNode value = AguiJson.MAPPER.createObjectNode().put("cluster", cluster.value()).put("message", why.getMessage());
         if (why.hint != null) {
             value.put("hint", why.hint);
         }
@@ -299,7 +299,7 @@ public final class ClusterStateFeed implements AutoCloseable {
         ClusterState sent = null;
         long nextDoctor = System.nanoTime() + options.doctorInterval().toNanos();
         while (!isClosed()) {
-            ClusterState now = ClusterStateReader.read(cluster, watch.seen(definedAgents(), doctorVerdicts()));
+            ClusterState now = ClusterStateReader.read(cluster.value(), watch.seen(definedAgents(), doctorVerdicts()));
             reads.incrementAndGet();
             if (!now.sameContent(sent)) {
                 sent = now.at(options.clock().instant());

@@ -1,5 +1,6 @@
 package com.sikifanso.agents.llm;
 
+import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +61,7 @@ class AgentKeysTest {
         RunningLab.writeKubeconfig(root, client);
         TreeMap<String, TreeMap<String, String>> litellm = new TreeMap<>(Map.of("litellm-proxy-credentials",
                 new TreeMap<>(Map.of("LITELLM_MASTER_KEY", MASTER))));
-        new CredentialStore(new SikifansoHome(root)).save(TestHome.CLUSTER, new TreeMap<>(Map.of("litellm-proxy",
+        new CredentialStore(new SikifansoHome(root)).save(ClusterName.of(TestHome.CLUSTER), new TreeMap<>(Map.of("litellm-proxy",
                 litellm)));
         answer("/key/generate", Map.of("key", KEY, "key_alias", "agent-demo"));
         answer("/key/update", Map.of("key", KEY));

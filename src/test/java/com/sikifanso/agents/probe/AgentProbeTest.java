@@ -59,9 +59,9 @@ class AgentProbeTest {
     void demoAndOther() {
         home = TestHome.withCluster(root);
         AgentService agents = home.services().agents();
-        agents.create(TestHome.CLUSTER, "demo", new AgentSpec(null, null, null, null, null, List.of("qdrant"),
+        agents.create(ClusterName.of(TestHome.CLUSTER), "demo", new AgentSpec(null, null, null, null, null, List.of("qdrant"),
                 List.of("api.anthropic.com"), null));
-        agents.create(TestHome.CLUSTER, "other", new AgentSpec(null, null, null, null, null,
+        agents.create(ClusterName.of(TestHome.CLUSTER), "other", new AgentSpec(null, null, null, null, null,
                 List.of("qdrant", "valkey"), null, null));
         RunningLab.setState(home, ClusterState.RUNNING, "http://127.0.0.1:1", "pw");
         SikifansoHome sikifansoHome = new SikifansoHome(root);
@@ -161,7 +161,7 @@ class AgentProbeTest {
     void thePodPassesPodSecurityRestrictedAndStaysWithinTheQuota() {
         // Changed while the cluster counts as stopped, so no refresh goes to a real API server.
         RunningLab.setState(home, ClusterState.STOPPED, "http://127.0.0.1:1", "pw");
-        home.services().agents().update(TestHome.CLUSTER, "demo", new AgentSpec("5m", "50m", "8Mi", "64Mi", null,
+        home.services().agents().update(ClusterName.of(TestHome.CLUSTER), "demo", new AgentSpec("5m", "50m", "8Mi", "64Mi", null,
                 null, null, null));
         RunningLab.setState(home, ClusterState.RUNNING, "http://127.0.0.1:1", "pw");
         AtomicReference<Pod> created = new AtomicReference<>();

@@ -46,7 +46,7 @@ class ProbePlanTest {
 
     @Test
     void everyDestinationThePolicySpeaksAboutIsARowWithTheRuleThatDecidesIt() {
-        home.services().agents().create(TestHome.CLUSTER, "demo", allow("qdrant"));
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "demo", allow("qdrant"));
 
         assertThat(plan("demo")).extracting(Destination::what, Destination::expected, Destination::rule).containsExactly(
                 tuple("DNS: resolve kubernetes.default.svc.cluster.local", REACH,
@@ -63,10 +63,10 @@ class ProbePlanTest {
 
     @Test
     void allowingAnotherAppAddsItsTwoRows() {
-        home.services().agents().create(TestHome.CLUSTER, "demo", allow("qdrant"));
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "demo", allow("qdrant"));
         int before = plan("demo").size();
 
-        home.services().agents().update(TestHome.CLUSTER, "demo", allow("qdrant", "postgresql"));
+        home.services().agents().update(ClusterName.of(TestHome.CLUSTER), "demo", allow("qdrant", "postgresql"));
 
         List<Destination> after = plan("demo");
         assertThat(after).hasSize(before + 2);
@@ -78,8 +78,8 @@ class ProbePlanTest {
 
     @Test
     void aServiceOnlyAnotherAgentMayReachMustNotConnectFromThisOne() {
-        home.services().agents().create(TestHome.CLUSTER, "demo", allow("qdrant"));
-        home.services().agents().create(TestHome.CLUSTER, "other", allow("qdrant", "valkey"));
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "demo", allow("qdrant"));
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "other", allow("qdrant", "valkey"));
 
         assertThat(plan("demo")).filteredOn(d -> d.what().contains("allowed to agent"))
                 .extracting(Destination::what, Destination::port, Destination::expected)
@@ -90,7 +90,7 @@ class ProbePlanTest {
 
     @Test
     void allowedHostsMustConnectAndTheInternetStaysClosedByDefaultDenyWhenWorldCannotBeDenied() {
-        home.services().agents().create(TestHome.CLUSTER, "demo", egress("api.anthropic.com", "example.com:8443"));
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "demo", egress("api.anthropic.com", "example.com:8443"));
 
         List<Destination> rows = plan("demo");
         assertThat(rows).filteredOn(d -> d.where() == Destination.Where.NAME && d.check() == Destination.Check.CONNECT)
@@ -103,7 +103,7 @@ class ProbePlanTest {
 
     @Test
     void aRuleAddedToTheChartInTheRepoIsARowWithoutAnyChangeToTheProbe() throws Exception {
-        home.services().agents().create(TestHome.CLUSTER, "demo", allow());
+        home.services().agents().create(ClusterName.of(TestHome.CLUSTER), "demo", allow());
         Path template = home.clusterDir(TestHome.CLUSTER).resolve("gitops/charts/agent-sandbox/templates"
                 + "/ciliumnetworkpolicy.yaml");
         String chart = Files.readString(template);

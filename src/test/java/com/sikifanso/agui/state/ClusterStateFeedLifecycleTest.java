@@ -1,5 +1,6 @@
 package com.sikifanso.agui.state;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.agui.state.StateFixtures.fast;
 import static com.sikifanso.agui.state.StateFixtures.node;
 import static com.sikifanso.agui.state.StateFixtures.ticking;
@@ -53,7 +54,7 @@ class ClusterStateFeedLifecycleTest {
         home = RunningLab.home(tmp, "http://127.0.0.1:1", "pw");
         RunningLab.writeKubeconfig(tmp, client);
         services = RunningLab.cliServices(tmp);
-        clusterDir = services.sessions().home().clusterDir(CLUSTER);
+        clusterDir = services.sessions().home().clusterDir(ClusterName.of(CLUSTER));
         journal = new StateJournal(clusterDir);
         client.nodes().resource(node("k3d-lab-server-0", true, true))
                 .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
@@ -62,7 +63,7 @@ class ClusterStateFeedLifecycleTest {
     @Test
     void closingStopsTheWatchesAndEveryThreadFinishesTheRunAndFreesTheLease() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        ClusterStateFeed feed = ClusterStateFeed.whileListening(services, CLUSTER, fast(ticking()));
+        ClusterStateFeed feed = ClusterStateFeed.whileListening(services, ClusterName.of(CLUSTER), fast(ticking()));
         JournalEntry snapshot = journal.awaitMore(EventType.STATE_SNAPSHOT, 0);
         assertThat(started(before)).as("the feed runs threads of its own").isNotEmpty();
 
@@ -96,17 +97,17 @@ class ClusterStateFeedLifecycleTest {
         ClusterStateFeed.Sources real = ClusterStateFeed.Sources.of(services, options);
         ClusterStateFeed.Sources slowDoctor = new ClusterStateFeed.Sources() {
             @Override
-            public KubernetesClient connect(String cluster) {
+            public KubernetesClient connect(ClusterName cluster) {
                 return real.connect(cluster);
             }
 
             @Override
-            public Collection<String> definedAgents(String cluster) {
+            public Collection<String> definedAgents(ClusterName cluster) {
                 return real.definedAgents(cluster);
             }
 
             @Override
-            public List<com.sikifanso.doctor.CheckResult> doctor(String cluster) {
+            public List<com.sikifanso.doctor.CheckResult> doctor(ClusterName cluster) {
                 try {
                     doctorMayAnswer.await();
                 } catch (InterruptedException e) {
@@ -115,7 +116,7 @@ class ClusterStateFeedLifecycleTest {
                 return List.of(com.sikifanso.doctor.CheckResult.pass("Session", "cluster lab, state running"));
             }
         };
-        try (ClusterStateFeed feed = ClusterStateFeed.start(CLUSTER, clusterDir,
+        try (ClusterStateFeed feed = ClusterStateFeed.start(ClusterName.of(CLUSTER), clusterDir,
                 new ActivityJournal(clusterDir, JournalOptions.DEFAULTS), slowDoctor, options)) {
             JournalEntry snapshot = journal.awaitMore(EventType.STATE_SNAPSHOT, 0);
             var state = ((AguiEvent.StateSnapshot) snapshot.event()).snapshot();
@@ -149,22 +150,22 @@ class ClusterStateFeedLifecycleTest {
         ClusterStateFeed.Sources real = ClusterStateFeed.Sources.of(services, options);
         ClusterStateFeed.Sources counted = new ClusterStateFeed.Sources() {
             @Override
-            public KubernetesClient connect(String cluster) {
+            public KubernetesClient connect(ClusterName cluster) {
                 connects.incrementAndGet();
                 return real.connect(cluster);
             }
 
             @Override
-            public Collection<String> definedAgents(String cluster) {
+            public Collection<String> definedAgents(ClusterName cluster) {
                 return real.definedAgents(cluster);
             }
 
             @Override
-            public List<com.sikifanso.doctor.CheckResult> doctor(String cluster) {
+            public List<com.sikifanso.doctor.CheckResult> doctor(ClusterName cluster) {
                 return real.doctor(cluster);
             }
         };
-        try (ClusterStateFeed feed = ClusterStateFeed.start(CLUSTER, clusterDir,
+        try (ClusterStateFeed feed = ClusterStateFeed.start(ClusterName.of(CLUSTER), clusterDir,
                 new ActivityJournal(clusterDir, JournalOptions.DEFAULTS), counted, options)) {
             awaitAtLeast(connects, 4);
             List<JournalEntry> custom = StateJournal.ofType(journal.entries(), EventType.CUSTOM);
@@ -200,9 +201,9 @@ class ClusterStateFeedLifecycleTest {
 
     @Test
     void twoListenersInOneProcessMakeOneFeedAndTheSecondTakesOverWhenTheFirstCloses() throws Exception {
-        ClusterStateFeed first = ClusterStateFeed.whileListening(services, CLUSTER, fast(ticking()));
+        ClusterStateFeed first = ClusterStateFeed.whileListening(services, ClusterName.of(CLUSTER), fast(ticking()));
         JournalEntry firstSnapshot = journal.awaitMore(EventType.STATE_SNAPSHOT, 0);
-        try (ClusterStateFeed second = ClusterStateFeed.whileListening(services, CLUSTER, fast(ticking()))) {
+        try (ClusterStateFeed second = ClusterStateFeed.whileListening(services, ClusterName.of(CLUSTER), fast(ticking()))) {
             Thread.sleep(10 * fast(null).leasePoll().toMillis());   // ten chances to take a lease it must not get
             assertThat(StateJournal.ofType(journal.entries(), EventType.RUN_STARTED)).as("one feed").hasSize(1);
 
@@ -216,12 +217,12 @@ class ClusterStateFeedLifecycleTest {
 
     @Test
     void aBadOrUnknownClusterNameIsRefusedAndNothingIsWritten() {
-        assertThatThrownBy(() -> ClusterStateFeed.whileListening(services, "Not_A_Label"))
+        assertThatThrownBy(() -> ClusterStateFeed.whileListening(services, ClusterName.of("Not_A_Label")))
                 .isInstanceOf(SikifansoException.class).hasMessageContaining("Not_A_Label");
-        assertThatThrownBy(() -> ClusterStateFeed.whileListening(services, "nosuch"))
+        assertThatThrownBy(() -> ClusterStateFeed.whileListening(services, ClusterName.of("nosuch")))
                 .isInstanceOf(SikifansoException.class).hasMessage("no cluster named \"nosuch\"")
                 .extracting(e -> ((SikifansoException) e).hint()).isEqualTo("create it with: sikifanso cluster create nosuch");
-        assertThat(services.sessions().home().clusterDir("nosuch")).doesNotExist();
+        assertThat(services.sessions().home().clusterDir(ClusterName.of("nosuch"))).doesNotExist();
         assertThat(journal.entries()).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package com.sikifanso.agui.state;
 
+import com.sikifanso.core.ClusterName;
 import static com.sikifanso.agui.state.StateFixtures.agentNamespace;
 import static com.sikifanso.agui.state.StateFixtures.fast;
 import static com.sikifanso.agui.state.StateFixtures.node;
@@ -55,17 +56,17 @@ class ClusterStateFeedTest {
         RunningLab.home(tmp, "http://127.0.0.1:1", "pw");
         RunningLab.writeKubeconfig(tmp, client);
         services = RunningLab.cliServices(tmp);
-        journal = new StateJournal(services.sessions().home().clusterDir(CLUSTER));
+        journal = new StateJournal(services.sessions().home().clusterDir(ClusterName.of(CLUSTER)));
     }
 
     @Test
     void aSnapshotThenOneExactDeltaPerChangeAndTheDeltasRebuildTheState() throws Exception {
         client.nodes().resource(node("k3d-lab-server-0", true, true)).create();
         argoCdHas(application("qdrant", "qdrant", "Synced", "Healthy", List.of()));
-        services.agents().create(CLUSTER, "planner", NO_CHANGE);   // committed; Argo CD has not made it yet
+        services.agents().create(ClusterName.of(CLUSTER), "planner", NO_CHANGE);   // committed; Argo CD has not made it yet
 
         String runId;
-        try (ClusterStateFeed feed = ClusterStateFeed.whileListening(services, CLUSTER, fast(ticking()))) {
+        try (ClusterStateFeed feed = ClusterStateFeed.whileListening(services, ClusterName.of(CLUSTER), fast(ticking()))) {
             JournalEntry snapshot = journal.awaitMore(EventType.STATE_SNAPSHOT, 0);
             runId = snapshot.runId();
             JsonNode state = ((AguiEvent.StateSnapshot) snapshot.event()).snapshot();
@@ -133,7 +134,7 @@ class ClusterStateFeedTest {
         assertThat(checked.get("state")).as("what @ag-ui/client's consumer holds").isEqualTo(rebuilt);
 
         // A new listener's snapshot is what the deltas built.
-        try (ClusterStateFeed again = ClusterStateFeed.whileListening(services, CLUSTER, fast(ticking()))) {
+        try (ClusterStateFeed again = ClusterStateFeed.whileListening(services, ClusterName.of(CLUSTER), fast(ticking()))) {
             JournalEntry fresh = journal.awaitMore(EventType.STATE_SNAPSHOT, 1);
             ObjectNode freshState = withoutDoctor(((AguiEvent.StateSnapshot) fresh.event()).snapshot());
             ObjectNode built = withoutDoctor(rebuilt);
@@ -147,7 +148,7 @@ class ClusterStateFeedTest {
     void aChangeThatLeavesTheStateAsItWasSendsNothing() throws Exception {
         client.nodes().resource(node("k3d-lab-server-0", true, true)).create();
         argoCdHas(application("qdrant", "qdrant", "Synced", "Healthy", List.of()));
-        try (ClusterStateFeed feed = ClusterStateFeed.whileListening(services, CLUSTER, fast(ticking()))) {
+        try (ClusterStateFeed feed = ClusterStateFeed.whileListening(services, ClusterName.of(CLUSTER), fast(ticking()))) {
             journal.awaitMore(EventType.STATE_SNAPSHOT, 0);
             long reads = settled(feed);
 

@@ -1,5 +1,6 @@
 package com.sikifanso.agui.state;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
 import com.sikifanso.agui.EventType;
 import com.sikifanso.argocd.ArgoCdResources;
@@ -39,7 +40,7 @@ public final class StateFeedBench {
             StateJournal journal = new StateJournal(home.resolve("clusters").resolve(RunningLab.CLUSTER));
             List<Long> latencies = new ArrayList<>();
             long opened = System.nanoTime();
-            try (AutoCloseable feed = ClusterStateFeed.whileListening(services, RunningLab.CLUSTER)) {
+            try (AutoCloseable feed = ClusterStateFeed.whileListening(services, ClusterName.of(RunningLab.CLUSTER))) {
                 journal.awaitMore(EventType.STATE_SNAPSHOT, 0);
                 System.out.printf("%-40s %10.0f ms%n", "open to STATE_SNAPSHOT (with doctor)",
                         (System.nanoTime() - opened) / 1e6);

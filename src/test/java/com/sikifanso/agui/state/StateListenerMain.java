@@ -1,5 +1,6 @@
 package com.sikifanso.agui.state;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.argocd.RunningLab;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ public final class StateListenerMain {
     }
 
     public static void main(String[] args) throws IOException {
-        try (ClusterStateFeed feed = ClusterStateFeed.whileListening(RunningLab.cliServices(Path.of(args[0])), args[1],
+        try (ClusterStateFeed feed = ClusterStateFeed.whileListening(RunningLab.cliServices(Path.of(args[0])), ClusterName.of(args[1]),
                 StateFixtures.fast(Clock.systemUTC()))) {
             System.out.println("listening " + ProcessHandle.current().pid());
             System.out.flush();
