@@ -1,5 +1,6 @@
 package com.sikifanso.agents;
 
+import com.sikifanso.core.CommitId;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.infra.Cni;
 import com.sikifanso.infra.InfraConfigs;
@@ -56,9 +57,9 @@ public final class AgentService {
             return new Agent(name, AgentSandbox.namespace(name), values, Optional.empty(), Optional.empty());
         }
 
-        static Agent committed(ClusterName cluster, String name, AgentValues values, Optional<String> commit,
+        static Agent committed(ClusterName cluster, String name, AgentValues values, Optional<CommitId> commit,
                                SyncTarget target) {
-            return new Agent(name, AgentSandbox.namespace(name), values, commit,
+            return new Agent(name, AgentSandbox.namespace(name), values, commit.map(CommitId::value),
                     commit.map(c -> new PendingSync(cluster, c, List.of(target))));
         }
     }
@@ -105,8 +106,8 @@ public final class AgentService {
             requireExists(repo, name);
             RepoChange change = new RepoChange("agent: delete " + name)
                     .delete(file(name)).delete(valuesFile(name));
-            String commit = repo.apply(change).orElseThrow();
-            return new Deleted(name, commit,
+            CommitId commit = repo.apply(change).orElseThrow();
+            return new Deleted(name, commit.value(),
                     Optional.of(new PendingSync(cluster, commit, List.of(SyncTargets.disappears(name)))));
         });
     }

@@ -1,6 +1,6 @@
 package com.sikifanso.agents;
 
-import com.sikifanso.core.CommitIds;
+import com.sikifanso.core.CommitId;
 import com.sikifanso.core.Table;
 import com.sikifanso.core.TextStyle;
 import java.util.List;
@@ -12,16 +12,16 @@ public final class AgentText {
 
     public static String created(AgentService.Agent a, TextStyle style) {
         return "created agent " + style.bold(a.name()) + " (namespace " + a.namespace() + ", commit "
-                + CommitIds.shortId(a.commit().orElseThrow()) + ")\n";
+                + CommitId.shortOf(a.commit().orElseThrow()) + ")\n";
     }
 
     public static String updated(AgentService.Agent a) {
-        return a.commit().map(c -> "updated agent " + a.name() + " (commit " + CommitIds.shortId(c) + ")\n")
+        return a.commit().map(c -> "updated agent " + a.name() + " (commit " + CommitId.shortOf(c) + ")\n")
                 .orElse("agent " + a.name() + " already has these settings; nothing changed\n");
     }
 
     public static String deleted(AgentService.Deleted d) {
-        return "deleted agent " + d.deleted() + " (commit " + CommitIds.shortId(d.commit()) + ")\n";
+        return "deleted agent " + d.deleted() + " (commit " + CommitId.shortOf(d.commit()) + ")\n";
     }
 
     public static String list(List<AgentService.Agent> agents) {
@@ -80,7 +80,7 @@ public final class AgentText {
         policy.mayReach().forEach(r -> s.append("  - ").append(r).append('\n'));
         s.append("Denied:\n");
         policy.denied().forEach(r -> s.append("  - ").append(r).append('\n'));
-        a.commit().ifPresent(c -> s.append("Commit:       ").append(CommitIds.shortId(c)).append('\n'));
+        a.commit().ifPresent(c -> s.append("Commit:       ").append(CommitId.shortOf(c)).append('\n'));
         return s.toString();
     }
 }

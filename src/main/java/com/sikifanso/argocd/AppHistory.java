@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.CommitId;
 import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.core.Throwables;
@@ -102,13 +103,13 @@ public final class AppHistory {
                         files.add(path);
                     }
                 }
-                String made = repo.apply(change).orElse(null);
+                CommitId made = repo.apply(change).orElse(null);
                 boolean present = deployed(repo, app);
                 String tier = tier(repo, app);
                 Optional<PendingSync> pending = Optional.ofNullable(made).map(c -> new PendingSync(cluster, c,
                         List.of(new SyncTarget(present ? SyncTarget.Kind.SYNC : SyncTarget.Kind.DISAPPEAR,
                                 List.of(new SyncTarget.App(app, tier))))));
-                return new Rollback(app, target.revision(), made, files, present, tier, pending);
+                return new Rollback(app, target.revision(), made == null ? null : made.value(), files, present, tier, pending);
             } catch (IOException | GitAPIException e) {
                 throw gitFailure(repo, e);
             }

@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.CommitId;
 import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.catalog.Catalog;
@@ -77,13 +78,13 @@ public final class RunUndo {
                         change.delete(path);
                     }
                 });
-                String made = CommitTrailers.during(Map.of(CommitTrailers.UNDOES, target),
+                CommitId made = CommitTrailers.during(Map.of(CommitTrailers.UNDOES, target),
                         () -> repo.apply(change)).orElseThrow(() -> SikifansoException.failure("run " + target
                                 + "'s changes are already gone from the repo of cluster \"" + cluster + "\"",
                         "nothing to undo; see the history with: git -C " + repo.dir() + " log"));
                 List<String> files = List.copyOf(before.keySet());
                 return new Undone(target, commits.stream().map(c -> new Reverted(c.abbreviate(7).name(),
-                        c.getShortMessage())).toList(), made, files,
+                        c.getShortMessage())).toList(), made.value(), files,
                         Optional.of(new PendingSync(cluster, made, targets(repo, files))));
             } catch (IOException | GitAPIException e) {
                 throw AppHistory.gitFailure(repo, e);

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.CommitId;
 import com.sikifanso.core.ClusterName;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.core.LocalFiles;
@@ -126,8 +127,8 @@ public final class AppService {
         if (!changed.isEmpty()) {
             credentials.provision(cluster, catalog, changed);
         }
-        Optional<String> commit = repo.apply(change);
-        return new ToggleResult(requested, changed, autoEnabled, commit, commit.map(c -> new PendingSync(cluster, c,
+        Optional<CommitId> commit = repo.apply(change);
+        return new ToggleResult(requested, changed, autoEnabled, commit.map(CommitId::value), commit.map(c -> new PendingSync(cluster, c,
                 List.of(SyncTargets.catalogAppsAppear(catalog, changed)))));
     }
 
@@ -161,8 +162,8 @@ public final class AppService {
             RepoChange change = new RepoChange("catalog: disable " + name
                     + (dependents.isEmpty() ? "" : " (forced; still enabled: " + String.join(", ", dependents) + ")"))
                     .write(entry.file(), CatalogFile.withEnabled(entry.file(), repo.read(entry.file()), false));
-            Optional<String> commit = repo.apply(change);
-            return new ToggleResult(List.of(name), List.of(name), List.of(), commit, commit.map(c -> new PendingSync(
+            Optional<CommitId> commit = repo.apply(change);
+            return new ToggleResult(List.of(name), List.of(name), List.of(), commit.map(CommitId::value), commit.map(c -> new PendingSync(
                     cluster, c, List.of(SyncTargets.catalogAppDisappears(catalog, name)))));
         });
     }
@@ -194,11 +195,11 @@ public final class AppService {
             if (!toEnable.isEmpty()) {
                 credentials.provision(cluster, catalog, toEnable);
             }
-            Optional<String> commit = toEnable.isEmpty() && toDisable.isEmpty() ? Optional.empty()
+            Optional<CommitId> commit = toEnable.isEmpty() && toDisable.isEmpty() ? Optional.empty()
                     : repo.apply(change);
             List<com.sikifanso.gitops.SyncTarget> targets = toEnable.isEmpty() ? List.of()
                     : List.of(SyncTargets.catalogAppsAppear(catalog, toEnable));
-            return new ChangeResult(toEnable, autoEnabled, toDisable, commit,
+            return new ChangeResult(toEnable, autoEnabled, toDisable, commit.map(CommitId::value),
                     commit.map(c -> new PendingSync(cluster, c, targets)));
         });
     }
@@ -260,8 +261,8 @@ public final class AppService {
                     + app.targetRevision() + " from " + app.repoURL() + ")")
                     .write(app.file(), CustomAppFile.render(app))
                     .write(app.valuesFile(), values);
-            String commit = repo.apply(change).orElseThrow();
-            return new AddResult(app, commit, Optional.of(new PendingSync(cluster, commit,
+            CommitId commit = repo.apply(change).orElseThrow();
+            return new AddResult(app, commit.value(), Optional.of(new PendingSync(cluster, commit,
                     List.of(SyncTargets.appears(app.name())))));
         });
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.credentials;
 
+import com.sikifanso.core.CommitId;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CatalogFile;
@@ -64,6 +65,6 @@ final class LegacyCredentials {
         RepoChange change = new RepoChange("credentials: move " + String.join(", ", moved)
                 + " from literal passwords to generated Secrets");
         files.forEach(change::write);
-        return new Migration(moved, repo.apply(change));
+        return new Migration(moved, repo.apply(change).map(CommitId::value));
     }
 }

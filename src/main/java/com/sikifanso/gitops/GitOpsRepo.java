@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.CommitId;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.SikifansoException;
@@ -97,14 +98,14 @@ public final class GitOpsRepo {
      * makes no commit and returns empty. The change is journalled first ({@link ChangeJournal}), so
      * a failure here, or a kill, leaves the files and the index as they were, or as committed.
      */
-    public Optional<String> apply(RepoChange change) {
+    public Optional<CommitId> apply(RepoChange change) {
         Map<String, Optional<byte[]>> effective = effectiveChanges(change);
         // A tree replacement still commits when the files match but HEAD does not (uncommitted edits).
         if (effective.isEmpty() && !change.replacesTree() && !includeLocalChanges) {
             return Optional.empty();
         }
         ChangeJournal journal = new ChangeJournal(dir);
-        Optional<String> made;
+        Optional<CommitId> made;
         try (Git git = open()) {
             try {
                 journal.begin(git, change.message(), effective.keySet());
@@ -121,7 +122,7 @@ public final class GitOpsRepo {
                 }
                 String message = CommitTrailers.onto(change.message());
                 made = change.replacesTree() || includeLocalChanges
-                        ? commitTree(git, message) : Optional.of(commit(git, message, effective));
+                        ? commitTree(git, message) : Optional.of(new CommitId(commit(git, message, effective)));
                 journal.finish();
             } catch (IOException | GitAPIException | RuntimeException e) {
                 rollBack(git, journal, e);
@@ -259,12 +260,12 @@ public final class GitOpsRepo {
     }
 
     /** Stages the whole working tree (additions and deletions); no commit when it equals HEAD. */
-    private static Optional<String> commitTree(Git git, String message) throws GitAPIException {
+    private static Optional<CommitId> commitTree(Git git, String message) throws GitAPIException {
         git.add().addFilepattern(".").call();
         git.add().addFilepattern(".").setUpdate(true).call();
         try {
-            return Optional.of(git.commit().setMessage(message).setAuthor(author()).setCommitter(author())
-                    .setSign(false).setAllowEmpty(false).call().getName());
+            return Optional.of(new CommitId(git.commit().setMessage(message).setAuthor(author()).setCommitter(author())
+                    .setSign(false).setAllowEmpty(false).call().getName()));
         } catch (EmptyCommitException e) {
             return Optional.empty();
         }

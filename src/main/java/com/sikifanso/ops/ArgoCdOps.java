@@ -1,7 +1,7 @@
 package com.sikifanso.ops;
 
 import com.sikifanso.core.ClusterName;
-import com.sikifanso.core.CommitIds;
+import com.sikifanso.core.CommitId;
 import com.sikifanso.argocd.AppDiffs;
 import com.sikifanso.argocd.AppHistory;
 import com.sikifanso.argocd.AppLogs;
@@ -286,9 +286,9 @@ public final class ArgoCdOps {
     }
 
     static String rollbackText(AppHistory.Rollback r, TextStyle style) {
-        String to = CommitIds.shortId(r.to());
+        String to = CommitId.shortOf(r.to());
         return r.commit() == null ? r.app() + " is already as at " + to + "; nothing to commit.\n"
-                : "rolled back: " + style.bold(r.app()) + " to " + to + " (commit " + CommitIds.shortId(r.commit())
+                : "rolled back: " + style.bold(r.app()) + " to " + to + " (commit " + CommitId.shortOf(r.commit())
                         + ")\n" + (r.present() ? "" : "at " + to + " " + r.app() + " is not deployed: Argo CD "
                         + "removes it\n");
     }

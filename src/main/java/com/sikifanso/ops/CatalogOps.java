@@ -1,6 +1,6 @@
 package com.sikifanso.ops;
 
-import com.sikifanso.core.CommitIds;
+import com.sikifanso.core.CommitId;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.ChartAvailability;
@@ -147,9 +147,9 @@ public final class CatalogOps {
                     Toolset.catalog, Safety.DESTRUCTIVE, AppChange.class, AppRemoved.class,
                     (in, ctx) -> {
                         PendingSync removal = ctx.services().apps().remove(in.clusterName(), in.name());
-                        return new AppRemoved(in.name(), removal.commit(), Optional.of(removal));
+                        return new AppRemoved(in.name(), removal.commit().value(), Optional.of(removal));
                     },
-                    out -> "removed: " + out.removed() + " (commit " + CommitIds.shortId(out.commit()) + ")\n")
+                    out -> "removed: " + out.removed() + " (commit " + CommitId.shortOf(out.commit()) + ")\n")
             .confirmWhen(in -> Optional.of("Remove custom app \"" + in.name() + "\" from cluster \""
                     + in.cluster() + "\"? Argo CD deletes what it deployed."));
 
@@ -180,7 +180,7 @@ public final class CatalogOps {
     static String addedText(AppService.AddResult r) {
         CustomApp app = r.app();
         return "added: " + app.name() + " (" + app.chart() + " " + app.targetRevision() + " into namespace "
-                + app.namespace() + ", commit " + CommitIds.shortId(r.commit()) + ")\n";
+                + app.namespace() + ", commit " + CommitId.shortOf(r.commit()) + ")\n";
     }
 
     static String enabledText(AppService.ToggleResult r, TextStyle style) {
@@ -193,7 +193,7 @@ public final class CatalogOps {
             s.append("auto-enabled dependencies: ").append(String.join(", ", r.autoEnabled())).append('\n');
         }
         s.append("enabled: ").append(style.green(String.join(", ", r.changed())))
-                .append(" (commit ").append(CommitIds.shortId(r.commit().get())).append(")\n");
+                .append(" (commit ").append(CommitId.shortOf(r.commit().get())).append(")\n");
         return s.toString();
     }
 
@@ -201,7 +201,7 @@ public final class CatalogOps {
         if (r.commit().isEmpty()) {
             return r.requested().get(0) + " is already disabled.\n";
         }
-        return "disabled: " + style.bold(r.changed().get(0)) + " (commit " + CommitIds.shortId(r.commit().get())
+        return "disabled: " + style.bold(r.changed().get(0)) + " (commit " + CommitId.shortOf(r.commit().get())
                 + ")\n";
     }
 
@@ -219,7 +219,7 @@ public final class CatalogOps {
         if (!r.disabled().isEmpty()) {
             s.append("disabled: ").append(style.bold(String.join(", ", r.disabled()))).append('\n');
         }
-        return s.append("committed: ").append(CommitIds.shortId(r.commit().get())).append('\n').toString();
+        return s.append("committed: ").append(CommitId.shortOf(r.commit().get())).append('\n').toString();
     }
 
     private static String listText(CatalogList list, TextStyle style) {

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.CommitId;
 import com.sikifanso.Services;
 import com.sikifanso.core.Progress;
 import com.sikifanso.gitops.CommitTrailers;
@@ -157,6 +158,6 @@ public final class Invocations {
     }
 
     private static Optional<String> commitOf(Record output) {
-        return output instanceof PendingSync.Carrier c ? c.pendingSync().map(PendingSync::commit) : Optional.empty();
+        return output instanceof PendingSync.Carrier c ? c.pendingSync().map(p -> p.commit().value()) : Optional.empty();
     }
 }

@@ -1,7 +1,7 @@
 package com.sikifanso.ops;
 
 import com.sikifanso.argocd.RunUndo;
-import com.sikifanso.core.CommitIds;
+import com.sikifanso.core.CommitId;
 import com.sikifanso.core.TextStyle;
 import com.sikifanso.gitops.SyncTarget;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class RunOps {
 
     static String undoneText(RunUndo.Undone u, TextStyle style) {
         StringBuilder s = new StringBuilder("undid run ").append(style.bold(u.run())).append(" in commit ")
-                .append(CommitIds.shortId(u.commit())).append(", reverting:\n");
+                .append(CommitId.shortOf(u.commit())).append(", reverting:\n");
         u.reverted().forEach(r -> s.append("  ").append(style.yellow(r.commit())).append(' ').append(r.subject())
                 .append('\n'));
         return s.toString();

@@ -61,7 +61,7 @@ public final class SessionStore {
         if (session == null || session.clusterName() == null || session.gitOpsPath() == null) {
             throw corrupt(cluster, file, "clusterName or gitOpsPath is missing", null);
         }
-        if (!session.clusterName().equals(cluster)) {
+        if (!session.clusterName().equals(cluster.value())) {
             throw corrupt(cluster, file, "it names cluster \"" + session.clusterName() + "\"", null);
         }
         if (session.services() != null && session.services().argocd() != null) {

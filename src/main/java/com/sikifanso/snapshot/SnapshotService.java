@@ -3,7 +3,7 @@ package com.sikifanso.snapshot;
 import com.sikifanso.agui.journal.ActivityJournal;
 import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.core.ClusterName;
-import com.sikifanso.core.CommitIds;
+import com.sikifanso.core.CommitId;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.core.BuildInfo;
@@ -189,13 +189,13 @@ public final class SnapshotService {
             if (recreated) {
                 recreateRepo(name, file, target, gitops);
             }
-            Optional<String> commit = repos.mutate(target, all, repo -> repo.apply(change));
+            Optional<CommitId> commit = repos.mutate(target, all, repo -> repo.apply(change));
             if (recreated && commit.isEmpty()) {
                 repos.refresh(target, all);
             }
             Optional<PendingSync> pending = commit.map(c -> new PendingSync(target, c,
                     SyncTargets.repoChange(before, SyncTargets.applications(gitops))));
-            return new Restored(name, target.value(), commit.orElse(null), tree.size(), recreated, pending);
+            return new Restored(name, target.value(), commit.map(CommitId::value).orElse(null), tree.size(), recreated, pending);
         }
     }
 
@@ -228,11 +228,11 @@ public final class SnapshotService {
     }
 
     /** The snapshot's history at {@code dir}, checked out, then its files in at most one commit. */
-    private static Optional<String> buildRepo(String name, Path file, Path dir) throws IOException {
+    private static Optional<CommitId> buildRepo(String name, Path file, Path dir) throws IOException {
         GitOpsRepo repo = new GitOpsRepo(dir);
         SnapshotArchive.extractHistory(name, file, dir.resolve(".git"));
         repo.checkOutHead();
-        Optional<String> commit = repo.apply(replacement(name, SnapshotArchive.workingTree(name, file)));
+        Optional<CommitId> commit = repo.apply(replacement(name, SnapshotArchive.workingTree(name, file)));
         // Also when apply had nothing to commit: the staging directory itself is 0700.
         RepoPermissions.shareForReading(dir);
         return commit;
@@ -270,7 +270,7 @@ public final class SnapshotService {
         try {
             Files.createDirectories(sessions.home().clustersDir());
             staging = Files.createTempDirectory(sessions.home().clustersDir(), "." + target + ".from-snapshot-");
-            Optional<String> commit = buildRepo(name, file, staging.resolve("gitops"));
+            Optional<CommitId> commit = buildRepo(name, file, staging.resolve("gitops"));
             // A carried journal becomes the new cluster's history; readers skip any line that is not one of ours.
             Optional<byte[]> activity = SnapshotArchive.activity(name, file);
             if (activity.isPresent()) {
@@ -287,8 +287,8 @@ public final class SnapshotService {
             SnapshotArchive.credentials(name, file).ifPresent(bytes -> credentials.install(target, bytes));
             GitOpsRepo repo = new GitOpsRepo(sessions.home().gitOpsDir(target));
             notices.accept("prepared cluster " + target + " from snapshot " + name + " (GitOps history kept, HEAD "
-                    + CommitIds.shortId(repo.head()) + ")");
-            return new Seeded(name, session, repo.head(), commit.orElse(null));
+                    + CommitId.shortOf(repo.head()) + ")");
+            return new Seeded(name, session, repo.head(), commit.map(CommitId::value).orElse(null));
         } catch (IOException e) {
             throw SikifansoException.failure("cannot prepare cluster \"" + target + "\" from snapshot \"" + name
                     + "\": " + e.getMessage(), "check that " + sessions.home().clustersDir() + " is writable", e);

@@ -1,6 +1,6 @@
 package com.sikifanso.snapshot;
 
-import com.sikifanso.core.CommitIds;
+import com.sikifanso.core.CommitId;
 import com.sikifanso.core.Table;
 import com.sikifanso.core.TextStyle;
 import java.util.List;
@@ -13,7 +13,7 @@ public final class SnapshotText {
     public static String captured(SnapshotService.Captured captured, TextStyle style) {
         Snapshot s = captured.snapshot();
         return "captured snapshot " + style.bold(s.name()) + " of cluster " + s.cluster() + " at "
-                + CommitIds.shortId(s.gitHead()) + (s.includesSecrets() ? ", with secrets" : "") + "\n" + s.path()
+                + CommitId.shortOf(s.gitHead()) + (s.includesSecrets() ? ", with secrets" : "") + "\n" + s.path()
                 + "\n";
     }
 
@@ -29,7 +29,7 @@ public final class SnapshotText {
                     : "cluster " + r.cluster() + " already holds snapshot " + r.snapshot() + "; nothing to commit\n";
         }
         return "restored snapshot " + style.bold(r.snapshot()) + " into cluster " + r.cluster() + " (commit "
-                + CommitIds.shortId(r.commit()) + "); Argo CD applies it from the repo\n";
+                + CommitId.shortOf(r.commit()) + "); Argo CD applies it from the repo\n";
     }
 
     public static String deleted(String name) {
@@ -39,7 +39,7 @@ public final class SnapshotText {
     private static String table(List<Snapshot> snapshots) {
         Table t = new Table("NAME", "CLUSTER", "CREATED", "VERSION", "HEAD");
         snapshots.forEach(s -> t.row(s.name(), s.cluster(), s.createdAt(), s.toolVersion(),
-                CommitIds.shortId(s.gitHead())));
+                CommitId.shortOf(s.gitHead())));
         return t.render();
     }
 }

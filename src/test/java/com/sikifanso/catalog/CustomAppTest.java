@@ -80,7 +80,7 @@ class CustomAppTest {
     void removingACustomAppIsOneCommitThatDeletesBothFiles() {
         apps.add(ClusterName.of(CLUSTER), podinfo("podinfo"), null);
 
-        String commit = apps.remove(ClusterName.of(CLUSTER), "podinfo").commit();
+        String commit = apps.remove(ClusterName.of(CLUSTER), "podinfo").commit().value();
 
         assertThat(git.subjects()).hasSize(3).first().isEqualTo("app: remove podinfo");
         assertThat(commit).isEqualTo(git.head());

@@ -9,7 +9,7 @@ import com.sikifanso.RepoSnapshot;
 import com.sikifanso.TestHome;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.cli.browse.BrowserScreen;
-import com.sikifanso.core.CommitIds;
+import com.sikifanso.core.CommitId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +89,7 @@ class CatalogBrowserTerminalTest {
 
         assertThat(done).contains(TmuxPane.EXIT_MARK + "0]").doesNotContain("[ apply")
                 .contains("enabled: cnpg-operator, prometheus-stack, postgresql, temporal", "disabled: alloy, loki",
-                        "committed: " + CommitIds.shortId(git.head()));
+                        "committed: " + CommitId.shortOf(git.head()));
         assertThat(git.subjects()).as("exactly one new commit").hasSize(commits + 1).first()
                 .isEqualTo("catalog: enable cnpg-operator, prometheus-stack, postgresql, temporal; disable alloy, "
                         + "loki (auto-enabled dependencies: cnpg-operator, prometheus-stack, postgresql)");
