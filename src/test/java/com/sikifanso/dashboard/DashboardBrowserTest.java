@@ -20,9 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard in a real browser: Debian's Chromium driven by playwright-core ({@code src/test/node/
  * dashboard-check.mjs}) against the dashboard of a cluster whose API is fabric8's mock server (see
- * {@link DashboardLab}). Signs in with the link, loads every page live, toggles an app (the catalog row and the
- * activity feed in another tab update from the event stream), disables it again with the keyboard only, creates
- * and deletes an agent, and is refused without the token and with a missing or wrong CSRF token.
+ * {@link DashboardLab}). Signs in with the link, loads every page live, reads two interleaved runs on the activity
+ * feed (each row naming its own run), toggles an app (the catalog row and the activity feed in another tab update
+ * from the event stream), disables it again with the keyboard only, watches an agent's own AG-UI stream arrive on
+ * the agents page, creates and deletes an agent, rolls the app back on its page, captures a snapshot, applies a
+ * profile, restores the snapshot (each after its question; the history checked with git), and is refused without
+ * the token and with a missing or wrong CSRF token.
  */
 class DashboardBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");

@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
 /**
  * Cluster "lab" running against fabric8's mock API server in CRUD mode (no kube-apiserver, k3s or Argo CD can run
  * here): one Ready server node, qdrant enabled, and a stand-in for Argo CD that makes an Application, Synced and
- * Healthy, for every enabled catalog app and removes those disabled, as the real one would after a commit. The
- * dashboard is served for it on a free loopback port.
+ * Healthy, for every enabled catalog app and removes those disabled, as the real one would after a commit; and the
+ * API server's proxy to an agent's Service answered for agents made with {@link #agentWithStream}. The dashboard is
+ * served for it on a free loopback port.
  */
 final class DashboardLab implements AutoCloseable {
     static final String CLUSTER = RunningLab.CLUSTER;
