@@ -1,10 +1,11 @@
 // Drives the sikifanso dashboard in a real headless Chromium (Debian's, through playwright-core) and prints what it
 // saw as JSON for the Java test to judge (DashboardBrowserTest). Usage:
-//   node dashboard-check.mjs CHECK BASE_URL LINK_TOKEN CHROMIUM APP AGENT   the checks of the test
+//   node dashboard-check.mjs CHECK BASE_URL LINK_TOKEN CHROMIUM APP AGENT WATCHED PROFILE   the checks of the test
+//     (WATCHED: an agent whose own AG-UI stream keeps sending turns; PROFILE: one to apply from the catalog page)
 //   node dashboard-check.mjs SCREENSHOT BASE_URL LINK_TOKEN CHROMIUM OUT.png  the README's screenshot of the overview
 import { chromium } from 'playwright-core';
 
-const [mode, base, token, executablePath, arg1, arg2] = process.argv.slice(2);
+const [mode, base, token, executablePath, arg1, arg2, arg3, arg4] = process.argv.slice(2);
 const TIMEOUT = 30_000;
 const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
 const seen = { consoleErrors: [], dialogs: [] };
@@ -29,6 +30,17 @@ async function signedIn(context) {
 /** Waits until the page's event stream is open and its state snapshot has been rendered. */
 async function live(page) {
   await page.waitForFunction(() => document.querySelector('#live')?.textContent === 'live', null, { timeout: TIMEOUT });
+}
+
+/** Waits until the page's notice says the operation is done (or failed); what it says, and the questions asked meanwhile. */
+async function outcome(page, operation, act) {
+  const asked = seen.dialogs.length;
+  await act();
+  await page.waitForFunction((op) => {
+    const n = document.querySelector('#notice');
+    return n.textContent === `${op}: done.` || n.className === 'bad' || n.textContent === `${op}: cancelled; nothing was changed.`;
+  }, operation, { timeout: TIMEOUT });
+  return { notice: await page.textContent('#notice'), questions: seen.dialogs.slice(asked) };
 }
 
 async function check() {
@@ -62,6 +74,14 @@ async function check() {
       .then(async (r) => ({ status: r.status, text: await r.text() }));
     return { none: await post({}), wrong: await post({ 'X-CSRF-Token': 'wrong' }) };
   });
+
+  // Two runs the test wrote interleaved into the journal: every row of the feed names the run its event belongs to.
+  await page.goto(`${base}/activity`);
+  await live(page);
+  await page.waitForFunction(() => document.querySelectorAll('#feed li[data-type=RUN_FINISHED]:is([data-surface=cli], [data-surface=mcp])').length >= 2,
+    null, { timeout: TIMEOUT });
+  seen.interleaved = await page.locator('#feed li').evaluateAll((lis) => lis.map((li) => ({ run: li.dataset.run,
+    operation: li.dataset.operation, surface: li.dataset.surface, type: li.dataset.type, shownRun: li.querySelector('.run').textContent })));
 
   // Every page loads, live, without errors (a CSP violation is a console error).
   seen.pages = {};
@@ -109,9 +129,21 @@ async function check() {
   }
   seen.afterDisable = (await row.locator('.status').innerText()).trim();
 
-  // Agents: a bad name gets the CLI's message; a good one is created, shown, then deleted after the question.
+  // An agent's own activity, live on its page as `agent watch` shows it: its turns keep arriving while the page is open.
   await page.goto(`${base}/agents`);
   await live(page);
+  const turn = (agent) => Math.max(0, ...Array.from(document.querySelectorAll(`ol[data-agent-feed="${agent}"] li`))
+    .map((li) => Number((/turn (\d+):/.exec(li.textContent) || [0, 0])[1])));
+  await page.waitForFunction(([agent]) => /turn \d+:/.test(document.querySelector(`ol[data-agent-feed="${agent}"]`)?.textContent || ''),
+    [arg3], { timeout: TIMEOUT });
+  const firstTurn = await page.evaluate(turn, arg3);
+  await page.waitForFunction(([agent, n]) => Array.from(document.querySelectorAll(`ol[data-agent-feed="${agent}"] li`))
+    .some((li) => Number((/turn (\d+):/.exec(li.textContent) || [0, 0])[1]) > n), [arg3, firstTurn], { timeout: TIMEOUT });
+  seen.agentWatch = { firstTurn, laterTurn: await page.evaluate(turn, arg3),
+    rows: await page.locator(`ol[data-agent-feed="${arg3}"] li`).evaluateAll((lis) => lis.map((li) => ({ type: li.dataset.type,
+      run: li.dataset.run, text: li.querySelector('.what').textContent }))) };
+
+  // Agents: a bad name gets the CLI's message; a good one is created, shown, then deleted after the question.
   await page.fill('#agent-create input[name=name]', 'Bad_Name');
   await page.click('#agent-create button[type=submit]');
   await page.waitForFunction(() => document.querySelector('#notice').className === 'bad', null, { timeout: TIMEOUT });
@@ -124,6 +156,30 @@ async function check() {
   await page.waitForSelector(`section[data-agent="${arg2}"]`, { state: 'detached', timeout: TIMEOUT });
   seen.agentDeleted = true;
 
+  // The app's history: roll back to the revision before its last change (the commit that enabled it), after the
+  // registry's question. Newest first: [0] is the disable, [1] the enable.
+  await page.goto(`${base}/apps/${arg1}`);
+  await live(page);
+  const rollback = page.locator('button[data-run=app_rollback]').nth(1);
+  const revision = JSON.parse(await rollback.getAttribute('data-args')).revision;
+  seen.rollback = { revision, ...await outcome(page, 'app_rollback', () => rollback.click()) };
+
+  // Snapshots: capture one; change the repo (a profile applied on the catalog page, one commit); restore the
+  // snapshot after the registry's question.
+  await page.goto(`${base}/snapshots`);
+  await live(page);
+  await page.fill('#snapshot-capture input[name=name]', 'dashboard-check');
+  seen.capture = await outcome(page, 'snapshot_capture', () => page.click('#snapshot-capture button[type=submit]'));
+  await page.waitForSelector('tr[data-snapshot="dashboard-check"]', { timeout: TIMEOUT });
+  await page.goto(`${base}/catalog`);
+  await live(page);
+  await page.check(`input[name=profile][value="${arg4}"]`);
+  seen.profile = await outcome(page, 'profile_apply', () => page.click('#apply-profiles'));
+  await page.goto(`${base}/snapshots`);
+  await live(page);
+  seen.restore = await outcome(page, 'snapshot_restore',
+    () => page.locator('tr[data-snapshot="dashboard-check"] button[data-run=snapshot_restore]').click());
+
   // Readable on a phone: nothing wider than the screen.
   seen.overflow = {};
   for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
@@ -131,6 +187,12 @@ async function check() {
     for (const path of ['/', '/catalog', '/activity']) {
       await page.goto(base + path);
       seen.overflow[`${name} ${path}`] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (seen.overflow[`${name} ${path}`] > 0) {
+        // What sticks out, to say in the failure: the innermost elements wider than the screen.
+        seen.overflowing = await page.evaluate(() => Array.from(document.querySelectorAll('main *'))
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth && el.children.length === 0)
+          .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent.slice(0, 80)}`));
+      }
     }
   }
   await activity.close();

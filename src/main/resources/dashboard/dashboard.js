@@ -8,9 +8,8 @@
   const rendered = Number(body.dataset.rendered || 0);
   const FEED_MAX = 300;
   let state = null;
-  const runs = new Map();        // runId -> {surface, operation, caller}
-  const toolRuns = new Map();    // toolCallId -> run
-  let lastOperationRun = null;   // tool-call events carry no runId: they belong to the run that started last
+  const feed = SikifansoFeed.createFeed();        // the cluster's journal: every event names its run
+  const agentFeed = SikifansoFeed.createFeed();   // the agents' watch (feed.js says how runs are told apart)
 
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
@@ -103,59 +102,35 @@
     }));
   }
 
-  // --- the activity feed ---
-  const short = (s, n = 240) => (s && s.length > n ? s.slice(0, n) + '…' : s || '');
-  function runOf(ev) {
-    if (ev.runId) return runs.get(ev.runId);
-    if (ev.toolCallId) return toolRuns.get(ev.toolCallId) || lastOperationRun;
-    return lastOperationRun;
-  }
-  function summary(ev) {
-    switch (ev.type) {
-      case 'RUN_STARTED': return `run ${short(ev.runId, 12)} started`;
-      case 'RUN_FINISHED': return 'run finished';
-      case 'RUN_ERROR': return 'error: ' + short(ev.message, 400);
-      case 'TOOL_CALL_START': return `tool call ${ev.toolCallName}`;
-      case 'TOOL_CALL_ARGS': return 'arguments ' + short(ev.delta);
-      case 'TOOL_CALL_RESULT': return 'result ' + short(ev.content);
-      case 'STEP_STARTED': case 'STEP_FINISHED': return `${ev.type === 'STEP_STARTED' ? 'step' : 'done'}: ${ev.stepName}`;
-      case 'STATE_SNAPSHOT': return 'cluster state snapshot';
-      case 'STATE_DELTA': return 'state: ' + short(ev.delta.map((o) => `${o.op} ${o.path}`).join(', '));
-      case 'CUSTOM': return `${ev.name}: ${short(JSON.stringify(ev.value))}`;
-      default: return short(ev.delta || ev.content || ev.message || JSON.stringify(ev.activityContent || ev.content || ''));
-    }
-  }
-  function feedRow(ev, run, seq) {
+  // --- the activity feed: rows from feed.js's model ---
+  function feedRow(row) {
     const li = document.createElement('li');
-    li.dataset.surface = run ? run.surface : '';
-    li.dataset.operation = run ? run.operation : '';
-    li.dataset.caller = run ? run.caller : '';
-    li.dataset.type = ev.type;
-    if (ev.type === 'RUN_ERROR') li.className = 'bad';
-    const when = new Date(ev.timestamp || Date.now()).toLocaleTimeString();
-    const who = run ? [run.surface, run.caller].filter(Boolean).join(' · ') : '';
+    li.dataset.surface = row.surface;
+    li.dataset.operation = row.operation;
+    li.dataset.caller = row.caller;
+    li.dataset.type = row.type;
+    li.dataset.run = row.runId || '';
+    if (row.type === 'RUN_ERROR') li.className = 'bad';
+    if (row.notice) li.className = 'muted';
+    const when = new Date(row.timestamp || Date.now()).toLocaleTimeString();
+    const who = [row.surface, row.caller].filter(Boolean).join(' · ');
     li.innerHTML = '<span class="seq"></span> <time></time> <strong class="op"></strong> <span class="who"></span> '
-      + '<span class="what"></span>';
-    text($('.seq', li), '#' + seq);
+      + '<code class="run"></code> <span class="what"></span>';
+    text($('.seq', li), row.seq === undefined ? '' : '#' + row.seq);
     text($('time', li), when);
-    text($('.op', li), run ? run.operation : '');
+    text($('.op', li), row.operation);
     text($('.who', li), who);
-    text($('.what', li), summary(ev));
+    text($('.run', li), row.runId ? row.runId.slice(0, 12) : '');
+    if (row.runId) $('.run', li).title = 'run ' + row.runId;
+    text($('.what', li), row.text);
     return li;
   }
-  function addToFeeds(ev, run, seq) {
-    const feed = $('#feed');
-    if (feed) {
-      feed.prepend(feedRow(ev, run, seq));
-      while (feed.children.length > FEED_MAX) feed.lastElementChild.remove();
-      filterFeed();
-    }
-    if (run && run.caller) {
-      for (const ol of $$(`ol.agent-feed[data-caller="${CSS.escape(run.caller)}"]`)) {
-        ol.prepend(feedRow(ev, run, seq));
-        while (ol.children.length > 50) ol.lastElementChild.remove();
-      }
-    }
+  function addToFeed(row) {
+    const list = $('#feed');
+    if (!list) return;
+    list.prepend(feedRow(row));
+    while (list.children.length > FEED_MAX) list.lastElementChild.remove();
+    filterFeed();
   }
   function filterFeed() {
     const form = $('#filters');
@@ -173,25 +148,44 @@
 
   // --- the event stream ---
   function handle(ev, seq) {
-    if (ev.type === 'RUN_STARTED') {
-      const props = (ev.input && ev.input.forwardedProps) || {};
-      const isState = String(ev.runId).startsWith('state-');
-      const run = { surface: props.surface || (isState ? 'state' : ''), operation: props.operation || (isState ? 'state feed' : ''),
-        caller: props.caller || '' };
-      runs.set(ev.runId, run);
-      if (!isState) lastOperationRun = run;
-    }
-    if (ev.type === 'TOOL_CALL_START' && lastOperationRun) toolRuns.set(ev.toolCallId, lastOperationRun);
     if (ev.type === 'STATE_SNAPSHOT') { state = ev.snapshot; renderState(); }
     if (ev.type === 'STATE_DELTA' && state) {
       try { state = applyPatch(state, ev.delta); } catch (e) { /* a delta of an older feed: the next snapshot fixes it */ }
       renderState();
     }
-    addToFeeds(ev, runOf(ev), seq);
-    if ((ev.type === 'RUN_FINISHED' || ev.type === 'RUN_ERROR') && seq > rendered && !String(ev.runId).startsWith('state-')) {
+    const row = feed.add(ev, seq);
+    addToFeed(row);
+    if ((ev.type === 'RUN_FINISHED' || ev.type === 'RUN_ERROR') && seq > rendered && !row.isState) {
       refreshSoon();
     }
   }
+
+  // --- each agent's live activity, as `sikifanso agent watch NAME` shows it: one stream for the page's agents ---
+  let agentSource = null;
+  let agentsWatched = '';
+  function watchAgents() {
+    const names = $$('ol[data-agent-feed]').map((ol) => ol.dataset.agentFeed).sort();
+    if (names.join(',') === agentsWatched) return;
+    agentsWatched = names.join(',');
+    if (agentSource) agentSource.close();
+    agentSource = null;
+    if (names.length === 0) return;
+    agentSource = new EventSource(`/api/agui/agents/watch?cluster=${encodeURIComponent(cluster)}`
+      + names.map((n) => '&agent=' + encodeURIComponent(n)).join(''));
+    agentSource.onopen = () => { body.dataset.agentsWatched = agentsWatched; };
+    agentSource.onmessage = (m) => {
+      try {
+        const ev = JSON.parse(m.data);
+        const agent = ev.metadata && ev.metadata.agent;
+        const row = agentFeed.add(ev, undefined, 'agent:' + agent);
+        const ol = $(`ol[data-agent-feed="${CSS.escape(agent || '')}"]`);
+        if (!ol) return;
+        ol.prepend(feedRow(row));
+        while (ol.children.length > 50) ol.lastElementChild.remove();
+      } catch (e) { console.error(e); }
+    };
+  }
+
   function connect() {
     // No &state=1: the dashboard server keeps the cluster's state feed running, so its snapshot and deltas are in
     // the journal this stream replays (from just before the newest snapshot) and follows.
@@ -217,7 +211,10 @@
     const fresh = new DOMParser().parseFromString(await res.text(), 'text/html');
     const part = $('#part', fresh);
     const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.args : null;
+    const kept = new Map($$('ol[data-agent-feed]').map((ol) => [ol.dataset.agentFeed, Array.from(ol.children)]));
     if (part) $('#part').replaceChildren(...part.childNodes);
+    for (const ol of $$('ol[data-agent-feed]')) ol.append(...(kept.get(ol.dataset.agentFeed) || []));
+    watchAgents();
     renderState();
     search();
     if (focused) { const again = $$('[data-args]').find((b) => b.dataset.args === focused); if (again) again.focus(); }
@@ -302,4 +299,5 @@
   if (filters) { filters.addEventListener('input', filterFeed); filters.addEventListener('submit', (e) => e.preventDefault()); }
 
   connect();
+  watchAgents();
 })();

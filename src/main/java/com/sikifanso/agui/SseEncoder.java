@@ -25,6 +25,23 @@ public final class SseEncoder {
         return "id: " + sequence + "\n" + encode(event);
     }
 
+    /**
+     * The event with AG-UI's open {@code metadata} object (BaseEventSchema: any keys, {@code ag-ui} reserved) holding
+     * {@code metadata}: what a stream that mixes runs or agents says about each event, e.g. the run it belongs to,
+     * which TOOL_CALL_* and STEP_* events do not carry themselves. Null values are left out.
+     */
+    public static String encode(AguiEvent event, java.util.Map<String, String> metadata) {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                AguiJson.tree(event);
+        com.fasterxml.jackson.databind.node.ObjectNode meta = json.putObject("metadata");
+        metadata.forEach((key, value) -> {
+            if (value != null) {
+                meta.put(key, value);
+            }
+        });
+        return "data: " + json + "\n\n";
+    }
+
     /** Tells an EventSource how long to wait before reconnecting (it then sends {@code Last-Event-ID}). */
     public static String retry(java.time.Duration delay) {
         return "retry: " + delay.toMillis() + "\n\n";

@@ -1,5 +1,6 @@
 package com.sikifanso.cli;
 
+import com.sikifanso.agents.AgentWatch;
 import com.sikifanso.agui.AguiJson;
 import com.sikifanso.agui.stream.AguiStreamFollower;
 import com.sikifanso.agui.stream.UrlConnection;

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Agents: each with its policy in words (what {@code agent info} says), its namespace's readiness from the state
- * feed, its live activity (the journal's runs it made through {@code mcp serve --agent}), a delete button; and a
+ * feed, its live activity as {@code sikifanso agent watch NAME} shows it (the journal's runs about it, its
+ * namespace's Kubernetes events, its own AG-UI stream; the script reads them from the server's
+ * {@code /api/agui/agents/watch}, which runs the command's own watch), a delete button; and a
  * form that creates one through {@code agent_create}, so a bad value gets the CLI's message.
  */
 final class AgentsPage {
@@ -30,7 +32,9 @@ final class AgentsPage {
             html.append("<section class=\"agent\" data-agent=\"").append(Html.esc(name)).append("\"><h2>")
                     .append(Html.esc(name)).append(" <span class=\"muted\" data-agent-field=\"ready\">–</span></h2>")
                     .append(reads.text(AgentOps.INFO, Map.of("cluster", cluster, "name", name)))
-                    .append("<h3>Live activity</h3><ol class=\"feed agent-feed\" data-caller=\"agent:")
+                    .append("<h3>Live activity</h3><p class=\"muted\">As <code>sikifanso agent watch ")
+                    .append(Html.esc(name)).append("</code> shows it, from now on.</p>")
+                    .append("<ol class=\"feed agent-feed\" aria-live=\"polite\" data-agent-feed=\"")
                     .append(Html.esc(name)).append("\"></ol>")
                     .append(Actions.button("Delete " + name, "agent_delete", Map.of("name", name, "wait", false), null,
                             "danger"))

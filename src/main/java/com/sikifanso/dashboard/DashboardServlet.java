@@ -27,6 +27,7 @@ public final class DashboardServlet extends HttpServlet {
     /** How much recent activity a page replays when it opens. */
     static final int REPLAY = 200;
     private static final Map<String, String> ASSETS = Map.of("/static/dashboard.js", "text/javascript",
+            "/static/feed.js", "text/javascript",
             "/static/dashboard.css", "text/css", "/favicon.ico", "image/svg+xml");
 
     private final Reads reads;

@@ -26,6 +26,7 @@ final class Layout {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + Html.esc(title) + " · " + Html.esc(request.cluster()) + " · sikifanso</title>"
                 + "<link rel=\"stylesheet\" href=\"/static/dashboard.css\">"
+                + "<script src=\"/static/feed.js\" defer></script>"
                 + "<script src=\"/static/dashboard.js\" defer></script></head>"
                 + "<body data-page=\"" + key + "\" data-cluster=\"" + Html.esc(request.cluster()) + "\" data-csrf=\""
                 + Html.esc(request.csrf()) + "\" data-replay-from=\"" + request.replayFrom() + "\" data-rendered=\""

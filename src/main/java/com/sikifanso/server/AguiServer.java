@@ -92,6 +92,8 @@ public final class AguiServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new JournalEventsServlet(journals, pump,
                 cluster -> ClusterStateFeed.whileListening(services, ClusterName.of(cluster)))),
                 JournalEventsServlet.PATH);
+        context.addServlet(new ServletHolder(new AgentWatchServlet(services, journals, options, stopping)),
+                AgentWatchServlet.PATH);
         context.addServlet(new ServletHolder(new RunServlet(services.invocations(), new OperationRegistry(), journals,
                 pump, operators)), RunServlet.PATH);
         context.addServlet(new ServletHolder(dashboard != null ? new DashboardServlet(services,

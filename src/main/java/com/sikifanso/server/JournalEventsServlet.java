@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * {@code GET /api/agui/events?cluster=NAME[&state=1]}: the cluster's activity journal as Server-Sent Events, each
- * with its sequence number as {@code id:}; with {@code state=1} the cluster's state feed runs while the client listens. With {@code Last-Event-ID: N} (or, on a
+ * with its sequence number as {@code id:} and, as the journal interleaves runs, the run it belongs to in its
+ * {@code metadata.runId} (AG-UI's open metadata: TOOL_CALL_* and STEP_* events carry no run id); with {@code state=1} the cluster's state feed runs while the client listens. With {@code Last-Event-ID: N} (or, on a
  * first connection, {@code after=N}) it sends every event after N, then follows live;
  * without it, only what is appended from now on. Ends when the client goes away or the server stops.
  */
@@ -53,7 +54,7 @@ final class JournalEventsServlet extends HttpServlet {
             // listens; one listener in any process feeds it.
             boolean withState = "1".equals(request.getParameter("state")) || "true".equals(request.getParameter("state"));
             try (ClusterStateFeed feed = withState ? stateFeeds.open(cluster) : null) {
-                pump.stream(response, journal.follow(after), e -> true, e -> false, () -> false);
+                pump.streamJournal(response, journal.follow(after));
             }
         } catch (Refusal r) {
             r.send(response);

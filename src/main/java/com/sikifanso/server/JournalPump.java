@@ -35,12 +35,25 @@ final class JournalPump {
         return open.get();
     }
 
-    /** Opens the SSE response and pumps {@code tail} into it (see {@link #pump}); closes the tail when done. */
+    /**
+     * Opens the SSE response and pumps one run's entries of {@code tail} into it (see {@link #pump}); closes the tail
+     * when done.
+     */
     End stream(HttpServletResponse response, JournalTail tail, Predicate<JournalEntry> wanted,
                Predicate<JournalEntry> last, BooleanSupplier exhausted) {
+        return stream(response, tail, wanted, last, exhausted, false);
+    }
+
+    /** The whole journal, every run interleaved: each event says its run ({@link SseResponse#eventOfItsRun}). */
+    End streamJournal(HttpServletResponse response, JournalTail tail) {
+        return stream(response, tail, e -> true, e -> false, () -> false, true);
+    }
+
+    private End stream(HttpServletResponse response, JournalTail tail, Predicate<JournalEntry> wanted,
+                       Predicate<JournalEntry> last, BooleanSupplier exhausted, boolean runs) {
         open.incrementAndGet();
         try (tail) {
-            return pump(tail, SseResponse.open(response, retry), wanted, last, exhausted);
+            return pump(tail, SseResponse.open(response, retry), wanted, last, exhausted, runs);
         } catch (IOException e) {
             return End.CLIENT_LEFT;
         } finally {
@@ -56,7 +69,7 @@ final class JournalPump {
      * held before a poll that found nothing (so everything written before it held has been sent).
      */
     private End pump(JournalTail tail, SseResponse out, Predicate<JournalEntry> wanted, Predicate<JournalEntry> last,
-             BooleanSupplier exhausted) {
+             BooleanSupplier exhausted, boolean runs) {
         Duration wait = heartbeat.compareTo(CHECK) < 0 ? heartbeat : CHECK;
         long nextBeat = System.nanoTime() + heartbeat.toNanos();
         try {
@@ -65,7 +78,11 @@ final class JournalPump {
                 List<JournalEntry> batch = tail.poll(wait);
                 for (JournalEntry entry : batch) {
                     if (wanted.test(entry)) {
-                        out.event(entry);
+                        if (runs) {
+                            out.eventOfItsRun(entry);
+                        } else {
+                            out.event(entry);
+                        }
                         if (last.test(entry)) {
                             out.flush();
                             return End.LAST_SENT;

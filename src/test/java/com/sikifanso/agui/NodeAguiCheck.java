@@ -1,9 +1,9 @@
 package com.sikifanso.agui;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.NodePackages;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NodeAguiCheck {
     static final Path DIR = Path.of(System.getProperty("basedir", ""), "src", "test", "node").toAbsolutePath();
-    private static Boolean ready;
-    private static String unavailable;
+    private static final NodePackages PACKAGES = new NodePackages("the AG-UI official-package checks", DIR,
+            List.of("node", "npm"), List.of("node_modules/@ag-ui/client", "node_modules/@ag-ui/encoder",
+                    "node_modules/playwright-core"), List.of("npm", "ci", "--no-audit", "--no-fund"),
+            "Install Node.js 20+ and npm (Debian: apt-get install nodejs npm)");
 
     private final ObjectNode input = AguiJson.MAPPER.createObjectNode();
 
@@ -128,43 +130,8 @@ public final class NodeAguiCheck {
         }
     }
 
-    public static synchronized void assumeAvailable() {
-        if (ready == null) {
-            ready = prepare();
-            if (!ready) {
-                System.err.println("""
-
-                        ######################################################################
-                        #  SKIPPING the AG-UI official-package checks: %s
-                        #  Install Node.js 20+ and npm (Debian: apt-get install nodejs npm);
-                        #  .ci/run does this in CI.
-                        ######################################################################
-                        """.formatted(unavailable));
-            }
-        }
-        assumeTrue(ready, () -> "AG-UI official-package checks SKIPPED: " + unavailable);
-    }
-
-    private static boolean prepare() {
-        if (!onPath("node") || !onPath("npm")) {
-            unavailable = "node and npm are not both on PATH";
-            return false;
-        }
-        if (!Files.isDirectory(DIR.resolve("node_modules/@ag-ui/client"))
-                || !Files.isDirectory(DIR.resolve("node_modules/@ag-ui/encoder"))
-                || !Files.isDirectory(DIR.resolve("node_modules/playwright-core"))) {
-            try {
-                Path log = Files.createTempFile("npm-ci", ".log");
-                int exit = exec(List.of("npm", "ci", "--no-audit", "--no-fund"), log, log);
-                if (exit != 0) {
-                    fail("npm ci in " + DIR + " failed (exit " + exit + "):\n" + Files.readString(log));
-                }
-                Files.delete(log);
-            } catch (IOException e) {
-                throw new AssertionError("cannot run npm ci", e);
-            }
-        }
-        return true;
+    public static void assumeAvailable() {
+        PACKAGES.assumeAvailable();
     }
 
     private static int exec(List<String> command, Path out, Path err) throws IOException {
@@ -182,14 +149,5 @@ public final class NodeAguiCheck {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-    }
-
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

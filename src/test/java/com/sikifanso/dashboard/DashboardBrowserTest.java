@@ -9,20 +9,31 @@ import com.sikifanso.agui.NodeAguiCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import com.sikifanso.agui.AguiJson;
+import com.sikifanso.agui.journal.ActivityJournal;
+import com.sikifanso.agui.journal.JournalOptions;
+import com.sikifanso.agui.journal.OperationRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dashboard in a real browser: Debian's Chromium driven by playwright-core ({@code src/test/node/
  * dashboard-check.mjs}) against the dashboard of a cluster whose API is fabric8's mock server (see
- * {@link DashboardLab}). Signs in with the link, loads every page live, toggles an app (the catalog row and the
- * activity feed in another tab update from the event stream), disables it again with the keyboard only, creates
- * and deletes an agent, and is refused without the token and with a missing or wrong CSRF token.
+ * {@link DashboardLab}). Signs in with the link, loads every page live, reads two interleaved runs on the activity
+ * feed (each row naming its own run), toggles an app (the catalog row and the activity feed in another tab update
+ * from the event stream), disables it again with the keyboard only, watches an agent's own AG-UI stream arrive on
+ * the agents page, creates and deletes an agent, rolls the app back on its page, captures a snapshot, applies a
+ * profile, restores the snapshot (each after its question; the history checked with git), and is refused without
+ * the token and with a missing or wrong CSRF token.
  */
 class DashboardBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String APP = "postgresql";
     private static final String AGENT = "scout";
+    private static final String WATCHED = "watcher";
+    private static final String PROFILE = "agent-minimal";
 
     @TempDir
     Path tmp;
@@ -33,8 +44,10 @@ class DashboardBrowserTest {
         try (DashboardLab lab = new DashboardLab(tmp)) {
             List<String> needs = lab.services.apps().catalog(ClusterName.of(DashboardLab.CLUSTER)).dependencies()
                     .resolve(List.of(APP)).added();
+            lab.agentWithStream(WATCHED);
+            Map<String, String> interleaved = interleavedRuns(lab);
             JsonNode seen = NodeAguiCheck.script("dashboard-check.mjs", List.of("CHECK", lab.base(),
-                    lab.sessions.linkToken(), CHROMIUM.toString(), APP, AGENT));
+                    lab.sessions.linkToken(), CHROMIUM.toString(), APP, AGENT, WATCHED, PROFILE));
             assertThat(seen.path("failed").asText(null)).as(seen.toPrettyString()).isNull();
 
             assertThat(seen.at("/refusals/noToken").asInt()).isEqualTo(401);
@@ -51,6 +64,30 @@ class DashboardBrowserTest {
             assertThat(seen.at("/afterSignIn/cookies/0/sameSite").asText()).isEqualTo("Strict");
 
             assertThat(seen.at("/overview/nodes").asText()).isEqualTo("1/1");
+
+            // Two runs at once: every row of the feed shows the run its event belongs to, and that run's operation.
+            List<JsonNode> rows = new java.util.ArrayList<>();
+            seen.get("interleaved").forEach(rows::add);
+            List<JsonNode> ours = rows.stream().filter(r -> interleaved.containsKey(r.path("run").asText())).toList();
+            ActivityJournal journal = new ActivityJournal(tmp.resolve("clusters/lab"), JournalOptions.DEFAULTS);
+            assertThat(ours).as("%s", rows).hasSize(interleaved.keySet().stream()
+                    .mapToInt(run -> journal.readRun(run).size()).sum());
+            for (JsonNode row : ours) {
+                assertThat(row.path("operation").asText()).as(row.toString())
+                        .isEqualTo(interleaved.get(row.path("run").asText()));
+                assertThat(row.path("run").asText()).startsWith(row.path("shownRun").asText());
+            }
+            assertThat(ours).filteredOn(r -> r.path("type").asText().startsWith("STEP_")).hasSize(2)
+                    .allSatisfy(r -> assertThat(r.path("operation").asText()).isEqualTo("catalog_enable"));
+
+            // The watched agent's own AG-UI stream, live on the agents page, as agent watch shows it.
+            assertThat(seen.at("/agentWatch/firstTurn").asInt()).isPositive();
+            assertThat(seen.at("/agentWatch/laterTurn").asInt()).as("a turn that arrived while the page was open")
+                    .isGreaterThan(seen.at("/agentWatch/firstTurn").asInt());
+            assertThat(seen.at("/agentWatch/rows")).filteredOn(r -> r.path("type").asText().equals("TEXT_MESSAGE_CONTENT"))
+                    .isNotEmpty().allSatisfy(r -> assertThat(r.path("text").asText())
+                            .isEqualTo(r.path("run").asText().replace(WATCHED + "-turn-", WATCHED + " turn ")
+                                    + ": reading the plan"));
             assertThat(seen.at("/overview/doctorRows").asInt()).as("the doctor's verdicts").isPositive();
             seen.get("pages").fields().forEachRemaining(page -> {
                 assertThat(page.getValue().path("status").asInt()).as(page.getKey()).isEqualTo(200);
@@ -80,10 +117,79 @@ class DashboardBrowserTest {
                     .as("the registry's question before deleting").anyMatch(q -> q.startsWith("Delete agent \"" + AGENT));
             assertThat(tmp.resolve("clusters/lab/gitops/agents/" + AGENT + ".yaml")).as("deleted").doesNotExist();
 
+            clickedChangesAreCommits(lab, seen);
+
             seen.get("overflow").fields().forEachRemaining(view -> assertThat(view.getValue().asInt())
-                    .as("horizontal overflow at " + view.getKey()).isLessThanOrEqualTo(0));
+                    .as("horizontal overflow at " + view.getKey() + ": " + seen.path("overflowing")).isLessThanOrEqualTo(0));
             assertThat(seen.get("consoleErrors")).as("no script error and no CSP violation").isEmpty();
         }
+    }
+
+    /**
+     * The rollback, the profile and the snapshot restore clicked on their pages, each after its question, are the
+     * CLI's operations: read back from the repo's history with git, newest first: the restore, the profile's one
+     * commit, the rollback (the snapshot was captured right after it).
+     */
+    private void clickedChangesAreCommits(DashboardLab lab, JsonNode seen) throws Exception {
+        String revision = seen.at("/rollback/revision").asText();
+        assertThat(seen.at("/rollback/notice").asText()).isEqualTo("app_rollback: done.");
+        assertThat(seen.at("/rollback/questions/0").asText()).as("the registry's question")
+                .startsWith("Roll \"" + APP + "\" in cluster \"lab\" back to revision " + revision + "?");
+        assertThat(seen.at("/capture/notice").asText()).isEqualTo("snapshot_capture: done.");
+        assertThat(seen.at("/profile/notice").asText()).isEqualTo("profile_apply: done.");
+        assertThat(seen.at("/profile/questions/0").asText()).startsWith("Apply " + PROFILE);
+        assertThat(seen.at("/restore/notice").asText()).isEqualTo("snapshot_restore: done.");
+        assertThat(seen.at("/restore/questions/0").asText()).as("the registry's question")
+                .startsWith("Replace the GitOps repo content of cluster \"lab\" with snapshot \"dashboard-check\"?");
+
+        com.sikifanso.catalog.Catalog catalog = lab.services.apps().catalog(ClusterName.of(DashboardLab.CLUSTER));
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(tmp.resolve("clusters/lab/gitops").toFile())) {
+            List<org.eclipse.jgit.revwalk.RevCommit> log = new java.util.ArrayList<>();
+            git.log().setMaxCount(3).call().forEach(log::add);
+            var restore = log.get(0);
+            var profile = log.get(1);
+            var rollback = log.get(2);
+            assertThat(restore.getShortMessage()).isEqualTo("restore snapshot dashboard-check");
+            assertThat(restore.getTree()).as("the repo as captured, right after the rollback").isEqualTo(rollback.getTree());
+            assertThat(profile.getShortMessage()).startsWith("profile " + PROFILE + ": enable ");
+            for (String app : lab.services.profiles().find(PROFILE)
+                    .orElseThrow().apps()) {
+                assertThat(blob(git, profile, catalog.get(app).file())).as(app + " in the profile's one commit")
+                        .containsPattern("(?m)^enabled: true");
+            }
+            assertThat(rollback.getShortMessage()).startsWith("rollback " + APP + " to ");
+            assertThat(revision).startsWith(rollback.getShortMessage().substring(("rollback " + APP + " to ").length()));
+            String file = catalog.get(APP).file();
+            assertThat(blob(git, rollback, file)).as("the app's file as at the revision rolled back to")
+                    .isEqualTo(blob(git, git.getRepository().parseCommit(git.getRepository().resolve(revision)), file))
+                    .containsPattern("(?m)^enabled: true");
+        }
+    }
+
+    private static String blob(org.eclipse.jgit.api.Git git, org.eclipse.jgit.revwalk.RevCommit commit, String path)
+            throws java.io.IOException {
+        try (var walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(git.getRepository(), path, commit.getTree())) {
+            assertThat(walk).as(path + " in " + commit.getName()).isNotNull();
+            return new String(git.getRepository().open(walk.getObjectId(0)).getBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Two operation runs written to the cluster's journal interleaved, as a CLI command and an agent's MCP call at the
+     * same moment would: the second starts before the first has its step and result. Their run ids and operations.
+     */
+    private static Map<String, String> interleavedRuns(DashboardLab lab) {
+        ActivityJournal journal = new ActivityJournal(lab.services.sessions().home().clusterDir(ClusterName.of(DashboardLab.CLUSTER)),
+                JournalOptions.DEFAULTS);
+        OperationRun enable = OperationRun.start(journal, DashboardLab.CLUSTER, new OperationRun.Caller("cli", null),
+                "catalog_enable", AguiJson.MAPPER.createObjectNode().put("name", "valkey"));
+        OperationRun update = OperationRun.start(journal, DashboardLab.CLUSTER, new OperationRun.Caller("mcp",
+                OperationRun.Caller.agent(WATCHED)), "agent_update", AguiJson.MAPPER.createObjectNode().put("name", WATCHED));
+        enable.run().step("waiting for valkey to sync").close();
+        update.succeeded(AguiJson.MAPPER.createObjectNode().put("name", WATCHED), Optional.empty());
+        enable.succeeded(AguiJson.MAPPER.createObjectNode().put("enabled", "valkey"), Optional.empty());
+        return Map.of(enable.runId(), "catalog_enable", update.runId(), "agent_update");
     }
 
     static void assumeChromium() {

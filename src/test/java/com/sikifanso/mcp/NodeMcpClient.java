@@ -1,10 +1,10 @@
 package com.sikifanso.mcp;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sikifanso.NodePackages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,60 +18,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * The official MCP TypeScript SDK client ({@code src/test/node/mcp-scenarios.mjs}) driving a
  * {@code sikifanso mcp serve} it spawns over stdio. Installs the npm packages with {@code npm ci}
- * on first use; skips (loudly) when this machine has no Node.js — CI installs it.
+ * on first use; skips (loudly) when this machine has no Node.js — CI installs it ({@link NodePackages}).
  */
 final class NodeMcpClient {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path DIR = Path.of(System.getProperty("basedir", ""), "src", "test", "node").toAbsolutePath();
     private static final Path SCRIPT = DIR.resolve("mcp-scenarios.mjs");
-    private static Boolean ready;
-    private static String unavailable;
+    private static final NodePackages PACKAGES = new NodePackages("the MCP client tests", DIR,
+            List.of("node", "npm"), List.of("node_modules/@modelcontextprotocol/sdk", "node_modules/ajv-formats"),
+            List.of("npm", "ci", "--no-audit", "--no-fund"), "Install Node.js 18+ and npm (Debian: apt-get install nodejs npm)");
 
     private NodeMcpClient() {
     }
 
     /** Skips the calling test unless node and the npm packages are there (running npm ci once if needed). */
-    static synchronized void assumeAvailable() {
-        if (ready == null) {
-            ready = prepare();
-            if (!ready) {
-                System.err.println("""
-
-                        ######################################################################
-                        #  SKIPPING the MCP client tests: %s
-                        #  Install Node.js 18+ and npm (Debian: apt-get install nodejs npm);
-                        #  .ci/run does this in CI.
-                        ######################################################################
-                        """.formatted(unavailable));
-            }
-        }
-        assumeTrue(ready, () -> "MCP client tests SKIPPED: " + unavailable);
-    }
-
-    private static boolean prepare() {
-        if (!onPath("node") || !onPath("npm")) {
-            unavailable = "node and npm are not both on PATH";
-            return false;
-        }
-        if (Files.isDirectory(DIR.resolve("node_modules/@modelcontextprotocol/sdk"))
-                && Files.isDirectory(DIR.resolve("node_modules/ajv-formats"))) {
-            return true;
-        }
-        Result r = run(List.of("npm", "ci", "--no-audit", "--no-fund"), DIR, Map.of(), 300);
-        if (r.exitCode() != 0) {
-            fail("npm ci in " + DIR + " failed (exit " + r.exitCode() + "):\n" + r.stdout() + r.stderr());
-        }
-        return true;
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
+    static void assumeAvailable() {
+        PACKAGES.assumeAvailable();
     }
 
     /**

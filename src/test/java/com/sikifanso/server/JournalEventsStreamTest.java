@@ -39,7 +39,10 @@ class JournalEventsStreamTest {
                 assertThat(missed).extracting(SseClient.Frame::id).containsExactly(seen + 1, seen + 2, seen + 3);
                 List<JournalEntry> stored = journal.readSince(seen);
                 for (int i = 0; i < 3; i++) {
-                    assertThat(missed.get(i).data()).isEqualTo(AguiJson.tree(stored.get(i).event()));
+                    com.fasterxml.jackson.databind.node.ObjectNode expected =
+                            (com.fasterxml.jackson.databind.node.ObjectNode) AguiJson.tree(stored.get(i).event());
+                    expected.putObject("metadata").put("runId", "run-a");   // the journal interleaves runs
+                    assertThat(missed.get(i).data()).isEqualTo(expected);
                 }
 
                 List<JournalEntry> live = journal.append("run-b", List.of(custom(10), custom(11)));
@@ -47,6 +50,7 @@ class JournalEventsStreamTest {
                 assertThat(more).extracting(SseClient.Frame::id)
                         .containsExactly(live.get(0).sequence(), live.get(1).sequence());
                 assertThat(more.get(1).data().at("/value/n").asInt()).isEqualTo(11);
+                assertThat(more.get(1).data().at("/metadata/runId").asText()).isEqualTo("run-b");
                 assertThat(client.retryMillis()).as("a retry: hint").isEqualTo(500);
                 Thread.sleep(300);
                 assertThat(client.pending()).as("nothing but what was appended").isEmpty();

@@ -1,10 +1,7 @@
-package com.sikifanso.cli;
+package com.sikifanso.agents;
 
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
-import com.sikifanso.agents.AgentActivity;
-import com.sikifanso.agents.AgentSandbox;
-import com.sikifanso.agents.AgentStreams;
 import com.sikifanso.agui.AguiEvent;
 import com.sikifanso.agui.journal.ActivityJournal;
 import com.sikifanso.agui.journal.JournalEntry;
@@ -27,11 +24,12 @@ import java.util.function.Consumer;
 /**
  * {@code agent watch}: three sources about one agent, each on its own thread, into one output until interrupted:
  * the cluster's activity journal (runs about the agent), the Kubernetes events of its namespace, and its own AG-UI
- * stream (declared by annotation and reached through the API server, or given by URL).
+ * stream (declared by annotation and reached through the API server, or given by URL). The CLI prints it; the
+ * dashboard's agents page streams it to the browser (the server's {@code /api/agui/agents/watch}).
  */
-final class AgentWatch {
+public final class AgentWatch {
     /** Where everything goes (notices: stderr); called from several threads, one call at a time. */
-    interface Sink {
+    public interface Sink {
         void event(AguiEvent event);
 
         void entry(JournalEntry entry);
@@ -59,7 +57,7 @@ final class AgentWatch {
     }
 
     /** What to watch: {@code since} null means only what happens from now on; {@code url} null means find it. */
-    record Request(String cluster, String agent, Instant since, AguiEndpointConnection url,
+    public record Request(String cluster, String agent, Instant since, AguiEndpointConnection url,
                    AguiStreamFollower.Backoff backoff) {
     }
 
@@ -69,14 +67,14 @@ final class AgentWatch {
     private final List<AutoCloseable> open = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    AgentWatch(Services services, Request request, Sink sink) {
+    public AgentWatch(Services services, Request request, Sink sink) {
         this.services = services;
         this.request = request;
         this.sink = sink;
     }
 
     /** Refuses an unknown cluster or agent first, then follows everything until the thread is interrupted. */
-    void run() {
+    public void run() {
         services.agents().get(ClusterName.of(request.cluster()), request.agent());
         Instant start = request.since() == null ? Instant.now() : request.since();
         try {
