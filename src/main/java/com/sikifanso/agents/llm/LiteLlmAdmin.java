@@ -62,10 +62,7 @@ final class LiteLlmAdmin {
         }
         if (!response.isSuccessful()) {
             throw SikifansoException.failure("LiteLLM refused " + what + ": HTTP " + response.code() + " "
-                    + abbreviate(response.body()), response.code() == 503 || response.code() == 404
-                    ? "is litellm-proxy enabled and running? sikifanso app enable litellm-proxy"
-                    : "virtual keys need LiteLLM's database (database_url in catalog/values/litellm-proxy.yaml) "
-                    + "and its master key; see sikifanso app logs litellm-proxy");
+                    + abbreviate(response.body()), hint(response.code(), response.body()));
         }
         try {
             return Mappers.JSON.readTree(response.body());
@@ -73,6 +70,19 @@ final class LiteLlmAdmin {
             throw SikifansoException.failure("LiteLLM's " + what + " answered something that is not JSON: "
                     + abbreviate(response.body()), "see sikifanso app logs litellm-proxy", e);
         }
+    }
+
+    /** What to do about a refusal; LiteLLM says "Connect Proxy to database", "Not connected to DB!" without one. */
+    static String hint(int code, String body) {
+        if (code == 503 || code == 404 && !String.valueOf(body).contains("Key not found")) {
+            return "is litellm-proxy enabled and running? sikifanso app enable litellm-proxy";
+        }
+        if (String.valueOf(body).matches("(?is).*(database|\\bDB\\b).*")) {
+            return "LiteLLM keeps virtual keys in PostgreSQL: it reads DATABASE_URL from the Secret "
+                    + "litellm-proxy-database (database litellm of the postgresql app). Run sikifanso app "
+                    + "rotate-credentials litellm-proxy, check sikifanso app status postgresql, then retry";
+        }
+        return "see sikifanso app logs litellm-proxy";
     }
 
     private static String abbreviate(String body) {

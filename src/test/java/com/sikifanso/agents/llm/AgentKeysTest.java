@@ -121,6 +121,10 @@ class AgentKeysTest {
         assertThat(generate.path("budget_duration").asText()).isEqualTo("30d");
         assertThat(generate.path("models").toString()).isEqualTo("[\"local\",\"claude-*\"]");
         assertThat(generate.path("metadata").path("agent").asText()).isEqualTo("demo");
+        // Read by LiteLLM per request (add_key_level_controls): the tags go to Langfuse, the rest to spend logs.
+        assertThat(generate.at("/metadata/tags").toString()).isEqualTo("[\"agent:demo\"]");
+        assertThat(generate.at("/metadata/spend_logs_metadata/agent").asText()).isEqualTo("demo");
+        assertThat(generate.has("tags")).as("key-level tags are LiteLLM Enterprise only").isFalse();
         assertThat(generate.has("key")).isFalse();
 
         Secret s = secret();
@@ -171,6 +175,68 @@ class AgentKeysTest {
     }
 
     @Test
+    void noLlmBudgetRevokesTheKeyDeletesTheSecretAndKeepsTheRestOfTheAgent() {
+        tool("agent_create", Map.of("cluster", "lab", "name", "demo", "allow", List.of("qdrant"), "llmBudget", "5",
+                "wait", false));
+        assertThat(secret()).isNotNull();
+
+        RunningLab.Run run = RunningLab.cli(root, "-o", "json", "agent", "update", "demo", "--no-llm-budget",
+                "--no-wait");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("revoked agent demo's LiteLLM key and deleted its Secret");
+        assertThat(gateway).extracting(RecordedRequest::getPath).last().isEqualTo(PROXY + "/key/delete");
+        assertThat(bodies.getLast().path("keys").toString()).isEqualTo("[\"" + KEY + "\"]");
+        assertThat(secret()).isNull();
+        JsonNode updated = read(run.out());
+        assertThat(updated.at("/agent/values/llm").isMissingNode() || updated.at("/agent/values/llm").isNull())
+                .as(updated.toString()).isTrue();
+        assertThat(updated.at("/agent/values/allow").findValuesAsText("name")).contains("qdrant");
+
+        int calls = gateway.size();
+        RunningLab.Run again = RunningLab.cli(root, "agent", "update", "demo", "--no-llm-budget", "--no-wait");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(gateway).as("no key left to revoke").hasSize(calls);
+    }
+
+    @Test
+    void bothBudgetFlagsAtOnceAreRefusedAndChangeNothing() throws Exception {
+        tool("agent_create", Map.of("cluster", "lab", "name", "demo", "llmBudget", "5", "wait", false));
+        String before = Files.readString(root.resolve("clusters/lab/gitops/agents/demo.yaml"));
+
+        RunningLab.Run run = RunningLab.cli(root, "agent", "update", "demo", "--llm-budget", "9", "--no-llm-budget");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--llm-budget and --no-llm-budget contradict each other");
+        assertThat(Files.readString(root.resolve("clusters/lab/gitops/agents/demo.yaml"))).isEqualTo(before);
+        assertThat(gateway).hasSize(1);
+    }
+
+    @Test
+    void aBudgetThatStopsResettingGetsANewKeyBecauseLiteLlmCannotClearAResetPeriod() {
+        tool("agent_create", Map.of("cluster", "lab", "name", "demo", "llmBudget", "5/1mo", "wait", false));
+        tool("agent_update", Map.of("cluster", "lab", "name", "demo", "llmBudget", "20", "wait", false));
+
+        assertThat(gateway).extracting(RecordedRequest::getPath).containsExactly(PROXY + "/key/generate",
+                PROXY + "/key/info?key=" + KEY, PROXY + "/key/delete", PROXY + "/key/generate");
+        assertThat(bodies.getLast().path("max_budget").asDouble()).isEqualTo(20.0);
+        assertThat(bodies.getLast().path("budget_duration").isNull()).isTrue();
+        assertThat(decoded(secret(), "LITELLM_API_KEY")).isEqualTo(KEY);
+    }
+
+    @Test
+    void aGatewayWithoutItsDatabaseIsNamedWithWhatToEnable() {
+        assertThat(LiteLlmAdmin.hint(500, "{\"error\":{\"message\":\"Connect Proxy to database to generate keys - "
+                + "https://docs.litellm.ai/docs/proxy/virtual_keys \"}}")).contains("litellm-proxy-database",
+                "sikifanso app rotate-credentials litellm-proxy", "sikifanso app status postgresql");
+        assertThat(LiteLlmAdmin.hint(400, "{\"detail\":{\"error\":\"Not connected to DB!\"}}"))
+                .contains("DATABASE_URL");
+        assertThat(LiteLlmAdmin.hint(503, "no endpoints available")).contains("sikifanso app enable litellm-proxy");
+        assertThat(LiteLlmAdmin.hint(401, "Invalid proxy server token")).isEqualTo("see sikifanso app logs "
+                + "litellm-proxy");
+    }
+
+    @Test
     void aBudgetThatIsNotAnAmountIsRefusedBeforeAnythingIsWritten() {
         RunningLab.Run run = RunningLab.cli(root, "agent", "create", "demo", "--llm-budget", "ten", "--no-wait");
         assertThat(run.code()).isEqualTo(2);
@@ -179,5 +245,6 @@ class AgentKeysTest {
         assertThat(root.resolve("clusters/lab/gitops/agents/demo.yaml")).doesNotExist();
         assertThatThrownBy(() -> LlmBudget.parse("0/30d")).isInstanceOf(SikifansoException.class);
         assertThat(LlmBudget.parse("2.50/7d").toString()).isEqualTo("2.50/7d");
+        assertThat(LlmBudget.parse("3/2w").period()).as("LiteLLM's duration_in_seconds reads weeks").isEqualTo("2w");
     }
 }
