@@ -159,6 +159,10 @@ public final class AgentKeys {
     }
 
     private String masterKey(String cluster) {
+        return masterKey(credentials, cluster);
+    }
+
+    static String masterKey(CredentialStore credentials, String cluster) {
         String key = credentials.load(cluster).getOrDefault(AgentSandbox.LLM_GATEWAY, new java.util.TreeMap<>())
                 .getOrDefault("litellm-proxy-credentials", new java.util.TreeMap<>()).get("LITELLM_MASTER_KEY");
         if (key == null) {

@@ -26,10 +26,16 @@ final class LiteLlmAdmin {
 
     private final KubernetesClient kube;
     private final String masterKey;
+    private final long timeoutSeconds;
 
     LiteLlmAdmin(KubernetesClient kube, String masterKey) {
+        this(kube, masterKey, TIMEOUT_SECONDS);
+    }
+
+    LiteLlmAdmin(KubernetesClient kube, String masterKey, long timeoutSeconds) {
         this.kube = kube;
         this.masterKey = masterKey;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     JsonNode post(String path, Object body) {
@@ -51,7 +57,7 @@ final class LiteLlmAdmin {
         HttpResponse<String> response;
         try {
             response = kube.getHttpClient().sendAsync(request.header("API-Key", masterKey).build(), String.class)
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    .get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SikifansoException.failure("interrupted while calling LiteLLM " + what, null, e);
