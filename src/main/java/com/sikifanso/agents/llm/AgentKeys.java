@@ -101,7 +101,14 @@ public final class AgentKeys {
             if (key.isEmpty()) {
                 return false;
             }
-            new LiteLlmAdmin(kube, masterKey(cluster)).post("/key/delete", Map.of("keys", List.of(key.get())));
+            try {
+                new LiteLlmAdmin(kube, masterKey(cluster)).post("/key/delete", Map.of("keys", List.of(key.get())));
+            } catch (SikifansoException e) {
+                if (!e.getMessage().contains(LiteLlmAdmin.KEY_NOT_FOUND)) {
+                    throw e;
+                }
+                // already gone from LiteLLM (its database was reset): only the Secret is left to remove
+            }
             kube.secrets().inNamespace(ns).withName(SECRET).delete();
             return true;
         } catch (KubernetesClientException e) {

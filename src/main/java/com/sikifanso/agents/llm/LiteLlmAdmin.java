@@ -21,6 +21,8 @@ import java.util.concurrent.TimeoutException;
  * server's to read when a kubeconfig authenticates with a token.
  */
 final class LiteLlmAdmin {
+    /** LiteLLM's words for a key it does not have (key_management_endpoints.py, info and delete). */
+    static final String KEY_NOT_FOUND = "Key not found";
     static final String SERVICE_PATH = "api/v1/namespaces/gateway/services/litellm-proxy:4000/proxy";
     private static final long TIMEOUT_SECONDS = 30;
 
@@ -80,7 +82,11 @@ final class LiteLlmAdmin {
 
     /** What to do about a refusal; LiteLLM says "Connect Proxy to database", "Not connected to DB!" without one. */
     static String hint(int code, String body) {
-        if (code == 503 || code == 404 && !String.valueOf(body).contains("Key not found")) {
+        if (String.valueOf(body).contains(KEY_NOT_FOUND)) {
+            return "LiteLLM no longer has the agent's key (was its database reset?): remove the budget and set it "
+                    + "again: sikifanso agent update NAME --no-llm-budget, then --llm-budget AMOUNT[/PERIOD]";
+        }
+        if (code == 503 || code == 404) {
             return "is litellm-proxy enabled and running? sikifanso app enable litellm-proxy";
         }
         if (String.valueOf(body).matches("(?is).*(database|\\bDB\\b).*")) {

@@ -18,7 +18,9 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.utils.ResponseProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +54,7 @@ class AgentKeysTest {
 
     private final List<RecordedRequest> gateway = new CopyOnWriteArrayList<>();
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
+    private volatile boolean keyGone;
 
     @BeforeEach
     void runningLabWithGateway() throws Exception {
@@ -64,7 +67,33 @@ class AgentKeysTest {
                 litellm)));
         answer("/key/generate", Map.of("key", KEY, "key_alias", "agent-demo"));
         answer("/key/update", Map.of("key", KEY));
-        answer("/key/delete", Map.of("deleted_keys", List.of(KEY)));
+        server.expect().post().withPath(PROXY + "/key/delete").andReply(new ResponseProvider<Object>() {
+            private Headers headers = Headers.builder().build();
+
+            @Override
+            public int getStatusCode(RecordedRequest r) {
+                return keyGone ? 404 : 200;
+            }
+
+            @Override
+            public Object getBody(RecordedRequest r) {
+                gateway.add(r);
+                bodies.add(read(r.getBody().readUtf8()));
+                // LiteLLM's answer for a key it does not have, and its answer for a deleted one.
+                return keyGone ? Map.of("error", Map.of("message", "Key not found in database", "code", "404"))
+                        : Map.of("deleted_keys", List.of(KEY));
+            }
+
+            @Override
+            public Headers getHeaders() {
+                return headers;
+            }
+
+            @Override
+            public void setHeaders(Headers h) {
+                headers = h;
+            }
+        }).always();
         server.expect().get().withPath(PROXY + "/key/info?key=" + KEY).andReply(200, r -> {
             gateway.add(r);
             return Map.of("key", KEY, "info", Map.of("spend", 1.25, "max_budget", 10.0, "budget_duration", "1mo",
@@ -200,6 +229,18 @@ class AgentKeysTest {
     }
 
     @Test
+    void aKeyLiteLlmNoLongerHasStillHasItsSecretRemoved() {
+        tool("agent_create", Map.of("cluster", "lab", "name", "demo", "llmBudget", "5", "wait", false));
+        keyGone = true;
+
+        RunningLab.Run run = RunningLab.cli(root, "agent", "update", "demo", "--no-llm-budget", "--no-wait");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(gateway).extracting(RecordedRequest::getPath).last().isEqualTo(PROXY + "/key/delete");
+        assertThat(secret()).isNull();
+    }
+
+    @Test
     void bothBudgetFlagsAtOnceAreRefusedAndChangeNothing() throws Exception {
         tool("agent_create", Map.of("cluster", "lab", "name", "demo", "llmBudget", "5", "wait", false));
         String before = Files.readString(root.resolve("clusters/lab/gitops/agents/demo.yaml"));
@@ -232,6 +273,9 @@ class AgentKeysTest {
         assertThat(LiteLlmAdmin.hint(400, "{\"detail\":{\"error\":\"Not connected to DB!\"}}"))
                 .contains("DATABASE_URL");
         assertThat(LiteLlmAdmin.hint(503, "no endpoints available")).contains("sikifanso app enable litellm-proxy");
+        assertThat(LiteLlmAdmin.hint(404, "{\"error\":{\"message\":\"Key not found in database\"}}"))
+                .as("a missing key, not a missing database").contains("--no-llm-budget")
+                .doesNotContain("DATABASE_URL");
         assertThat(LiteLlmAdmin.hint(401, "Invalid proxy server token")).isEqualTo("see sikifanso app logs "
                 + "litellm-proxy");
     }
