@@ -46,6 +46,7 @@ public final class Services {
     private final AgentService agents;
     private final Lazy<com.sikifanso.agents.probe.AgentProbe> agentProbe;
     private final com.sikifanso.agents.llm.AgentKeys agentKeys;
+    private final com.sikifanso.agents.llm.LocalModels localModels;
     private final com.sikifanso.clusterfile.ClusterFiles clusterFiles;
     private final com.sikifanso.clusterfile.ClusterTemplates clusterTemplates;
     private final Lazy<Convergence> convergence;
@@ -93,6 +94,7 @@ public final class Services {
         });
         this.agents = new AgentService(repos);
         this.agentKeys = new com.sikifanso.agents.llm.AgentKeys(live, new CredentialStore(home));
+        this.localModels = new com.sikifanso.agents.llm.LocalModels(live, new CredentialStore(home));
         this.agentProbe = Lazy.of(() -> new com.sikifanso.agents.probe.AgentProbe(repos, agents, live,
                 Clock.systemUTC(), Duration.ofSeconds(1)));
         this.clusterFiles = new com.sikifanso.clusterfile.ClusterFiles(sessions, repos, apps, agents);
@@ -163,6 +165,10 @@ public final class Services {
 
     public com.sikifanso.agents.llm.AgentKeys agentKeys() {
         return agentKeys;
+    }
+
+    public com.sikifanso.agents.llm.LocalModels localModels() {
+        return localModels;
     }
 
     public com.sikifanso.agents.probe.AgentProbe agentProbe() {

@@ -64,7 +64,7 @@ public final class AgentSandbox {
         requireAtMost("memory", memoryRequest, memoryLimit);
         int pods = requirePods(spec.pods());
         String podSecurity = requirePodSecurity(spec.podSecurity());
-        AgentValues.Llm llm = spec.llmBudget() == null ? null
+        AgentValues.Llm llm = spec.llmBudget() == null || LlmBudget.NONE.equals(spec.llmBudget()) ? null
                 : new AgentValues.Llm(LlmBudget.parse(spec.llmBudget()).toString(), spec.llmModels());
         List<AgentValues.AllowedService> allow = allowed(withGateway(spec.allow(), llm), catalog);
         List<AgentValues.EgressHost> egress = spec.egressFqdns().stream().map(AgentSandbox::egressHost).toList();

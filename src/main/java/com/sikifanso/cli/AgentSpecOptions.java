@@ -1,6 +1,8 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.agents.AgentSandbox;
+import com.sikifanso.agents.llm.LlmBudget;
+import com.sikifanso.core.SikifansoException;
 import com.sikifanso.ops.AgentOps;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -45,6 +47,10 @@ final class AgentSpecOptions {
                     + "days); the key is a Secret in its namespace and the policy allows litellm-proxy.")
     String llmBudget;
 
+    @Option(names = "--no-llm-budget", description = "Remove the agent's budget: its LiteLLM key is revoked and its "
+            + "Secret deleted.")
+    boolean noLlmBudget;
+
     @Option(names = "--llm-models", paramLabel = "PATTERN", split = ",",
             description = "Models the agent's key may call, e.g. local,claude-* (default: all the gateway serves).")
     List<String> llmModels;
@@ -54,10 +60,14 @@ final class AgentSpecOptions {
      * into the tool's typed fields, refused with the messages the service gives for them.
      */
     AgentOps.AgentSettings settings(String cluster, String name, WaitOptions wait) {
+        if (noLlmBudget && llmBudget != null) {
+            throw SikifansoException.usage("--llm-budget and --no-llm-budget contradict each other",
+                    "give one: --llm-budget 5/30d sets a budget, --no-llm-budget removes it");
+        }
         return new AgentOps.AgentSettings(cluster, name, cpuRequest, cpuLimit, memoryRequest, memoryLimit,
                 pods == null ? null : AgentSandbox.requirePods(pods),
                 allowNone ? List.of() : allow, noEgress ? List.of() : egressFqdns,
                 podSecurity == null ? null : AgentOps.PodSecurity.valueOf(AgentSandbox.requirePodSecurity(podSecurity)),
-                llmBudget, llmModels, wait.waitForSync());
+                noLlmBudget ? LlmBudget.NONE : llmBudget, llmModels, wait.waitForSync());
     }
 }

@@ -114,6 +114,9 @@ final class AiCommand extends BaseCommand {
         }
         LiteLlmGateway gateway = "litellm".equals(via) ? LiteLlmGateway.open(services(), ClusterName.of(cluster)) : null;
         try {
+            if (gateway != null) {
+                gateway.requireToolCalling(model(), msg -> out().info(msg));
+            }
             ClaudeEndpoint endpoint = gateway != null ? gateway.endpoint()
                     : ClaudeEndpoint.fromEnvironment(root().env());
             OperatorSession session = new OperatorSession(services(),

@@ -270,14 +270,16 @@ public final class AppCredentials {
         CredentialSpec.Copy copy = spec.copyFrom();
         Map<String, String> source = all.getOrDefault(copy.app(), new TreeMap<>()).get(copy.secret());
         Map<String, String> copied = new LinkedHashMap<>();
-        copy.keys().forEach((target, key) -> {
-            if (source == null || !source.containsKey(key)) {
-                throw SikifansoException.failure(entry.name() + "'s Secret " + spec.secret() + " copies key " + key
-                                + " of " + copy.app() + "'s Secret " + copy.secret() + ", which declares no such key",
-                        "fix the credentials: section of catalog/" + entry.name() + ".yaml or catalog/" + copy.app()
-                                + ".yaml");
+        copy.keys().forEach((target, value) -> {
+            for (String key : CredentialSpec.Copy.sourceKeys(value)) {
+                if (source == null || !source.containsKey(key)) {
+                    throw SikifansoException.failure(entry.name() + "'s Secret " + spec.secret() + " copies key " + key
+                                    + " of " + copy.app() + "'s Secret " + copy.secret() + ", which declares no such key",
+                            "fix the credentials: section of catalog/" + entry.name() + ".yaml or catalog/" + copy.app()
+                                    + ".yaml");
+                }
             }
-            copied.put(target, source.get(key));
+            copied.put(target, CredentialSpec.Copy.fill(value, source));
         });
         return copied;
     }

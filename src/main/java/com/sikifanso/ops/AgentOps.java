@@ -5,6 +5,7 @@ import com.sikifanso.agents.AgentPolicy;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.agents.AgentText;
+import com.sikifanso.agents.llm.LlmBudget;
 import com.sikifanso.agents.probe.AgentProbe;
 import com.sikifanso.agents.probe.ProbeReport;
 import com.sikifanso.agents.probe.ProbeText;
@@ -38,7 +39,7 @@ public final class AgentOps {
             @Param(value = "Internet hosts it may reach as host or host:port (443 by default); replaces the list",
                     optional = true) List<String> egressFqdns,
             @Param(value = "Pod Security Admission level", optional = true) PodSecurity podSecurity,
-            @Param(value = "e.g. 5/30d", optional = true) String llmBudget,
+            @Param(value = "e.g. 5/30d; none removes it", optional = true) String llmBudget,
             @JsonIgnore List<String> llmModels,
             @Wait boolean waitForSync) implements ClusterScoped, WaitInput {
 
@@ -112,8 +113,8 @@ public final class AgentOps {
             "Change an agent sandbox's quotas, allowed services, egress hosts or pod security; only the given "
                     + "fields change. One commit.",
             Toolset.agents, Safety.CHANGE, AgentSettings.class, AgentDetails.class,
-            (in, ctx) -> AgentDetails.of(withKey(ctx, in.clusterName(), ctx.services().agents().update(in.clusterName(),
-                    in.name(), in.spec()))),
+            (in, ctx) -> AgentDetails.of(withoutKeyIfRemoved(ctx, in, withKey(ctx, in.clusterName(),
+                    ctx.services().agents().update(in.clusterName(), in.name(), in.spec())))),
             out -> AgentText.updated(out.agent()));
 
     public static final Operation<AgentChange, AgentService.Deleted> DELETE = Operation.of("agent_delete",
@@ -150,6 +151,21 @@ public final class AgentOps {
             return agent;
         }
         return agent.withLlmKey(ctx.services().agentKeys().ensure(cluster, agent.name(), agent.values().llm()));
+    }
+
+    /** After {@code llmBudget: none}: the agent's key revoked and its Secret deleted, or when to do it. */
+    private static AgentService.Agent withoutKeyIfRemoved(OperationContext ctx, AgentSettings in,
+                                                         AgentService.Agent agent) {
+        if (!LlmBudget.NONE.equals(in.llmBudget())) {
+            return agent;
+        }
+        if (!ctx.services().live().running(in.clusterName())) {
+            ctx.progress().note("agent " + agent.name() + "'s LiteLLM key is revoked when the cluster runs: start it, "
+                    + "then sikifanso agent update " + agent.name() + " --no-llm-budget");
+        } else if (ctx.services().agentKeys().revoke(in.clusterName(), agent.name())) {
+            ctx.progress().note("revoked agent " + agent.name() + "'s LiteLLM key and deleted its Secret");
+        }
+        return agent;
     }
 
     /** Spend against budget, from LiteLLM, for an agent with a budget on a running cluster. */

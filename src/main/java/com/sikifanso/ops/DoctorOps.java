@@ -6,6 +6,9 @@ import com.sikifanso.doctor.AgentIsolationChecks;
 import com.sikifanso.doctor.Doctor;
 import com.sikifanso.doctor.DoctorReport;
 import com.sikifanso.doctor.DoctorText;
+import com.sikifanso.doctor.LocalModelChecks;
+import com.sikifanso.core.ClusterName;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,8 +31,8 @@ public final class DoctorOps {
                     + "Each check passes, warns or fails; a failure names its cause and the command that fixes it.",
             Toolset.doctor, Safety.READ, DoctorInput.class, DoctorReport.class,
             (in, ctx) -> {
-                DoctorReport report = ctx.services().doctor().examine(in.clusterName(),
-                        new Doctor.Options(checkTimeout(in.checkTimeout()), true));
+                DoctorReport report = localModels(ctx, in.clusterName(), ctx.services().doctor().examine(
+                        in.clusterName(), new Doctor.Options(checkTimeout(in.checkTimeout()), true)));
                 return Boolean.TRUE.equals(in.probeAgents())
                         ? new AgentIsolationChecks(ctx.services().agents(), ctx.services().agentProbe()).addTo(report,
                                 in.clusterName(), new AgentProbe.Options(null, ctx.waitPolicy().timeout()), ctx.progress())
@@ -39,6 +42,17 @@ public final class DoctorOps {
 
     static List<Operation<?, ?>> all() {
         return List.of(DOCTOR);
+    }
+
+    /** Rows for the gateway's local models, when there is a repo to read them from. */
+    private static DoctorReport localModels(OperationContext ctx, ClusterName cluster, DoctorReport report) {
+        Path gitOps;
+        try {
+            gitOps = Path.of(ctx.services().sessions().load(cluster).gitOpsPath());
+        } catch (com.sikifanso.core.SikifansoException e) {
+            return report;   // the session's own row says so
+        }
+        return new LocalModelChecks(ctx.services().localModels(), ctx.services().live()).addTo(report, cluster, gitOps);
     }
 
     private static Duration checkTimeout(String text) {

@@ -10,6 +10,7 @@ import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.sikifanso.Services;
+import com.sikifanso.agents.llm.ModelGatewayDouble;
 import com.sikifanso.argocd.RunningLab;
 import com.sikifanso.core.SikifansoException;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -94,5 +95,36 @@ class LiteLlmGatewayTest {
                         + "no pod backs the service")
                 .satisfies(e -> assertThat(((SikifansoException) e).hint())
                         .isEqualTo("check it with: sikifanso app status litellm-proxy"));
+    }
+
+    @Test
+    void onFirstUseAModelThatCannotCallToolsIsRefusedAndOneThatCanIsRememberedAndNotAskedAgain() throws Exception {
+        services.apps().enable(ClusterName.of(RunningLab.CLUSTER), List.of("litellm-proxy"));
+        try (ModelGatewayDouble model = new ModelGatewayDouble()) {
+            model.then(ModelGatewayDouble.anthropicText("Paris is lovely this time of year."))
+                    .then(ModelGatewayDouble.anthropicCall("get_weather", "{\"city\":\"Paris\"}"));
+            List<String> said = new ArrayList<>();
+            try (LiteLlmGateway via = LiteLlmGateway.open(services, ClusterName.of(RunningLab.CLUSTER),
+                    (n, s, p) -> new LiteLlmGateway.Forward(model.baseUrl(), () -> { }))) {
+                assertThatThrownBy(() -> via.requireToolCalling("local", said::add))
+                        .isInstanceOf(SikifansoException.class)
+                        .hasMessage("model local cannot call tools: asked to call get_weather, it answered in text "
+                                + "(\"Paris is lovely this time of year.\"); the AI operator works only through tools")
+                        .satisfies(e -> assertThat(((SikifansoException) e).hint()).startsWith("choose one that "
+                                + "does with --model, or serve a model that calls tools, e.g. qwen2.5:7b"));
+                assertThat(said).containsExactly("Checking that model local can call tools through the gateway "
+                        + "(first use)...");
+
+                via.requireToolCalling("local", said::add);
+                via.requireToolCalling("local", said::add);
+            }
+            assertThat(model.requests()).hasSize(2).allSatisfy(r -> {
+                assertThat(r.path()).isEqualTo("/v1/messages");
+                assertThat(r.body().at("/tools/0/name").asText()).isEqualTo("get_weather");
+                assertThat(r.body().path("model").asText()).isEqualTo("local");
+            });
+            assertThat(tmp.resolve("clusters/lab/" + LiteLlmGateway.CHECKED)).content()
+                    .isEqualToIgnoringWhitespace("[\"local\"]");
+        }
     }
 }

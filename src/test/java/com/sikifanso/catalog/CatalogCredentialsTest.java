@@ -59,10 +59,16 @@ class CatalogCredentialsTest {
             // kube-prometheus-stack 82.18.0: grafana.admin.existingSecret/userKey/passwordKey.
             new Reference("prometheus-stack", "grafana.admin.existingSecret",
                     List.of("grafana.admin.userKey", "grafana.admin.passwordKey"), List.of()),
-            // LiteLLM: environmentSecrets become env; master_key reads os.environ/LITELLM_MASTER_KEY.
-            new Reference("litellm-proxy", "environmentSecrets[0]", List.of(), List.of("LITELLM_MASTER_KEY")),
-            new Reference("litellm-proxy", "environmentSecrets[1]", List.of(),
-                    List.of("LANGFUSE_PUBLIC_KEY", "LANGFUSE_SECRET_KEY")));
+            // LiteLLM chart (RichardoC/litellm_helm-chart, tag litellm-0.0.4, templates/deployment.yaml and
+            // hooks/migration.yaml): each envFromSecretRefs entry is an envFrom secretRef of the proxy and of its
+            // migration job; master_key reads os.environ/LITELLM_MASTER_KEY, LiteLLM's langfuse callback
+            // LANGFUSE_PUBLIC_KEY/LANGFUSE_SECRET_KEY, and the proxy and prisma migration DATABASE_URL.
+            new Reference("litellm-proxy", "envFromSecretRefs[0]", List.of(), List.of("LITELLM_MASTER_KEY")),
+            new Reference("litellm-proxy", "envFromSecretRefs[1]", List.of(),
+                    List.of("LANGFUSE_PUBLIC_KEY", "LANGFUSE_SECRET_KEY")),
+            new Reference("litellm-proxy", "envFromSecretRefs[2]", List.of(), List.of("DATABASE_URL")),
+            new Reference("postgresql", "cluster.roles[1].passwordSecret.name", List.of(),
+                    List.of("username", "password")));
 
     @TempDir
     Path dir;
@@ -174,10 +180,11 @@ class CatalogCredentialsTest {
                         .as(entry.name() + " depends on " + copy.app()).contains(copy.app());
                 CredentialSpec source = catalog.get(copy.app()).credentials().stream()
                         .filter(s -> s.secret().equals(copy.secret())).findFirst().orElseThrow();
-                assertThat(source.data().keySet()).containsAll(copy.keys().values());
+                copy.keys().values().forEach(v -> assertThat(source.data().keySet())
+                        .containsAll(CredentialSpec.Copy.sourceKeys(v)));
             }
         }
-        assertThat(copies).isEqualTo(5);
+        assertThat(copies).isEqualTo(6);
     }
 
     private Catalog templateCatalog() throws IOException {

@@ -71,6 +71,13 @@ class UpstreamChartsRenderTest {
         assertThat(role.get("name").asText()).isEqualTo("temporal");
         CredentialSpec roleSecret = declared("postgresql", role.at("/passwordSecret/name").asText());
         assertThat(roleSecret.data()).containsEntry("username", "temporal").containsKey("password");
+        // LiteLLM's role, for the virtual keys and spend in database litellm (litellm-proxy's DATABASE_URL).
+        JsonNode litellm = spec.at("/managed/roles/1");
+        assertThat(litellm.get("name").asText()).isEqualTo("litellm");
+        assertThat(litellm.get("login").asBoolean()).isTrue();
+        assertThat(declared("postgresql", litellm.at("/passwordSecret/name").asText()).data())
+                .containsEntry("username", "litellm").containsKey("password");
+        assertThat(spec.at("/bootstrap/initdb/postInitSQL").toString()).contains("CREATE DATABASE litellm OWNER litellm");
         assertThat(spec.at("/bootstrap/initdb/postInitSQL").toString()).doesNotContainIgnoringCase("password");
         assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
     }

@@ -123,10 +123,24 @@ class AppCredentialsTest {
                 .isEqualTo(secret("storage", "valkey-credentials").get("password"));
         assertThat(secret("observability", "grafana-admin")).containsKeys("admin-user", "admin-password");
         assertThat(client.secrets().inAnyNamespace().withLabel("app.kubernetes.io/managed-by", "sikifanso").list()
-                .getItems()).hasSize(7);
+                .getItems()).as("postgresql's superuser, temporal and litellm roles; valkey; langfuse's own and two "
+                + "copies; grafana").hasSize(8);
         assertThat(progress).anyMatch(p -> p.startsWith("credentials: created the Secrets"));
         Path store = dir.resolve("home/clusters/lab/credentials.yaml");
         assertThat(store).exists();
+    }
+
+    @Test
+    void litellmGetsItsDatabaseUrlBuiltFromThePostgresqlRolesGeneratedPassword() {
+        Run enable = cli("app", "enable", "litellm-proxy", "--no-wait");
+        assertThat(enable.code()).as(enable.err()).isZero();
+
+        Map<String, String> role = secret("storage", "postgresql-litellm");
+        assertThat(role).containsEntry("username", "litellm");
+        assertThat(role.get("password")).hasSize(32);
+        assertThat(secret("gateway", "litellm-proxy-database")).containsExactly(Map.entry("DATABASE_URL",
+                "postgresql://litellm:" + role.get("password")
+                        + "@postgresql-rw.storage.svc.cluster.local:5432/litellm"));
     }
 
     @Test

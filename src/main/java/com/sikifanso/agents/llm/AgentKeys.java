@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -41,21 +42,26 @@ public final class AgentKeys {
     public record KeyState(String secret, String budget, List<String> models, Double spend) {
     }
 
-    /** Creates the agent's key, or updates the one its Secret holds, to this budget and these models. */
+    /**
+     * Creates the agent's key, or updates the one its Secret holds, to this budget and these models. The request
+     * fields are LiteLLM's GenerateKeyRequest/UpdateKeyRequest (litellm/proxy/_types.py). A reset period cannot be
+     * taken off a key: {@code /key/update} drops a null {@code budget_duration} (prepare_key_update_data), so a budget
+     * that no longer resets gets a new key in the same Secret.
+     */
     public KeyState ensure(ClusterName cluster, String agent, AgentValues.Llm llm) {
         LlmBudget budget = LlmBudget.parse(llm.budget());
         String ns = AgentSandbox.namespace(agent);
         try (KubernetesClient kube = live.kube(cluster)) {
             LiteLlmAdmin admin = new LiteLlmAdmin(kube, masterKey(cluster));
-            Map<String, Object> body = new LinkedHashMap<>();
+            Map<String, Object> body = keyRequest(agent, llm, budget);
             Optional<String> existing = storedKey(kube, ns);
-            existing.ifPresent(k -> body.put("key", k));
-            body.put("key_alias", "agent-" + agent);
-            body.put("models", llm.models());
-            body.put("max_budget", budget.amount());
-            body.put("budget_duration", budget.period());
-            body.put("metadata", Map.of("agent", agent, "sikifanso", true, "tags", List.of("agent:" + agent)));
+            if (existing.isPresent() && budget.period() == null
+                    && admin.info(existing.get()).path("info").path("budget_duration").isTextual()) {
+                admin.post("/key/delete", Map.of("keys", List.of(existing.get())));
+                existing = Optional.empty();
+            }
             if (existing.isPresent()) {
+                body.put("key", existing.get());
                 admin.post("/key/update", body);
             } else {
                 String key = admin.post("/key/generate", body).path("key").asText("");
@@ -71,6 +77,23 @@ public final class AgentKeys {
         }
     }
 
+    /**
+     * The key's limits and how its requests are labelled. LiteLLM copies a key's {@code metadata.tags} into every
+     * request's tags and its {@code spend_logs_metadata} into the spend log (add_key_level_controls in
+     * litellm_pre_call_utils.py), and logs the key alias with each call, so Langfuse and LiteLLM's spend logs show the
+     * agent. The top-level {@code tags} field is not used: LiteLLM accepts it from enterprise users only.
+     */
+    private static Map<String, Object> keyRequest(String agent, AgentValues.Llm llm, LlmBudget budget) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("key_alias", "agent-" + agent);
+        body.put("models", llm.models());
+        body.put("max_budget", budget.amount());
+        body.put("budget_duration", budget.period());
+        body.put("metadata", Map.of("agent", agent, "sikifanso", true, "tags", List.of("agent:" + agent),
+                "spend_logs_metadata", Map.of("agent", agent)));
+        return body;
+    }
+
     /** Revokes the agent's key (if it has one) and removes its Secret. */
     public boolean revoke(ClusterName cluster, String agent) {
         String ns = AgentSandbox.namespace(agent);
@@ -79,7 +102,14 @@ public final class AgentKeys {
             if (key.isEmpty()) {
                 return false;
             }
-            new LiteLlmAdmin(kube, masterKey(cluster)).post("/key/delete", Map.of("keys", List.of(key.get())));
+            try {
+                new LiteLlmAdmin(kube, masterKey(cluster)).post("/key/delete", Map.of("keys", List.of(key.get())));
+            } catch (SikifansoException e) {
+                if (!e.getMessage().contains(LiteLlmAdmin.KEY_NOT_FOUND)) {
+                    throw e;
+                }
+                // already gone from LiteLLM (its database was reset): only the Secret is left to remove
+            }
             kube.secrets().inNamespace(ns).withName(SECRET).delete();
             return true;
         } catch (KubernetesClientException e) {
@@ -128,7 +158,8 @@ public final class AgentKeys {
                 .addToLabels("app.kubernetes.io/managed-by", "sikifanso").endMetadata()
                 .addToData(KEY, base64(key))
                 .addToData("OPENAI_BASE_URL", base64(GATEWAY + "/v1"))
-                .addToData("ANTHROPIC_BASE_URL", base64(GATEWAY)).build()).create();
+                .addToData("ANTHROPIC_BASE_URL", base64(GATEWAY)).build())
+                .createOr(NonDeletingOperation::update);
     }
 
     private static String base64(String value) {
@@ -136,6 +167,10 @@ public final class AgentKeys {
     }
 
     private String masterKey(ClusterName cluster) {
+        return masterKey(credentials, cluster);
+    }
+
+    static String masterKey(CredentialStore credentials, ClusterName cluster) {
         String key = credentials.load(cluster).getOrDefault(AgentSandbox.LLM_GATEWAY, new java.util.TreeMap<>())
                 .getOrDefault("litellm-proxy-credentials", new java.util.TreeMap<>()).get("LITELLM_MASTER_KEY");
         if (key == null) {

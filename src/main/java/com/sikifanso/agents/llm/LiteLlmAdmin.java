@@ -21,15 +21,23 @@ import java.util.concurrent.TimeoutException;
  * server's to read when a kubeconfig authenticates with a token.
  */
 final class LiteLlmAdmin {
+    /** LiteLLM's words for a key it does not have (key_management_endpoints.py, info and delete). */
+    static final String KEY_NOT_FOUND = "Key not found";
     static final String SERVICE_PATH = "api/v1/namespaces/gateway/services/litellm-proxy:4000/proxy";
     private static final long TIMEOUT_SECONDS = 30;
 
     private final KubernetesClient kube;
     private final String masterKey;
+    private final long timeoutSeconds;
 
     LiteLlmAdmin(KubernetesClient kube, String masterKey) {
+        this(kube, masterKey, TIMEOUT_SECONDS);
+    }
+
+    LiteLlmAdmin(KubernetesClient kube, String masterKey, long timeoutSeconds) {
         this.kube = kube;
         this.masterKey = masterKey;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     JsonNode post(String path, Object body) {
@@ -51,7 +59,7 @@ final class LiteLlmAdmin {
         HttpResponse<String> response;
         try {
             response = kube.getHttpClient().sendAsync(request.header("API-Key", masterKey).build(), String.class)
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    .get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SikifansoException.failure("interrupted while calling LiteLLM " + what, null, e);
@@ -62,10 +70,7 @@ final class LiteLlmAdmin {
         }
         if (!response.isSuccessful()) {
             throw SikifansoException.failure("LiteLLM refused " + what + ": HTTP " + response.code() + " "
-                    + abbreviate(response.body()), response.code() == 503 || response.code() == 404
-                    ? "is litellm-proxy enabled and running? sikifanso app enable litellm-proxy"
-                    : "virtual keys need LiteLLM's database (database_url in catalog/values/litellm-proxy.yaml) "
-                    + "and its master key; see sikifanso app logs litellm-proxy");
+                    + abbreviate(response.body()), hint(response.code(), response.body()));
         }
         try {
             return Mappers.JSON.readTree(response.body());
@@ -73,6 +78,23 @@ final class LiteLlmAdmin {
             throw SikifansoException.failure("LiteLLM's " + what + " answered something that is not JSON: "
                     + abbreviate(response.body()), "see sikifanso app logs litellm-proxy", e);
         }
+    }
+
+    /** What to do about a refusal; LiteLLM says "Connect Proxy to database", "Not connected to DB!" without one. */
+    static String hint(int code, String body) {
+        if (String.valueOf(body).contains(KEY_NOT_FOUND)) {
+            return "LiteLLM no longer has the agent's key (was its database reset?): remove the budget and set it "
+                    + "again: sikifanso agent update NAME --no-llm-budget, then --llm-budget AMOUNT[/PERIOD]";
+        }
+        if (code == 503 || code == 404) {
+            return "is litellm-proxy enabled and running? sikifanso app enable litellm-proxy";
+        }
+        if (String.valueOf(body).matches("(?is).*(database|\\bDB\\b).*")) {
+            return "LiteLLM keeps virtual keys in PostgreSQL: it reads DATABASE_URL from the Secret "
+                    + "litellm-proxy-database (database litellm of the postgresql app). Run sikifanso app "
+                    + "rotate-credentials litellm-proxy, check sikifanso app status postgresql, then retry";
+        }
+        return "see sikifanso app logs litellm-proxy";
     }
 
     private static String abbreviate(String body) {

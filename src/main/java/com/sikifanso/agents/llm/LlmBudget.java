@@ -7,17 +7,19 @@ import java.util.regex.Pattern;
 
 /**
  * {@code --llm-budget AMOUNT[/PERIOD]}: US dollars an agent's LiteLLM key may spend, and how often that resets
- * (LiteLLM's {@code budget_duration}: seconds, minutes, hours, days or months, e.g. 30d, 1mo); no period: never.
+ * (LiteLLM's {@code budget_duration}: seconds, minutes, hours, days, weeks or months, e.g. 30d, 1mo, as its
+ * duration_in_seconds reads them); no period: never. {@value #NONE} removes the budget ({@code --no-llm-budget}).
  */
 public record LlmBudget(BigDecimal amount, String period) {
-    private static final Pattern TEXT = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,4})?)(?:/(\\d{1,4}(?:s|m|h|d|mo)))?");
+    public static final String NONE = "none";
+    private static final Pattern TEXT = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,4})?)(?:/(\\d{1,4}(?:s|m|h|d|w|mo)))?");
 
     public static LlmBudget parse(String text) {
         Matcher m = TEXT.matcher(text == null ? "" : text.strip());
         if (!m.matches() || new BigDecimal(m.group(1)).signum() <= 0) {
             throw SikifansoException.usage("--llm-budget \"" + text + "\" is not AMOUNT[/PERIOD]",
                     "give US dollars above 0, optionally per period: --llm-budget 10 (never resets) or "
-                            + "--llm-budget 5/30d (periods in s, m, h, d or mo)");
+                            + "--llm-budget 5/30d (periods in s, m, h, d, w or mo); --no-llm-budget removes it");
         }
         return new LlmBudget(new BigDecimal(m.group(1)), m.group(2));
     }

@@ -19,7 +19,9 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.utils.ResponseProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +55,7 @@ class AgentKeysTest {
 
     private final List<RecordedRequest> gateway = new CopyOnWriteArrayList<>();
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
+    private volatile boolean keyGone;
 
     @BeforeEach
     void runningLabWithGateway() throws Exception {
@@ -65,7 +68,33 @@ class AgentKeysTest {
                 litellm)));
         answer("/key/generate", Map.of("key", KEY, "key_alias", "agent-demo"));
         answer("/key/update", Map.of("key", KEY));
-        answer("/key/delete", Map.of("deleted_keys", List.of(KEY)));
+        server.expect().post().withPath(PROXY + "/key/delete").andReply(new ResponseProvider<Object>() {
+            private Headers headers = Headers.builder().build();
+
+            @Override
+            public int getStatusCode(RecordedRequest r) {
+                return keyGone ? 404 : 200;
+            }
+
+            @Override
+            public Object getBody(RecordedRequest r) {
+                gateway.add(r);
+                bodies.add(read(r.getBody().readUtf8()));
+                // LiteLLM's answer for a key it does not have, and its answer for a deleted one.
+                return keyGone ? Map.of("error", Map.of("message", "Key not found in database", "code", "404"))
+                        : Map.of("deleted_keys", List.of(KEY));
+            }
+
+            @Override
+            public Headers getHeaders() {
+                return headers;
+            }
+
+            @Override
+            public void setHeaders(Headers h) {
+                headers = h;
+            }
+        }).always();
         server.expect().get().withPath(PROXY + "/key/info?key=" + KEY).andReply(200, r -> {
             gateway.add(r);
             return Map.of("key", KEY, "info", Map.of("spend", 1.25, "max_budget", 10.0, "budget_duration", "1mo",
@@ -122,6 +151,10 @@ class AgentKeysTest {
         assertThat(generate.path("budget_duration").asText()).isEqualTo("30d");
         assertThat(generate.path("models").toString()).isEqualTo("[\"local\",\"claude-*\"]");
         assertThat(generate.path("metadata").path("agent").asText()).isEqualTo("demo");
+        // Read by LiteLLM per request (add_key_level_controls): the tags go to Langfuse, the rest to spend logs.
+        assertThat(generate.at("/metadata/tags").toString()).isEqualTo("[\"agent:demo\"]");
+        assertThat(generate.at("/metadata/spend_logs_metadata/agent").asText()).isEqualTo("demo");
+        assertThat(generate.has("tags")).as("key-level tags are LiteLLM Enterprise only").isFalse();
         assertThat(generate.has("key")).isFalse();
 
         Secret s = secret();
@@ -172,6 +205,83 @@ class AgentKeysTest {
     }
 
     @Test
+    void noLlmBudgetRevokesTheKeyDeletesTheSecretAndKeepsTheRestOfTheAgent() {
+        tool("agent_create", Map.of("cluster", "lab", "name", "demo", "allow", List.of("qdrant"), "llmBudget", "5",
+                "wait", false));
+        assertThat(secret()).isNotNull();
+
+        RunningLab.Run run = RunningLab.cli(root, "-o", "json", "agent", "update", "demo", "--no-llm-budget",
+                "--no-wait");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("revoked agent demo's LiteLLM key and deleted its Secret");
+        assertThat(gateway).extracting(RecordedRequest::getPath).last().isEqualTo(PROXY + "/key/delete");
+        assertThat(bodies.getLast().path("keys").toString()).isEqualTo("[\"" + KEY + "\"]");
+        assertThat(secret()).isNull();
+        JsonNode updated = read(run.out());
+        assertThat(updated.at("/agent/values/llm").isMissingNode() || updated.at("/agent/values/llm").isNull())
+                .as(updated.toString()).isTrue();
+        assertThat(updated.at("/agent/values/allow").findValuesAsText("name")).contains("qdrant");
+
+        int calls = gateway.size();
+        RunningLab.Run again = RunningLab.cli(root, "agent", "update", "demo", "--no-llm-budget", "--no-wait");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(gateway).as("no key left to revoke").hasSize(calls);
+    }
+
+    @Test
+    void aKeyLiteLlmNoLongerHasStillHasItsSecretRemoved() {
+        tool("agent_create", Map.of("cluster", "lab", "name", "demo", "llmBudget", "5", "wait", false));
+        keyGone = true;
+
+        RunningLab.Run run = RunningLab.cli(root, "agent", "update", "demo", "--no-llm-budget", "--no-wait");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(gateway).extracting(RecordedRequest::getPath).last().isEqualTo(PROXY + "/key/delete");
+        assertThat(secret()).isNull();
+    }
+
+    @Test
+    void bothBudgetFlagsAtOnceAreRefusedAndChangeNothing() throws Exception {
+        tool("agent_create", Map.of("cluster", "lab", "name", "demo", "llmBudget", "5", "wait", false));
+        String before = Files.readString(root.resolve("clusters/lab/gitops/agents/demo.yaml"));
+
+        RunningLab.Run run = RunningLab.cli(root, "agent", "update", "demo", "--llm-budget", "9", "--no-llm-budget");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--llm-budget and --no-llm-budget contradict each other");
+        assertThat(Files.readString(root.resolve("clusters/lab/gitops/agents/demo.yaml"))).isEqualTo(before);
+        assertThat(gateway).hasSize(1);
+    }
+
+    @Test
+    void aBudgetThatStopsResettingGetsANewKeyBecauseLiteLlmCannotClearAResetPeriod() {
+        tool("agent_create", Map.of("cluster", "lab", "name", "demo", "llmBudget", "5/1mo", "wait", false));
+        tool("agent_update", Map.of("cluster", "lab", "name", "demo", "llmBudget", "20", "wait", false));
+
+        assertThat(gateway).extracting(RecordedRequest::getPath).containsExactly(PROXY + "/key/generate",
+                PROXY + "/key/info?key=" + KEY, PROXY + "/key/delete", PROXY + "/key/generate");
+        assertThat(bodies.getLast().path("max_budget").asDouble()).isEqualTo(20.0);
+        assertThat(bodies.getLast().path("budget_duration").isNull()).isTrue();
+        assertThat(decoded(secret(), "LITELLM_API_KEY")).isEqualTo(KEY);
+    }
+
+    @Test
+    void aGatewayWithoutItsDatabaseIsNamedWithWhatToEnable() {
+        assertThat(LiteLlmAdmin.hint(500, "{\"error\":{\"message\":\"Connect Proxy to database to generate keys - "
+                + "https://docs.litellm.ai/docs/proxy/virtual_keys \"}}")).contains("litellm-proxy-database",
+                "sikifanso app rotate-credentials litellm-proxy", "sikifanso app status postgresql");
+        assertThat(LiteLlmAdmin.hint(400, "{\"detail\":{\"error\":\"Not connected to DB!\"}}"))
+                .contains("DATABASE_URL");
+        assertThat(LiteLlmAdmin.hint(503, "no endpoints available")).contains("sikifanso app enable litellm-proxy");
+        assertThat(LiteLlmAdmin.hint(404, "{\"error\":{\"message\":\"Key not found in database\"}}"))
+                .as("a missing key, not a missing database").contains("--no-llm-budget")
+                .doesNotContain("DATABASE_URL");
+        assertThat(LiteLlmAdmin.hint(401, "Invalid proxy server token")).isEqualTo("see sikifanso app logs "
+                + "litellm-proxy");
+    }
+
+    @Test
     void aBudgetThatIsNotAnAmountIsRefusedBeforeAnythingIsWritten() {
         RunningLab.Run run = RunningLab.cli(root, "agent", "create", "demo", "--llm-budget", "ten", "--no-wait");
         assertThat(run.code()).isEqualTo(2);
@@ -180,5 +290,6 @@ class AgentKeysTest {
         assertThat(root.resolve("clusters/lab/gitops/agents/demo.yaml")).doesNotExist();
         assertThatThrownBy(() -> LlmBudget.parse("0/30d")).isInstanceOf(SikifansoException.class);
         assertThat(LlmBudget.parse("2.50/7d").toString()).isEqualTo("2.50/7d");
+        assertThat(LlmBudget.parse("3/2w").period()).as("LiteLLM's duration_in_seconds reads weeks").isEqualTo("2w");
     }
 }
