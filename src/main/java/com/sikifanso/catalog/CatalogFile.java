@@ -15,6 +15,20 @@ public final class CatalogFile {
     private CatalogFile() {
     }
 
+    private static final Pattern TARGET_REVISION = Pattern.compile(
+            "(?m)^targetRevision:[ \\t]*(?:\"[^\"\\n]*\"|'[^'\\n]*'|[^#\\s]+)[ \\t]*(#.*)?$");
+
+    /** Sets the chart version ({@code targetRevision:}), keeping the line's comment, as {@link #withEnabled}. */
+    public static String withTargetRevision(String path, String text, String version) {
+        Matcher m = TARGET_REVISION.matcher(text);
+        if (!m.find()) {
+            throw SikifansoException.failure(path + " has no top-level \"targetRevision:\" line",
+                    "add the chart version as targetRevision: \"1.2.3\" to " + path + " and commit");
+        }
+        String comment = m.group(1) == null ? "" : " " + m.group(1);
+        return text.substring(0, m.start()) + "targetRevision: \"" + version + "\"" + comment + text.substring(m.end());
+    }
+
     public static String withEnabled(String path, String text, boolean enabled) {
         Matcher m = ENABLED.matcher(text);
         if (!m.find()) {

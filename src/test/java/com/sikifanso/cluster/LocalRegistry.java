@@ -20,12 +20,12 @@ import java.util.concurrent.TimeUnit;
  * and layers over HTTP and streams its progress. CI (.ci/run) installs the package; elsewhere the
  * test is skipped with a loud message.
  */
-final class LocalRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
     static final String BINARY = "/usr/bin/docker-registry";
 
     private final Process process;
     private final Path dir;
-    final String host;
+    public final String host;
 
     private LocalRegistry(Process process, Path dir, String host) {
         this.process = process;
@@ -34,7 +34,7 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** Starts one on a free port, storing under {@code dir}; skips the test when the package is missing. */
-    static LocalRegistry start(Path dir) throws IOException, InterruptedException {
+    public static LocalRegistry start(Path dir) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(BINARY))) {
             String why = "no " + BINARY + ": apt-get install docker-registry (bash .ci/run does) to run the image"
                     + " pull tests against a real registry";
