@@ -88,7 +88,8 @@ public final class OciArtifacts {
     private SikifansoException failed(String verb, ShareRef.Oci ref, OrasException e) {
         Integer status = e.getStatusCode();
         String what = "cannot " + verb + " " + ref.text() + ": ";
-        if (status == null) {
+        // ORAS reports a request that got no answer (refused, no route, TLS) as status -1 or none.
+        if (status == null || status < 0) {
             return SikifansoException.failure(what + "registry " + ref.registry() + " cannot be reached ("
                     + Throwables.rootMessage(e) + ")", "check the registry's address and that it is up; nothing"
                     + " was changed", e);
