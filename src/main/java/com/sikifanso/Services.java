@@ -50,6 +50,7 @@ public final class Services {
     private final com.sikifanso.clusterfile.ClusterTemplates clusterTemplates;
     private final com.sikifanso.share.DocumentSources documents;
     private final com.sikifanso.share.ProfileBundles profileBundles;
+    private final com.sikifanso.share.AgentTemplates agentTemplates;
     private final Lazy<Convergence> convergence;
     private final Lazy<SnapshotService> snapshots;
     private final Lazy<ArgoCdServices> argocd;
@@ -101,6 +102,7 @@ public final class Services {
         this.clusterTemplates = new com.sikifanso.clusterfile.ClusterTemplates(home.root().resolve("templates"));
         this.documents = new com.sikifanso.share.DocumentSources(new com.sikifanso.share.OciArtifacts(env));
         this.profileBundles = new com.sikifanso.share.ProfileBundles(repos, clusterFiles, apps);
+        this.agentTemplates = new com.sikifanso.share.AgentTemplates(documents);
         // Everything that talks to Docker, Kubernetes, Helm or Argo CD is built on first use.
         this.convergence = Lazy.of(() -> new Convergence(sessions, kube,
                 new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)),
@@ -191,6 +193,11 @@ public final class Services {
     /** Profile bundles: exported from a cluster, applied to one in one commit. */
     public com.sikifanso.share.ProfileBundles profileBundles() {
         return profileBundles;
+    }
+
+    /** Agent templates: built-in, or from a file, an OCI registry or a git ref. */
+    public com.sikifanso.share.AgentTemplates agentTemplates() {
+        return agentTemplates;
     }
 
     /** Clients for a cluster's API through its own kubeconfig context, for what watches it (the state feed). */

@@ -54,10 +54,15 @@ final class AgentSpecOptions {
      * into the tool's typed fields, refused with the messages the service gives for them.
      */
     AgentOps.AgentSettings settings(String cluster, String name, WaitOptions wait) {
+        return settings(cluster, name, wait, null);
+    }
+
+    /** As {@link #settings(String, String, WaitOptions)}, these flags laid over {@code template} (agent create). */
+    AgentOps.AgentSettings settings(String cluster, String name, WaitOptions wait, String template) {
         return new AgentOps.AgentSettings(cluster, name, cpuRequest, cpuLimit, memoryRequest, memoryLimit,
                 pods == null ? null : AgentSandbox.requirePods(pods),
                 allowNone ? List.of() : allow, noEgress ? List.of() : egressFqdns,
                 podSecurity == null ? null : AgentOps.PodSecurity.valueOf(AgentSandbox.requirePodSecurity(podSecurity)),
-                llmBudget, llmModels, wait.waitForSync());
+                llmBudget, llmModels, wait.waitForSync(), template);
     }
 }

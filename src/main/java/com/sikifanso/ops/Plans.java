@@ -50,7 +50,7 @@ final class Plans {
             Map.entry(SnapshotOps.DELETE.name(), a -> "Delete snapshot " + arg(a, "name", "?") + "."),
             Map.entry(GitOpsOps.PUSH.name(), a -> "Push the commits of cluster " + arg(a, "cluster", "?")
                     + "'s GitOps repo that its remote lacks."),
-            Map.entry(ShareOps.PUSH.name(), a -> "Push a profile bundle file to " + arg(a, "reference", "?") + "."),
+            Map.entry(ShareOps.PUSH.name(), a -> "Push a profile bundle or agent template file to " + arg(a, "reference", "?") + "."),
             Map.entry(GitOpsOps.REMOTE_SET.name(), a -> "Publish cluster " + arg(a, "cluster", "?")
                     + "'s GitOps repo to " + arg(a, "url", "?") + " and push every later change there."));
 

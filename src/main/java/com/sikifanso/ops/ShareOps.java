@@ -3,6 +3,7 @@ package com.sikifanso.ops;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.share.AgentTemplate;
 import com.sikifanso.share.DocumentKind;
 import com.sikifanso.share.ProfileBundle;
 import com.sikifanso.share.ProfileBundles;
@@ -36,10 +37,20 @@ public final class ShareOps {
     public record Exported(ProfileBundle bundle, Optional<String> file) {
     }
 
-    public record PushInput(@JsonIgnore Path file, @Param("oci://REGISTRY/REPOSITORY:TAG") String reference) {
+    /** {@code kind}: what the file must be (null: a profile bundle). */
+    public record PushInput(@JsonIgnore Path file, @Param("oci://REGISTRY/REPOSITORY:TAG") String reference,
+                            @JsonIgnore DocumentKind kind) {
+        public PushInput(Path file, String reference) {
+            this(file, reference, null);
+        }
+
+        DocumentKind kindOrBundle() {
+            return kind == null ? DocumentKind.PROFILE_BUNDLE : kind;
+        }
     }
 
-    public record Pushed(String bundle, String digest, String reference, String manifestDigest) {
+    /** {@code digest}: a bundle's content digest (absent for a template); {@code manifestDigest}: the artifact's. */
+    public record Pushed(String kind, String name, Optional<String> digest, String reference, String manifestDigest) {
     }
 
     /** {@code file}: where the CLI writes the pulled bundle (null: printed). */
@@ -60,9 +71,10 @@ public final class ShareOps {
             .cliOnly(HOST_SIDE);
 
     public static final Operation<PushInput, Pushed> PUSH = Operation.of("profile_push",
-            "Push a profile bundle file to an OCI registry.", Toolset.catalog, Safety.PUBLISH, PushInput.class,
-            Pushed.class, (in, ctx) -> push(in, ctx), out -> "Pushed profile bundle " + out.bundle() + " ("
-                    + out.digest() + ") to " + out.reference() + " (manifest " + out.manifestDigest() + ").\n")
+            "Push a profile bundle or agent template file to an OCI registry.", Toolset.catalog, Safety.PUBLISH, PushInput.class,
+            Pushed.class, (in, ctx) -> push(in, ctx), out -> "Pushed " + out.kind() + " " + out.name()
+                    + out.digest().map(d -> " (" + d + ")").orElse("") + " to " + out.reference() + " (manifest "
+                    + out.manifestDigest() + ").\n")
             .cliOnly(HOST_SIDE);
 
     public static final Operation<PullInput, Exported> PULL = Operation.of("profile_pull",
@@ -88,17 +100,24 @@ public final class ShareOps {
     }
 
     private static Pushed push(PushInput in, OperationContext ctx) {
+        DocumentKind kind = in.kindOrBundle();
         if (in.file() == null) {
-            throw SikifansoException.usage("no bundle file given", "export one first: "
-                    + DocumentKind.PROFILE_BUNDLE.howToMake() + " --file bundle.yaml");
+            throw SikifansoException.usage("no " + kind.words() + " file given", "make one first: "
+                    + kind.howToMake());
         }
         ShareRef.Oci target = ShareRef.parseOci(in.reference());
-        ShareRef source = ShareRef.parse(in.file().toString());
-        byte[] bytes = ctx.services().documents().fetch(source, DocumentKind.PROFILE_BUNDLE);
-        ProfileBundle bundle = SharedDocuments.read(bytes, in.file().toString(), DocumentKind.PROFILE_BUNDLE,
-                ProfileBundle.class);
-        String manifest = ctx.services().documents().push(target, DocumentKind.PROFILE_BUNDLE, bytes);
-        return new Pushed(bundle.name(), bundle.contentDigest(), target.text(), manifest);
+        byte[] bytes = ctx.services().documents().fetch(ShareRef.parse(in.file().toString()), kind);
+        String source = in.file().toString();
+        Pushed pushed;
+        if (kind == DocumentKind.PROFILE_BUNDLE) {
+            ProfileBundle bundle = SharedDocuments.read(bytes, source, kind, ProfileBundle.class);
+            pushed = new Pushed(kind.words(), bundle.name(), Optional.of(bundle.contentDigest()), target.text(), null);
+        } else {
+            AgentTemplate template = SharedDocuments.read(bytes, source, kind, AgentTemplate.class);
+            pushed = new Pushed(kind.words(), template.name(), Optional.empty(), target.text(), null);
+        }
+        String manifest = ctx.services().documents().push(target, kind, bytes);
+        return new Pushed(pushed.kind(), pushed.name(), pushed.digest(), pushed.reference(), manifest);
     }
 
     private static Exported written(ProfileBundle bundle, Path file) {

@@ -7,7 +7,7 @@ package com.sikifanso.share;
 public enum DocumentKind {
     PROFILE_BUNDLE("ProfileBundle", "profile bundle", "sikifanso profile export NAME --from CLUSTER",
             "application/vnd.sikifanso.profile.bundle.v1alpha1+yaml"),
-    AGENT_TEMPLATE("AgentTemplate", "agent template", "sikifanso agent template show NAME",
+    AGENT_TEMPLATE("AgentTemplate", "agent template", "sikifanso agent templates --show research > template.yaml, then edit it",
             "application/vnd.sikifanso.agent.template.v1alpha1+yaml");
 
     /** The one apiVersion both kinds have; a later one is refused with the fix (upgrade sikifanso). */

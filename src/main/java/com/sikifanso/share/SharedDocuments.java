@@ -66,7 +66,7 @@ public final class SharedDocuments {
         String found = tree.path("kind").asText("");
         if (!found.equals(kind.kind())) {
             throw SikifansoException.failure(source + " is " + (found.isEmpty() ? "a document without a kind"
-                            : "a " + found) + ", not a " + kind.kind(),
+                            : article(found) + found) + ", not " + article(kind.kind()) + kind.kind(),
                     "give a " + kind.words() + " (kind: " + kind.kind() + "); make one with: " + kind.howToMake());
         }
         String version = tree.path("apiVersion").asText("");
@@ -103,6 +103,10 @@ public final class SharedDocuments {
 
     static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String article(String noun) {
+        return "AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ";
     }
 
     private static String firstLine(Exception e) {

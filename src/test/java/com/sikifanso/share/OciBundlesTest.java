@@ -94,7 +94,7 @@ class OciBundlesTest {
 
         ShareOps.Pushed pushed = call(services, ShareOps.PUSH, new ShareOps.PushInput(file, ref));
 
-        assertThat(pushed.bundle()).isEqualTo("rag");
+        assertThat(pushed.name()).isEqualTo("rag");
         assertThat(pushed.manifestDigest()).matches("sha256:[0-9a-f]{64}");
         Path pulled = home.resolve("pulled.yaml");
         call(services, ShareOps.PULL, new ShareOps.PullInput(ref, pulled));
