@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "export", description = {"Write a cluster's profile bundle: its catalog apps with their chart versions"
-    + " and changed values, its custom apps and agents, with a digest (docs/sharing.md).",
-    "Printed as YAML, or written to --file."},
+@Command(name = "export", description = {"Write a cluster's profile bundle (docs/sharing.md).",
+    "Its catalog apps with their chart versions and changed values, its custom apps and agents,",
+    "with a digest; printed as YAML, or written to --file."},
         footer = {"", "Examples:", "  sikifanso profile export team-rag --from lab1 --file team-rag.yaml",
             "  sikifanso profile export team-rag --from lab1 > team-rag.yaml"})
 final class ProfileExportCommand extends BaseCommand {

@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "pull", description = {"Fetch a profile bundle and check it (kind, version, digest); print it or write"
-    + " it to --file. Nothing in a cluster changes."},
+@Command(name = "pull", description = {"Fetch a profile bundle and check it (kind, version, digest).",
+    "Printed, or written to --file; nothing in a cluster changes."},
         footer = {"", "Examples:", "  sikifanso profile pull oci://ghcr.io/team/profiles:team-rag-v1 --file team-rag.yaml",
             "  sikifanso profile pull git+https://github.com/team/infra//profiles/team-rag.yaml@v1"})
 final class ProfilePullCommand extends BaseCommand {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "push", description = {"Push a profile bundle file to an OCI registry, as an ORAS artifact.",
-    "Logins are Docker's (docker login REGISTRY); 127.0.0.1 and localhost are reached over HTTP, others over HTTPS."},
+    "Logins are Docker's (docker login REGISTRY).",
+    "127.0.0.1 and localhost are reached over HTTP, others over HTTPS."},
         footer = {"", "Examples:", "  sikifanso profile push team-rag.yaml oci://ghcr.io/team/profiles:team-rag-v1"})
 final class ProfilePushCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The bundle (sikifanso profile export ... --file).")

@@ -3,6 +3,7 @@ package com.sikifanso.share;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.sikifanso.agents.AgentSpec;
+import com.sikifanso.agents.AgentValues;
 import java.util.List;
 
 /**
@@ -20,10 +21,10 @@ public record AgentTemplate(String apiVersion, String kind, Metadata metadata, S
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"allow", "egressFqdns", "cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit", "pods",
-        "podSecurity", "llmBudget", "llmModels"})
+        "podSecurity", "llmBudget", "llmModels", "workload"})
     public record Spec(List<String> allow, List<String> egressFqdns, String cpuRequest, String cpuLimit,
                        String memoryRequest, String memoryLimit, String pods, String podSecurity, String llmBudget,
-                       List<String> llmModels) {
+                       List<String> llmModels, AgentValues.Workload workload) {
     }
 
     public String name() {
@@ -36,8 +37,8 @@ public record AgentTemplate(String apiVersion, String kind, Metadata metadata, S
 
     /** The settings it stands for, unchecked: agent create checks them as it checks its flags. */
     public AgentSpec agentSpec() {
-        Spec s = spec == null ? new Spec(null, null, null, null, null, null, null, null, null, null) : spec;
+        Spec s = spec == null ? new Spec(null, null, null, null, null, null, null, null, null, null, null) : spec;
         return new AgentSpec(s.cpuRequest(), s.cpuLimit(), s.memoryRequest(), s.memoryLimit(), s.pods(), s.allow(),
-                s.egressFqdns(), s.podSecurity(), s.llmBudget(), s.llmModels());
+                s.egressFqdns(), s.podSecurity(), s.llmBudget(), s.llmModels(), s.workload());
     }
 }

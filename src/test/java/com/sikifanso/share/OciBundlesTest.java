@@ -112,6 +112,32 @@ class OciBundlesTest {
     }
 
     @Test
+    void anAgentTemplatePushedToTheRegistryMakesAnAgent() throws Exception {
+        Path template = Files.writeString(home.resolve("coder.yaml"), """
+                apiVersion: sikifanso.io/v1alpha1
+                kind: AgentTemplate
+                metadata: {name: coder}
+                spec:
+                  allow: [litellm-proxy]
+                  egressFqdns: [git.example.org]
+                  workload: {image: ghcr.io/team/coder:1.0.0}
+                """);
+        String ref = "oci://" + registry.host + "/team/agents:coder";
+
+        ShareOps.Pushed pushed = call(services, ShareOps.PUSH, new ShareOps.PushInput(template, ref,
+                DocumentKind.AGENT_TEMPLATE));
+        call(services, com.sikifanso.ops.AgentOps.CREATE, new com.sikifanso.ops.AgentOps.AgentSettings("to", "dev",
+                null, null, null, null, null, null, null, null, null, null, false, ref));
+
+        assertThat(pushed.kind()).isEqualTo("agent template");
+        assertThat(Files.readString(Path.of(services.sessions().load("to").gitOpsPath())
+                .resolve("agents/values/dev.yaml"))).contains("host: git.example.org", "name: litellm-proxy",
+                "image: ghcr.io/team/coder:1.0.0");
+        assertThatThrownBy(() -> call(services, ShareOps.PUSH, new ShareOps.PushInput(template, ref)))
+                .hasMessageContaining("is an AgentTemplate, not a ProfileBundle");
+    }
+
+    @Test
     void withoutALoginTheRegistrysRefusalIsNamedWithTheFix() throws Exception {
         Path file = bundle();
         Services anonymous = services(Files.createDirectories(home.resolve("no-logins")));
