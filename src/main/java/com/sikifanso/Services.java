@@ -49,6 +49,9 @@ public final class Services {
     private final com.sikifanso.agents.llm.LocalModels localModels;
     private final com.sikifanso.clusterfile.ClusterFiles clusterFiles;
     private final com.sikifanso.clusterfile.ClusterTemplates clusterTemplates;
+    private final com.sikifanso.share.DocumentSources documents;
+    private final com.sikifanso.share.ProfileBundles profileBundles;
+    private final com.sikifanso.share.AgentTemplates agentTemplates;
     private final Lazy<Convergence> convergence;
     private final Lazy<SnapshotService> snapshots;
     private final Lazy<ArgoCdServices> argocd;
@@ -99,6 +102,9 @@ public final class Services {
                 Clock.systemUTC(), Duration.ofSeconds(1)));
         this.clusterFiles = new com.sikifanso.clusterfile.ClusterFiles(sessions, repos, apps, agents);
         this.clusterTemplates = new com.sikifanso.clusterfile.ClusterTemplates(home.root().resolve("templates"));
+        this.documents = new com.sikifanso.share.DocumentSources(new com.sikifanso.share.OciArtifacts(env));
+        this.profileBundles = new com.sikifanso.share.ProfileBundles(repos, clusterFiles, apps);
+        this.agentTemplates = new com.sikifanso.share.AgentTemplates(documents);
         // Everything that talks to Docker, Kubernetes, Helm or Argo CD is built on first use.
         this.convergence = Lazy.of(() -> new Convergence(sessions, kube,
                 new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)),
@@ -183,6 +189,21 @@ public final class Services {
     /** Built-in cluster templates and the user's own in SIKIFANSO_HOME/templates. */
     public com.sikifanso.clusterfile.ClusterTemplates clusterTemplates() {
         return clusterTemplates;
+    }
+
+    /** Shared documents (profile bundles, agent templates) from files, OCI registries and git refs. */
+    public com.sikifanso.share.DocumentSources documents() {
+        return documents;
+    }
+
+    /** Profile bundles: exported from a cluster, applied to one in one commit. */
+    public com.sikifanso.share.ProfileBundles profileBundles() {
+        return profileBundles;
+    }
+
+    /** Agent templates: built-in, or from a file, an OCI registry or a git ref. */
+    public com.sikifanso.share.AgentTemplates agentTemplates() {
+        return agentTemplates;
     }
 
     /** Clients for a cluster's API through its own kubeconfig context, for what watches it (the state feed). */

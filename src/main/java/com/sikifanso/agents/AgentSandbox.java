@@ -9,6 +9,8 @@ import com.sikifanso.core.SikifansoException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** Turns an {@link AgentSpec} into validated chart values, refusing bad input before anything is written. */
@@ -22,6 +24,8 @@ public final class AgentSandbox {
     /** The catalog app that serves agents' LLM keys. */
     public static final String LLM_GATEWAY = "litellm-proxy";
     private static final List<String> POD_SECURITY_LEVELS = List.of("restricted", "baseline");
+    private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/:@-]{0,254}");
+    private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
     private static final Pattern HOST = Pattern.compile(
             "(\\*\\.)?([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)+[a-z]([-a-z0-9]*[a-z0-9])?");
     // Container defaults stay small so several pods fit the quota; they never exceed it.
@@ -75,7 +79,7 @@ public final class AgentSandbox {
                 Quantity.min(DEFAULT_MEMORY_REQUEST, memoryRequest).text(),
                 Quantity.min(DEFAULT_MEMORY_LIMIT, memoryLimit).text());
         return new AgentValues(new AgentValues.Agent(name), podSecurity, quota, defaults, allow, egress, llm,
-                cni == Cni.flannel ? cni.name() : null);
+                cni == Cni.flannel ? cni.name() : null, workloadTree(spec.workload()));
     }
 
     /** An agent with an LLM budget reaches the gateway its key is for, whatever its allow-list says. */
@@ -94,7 +98,28 @@ public final class AgentSandbox {
                 v.quota().memoryLimit(), Integer.toString(v.quota().pods()),
                 v.allow().stream().map(AgentValues.AllowedService::name).toList(),
                 v.egressFQDNs().stream().map(AgentValues.EgressHost::toString).toList(), v.podSecurity(),
-                v.llm() == null ? null : v.llm().budget(), v.llm() == null ? null : v.llm().models());
+                v.llm() == null ? null : v.llm().budget(), v.llm() == null ? null : v.llm().models(), v.workloadSpec());
+    }
+
+    /**
+     * The agent's program, checked: an image reference without spaces or control characters, environment names as
+     * Kubernetes takes them. Secrets do not belong here (the values are in git): the agent's LLM key is a Secret.
+     */
+    private static com.fasterxml.jackson.databind.JsonNode workloadTree(AgentValues.Workload w) {
+        if (w == null) {
+            return null;
+        }
+        if (w.image() == null || !IMAGE.matcher(w.image()).matches()) {
+            throw SikifansoException.usage("workload image \"" + w.image() + "\" is not an image reference",
+                    "write it as docker pull takes it, e.g. ghcr.io/team/researcher:1.2.0");
+        }
+        Map<String, String> env = w.env() == null ? Map.of() : w.env();
+        env.keySet().stream().filter(k -> !ENV_NAME.matcher(k).matches()).findFirst().ifPresent(k -> {
+            throw SikifansoException.usage("workload env \"" + k + "\" is not an environment variable name",
+                    "use letters, digits, '_', '-' and '.', not starting with a digit, e.g. LOG_LEVEL");
+        });
+        return com.sikifanso.core.Mappers.YAML.valueToTree(new AgentValues.Workload(w.image(), w.command(), w.args(),
+                env.isEmpty() ? null : new TreeMap<>(env)));
     }
 
     private static Quantity quantity(String flag, String text) {

@@ -73,19 +73,30 @@ public final class AgentService {
         ApplicationNames.requireNotReserved("agent", AgentSandbox.requireName(name));
         return repos.mutate(cluster, ApplicationSets.AGENTS, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
-            AgentTemplateFormat.requireRenderable(repo.dir(), catalog);
             if (repo.exists(file(name))) {
                 throw SikifansoException.failure("agent \"" + name + "\" already exists",
                         "change it with: sikifanso agent update " + name + ", or pick another name");
             }
             ApplicationNames.requireUnused(repo.dir(), catalog, name);
-            AgentValues values = AgentSandbox.values(name, AgentSpec.DEFAULTS.overriddenBy(requested), catalog,
-                    cni(repo));
-            RepoChange change = new RepoChange("agent: create " + name + " (" + summary(values) + ")")
-                    .write(file(name), definition(name))
-                    .write(valuesFile(name), yaml(values));
+            AgentValues values = checkedValues(repo, catalog, name, requested);
+            RepoChange change = writeSandbox(new RepoChange("agent: create " + name + " (" + summary(values) + ")"),
+                    name, values);
             return Agent.committed(cluster, name, values, repo.apply(change), SyncTargets.appears(name));
         });
+    }
+
+    /**
+     * A sandbox's values from {@code requested} over the defaults, checked as agent create checks them against the
+     * repo's catalog, CNI and agents ApplicationSet; for every path that writes a whole sandbox (a profile bundle).
+     */
+    public static AgentValues checkedValues(GitOpsRepo repo, Catalog catalog, String name, AgentSpec requested) {
+        AgentTemplateFormat.requireRenderable(repo.dir(), catalog);
+        return AgentSandbox.values(name, AgentSpec.DEFAULTS.overriddenBy(requested), catalog, cni(repo));
+    }
+
+    /** Adds a sandbox's two files to {@code change}: its definition and its values. */
+    public static RepoChange writeSandbox(RepoChange change, String name, AgentValues values) {
+        return change.write(file(name), definition(name)).write(valuesFile(name), yaml(values));
     }
 
     public Agent update(ClusterName cluster, String name, AgentSpec changes) {

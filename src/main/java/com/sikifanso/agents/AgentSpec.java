@@ -8,7 +8,15 @@ import java.util.List;
  */
 public record AgentSpec(String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit, String pods,
                         List<String> allow, List<String> egressFqdns, String podSecurity, String llmBudget,
-                        List<String> llmModels) {
+                        List<String> llmModels, AgentValues.Workload workload) {
+
+    /** A spec without a workload (none, or unchanged on update): what the flags can say. */
+    public AgentSpec(String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit, String pods,
+                     List<String> allow, List<String> egressFqdns, String podSecurity, String llmBudget,
+                     List<String> llmModels) {
+        this(cpuRequest, cpuLimit, memoryRequest, memoryLimit, pods, allow, egressFqdns, podSecurity, llmBudget,
+                llmModels, null);
+    }
 
     /** A spec without an LLM budget (none, or unchanged on update). */
     public AgentSpec(String cpuRequest, String cpuLimit, String memoryRequest, String memoryLimit, String pods,
@@ -24,7 +32,7 @@ public record AgentSpec(String cpuRequest, String cpuLimit, String memoryRequest
         return new AgentSpec(pick(o.cpuRequest, cpuRequest), pick(o.cpuLimit, cpuLimit),
                 pick(o.memoryRequest, memoryRequest), pick(o.memoryLimit, memoryLimit), pick(o.pods, pods),
                 pick(o.allow, allow), pick(o.egressFqdns, egressFqdns), pick(o.podSecurity, podSecurity),
-                pick(o.llmBudget, llmBudget), pick(o.llmModels, llmModels));
+                pick(o.llmBudget, llmBudget), pick(o.llmModels, llmModels), pick(o.workload, workload));
     }
 
     private static <T> T pick(T preferred, T fallback) {

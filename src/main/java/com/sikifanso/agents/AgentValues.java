@@ -10,9 +10,32 @@ import java.util.Map;
  * these keys; keep the two in step.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"agent", "podSecurity", "quota", "containerDefaults", "allow", "egressFQDNs", "llm", "cni"})
+@JsonPropertyOrder({"agent", "podSecurity", "quota", "containerDefaults", "allow", "egressFQDNs", "llm", "cni",
+    "workload"})
 public record AgentValues(Agent agent, String podSecurity, Quota quota, Resources containerDefaults,
-                          List<AllowedService> allow, List<EgressHost> egressFQDNs, Llm llm, String cni) {
+                          List<AllowedService> allow, List<EgressHost> egressFQDNs, Llm llm, String cni,
+                          com.fasterxml.jackson.databind.JsonNode workload) {
+
+    /** Values without a workload: the sandbox alone, for the agent's own deployment tooling to fill. */
+    public AgentValues(Agent agent, String podSecurity, Quota quota, Resources containerDefaults,
+                       List<AllowedService> allow, List<EgressHost> egressFQDNs, Llm llm, String cni) {
+        this(agent, podSecurity, quota, containerDefaults, allow, egressFQDNs, llm, cni, null);
+    }
+
+    /** The workload these values run, if any (kept as a plain tree here, so tools' output schemas stay small). */
+    public Workload workloadSpec() {
+        return workload == null ? null : com.sikifanso.core.Mappers.YAML.convertValue(workload, Workload.class);
+    }
+
+    /**
+     * The agent's own program, run by the chart as a one-replica Deployment under the sandbox's service account,
+     * with the restricted security context and the LimitRange's resources: image, and optionally its command, args
+     * and plain (non-secret) environment.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({"image", "command", "args", "env"})
+    public record Workload(String image, List<String> command, List<String> args, Map<String, String> env) {
+    }
 
     /** Values for a Cilium cluster, the chart's default ({@code cni} left out of the file), without an LLM budget. */
     public AgentValues(Agent agent, String podSecurity, Quota quota, Resources containerDefaults,

@@ -247,14 +247,7 @@ public final class AppService {
     }
 
     private AddResult add(ClusterName cluster, CustomApp app, String valuesYaml, String valuesSource) {
-        ApplicationNames.requireNotReserved("app", Names.requireLabel("app", app.name()));
-        ApplicationNames.requireAppNamespace(Names.requireLabel("namespace", app.namespace()));
-        requireText("--repo", app.repoURL(), "the Helm repository URL, e.g. https://stefanprodan.github.io/podinfo");
-        requireText("--chart", app.chart(), "the chart's name in that repository");
-        requireText("--version", app.targetRevision(), "a chart version, e.g. 6.10.1, or * for the latest");
-        ChartReference.require(app.repoURL(), app.chart(), app.targetRevision());
-        String values = valuesYaml == null ? "# Helm values for " + app.name() + "\n"
-                : requireMapping(valuesYaml, valuesSource);
+        String values = checkedCustomApp(app, valuesYaml, valuesSource);
         return repos.mutate(cluster, ApplicationSets.CUSTOM_APPS, repo -> {
             ApplicationNames.requireUnused(repo.dir(), Catalog.load(repo.dir()), app.name());
             RepoChange change = new RepoChange("app: add " + app.name() + " (" + app.chart() + " "
@@ -265,6 +258,20 @@ public final class AppService {
             return new AddResult(app, commit.value(), Optional.of(new PendingSync(cluster, commit,
                     List.of(SyncTargets.appears(app.name())))));
         });
+    }
+
+    /**
+     * Checks a custom app as {@code app add} does (names, namespace, chart coordinates, values a YAML mapping of at
+     * most 1 MiB) and returns the text of its values file; for every path that writes one (a profile bundle too).
+     */
+    public static String checkedCustomApp(CustomApp app, String valuesYaml, String valuesSource) {
+        ApplicationNames.requireNotReserved("app", Names.requireLabel("app", app.name()));
+        ApplicationNames.requireAppNamespace(Names.requireLabel("namespace", app.namespace()));
+        requireText("--repo", app.repoURL(), "the Helm repository URL, e.g. https://stefanprodan.github.io/podinfo");
+        requireText("--chart", app.chart(), "the chart's name in that repository");
+        requireText("--version", app.targetRevision(), "a chart version, e.g. 6.10.1, or * for the latest");
+        ChartReference.require(app.repoURL(), app.chart(), app.targetRevision());
+        return valuesYaml == null ? "# Helm values for " + app.name() + "\n" : requireMapping(valuesYaml, valuesSource);
     }
 
     /** Removes a custom app in one commit: what it must bring about is the app gone from Argo CD. */

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sikifanso.core.Mappers;
 
 /** Renders {@code apps/coordinates/<name>.yaml}. */
-final class CustomAppFile {
+public final class CustomAppFile {
     private CustomAppFile() {
     }
 
-    static String render(CustomApp app) {
+    public static String render(CustomApp app) {
         try {
             // "*" and numeric-looking versions must stay strings, which the YAML mapper's quoting ensures.
             return Mappers.YAML.writeValueAsString(app);

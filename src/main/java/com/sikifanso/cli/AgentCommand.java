@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
     "A sandbox may reach cluster DNS, the data services it is allowed, and its own namespace: not the",
     "internet, the Kubernetes API or other agents."},
         subcommands = {AgentCreateCommand.class, AgentListCommand.class, AgentInfoCommand.class,
-            AgentUpdateCommand.class, AgentDeleteCommand.class, AgentWatchCommand.class, AgentProbeCommand.class})
+            AgentUpdateCommand.class, AgentDeleteCommand.class, AgentWatchCommand.class, AgentProbeCommand.class,
+            AgentTemplatesCommand.class, AgentPushTemplateCommand.class})
 final class AgentCommand {
 }

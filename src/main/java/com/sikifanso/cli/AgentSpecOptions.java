@@ -60,6 +60,11 @@ final class AgentSpecOptions {
      * into the tool's typed fields, refused with the messages the service gives for them.
      */
     AgentOps.AgentSettings settings(String cluster, String name, WaitOptions wait) {
+        return settings(cluster, name, wait, null);
+    }
+
+    /** As {@link #settings(String, String, WaitOptions)}, these flags laid over {@code template} (agent create). */
+    AgentOps.AgentSettings settings(String cluster, String name, WaitOptions wait, String template) {
         if (noLlmBudget && llmBudget != null) {
             throw SikifansoException.usage("--llm-budget and --no-llm-budget contradict each other",
                     "give one: --llm-budget 5/30d sets a budget, --no-llm-budget removes it");
@@ -68,6 +73,6 @@ final class AgentSpecOptions {
                 pods == null ? null : AgentSandbox.requirePods(pods),
                 allowNone ? List.of() : allow, noEgress ? List.of() : egressFqdns,
                 podSecurity == null ? null : AgentOps.PodSecurity.valueOf(AgentSandbox.requirePodSecurity(podSecurity)),
-                noLlmBudget ? LlmBudget.NONE : llmBudget, llmModels, wait.waitForSync());
+                noLlmBudget ? LlmBudget.NONE : llmBudget, llmModels, wait.waitForSync(), template);
     }
 }

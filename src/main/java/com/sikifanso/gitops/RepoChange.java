@@ -18,6 +18,14 @@ public final class RepoChange {
         this.message = message;
     }
 
+    /** These files under another message: for a change whose message is known once its files are. */
+    public RepoChange withMessage(String newMessage) {
+        RepoChange copy = new RepoChange(newMessage);
+        copy.files.putAll(files);
+        copy.replacesTree = replacesTree;
+        return copy;
+    }
+
     public RepoChange write(String relativePath, String content) {
         files.put(relativePath, Optional.of(content.getBytes(StandardCharsets.UTF_8)));
         return this;

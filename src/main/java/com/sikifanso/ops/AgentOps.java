@@ -41,7 +41,16 @@ public final class AgentOps {
             @Param(value = "Pod Security Admission level", optional = true) PodSecurity podSecurity,
             @Param(value = "e.g. 5/30d; none removes it", optional = true) String llmBudget,
             @JsonIgnore List<String> llmModels,
-            @Wait boolean waitForSync) implements ClusterScoped, WaitInput {
+            @Wait boolean waitForSync,
+            @JsonIgnore String template) implements ClusterScoped, WaitInput {
+
+        /** Without a template (the CLI's --template is CLI-only: it reads files and registries of the user's). */
+        public AgentSettings(String cluster, String name, String cpuRequest, String cpuLimit, String memoryRequest,
+                             String memoryLimit, Integer pods, List<String> allow, List<String> egressFqdns,
+                             PodSecurity podSecurity, String llmBudget, List<String> llmModels, boolean waitForSync) {
+            this(cluster, name, cpuRequest, cpuLimit, memoryRequest, memoryLimit, pods, allow, egressFqdns,
+                    podSecurity, llmBudget, llmModels, waitForSync, null);
+        }
 
         /** Without an LLM budget (the CLI's --llm-models is CLI-only: kept out of tools/list). */
         public AgentSettings(String cluster, String name, String cpuRequest, String cpuLimit, String memoryRequest,
@@ -106,8 +115,23 @@ public final class AgentOps {
                     + "postgresql, valkey.",
             Toolset.agents, Safety.CREATE, AgentSettings.class, AgentDetails.class,
             (in, ctx) -> AgentDetails.of(withKey(ctx, in.clusterName(), ctx.services().agents().create(in.clusterName(),
-                    in.name(), in.spec()))),
+                    in.name(), in.template() == null ? in.spec() : ctx.services().agentTemplates()
+                            .load(in.template()).agentSpec().overriddenBy(in.spec())))),
             (out, style) -> AgentText.created(out.agent(), style));
+
+    public record TemplatesInput(@Param(value = "A template to show whole", optional = true) String show) {
+    }
+
+    public record TemplateList(List<com.sikifanso.share.AgentTemplate> templates, boolean whole) {
+    }
+
+    public static final Operation<TemplatesInput, TemplateList> TEMPLATES = Operation.of("agent_templates",
+            "List the built-in agent templates, or show one.", Toolset.agents, Safety.READ, TemplatesInput.class,
+            TemplateList.class, (in, ctx) -> in.show() == null
+                    ? new TemplateList(ctx.services().agentTemplates().builtIn(), false)
+                    : new TemplateList(List.of(ctx.services().agentTemplates().load(in.show())), true),
+            AgentOps::templatesText)
+            .cliOnly("it shows files for a person choosing or copying one; agent_create takes the settings");
 
     public static final Operation<AgentSettings, AgentDetails> UPDATE = Operation.of("agent_update",
             "Change an agent sandbox's quotas, allowed services, egress hosts or pod security; only the given "
@@ -139,6 +163,17 @@ public final class AgentOps {
             (in, ctx) -> ctx.services().agentProbe().probe(in.clusterName(), in.name(),
                     new AgentProbe.Options(in.image(), ctx.waitPolicy().timeout()), ctx.progress()),
             ProbeText::render);
+
+    private static String templatesText(TemplateList out) {
+        if (out.whole()) {
+            return com.sikifanso.share.SharedDocuments.yaml(out.templates().get(0));
+        }
+        com.sikifanso.core.Table table = new com.sikifanso.core.Table("NAME", "ALLOW", "EGRESS", "DESCRIPTION");
+        out.templates().forEach(t -> table.row(t.name(), String.join(",", t.agentSpec().allow() == null ? List.of()
+                : t.agentSpec().allow()), t.agentSpec().egressFqdns() == null || t.agentSpec().egressFqdns().isEmpty()
+                ? "-" : String.join(",", t.agentSpec().egressFqdns()), t.description()));
+        return table.render();
+    }
 
     /** After a commit with an LLM budget: the agent's key made or updated, when the cluster runs to hold it. */
     private static AgentService.Agent withKey(OperationContext ctx, ClusterName cluster, AgentService.Agent agent) {
@@ -177,6 +212,6 @@ public final class AgentOps {
     }
 
     static List<Operation<?, ?>> all() {
-        return List.of(LIST, INFO, CREATE, UPDATE, DELETE, PROBE);
+        return List.of(LIST, INFO, CREATE, UPDATE, DELETE, PROBE, TEMPLATES);
     }
 }

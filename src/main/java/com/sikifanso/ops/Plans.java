@@ -19,7 +19,7 @@ final class Plans {
     static final Set<String> COMMITTING = Set.of(CatalogOps.ENABLE.name(), CatalogOps.DISABLE.name(),
             CatalogOps.ADD.name(), CatalogOps.REMOVE.name(), ClusterOps.PROFILE_APPLY.name(), AgentOps.CREATE.name(),
             AgentOps.UPDATE.name(), AgentOps.DELETE.name(), ArgoCdOps.ROLLBACK.name(), RunOps.UNDO.name(),
-            CatalogOps.CHANGE.name());
+            CatalogOps.CHANGE.name(), ShareOps.BUNDLE_APPLY.name());
 
     private static final String NO_DIFF = " No GitOps commit, so no diff.";
 
@@ -50,6 +50,7 @@ final class Plans {
             Map.entry(SnapshotOps.DELETE.name(), a -> "Delete snapshot " + arg(a, "name", "?") + "."),
             Map.entry(GitOpsOps.PUSH.name(), a -> "Push the commits of cluster " + arg(a, "cluster", "?")
                     + "'s GitOps repo that its remote lacks."),
+            Map.entry(ShareOps.PUSH.name(), a -> "Push a profile bundle or agent template file to " + arg(a, "reference", "?") + "."),
             Map.entry(GitOpsOps.REMOTE_SET.name(), a -> "Publish cluster " + arg(a, "cluster", "?")
                     + "'s GitOps repo to " + arg(a, "url", "?") + " and push every later change there."));
 

@@ -20,12 +20,12 @@ import java.util.concurrent.TimeUnit;
  * and layers over HTTP and streams its progress. CI (.ci/run) installs the package; elsewhere the
  * test is skipped with a loud message.
  */
-final class LocalRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
     static final String BINARY = "/usr/bin/docker-registry";
 
     private final Process process;
     private final Path dir;
-    final String host;
+    public final String host;
 
     private LocalRegistry(Process process, Path dir, String host) {
         this.process = process;
@@ -34,7 +34,12 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** Starts one on a free port, storing under {@code dir}; skips the test when the package is missing. */
-    static LocalRegistry start(Path dir) throws IOException, InterruptedException {
+    public static LocalRegistry start(Path dir) throws IOException, InterruptedException {
+        return start(dir, "");
+    }
+
+    /** As {@link #start(Path)}, with {@code extraConfig} (e.g. an {@code auth:} section) appended to its config. */
+    public static LocalRegistry start(Path dir, String extraConfig) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(BINARY))) {
             String why = "no " + BINARY + ": apt-get install docker-registry (bash .ci/run does) to run the image"
                     + " pull tests against a real registry";
@@ -60,7 +65,7 @@ final class LocalRegistry implements AutoCloseable {
                     enabled: true
                 http:
                   addr: %s
-                """.formatted(dir.resolve("data"), host));
+                """.formatted(dir.resolve("data"), host) + extraConfig);
         Process p = new ProcessBuilder(BINARY, "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
         LocalRegistry registry = new LocalRegistry(p, dir, host);
@@ -78,7 +83,7 @@ final class LocalRegistry implements AutoCloseable {
                 HttpURLConnection c = (HttpURLConnection) new URI("http://" + host + "/v2/").toURL()
                         .openConnection();
                 c.setConnectTimeout(500);
-                if (c.getResponseCode() == 200) {
+                if (c.getResponseCode() == 200 || c.getResponseCode() == 401) { // 401: up, behind a login
                     return;
                 }
             } catch (IOException | URISyntaxException notYet) {

@@ -1,0 +1,264 @@
+package com.sikifanso.share;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.agents.AgentService;
+import com.sikifanso.agents.AgentSpec;
+import com.sikifanso.agents.AgentValues;
+import com.sikifanso.catalog.AppService;
+import com.sikifanso.catalog.ApplicationNames;
+import com.sikifanso.catalog.Catalog;
+import com.sikifanso.catalog.CatalogEntry;
+import com.sikifanso.catalog.CatalogFile;
+import com.sikifanso.catalog.ChartReference;
+import com.sikifanso.catalog.CustomApp;
+import com.sikifanso.catalog.CustomAppFile;
+import com.sikifanso.catalog.CustomApps;
+import com.sikifanso.catalog.DependencyGraph;
+import com.sikifanso.catalog.SyncTargets;
+import com.sikifanso.clusterfile.ClusterFile;
+import com.sikifanso.clusterfile.ClusterFiles;
+import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.CommitId;
+import com.sikifanso.core.Mappers;
+import com.sikifanso.core.Names;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.gitops.ApplicationSets;
+import com.sikifanso.gitops.ClusterRepos;
+import com.sikifanso.gitops.GitOpsRepo;
+import com.sikifanso.gitops.PendingSync;
+import com.sikifanso.gitops.RepoChange;
+import com.sikifanso.gitops.SyncTarget;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Profile bundles made from a cluster ({@code profile export}) and applied to one ({@code profile apply}): the
+ * whole bundle is checked against the cluster's repo first (apps its catalog has, chart versions, custom apps and
+ * agents as their own commands check them) and then written as one commit, or not at all.
+ */
+public final class ProfileBundles {
+    private static final String BUILT_IN_VALUES = "/bootstrap/catalog/values/";
+
+    private final ClusterRepos repos;
+    private final ClusterFiles clusterFiles;
+    private final AppService apps;
+
+    public ProfileBundles(ClusterRepos repos, ClusterFiles clusterFiles, AppService apps) {
+        this.repos = repos;
+        this.clusterFiles = clusterFiles;
+        this.apps = apps;
+    }
+
+    /** What applying a bundle changed; {@code commit} is empty when the cluster already had all of it. */
+    public record Applied(String bundle, String digest, List<String> enabled, List<String> autoEnabled,
+                          List<String> pinned, List<String> valuesSet, List<String> customApps, List<String> agents,
+                          Optional<String> commit,
+                          @com.fasterxml.jackson.annotation.JsonIgnore Optional<PendingSync> pendingSync)
+            implements PendingSync.Carrier {
+    }
+
+    /**
+     * The bundle of {@code cluster} as its repo is now: the catalog apps enabled with their chart versions and the
+     * values that differ from the built-in catalog's, its custom apps with their values, its agents.
+     */
+    public ProfileBundle export(ClusterName cluster, String name, String description) {
+        Names.requireLabel("profile bundle", name);
+        GitOpsRepo repo = repos.open(cluster);
+        List<ProfileBundle.App> enabled = new ArrayList<>();
+        for (CatalogEntry e : Catalog.load(repo.dir()).entries()) {
+            if (e.enabled()) {
+                enabled.add(new ProfileBundle.App(e.name(), e.targetRevision(), changedValues(repo, e)));
+            }
+        }
+        ClusterFile file = clusterFiles.describe(cluster);
+        return new ProfileBundle(DocumentKind.API_VERSION, DocumentKind.PROFILE_BUNDLE.kind(),
+                new ProfileBundle.Metadata(name, description, cluster.value() + "@" + CommitId.shortOf(repo.head())),
+                enabled, file.customApps(), file.agents(), null).withContentDigest();
+    }
+
+    /** Applies {@code bundle} (read from {@code source}) to {@code cluster} in one commit. */
+    public Applied apply(ClusterName cluster, ProfileBundle bundle, String source) {
+        requireIntact(bundle, source);
+        Applied applied = repos.mutate(cluster, List.of(ApplicationSets.CATALOG, ApplicationSets.CUSTOM_APPS,
+                ApplicationSets.AGENTS), repo -> write(cluster, repo, bundle, source));
+        if (!applied.enabled().isEmpty()) {
+            apps.provisionCredentials(cluster);
+        }
+        return applied;
+    }
+
+    private static void requireIntact(ProfileBundle bundle, String source) {
+        if (bundle.name() == null) {
+            throw SikifansoException.failure(source + " has no metadata.name", "give the bundle a name under"
+                    + " metadata, or export it again: " + DocumentKind.PROFILE_BUNDLE.howToMake());
+        }
+        if (bundle.digest() != null && !bundle.digest().equals(bundle.contentDigest())) {
+            throw SikifansoException.failure(source + ": its digest " + bundle.digest() + " does not match its"
+                            + " content (" + bundle.contentDigest() + "): it was edited or damaged after export",
+                    "export it again, or, if the edit is yours, delete the digest line to accept it");
+        }
+    }
+
+    private Applied write(ClusterName cluster, GitOpsRepo repo, ProfileBundle bundle, String source) {
+        Catalog catalog = Catalog.load(repo.dir());
+        List<String> requested = bundle.apps().stream().map(ProfileBundle.App::name).toList();
+        List<String> unknown = requested.stream().filter(n -> !catalog.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw SikifansoException.failure("profile bundle " + bundle.name() + " (" + source + ") names apps this "
+                            + "cluster's catalog lacks: " + String.join(", ", unknown),
+                    "add them to catalog/ in the GitOps repo (sikifanso app add for a chart of your own), or remove"
+                            + " them from the bundle's apps and delete its digest line");
+        }
+        DependencyGraph.Resolution resolution = catalog.dependencies().resolve(requested);
+        Changes c = new Changes();
+        for (String name : resolution.ordered()) {
+            writeCatalogApp(repo, c, catalog.get(name), find(bundle, name));
+        }
+        List<String> autoEnabled = resolution.added().stream().filter(c.enabled::contains).toList();
+        for (ClusterFile.CustomAppEntry app : bundle.customApps()) {
+            writeCustomApp(repo, catalog, c, app);
+        }
+        for (ClusterFile.AgentEntry agent : bundle.agents()) {
+            writeAgent(repo, catalog, c, agent);
+        }
+        String digest = bundle.contentDigest();
+        Optional<CommitId> commit = c.change.isEmpty() ? Optional.empty()
+                : repo.apply(c.withMessage("profile bundle " + bundle.name() + " (" + digest.substring(0, 19) + ")"));
+        return new Applied(bundle.name(), digest, c.enabled, autoEnabled, c.pinned, c.valuesSet, c.customApps,
+                c.agents, commit.map(CommitId::value), commit.map(id -> new PendingSync(cluster, id, c.targets(catalog))));
+    }
+
+    private static ProfileBundle.App find(ProfileBundle bundle, String name) {
+        return bundle.apps().stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static void writeCatalogApp(GitOpsRepo repo, Changes c, CatalogEntry entry, ProfileBundle.App wanted) {
+        String text = repo.read(entry.file());
+        String updated = entry.enabled() ? text : CatalogFile.withEnabled(entry.file(), text, true);
+        if (!entry.enabled()) {
+            c.enabled.add(entry.name());
+        }
+        if (wanted != null && wanted.version() != null && !wanted.version().equals(entry.targetRevision())) {
+            ChartReference.require(entry.repoURL(), entry.chart(), wanted.version());
+            updated = CatalogFile.withTargetRevision(entry.file(), updated, wanted.version());
+            c.pinned.add(entry.name() + "@" + wanted.version());
+        }
+        if (!updated.equals(text)) {
+            c.change.write(entry.file(), updated);
+        }
+        if (wanted != null && wanted.values() != null) {
+            String values = AppService.checkedCustomApp(new CustomApp(entry.name(), entry.repoURL(), entry.chart(),
+                    entry.targetRevision(), entry.namespace()), yaml(wanted.values()), "values of " + entry.name());
+            if (!repo.exists(entry.valuesFile()) || !values.equals(repo.read(entry.valuesFile()))) {
+                c.change.write(entry.valuesFile(), values);
+                c.valuesSet.add(entry.name());
+            }
+        }
+    }
+
+    private static void writeCustomApp(GitOpsRepo repo, Catalog catalog, Changes c, ClusterFile.CustomAppEntry e) {
+        CustomApp app = new CustomApp(e.name(), e.repo(), e.chart(), e.version(), e.namespace());
+        String values = AppService.checkedCustomApp(app, e.values() == null ? null : yaml(e.values()),
+                "values of custom app " + e.name());
+        boolean ours = CustomApps.find(repo.dir(), app.name()).isPresent();
+        if (!ours) {
+            ApplicationNames.requireUnused(repo.dir(), catalog, app.name());
+        }
+        String coordinates = CustomAppFile.render(app);
+        if (ours && coordinates.equals(repo.read(app.file())) && values.equals(repo.read(app.valuesFile()))) {
+            return;
+        }
+        c.change.write(app.file(), coordinates).write(app.valuesFile(), values);
+        c.customApps.add(app.name());
+    }
+
+    private static void writeAgent(GitOpsRepo repo, Catalog catalog, Changes c, ClusterFile.AgentEntry a) {
+        String name = ApplicationNames.requireNotReserved("agent", com.sikifanso.agents.AgentSandbox
+                .requireName(a.name()));
+        boolean ours = repo.exists(ApplicationNames.AGENTS_DIR + "/" + name + ".yaml");
+        if (!ours) {
+            ApplicationNames.requireUnused(repo.dir(), catalog, name);
+        }
+        AgentValues values = AgentService.checkedValues(repo, catalog, name, new AgentSpec(a.cpuRequest(),
+                a.cpuLimit(), a.memoryRequest(), a.memoryLimit(), a.pods(), a.allow(), a.egressFqdns(),
+                a.podSecurity()));
+        String valuesFile = ApplicationNames.AGENTS_DIR + "/values/" + name + ".yaml";
+        if (ours && repo.exists(valuesFile) && Objects.equals(repo.read(valuesFile), yaml(values))) {
+            return;
+        }
+        AgentService.writeSandbox(c.change, name, values);
+        c.agents.add(name);
+        if (!ours) {
+            c.newAgents.add(name);
+        }
+    }
+
+    /** The values file of a catalog app when it differs from the built-in catalog's (as YAML data, not text). */
+    private static JsonNode changedValues(GitOpsRepo repo, CatalogEntry e) {
+        if (!repo.exists(e.valuesFile())) {
+            return null;
+        }
+        try {
+            JsonNode current = Mappers.YAML.readTree(repo.read(e.valuesFile()));
+            JsonNode builtIn = builtInValues(e.name());
+            boolean empty = current == null || current.isMissingNode() || current.isNull()
+                    || current.isObject() && current.isEmpty();
+            return empty || current.equals(builtIn) ? null : current;
+        } catch (IOException ex) {
+            throw SikifansoException.failure(repo.resolve(e.valuesFile()) + " is not valid YAML: "
+                    + ex.getMessage().lines().findFirst().orElse(""), "fix it and commit, then export again", ex);
+        }
+    }
+
+    private static JsonNode builtInValues(String app) throws IOException {
+        try (InputStream in = ProfileBundles.class.getResourceAsStream(BUILT_IN_VALUES + app + ".yaml")) {
+            return in == null ? null : Mappers.YAML.readTree(in);
+        }
+    }
+
+    static String yaml(Object tree) {
+        return SharedDocuments.yaml(tree);
+    }
+
+    /** What one bundle's commit holds, gathered while each part is checked. */
+    private static final class Changes {
+        final RepoChange change = new RepoChange("");
+        final List<String> enabled = new ArrayList<>();
+        final List<String> pinned = new ArrayList<>();
+        final List<String> valuesSet = new ArrayList<>();
+        final List<String> customApps = new ArrayList<>();
+        final List<String> agents = new ArrayList<>();
+        final List<String> newAgents = new ArrayList<>();
+
+        RepoChange withMessage(String header) {
+            List<String> parts = new ArrayList<>();
+            add(parts, "enable", enabled);
+            add(parts, "pin", pinned);
+            add(parts, "values of", valuesSet);
+            add(parts, "custom apps", customApps);
+            add(parts, "agents", agents);
+            return change.withMessage(header + ": " + String.join("; ", parts));
+        }
+
+        private static void add(List<String> parts, String what, List<String> names) {
+            if (!names.isEmpty()) {
+                parts.add(what + " " + String.join(", ", names));
+            }
+        }
+
+        List<SyncTarget> targets(Catalog catalog) {
+            List<SyncTarget> targets = new ArrayList<>();
+            if (!enabled.isEmpty()) {
+                targets.add(SyncTargets.catalogAppsAppear(catalog, enabled));
+            }
+            customApps.forEach(name -> targets.add(SyncTargets.appears(name)));
+            agents.forEach(name -> targets.add(newAgents.contains(name) ? SyncTargets.appears(name)
+                    : SyncTargets.syncs(name)));
+            return targets;
+        }
+    }
+}
