@@ -37,6 +37,7 @@ import java.util.function.Consumer;
 /** Wires the services once per process; the CLI, and later MCP and the dashboard, share them. */
 public final class Services {
     private final com.sikifanso.gitops.GitOpsRemotes remotes;
+    private final com.sikifanso.platform.ArgoCdRemoteReader remoteReader;
     private final BuildInfo build;
     private final boolean includeLocalChanges;
     private final SessionStore sessions;
@@ -83,6 +84,7 @@ public final class Services {
         ClusterRepos repos = new ClusterRepos(sessions, locks, new ApplicationSetRefresher(sessions, kube, progress),
                 progress, includeLocalChanges, env);
         this.remotes = new com.sikifanso.gitops.GitOpsRemotes(repos);
+        this.remoteReader = new com.sikifanso.platform.ArgoCdRemoteReader(sessions, kube, env);
         this.credentials = Lazy.of(() -> new AppCredentials(sessions, repos, new CredentialStore(home), kube,
                 Clock.systemUTC(), Duration.ofSeconds(2)));
         this.apps = new AppService(repos, profiles, (cluster, catalog, names) -> {
@@ -107,7 +109,8 @@ public final class Services {
                 Clock.systemUTC(), progress));
         Path helmRepositories = home.root().resolve("helm").resolve("repositories.yaml");
         Lazy<ClusterBackends> backends = Lazy.of(() -> ClusterBackends.forEnvironment(env, build.version(),
-                Clock.systemUTC()).withBootstrap(PlatformBootstrap.create(helmRepositories, Clock.systemUTC(), kube)));
+                Clock.systemUTC()).withBootstrap(PlatformBootstrap.create(helmRepositories, Clock.systemUTC(), kube,
+                env)));
         this.clusters = Lazy.of(() -> new ClusterService(sessions, locks, new Scaffolder(build.version()), apps,
                 profiles, Clock.systemUTC(), backends.get()));
         this.upgrades = Lazy.of(() -> new InfraUpgrade(sessions, backends.get().infra(),
@@ -126,6 +129,11 @@ public final class Services {
     /** The one way every surface calls an operation (see {@link com.sikifanso.ops.Invocations}). */
     public com.sikifanso.gitops.GitOpsRemotes remotes() {
         return remotes;
+    }
+
+    /** Points a running cluster's Argo CD at its GitOps remote. */
+    public com.sikifanso.platform.ArgoCdRemoteReader remoteReader() {
+        return remoteReader;
     }
 
     public com.sikifanso.ops.Invocations invocations() {
