@@ -55,6 +55,7 @@ public final class Services {
     private final Lazy<KubeReader> kube;
     private final Lazy<InfraUpgrade> upgrades;
     private final Lazy<Doctor> doctor;
+    private final Lazy<com.sikifanso.platform.ClusterAttach> attach;
     private final Lazy<AppCredentials> credentials;
     private final KubeClients kubeClients;
     private final com.sikifanso.kube.LiveCluster live;
@@ -78,7 +79,8 @@ public final class Services {
         this.sessions = new SessionStore(home);
         this.profiles = new Profiles();
         ClusterLocks locks = new ClusterLocks(home, lockTimeout, progress);
-        KubeClients kube = KubeClients.fromKubeconfig(env);
+        // An attached cluster is reached through the kubeconfig and context its attach recorded.
+        KubeClients kube = new com.sikifanso.kube.Attachments(home).or(KubeClients.fromKubeconfig(env));
         this.kubeClients = kube;
         this.live = new com.sikifanso.kube.LiveCluster(sessions, kube);
         ClusterRepos repos = new ClusterRepos(sessions, locks, new ApplicationSetRefresher(sessions, kube, progress),
@@ -121,6 +123,10 @@ public final class Services {
                 (cluster, name) -> snapshots().capture(ClusterName.of(cluster), name, false).snapshot().name(),
                 Clock.systemUTC(),
                 Duration.ofMinutes(10)));
+        this.attach = Lazy.of(() -> new com.sikifanso.platform.ClusterAttach(sessions,
+                new com.sikifanso.kube.Attachments(home), repos, new HelmCharts(helmRepositories),
+                new com.sikifanso.platform.ClusterWaits(Clock.systemUTC(), Duration.ofSeconds(2)), env,
+                Clock.systemUTC(), Duration.ofMinutes(10)));
         this.doctor = Lazy.of(() -> new Doctor(sessions, clusters().backends(), kube));
         invocations.journal(new com.sikifanso.ops.InvocationJournal(home,
                 com.sikifanso.agui.journal.JournalOptions.DEFAULTS));
@@ -211,6 +217,11 @@ public final class Services {
 
     public ArgoCdServices argocd() {
         return argocd.get();
+    }
+
+    /** Attaching the platform to clusters sikifanso did not create, and detaching it. */
+    public com.sikifanso.platform.ClusterAttach attach() {
+        return attach.get();
     }
 
     public Doctor doctor() {
