@@ -136,7 +136,7 @@ class ClusterAttachTest {
     private void deployment(String namespace, String name) {
         client.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder().withNewMetadata()
                 .withName(name).endMetadata().withNewSpec().withReplicas(1).endSpec().withNewStatus()
-                .withAvailableReplicas(1).addNewCondition().withType("Available").withStatus("True").endCondition()
+                .withAvailableReplicas(1).withReadyReplicas(1).addNewCondition().withType("Available").withStatus("True").endCondition()
                 .endStatus().build()).create();
     }
 
@@ -288,6 +288,20 @@ class ClusterAttachTest {
                     + "recorded context").isEqualTo(client.getMasterUrl());
             assertThat(throughSession.nodes().list().getItems()).hasSize(2);
         }
+
+        services.agents().create("prod", "scout", new com.sikifanso.agents.AgentSpec(null, null, null, null, null, null,
+                null, null));
+        assertThat(Files.readString(repo().dir().resolve("agents/values/scout.yaml"))).as("plain NetworkPolicy")
+                .contains("cni: flannel");
+        assertThat(remoteHead()).as("pushed for the attached Argo CD to read").isEqualTo(repo().head());
+        com.sikifanso.doctor.DoctorReport report = services.doctor().examine(PROD,
+                com.sikifanso.doctor.Doctor.Options.DEFAULTS);
+        assertThat(report.checks()).extracting(com.sikifanso.doctor.CheckResult::name)
+                .doesNotContain("Docker", "Node containers", "GitOps mount", "Pod DNS")
+                .contains("Attached cluster", "Kubernetes API", "CNI", "Argo CD server");
+        assertThat(report.checks()).filteredOn(c -> c.name().equals("Kubernetes API") || c.name().equals("CNI")
+                || c.name().equals("Argo CD server") || c.name().equals("Attached cluster"))
+                .allSatisfy(c -> assertThat(c.failed()).as(c.toString()).isFalse());
 
         assertThatThrownBy(() -> services.clusters().delete(PROD)).isInstanceOf(SikifansoException.class)
                 .hasMessageContaining("not sikifanso's to delete")
