@@ -6,11 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "attach", description = {"Install the platform into an existing cluster (EKS, GKE, AKS or any other):"
-        + " Argo CD and the root ApplicationSets reading the GitOps remote; Cilium only if it is already the CNI.",
-    "Sandboxes get plain NetworkPolicy where CiliumNetworkPolicy is absent. Undo with: sikifanso cluster detach NAME."},
-        footer = {"", "Example:", "  sikifanso cluster attach prod --context arn:aws:eks:eu-west-1:1234:cluster/prod"
-                + " --gitops-remote https://github.com/me/prod-gitops.git"})
+@Command(name = "attach", description = {"Install the platform into an existing cluster (EKS, GKE, AKS or other).",
+    "Argo CD and the root ApplicationSets reading the GitOps remote go in; Cilium only if it is the CNI.",
+    "Sandboxes get plain NetworkPolicy where CiliumNetworkPolicy is absent.",
+    "Undo it with: sikifanso cluster detach NAME."},
+        footer = {"", "Example:", "  sikifanso cluster attach prod --context arn:aws:eks:eu-west-1:1234:cluster/prod \\",
+            "      --gitops-remote https://github.com/me/prod-gitops.git"})
 final class ClusterAttachCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
             description = "Name for the cluster here (default: -c/--cluster).")

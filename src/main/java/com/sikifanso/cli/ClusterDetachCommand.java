@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "detach", description = {"Remove from an attached cluster exactly what cluster attach installed"
-        + " (the root ApplicationSets and their apps, the repository Secret, the Argo CD it installed).",
+@Command(name = "detach", description = {"Remove from an attached cluster exactly what cluster attach installed.",
+    "That is the root ApplicationSets and their apps, the repository Secret, the Argo CD it installed.",
     "The GitOps repo and the session are kept: sikifanso cluster delete NAME removes them."})
 final class ClusterDetachCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
