@@ -276,14 +276,14 @@ public final class ClusterOps {
         ClusterService.Prepared early = null;
         if (ClusterFiles.changesRepo(file)) {
             early = clusters.prepare(cluster, template, profiles);
-            applyOrForget(ctx, cluster, file, early.reused());
+            orForget(ctx, cluster, early.reused(), () -> ctx.services().clusterFiles().apply(cluster, file));
             profiles = null;
         }
         if (remote != null) {
             // Pushed before any node exists, so Argo CD's first read is of the remote (and a refused URL costs none).
             early = early != null ? early : clusters.prepare(cluster, template, profiles);
             profiles = null;
-            publishOrForget(ctx, cluster, remote, early.reused());
+            orForget(ctx, cluster, early.reused(), () -> ctx.services().remotes().setRemote(cluster, remote));
         }
         if (in.gitopsOnly()) {
             ClusterService.Prepared p = early != null ? early : clusters.prepare(cluster, template, profiles);
@@ -311,22 +311,13 @@ public final class ClusterOps {
         return port == null ? 0 : port;
     }
 
-    /** The file's repo parts go in all or not at all: a repo made for them is removed again when one fails. */
-    private static void applyOrForget(OperationContext ctx, ClusterName cluster, ClusterFile file, boolean reused) {
+    /**
+     * The file's repo parts, and the remote, go in all or not at all: a repo made for this create is removed again
+     * when one fails (as gitops remote set refuses a remote, nothing is left of it).
+     */
+    private static void orForget(OperationContext ctx, ClusterName cluster, boolean reused, Runnable step) {
         try {
-            ctx.services().clusterFiles().apply(cluster, file);
-        } catch (RuntimeException e) {
-            if (!reused) {
-                ctx.services().clusters().delete(cluster);
-            }
-            throw e;
-        }
-    }
-
-    /** A remote refused as gitops remote set refuses it leaves no repo made for this create behind. */
-    private static void publishOrForget(OperationContext ctx, ClusterName cluster, String url, boolean reused) {
-        try {
-            ctx.services().remotes().setRemote(cluster, url);
+            step.run();
         } catch (RuntimeException e) {
             if (!reused) {
                 ctx.services().clusters().delete(cluster);

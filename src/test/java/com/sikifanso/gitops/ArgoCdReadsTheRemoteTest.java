@@ -17,6 +17,7 @@ import com.sikifanso.ops.Invocations;
 import com.sikifanso.ops.StructuredResults;
 import com.sikifanso.ops.Surface;
 import com.sikifanso.platform.ArgoCdGitSource;
+import com.sikifanso.platform.ArgoCdRequests;
 import com.sikifanso.platform.RootApplicationSets;
 import com.sikifanso.session.ClusterState;
 import com.sikifanso.session.SikifansoHome;
@@ -24,13 +25,10 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(crud = true)
 class ArgoCdReadsTheRemoteTest {
     private static final ClusterName LAB = ClusterName.of(CLUSTER);
-    static final String SETS = "/apis/argoproj.io/v1alpha1/namespaces/argocd/applicationsets/";
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -68,7 +65,7 @@ class ArgoCdReadsTheRemoteTest {
         services.clusters().prepare(LAB, new TemplateSource.Embedded(), null);
         services.sessions().save(services.sessions().load(CLUSTER).withState(ClusterState.RUNNING));
         for (String name : List.of("root", "catalog", "agents")) {
-            server.expect().patch().withPath(SETS + name + "?fieldManager=sikifanso&force=true").andReturn(200,
+            server.expect().patch().withPath(ArgoCdRequests.SETS + name + "?fieldManager=sikifanso&force=true").andReturn(200,
                     Map.of("apiVersion", "argoproj.io/v1alpha1", "kind", "ApplicationSet", "metadata",
                             Map.of("name", name, "namespace", "argocd"))).once();
         }
@@ -95,21 +92,11 @@ class ArgoCdReadsTheRemoteTest {
         Secret secret = client.secrets().inNamespace("argocd").withName(ArgoCdGitSource.REPOSITORY_SECRET).get();
         assertThat(secret).as("Argo CD's repository Secret").isNotNull();
         assertThat(secret.getMetadata().getLabels()).containsEntry("argocd.argoproj.io/secret-type", "repository");
-        Map<String, String> data = new HashMap<>();
-        secret.getData().forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v),
-                StandardCharsets.UTF_8)));
-        return data;
+        return ArgoCdRequests.repositorySecret(client);
     }
 
     private List<JsonNode> appliedSets() throws Exception {
-        List<JsonNode> bodies = new ArrayList<>();
-        for (int i = server.getRequestCount(); i > 0; i--) {
-            RecordedRequest r = server.takeRequest();
-            if (r.getMethod().equals("PATCH") && r.getPath().startsWith(SETS)) {
-                bodies.add(Mappers.YAML.readTree(r.getBody().readUtf8()));
-            }
-        }
-        return bodies;
+        return ArgoCdRequests.appliedSets(server);
     }
 
     /** Every file of the repo, .git included: what a push or a snapshot could carry. */

@@ -32,13 +32,11 @@ import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +60,6 @@ class ClusterAttachTest {
     static final String EKS = "arn:aws:eks:eu-west-1:123456789012:cluster/prod";
     static final String GKE = "gke_my-project_europe-west1-b_prod";
     static final String AKS = "prod-aks-admin";
-    static final String SETS = "/apis/argoproj.io/v1alpha1/namespaces/argocd/applicationsets/";
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -101,7 +98,7 @@ class ClusterAttachTest {
                 new ClusterWaits(Clock.systemUTC(), Duration.ofMillis(50)), env, Clock.systemUTC(),
                 Duration.ofSeconds(5));
         for (String name : List.of("root", "catalog", "agents")) {
-            server.expect().patch().withPath(SETS + name + "?fieldManager=sikifanso&force=true").andReturn(200,
+            server.expect().patch().withPath(ArgoCdRequests.SETS + name + "?fieldManager=sikifanso&force=true").andReturn(200,
                     TestInfra.map("apiVersion", "argoproj.io/v1alpha1", "kind", "ApplicationSet", "metadata",
                             TestInfra.map("name", name, "namespace", "argocd"))).always();
         }
@@ -210,25 +207,11 @@ class ClusterAttachTest {
     }
 
     private Map<String, String> repositorySecret() {
-        var secret = client.secrets().inNamespace("argocd").withName(ArgoCdGitSource.REPOSITORY_SECRET).get();
-        if (secret == null) {
-            return null;
-        }
-        Map<String, String> data = new HashMap<>();
-        secret.getData().forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v),
-                StandardCharsets.UTF_8)));
-        return data;
+        return ArgoCdRequests.repositorySecret(client);
     }
 
     private List<JsonNode> appliedSets() throws Exception {
-        List<JsonNode> bodies = new ArrayList<>();
-        for (int i = server.getRequestCount(); i > 0; i--) {
-            RecordedRequest r = server.takeRequest();
-            if (r.getMethod().equals("PATCH") && r.getPath().startsWith(SETS)) {
-                bodies.add(Mappers.YAML.readTree(r.getBody().readUtf8()));
-            }
-        }
-        return bodies;
+        return ArgoCdRequests.appliedSets(server);
     }
 
     private GitCli repo() {
