@@ -93,6 +93,9 @@ public final class HelmValues {
         removeNamed(repoServer.withArray("volumeMounts"), GITOPS_VOLUME);
         values.withObject("/configs").withObject("/repositories").remove("local-gitops");
         values.withObject("/server").withObject("/service").put("type", "ClusterIP");
+        // The chart keeps its CRDs on uninstall by default (argo-helm argo-cd 10.1.1 values.yaml crds.keep: true);
+        // detach removes what attach installed, those CRDs included.
+        values.withObject("/crds").put("keep", false);
         ensureArg(values.withObject("/applicationSet").withArray("extraArgs"), PROGRESSIVE_SYNCS);
         return values;
     }

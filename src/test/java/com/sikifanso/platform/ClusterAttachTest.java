@@ -249,6 +249,7 @@ class ClusterAttachTest {
                 .as("Helm works on the attached context, not the file's current one").isEqualTo(EKS);
         assertThat(install.values().toString()).as("no k3d host mount or NodePort on a cloud cluster")
                 .doesNotContain("/local-gitops").doesNotContain("NodePort").contains("--enable-progressive-syncs");
+        assertThat(install.values().at("/crds/keep").asBoolean(true)).as("detach takes the CRDs it brought").isFalse();
         assertThat(repositorySecret()).containsEntry("url", remote).containsEntry("type", "git");
         assertThat(appliedSets()).hasSize(3).allSatisfy(set ->
                 assertThat(set.at("/spec/generators/0/git/repoURL").asText()).isEqualTo(remote));
