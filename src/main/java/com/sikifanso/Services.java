@@ -37,6 +37,7 @@ import java.util.function.Consumer;
 /** Wires the services once per process; the CLI, and later MCP and the dashboard, share them. */
 public final class Services {
     private final com.sikifanso.gitops.GitOpsRemotes remotes;
+    private final com.sikifanso.platform.ArgoCdRemoteReader remoteReader;
     private final BuildInfo build;
     private final boolean includeLocalChanges;
     private final SessionStore sessions;
@@ -58,6 +59,7 @@ public final class Services {
     private final Lazy<KubeReader> kube;
     private final Lazy<InfraUpgrade> upgrades;
     private final Lazy<Doctor> doctor;
+    private final Lazy<com.sikifanso.platform.ClusterAttach> attach;
     private final Lazy<AppCredentials> credentials;
     private final KubeClients kubeClients;
     private final com.sikifanso.kube.LiveCluster live;
@@ -81,12 +83,14 @@ public final class Services {
         this.sessions = new SessionStore(home);
         this.profiles = new Profiles();
         ClusterLocks locks = new ClusterLocks(home, lockTimeout, progress);
-        KubeClients kube = KubeClients.fromKubeconfig(env);
+        // An attached cluster is reached through the kubeconfig and context its attach recorded.
+        KubeClients kube = new com.sikifanso.kube.Attachments(home).or(KubeClients.fromKubeconfig(env));
         this.kubeClients = kube;
         this.live = new com.sikifanso.kube.LiveCluster(sessions, kube);
         ClusterRepos repos = new ClusterRepos(sessions, locks, new ApplicationSetRefresher(sessions, kube, progress),
                 progress, includeLocalChanges, env);
         this.remotes = new com.sikifanso.gitops.GitOpsRemotes(repos);
+        this.remoteReader = new com.sikifanso.platform.ArgoCdRemoteReader(sessions, kube, env);
         this.credentials = Lazy.of(() -> new AppCredentials(sessions, repos, new CredentialStore(home), kube,
                 Clock.systemUTC(), Duration.ofSeconds(2)));
         this.apps = new AppService(repos, profiles, (cluster, catalog, names) -> {
@@ -115,7 +119,8 @@ public final class Services {
                 Clock.systemUTC(), progress));
         Path helmRepositories = home.root().resolve("helm").resolve("repositories.yaml");
         Lazy<ClusterBackends> backends = Lazy.of(() -> ClusterBackends.forEnvironment(env, build.version(),
-                Clock.systemUTC()).withBootstrap(PlatformBootstrap.create(helmRepositories, Clock.systemUTC(), kube)));
+                Clock.systemUTC()).withBootstrap(PlatformBootstrap.create(helmRepositories, Clock.systemUTC(), kube,
+                env)));
         this.clusters = Lazy.of(() -> new ClusterService(sessions, locks, new Scaffolder(build.version()), apps,
                 profiles, Clock.systemUTC(), backends.get()));
         this.upgrades = Lazy.of(() -> new InfraUpgrade(sessions, backends.get().infra(),
@@ -126,6 +131,10 @@ public final class Services {
                 (cluster, name) -> snapshots().capture(cluster, name, false).snapshot().name(),
                 Clock.systemUTC(),
                 Duration.ofMinutes(10)));
+        this.attach = Lazy.of(() -> new com.sikifanso.platform.ClusterAttach(sessions,
+                new com.sikifanso.kube.Attachments(home), repos, new HelmCharts(helmRepositories),
+                new com.sikifanso.platform.ClusterWaits(Clock.systemUTC(), Duration.ofSeconds(2)), env,
+                Clock.systemUTC(), Duration.ofMinutes(10)));
         this.doctor = Lazy.of(() -> new Doctor(sessions, clusters().backends(), kube));
         invocations.journal(new com.sikifanso.ops.InvocationJournal(home,
                 com.sikifanso.agui.journal.JournalOptions.DEFAULTS));
@@ -134,6 +143,11 @@ public final class Services {
     /** The one way every surface calls an operation (see {@link com.sikifanso.ops.Invocations}). */
     public com.sikifanso.gitops.GitOpsRemotes remotes() {
         return remotes;
+    }
+
+    /** Points a running cluster's Argo CD at its GitOps remote. */
+    public com.sikifanso.platform.ArgoCdRemoteReader remoteReader() {
+        return remoteReader;
     }
 
     public com.sikifanso.ops.Invocations invocations() {
@@ -230,6 +244,11 @@ public final class Services {
 
     public ArgoCdServices argocd() {
         return argocd.get();
+    }
+
+    /** Attaching the platform to clusters sikifanso did not create, and detaching it. */
+    public com.sikifanso.platform.ClusterAttach attach() {
+        return attach.get();
     }
 
     public Doctor doctor() {

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
         subcommands = {ClusterCreateCommand.class, ClusterStartCommand.class, ClusterStopCommand.class,
             ClusterDeleteCommand.class, ClusterInfoCommand.class, ClusterProfilesCommand.class, ClusterDoctorCommand.class,
             ClusterUpgradeCommand.class, ClusterGitopsCommand.class, DashboardCommand.class,
-            ClusterConfigCommand.class, ClusterTemplatesCommand.class})
+            ClusterConfigCommand.class, ClusterTemplatesCommand.class, ClusterAttachCommand.class,
+            ClusterDetachCommand.class})
 final class ClusterCommand {
 }

@@ -73,6 +73,11 @@ final class ClusterCreateCommand extends BaseCommand {
             + " --config or --template), and make nothing.")
     boolean dryRun;
 
+    @Option(names = "--gitops-remote", paramLabel = "URL", description = "Publish the GitOps repo to this git"
+            + " remote (empty, or holding this repo's history) before the nodes exist; Argo CD reads it there."
+            + " Credentials: git's own, or SIKIFANSO_GIT_TOKEN / SIKIFANSO_GIT_SSH_KEY.")
+    String gitopsRemote;
+
     @Option(names = "--image", paramLabel = "IMAGE", description = "k3s node image (default: k3sImage in"
             + " infra/platform.yaml).")
     String image;
@@ -115,7 +120,7 @@ final class ClusterCreateCommand extends BaseCommand {
         ClusterOps.ClusterCreateInput input = new ClusterOps.ClusterCreateInput(cluster,
                 profile == null ? null : profile.names(), bootstrap, bootstrapVersion, gitopsOnly, agents,
                 fromSnapshot, image, pullPolicy, servers, template, cni, gpus, config, registryConfig, !noSwitchContext,
-                keepOnFailure, showPassword, skipBootstrap);
+                keepOnFailure, showPassword, skipBootstrap, gitopsRemote);
         if (dryRun) {
             perform(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, input);
         } else {

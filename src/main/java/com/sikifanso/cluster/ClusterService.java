@@ -129,6 +129,11 @@ public final class ClusterService {
                 throw SikifansoException.failure("no cluster named \"" + name + "\"",
                         known.isEmpty() ? "there are no clusters" : "clusters: " + String.join(", ", known));
             }
+            new com.sikifanso.kube.Attachments(sessions.home()).find(name).ifPresent(a -> {
+                throw SikifansoException.failure("cluster \"" + name + "\" is attached to an existing cluster (context "
+                        + a.context() + "), which is not sikifanso's to delete; nothing was deleted",
+                        "remove what attach installed with: sikifanso cluster detach " + name + ", then delete it");
+            });
             K3dNames names = name.k3d();
             try {
                 progress.note("removing the nodes, network and volumes of " + name);

@@ -11,6 +11,8 @@ import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.catalog.CustomApps;
 import com.sikifanso.cluster.ClusterBackends;
 import com.sikifanso.core.K3dNames;
+import com.sikifanso.kube.Attachment;
+import com.sikifanso.kube.Attachments;
 import com.sikifanso.kube.KubeClients;
 import com.sikifanso.cluster.NodeLayout;
 import com.sikifanso.cluster.NodeRuntime;
@@ -73,11 +75,16 @@ public final class Doctor {
                             + cluster);
         }
         boolean nodesExpected = session.isPresent() && session.get().state() != ClusterState.NOT_CREATED;
+        // An attached cluster has no Docker nodes of ours: only its API, through the recorded context, is asked.
+        Optional<Attachment> attached = session.isPresent() ? new Attachments(sessions.home()).find(cluster)
+                : Optional.empty();
         List<Check> local = new ArrayList<>();
-        local.add(new Check("Docker", this::docker));
+        if (attached.isEmpty()) {
+            local.add(new Check("Docker", this::docker));
+        }
         session.ifPresent(s -> local.add(new Check(RepoChecks.ROW, () -> RepoChecks.check(cluster,
                 Path.of(s.gitOpsPath())))));
-        if (nodesExpected) {
+        if (nodesExpected && attached.isEmpty()) {
             local.add(new Check("Node containers", () -> containers(cluster)));
         }
         List<CheckResult> results = new ArrayList<>(runner.run(local));
@@ -85,7 +92,7 @@ public final class Doctor {
         if (!nodesExpected || results.get(results.size() - 1).failed()) {
             return DoctorReport.of(results);
         }
-        results.addAll(clusterChecks(cluster, session.get(), runner));
+        results.addAll(clusterChecks(cluster, session.get(), attached, runner));
         return DoctorReport.of(results);
     }
 
@@ -133,10 +140,13 @@ public final class Doctor {
     }
 
     /** The mount and the API first (both need only a running server); the rest when the API answers. */
-    private List<CheckResult> clusterChecks(ClusterName cluster, Session session, CheckRunner runner) {
-        String restart = "restart the cluster: sikifanso cluster stop " + cluster + " && sikifanso cluster start "
-                + cluster;
-        Check mount = new Check("GitOps mount", () -> mount(cluster, session));
+    private List<CheckResult> clusterChecks(ClusterName cluster, Session session, Optional<Attachment> attached,
+                                            CheckRunner runner) {
+        String restart = attached.isPresent() ? "check the cluster with kubectl --context " + attached.get().context()
+                : "restart the cluster: sikifanso cluster stop " + cluster + " && sikifanso cluster start " + cluster;
+        Check mount = attached.map(a -> new Check(ATTACHED_ROW, () -> CheckResult.pass(ATTACHED_ROW, "context "
+                + a.context() + ": " + a.facts().describe()))).orElse(new Check("GitOps mount",
+                () -> mount(cluster, session)));
         KubernetesClient kube;
         try {
             kube = KubeClients.failingFast(clients.forCluster(cluster), runner.timeout());
@@ -162,10 +172,14 @@ public final class Doctor {
                 return results;
             }
             InfraConfig infra = infra(session);
-            List<Check> checks = platformChecks(cluster, infra, new Workloads(kube), restart);
-            checks.add(1, new Check(PodDns.ROW, () -> new PodDns(backends.nodes()).check(cluster)));
-            checks.add(2, new Check(CNI_ROW, () -> cni(infra.platform().cni())));
-            if (infra.platform().cni() == Cni.cilium) {
+            List<Check> checks = platformChecks(cluster, infra, new Workloads(kube), restart, attached.isPresent());
+            if (attached.isPresent()) {
+                checks.add(1, new Check(CNI_ROW, () -> attachedCni(attached.get().facts())));
+            } else {
+                checks.add(1, new Check(PodDns.ROW, () -> new PodDns(backends.nodes()).check(cluster)));
+                checks.add(2, new Check(CNI_ROW, () -> cni(infra.platform().cni())));
+            }
+            if (infra.platform().cni() == Cni.cilium && attached.isEmpty()) {
                 checks.add(3, new Check(CiliumAddress.ROW, () -> new CiliumAddress(backends.nodes(), kube)
                         .check(cluster, infra.cilium().releaseName())));
             }
@@ -186,11 +200,12 @@ public final class Doctor {
     }
 
     private static List<Check> platformChecks(ClusterName cluster, InfraConfig infra, Workloads workloads,
-                                              String restart) {
+                                              String restart, boolean attached) {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("Nodes", () -> workloads.nodes("Nodes", restart)));
-        String recreate = restart + "; if it persists, recreate it: sikifanso cluster delete " + cluster
-                + " && sikifanso cluster create " + cluster;
+        // An attached cluster is not ours to recreate.
+        String recreate = attached ? restart : restart + "; if it persists, recreate it: sikifanso cluster delete "
+                + cluster + " && sikifanso cluster create " + cluster;
         String cilium = infra.cilium().namespace();
         String argo = infra.argocd().namespace();
         String release = infra.argocd().releaseName();
@@ -215,6 +230,14 @@ public final class Doctor {
     }
 
     static final String CNI_ROW = "CNI";
+    static final String ATTACHED_ROW = "Attached cluster";
+
+    /** The attached cluster's own CNI, and what the sandboxes get on it. */
+    static CheckResult attachedCni(com.sikifanso.kube.ClusterFacts facts) {
+        return facts.cilium() ? CheckResult.pass(CNI_ROW, "cilium (the cluster's): sandboxes get CiliumNetworkPolicy")
+                : CheckResult.pass(CNI_ROW, facts.cni() + " (the cluster's): sandboxes get plain NetworkPolicy, "
+                        + "no FQDN egress");
+    }
 
     /** Which network plugin runs, and on flannel what the cluster does without Cilium. */
     static CheckResult cni(Cni cni) {

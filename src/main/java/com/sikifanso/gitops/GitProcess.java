@@ -50,6 +50,11 @@ final class GitProcess {
     }
 
     Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** As {@link #run}, writing {@code input} to git's standard input (git credential reads its question there). */
+    Result runWithInput(String input, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -77,7 +82,9 @@ final class GitProcess {
                     "install git (e.g. apt-get install git); a GitOps remote is reached through it", e);
         }
         try {
-            process.getOutputStream().close();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             CompletableFuture<String> out = read(process.getInputStream());
             CompletableFuture<String> err = read(process.getErrorStream());
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -15,6 +15,7 @@ import com.sikifanso.clusterfile.ClusterFiles;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.catalog.ProfileSelection;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.gitops.RemoteUrls;
 import com.sikifanso.gitops.TemplateSource;
 import com.sikifanso.session.Session;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ public final class ClusterOps {
      * {@code registryConfig} is a file on the user's machine holding registry logins, {@code switchContext}
      * changes the user's current kubeconfig context, {@code keepOnFailure} leaves containers for a person to
      * inspect with docker, {@code showPassword} prints a secret, {@code skipBootstrap} is for bench/, {@code config}
-     * is a cluster file on the user's machine (its settings are the tool's own arguments). A tool call
+     * is a cluster file on the user's machine (its settings are the tool's own arguments), {@code gitopsRemote}
+     * publishes the repo with the user's git credentials (as gitops_remote_set, a person's choice). A tool call
      * gets them unset (no file, context kept, cleaned up, no password, full bootstrap).
      */
     public record ClusterCreateInput(
@@ -69,7 +71,19 @@ public final class ClusterOps {
             @JsonIgnore Boolean switchContext,
             @JsonIgnore Boolean keepOnFailure,
             @JsonIgnore Boolean showPassword,
-            @JsonIgnore Boolean skipBootstrap) implements ClusterScoped {
+            @JsonIgnore Boolean skipBootstrap,
+            @JsonIgnore String gitopsRemote) implements ClusterScoped {
+        /** A create without a GitOps remote. */
+        public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
+                                  boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
+                                  PullPolicy pull, Integer servers, String template, Cni cni, String gpus, Path config,
+                                  Path registryConfig, Boolean switchContext, Boolean keepOnFailure,
+                                  Boolean showPassword, Boolean skipBootstrap) {
+            this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, servers,
+                    template, cni, gpus, config, registryConfig, switchContext, keepOnFailure, showPassword,
+                    skipBootstrap, null);
+        }
+
         /** A create without a cluster file, template or node options beyond the agents: what callers had before. */
         public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
                                   boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
@@ -258,11 +272,18 @@ public final class ClusterOps {
         TemplateSource template = TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion());
         ClusterService.checkNodeCounts(nodes.servers(), nodes.agents());
         Gpus.parse(nodes.gpus());
+        String remote = in.gitopsRemote() == null ? null : RemoteUrls.require(in.gitopsRemote());
         ClusterService.Prepared early = null;
         if (ClusterFiles.changesRepo(file)) {
             early = clusters.prepare(cluster, template, profiles);
-            applyOrForget(ctx, cluster, file, early.reused());
+            orForget(ctx, cluster, early.reused(), () -> ctx.services().clusterFiles().apply(cluster, file));
             profiles = null;
+        }
+        if (remote != null) {
+            // Pushed before any node exists, so Argo CD's first read is of the remote (and a refused URL costs none).
+            early = early != null ? early : clusters.prepare(cluster, template, profiles);
+            profiles = null;
+            orForget(ctx, cluster, early.reused(), () -> ctx.services().remotes().setRemote(cluster, remote));
         }
         if (in.gitopsOnly()) {
             ClusterService.Prepared p = early != null ? early : clusters.prepare(cluster, template, profiles);
@@ -290,10 +311,13 @@ public final class ClusterOps {
         return port == null ? 0 : port;
     }
 
-    /** The file's repo parts go in all or not at all: a repo made for them is removed again when one fails. */
-    private static void applyOrForget(OperationContext ctx, ClusterName cluster, ClusterFile file, boolean reused) {
+    /**
+     * The file's repo parts, and the remote, go in all or not at all: a repo made for this create is removed again
+     * when one fails (as gitops remote set refuses a remote, nothing is left of it).
+     */
+    private static void orForget(OperationContext ctx, ClusterName cluster, boolean reused, Runnable step) {
         try {
-            ctx.services().clusterFiles().apply(cluster, file);
+            step.run();
         } catch (RuntimeException e) {
             if (!reused) {
                 ctx.services().clusters().delete(cluster);

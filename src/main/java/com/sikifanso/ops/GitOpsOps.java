@@ -41,8 +41,15 @@ public final class GitOpsOps {
     public static final Operation<RemoteSetInput, RemoteStatus> REMOTE_SET = Operation.of("gitops_remote_set",
             "Publish the cluster's GitOps repo to a git server and push every later change there.",
             Toolset.cluster, Safety.PUBLISH, RemoteSetInput.class, RemoteStatus.class,
-            (in, ctx) -> ctx.services().remotes().setRemote(in.clusterName(), in.url()), GitOpsOps::text)
+            GitOpsOps::setRemote, GitOpsOps::text)
             .cliOnly("where a cluster's repo is published, with whose credentials, is a person's choice at a terminal");
+
+    /** The remote set and pushed, a running cluster's Argo CD reads it from then on. */
+    private static RemoteStatus setRemote(RemoteSetInput in, OperationContext ctx) {
+        RemoteStatus status = ctx.services().remotes().setRemote(in.clusterName(), in.url());
+        ctx.services().remoteReader().follow(in.clusterName(), ctx.progress());
+        return status;
+    }
 
     static java.util.List<Operation<?, ?>> all() {
         return java.util.List.of(STATUS, PUSH, REMOTE_SET);

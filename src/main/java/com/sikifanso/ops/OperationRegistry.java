@@ -22,6 +22,7 @@ public final class OperationRegistry {
         all.addAll(DoctorOps.all());
         all.addAll(EventsOps.all());
         all.addAll(GitOpsOps.all());
+        all.addAll(AttachOps.all());
         all.addAll(RunOps.all());
         all.addAll(ShareOps.all());
         all.sort(Comparator.comparing(Operation::name));

@@ -27,6 +27,11 @@ final class Plans {
     static final Map<String, Function<Map<String, Object>, String>> IN_WORDS = Map.ofEntries(
             Map.entry(ArgoCdOps.SYNC.name(), a -> "Ask Argo CD to sync " + arg(a, "name", "every app")
                     + " in cluster " + arg(a, "cluster", "?") + " now, applying what the repo already holds."),
+            Map.entry(AttachOps.ATTACH.name(), a -> "Install Argo CD (unless one is there and may be used), the "
+                    + "repository Secret and the root ApplicationSets into the cluster of context "
+                    + arg(a, "context", "?") + " as cluster " + arg(a, "cluster", "?") + "."),
+            Map.entry(AttachOps.DETACH.name(), a -> "Remove from cluster " + arg(a, "cluster", "?")
+                    + " exactly what cluster attach installed there, the apps of its ApplicationSets included."),
             Map.entry(CatalogOps.ROTATE_CREDENTIALS.name(), a -> "Replace the generated credentials of "
                     + arg(a, "name", "?") + " in cluster " + arg(a, "cluster", "?") + " (in its Secrets and its "
                     + "consumers' copies) and restart what uses them."),

@@ -22,6 +22,9 @@ public interface ChartInstaller {
     /** Upgrades the release to {@code version} with {@code values}; a failed upgrade is rolled back. */
     Release upgrade(ChartCoordinates chart, String version, JsonNode values, String kubeconfig, Duration timeout);
 
+    /** Uninstalls the release {@code namespace/release}; one already gone is fine. */
+    void uninstall(String release, String namespace, String kubeconfig, Duration timeout);
+
     /** The chart version of the deployed release, or empty when it is not installed. */
     Optional<String> deployedVersion(ChartCoordinates chart, String kubeconfig);
 }

@@ -108,6 +108,28 @@ public final class ClusterWaits {
     }
 
 
+    /**
+     * Until no Application that one of {@code applicationSets} generated is left: their finalizers delete what they
+     * deployed, which needs Argo CD still running.
+     */
+    public void applicationsGone(KubernetesClient kube, String namespace, List<String> applicationSets,
+                                 Duration timeout, Progress progress) {
+        if (applicationSets.isEmpty()) {
+            return;
+        }
+        progress.step("waiting for the Applications of " + String.join(", ", applicationSets) + " to be removed");
+        until(timeout, progress, () -> {
+            List<String> left = kube.genericKubernetesResources(com.sikifanso.argocd.ArgoCdResources.APPLICATION)
+                    .inNamespace(namespace).list().getItems().stream()
+                    .filter(app -> app.getMetadata().getOwnerReferences() != null && app.getMetadata()
+                            .getOwnerReferences().stream().anyMatch(o -> "ApplicationSet".equals(o.getKind())
+                                    && applicationSets.contains(o.getName())))
+                    .map(app -> app.getMetadata().getName()).toList();
+            return left.isEmpty() ? Seen.done(true) : Seen.notYet("Applications " + String.join(", ", left)
+                    + " are still being removed");
+        }, "the Applications were not removed", "look at them: kubectl -n " + namespace + " get applications");
+    }
+
     private static int orZero(Integer i) {
         return i == null ? 0 : i;
     }

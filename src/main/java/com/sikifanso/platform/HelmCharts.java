@@ -58,6 +58,18 @@ public final class HelmCharts implements ChartInstaller {
     }
 
     @Override
+    public void uninstall(String release, String namespace, String kubeconfig, Duration timeout) {
+        try {
+            Helm.uninstall(release).withNamespace(namespace).ignoreNotFound().withKubeConfigContents(kubeconfig)
+                    .call();
+        } catch (RuntimeException e) {
+            throw SikifansoException.failure("uninstalling the Helm release " + namespace + "/" + release
+                    + " failed: " + e.getMessage(), "remove it by hand: helm uninstall " + release + " -n " + namespace,
+                    e);
+        }
+    }
+
+    @Override
     public Optional<String> deployedVersion(ChartCoordinates chart, String kubeconfig) {
         try {
             return Helm.list().deployed().withNamespace(chart.namespace()).withKubeConfigContents(kubeconfig).call()

@@ -81,6 +81,25 @@ public final class HelmValues {
         return values;
     }
 
+    /**
+     * Argo CD for an attached cluster: the same settings less what only a k3d node has (the repo's host mount and
+     * its repository entry, the UI NodePort): the repo is read from its remote, the UI reached by port-forward.
+     */
+    public static ObjectNode argocdAttached(InfraConfig infra) {
+        ObjectNode values = ((ObjectNode) base(infra.argocdValues())).deepCopy();
+        refuseFixedSecretKey(values);
+        ObjectNode repoServer = values.withObject("/repoServer");
+        removeNamed(repoServer.withArray("volumes"), GITOPS_VOLUME);
+        removeNamed(repoServer.withArray("volumeMounts"), GITOPS_VOLUME);
+        values.withObject("/configs").withObject("/repositories").remove("local-gitops");
+        values.withObject("/server").withObject("/service").put("type", "ClusterIP");
+        // The chart keeps its CRDs on uninstall by default (argo-helm argo-cd 10.1.1 values.yaml crds.keep: true);
+        // detach removes what attach installed, those CRDs included.
+        values.withObject("/crds").put("keep", false);
+        ensureArg(values.withObject("/applicationSet").withArray("extraArgs"), PROGRESSIVE_SYNCS);
+        return values;
+    }
+
     /** A key written in a values file is a key anyone who reads the file can forge admin tokens with. */
     private static void refuseFixedSecretKey(ObjectNode values) {
         if (values.at("/configs/secret/extra").has(SERVER_SECRET_KEY)) {

@@ -57,6 +57,7 @@ public final class PlatformBootstrap implements ClusterBootstrap {
     private final Timeouts timeouts;
     private final Clock clock;
     private final KubeClients started;
+    private final java.util.Map<String, String> gitEnv;
 
     public PlatformBootstrap(ApiServerWait apiServer, ChartInstaller charts,
                              Function<Target, KubernetesClient> clients, ClusterWaits waits, Timeouts timeouts,
@@ -64,11 +65,21 @@ public final class PlatformBootstrap implements ClusterBootstrap {
         this(apiServer, charts, clients, waits, timeouts, clock, null);
     }
 
-    /** @param started clients for a started cluster's checks; null skips them */
     public PlatformBootstrap(ApiServerWait apiServer, ChartInstaller charts,
                              Function<Target, KubernetesClient> clients, ClusterWaits waits, Timeouts timeouts,
                              Clock clock, KubeClients started) {
+        this(apiServer, charts, clients, waits, timeouts, clock, started, java.util.Map.of());
+    }
+
+    /**
+     * @param started clients for a started cluster's checks; null skips them
+     * @param gitEnv the environment git runs in to read the GitOps remote's URL and the credentials Argo CD gets
+     */
+    public PlatformBootstrap(ApiServerWait apiServer, ChartInstaller charts,
+                             Function<Target, KubernetesClient> clients, ClusterWaits waits, Timeouts timeouts,
+                             Clock clock, KubeClients started, java.util.Map<String, String> gitEnv) {
         this.started = started;
+        this.gitEnv = gitEnv;
         this.apiServer = apiServer;
         this.charts = charts;
         this.clients = clients;
@@ -78,10 +89,11 @@ public final class PlatformBootstrap implements ClusterBootstrap {
     }
 
     /** Production wiring: real Helm, a client on the cluster's own kubeconfig, 2 s polls. */
-    public static PlatformBootstrap create(java.nio.file.Path helmRepositories, Clock clock, KubeClients started) {
+    public static PlatformBootstrap create(java.nio.file.Path helmRepositories, Clock clock, KubeClients started,
+                                           java.util.Map<String, String> gitEnv) {
         return new PlatformBootstrap(new ApiServerWait(clock), new HelmCharts(helmRepositories),
                 PlatformBootstrap::client,
-                new ClusterWaits(clock, Duration.ofSeconds(2)), Timeouts.DEFAULTS, clock, started);
+                new ClusterWaits(clock, Duration.ofSeconds(2)), Timeouts.DEFAULTS, clock, started, gitEnv);
     }
 
     @Override
@@ -108,8 +120,8 @@ public final class PlatformBootstrap implements ClusterBootstrap {
 
     @Override
     public Optional<Session.Services> bootstrap(Target target, Progress progress) {
-        // A broken repo should fail before minutes of installing, not after.
-        List<ObjectNode> rootSets = RootApplicationSets.read(target.gitOps());
+        // A broken repo, or a remote Argo CD has no credentials for, should fail before minutes of installing.
+        ArgoCdGitSource.Prepared source = ArgoCdGitSource.prepare(target.gitOps(), gitEnv);
         apiServer.awaitApiServer(target.apiUrl(), target.deadline(), target.timeout(), progress);
         try (KubernetesClient kube = clients.apply(target)) {
             waits.firstNode(kube, remaining(target), progress);
@@ -126,7 +138,7 @@ public final class PlatformBootstrap implements ClusterBootstrap {
             platform.add(argocd);
             Optional<String> password = waits.adminPassword(kube, target.infra().argocd().namespace(),
                     timeouts.adminPassword(), progress);
-            handOverToArgoCd(kube, platform, rootSets, progress);
+            handOverToArgoCd(kube, platform, source, progress);
             Session.Ports ports = target.ports();
             return Optional.of(new Session.Services(
                     new Session.ArgoCd("http://" + HOST + ":" + ports.argocdUI(), ADMIN_USER, password.orElse(null),
@@ -163,14 +175,16 @@ public final class PlatformBootstrap implements ClusterBootstrap {
 
     /** From here on Argo CD manages both charts, and the repo's root ApplicationSets generate the rest. */
     private static void handOverToArgoCd(KubernetesClient kube, List<InfraApplication> apps,
-                                         List<ObjectNode> rootSets, Progress progress) {
+                                         ArgoCdGitSource.Prepared source, Progress progress) {
         for (InfraApplication app : apps) {
             boolean created = InfraApplications.put(kube, app);
             progress.note((created ? "created" : "updated") + " the Argo CD Application " + app.name());
         }
-        List<String> applied = RootApplicationSets.apply(kube, rootSets);
+        List<String> applied = ArgoCdGitSource.apply(kube, source);
         progress.step("applied the ApplicationSets " + String.join(", ", applied) + " (server-side, field"
                 + " manager " + RootApplicationSets.FIELD_MANAGER + ")");
+        source.remote().ifPresent(url -> progress.note("Argo CD reads the GitOps repo from its remote " + url
+                + " (repository Secret " + ApplicationSets.NAMESPACE + "/" + ArgoCdGitSource.REPOSITORY_SECRET + ")"));
         refreshCatalog(kube, progress);
     }
 

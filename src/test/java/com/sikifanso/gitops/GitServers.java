@@ -20,17 +20,17 @@ import java.util.concurrent.TimeUnit;
  * server ({@code git http-backend}, the CGI program git's documentation puts behind Apache or nginx) behind a small
  * HTTP server that asks for Basic credentials as a git host does.
  */
-final class GitServers {
+public final class GitServers {
     private GitServers() {
     }
 
     /** An empty bare repository at {@code dir}. */
-    static Path bare(Path dir) throws Exception {
+    public static Path bare(Path dir) throws Exception {
         run(List.of("git", "init", "--quiet", "--bare", "--initial-branch=main", dir.toString()), null);
         return dir;
     }
 
-    static String run(List<String> command, Path in) throws Exception {
+    public static String run(List<String> command, Path in) throws Exception {
         ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
         if (in != null) {
             b.directory(in.toFile());
@@ -55,11 +55,11 @@ final class GitServers {
     }
 
     /** {@code git daemon} serving every repository under {@code base}, pushes allowed, on 127.0.0.1. */
-    static final class Daemon implements AutoCloseable {
+    public static final class Daemon implements AutoCloseable {
         final int port;
         private final Process process;
 
-        Daemon(Path base) throws Exception {
+        public Daemon(Path base) throws Exception {
             port = freePort();
             process = new ProcessBuilder("git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
                     "--listen=127.0.0.1", "--port=" + port, "--base-path=" + base, base.toString())
@@ -75,7 +75,7 @@ final class GitServers {
             throw new AssertionError("git daemon did not listen on " + port);
         }
 
-        String url(String repo) {
+        public String url(String repo) {
             return "git://127.0.0.1:" + port + "/" + repo;
         }
 

@@ -45,6 +45,13 @@ final class RecordingCharts implements ChartInstaller {
         return record("upgrade", chart, version, values, kubeconfig);
     }
 
+    /** Records the uninstall as a call with the release's name in place of a chart, and forgets the release. */
+    @Override
+    public void uninstall(String release, String namespace, String kubeconfig, Duration timeout) {
+        calls.add(new Call("uninstall " + namespace + "/" + release, null, null, null, kubeconfig));
+        deployed.remove(release);
+    }
+
     @Override
     public Optional<String> deployedVersion(ChartCoordinates chart, String kubeconfig) {
         calls.add(new Call("list", chart, null, null, kubeconfig));
