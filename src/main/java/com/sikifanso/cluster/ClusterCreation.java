@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -72,7 +73,7 @@ final class ClusterCreation {
             return new Session(prepared.clusterName(), ClusterState.RUNNING, prepared.createdAt(),
                     prepared.bootstrapURL(), prepared.bootstrapVersion(), prepared.gitOpsPath(),
                     services.orElse(null), new Session.K3dConfig(plan.image(), plan.servers(), plan.agents(),
-                            options.registryConfig()),
+                            options.registryConfig(), Objects.toString(options.nodes().gpus(), null), null),
                     plan.hostPorts());
         } catch (RuntimeException e) {
             throw cleanUp(names, prepared, options.keepOnFailure(), e, progress);
