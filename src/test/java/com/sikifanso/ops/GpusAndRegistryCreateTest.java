@@ -1,6 +1,7 @@
 package com.sikifanso.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sikifanso.Services;
 import com.sikifanso.catalog.Catalog;
@@ -25,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * --gpus in the GitOps repo (real repos, --gitops-only: the nodes' device requests are GpuNodesTest's) and in the
- * session, which cluster config writes back out.
+ * session, which cluster config writes back out; --registry-create's bad inputs (the registry itself is
+ * RegistryCreateTest's).
  */
-class GpuClusterFileTest {
+class GpusAndRegistryCreateTest {
     @TempDir
     Path home;
 
@@ -47,7 +49,7 @@ class GpuClusterFileTest {
     @Test
     void aClusterWithGpusEnablesTheDevicePluginAndOllamaAsksForThem() throws Exception {
         call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("gpulab", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, "2", null, null, false, false, false, false));
+                null, PullPolicy.MISSING, null, null, null, "2", null, null, false, false, false, false, null));
 
         Path repo = home.resolve("clusters/gpulab/gitops");
         assertThat(Catalog.load(repo).get("nvidia-device-plugin").enabled()).isTrue();
@@ -65,7 +67,7 @@ class GpuClusterFileTest {
     @Test
     void aClusterWithoutGpusLeavesOllamaOnTheCpu() throws IOException {
         call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("cpulab", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false));
+                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null));
 
         Path repo = home.resolve("clusters/cpulab/gitops");
         assertThat(Catalog.load(repo).get("nvidia-device-plugin").enabled()).isFalse();
@@ -75,7 +77,7 @@ class GpuClusterFileTest {
     @Test
     void theGpusOfTheNodesAreKeptInTheSessionAndClusterConfigWritesThem() {
         call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("kept", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false));
+                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null));
         SessionStore sessions = services.sessions();
         Session s = sessions.load("kept");
         // What a create with --gpus all records once its nodes exist (they cannot start here: no NVIDIA runtime).
@@ -87,6 +89,20 @@ class GpuClusterFileTest {
 
         assertThat(described.nodes()).isEqualTo(new ClusterFile.Nodes("rancher/k3s:v1.36.3-k3s1", 1, 0, "all"));
         assertThat(sessions.load("kept").k3dConfig().gpus()).isEqualTo("all");
+    }
+
+    @Test
+    void aRegistryPortOutOfRangeOrWithoutNodesIsRefusedAndNothingIsMade() {
+        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, registryCreate("badport", false, 70000)))
+                .hasMessage("--registry-create takes a host port from 1 to 65535, not 70000");
+        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, registryCreate("repoonly", true, 5001)))
+                .hasMessage("--registry-create and --gitops-only exclude each other");
+        assertThat(home.resolve("clusters")).doesNotExist();
+    }
+
+    private static ClusterOps.ClusterCreateInput registryCreate(String name, boolean gitopsOnly, int port) {
+        return new ClusterOps.ClusterCreateInput(name, null, null, null, gitopsOnly, null, null, null,
+                PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, port);
     }
 
     private static List<String> messages(Path repo) throws Exception {
