@@ -46,6 +46,7 @@ public final class CommandLines {
         groups.put("app", AppCommand.class);
         groups.put("agent", AgentCommand.class);
         groups.put("snapshot", SnapshotCommand.class);
+        groups.put("image", ImageCommand.class);
         groups.put("events", EventsCommand.class);
         groups.put("ai", AiCommand.class);
         groups.put("mcp", McpCommand.class);

@@ -23,6 +23,7 @@ public final class OperationRegistry {
         all.addAll(EventsOps.all());
         all.addAll(GitOpsOps.all());
         all.addAll(RunOps.all());
+        all.addAll(ImageOps.all());
         all.sort(Comparator.comparing(Operation::name));
         this.operations = List.copyOf(all);
     }
