@@ -5,8 +5,8 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = {"Load images from this machine's Docker into every k3s node of the cluster,",
-    "so pods use them without a registry: docker save, then ctr image import in each node (as k3d image import)."})
+@Command(name = "import", description = {"Load images from this machine's Docker into every k3s node of the cluster.",
+    "Pods then use them without a registry: docker save, then ctr image import in each node, as k3d does."})
 final class ImageImportCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images in Docker here, e.g. my-agent:dev.")
     List<String> images;
