@@ -61,6 +61,11 @@ final class ClusterCreateCommand extends BaseCommand {
             + " device requests; needs the NVIDIA container runtime and a CUDA-capable k3s image).")
     String gpus;
 
+    @Option(names = "--registry-create", paramLabel = "PORT", arity = "0..1", fallbackValue = "0",
+            description = "Also run a registry for the cluster, as k3d does: push to localhost:PORT, pull in the"
+                    + " cluster as k3d-NAME-registry:PORT (default: a free port).")
+    Integer registryCreate;
+
     @Option(names = {"-f", "--config"}, paramLabel = "FILE", description = "A cluster file (kind: Cluster, see:"
             + " cluster config --schema); the flags given override it.")
     Path config;
@@ -120,7 +125,7 @@ final class ClusterCreateCommand extends BaseCommand {
         ClusterOps.ClusterCreateInput input = new ClusterOps.ClusterCreateInput(cluster,
                 profile == null ? null : profile.names(), bootstrap, bootstrapVersion, gitopsOnly, agents,
                 fromSnapshot, image, pullPolicy, servers, template, cni, gpus, config, registryConfig, !noSwitchContext,
-                keepOnFailure, showPassword, skipBootstrap, gitopsRemote);
+                keepOnFailure, showPassword, skipBootstrap, gitopsRemote, registryCreate);
         if (dryRun) {
             perform(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, input);
         } else {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,12 +53,13 @@ final class ClusterCreation {
         K3dNames names = new K3dNames(prepared.clusterName());
         try {
             ClusterPlan plan;
+            Session.LocalRegistry registry;
             try (PortAllocator.Reservation ports = b.ports().reserve(options.nodes().hostPorts())) {
                 plan = plan(prepared, infra, engine, options, ports.ports());
                 progress.note("host ports: API " + plan.hostPorts().apiServer() + ", HTTP " + plan.hostPorts().http()
                         + ", HTTPS " + plan.hostPorts().https() + ", Argo CD " + plan.hostPorts().argocdUI()
                         + ", Hubble " + plan.hostPorts().hubbleUI() + (ports.defaults() ? "" : " (defaults taken)"));
-                createNodes(plan, options.registryConfig(), options.nodes().gpus(), progress);
+                registry = createNodes(plan, infra, options, progress);
             }
             // The probe sockets are closed only now: the containers hold the ports from here on.
             startNodes(names, progress);
@@ -73,7 +75,7 @@ final class ClusterCreation {
             return new Session(prepared.clusterName(), ClusterState.RUNNING, prepared.createdAt(),
                     prepared.bootstrapURL(), prepared.bootstrapVersion(), prepared.gitOpsPath(),
                     services.orElse(null), new Session.K3dConfig(plan.image(), plan.servers(), plan.agents(),
-                            options.registryConfig()),
+                            options.registryConfig(), Objects.toString(options.nodes().gpus(), null), registry),
                     plan.hostPorts());
         } catch (RuntimeException e) {
             throw cleanUp(names, prepared, options.keepOnFailure(), e, progress);
@@ -93,11 +95,20 @@ final class ClusterCreation {
                 p.loadBalancerImage() != null ? p.loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE);
     }
 
-    private void createNodes(ClusterPlan plan, String registryConfig, Gpus gpus, Progress progress) {
+    /** The network, image volume, registry (when asked for) and nodes; the registry made, or null. */
+    private Session.LocalRegistry createNodes(ClusterPlan plan, InfraConfig infra, Options options,
+                                              Progress progress) {
         K3dNames names = plan.names();
+        Gpus gpus = options.nodes().gpus();
+        String registryConfig = options.registryConfig();
         progress.step("creating network " + names.network());
         NodeLayout.Network network = b.nodes().createNetwork(names);
         b.nodes().createImageVolume(names, b.version());
+        Session.LocalRegistry registry = null;
+        if (options.nodes().registryPort() != null) {
+            registry = createRegistry(names, network, infra, options.nodes().registryPort(), progress);
+            registryConfig = ClusterRegistry.registriesYaml(names, registry.hostPort(), registryConfig);
+        }
         Optional<String> resolvConf = NodeDns.fromHost();
         progress.note(resolvConf.map(r -> "pods resolve names through the host's resolvers: " + String.join(", ",
                 NodeDns.upstreams(r))).orElse("warning: the host names only loopback resolvers; k3s falls back to "
@@ -120,6 +131,16 @@ final class ClusterCreation {
                         0644);
             }
         }
+        return registry;
+    }
+
+    private Session.LocalRegistry createRegistry(K3dNames names, NodeLayout.Network network, InfraConfig infra,
+                                                 int port, Progress progress) {
+        String image = ClusterRegistry.image(infra);
+        int hostPort = ClusterRegistry.hostPort(port);
+        progress.step("creating registry " + ClusterRegistry.name(names) + " (" + image + ") on localhost:" + hostPort);
+        b.nodes().create(ClusterRegistry.spec(names, image, hostPort, b.version()), network, names.network(), false);
+        return new Session.LocalRegistry(ClusterRegistry.name(names), hostPort);
     }
 
     private void startNodes(K3dNames names, Progress progress) {

@@ -247,6 +247,9 @@ public final class ClusterService {
                         ? infra.platform().loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE, request.pull(),
                         progress);
             }
+            if (request.nodes().registryPort() != null) {
+                backends.images().ensure(ClusterRegistry.image(infra), request.pull(), progress);
+            }
             // A cluster seeded from a snapshot keeps the registries.yaml its session recorded.
             Session.K3dConfig seeded = prepared.session().k3dConfig();
             String registries = request.registryConfig() != null ? request.registryConfig()

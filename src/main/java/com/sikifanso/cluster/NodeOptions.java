@@ -7,12 +7,17 @@ import com.sikifanso.session.Session;
  * take the infra settings' defaults.
  *
  * @param gpus GPUs given to every k3s node (Docker device requests, as {@code k3d --gpus}); null for none
+ * @param registryPort a registry container for the cluster on this host port (0: a free one); null for none
  * @param hostPorts host ports asked for (0: any); null for the defaults, or free ones when those are taken
  */
-public record NodeOptions(Integer servers, Session.Ports hostPorts, Gpus gpus) {
+public record NodeOptions(Integer servers, Session.Ports hostPorts, Gpus gpus, Integer registryPort) {
     public static final NodeOptions DEFAULTS = new NodeOptions(null, null, null);
 
     public NodeOptions(Integer servers, Session.Ports hostPorts) {
         this(servers, hostPorts, null);
+    }
+
+    public NodeOptions(Integer servers, Session.Ports hostPorts, Gpus gpus) {
+        this(servers, hostPorts, gpus, null);
     }
 }

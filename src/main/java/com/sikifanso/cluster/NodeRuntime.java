@@ -176,7 +176,7 @@ public final class NodeRuntime {
                     .withTmpFs(Map.of("/run", "", "/var/run", ""))
                     .withBinds(spec.binds().stream().map(Bind::parse).toList())
                     .withPortBindings(bindings);
-            if (gpus != null && spec.role() != NodeSpec.Role.LOADBALANCER) {
+            if (gpus != null && spec.role().k3s()) {
                 host.withDeviceRequests(List.of(gpus.deviceRequest()));
             }
             if (cgroupV2) {
@@ -190,9 +190,9 @@ public final class NodeRuntime {
             }
             command.withName(spec.name()).withHostName(spec.name()).withEnv(spec.env()).withLabels(spec.labels())
                     .withExposedPorts(exposed).withHostConfig(host);
-            boolean k3s = spec.role() != NodeSpec.Role.LOADBALANCER;
+            boolean k3s = spec.role().k3s();
             if (k3s) {
-                // The load balancer keeps its image's own entrypoint and command, as k3d leaves them.
+                // The load balancer and the registry keep their image's entrypoint and command, as k3d leaves them.
                 command.withEntrypoint(EntrypointWrapper.PATH).withCmd(spec.cmd());
             }
             String id = command.exec().getId();
@@ -231,7 +231,8 @@ public final class NodeRuntime {
                 .withLabelFilter(Map.of("app", "k3d", "k3d.cluster", cluster.value())).exec().stream()
                 .map(NodeRuntime::node)
                 .filter(n -> n.role().equals("server") || n.role().equals("agent")
-                        || n.role().equals(NodeSpec.Role.LOADBALANCER.label()))
+                        || n.role().equals(NodeSpec.Role.LOADBALANCER.label())
+                        || n.role().equals(NodeSpec.Role.REGISTRY.label()))
                 .sorted(Comparator.comparing((Node n) -> !n.role().equals("server")).thenComparing(Node::name))
                 .toList());
     }
@@ -329,6 +330,36 @@ public final class NodeRuntime {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        });
+    }
+
+    /** What a command run in a container printed (stdout and stderr together) and its exit code. */
+    public record ExecResult(long exitCode, String output) {
+    }
+
+    /** Runs a command in a running container and waits for it, at most {@code timeout}. */
+    public ExecResult exec(String container, List<String> command, java.time.Duration timeout) {
+        return engine.call("run " + String.join(" ", command) + " in " + container, docker -> {
+            String id = docker.execCreateCmd(container).withCmd(command.toArray(String[]::new)).withAttachStdout(true)
+                    .withAttachStderr(true).exec().getId();
+            StringBuilder out = new StringBuilder();
+            try {
+                boolean done = docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (!done) {
+                    throw new IllegalStateException(String.join(" ", command) + " in " + container
+                            + " did not finish within " + timeout.toSeconds() + "s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            Long code = docker.inspectExecCmd(id).exec().getExitCodeLong();
+            return new ExecResult(code == null ? -1 : code, out.toString());
         });
     }
 

@@ -23,7 +23,7 @@ public record NodeSpec(
     }
 
     public enum Role {
-        SERVER("server"), AGENT("agent"), LOADBALANCER("loadbalancer");
+        SERVER("server"), AGENT("agent"), LOADBALANCER("loadbalancer"), REGISTRY("registry");
 
         private final String label;
 
@@ -33,6 +33,11 @@ public record NodeSpec(
 
         public String label() {
             return label;
+        }
+
+        /** Runs k3s (servers and agents), as opposed to the load balancer and the registry. */
+        public boolean k3s() {
+            return this == SERVER || this == AGENT;
         }
     }
 }

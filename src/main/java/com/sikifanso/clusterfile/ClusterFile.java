@@ -98,7 +98,7 @@ public record ClusterFile(String apiVersion, String kind, Metadata metadata, Nod
         Nodes nodes = new Nodes(pick(o.image(), n.image()), pick(o.servers(), n.servers()),
                 pick(o.agents(), n.agents()), pick(o.gpus(), n.gpus()));
         Network network = o.cni() == null ? this.network : new Network(o.cni());
-        Registry registry = new Registry(pick(o.registryCreate(), r.create()), r.port(),
+        Registry registry = new Registry(pick(o.registryCreate(), r.create()), pick(o.registryPort(), r.port()),
                 pick(o.registryConfig(), r.config()));
         return new ClusterFile(API_VERSION, KIND, new Metadata(pick(o.name(), name()), metadata == null ? null : metadata.description()), emptyToNull(nodes), network,
                 ports, emptyToNull(registry), pick(o.profiles(), profiles), apps, customApps, agents, infra);
@@ -106,7 +106,8 @@ public record ClusterFile(String apiVersion, String kind, Metadata metadata, Nod
 
     /** What the command line may override; null means "not given". */
     public record Overrides(String name, String image, Integer servers, Integer agents, String gpus, Cni cni,
-                            Boolean registryCreate, String registryConfig, List<String> profiles) {
+                            Boolean registryCreate, Integer registryPort, String registryConfig,
+                            List<String> profiles) {
     }
 
     private static <T> T pick(T preferred, T fallback) {

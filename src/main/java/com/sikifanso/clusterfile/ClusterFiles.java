@@ -11,6 +11,8 @@ import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.catalog.CustomApps;
+import com.sikifanso.catalog.GpuScheduling;
+import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -94,7 +96,7 @@ public final class ClusterFiles {
     /** True when the file asks for something in the GitOps repo beyond the profiles. */
     public static boolean changesRepo(ClusterFile f) {
         return !isEmpty(f.apps()) || !isEmpty(f.customApps()) || !isEmpty(f.agents()) || f.infra() != null
-                || f.cni() != Cni.cilium;
+                || f.cni() != Cni.cilium || f.nodesOrEmpty().gpus() != null;
     }
 
     /**
@@ -113,11 +115,27 @@ public final class ClusterFiles {
             apps.addWithValues(name, new CustomApp(app.name(), app.repo(), app.chart(), app.version(),
                     app.namespace()), app.values() == null ? null : yamlOf(app.values()));
         }
+        if (file.nodesOrEmpty().gpus() != null) {
+            useGpus(name, file.nodesOrEmpty().gpus());
+        }
         for (ClusterFile.AgentEntry agent : nullToEmpty(file.agents())) {
             agents.create(name, agent.name(), new AgentSpec(agent.cpuRequest(), agent.cpuLimit(),
                     agent.memoryRequest(), agent.memoryLimit(), agent.pods(), agent.allow(), agent.egressFqdns(),
                     agent.podSecurity()));
         }
+    }
+
+    /**
+     * Nodes with GPUs: the device plugin enabled and Ollama's values asking for them (one GPU per pod with {@code all},
+     * as many as each node has otherwise), each in its own commit.
+     */
+    private void useGpus(ClusterName cluster, String gpus) {
+        apps.enable(cluster, List.of(GpuScheduling.DEVICE_PLUGIN));
+        int perPod = gpus.equals("all") ? 1 : Integer.parseInt(gpus);
+        // A template without Ollama's values file has nothing to ask for GPUs.
+        repos.mutate(cluster, List.of(ApplicationSets.CATALOG), repo -> repo.exists(GpuScheduling.OLLAMA_VALUES)
+                ? repo.apply(GpuScheduling.ollamaOnGpus(repo.read(GpuScheduling.OLLAMA_VALUES), perPod))
+                : java.util.Optional.<String>empty());
     }
 
     /** The CNI is a platform setting in the repo (infra/platform.yaml cni), where agent create reads it. */
@@ -155,7 +173,7 @@ public final class ClusterFiles {
         Path dir = repo.dir();
         Session.K3dConfig k3d = session.k3dConfig();
         ClusterFile.Nodes nodes = k3d == null ? null : new ClusterFile.Nodes(k3d.image(), k3d.servers(),
-                k3d.agents(), null);
+                k3d.agents(), k3d.gpus());
         ClusterFile.Registry registry = k3d == null || k3d.registryConfig() == null ? null
                 : new ClusterFile.Registry(null, null, session.withoutSecrets().k3dConfig().registryConfig());
         List<String> enabled = Catalog.load(dir).entries().stream().filter(CatalogEntry::enabled)

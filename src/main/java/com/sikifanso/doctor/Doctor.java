@@ -183,6 +183,11 @@ public final class Doctor {
                 checks.add(3, new Check(CiliumAddress.ROW, () -> new CiliumAddress(backends.nodes(), kube)
                         .check(cluster, infra.cilium().releaseName())));
             }
+            String gpus = session.k3dConfig() == null ? null : session.k3dConfig().gpus();
+            if (gpus != null) {
+                checks.add(new Check(GpuAllocatable.ROW, () -> new GpuAllocatable(kube).check(cluster, gpus,
+                        Path.of(session.gitOpsPath()))));
+            }
             ApplicationHealth health = new ApplicationHealth(kube, infra.argocd().namespace(), grace, clock);
             CheckResult unlisted = null;
             try {

@@ -59,7 +59,7 @@ public final class RepoChange {
     }
 
     /** Path to new content; an empty value deletes the path. */
-    Map<String, Optional<byte[]>> files() {
+    public Map<String, Optional<byte[]>> files() {
         return files;
     }
 

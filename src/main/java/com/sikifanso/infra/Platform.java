@@ -4,7 +4,7 @@ import java.util.List;
 
 /** {@code infra/platform.yaml}: the k3s image, node counts, in-cluster NodePorts, k3s flags and the CNI. */
 public record Platform(String k3sImage, int servers, int agents, NodePorts nodePorts, List<String> k3sArgs, Cni cni,
-                       String loadBalancerImage) {
+                       String loadBalancerImage, String registryImage) {
 
     public Platform {
         cni = cni == null ? Cni.cilium : cni;
@@ -12,6 +12,11 @@ public record Platform(String k3sImage, int servers, int agents, NodePorts nodeP
 
     public Platform(String k3sImage, int servers, int agents, NodePorts nodePorts, List<String> k3sArgs) {
         this(k3sImage, servers, agents, nodePorts, k3sArgs, Cni.cilium, null);
+    }
+
+    public Platform(String k3sImage, int servers, int agents, NodePorts nodePorts, List<String> k3sArgs, Cni cni,
+                    String loadBalancerImage) {
+        this(k3sImage, servers, agents, nodePorts, k3sArgs, cni, loadBalancerImage, null);
     }
 
     /** The k3s server flags for this platform's CNI. */

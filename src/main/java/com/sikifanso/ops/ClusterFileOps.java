@@ -68,11 +68,13 @@ public final class ClusterFileOps {
         ClusterFile base = in.config() != null ? ClusterFiles.read(in.config())
                 : in.template() != null ? ctx.services().clusterTemplates().load(in.template()) : ClusterFile.empty();
         String registries = in.registryConfig() == null ? null : RegistryConfig.read(in.registryConfig());
+        Integer registryPort = in.registryCreate() == null || in.registryCreate() == 0 ? null : in.registryCreate();
         ClusterFile file = base.overriddenBy(new ClusterFile.Overrides(in.name(), in.image(), in.servers(),
-                in.agents(), in.gpus(), in.cni(), null, registries, in.profiles()));
+                in.agents(), in.gpus(), in.cni(), in.registryCreate() == null ? null : true, registryPort, registries,
+                in.profiles()));
         if (file.name() == null && in.fromSnapshot() == null) {
             file = file.overriddenBy(new ClusterFile.Overrides(ClusterOps.DEFAULT_NAME, null, null, null, null, null,
-                    null, null, null));
+                    null, null, null, null));
         }
         if (in.fromSnapshot() != null && ClusterFiles.changesRepo(file)) {
             throw SikifansoException.usage("--from-snapshot takes the snapshot's apps, agents and infra settings, and"

@@ -43,7 +43,9 @@ public final class ClusterOps {
      * changes the user's current kubeconfig context, {@code keepOnFailure} leaves containers for a person to
      * inspect with docker, {@code showPassword} prints a secret, {@code skipBootstrap} is for bench/, {@code config}
      * is a cluster file on the user's machine (its settings are the tool's own arguments), {@code gitopsRemote}
-     * publishes the repo with the user's git credentials (as gitops_remote_set, a person's choice). A tool call
+     * publishes the repo with the user's git credentials (as gitops_remote_set, a person's choice), {@code
+     * registryCreate} (a host port, 0 for a free one) is the registry a person pushes their own images to from this
+     * machine. A tool call
      * gets them unset (no file, context kept, cleaned up, no password, full bootstrap).
      */
     public record ClusterCreateInput(
@@ -72,8 +74,8 @@ public final class ClusterOps {
             @JsonIgnore Boolean keepOnFailure,
             @JsonIgnore Boolean showPassword,
             @JsonIgnore Boolean skipBootstrap,
-            @JsonIgnore String gitopsRemote) implements ClusterScoped {
-        /** A create without a GitOps remote. */
+            @JsonIgnore String gitopsRemote, @JsonIgnore Integer registryCreate) implements ClusterScoped {
+        /** A create without a GitOps remote or a registry. */
         public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
                                   boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
                                   PullPolicy pull, Integer servers, String template, Cni cni, String gpus, Path config,
@@ -81,7 +83,7 @@ public final class ClusterOps {
                                   Boolean showPassword, Boolean skipBootstrap) {
             this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, servers,
                     template, cni, gpus, config, registryConfig, switchContext, keepOnFailure, showPassword,
-                    skipBootstrap, null);
+                    skipBootstrap, null, null);
         }
 
         /** A create without a cluster file, template or node options beyond the agents: what callers had before. */
@@ -260,6 +262,14 @@ public final class ClusterOps {
             throw SikifansoException.usage("--registry-config and --gitops-only exclude each other",
                     "the registries.yaml goes into the nodes: give it to the cluster create that makes them");
         }
+        if (in.registryCreate() != null && (in.registryCreate() < 0 || in.registryCreate() > 65535)) {
+            throw SikifansoException.usage("--registry-create takes a host port from 1 to 65535, not "
+                    + in.registryCreate(), "write e.g. --registry-create 5001, or leave the port out for a free one");
+        }
+        if (in.registryCreate() != null && in.gitopsOnly()) {
+            throw SikifansoException.usage("--registry-create and --gitops-only exclude each other",
+                    "the registry is a container beside the nodes: give it to the cluster create that makes them");
+        }
         ClusterFile file = ClusterFileOps.resolved(in, ctx);
         ClusterFile.Nodes nodes = file.nodesOrEmpty();
         String registries = file.registryOrEmpty().config();
@@ -294,7 +304,8 @@ public final class ClusterOps {
         ClusterService.Created c = clusters.create(new ClusterService.CreateRequest(cluster, template, profiles,
                 nodes.agents(), nodes.image(), switchContext, Boolean.TRUE.equals(in.keepOnFailure()),
                 ctx.waitPolicy().timeout(), Boolean.TRUE.equals(in.skipBootstrap()), in.pull(), registries,
-                new NodeOptions(nodes.servers(), hostPorts(file.ports()), Gpus.parse(nodes.gpus()))), ctx.progress());
+                new NodeOptions(nodes.servers(), hostPorts(file.ports()), Gpus.parse(nodes.gpus()),
+                        registryPort(file.registryOrEmpty()))), ctx.progress());
         Session session = Boolean.TRUE.equals(in.showPassword()) ? c.session() : c.session().withoutSecrets();
         ClusterService.Prepared prepared = early != null ? early : c.prepared();
         return new ClusterCreated(session, prepared.reused(), prepared.profile(), Optional.of(c.kubeconfig().toString()),
@@ -305,6 +316,11 @@ public final class ClusterOps {
     private static Session.Ports hostPorts(ClusterFile.Ports p) {
         return p == null ? null : new Session.Ports(zeroIfNull(p.api()), zeroIfNull(p.http()), zeroIfNull(p.https()),
                 zeroIfNull(p.argocd()), zeroIfNull(p.hubble()));
+    }
+
+    /** The registry's host port a file or --registry-create asked for (0: a free one); null for no registry. */
+    private static Integer registryPort(ClusterFile.Registry r) {
+        return Boolean.TRUE.equals(r.create()) ? zeroIfNull(r.port()) : null;
     }
 
     private static int zeroIfNull(Integer port) {

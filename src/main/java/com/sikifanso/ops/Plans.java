@@ -38,6 +38,8 @@ final class Plans {
             Map.entry(ClusterOps.CLUSTER_CREATE.name(), a -> "Create cluster " + arg(a, "name", "from the snapshot")
                     + ": Docker nodes, Cilium and Argo CD, and a new GitOps repo"
                     + (a.get("profiles") == null ? "" : " with profiles " + a.get("profiles") + " enabled") + "."),
+            Map.entry(ImageOps.IMAGE_IMPORT.name(), a -> "Load the images " + arg(a, "images", "?")
+                    + " from this machine's Docker into every node of cluster " + arg(a, "cluster", "?") + "."),
             Map.entry(ClusterOps.CLUSTER_DELETE.name(), a -> "Delete cluster " + arg(a, "cluster", "?")
                     + ": its Docker nodes, network, session and GitOps repo."),
             Map.entry(ClusterOps.CLUSTER_START.name(), a -> "Start the stopped Docker nodes of cluster "

@@ -64,12 +64,21 @@ public record Session(
     public record Hubble(String url) {
     }
 
-    /** The nodes as created; {@code registryConfig} is the k3s registries.yaml given with --registry-config. */
+    /**
+     * The nodes as created; {@code registryConfig} is the k3s registries.yaml given with --registry-config,
+     * {@code gpus} what --gpus gave every node ({@code all} or a count; absent for none), {@code registry} the
+     * cluster's own registry container (--registry-create).
+     */
     @JsonPropertyOrder(alphabetic = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record K3dConfig(String image, int servers, int agents, String registryConfig) {
+    public record K3dConfig(String image, int servers, int agents, String registryConfig, String gpus,
+                            LocalRegistry registry) {
         public K3dConfig(String image, int servers, int agents) {
             this(image, servers, agents, null);
+        }
+
+        public K3dConfig(String image, int servers, int agents, String registryConfig) {
+            this(image, servers, agents, registryConfig, null, null);
         }
 
         /** Without the registries' auth sections (configs.*.auth, auths), which hold passwords. */
@@ -86,11 +95,15 @@ public record Session(
                             && c.remove("auth") != null;
                 }
                 return changed ? new K3dConfig(image, servers, agents,
-                        Mappers.YAML.writeValueAsString(root)) : this;
+                        Mappers.YAML.writeValueAsString(root), gpus, registry) : this;
             } catch (IOException e) {
                 throw new IllegalStateException("a registries.yaml checked on create always parses", e);
             }
         }
+    }
+
+    /** The registry container made for the cluster: its name inside the cluster network and its port on the host. */
+    public record LocalRegistry(String name, int hostPort) {
     }
 
     /** Host ports bound for this cluster; 0 means not bound yet. */

@@ -3,11 +3,9 @@ package com.sikifanso.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.marcnuri.helm.Helm;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.gitops.Scaffolder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,27 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
  * the catalog entries, and no literal password is rendered.
  */
 class UpstreamChartsRenderTest {
-    private static final Path CHARTS = Path.of("src/test/resources/charts");
-
     @TempDir
     Path dir;
 
     /** {@code helm template} of a vendored chart, release named after the app as the catalog ApplicationSet does. */
     private List<JsonNode> render(String chart, String app) throws IOException {
-        Path values = dir.resolve(app + ".yaml");
-        Files.writeString(values, Scaffolder.embeddedFile("catalog/values/" + app + ".yaml").orElseThrow());
         String namespace = Mappers.YAML.readTree(Scaffolder.embeddedFile("catalog/" + app + ".yaml").orElseThrow())
                 .get("namespace").asText();
-        String out = new Helm(CHARTS.resolve(chart)).template().withName(app).withNamespace(namespace)
-                .withValuesFile(values).call();
-        List<JsonNode> objects = new ArrayList<>();
-        for (String doc : out.split("(?m)^---\\s*$")) {
-            JsonNode node = Mappers.YAML.readTree(doc);
-            if (node != null && node.has("kind")) {
-                objects.add(node);
-            }
-        }
-        return objects;
+        return VendoredCharts.render(dir, chart, app,
+                Scaffolder.embeddedFile("catalog/values/" + app + ".yaml").orElseThrow(), namespace);
     }
 
     private static JsonNode only(List<JsonNode> objects, String kind) {

@@ -6,7 +6,6 @@ import com.sikifanso.core.K3dNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.dockerjava.api.DockerClient;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.TemplateSource;
 import com.sikifanso.session.ClusterState;
@@ -18,9 +17,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Creates that go wrong, on the real engine: each says why, and leaves nothing behind in Docker. */
@@ -28,32 +26,18 @@ class ClusterCreateFailuresTest {
     @TempDir
     Path tmp;
 
-    private TestClusters clusters;
-    private DockerClient docker;
-
-    @BeforeEach
-    void requireDocker() {
-        RealDocker.require();
-        clusters = TestClusters.at(tmp);
-        docker = RealDocker.client();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (clusters != null) {
-            clusters.removeAll();
-        }
-    }
+    @RegisterExtension
+    final DockerClusters engine = new DockerClusters();
 
     @Test
     void anApiServerThatNeverAnswersTimesOutWithTheUrlAndEverythingMadeIsRemoved() {
-        clusters.withBootstrap(new ApiServerWait(Clock.systemUTC()));
-        String name = clusters.name("slow");
-        ClusterService.CreateRequest r = clusters.request(name);
+        engine.clusters().withBootstrap(new ApiServerWait(Clock.systemUTC()));
+        String name = engine.clusters().name("slow");
+        ClusterService.CreateRequest r = engine.clusters().request(name);
 
-        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(ClusterName.of(name), r.template(), null,
+        assertThatThrownBy(() -> engine.clusters().service().create(new ClusterService.CreateRequest(ClusterName.of(name), r.template(), null,
                 null, r.image(), true, false, Duration.ofSeconds(3), false, PullPolicy.MISSING, null),
-                com.sikifanso.agui.RunProgress.toLines(clusters.progress::add)))
+                com.sikifanso.agui.RunProgress.toLines(engine.clusters().progress::add)))
                 .isInstanceOf(SikifansoException.class)
                 .hasMessageMatching("the API server did not answer within 3s on https://127\\.0\\.0\\.1:\\d+ .*")
                 .satisfies(e -> {
@@ -61,40 +45,40 @@ class ClusterCreateFailuresTest {
                     assertThat(s.exitCode()).isEqualTo(SikifansoException.TIMEOUT);
                     assertThat(s.hint()).contains("--timeout")
                             .contains("removed the nodes, network and kubeconfig entries made so far")
-                            .contains("the GitOps repo is kept at " + clusters.gitOps(name));
+                            .contains("the GitOps repo is kept at " + engine.clusters().gitOps(name));
                 });
 
         assertNothingInDocker(name);
-        assertThat(clusters.progress).anyMatch(l -> l.startsWith("waiting for the API server at https://127.0.0.1:"));
-        assertThat(clusters.gitOps(name).resolve(".git")).isDirectory();
-        assertThat(clusters.service().info(ClusterName.of(name)).state()).isEqualTo(ClusterState.NOT_CREATED);
-        assertThat(clusters.kubeconfig).content().doesNotContain("k3d-" + name);
+        assertThat(engine.clusters().progress).anyMatch(l -> l.startsWith("waiting for the API server at https://127.0.0.1:"));
+        assertThat(engine.clusters().gitOps(name).resolve(".git")).isDirectory();
+        assertThat(engine.clusters().service().info(ClusterName.of(name)).state()).isEqualTo(ClusterState.NOT_CREATED);
+        assertThat(engine.clusters().kubeconfig).content().doesNotContain("k3d-" + name);
     }
 
     @Test
     void aMissingImageWithPullNeverIsRefusedBeforeAnythingIsCreatedAndKeepsTheRepo() {
-        String name = clusters.name("noimage");
-        ClusterService.CreateRequest r = clusters.request(name);
+        String name = engine.clusters().name("noimage");
+        ClusterService.CreateRequest r = engine.clusters().request(name);
 
-        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(ClusterName.of(name), r.template(), null,
+        assertThatThrownBy(() -> engine.clusters().service().create(new ClusterService.CreateRequest(ClusterName.of(name), r.template(), null,
                 null, "sikifanso/no-such-image:never", true, false, r.timeout(), false, PullPolicy.NEVER, null),
-                com.sikifanso.agui.RunProgress.toLines(clusters.progress::add)))
+                com.sikifanso.agui.RunProgress.toLines(engine.clusters().progress::add)))
                 .hasMessage("the node image sikifanso/no-such-image:never is not in Docker, and --pull never forbids"
                         + " pulling it")
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("docker pull sikifanso/no-such-image:never");
 
         assertNothingInDocker(name);
-        assertThat(clusters.gitOps(name).resolve(".git")).isDirectory();
+        assertThat(engine.clusters().gitOps(name).resolve(".git")).isDirectory();
     }
 
     @Test
     void aServerThatExitsIsReportedWithItsLastLogLines() throws IOException {
-        String name = clusters.name("crash");
-        clusters.service().prepare(ClusterName.of(name), new TemplateSource.Embedded(), null);
+        String name = engine.clusters().name("crash");
+        engine.clusters().service().prepare(ClusterName.of(name), new TemplateSource.Embedded(), null);
         writeOverride(name, "k3sArgs:\n  - --stand-in-exit\n");
 
-        assertThatThrownBy(() -> clusters.create(name))
+        assertThatThrownBy(() -> engine.clusters().create(name))
                 .hasMessageContaining("the k3s server k3d-" + name + "-server-0 stopped")
                 .hasMessageContaining("exiting as asked by --stand-in-exit");
         assertNothingInDocker(name);
@@ -102,43 +86,43 @@ class ClusterCreateFailuresTest {
 
     @Test
     void keepOnFailureLeavesTheNodesForInspectionAndDeleteRemovesThem() {
-        clusters.withBootstrap(new ApiServerWait(Clock.systemUTC()));
-        String name = clusters.name("keep");
-        ClusterService.CreateRequest r = clusters.request(name);
+        engine.clusters().withBootstrap(new ApiServerWait(Clock.systemUTC()));
+        String name = engine.clusters().name("keep");
+        ClusterService.CreateRequest r = engine.clusters().request(name);
 
-        assertThatThrownBy(() -> clusters.service().create(new ClusterService.CreateRequest(ClusterName.of(name), r.template(), null,
+        assertThatThrownBy(() -> engine.clusters().service().create(new ClusterService.CreateRequest(ClusterName.of(name), r.template(), null,
                 null, r.image(), true, true, Duration.ofSeconds(1), false, PullPolicy.MISSING, null),
-                com.sikifanso.agui.RunProgress.toLines(clusters.progress::add)))
+                com.sikifanso.agui.RunProgress.toLines(engine.clusters().progress::add)))
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("kept for inspection").contains("sikifanso cluster delete " + name);
-        assertThat(clusters.nodes().nodes(ClusterName.of(name))).hasSize(1);
+        assertThat(engine.clusters().nodes().nodes(ClusterName.of(name))).hasSize(1);
 
-        clusters.service().delete(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+        engine.clusters().service().delete(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(engine.clusters().progress::add));
         assertNothingInDocker(name);
     }
 
     @Test
     void aNameTakenInDockerIsRefusedBeforeAnythingIsWritten() {
-        String name = clusters.name("taken");
-        docker.createNetworkCmd().withName("k3d-" + name).withLabels(Map.of("app", "k3d")).exec();
+        String name = engine.clusters().name("taken");
+        engine.docker().createNetworkCmd().withName("k3d-" + name).withLabels(Map.of("app", "k3d")).exec();
         try {
-            assertThatThrownBy(() -> clusters.create(name))
+            assertThatThrownBy(() -> engine.clusters().create(name))
                     .hasMessage("the name \"" + name + "\" is taken in Docker: network k3d-" + name
                             + " already exists");
-            assertThat(clusters.home.resolve("clusters").resolve(name)).doesNotExist();
+            assertThat(engine.clusters().home.resolve("clusters").resolve(name)).doesNotExist();
         } finally {
-            docker.removeNetworkCmd("k3d-" + name).exec();
+            engine.docker().removeNetworkCmd("k3d-" + name).exec();
         }
     }
 
     @Test
     void aRunningClusterOfTheSameNameIsRefused() {
-        String name = clusters.name("twice");
-        clusters.create(name);
+        String name = engine.clusters().name("twice");
+        engine.clusters().create(name);
 
-        assertThatThrownBy(() -> clusters.create(name))
+        assertThatThrownBy(() -> engine.clusters().create(name))
                 .hasMessage("cluster \"" + name + "\" already exists (running)");
-        assertThat(clusters.nodes().nodes(ClusterName.of(name))).hasSize(1);
+        assertThat(engine.clusters().nodes().nodes(ClusterName.of(name))).hasSize(1);
     }
 
     @Test
@@ -150,24 +134,24 @@ class ClusterCreateFailuresTest {
             } catch (IOException alreadyTaken) {
                 // Someone else holds it already: the create must move away all the same.
             }
-            String name = clusters.name("busy");
-            clusters.create(name);
+            String name = engine.clusters().name("busy");
+            engine.clusters().create(name);
 
-            var ports = clusters.service().info(ClusterName.of(name)).ports();
+            var ports = engine.clusters().service().info(ClusterName.of(name)).ports();
             assertThat(ports.https()).isNotEqualTo(8443);
             assertThat(ports.apiServer()).isNotEqualTo(6443);
             assertThat(ports.argocdUI()).isNotEqualTo(30080);
-            assertThat(clusters.progress).anyMatch(l -> l.endsWith("(defaults taken)"));
+            assertThat(engine.clusters().progress).anyMatch(l -> l.endsWith("(defaults taken)"));
         }
     }
 
     @Test
     void aCorruptInfraOverrideNamesTheKeyAndFileAndCreatesNothing() throws IOException {
-        String name = clusters.name("corrupt");
-        clusters.service().prepare(ClusterName.of(name), new TemplateSource.Embedded(), null);
+        String name = engine.clusters().name("corrupt");
+        engine.clusters().service().prepare(ClusterName.of(name), new TemplateSource.Embedded(), null);
         Path file = writeOverride(name, "agents: 1\nnodePorts:\n  argocdUi: 30090\n");
 
-        assertThatThrownBy(() -> clusters.create(name))
+        assertThatThrownBy(() -> engine.clusters().create(name))
                 .hasMessage("unknown key \"nodePorts.argocdUi\" in " + file)
                 .extracting(e -> ((SikifansoException) e).hint()).asString().contains("nodePorts.argocdUI");
         assertNothingInDocker(name);
@@ -176,7 +160,7 @@ class ClusterCreateFailuresTest {
     @Test
     void anUnwritableKubeconfigIsRefusedBeforeAnyNodeIsMade() throws IOException {
         Path notADirectory = Files.writeString(tmp.resolve("plain-file"), "x");
-        clusters = TestClusters.at(tmp, Map.of("KUBECONFIG", notADirectory.resolve("config").toString()));
+        TestClusters clusters = engine.clustersWith(Map.of("KUBECONFIG", notADirectory.resolve("config").toString()));
         String name = clusters.name("nokube");
 
         assertThatThrownBy(() -> clusters.create(name))
@@ -188,12 +172,12 @@ class ClusterCreateFailuresTest {
     }
 
     private Path writeOverride(String name, String yaml) throws IOException {
-        Path file = clusters.gitOps(name).resolve("infra").resolve("platform.yaml");
+        Path file = engine.clusters().gitOps(name).resolve("infra").resolve("platform.yaml");
         Files.createDirectories(file.getParent());
         return Files.writeString(file, yaml);
     }
 
     private void assertNothingInDocker(String name) {
-        assertThat(clusters.nodes().leftovers(new K3dNames(name))).isEmpty();
+        assertThat(engine.clusters().nodes().leftovers(new K3dNames(name))).isEmpty();
     }
 }

@@ -4,60 +4,39 @@ import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.sikifanso.core.K3dNames;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * --gpus as k3d passes it: a Docker device request in each k3s node's container spec, read back with docker inspect
  * on the real engine. This machine has no GPU and no NVIDIA runtime, so the nodes are created, not started.
  */
 class GpuNodesTest {
-    @TempDir
-    Path tmp;
-
-    private TestClusters clusters;
-    private DockerClient docker;
-
-    @BeforeEach
-    void requireDocker() {
-        RealDocker.require();
-        clusters = TestClusters.at(tmp);
-        docker = RealDocker.client();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (clusters != null) {
-            clusters.removeAll();
-        }
-    }
+    @RegisterExtension
+    final DockerClusters engine = new DockerClusters();
 
     @Test
     void everyK3sNodeAsksDockerForTheGpusAndTheLoadBalancerForNone() {
-        String name = clusters.name("gpu");
+        String name = engine.clusters().name("gpu");
         K3dNames names = new K3dNames(name);
-        NodeLayout.Network network = clusters.nodes().createNetwork(names);
-        ClusterPlan plan = new ClusterPlan(ClusterName.of(name), RealDocker.STAND_IN_IMAGE, 2, 0, List.of(), clusters.gitOps(name),
+        NodeLayout.Network network = engine.clusters().nodes().createNetwork(names);
+        ClusterPlan plan = new ClusterPlan(ClusterName.of(name), RealDocker.STAND_IN_IMAGE, 2, 0, List.of(), engine.clusters().gitOps(name),
                 PortAllocator.DEFAULTS, new ClusterPlan.NodePorts(30082, 30083, 30080, 30081), "t0k3n", false, "test",
                 RealDocker.STAND_IN_IMAGE);
         List<NodeSpec> nodes = NodeLayout.nodes(plan, network);
 
-        String server = clusters.nodes().create(nodes.get(0), network, names.network(), false, Gpus.parse("all"));
-        String lb = clusters.nodes().create(nodes.get(2), network, names.network(), false, Gpus.parse("2"));
+        String server = engine.clusters().nodes().create(nodes.get(0), network, names.network(), false, Gpus.parse("all"));
+        String lb = engine.clusters().nodes().create(nodes.get(2), network, names.network(), false, Gpus.parse("2"));
 
-        List<DeviceRequest> requests = docker.inspectContainerCmd(server).exec().getHostConfig().getDeviceRequests();
+        List<DeviceRequest> requests = engine.docker().inspectContainerCmd(server).exec().getHostConfig().getDeviceRequests();
         assertThat(requests).singleElement().satisfies(r -> {
             assertThat(r.getCount()).isEqualTo(-1);
             assertThat(r.getCapabilities()).containsExactly(List.of("gpu"));
         });
-        assertThat(docker.inspectContainerCmd(lb).exec().getHostConfig().getDeviceRequests()).isNullOrEmpty();
+        assertThat(engine.docker().inspectContainerCmd(lb).exec().getHostConfig().getDeviceRequests()).isNullOrEmpty();
         assertThat(Gpus.parse("2").deviceRequest().getCount()).isEqualTo(2);
     }
 

@@ -41,11 +41,7 @@ public final class LocalRegistry implements AutoCloseable {
     /** As {@link #start(Path)}, with {@code extraConfig} (e.g. an {@code auth:} section) appended to its config. */
     public static LocalRegistry start(Path dir, String extraConfig) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(BINARY))) {
-            String why = "no " + BINARY + ": apt-get install docker-registry (bash .ci/run does) to run the image"
-                    + " pull tests against a real registry";
-            new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true)
-                    .println("\n!!!!! SKIPPING REGISTRY TESTS: " + why + " !!!!!\n");
-            assumeTrue(false, "SKIPPED: " + why);
+            skipWithoutBinary();
         }
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -71,6 +67,15 @@ public final class LocalRegistry implements AutoCloseable {
         LocalRegistry registry = new LocalRegistry(p, dir, host);
         registry.awaitReady();
         return registry;
+    }
+
+    /** Skips the calling test, loudly: without Debian's docker-registry there is no registry to test against. */
+    static void skipWithoutBinary() {
+        String why = "no " + BINARY + ": apt-get install docker-registry (bash .ci/run does) to run the image"
+                + " pull tests against a real registry";
+        new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true)
+                .println("\n!!!!! SKIPPING REGISTRY TESTS: " + why + " !!!!!\n");
+        assumeTrue(false, "SKIPPED: " + why);
     }
 
     private void awaitReady() throws IOException, InterruptedException {

@@ -59,7 +59,7 @@ class ClusterFileParserTest {
                 + "profiles: [rag]\n", "lab.yaml");
 
         ClusterFile resolved = file.overriddenBy(new ClusterFile.Overrides("other", null, null, 4, null, null, null,
-                null, null));
+                null, null, null));
 
         assertThat(resolved.name()).isEqualTo("other");
         assertThat(resolved.nodes().servers()).isEqualTo(3);

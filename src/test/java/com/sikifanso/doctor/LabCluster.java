@@ -76,6 +76,15 @@ final class LabCluster {
         sessions.save(sessions.load(ClusterName.of(CLUSTER)).withState(state));
     }
 
+    /** The session as a create with {@code --gpus} leaves it. */
+    void gpus(String gpus) {
+        SessionStore sessions = home.services().sessions();
+        com.sikifanso.session.Session s = sessions.load(ClusterName.of(CLUSTER));
+        sessions.save(new com.sikifanso.session.Session(s.clusterName(), s.state(), s.createdAt(), s.bootstrapURL(),
+                s.bootstrapVersion(), s.gitOpsPath(), s.services(), new com.sikifanso.session.Session.K3dConfig(
+                        "rancher/k3s:v1.36.3-k3s1", 1, 0, null, gpus, null), s.ports()));
+    }
+
     /** Enables catalog apps as committed changes (while "not-created", so no Argo CD refresh is attempted). */
     void enable(String... apps) {
         offline(() -> home.services().apps().enable(ClusterName.of(CLUSTER), List.of(apps)));

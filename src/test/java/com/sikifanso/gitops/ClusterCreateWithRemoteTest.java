@@ -54,7 +54,7 @@ class ClusterCreateWithRemoteTest {
     private ClusterOps.ClusterCreated create(Services s, String name, String remote) {
         return s.invocations().invoke(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput(name,
                         List.of("agent-dev"), null, null, true, null, null, null, PullPolicy.MISSING, null, null,
-                        null, null, null, null, false, false, false, false, remote),
+                        null, null, null, null, false, false, false, false, remote, null),
                 Invocations.Caller.program(Surface.cli, line -> { }));
     }
 

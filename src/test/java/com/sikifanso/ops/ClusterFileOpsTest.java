@@ -76,7 +76,7 @@ class ClusterFileOpsTest {
     private static ClusterOps.ClusterCreateInput create(String name, Path config, String template, Integer agents,
                                                         boolean gitopsOnly) {
         return new ClusterOps.ClusterCreateInput(name, null, null, null, gitopsOnly, agents, null, null,
-                PullPolicy.MISSING, null, template, null, null, config, null, false, false, false, false);
+                PullPolicy.MISSING, null, template, null, null, config, null, false, false, false, false, null, null);
     }
 
     @Test

@@ -1,0 +1,118 @@
+package com.sikifanso.ops;
+
+import com.sikifanso.core.ClusterName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sikifanso.Services;
+import com.sikifanso.catalog.Catalog;
+import com.sikifanso.cluster.PullPolicy;
+import com.sikifanso.clusterfile.ClusterFile;
+import com.sikifanso.core.BuildInfo;
+import com.sikifanso.core.Mappers;
+import com.sikifanso.session.Session;
+import com.sikifanso.session.SessionStore;
+import com.sikifanso.session.SikifansoHome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * --gpus in the GitOps repo (real repos, --gitops-only: the nodes' device requests are GpuNodesTest's) and in the
+ * session, which cluster config writes back out; --registry-create's bad inputs (the registry itself is
+ * RegistryCreateTest's).
+ */
+class GpusAndRegistryCreateTest {
+    @TempDir
+    Path home;
+
+    private Services services;
+
+    @BeforeEach
+    void noDocker() {
+        services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(5),
+                msg -> { }, Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock"),
+                        "KUBECONFIG", home.resolve("kubeconfig").toString(), "HOME", home.toString()));
+    }
+
+    private <I extends Record, O extends Record> O call(Operation<I, O> op, I input) {
+        return services.invocations().invoke(op, input, Invocations.Caller.program(Surface.cli, msg -> { }));
+    }
+
+    @Test
+    void aClusterWithGpusEnablesTheDevicePluginAndOllamaAsksForThem() throws Exception {
+        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("gpulab", null, null, null, true, null, null,
+                null, PullPolicy.MISSING, null, null, null, "2", null, null, false, false, false, false, null, null));
+
+        Path repo = home.resolve("clusters/gpulab/gitops");
+        assertThat(Catalog.load(repo).get("nvidia-device-plugin").enabled()).isTrue();
+        assertThat(Catalog.load(repo).get("ollama").enabled()).as("ollama itself stays as the user has it").isFalse();
+        var values = Mappers.YAML.readTree(repo.resolve("catalog/values/ollama.yaml").toFile());
+        assertThat(values.at("/ollama/gpu/enabled").asBoolean()).isTrue();
+        assertThat(values.at("/ollama/gpu/number").asInt()).isEqualTo(2);
+        assertThat(values.at("/ollama/gpu/type").asText()).isEqualTo("nvidia");
+        assertThat(values.get("runtimeClassName").asText()).isEqualTo("nvidia");
+        assertThat(values.at("/ollama/models/pull/0").asText()).isEqualTo("llama3.2:1b");
+        assertThat(messages(repo)).startsWith("catalog: ollama asks for 2 nvidia.com/gpu (the cluster has GPUs)",
+                "catalog: enable nvidia-device-plugin");
+    }
+
+    @Test
+    void aClusterWithoutGpusLeavesOllamaOnTheCpu() throws IOException {
+        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("cpulab", null, null, null, true, null, null,
+                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+
+        Path repo = home.resolve("clusters/cpulab/gitops");
+        assertThat(Catalog.load(repo).get("nvidia-device-plugin").enabled()).isFalse();
+        assertThat(Files.readString(repo.resolve("catalog/values/ollama.yaml"))).doesNotContain("gpu", "runtimeClass");
+    }
+
+    @Test
+    void theGpusOfTheNodesAreKeptInTheSessionAndClusterConfigWritesThem() {
+        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("kept", null, null, null, true, null, null,
+                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+        SessionStore sessions = services.sessions();
+        Session s = sessions.load(ClusterName.of("kept"));
+        // What a create with --gpus all records once its nodes exist (they cannot start here: no NVIDIA runtime).
+        sessions.save(new Session(s.clusterName(), s.state(), s.createdAt(), s.bootstrapURL(), s.bootstrapVersion(),
+                s.gitOpsPath(), s.services(), new Session.K3dConfig("rancher/k3s:v1.36.3-k3s1", 1, 0, null, "all",
+                        null), s.ports()));
+
+        ClusterFile described = call(ClusterFileOps.CLUSTER_CONFIG, new ClusterOps.ClusterRef("kept")).file();
+
+        assertThat(described.nodes()).isEqualTo(new ClusterFile.Nodes("rancher/k3s:v1.36.3-k3s1", 1, 0, "all"));
+        assertThat(sessions.load(ClusterName.of("kept")).k3dConfig().gpus()).isEqualTo("all");
+    }
+
+    @Test
+    void aRegistryPortOutOfRangeOrWithoutNodesIsRefusedAndNothingIsMade() {
+        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, registryCreate("badport", false, 70000)))
+                .hasMessage("--registry-create takes a host port from 1 to 65535, not 70000");
+        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, registryCreate("repoonly", true, 5001)))
+                .hasMessage("--registry-create and --gitops-only exclude each other");
+        assertThat(home.resolve("clusters")).doesNotExist();
+    }
+
+    private static ClusterOps.ClusterCreateInput registryCreate(String name, boolean gitopsOnly, int port) {
+        return new ClusterOps.ClusterCreateInput(name, null, null, null, gitopsOnly, null, null, null,
+                PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, port);
+    }
+
+    private static List<String> messages(Path repo) throws Exception {
+        try (Git git = Git.open(repo.toFile())) {
+            List<String> out = new java.util.ArrayList<>();
+            for (RevCommit c : git.log().call()) {
+                out.add(c.getShortMessage());
+            }
+            return out;
+        }
+    }
+}
