@@ -20,15 +20,15 @@ public record Hint(List<Part> parts) {
     public record Text(String text) implements Part {
     }
 
-    /** A flag named in prose: its suggestion's last argument. */
-    public record Mention(Suggestion of) implements Part {
+    /** A flag named in prose: its suggestion's last argument, with its value or without. */
+    public record Mention(Suggestion of, boolean withValue) implements Part {
     }
 
     /** How a surface writes commands. */
     public interface Renderer {
         String command(Suggestion suggestion);
 
-        String mention(Suggestion of);
+        String mention(Mention mention);
     }
 
     /** The terminal's words: the command as typed, a flag as {@code --force}. */
@@ -39,8 +39,9 @@ public record Hint(List<Part> parts) {
         }
 
         @Override
-        public String mention(Suggestion of) {
-            return of.arguments().getLast().flag();
+        public String mention(Mention mention) {
+            Suggestion.Argument a = mention.of().arguments().getLast();
+            return mention.withValue() ? a.cli() : a.flag();
         }
     };
 
@@ -62,6 +63,16 @@ public record Hint(List<Part> parts) {
         return new Hint(parts);
     }
 
+    /** The hints one after another, the separator between them. */
+    public static Hint join(String separator, List<Hint> hints) {
+        List<Object> pieces = new ArrayList<>();
+        for (Hint hint : hints) {
+            pieces.add(pieces.isEmpty() ? null : separator);
+            pieces.add(hint);
+        }
+        return of(pieces.toArray());
+    }
+
     /** Plain words, or null for none. */
     public static Hint text(String words) {
         return words == null ? null : of(words);
@@ -73,7 +84,7 @@ public record Hint(List<Part> parts) {
             s.append(switch (part) {
                 case Text t -> t.text();
                 case Suggestion c -> renderer.command(c);
-                case Mention m -> renderer.mention(m.of());
+                case Mention m -> renderer.mention(m);
             });
         }
         return s.toString();

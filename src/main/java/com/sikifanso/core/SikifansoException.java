@@ -47,6 +47,11 @@ public final class SikifansoException extends RuntimeException {
         return fixed(message, FAILURE, fix);
     }
 
+    /** Waited and gave up: exit code 3. */
+    public static SikifansoException timeout(String message, Object fix, Object... more) {
+        return fixed(Hint.text(message), TIMEOUT, fix, more);
+    }
+
     public static SikifansoException usage(String message, String hint) {
         return new SikifansoException(message, hint, USAGE, null);
     }

@@ -24,9 +24,14 @@ public record Suggestion(List<String> command, String tool, List<Argument> argum
      *
      * @param flag the CLI's flag ({@code --force}, {@code -c}), or null for a positional argument
      * @param value its value, or null for a boolean flag
+     * @param toolValue what the tool is given when that is not the value ({@code false} for {@code --all})
      */
-    public record Argument(String input, String flag, String value) {
-        String cli() {
+    public record Argument(String input, String flag, String value, String toolValue) {
+        Argument(String input, String flag, String value) {
+            this(input, flag, value, null);
+        }
+
+        public String cli() {
             return flag == null ? value : value == null ? flag : flag + " " + value;
         }
     }
@@ -68,12 +73,29 @@ public record Suggestion(List<String> command, String tool, List<Argument> argum
         return with(new Argument(input, "--" + kebab(input), null));
     }
 
-    /** Its last argument alone, for prose such as "use --force" ({@code force: true} for a model). */
+    /** A CLI flag the tool reads as another input: {@code --all} is {@code enabledOnly: false}. */
+    public Suggestion flag(String flag, String input, Object toolValue) {
+        return with(new Argument(input, "--" + flag, null, String.valueOf(toolValue)));
+    }
+
+    /**
+     * Its last argument alone, for prose such as "use --force" or "e.g. --namespace web" ({@code force: true},
+     * {@code namespace: "web"} for a model).
+     */
     public Hint.Mention mention() {
+        return mention(true);
+    }
+
+    /** Its last flag without its value: "pick another with --name" ({@code name} for a model). */
+    public Hint.Mention mentionFlag() {
+        return mention(false);
+    }
+
+    private Hint.Mention mention(boolean withValue) {
         if (arguments.isEmpty() || arguments.getLast().flag() == null) {
             throw new IllegalStateException("mention a flag, not " + this);
         }
-        return new Hint.Mention(this);
+        return new Hint.Mention(this, withValue);
     }
 
     /** As the user types it. */

@@ -46,13 +46,13 @@ public final class ToolHints implements Hint.Renderer {
     }
 
     @Override
-    public String mention(Suggestion of) {
-        Suggestion.Argument a = of.arguments().getLast();
-        Operation<?, ?> op = tools.get(of.tool());
-        if (op == null || !misfits(of).isEmpty()) {
-            return a.flag();
+    public String mention(Hint.Mention mention) {
+        Suggestion.Argument a = mention.of().arguments().getLast();
+        Operation<?, ?> op = tools.get(mention.of().tool());
+        if (op == null || !misfits(mention.of()).isEmpty()) {
+            return Hint.CLI.mention(mention);
         }
-        return a.value() == null ? a.input() + ": true" : a.input();
+        return mention.withValue() || a.value() == null ? a.input() + ": " + value(op, a) : a.input();
     }
 
     /** The arguments the suggested tool's input has no property for (none when no tool is offered for it). */
@@ -72,8 +72,8 @@ public final class ToolHints implements Hint.Renderer {
 
     /** Quoted unless the schema says it is a boolean or a number; a list of one for an array. */
     private static String value(Operation<?, ?> op, Suggestion.Argument a) {
-        if (a.value() == null) {
-            return "true";
+        if (a.toolValue() != null || a.value() == null) {
+            return a.toolValue() == null ? "true" : a.toolValue();
         }
         Object type = properties(op).get(a.input()) instanceof Map<?, ?> schema ? schema.get("type") : null;
         boolean bare = "integer".equals(type) || "number".equals(type) || "boolean".equals(type);
