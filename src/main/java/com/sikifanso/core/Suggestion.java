@@ -73,6 +73,11 @@ public record Suggestion(List<String> command, String tool, List<Argument> argum
         return with(new Argument(input, "--" + kebab(input), null));
     }
 
+    /** A flag only the CLI has (a model is asked for consent its own way): {@code --yes}, nothing for a tool. */
+    public Suggestion cliFlag(String flag) {
+        return with(new Argument(null, "--" + flag, null));
+    }
+
     /** A CLI flag the tool reads as another input: {@code --all} is {@code enabledOnly: false}. */
     public Suggestion flag(String flag, String input, Object toolValue) {
         return with(new Argument(input, "--" + flag, null, String.valueOf(toolValue)));

@@ -1,5 +1,6 @@
 package com.sikifanso.credentials;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CredentialSpec;
@@ -94,13 +95,15 @@ public final class AppCredentials {
     private static void requireEnabled(String cluster, CatalogEntry entry) {
         if (!entry.enabled()) {
             throw SikifansoException.failure(entry.name() + " is not enabled in cluster \"" + cluster + "\"",
-                    "its credentials are generated when it is enabled: sikifanso app enable " + entry.name());
+                    "its credentials are generated when it is enabled: ", Suggestion.of("app", "enable")
+                            .arg("names", entry.name()));
         }
     }
 
     private static SikifansoException notRunning(String cluster, String app) {
         return SikifansoException.failure("cluster \"" + cluster + "\" is not running, so " + app
-                + "'s Secrets cannot be rewritten", "start it first: sikifanso cluster start " + cluster);
+                + "'s Secrets cannot be rewritten", "start it first: ", Suggestion.of("cluster", "start")
+                .arg("cluster", cluster));
     }
 
     /**
@@ -140,7 +143,7 @@ public final class AppCredentials {
                 : all.getOrDefault(app, new TreeMap<>()).containsKey(spec.secret()));
         if (!generated) {
             throw SikifansoException.failure("no credentials were generated for " + app + " in cluster \"" + cluster
-                    + "\" yet", "they are generated when it is enabled: sikifanso app enable " + app);
+                    + "\" yet", "they are generated when it is enabled: ", Suggestion.of("app", "enable").arg("names", app));
         }
         List<AppSecret> secrets = new ArrayList<>();
         for (CredentialSpec spec : entry.credentials()) {
@@ -163,7 +166,8 @@ public final class AppCredentials {
             String producers = String.join(", ", entry.credentials().stream().map(s -> s.copyFrom().app())
                     .distinct().toList());
             throw SikifansoException.failure(app + "'s credentials are copies of " + producers + "'s",
-                    "rotate those instead: sikifanso app rotate-credentials " + producers.split(", ")[0]);
+                    "rotate those instead: ", Suggestion.of("app", "rotate-credentials")
+                            .arg("name", producers.split(", ")[0]));
         }
         if (sessions.load(cluster).state() != ClusterState.RUNNING) {
             throw notRunning(cluster, app);
@@ -323,7 +327,8 @@ public final class AppCredentials {
         } catch (KubernetesClientException e) {
             throw SikifansoException.failure("cannot " + what + " in cluster \"" + cluster + "\": "
                             + e.getMessage(),
-                    "check that it is running (sikifanso cluster start " + cluster + "), then run the command again", e);
+                    "check that it is running (", Suggestion.of("cluster", "start").arg("cluster", cluster),
+                    "), then run the command again", e);
         }
     }
 }

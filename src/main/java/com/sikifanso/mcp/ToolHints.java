@@ -40,7 +40,8 @@ public final class ToolHints implements Hint.Renderer {
         if (op == null || !misfits(suggestion).isEmpty()) {
             return suggestion.cli();
         }
-        String args = suggestion.arguments().stream().map(a -> a.input() + ": " + value(op, a))
+        String args = suggestion.arguments().stream().filter(a -> a.input() != null)
+                .map(a -> a.input() + ": " + value(op, a))
                 .collect(Collectors.joining(", "));
         return args.isEmpty() ? op.name() : op.name() + " with " + args;
     }
@@ -63,7 +64,7 @@ public final class ToolHints implements Hint.Renderer {
         }
         Map<String, Object> inputs = properties(op);
         return suggestion.arguments().stream().map(Suggestion.Argument::input)
-                .filter(input -> !inputs.containsKey(input)).toList();
+                .filter(input -> input != null && !inputs.containsKey(input)).toList();
     }
 
     public boolean offers(String tool) {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 final class SuggestionsInCode {
     private static final String START = "Suggestion.of(";
-    private static final Set<String> CHAINED = Set.of("tool", "arg", "option", "cluster", "flag", "mention",
+    private static final Set<String> CHAINED = Set.of("tool", "arg", "option", "cluster", "flag", "cliFlag", "mention",
             "mentionFlag");
 
     /** A suggestion as written, and where. */
@@ -69,6 +69,7 @@ final class SuggestionsInCode {
                 case "arg" -> s.arg(call.literal(0, where), "X");
                 case "option" -> s.option(call.literal(0, where), "X");
                 case "cluster" -> s.cluster("X");
+                case "cliFlag" -> s.cliFlag(call.literal(0, where));
                 case "flag" -> call.args().size() == 1 ? s.flag(call.literal(0, where))
                         : s.flag(call.literal(0, where), call.literal(1, where), "X");
                 default -> s;
