@@ -63,6 +63,11 @@ public record Suggestion(List<String> command, String tool, List<Argument> argum
         return with(new Argument(input, "--" + kebab(input), String.valueOf(value)));
     }
 
+    /** {@code --flag value} where the CLI's flag is not the input's name: {@code --bootstrap} is bootstrapUrl. */
+    public Suggestion option(String flag, String input, Object value) {
+        return with(new Argument(input, "--" + flag, String.valueOf(value)));
+    }
+
     /** {@code -c NAME}. */
     public Suggestion cluster(Object name) {
         return with(new Argument("cluster", "-c", String.valueOf(name)));

@@ -67,7 +67,8 @@ final class SuggestionsInCode {
             s = switch (method) {
                 case "tool" -> s.tool(call.literal(0, where));
                 case "arg" -> s.arg(call.literal(0, where), "X");
-                case "option" -> s.option(call.literal(0, where), "X");
+                case "option" -> call.args().size() == 2 ? s.option(call.literal(0, where), "X")
+                        : s.option(call.literal(0, where), call.literal(1, where), "X");
                 case "cluster" -> s.cluster("X");
                 case "cliFlag" -> s.cliFlag(call.literal(0, where));
                 case "flag" -> call.args().size() == 1 ? s.flag(call.literal(0, where))
