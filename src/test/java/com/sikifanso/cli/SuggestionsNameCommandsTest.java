@@ -35,7 +35,7 @@ class SuggestionsNameCommandsTest {
 
     @Test
     void everySuggestedCommandIsOneTheCliHas() {
-        assertThat(found).as("suggestions written in src/main").hasSizeGreaterThan(50);
+        assertThat(found).as("suggestions written in src/main").hasSizeGreaterThanOrEqualTo(100);
         SoftAssertions soft = new SoftAssertions();
         for (SuggestionsInCode.Found f : found) {
             Suggestion s = f.suggestion();
