@@ -2,6 +2,8 @@ package com.sikifanso.agents;
 
 import com.sikifanso.core.CommitId;
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.infra.Cni;
 import com.sikifanso.infra.InfraConfigs;
 
@@ -75,7 +77,7 @@ public final class AgentService {
             Catalog catalog = Catalog.load(repo.dir());
             if (repo.exists(file(name))) {
                 throw SikifansoException.failure("agent \"" + name + "\" already exists",
-                        "change it with: sikifanso agent update " + name + ", or pick another name");
+                        "change it with: ", Suggestion.of("agent", "update").arg("name", name), ", or pick another name");
             }
             ApplicationNames.requireUnused(repo.dir(), catalog, name);
             AgentValues values = checkedValues(repo, catalog, name, requested);
@@ -153,8 +155,8 @@ public final class AgentService {
         } catch (IOException e) {
             String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw SikifansoException.failure(repo.resolve(path) + " is not valid: " + detail,
-                    "fix the YAML by hand, or recreate the agent: sikifanso agent delete " + name + " --yes"
-                            + " && sikifanso agent create " + name, e);
+                    "fix the YAML by hand, or recreate the agent: ", Suggestion.of("agent", "delete").arg("name", name)
+                            .cliFlag("yes"), " && ", Suggestion.of("agent", "create").arg("name", name), e);
         }
     }
 
@@ -162,8 +164,8 @@ public final class AgentService {
         if (!repo.exists(file(name))) {
             List<String> agents = ApplicationNames.yamlNames(repo.dir().resolve(DIR));
             throw SikifansoException.failure("no agent named \"" + name + "\"",
-                    agents.isEmpty() ? "there are no agents; create one with: sikifanso agent create NAME"
-                            : "agents: " + String.join(", ", agents));
+                    agents.isEmpty() ? Hint.of("there are no agents; create one with: ", Suggestion.of("agent", "create")
+                            .arg("name", "NAME")) : "agents: " + String.join(", ", agents));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.sikifanso.agents;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
@@ -52,7 +53,8 @@ final class AgentTemplateFormat {
                         + APPLICATION_SET + " renders " + String.join(", ", unknown) + " from each agent file, which "
                         + "sikifanso's sandboxes do not write" + (noAccess ? ", and no catalog entry has agentAccess, "
                         + "so no app could be allowed" : "") + "; an agent created here would never deploy",
-                "create the cluster from the embedded template (sikifanso cluster create without --bootstrap), or "
+                "create the cluster from the embedded template (", Suggestion.of("cluster", "create"), " without ",
+                Suggestion.of("cluster", "create").option("bootstrap", "bootstrapUrl", "URL").mentionFlag(), "), or "
                         + "copy its bootstrap/root-agents.yaml and charts/agent-sandbox into this repo and add "
                         + "agentAccess to the catalog entries agents may reach");
     }

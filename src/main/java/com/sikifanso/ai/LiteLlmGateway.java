@@ -1,6 +1,7 @@
 package com.sikifanso.ai;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.Services;
 import com.sikifanso.agents.llm.LocalModels;
 import com.sikifanso.agents.llm.ToolCallCheck;
@@ -73,7 +74,8 @@ public final class LiteLlmGateway implements AutoCloseable {
         CatalogEntry entry = Catalog.load(gitOps).get(APP);
         if (!entry.enabled()) {
             throw SikifansoException.usage(APP + " is not enabled on cluster \"" + cluster + "\", so there is no "
-                    + "gateway to go through", "enable it with: sikifanso app enable " + APP + " -c " + cluster);
+                    + "gateway to go through", "enable it with: ",
+                    Suggestion.of("app", "enable").arg("names", APP).cluster(cluster));
         }
         String key = masterKey(services, cluster);
         int port = entry.agentAccess() == null ? 4000 : entry.agentAccess().port();
@@ -83,7 +85,8 @@ public final class LiteLlmGateway implements AutoCloseable {
                     gitOps.resolveSibling(CHECKED));
         } catch (RuntimeException e) {
             throw SikifansoException.failure("cannot reach the LiteLLM gateway (service " + APP + " in namespace "
-                    + entry.namespace() + "): " + e.getMessage(), "check it with: sikifanso app status " + APP, e);
+                    + entry.namespace() + "): " + e.getMessage(), "check it with: ",
+                    Suggestion.of("app", "status").arg("name", APP), e);
         }
     }
 
@@ -91,7 +94,8 @@ public final class LiteLlmGateway implements AutoCloseable {
         return services.credentials().show(cluster, APP).secrets().stream()
                 .map(s -> s.values().get("LITELLM_MASTER_KEY")).filter(v -> v != null && !v.isBlank()).findFirst()
                 .orElseThrow(() -> SikifansoException.failure("the LiteLLM master key of cluster \"" + cluster
-                        + "\" was not generated", "enable the app on the running cluster: sikifanso app enable " + APP));
+                        + "\" was not generated", "enable the app on the running cluster: ", Suggestion.of("app", "enable")
+                        .arg("names", APP)));
     }
 
     /**

@@ -88,8 +88,7 @@ public final class ToolRunner {
         } catch (RuntimeException e) {
             SikifansoException s = AccessErrors.explain(e).orElse(e instanceof SikifansoException x ? x : null);
             if (s != null) {
-                return ToolOutput.failed(hints.render(s.getMessage())
-                        + (s.hint() == null ? "" : "\nTo fix: " + hints.render(s.hint())));
+                return ToolOutput.failed(hints.error(s));
             }
             LOG.error("tool {} failed", operation.name(), e);
             return ToolOutput.failed(operation.name() + " failed unexpectedly: " + e);

@@ -2,6 +2,7 @@ package com.sikifanso.argocd;
 
 import com.sikifanso.core.CommitId;
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.kube.LiveCluster;
@@ -121,7 +122,7 @@ public final class AppHistory {
             if (revisions.size() < 2) {
                 throw SikifansoException.failure("\"" + app + "\" has only one change (" + revisions.get(0)
                         .shortRevision() + " " + revisions.get(0).message() + "): there is nothing earlier to roll "
-                        + "back to", "see its history with: sikifanso app history " + app);
+                        + "back to", "see its history with: ", Suggestion.of("app", "history").arg("name", app));
             }
             return revisions.get(1);
         }
@@ -133,7 +134,7 @@ public final class AppHistory {
             throw SikifansoException.failure((matches.isEmpty() ? "revision \"" + to.get() + "\" did not change "
                             : "revision \"" + to.get() + "\" is ambiguous among the changes to ") + app,
                     "pick one of the revisions that changed it (newest first): " + String.join(", ", valid)
-                            + " (see them with: sikifanso app history " + app + ")");
+                            + " (see them with: ", Suggestion.of("app", "history").arg("name", app), ")");
         }
         return matches.get(0);
     }
@@ -175,7 +176,8 @@ public final class AppHistory {
     private static SikifansoException unknownApp(ClusterName cluster, String app) {
         return SikifansoException.failure("no app named \"" + app + "\" in the GitOps repo of cluster \"" + cluster
                         + "\": no commit touched its files",
-                "see the apps with: sikifanso app list --all, and the agents with: sikifanso agent list");
+                "see the apps with: ", Suggestion.of("app", "list").flag("all", "enabledOnly", false),
+                ", and the agents with: ", Suggestion.of("agent", "list"));
     }
 
     static SikifansoException gitFailure(GitOpsRepo repo, Exception e) {

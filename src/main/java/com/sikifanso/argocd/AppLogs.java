@@ -1,6 +1,7 @@
 package com.sikifanso.argocd;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
@@ -144,8 +145,8 @@ public final class AppLogs {
         List<Pod> pods = pods(kube, application, app, namespace);
         if (pods.isEmpty()) {
             throw SikifansoException.failure("\"" + app + "\" has no pods in namespace " + namespace + " (none "
-                    + "labelled " + INSTANCE_LABEL + "=" + app + ")", "see what it deploys with: sikifanso app status "
-                    + app);
+                    + "labelled " + INSTANCE_LABEL + "=" + app + ")", "see what it deploys with: ",
+                    Suggestion.of("app", "status").arg("name", app));
         }
         List<Source> sources = sources(pods, request.container());
         if (sources.isEmpty()) {

@@ -1,6 +1,8 @@
 package com.sikifanso.argocd;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.kube.Redactor;
 import com.sikifanso.core.Names;
@@ -87,7 +89,8 @@ public final class Applications {
                     : all(kube).stream().sorted(Comparator.comparing(a -> a.getMetadata().getName())).toList();
             if (targets.isEmpty()) {
                 throw SikifansoException.failure("cluster \"" + cluster + "\" has no Argo CD Applications to sync",
-                        "enable an app first, e.g.: sikifanso app enable qdrant");
+                        "enable an app first, e.g.: ",
+                        Suggestion.of("app", "enable").arg("names", "qdrant"));
             }
             List<String> requested = new ArrayList<>();
             List<String> running = new ArrayList<>();
@@ -137,7 +140,8 @@ public final class Applications {
         if (found == null) {
             List<String> names = names(kube);
             throw SikifansoException.failure("cluster \"" + cluster + "\" has no Argo CD Application named \""
-                    + app + "\"", names.isEmpty() ? "there are none yet; enable an app with: sikifanso app enable NAME"
+                    + app + "\"", names.isEmpty()
+                    ? Hint.of("there are none yet; enable an app with: ", Suggestion.of("app", "enable").arg("names", "NAME"))
                     : "Applications: " + String.join(", ", names));
         }
         return found;

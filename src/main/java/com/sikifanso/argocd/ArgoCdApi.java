@@ -1,6 +1,8 @@
 package com.sikifanso.argocd;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.kube.LiveCluster;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +53,8 @@ final class ArgoCdApi {
         if (response.statusCode() == 404 || response.statusCode() == 403) {
             // Argo CD answers 403 rather than 404 for an app the user may not see, so both mean "no such app".
             throw SikifansoException.failure("Argo CD has no Application named \"" + app + "\" in cluster \""
-                    + cluster + "\"", "see the Applications with: sikifanso app status");
+                    + cluster + "\"", "see the Applications with: ",
+                    Suggestion.of("app", "status"));
         }
         requireOk(response, base, "reading the managed resources of " + app);
         List<ManagedResource> resources = new ArrayList<>();
@@ -72,7 +75,8 @@ final class ArgoCdApi {
     private static String baseUrl(ClusterName cluster, Session.ArgoCd argocd) {
         if (argocd == null || argocd.url() == null || argocd.url().isBlank()) {
             throw SikifansoException.failure("the session of cluster \"" + cluster + "\" has no Argo CD URL",
-                    "it is recorded when the cluster is created: sikifanso cluster create " + cluster);
+                    "it is recorded when the cluster is created: ",
+                    Suggestion.of("cluster", "create").arg("name", cluster));
         }
         String url = argocd.url().strip();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -97,7 +101,8 @@ final class ArgoCdApi {
         String token = parse(response, base).path("token").asText("");
         if (token.isEmpty()) {
             throw SikifansoException.failure("Argo CD at " + base + " answered the login without a token",
-                    "check that " + base + " is Argo CD's API server (sikifanso cluster info shows the URL)");
+                    "check that " + base + " is Argo CD's API server (",
+                    Suggestion.of("cluster", "info").tool("cluster_list"), " shows the URL)");
         }
         return token;
     }
@@ -124,9 +129,10 @@ final class ArgoCdApi {
         }
     }
 
-    private static String unreachableHint(ClusterName cluster) {
-        return "check that the cluster is up (sikifanso cluster start " + cluster + ") and Argo CD is healthy "
-                + "(sikifanso app status argocd); sikifanso cluster info shows the URL";
+    private static Hint unreachableHint(ClusterName cluster) {
+        return Hint.of("check that the cluster is up (", Suggestion.of("cluster", "start").arg("cluster", cluster),
+                ") and Argo CD is healthy (", Suggestion.of("app", "status").arg("name", "argocd"), "); ",
+                Suggestion.of("cluster", "info").tool("cluster_list"), " shows the URL");
     }
 
     private static void requireOk(HttpResponse<String> response, String base, String doing) {
@@ -134,7 +140,8 @@ final class ArgoCdApi {
             String body = response.body() == null ? "" : response.body().strip();
             throw SikifansoException.failure("Argo CD at " + base + " answered HTTP " + response.statusCode()
                             + " when " + doing + (body.isEmpty() ? "" : ": " + abbreviate(body)),
-                    "check Argo CD's health with: sikifanso app status argocd");
+                    "check Argo CD's health with: ",
+                    Suggestion.of("app", "status").arg("name", "argocd"));
         }
     }
 

@@ -1,6 +1,8 @@
 package com.sikifanso.argocd;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.gitops.ApplicationSets;
@@ -35,10 +37,11 @@ public final class CatalogRollout {
         }
 
         /** @param cluster the cluster to name in the commands, or null to leave the flag out */
-        public String fix(ClusterName cluster) {
-            String c = cluster == null ? "" : " -c " + cluster;
-            return "make " + app + " Healthy (see why: sikifanso app status " + app + c + "), or disable it: "
-                    + "sikifanso app disable " + app + c;
+        public Hint fix(ClusterName cluster) {
+            Suggestion status = Suggestion.of("app", "status").arg("name", app);
+            Suggestion disable = Suggestion.of("app", "disable").arg("name", app);
+            return Hint.of("make " + app + " Healthy (see why: ", cluster == null ? status : status.cluster(cluster),
+                    "), or disable it: ", cluster == null ? disable : disable.cluster(cluster));
         }
     }
 

@@ -2,6 +2,7 @@ package com.sikifanso.argocd;
 
 import com.sikifanso.core.CommitId;
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CustomApp;
@@ -138,8 +139,8 @@ public final class RunUndo {
         }
         throw SikifansoException.failure("no run of the AI operator made commits in cluster \"" + cluster
                         + "\" that are not undone yet",
-                "name the run to undo: sikifanso ai undo RUN (run ids are in sikifanso events, and in each commit's "
-                        + CommitTrailers.RUN + " trailer: git log)");
+                "name the run to undo: ", Suggestion.of("ai", "undo").arg("run", "RUN"), " (run ids are in ",
+                Suggestion.of("events"), ", and in each commit's " + CommitTrailers.RUN + " trailer: git log)");
     }
 
     private static Set<String> undoneRuns(List<RevCommit> history) {
@@ -159,8 +160,8 @@ public final class RunUndo {
             if (run.equals(CommitTrailers.valueIn(c.getFullMessage(), CommitTrailers.UNDOES))) {
                 throw SikifansoException.failure("run " + run + " was already undone in commit "
                         + c.abbreviate(7).name() + " (" + c.getShortMessage() + ")",
-                        "to bring its changes back, undo that undo: sikifanso ai undo "
-                                + CommitTrailers.valueIn(c.getFullMessage(), CommitTrailers.RUN));
+                        "to bring its changes back, undo that undo: ", Suggestion.of("ai", "undo")
+                                .arg("run", CommitTrailers.valueIn(c.getFullMessage(), CommitTrailers.RUN)));
             }
         }
         List<RevCommit> commits = history.stream()
@@ -204,8 +205,8 @@ public final class RunUndo {
         if (!conflicts.isEmpty()) {
             throw SikifansoException.failure("cannot undo the run: commits made after it changed the same files: "
                             + String.join(", ", conflicts),
-                    "undo or revert those commits first (sikifanso ai undo THEIR-RUN, or sikifanso app rollback), "
-                            + "then undo this run");
+                    "undo or revert those commits first (", Suggestion.of("ai", "undo").arg("run", "THEIR-RUN"),
+                    ", or ", Suggestion.of("app", "rollback"), "), then undo this run");
         }
         Map<String, byte[]> before = new LinkedHashMap<>();
         for (var e : firstTouch.entrySet()) {

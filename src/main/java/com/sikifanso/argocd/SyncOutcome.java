@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import java.util.List;
 
@@ -24,13 +25,14 @@ public sealed interface SyncOutcome {
         switch (this) {
             case Converged c -> { }
             case Failed f -> throw SikifansoException.failure("Argo CD could not bring " + f.app()
-                    + " up: " + f.reason(), "see what failed with: sikifanso app status " + f.app());
-            case TimedOut t when t.heldBack() != null -> throw new SikifansoException("timed out waiting for: "
-                    + String.join("; ", t.pending()) + "; " + t.heldBack().describe(), "the change is committed; "
-                    + t.heldBack().fix(null), SikifansoException.TIMEOUT, null);
-            case TimedOut t -> throw new SikifansoException("timed out waiting for: " + String.join("; ", t.pending()),
-                    "the change is committed and Argo CD keeps working on it; check with: sikifanso app status, "
-                            + "or wait longer with " + timeoutFlagHint, SikifansoException.TIMEOUT, null);
+                    + " up: " + f.reason(), "see what failed with: ",
+                    Suggestion.of("app", "status").arg("name", f.app()));
+            case TimedOut t when t.heldBack() != null -> throw SikifansoException.timeout("timed out waiting for: "
+                    + String.join("; ", t.pending()) + "; " + t.heldBack().describe(), "the change is committed; ",
+                    t.heldBack().fix(null));
+            case TimedOut t -> throw SikifansoException.timeout("timed out waiting for: "
+                    + String.join("; ", t.pending()), "the change is committed and Argo CD keeps working on it; check "
+                    + "with: ", Suggestion.of("app", "status"), ", or wait longer with " + timeoutFlagHint);
         }
     }
 }

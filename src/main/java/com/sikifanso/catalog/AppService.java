@@ -2,6 +2,8 @@ package com.sikifanso.catalog;
 
 import com.sikifanso.core.CommitId;
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.Names;
@@ -103,8 +105,8 @@ public final class AppService {
             if (!missing.isEmpty()) {
                 throw SikifansoException.failure("profile " + selection + " needs apps this cluster's catalog "
                                 + "lacks: " + String.join(", ", missing),
-                        "add them to catalog/ in the GitOps repo, or pick another profile (sikifanso cluster "
-                                + "profiles)");
+                        "add them to catalog/ in the GitOps repo, or pick another profile (",
+                        Suggestion.of("cluster", "profiles"), ")");
             }
             String names = String.join(",", chosen.stream().map(Profile::name).toList());
             return enableResolved(cluster, repo, catalog, apps, "profile " + names + ": enable " + String.join(", ", apps));
@@ -157,7 +159,8 @@ public final class AppService {
             if (!dependents.isEmpty() && !force) {
                 throw SikifansoException.failure("cannot disable " + name + ": enabled apps depend on it: "
                                 + String.join(", ", dependents),
-                        "disable those first, or use --force to disable " + name + " anyway (they may break)");
+                        "disable those first, or use ", Suggestion.of("app", "disable").arg("name", name).flag("force")
+                                .mention(), " to disable " + name + " anyway (they may break)");
             }
             RepoChange change = new RepoChange("catalog: disable " + name
                     + (dependents.isEmpty() ? "" : " (forced; still enabled: " + String.join(", ", dependents) + ")"))
@@ -213,8 +216,8 @@ public final class AppService {
             if (!dependents.isEmpty()) {
                 throw SikifansoException.failure("cannot disable " + name + ": apps enabled after this change "
                                 + "depend on it: " + String.join(", ", dependents),
-                        "disable those too, or keep " + name + " (sikifanso app disable --force " + name
-                                + " disables it anyway)");
+                        "disable those too, or keep " + name + " (", Suggestion.of("app", "disable").flag("force")
+                                .arg("name", name), " disables it anyway)");
             }
         }
     }
@@ -287,11 +290,11 @@ public final class AppService {
     private static SikifansoException notACustomApp(GitOpsRepo repo, String name) {
         if (Catalog.load(repo.dir()).contains(name)) {
             return SikifansoException.failure("\"" + name + "\" is a catalog app, not a custom app",
-                    "turn it off with: sikifanso app disable " + name);
+                    "turn it off with: ", Suggestion.of("app", "disable").arg("name", name));
         }
         List<String> custom = ApplicationNames.yamlNames(repo.dir().resolve(CustomApp.COORDINATES_DIR));
         return SikifansoException.failure("no custom app named \"" + name + "\"",
-                custom.isEmpty() ? "there are no custom apps; add one with: sikifanso app add"
+                custom.isEmpty() ? Hint.of("there are no custom apps; add one with: ", Suggestion.of("app", "add"))
                         : "custom apps: " + String.join(", ", custom));
     }
 

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +57,8 @@ public final class ApplicationNames {
         if (PLATFORM_NAMESPACES.contains(namespace)) {
             throw SikifansoException.usage("the namespace \"" + namespace + "\" is reserved: Kubernetes or the "
                             + "platform owns it, and an app's resources there could replace or prune the platform's",
-                    "install the app into a namespace of its own, e.g. --namespace " + suggestedNamespace(namespace));
+                    "install the app into a namespace of its own, e.g. ", Suggestion.of("app", "add")
+                            .option("namespace", suggestedNamespace(namespace)).mention());
         }
         if (namespace.startsWith(AGENT_NAMESPACE_PREFIX)) {
             throw SikifansoException.usage("the namespace \"" + namespace + "\" is reserved: " + AGENT_NAMESPACE_PREFIX
@@ -82,11 +84,11 @@ public final class ApplicationNames {
         if (catalog.contains(name)) {
             throw SikifansoException.failure("the name \"" + name + "\" is already used by a catalog app",
                     "Argo CD Application names are shared by catalog apps, custom apps and agents: pick another "
-                            + "name, or enable the catalog app with: sikifanso app enable " + name);
+                            + "name, or enable the catalog app with: ", Suggestion.of("app", "enable").arg("names", name));
         }
         if (yamlNames(repoDir.resolve(CustomApp.COORDINATES_DIR)).contains(name)) {
             throw SikifansoException.failure("the name \"" + name + "\" is already used by a custom app",
-                    "pick another name, or remove that app first with: sikifanso app remove " + name);
+                    "pick another name, or remove that app first with: ", Suggestion.of("app", "remove").arg("name", name));
         }
         if (yamlNames(repoDir.resolve(AGENTS_DIR)).contains(name)) {
             throw SikifansoException.failure("the name \"" + name + "\" is already used by an agent",

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -82,7 +83,8 @@ public final class Catalog {
         CatalogEntry entry = entries.get(name);
         if (entry == null) {
             throw SikifansoException.failure("app \"" + name + "\" is not in the catalog",
-                    "available: " + String.join(", ", names()) + " (see them with: sikifanso app list --all)");
+                    "available: " + String.join(", ", names()) + " (see them with: ", Suggestion.of("app", "list")
+                    .flag("all", "enabledOnly", false), ")");
         }
         return entry;
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -30,14 +31,14 @@ public final class CustomApps {
             CustomApp app = Mappers.YAML.readValue(file.toFile(), CustomApp.class);
             if (app == null) {
                 throw SikifansoException.failure("custom app file " + file + " is empty",
-                        "remove it with: sikifanso app remove " + name);
+                        "remove it with: ", Suggestion.of("app", "remove").arg("name", name));
             }
             return app.name() == null
                     ? new CustomApp(name, app.repoURL(), app.chart(), app.targetRevision(), app.namespace()) : app;
         } catch (IOException e) {
             String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw SikifansoException.failure("custom app file " + file + " is not valid: " + detail,
-                    "fix the YAML, or remove the app with: sikifanso app remove " + name, e);
+                    "fix the YAML, or remove the app with: ", Suggestion.of("app", "remove").arg("name", name), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,7 +52,8 @@ public final class Profiles {
         if (!unknown.isEmpty()) {
             throw SikifansoException.usage("unknown profile" + (unknown.size() > 1 ? "s " : " ")
                             + String.join(", ", unknown.stream().map(n -> "\"" + n + "\"").toList()),
-                    "available: " + String.join(", ", names()) + " (see them with: sikifanso cluster profiles)");
+                    "available: " + String.join(", ", names()) + " (see them with: ", Suggestion.of("cluster", "profiles"),
+                    ")");
         }
         if (profiles.isEmpty()) {
             throw SikifansoException.usage("no profile named in \"" + selection + "\"",

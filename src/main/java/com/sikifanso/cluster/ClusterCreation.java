@@ -1,6 +1,8 @@
 package com.sikifanso.cluster;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Progress;
 import com.sikifanso.core.K3dNames;
 
@@ -194,26 +196,27 @@ final class ClusterCreation {
 
     private RuntimeException cleanUp(K3dNames names, Session prepared, boolean keep, RuntimeException failure,
                                      Progress progress) {
-        List<String> notes = new ArrayList<>();
+        List<Hint> notes = new ArrayList<>();
+        Suggestion delete = Suggestion.of("cluster", "delete").arg("cluster", names.cluster());
         if (keep) {
-            notes.add("the nodes were kept for inspection (--keep-on-failure); remove them with: sikifanso cluster"
-                    + " delete " + names.cluster());
+            notes.add(Hint.of("the nodes were kept for inspection (--keep-on-failure); remove them with: ", delete));
         } else {
             progress.step("removing what was created for " + names.cluster());
             try {
                 b.nodes().remove(names);
                 b.kubeconfigs().remove(names);
-                notes.add("removed the nodes, network and kubeconfig entries made so far");
+                notes.add(Hint.text("removed the nodes, network and kubeconfig entries made so far"));
             } catch (RuntimeException cleanupFailure) {
                 failure.addSuppressed(cleanupFailure);
-                notes.add("cleaning up failed too (" + cleanupFailure.getMessage() + "); remove the rest with:"
-                        + " sikifanso cluster delete " + names.cluster());
+                notes.add(Hint.of("cleaning up failed too (" + cleanupFailure.getMessage() + "); remove the rest with: ",
+                        delete));
             }
         }
-        notes.add("the GitOps repo is kept at " + prepared.gitOpsPath());
+        notes.add(Hint.text("the GitOps repo is kept at " + prepared.gitOpsPath()));
         if (failure instanceof SikifansoException s) {
-            String hint = (s.hint() == null ? "" : s.hint() + "\n  ") + String.join("; ", notes);
-            return new SikifansoException(s.getMessage(), hint, s.exitCode(), s.getCause() != null ? s.getCause() : s);
+            Hint hint = Hint.of(s.fix(), s.fix() == null ? null : "\n  ", Hint.join("; ", notes));
+            return new SikifansoException(s.problem(), hint, s.exitCode(),
+                    s.getCause() != null ? s.getCause() : s);
         }
         return failure;
     }

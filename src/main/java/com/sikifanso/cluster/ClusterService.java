@@ -1,5 +1,7 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Progress;
 import com.sikifanso.core.K3dNames;
 
@@ -76,7 +78,8 @@ public final class ClusterService {
                 Session existing = sessions.load(name);
                 if (existing.state() != ClusterState.NOT_CREATED) {
                     throw SikifansoException.failure("cluster \"" + name + "\" already exists (" + existing.state()
-                            + ")", "use another name, or delete it first with: sikifanso cluster delete " + name);
+                            + ")", "use another name, or delete it first with: ",
+                            Suggestion.of("cluster", "delete").arg("cluster", name));
                 }
                 return new Prepared(existing, true, applyProfiles(name, profileList));
             }
@@ -142,8 +145,8 @@ public final class ClusterService {
                 if (neverHadNodes(name)) {
                     progress.note("skipping Docker: " + e.getMessage());
                 } else {
-                    throw SikifansoException.failure(e.getMessage() + "; nothing was deleted",
-                            e.hint() == null ? null : e.hint() + ", then retry the delete", e);
+                    throw SikifansoException.failure(Hint.of(e.problem(), "; nothing was deleted"),
+                            e.fix() == null ? null : Hint.of(e.fix(), ", then retry the delete"), e);
                 }
             }
             try {
@@ -269,10 +272,12 @@ public final class ClusterService {
     /** The node counts a create may ask for, checked before anything is made. */
     public static void checkNodeCounts(Integer servers, Integer agents) {
         if (agents != null && (agents < 0 || agents > 99)) {
-            throw SikifansoException.usage("--agents must be 0 to 99, not " + agents, null);
+            throw SikifansoException.usage(Hint.of(Suggestion.of("cluster", "create").option("agents", agents).mentionFlag(),
+                    " must be 0 to 99, not " + agents));
         }
         if (servers != null && (servers < 1 || servers > 9)) {
-            throw SikifansoException.usage("--servers must be 1 to 9, not " + servers,
+            throw SikifansoException.usage(Hint.of(Suggestion.of("cluster", "create").option("servers", servers)
+                    .mentionFlag(), " must be 1 to 9, not " + servers),
                     "one server, or an odd number such as 3 so etcd keeps its quorum when one stops");
         }
     }
@@ -282,7 +287,8 @@ public final class ClusterService {
             Session existing = sessions.load(name);
             if (existing.state() != ClusterState.NOT_CREATED) {
                 throw SikifansoException.failure("cluster \"" + name + "\" already exists (" + existing.state()
-                        + ")", "use another name, or delete it first with: sikifanso cluster delete " + name);
+                        + ")", "use another name, or delete it first with: ",
+                            Suggestion.of("cluster", "delete").arg("cluster", name));
             }
         }
     }
@@ -331,12 +337,14 @@ public final class ClusterService {
             Session session = sessions.load(name);
             if (session.state() == ClusterState.NOT_CREATED) {
                 throw SikifansoException.failure("cluster \"" + name + "\" has no nodes yet (state not-created)",
-                        "create them with: sikifanso cluster create " + name);
+                        "create them with: ",
+                        Suggestion.of("cluster", "create").arg("name", name));
             }
             List<NodeRuntime.Node> nodes = backends.nodes().nodes(name);
             if (nodes.isEmpty()) {
                 throw SikifansoException.failure("cluster \"" + name + "\" has no containers in Docker (missing)",
-                        "recreate it: sikifanso cluster delete " + name + " && sikifanso cluster create " + name);
+                        "recreate it: ", Suggestion.of("cluster", "delete").arg("cluster", name), " && ",
+                        Suggestion.of("cluster", "create").arg("name", name));
             }
             if (target == ClusterState.RUNNING) {
                 restoreImage(session, pull, progress);

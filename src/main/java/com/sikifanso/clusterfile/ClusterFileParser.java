@@ -1,5 +1,7 @@
 package com.sikifanso.clusterfile;
 
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.infra.Cni;
@@ -108,8 +110,10 @@ public final class ClusterFileParser {
         });
         mapping(root, "ports").ifPresent(this::ports);
         mapping(root, "registry").ifPresent(this::registry);
-        names(root, "profiles", "a profile name, e.g. agent-dev (see: sikifanso cluster profiles)");
-        names(root, "apps", "a catalog app name, e.g. langfuse (see: sikifanso app list --all)");
+        names(root, "profiles", Hint.of("a profile name, e.g. agent-dev (see: ", Suggestion.of("cluster", "profiles"),
+                ")"));
+        names(root, "apps", Hint.of("a catalog app name, e.g. langfuse (see: ", Suggestion.of("app", "list")
+                .flag("all", "enabledOnly", false), ")"));
         list(root, "customApps").ifPresent(apps -> each(apps, "customApps", this::customApp));
         list(root, "agents").ifPresent(agents -> each(agents, "agents", this::agent));
         mapping(root, "infra").ifPresent(infra -> {
@@ -159,7 +163,7 @@ public final class ClusterFileParser {
                 RegistryConfig.check(config, "registry.config");
             } catch (SikifansoException e) {
                 throw error("registry.config", e.getMessage().replaceFirst("^registry\\.config:? ?", ""),
-                        e.hint());
+                        e.fix());
             }
         });
     }
@@ -170,7 +174,8 @@ public final class ClusterFileParser {
             if (field.equals("values")) {
                 mapping(app, path + ".values");
             } else if (REQUIRED_APP_FIELDS.contains(field)) {
-                requiredText(app, path + "." + field, field + ": ... (as sikifanso app add takes it)");
+                requiredText(app, path + "." + field, Hint.of(field + ": ... (as ", Suggestion.of("app", "add"),
+                        " takes it)"));
             }
         }
     }
@@ -201,8 +206,8 @@ public final class ClusterFileParser {
         }
     }
 
-    private String requiredText(JsonNode node, String path, String example) {
-        return optionalText(node, path).orElseThrow(() -> error(path, "is missing", "add " + example));
+    private String requiredText(JsonNode node, String path, Object example) {
+        return optionalText(node, path).orElseThrow(() -> error(path, "is missing", Hint.of("add ", example)));
     }
 
     private java.util.Optional<String> optionalText(JsonNode node, String path) {
@@ -249,12 +254,12 @@ public final class ClusterFileParser {
         return java.util.Optional.of(value);
     }
 
-    private void names(JsonNode node, String path, String what) {
+    private void names(JsonNode node, String path, Object what) {
         list(node, path).ifPresent(items -> {
             for (int i = 0; i < items.size(); i++) {
                 JsonNode item = items.get(i);
                 if (!item.isTextual() || item.asText().isBlank()) {
-                    throw error(path + "[" + i + "]", "is " + shown(item), "write " + what);
+                    throw error(path + "[" + i + "]", "is " + shown(item), Hint.of("write ", what));
                 }
             }
         });
@@ -282,7 +287,7 @@ public final class ClusterFileParser {
         }
     }
 
-    private SikifansoException error(String path, String problem, String fix) {
+    private SikifansoException error(String path, String problem, Object fix) {
         return SikifansoException.usage(source + " line " + yaml.lineOf(path) + ": " + path + " " + problem, fix);
     }
 

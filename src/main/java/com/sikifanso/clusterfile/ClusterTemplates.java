@@ -1,5 +1,6 @@
 package com.sikifanso.clusterfile;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ public final class ClusterTemplates {
         return builtIn(name).map(text -> ClusterFileParser.parse(text, "template " + name))
                 .orElseThrow(() -> SikifansoException.usage("no cluster template named \"" + name + "\"",
                         "templates: " + String.join(", ", all().stream().map(Template::name).toList())
-                                + " (sikifanso cluster templates; yours go in " + userDir + "/NAME.yaml)"));
+                                + " (", Suggestion.of("cluster", "templates"), "; yours go in " + userDir + "/NAME.yaml)"));
     }
 
     private Template describe(String name, String text, String source) {
@@ -95,7 +96,8 @@ public final class ClusterTemplates {
             return Files.readString(file);
         } catch (IOException e) {
             throw SikifansoException.usage(file + " cannot be read: " + e.getMessage(),
-                    "give the path of a cluster file (sikifanso cluster config NAME writes one)");
+                    "give the path of a cluster file (", Suggestion.of("cluster", "config").arg("cluster", "NAME"),
+                    " writes one)");
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.sikifanso.credentials;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CredentialSpec;
@@ -95,13 +96,15 @@ public final class AppCredentials {
     private static void requireEnabled(ClusterName cluster, CatalogEntry entry) {
         if (!entry.enabled()) {
             throw SikifansoException.failure(entry.name() + " is not enabled in cluster \"" + cluster + "\"",
-                    "its credentials are generated when it is enabled: sikifanso app enable " + entry.name());
+                    "its credentials are generated when it is enabled: ", Suggestion.of("app", "enable")
+                            .arg("names", entry.name()));
         }
     }
 
     private static SikifansoException notRunning(ClusterName cluster, String app) {
         return SikifansoException.failure("cluster \"" + cluster + "\" is not running, so " + app
-                + "'s Secrets cannot be rewritten", "start it first: sikifanso cluster start " + cluster);
+                + "'s Secrets cannot be rewritten", "start it first: ", Suggestion.of("cluster", "start")
+                .arg("cluster", cluster));
     }
 
     /**
@@ -141,7 +144,7 @@ public final class AppCredentials {
                 : all.getOrDefault(app, new TreeMap<>()).containsKey(spec.secret()));
         if (!generated) {
             throw SikifansoException.failure("no credentials were generated for " + app + " in cluster \"" + cluster
-                    + "\" yet", "they are generated when it is enabled: sikifanso app enable " + app);
+                    + "\" yet", "they are generated when it is enabled: ", Suggestion.of("app", "enable").arg("names", app));
         }
         List<AppSecret> secrets = new ArrayList<>();
         for (CredentialSpec spec : entry.credentials()) {
@@ -164,7 +167,8 @@ public final class AppCredentials {
             String producers = String.join(", ", entry.credentials().stream().map(s -> s.copyFrom().app())
                     .distinct().toList());
             throw SikifansoException.failure(app + "'s credentials are copies of " + producers + "'s",
-                    "rotate those instead: sikifanso app rotate-credentials " + producers.split(", ")[0]);
+                    "rotate those instead: ", Suggestion.of("app", "rotate-credentials")
+                            .arg("name", producers.split(", ")[0]));
         }
         if (sessions.load(cluster).state() != ClusterState.RUNNING) {
             throw notRunning(cluster, app);
@@ -326,7 +330,8 @@ public final class AppCredentials {
         } catch (KubernetesClientException e) {
             throw SikifansoException.failure("cannot " + what + " in cluster \"" + cluster + "\": "
                             + e.getMessage(),
-                    "check that it is running (sikifanso cluster start " + cluster + "), then run the command again", e);
+                    "check that it is running (", Suggestion.of("cluster", "start").arg("cluster", cluster),
+                    "), then run the command again", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.sikifanso.credentials;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.Mappers;
@@ -46,8 +47,9 @@ public final class CredentialStore {
             return read == null ? new TreeMap<>() : read;
         } catch (IOException e) {
             throw SikifansoException.failure("cannot read " + file + ": " + e.getMessage(),
-                    "restore it from a snapshot taken with --include-secrets, or move it away and rotate the "
-                            + "apps' credentials: sikifanso app rotate-credentials NAME", e);
+                    "restore it from a snapshot taken with ", Suggestion.of("snapshot", "capture")
+                            .flag("includeSecrets").mention(), ", or move it away and rotate the apps' credentials: ",
+                    Suggestion.of("app", "rotate-credentials").arg("name", "NAME"), e);
         }
     }
 

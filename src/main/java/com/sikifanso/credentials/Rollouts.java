@@ -1,5 +1,6 @@
 package com.sikifanso.credentials;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Deadline;
 import com.sikifanso.core.GoDurations;
 import com.sikifanso.core.SikifansoException;
@@ -71,10 +72,10 @@ final class Rollouts {
                 return;
             }
             if (deadline.passed()) {
-                throw new SikifansoException("not rolled out within " + GoDurations.format(timeout) + ": "
+                throw SikifansoException.timeout("not rolled out within " + GoDurations.format(timeout) + ": "
                         + String.join(", ", waiting.stream().map(Workload::toString).toList()),
-                        "the new credentials are in place; see why with: sikifanso app status NAME, or give it longer"
-                                + " with --timeout", SikifansoException.TIMEOUT, null);
+                        "the new credentials are in place; see why with: ", Suggestion.of("app", "status")
+                                .arg("name", "NAME"), ", or give it longer with --timeout");
             }
             if (!waiting.getFirst().equals(reported)) {
                 reported = waiting.getFirst();

@@ -73,7 +73,7 @@ final class ApplicationHealth {
             return own;
         }
         return rollout.get().blockerOf(s.application())
-                .map(b -> new CheckResult(own.name(), own.status(), own.message(), b.describe(), b.fix(s.cluster())))
+                .map(b -> new CheckResult(own.name(), own.status(), own.message(), b.describe(), b.fix(s.cluster()).cli()))
                 .orElse(own);
     }
 

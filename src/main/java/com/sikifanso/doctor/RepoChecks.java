@@ -2,6 +2,7 @@ package com.sikifanso.doctor;
 
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Throwables;
+import com.sikifanso.gitops.RepoRecovery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,7 @@ final class RepoChecks {
     }
 
     static CheckResult check(ClusterName cluster, Path dir) {
-        String recreate = "restore it from a snapshot (sikifanso snapshot list; sikifanso snapshot restore NAME -c "
-                + cluster + "), or recreate the cluster: sikifanso cluster delete " + cluster
-                + " && sikifanso cluster create " + cluster;
+        String recreate = RepoRecovery.hint(cluster).cli();
         if (!Files.isDirectory(dir)) {
             return CheckResult.fail(ROW, "missing", dir + " does not exist", recreate);
         }

@@ -68,9 +68,7 @@ public final class ClusterRepos {
         if (!Files.isDirectory(dir.resolve(".git"))) {
             throw SikifansoException.failure("the GitOps repo of cluster \"" + cluster + "\" is missing: " + dir
                             + " is not a git repository",
-                    "restore it from a snapshot (sikifanso snapshot list; sikifanso snapshot restore NAME -c " + cluster
-                            + "), or recreate the cluster: sikifanso cluster delete " + cluster
-                            + " && sikifanso cluster create " + cluster);
+                    RepoRecovery.hint(cluster));
         }
         return new GitOpsRepo(dir);
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,7 +141,7 @@ public final class GitOpsRemote {
                             + (conflicts.isEmpty() ? "the same files" : "the same files: " + String.join(", ", conflicts))
                             + "; nothing was pushed",
                     "bring the two together by hand: git -C " + dir + " pull --rebase " + ORIGIN + " " + branch()
-                            + ", then: sikifanso cluster gitops push");
+                            + ", then: ", Suggestion.of("cluster", "gitops", "push"));
         }
     }
 
@@ -156,7 +157,8 @@ public final class GitOpsRemote {
         if (!r.ok()) {
             throw SikifansoException.failure("the push to " + RemoteUrls.masked(url().orElse(ORIGIN)) + " failed: "
                     + RemoteUrls.masked(r.reason()) + "; the commits are kept here",
-                    "once the remote is reachable (and your git credentials work): sikifanso cluster gitops push");
+                    "once the remote is reachable (and your git credentials work): ",
+                    Suggestion.of("cluster", "gitops", "push"));
         }
     }
 

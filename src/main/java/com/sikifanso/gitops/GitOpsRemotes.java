@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.SikifansoException;
 
@@ -55,7 +56,8 @@ public final class GitOpsRemotes {
         return repos.locked(cluster, repo -> {
             GitOpsRemote remote = repos.remote(repo).orElseThrow(() -> SikifansoException.usage(
                     "the GitOps repo of cluster \"" + cluster.value() + "\" has no remote to push to",
-                    "set one with: sikifanso cluster gitops remote set URL -c " + cluster.value()));
+                    "set one with: ", Suggestion.of("cluster", "gitops", "remote", "set").arg("url", "URL")
+                            .cluster(cluster.value())));
             remote.fetch().ifPresent(reason -> {
                 throw SikifansoException.failure("cannot reach the GitOps remote: " + reason + "; nothing was pushed",
                         "check the network and your git credentials, then run it again");

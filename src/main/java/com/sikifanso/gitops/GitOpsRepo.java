@@ -1,6 +1,7 @@
 package com.sikifanso.gitops;
 
 import com.sikifanso.core.CommitId;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.SikifansoException;
@@ -316,7 +317,8 @@ public final class GitOpsRepo {
             return Git.open(dir.toFile());
         } catch (IOException e) {
             throw SikifansoException.failure("cannot open the GitOps repo at " + dir + ": " + e.getMessage(),
-                    "it must be a git repository; recreate it with: sikifanso cluster delete, then cluster create", e);
+                    "it must be a git repository; recreate it with: ", Suggestion.of("cluster", "delete"),
+                    ", then cluster create", e);
         }
     }
 

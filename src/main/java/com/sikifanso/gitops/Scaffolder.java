@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class Scaffolder {
     public GitOpsRepo scaffold(Path target, TemplateSource source) {
         if (Files.exists(target)) {
             throw SikifansoException.failure("a GitOps repo already exists at " + target,
-                    "use it as it is, or remove the cluster first with: sikifanso cluster delete");
+                    "use it as it is, or remove the cluster first with: ", Suggestion.of("cluster", "delete"));
         }
         Path work = null;
         try {

@@ -1,6 +1,7 @@
 package com.sikifanso.kube;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.K3dNames;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -33,7 +34,8 @@ public interface KubeClients {
                 contents = java.nio.file.Files.readString(file);
             } catch (java.io.IOException e) {
                 throw com.sikifanso.core.SikifansoException.failure("cannot read the kubeconfig " + file + ": "
-                        + e.getMessage(), "recreate the cluster's entry with: sikifanso cluster start " + cluster, e);
+                        + e.getMessage(), "recreate the cluster's entry with: ",
+                        com.sikifanso.core.Suggestion.of("cluster", "start").arg("cluster", cluster), e);
             }
             return new KubernetesClientBuilder()
                     .withConfig(Config.fromKubeconfig(context(cluster), contents, file.toString())).build();

@@ -1,6 +1,8 @@
 package com.sikifanso.kube;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
@@ -27,8 +29,8 @@ public final class LiveCluster {
             throw SikifansoException.failure("cluster \"" + cluster + "\" is not running (state: " + session.state()
                             + "), so there is nothing to ask",
                     session.state() == ClusterState.NOT_CREATED
-                            ? "create its nodes with: sikifanso cluster create " + cluster
-                            : "start it with: sikifanso cluster start " + cluster);
+                            ? Hint.of("create its nodes with: ", Suggestion.of("cluster", "create").arg("name", cluster))
+                            : Hint.of("start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster)));
         }
         return session;
     }
@@ -47,7 +49,7 @@ public final class LiveCluster {
         String detail = e.getCode() == 0 || e.getStatus() == null ? Throwables.rootMessage(e)
                 : "HTTP " + e.getCode() + " " + e.getStatus().getMessage();
         return SikifansoException.failure("cannot talk to the Kubernetes API of cluster \"" + cluster + "\": "
-                + detail, "is it up? start it with: sikifanso cluster start " + cluster, e);
+                + detail, "is it up? start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster), e);
     }
 
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -93,7 +94,7 @@ public final class ClientConfigs {
             case vscode -> json(Map.of("servers", Map.of(NAME, typed("http", server))));
             case claude_desktop -> throw SikifansoException.usage(
                     "claude-desktop's config file cannot send an Authorization header to an HTTP server",
-                    "use the stdio form: sikifanso mcp config claude-desktop");
+                    "use the stdio form: ", Suggestion.of("mcp", "config").arg("client", "claude-desktop"));
         };
     }
 

@@ -140,7 +140,7 @@ final class McpToolAdapter {
             SikifansoException s = AccessErrors.explain(e).orElse(e instanceof SikifansoException x ? x : null);
             if (s != null) {
                 LOG.info("tool {} failed: {}", operation.name(), e.getMessage(), e);
-                return error(hints.render(s.getMessage()) + (s.hint() == null ? "" : "\nTo fix: " + hints.render(s.hint())));
+                return error(hints.error(s));
             }
             LOG.error("tool {} failed", operation.name(), e);
             return error(operation.name() + " failed unexpectedly: " + e + ". The server log has the details.");

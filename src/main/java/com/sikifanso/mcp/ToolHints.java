@@ -1,33 +1,22 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.ops.JsonSchemas;
 import com.sikifanso.ops.Operation;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * An error's text as the model should read it. Errors are written once, for the CLI
- * ({@code sikifanso app sync qdrant -c lab}, {@code --force}); here the commands that have a tool become
- * the tool and its arguments ({@code app_sync with name: "qdrant", cluster: "lab"}) and flags become
- * arguments ({@code force: true}). A command without a tool stays as the terminal command it is. The AI operator's
- * tool errors read the same way.
+ * An error's words as a model should read them: a suggested command that a tool offered here does becomes the
+ * tool and its arguments ({@code app_sync with name: "qdrant", cluster: "lab"}), a mentioned flag its argument
+ * ({@code force: true}). A command no tool offered does (or one whose arguments the tool's input lacks) stays
+ * the terminal command it is. The AI operator's tool errors read the same way.
  */
-public final class ToolHints {
-    /** CLI commands whose tool is not simply NOUN_VERB. */
-    private static final Map<String, String> ALIASES = Map.of("cluster profiles", "profile_list",
-            "cluster profile", "profile_apply", "app add", "app_add", "app remove", "app_remove",
-            "catalog add", "app_add");
-    /** Words that end a command quoted in a sentence. */
-    private static final Set<String> PROSE = Set.of("and", "or", "then", "to", "first", "again", "if", "when",
-            "before", "after", "anyway", "instead", "later", "now");
-    private static final Pattern COMMAND = Pattern.compile("sikifanso((?: [^\\s;,()]+)+)");
-    private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--([a-z][a-z-]*)");
-
+public final class ToolHints implements Hint.Renderer {
     private final Map<String, Operation<?, ?>> tools;
 
     public ToolHints(List<Operation<?, ?>> offered) {
@@ -35,98 +24,66 @@ public final class ToolHints {
         offered.forEach(op -> tools.put(op.name(), op));
     }
 
-    public String render(String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = COMMAND.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            List<String> words = List.of(m.group(1).strip().split(" "));
-            int prose = proseStart(words);
-            String command = renderCommand(words.subList(0, prose));
-            String rest = prose < words.size() ? " " + String.join(" ", words.subList(prose, words.size())) : "";
-            m.appendReplacement(out, Matcher.quoteReplacement(command == null ? m.group() : command + rest));
-        }
-        m.appendTail(out);
-        return renderFlags(out.toString());
+    /** The hint for a model; null for none. */
+    public String render(Hint hint) {
+        return hint == null ? null : hint.render(this);
     }
 
-    private static int proseStart(List<String> words) {
-        for (int i = 0; i < words.size(); i++) {
-            if (PROSE.contains(words.get(i))) {
-                return i;
-            }
-        }
-        return words.size();
+    /** An error as the model reads it: the message, and the fix when there is one. */
+    public String error(SikifansoException e) {
+        return render(e.problem()) + (e.fix() == null ? "" : "\nTo fix: " + render(e.fix()));
     }
 
-    /** {@code app sync qdrant -c lab} as a tool call, or null when no tool does it. */
-    private String renderCommand(List<String> words) {
-        if (words.size() < 2) {
-            return null;
+    @Override
+    public String command(Suggestion suggestion) {
+        Operation<?, ?> op = tools.get(suggestion.tool());
+        if (op == null || !misfits(suggestion).isEmpty()) {
+            return suggestion.cli();
         }
-        String pair = words.get(0) + " " + words.get(1);
-        // "cluster info" without a name lists every cluster.
-        String name = words.size() == 2 && pair.equals("cluster info") ? "cluster_list"
-                : ALIASES.getOrDefault(pair, words.get(0) + "_" + words.get(1));
-        Operation<?, ?> op = tools.get(name);
+        String args = suggestion.arguments().stream().filter(a -> a.input() != null)
+                .map(a -> a.input() + ": " + value(op, a))
+                .collect(Collectors.joining(", "));
+        return args.isEmpty() ? op.name() : op.name() + " with " + args;
+    }
+
+    @Override
+    public String mention(Hint.Mention mention) {
+        Suggestion.Argument a = mention.of().arguments().getLast();
+        Operation<?, ?> op = tools.get(mention.of().tool());
+        if (op == null || !misfits(mention.of()).isEmpty()) {
+            return Hint.CLI.mention(mention);
+        }
+        return mention.withValue() || a.value() == null ? a.input() + ": " + value(op, a) : a.input();
+    }
+
+    /** The arguments the suggested tool's input has no property for (none when no tool is offered for it). */
+    public List<String> misfits(Suggestion suggestion) {
+        Operation<?, ?> op = tools.get(suggestion.tool());
         if (op == null) {
-            return null;
+            return List.of();
         }
-        Set<String> inputs = properties(op);
-        List<String> args = new ArrayList<>();
-        for (int i = 2; i < words.size(); i++) {
-            String w = words.get(i);
-            if ((w.equals("-c") || w.equals("--cluster")) && i + 1 < words.size()) {
-                args.add("cluster: \"" + words.get(++i) + "\"");
-            } else if (w.startsWith("--")) {
-                String arg = camel(w.substring(2));
-                boolean valued = i + 1 < words.size() && !words.get(i + 1).startsWith("-") && !booleanInput(op, arg);
-                args.add(arg + ": " + (valued ? "\"" + words.get(++i) + "\"" : "true"));
-            } else if (!w.startsWith("-")) {
-                args.add((inputs.contains("name") ? "name" : "cluster") + ": \"" + w + "\"");
-            }
-        }
-        return args.isEmpty() ? name : name + " with " + String.join(", ", args);
+        Map<String, Object> inputs = properties(op);
+        return suggestion.arguments().stream().map(Suggestion.Argument::input)
+                .filter(input -> input != null && !inputs.containsKey(input)).toList();
     }
 
-    /** A flag left in prose ({@code use --force}) as the argument of that name, where some tool has it. */
-    private String renderFlags(String text) {
-        Matcher m = FLAG.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String arg = camel(m.group(1));
-            boolean known = tools.values().stream().anyMatch(op -> properties(op).contains(arg));
-            boolean bool = tools.values().stream().anyMatch(op -> booleanInput(op, arg));
-            m.appendReplacement(out, Matcher.quoteReplacement(!known ? m.group() : bool ? arg + ": true" : arg));
+    public boolean offers(String tool) {
+        return tools.containsKey(tool);
+    }
+
+    /** Quoted unless the schema says it is a boolean or a number; a list of one for an array. */
+    private static String value(Operation<?, ?> op, Suggestion.Argument a) {
+        if (a.toolValue() != null || a.value() == null) {
+            return a.toolValue() == null ? "true" : a.toolValue();
         }
-        m.appendTail(out);
-        return out.toString();
+        Object type = properties(op).get(a.input()) instanceof Map<?, ?> schema ? schema.get("type") : null;
+        boolean bare = "integer".equals(type) || "number".equals(type) || "boolean".equals(type);
+        String quoted = "\"" + a.value() + "\"";
+        return bare ? a.value() : "array".equals(type) ? "[" + quoted + "]" : quoted;
     }
 
     @SuppressWarnings("unchecked")
-    private static Set<String> properties(Operation<?, ?> op) {
-        return ((Map<String, Object>) JsonSchemas.input(op.input()).get("properties")).keySet();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static boolean booleanInput(Operation<?, ?> op, String arg) {
-        Object schema = ((Map<String, Object>) JsonSchemas.input(op.input()).get("properties")).get(arg);
-        return schema instanceof Map<?, ?> s && "boolean".equals(s.get("type"));
-    }
-
-    private static String camel(String flag) {
-        StringBuilder s = new StringBuilder();
-        boolean up = false;
-        for (char ch : flag.toCharArray()) {
-            if (ch == '-') {
-                up = true;
-            } else {
-                s.append(up ? Character.toUpperCase(ch) : ch);
-                up = false;
-            }
-        }
-        return s.toString();
+    private static Map<String, Object> properties(Operation<?, ?> op) {
+        return (Map<String, Object>) JsonSchemas.input(op.input()).get("properties");
     }
 }

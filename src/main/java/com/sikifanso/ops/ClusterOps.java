@@ -1,5 +1,7 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.platform.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
@@ -251,11 +253,15 @@ public final class ClusterOps {
      */
     private static ClusterCreated create(ClusterCreateInput in, OperationContext ctx) {
         if (in.bootstrapVersion() != null && in.bootstrapUrl() == null) {
-            throw SikifansoException.usage("--bootstrap-version needs --bootstrap",
+            throw SikifansoException.usage(Hint.of(Suggestion.of("cluster", "create").option("bootstrapVersion", "V")
+                    .mentionFlag(), " needs ", Suggestion.of("cluster", "create").option("bootstrap", "bootstrapUrl", "URL")
+                    .mentionFlag()),
                     "the built-in template always matches this sikifanso version");
         }
         if (in.fromSnapshot() != null && in.bootstrapUrl() != null) {
-            throw SikifansoException.usage("--from-snapshot and --bootstrap exclude each other",
+            throw SikifansoException.usage(Hint.of(Suggestion.of("cluster", "create").option("fromSnapshot", "S")
+                    .mentionFlag(), " and ", Suggestion.of("cluster", "create").option("bootstrap", "bootstrapUrl", "URL")
+                    .mentionFlag(), " exclude each other"),
                     "a cluster created from a snapshot takes the snapshot's GitOps repo");
         }
         if (in.registryConfig() != null && in.gitopsOnly()) {

@@ -1,6 +1,7 @@
 package com.sikifanso.platform;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.K3dNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,8 @@ public final class ClusterKubeconfig {
             config = Mappers.YAML.readTree(Files.readString(kubeconfig));
         } catch (IOException e) {
             throw SikifansoException.failure("cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage(),
-                    "start the cluster to write its entry again: sikifanso cluster start " + cluster, e);
+                    "start the cluster to write its entry again: ", Suggestion.of("cluster", "start")
+                            .arg("cluster", cluster), e);
         }
         JsonNode ctx = named(config, "contexts", context);
         if (ctx == null) {

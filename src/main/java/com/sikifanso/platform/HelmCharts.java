@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.InstallCommand;
@@ -77,7 +78,7 @@ public final class HelmCharts implements ChartInstaller {
                     .map(r -> chartVersion(chart, r.getChart())).findFirst();
         } catch (RuntimeException e) {
             throw SikifansoException.failure("cannot list the Helm releases in " + chart.namespace() + ": "
-                    + e.getMessage(), "is the cluster running? sikifanso cluster start", e);
+                    + e.getMessage(), "is the cluster running? ", Suggestion.of("cluster", "start"), e);
         }
     }
 

@@ -1,6 +1,8 @@
 package com.sikifanso.platform;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Progress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.kube.KubeClients;
@@ -97,8 +99,9 @@ public final class InfraUpgrade {
             // A --gitops-only cluster has no nodes to start: create makes them from the repo it has.
             throw SikifansoException.failure("cluster \"" + cluster + "\" is " + session.state()
                     + "; only a running cluster can be upgraded", session.state() == ClusterState.NOT_CREATED
-                            ? "create its nodes (its GitOps repo is used as it is): sikifanso cluster create " + cluster
-                            : "start it with: sikifanso cluster start " + cluster);
+                            ? Hint.of("create its nodes (its GitOps repo is used as it is): ",
+                                    Suggestion.of("cluster", "create").arg("name", cluster))
+                            : Hint.of("start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster)));
         }
         InfraConfig infra = infraConfigs.load(Path.of(session.gitOpsPath()));
         String kubeconfig = kubeconfigs.apply(cluster);
@@ -116,8 +119,8 @@ public final class InfraUpgrade {
         String current = charts.deployedVersion(chart, kubeconfig).orElseThrow(() -> SikifansoException.failure(
                 component.label() + " is not installed in cluster \"" + cluster + "\" (no deployed Helm release "
                         + chart.releaseName() + " in " + chart.namespace() + ")",
-                "recreate the cluster: sikifanso cluster delete " + cluster + " && sikifanso cluster create "
-                        + cluster));
+                "recreate the cluster: ", Suggestion.of("cluster", "delete").arg("cluster", cluster), " && ",
+                Suggestion.of("cluster", "create").arg("name", cluster)));
         if (current.equals(target)) {
             return new Outcome(component, current, target, null, "already at " + target);
         }
@@ -136,10 +139,9 @@ public final class InfraUpgrade {
         try {
             release = charts.upgrade(chart, target, values, kubeconfig, timeout);
         } catch (SikifansoException e) {
-            throw SikifansoException.failure(e.getMessage() + "; the release stays at (or was rolled back to) "
-                    + current,
-                    snapshot == null ? e.hint() : "the snapshot " + snapshot + " holds the repo as it was: sikifanso"
-                            + " snapshot restore " + snapshot, e);
+            throw SikifansoException.failure(Hint.of(e.problem(), "; the release stays at (or was rolled back to) "
+                    + current), snapshot == null ? e.fix() : Hint.of("the snapshot " + snapshot + " holds the repo as "
+                    + "it was: ", Suggestion.of("snapshot", "restore").arg("name", snapshot)), e);
         }
         try (KubernetesClient kube = clients.forCluster(cluster)) {
             InfraApplications.put(kube, component == Component.CILIUM
@@ -159,7 +161,7 @@ public final class InfraUpgrade {
         }
         String address = serverAddresses.apply(cluster).orElseThrow(() -> SikifansoException.failure(
                 "cannot find the API server's address on the network of cluster \"" + cluster + "\"",
-                "is its server container running? sikifanso cluster start " + cluster));
+                "is its server container running? ", Suggestion.of("cluster", "start").arg("cluster", cluster)));
         return HelmValues.cilium(infra, address);
     }
 

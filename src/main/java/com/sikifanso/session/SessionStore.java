@@ -1,6 +1,7 @@
 package com.sikifanso.session;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -38,8 +39,9 @@ public final class SessionStore {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw SikifansoException.failure("no cluster named \"" + cluster + "\" (no session at " + file + ")",
-                    "see the clusters you have with: sikifanso cluster info, or prepare this one with: "
-                            + "sikifanso cluster create " + cluster + " --gitops-only");
+                    "see the clusters you have with: ", Suggestion.of("cluster", "info").tool("cluster_list"),
+                    ", or prepare this one with: ", Suggestion.of("cluster", "create").arg("name", cluster)
+                            .flag("gitopsOnly"));
         } catch (AccessDeniedException e) {
             throw SikifansoException.failure("cannot read session file " + file + ": permission denied",
                     "make it readable by you (chmod 600 " + file + ") or set SIKIFANSO_HOME to a directory you own", e);
@@ -72,8 +74,8 @@ public final class SessionStore {
 
     private static SikifansoException corrupt(ClusterName cluster, Path file, String detail, Throwable cause) {
         return SikifansoException.failure("session file " + file + " is corrupt: " + detail,
-                "repair the YAML by hand, or remove the cluster with: sikifanso cluster delete " + cluster
-                        + " (its snapshots are kept)", cause);
+                "repair the YAML by hand, or remove the cluster with: ", Suggestion.of("cluster", "delete")
+                        .arg("cluster", cluster), " (its snapshots are kept)", cause);
     }
 
     /** Writes atomically (temp file, then rename) with mode 0600: it may hold the Argo CD password. */

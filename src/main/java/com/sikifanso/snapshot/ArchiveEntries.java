@@ -1,5 +1,6 @@
 package com.sikifanso.snapshot;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import java.util.HashSet;
 import java.util.Set;
@@ -139,7 +140,7 @@ final class ArchiveEntries {
     static SikifansoException refusal(String snapshot, String detail) {
         return SikifansoException.failure("refusing snapshot \"" + snapshot + "\": " + detail
                         + "; nothing was written",
-                "use an archive made by sikifanso snapshot capture and not altered since (see: sikifanso snapshot "
-                        + "list)");
+                "use an archive made by ", Suggestion.of("snapshot", "capture"), " and not altered since (see: ",
+                Suggestion.of("snapshot", "list"), ")");
     }
 }

@@ -1,5 +1,7 @@
 package com.sikifanso.snapshot;
 
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.agui.journal.ActivityJournal;
 import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.core.ClusterName;
@@ -176,8 +178,8 @@ public final class SnapshotService {
         if (!sessions.exists(target)) {
             throw SikifansoException.failure("cannot restore snapshot \"" + name + "\": there is no cluster named \""
                             + target + "\"",
-                    "create it from the snapshot instead: sikifanso cluster create --from-snapshot " + name + " "
-                            + target);
+                    "create it from the snapshot instead: ", Suggestion.of("cluster", "create")
+                            .option("fromSnapshot", name).arg("name", target));
         }
         Map<String, byte[]> tree = SnapshotArchive.workingTree(name, file);
         RepoChange change = replacement(name, tree);
@@ -251,14 +253,15 @@ public final class SnapshotService {
             Path clusterDir = sessions.home().clusterDir(target);
             if (sessions.exists(target) && sessions.load(target).state() == ClusterState.NOT_CREATED) {
                 throw SikifansoException.failure("cluster \"" + target + "\" is already prepared (state not-created)",
-                        "create its nodes from its GitOps repo with: sikifanso cluster create " + target
-                                + ", or delete it first: sikifanso cluster delete " + target);
+                        "create its nodes from its GitOps repo with: ", Suggestion.of("cluster", "create")
+                                .arg("name", target), ", or delete it first: ", Suggestion.of("cluster", "delete")
+                                .arg("cluster", target));
             }
             if (sessions.exists(target) || Files.exists(clusterDir)) {
                 throw SikifansoException.failure("cluster \"" + target + "\" already exists",
-                        "restore the snapshot into it with: sikifanso snapshot restore " + name + " -c " + target
-                                + ", or name a new cluster: sikifanso cluster create --from-snapshot " + name
-                                + " NEW-NAME");
+                        "restore the snapshot into it with: ", Suggestion.of("snapshot", "restore").arg("name", name)
+                                .cluster(target), ", or name a new cluster: ", Suggestion.of("cluster", "create")
+                                .option("fromSnapshot", name).arg("name", "NEW-NAME"));
             }
             return seed(name, file, verified, target, clusterDir);
         }
@@ -323,8 +326,8 @@ public final class SnapshotService {
         if (!Files.isRegularFile(file)) {
             List<String> known = names();
             throw SikifansoException.failure("no snapshot named \"" + name + "\" in " + dir(),
-                    known.isEmpty() ? "there are no snapshots; capture one with: sikifanso snapshot capture"
-                            : "snapshots: " + String.join(", ", known));
+                    known.isEmpty() ? Hint.of("there are no snapshots; capture one with: ",
+                            Suggestion.of("snapshot", "capture")) : "snapshots: " + String.join(", ", known));
         }
         return file;
     }
@@ -332,7 +335,8 @@ public final class SnapshotService {
     private void refuseTaken(String name, Path file) {
         if (Files.exists(file)) {
             throw SikifansoException.failure("a snapshot named \"" + name + "\" already exists (" + file + ")",
-                    "pick another name with --name, or delete it first: sikifanso snapshot delete " + name);
+                    "pick another name with ", Suggestion.of("snapshot", "capture").option("name", name).mentionFlag(),
+                    ", or delete it first: ", Suggestion.of("snapshot", "delete").arg("name", name));
         }
     }
 

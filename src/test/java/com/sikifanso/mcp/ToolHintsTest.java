@@ -2,39 +2,86 @@ package com.sikifanso.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.ops.OperationRegistry;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Errors are written for the CLI once; over MCP their fixes name tools and arguments instead. */
+/** Errors are written once; over MCP (and to the AI operator) their commands are tools and their arguments. */
 class ToolHintsTest {
     private final ToolHints hints = new ToolHints(new OperationRegistry().all());
 
     @Test
     void commandsWithAToolBecomeTheToolAndItsArguments() {
-        assertThat(hints.render("change it with: sikifanso agent update bob, or pick another name"))
+        assertThat(hints.render(Hint.of("change it with: ", Suggestion.of("agent", "update").arg("name", "bob"),
+                ", or pick another name")))
                 .isEqualTo("change it with: agent_update with name: \"bob\", or pick another name");
-        assertThat(hints.render("sync now: sikifanso app sync qdrant -c lab"))
-                .isEqualTo("sync now: app_sync with name: \"qdrant\", cluster: \"lab\"");
-        assertThat(hints.render("see them: sikifanso cluster profiles")).isEqualTo("see them: profile_list");
-        assertThat(hints.render("see the clusters you have with: sikifanso cluster info, or prepare this one with: "
-                + "sikifanso cluster create lab --gitops-only")).isEqualTo("see the clusters you have with: "
-                + "cluster_list, or prepare this one with: cluster_create with name: \"lab\", gitopsOnly: true");
-        assertThat(hints.render("run sikifanso cluster info lab and retry"))
+        assertThat(hints.render(Hint.of("sync now: ", Suggestion.of("app", "sync").arg("name", "qdrant")
+                .cluster("lab")))).isEqualTo("sync now: app_sync with name: \"qdrant\", cluster: \"lab\"");
+        assertThat(hints.render(Hint.of("see them: ", Suggestion.of("cluster", "profiles").tool("profile_list"))))
+                .isEqualTo("see them: profile_list");
+        assertThat(hints.render(Hint.of("prepare this one with: ", Suggestion.of("cluster", "create")
+                .arg("name", "lab").flag("gitopsOnly"))))
+                .isEqualTo("prepare this one with: cluster_create with name: \"lab\", gitopsOnly: true");
+        assertThat(hints.render(Hint.of("run ", Suggestion.of("cluster", "info").arg("cluster", "lab"), " and retry")))
                 .isEqualTo("run cluster_info with cluster: \"lab\" and retry");
     }
 
     @Test
+    void theCliReadsAsTyped() {
+        Hint hint = Hint.of("restore it: ", Suggestion.of("cluster", "create").option("fromSnapshot", "s1")
+                .arg("name", "lab"), ", or ", Suggestion.of("app", "disable").flag("force").arg("name", "qdrant"),
+                " (", Suggestion.of("app", "disable").flag("force").mention(), " disables it anyway)");
+        assertThat(hint.cli()).isEqualTo("restore it: sikifanso cluster create --from-snapshot s1 lab, or "
+                + "sikifanso app disable --force qdrant (--force disables it anyway)");
+        assertThat(hints.render(hint)).isEqualTo("restore it: cluster_create with fromSnapshot: \"s1\", name: \"lab\", "
+                + "or catalog_disable with force: true, name: \"qdrant\" (force: true disables it anyway)");
+    }
+
+    @Test
     void flagsBecomeArguments() {
-        assertThat(hints.render("disable those first, or use --force to disable qdrant anyway (they may break)"))
-                .isEqualTo("disable those first, or use force: true to disable qdrant anyway (they may break)");
-        assertThat(hints.render("retry: sikifanso catalog disable qdrant --force"))
+        Suggestion force = Suggestion.of("catalog", "disable").arg("name", "qdrant").flag("force");
+        assertThat(hints.render(Hint.of("disable those first, or use ", force.mention(), " to disable qdrant")))
+                .isEqualTo("disable those first, or use force: true to disable qdrant");
+        assertThat(hints.render(Hint.of("retry: ", force)))
                 .isEqualTo("retry: catalog_disable with name: \"qdrant\", force: true");
+        assertThat(hints.render(Hint.of(Suggestion.of("app", "logs").arg("name", "qdrant").option("lines", 50))))
+                .as("a number stays a number").isEqualTo("app_logs with name: \"qdrant\", lines: 50");
+        assertThat(hints.render(Hint.of(Suggestion.of("app", "enable").tool("catalog_enable").arg("names", "rag"))))
+                .as("a list is a list").isEqualTo("catalog_enable with names: [\"rag\"]");
     }
 
     @Test
     void whatNoToolDoesStaysATerminalCommand() {
-        assertThat(hints.render("print it with: sikifanso mcp token")).isEqualTo("print it with: sikifanso mcp token");
-        assertThat(hints.render("start Docker (--no-such-flag)")).isEqualTo("start Docker (--no-such-flag)");
+        assertThat(hints.render(Hint.of("print it with: ", Suggestion.of("mcp", "token"))))
+                .isEqualTo("print it with: sikifanso mcp token");
+        assertThat(hints.render(Hint.text("start Docker (--no-such-flag)"))).isEqualTo("start Docker (--no-such-flag)");
         assertThat(hints.render(null)).isNull();
+        ToolHints readOnly = new ToolHints(new OperationRegistry().all().stream()
+                .filter(op -> op.safety().readOnly()).toList());
+        assertThat(readOnly.render(Hint.of(Suggestion.of("app", "sync").arg("name", "qdrant"))))
+                .as("a tool this server does not offer").isEqualTo("sikifanso app sync qdrant");
+    }
+
+    @Test
+    void anArgumentTheToolLacksIsAMisfitAndKeepsTheCommand() {
+        Suggestion wrong = Suggestion.of("app", "sync").arg("app", "qdrant");
+        assertThat(hints.misfits(wrong)).containsExactly("app");
+        assertThat(hints.render(Hint.of(wrong))).isEqualTo("sikifanso app sync qdrant");
+    }
+
+    @Test
+    void anErrorReadsWithItsFix() {
+        SikifansoException e = SikifansoException.failure(Hint.of("cluster \"lab\" is not running: ",
+                Suggestion.of("cluster", "start").arg("cluster", "lab")), "or ", Suggestion.of("cluster", "delete")
+                .arg("cluster", "lab"));
+        assertThat(e.getMessage()).isEqualTo("cluster \"lab\" is not running: sikifanso cluster start lab");
+        assertThat(e.hint()).isEqualTo("or sikifanso cluster delete lab");
+        assertThat(hints.error(e)).isEqualTo("cluster \"lab\" is not running: cluster_start with cluster: \"lab\"\n"
+                + "To fix: or cluster_delete with cluster: \"lab\"");
+        assertThat(hints.error(SikifansoException.failure("plain", (String) null))).isEqualTo("plain");
+        assertThat(List.of(e.fix().suggestions().getFirst().tool())).containsExactly("cluster_delete");
     }
 }

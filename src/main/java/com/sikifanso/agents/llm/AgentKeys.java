@@ -1,6 +1,7 @@
 package com.sikifanso.agents.llm;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.agents.AgentSandbox;
 import com.sikifanso.agents.AgentValues;
@@ -67,7 +68,7 @@ public final class AgentKeys {
                 String key = admin.post("/key/generate", body).path("key").asText("");
                 if (key.isEmpty()) {
                     throw SikifansoException.failure("LiteLLM's /key/generate answered without a key",
-                            "see sikifanso app logs litellm-proxy");
+                            "see ", Suggestion.of("app", "logs").arg("name", "litellm-proxy"));
                 }
                 store(kube, agent, key);
             }
@@ -175,7 +176,8 @@ public final class AgentKeys {
                 .getOrDefault("litellm-proxy-credentials", new java.util.TreeMap<>()).get("LITELLM_MASTER_KEY");
         if (key == null) {
             throw SikifansoException.failure("cluster \"" + cluster + "\" has no LiteLLM master key, so no agent key "
-                    + "can be made", "enable the gateway first: sikifanso app enable litellm-proxy");
+                    + "can be made", "enable the gateway first: ", Suggestion.of("app", "enable")
+                    .arg("names", "litellm-proxy"));
         }
         return key;
     }

@@ -1,5 +1,7 @@
 package com.sikifanso.agents.llm;
 
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -65,8 +67,8 @@ final class LiteLlmAdmin {
             throw SikifansoException.failure("interrupted while calling LiteLLM " + what, null, e);
         } catch (ExecutionException | TimeoutException e) {
             throw SikifansoException.failure("cannot reach LiteLLM's " + what + " through the API server: "
-                    + Throwables.rootMessage(e), "is litellm-proxy enabled and healthy? sikifanso app status "
-                    + "litellm-proxy", e);
+                    + Throwables.rootMessage(e), "is litellm-proxy enabled and healthy? ",
+                    Suggestion.of("app", "status").arg("name", "litellm-proxy"), e);
         }
         if (!response.isSuccessful()) {
             throw SikifansoException.failure("LiteLLM refused " + what + ": HTTP " + response.code() + " "
@@ -76,7 +78,7 @@ final class LiteLlmAdmin {
             return Mappers.JSON.readTree(response.body());
         } catch (java.io.IOException e) {
             throw SikifansoException.failure("LiteLLM's " + what + " answered something that is not JSON: "
-                    + abbreviate(response.body()), "see sikifanso app logs litellm-proxy", e);
+                    + abbreviate(response.body()), "see ", Suggestion.of("app", "logs").arg("name", "litellm-proxy"), e);
         }
     }
 

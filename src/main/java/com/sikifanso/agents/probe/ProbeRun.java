@@ -1,5 +1,7 @@
 package com.sikifanso.agents.probe;
 
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Deadline;
 import com.sikifanso.core.SikifansoException;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -41,9 +43,8 @@ final class ProbeRun implements AutoCloseable {
             String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
                     : e.getMessage();
             throw SikifansoException.failure("the probe pod could not be created in " + namespace(pod) + ": " + reason,
-                    e.getCode() == 403 ? "the sandbox's quota or Pod Security refused it: free room under the quota "
-                            + "(sikifanso agent update NAME --pods/--cpu-limit/--memory-limit) and run the probe again"
-                            : "check the cluster with: sikifanso cluster doctor", e);
+                    e.getCode() == 403 ? quotaHint() : Hint.of("check the cluster with: ",
+                            Suggestion.of("cluster", "doctor")), e);
         }
         return run;
     }
@@ -82,6 +83,15 @@ final class ProbeRun implements AutoCloseable {
             }
             deadline.pause(poll, "the probe pod " + name);
         }
+    }
+
+    private static Hint quotaHint() {
+        // Inline, so SuggestionsNameCommandsTest reads each flag.
+        return Hint.of("the sandbox's quota or Pod Security refused it: free room under the quota (",
+                Suggestion.of("agent", "update").arg("name", "NAME"), " ",
+                Suggestion.of("agent", "update").option("pods", "N").mentionFlag(), "/",
+                Suggestion.of("agent", "update").option("cpuLimit", "CPU").mentionFlag(), "/",
+                Suggestion.of("agent", "update").option("memoryLimit", "MEM").mentionFlag(), ") and run the probe again");
     }
 
     private static Optional<String> stuck(Pod p) {

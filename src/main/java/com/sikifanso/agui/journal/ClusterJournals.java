@@ -1,6 +1,8 @@
 package com.sikifanso.agui.journal;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.SessionStore;
 import java.nio.file.Files;
@@ -23,7 +25,7 @@ public final class ClusterJournals {
             throw SikifansoException.failure("no cluster named \"" + cluster + "\""
                             + (known.isEmpty() ? "; there are no clusters yet" : "; the clusters are: "
                             + String.join(", ", known)),
-                    known.isEmpty() ? "create one with: sikifanso cluster create " + cluster
+                    known.isEmpty() ? Hint.of("create one with: ", Suggestion.of("cluster", "create").arg("name", cluster))
                             : "name one with --cluster NAME (or SIKIFANSO_CLUSTER), e.g. --cluster " + known.get(0));
         }
         return new ActivityJournal(sessions.home().clusterDir(cluster), options);

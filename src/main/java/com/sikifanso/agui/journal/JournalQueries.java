@@ -1,5 +1,6 @@
 package com.sikifanso.agui.journal;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,8 +61,8 @@ public final class JournalQueries {
         }
         if (matches.isEmpty()) {
             throw SikifansoException.failure("no run \"" + idOrPrefix + "\" in the activity journal of cluster \""
-                    + cluster + "\"", "see the runs with: sikifanso events --cluster " + cluster
-                    + " (the run id follows each line's sequence number)");
+                    + cluster + "\"", "see the runs with: ", Suggestion.of("events").option("cluster", cluster),
+                    " (the run id follows each line's sequence number)");
         }
         if (matches.size() > 1) {
             throw SikifansoException.failure("run \"" + idOrPrefix + "\" is the start of " + matches.size()

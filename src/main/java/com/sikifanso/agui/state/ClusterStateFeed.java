@@ -1,6 +1,7 @@
 package com.sikifanso.agui.state;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.Services;
 import com.sikifanso.agents.AgentService;
@@ -151,7 +152,7 @@ public final class ClusterStateFeed implements AutoCloseable {
     static ClusterStateFeed whileListening(Services services, ClusterName cluster, Options options) {
         if (!services.sessions().exists(cluster)) {
             throw SikifansoException.failure("no cluster named \"" + cluster + "\"",
-                    "create it with: sikifanso cluster create " + cluster);
+                    "create it with: ", Suggestion.of("cluster", "create").arg("name", cluster));
         }
         Path dir = services.sessions().home().clusterDir(cluster);
         return start(cluster, dir, new ActivityJournal(dir, JournalOptions.DEFAULTS), Sources.of(services, options),

@@ -1,0 +1,112 @@
+package com.sikifanso.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Words for a person or a model that may name commands: an error's fix, or a message that names one. Text and
+ * {@link Suggestion}s in order, so each surface renders the commands in its own terms ({@link #cli()} for the
+ * terminal; mcp/ToolHints for tools).
+ */
+public record Hint(List<Part> parts) {
+    public Hint {
+        parts = List.copyOf(parts);
+    }
+
+    /** A piece of a hint. */
+    public sealed interface Part permits Text, Suggestion, Mention {
+    }
+
+    public record Text(String text) implements Part {
+    }
+
+    /** A flag named in prose: its suggestion's last argument, with its value or without. */
+    public record Mention(Suggestion of, boolean withValue) implements Part {
+    }
+
+    /** How a surface writes commands. */
+    public interface Renderer {
+        String command(Suggestion suggestion);
+
+        String mention(Mention mention);
+    }
+
+    /** The terminal's words: the command as typed, a flag as {@code --force}. */
+    public static final Renderer CLI = new Renderer() {
+        @Override
+        public String command(Suggestion suggestion) {
+            return suggestion.cli();
+        }
+
+        @Override
+        public String mention(Mention mention) {
+            Suggestion.Argument a = mention.of().arguments().getLast();
+            return mention.withValue() ? a.cli() : a.flag();
+        }
+    };
+
+    /**
+     * Text ({@link CharSequence}s and anything else by its {@code toString}), suggestions, mentions and other
+     * hints (spliced in), in reading order; nulls are skipped.
+     */
+    public static Hint of(Object... pieces) {
+        List<Part> parts = new ArrayList<>();
+        for (Object piece : pieces) {
+            switch (piece) {
+                case null -> { }
+                case Hint h -> parts.addAll(h.parts());
+                case Part p -> parts.add(p);
+                case Throwable t -> throw new IllegalArgumentException("a cause is not hint text: " + t);
+                default -> parts.add(new Text(String.valueOf(piece)));
+            }
+        }
+        return new Hint(parts);
+    }
+
+    /** The hints one after another, the separator between them. */
+    public static Hint join(String separator, List<Hint> hints) {
+        List<Object> pieces = new ArrayList<>();
+        for (Hint hint : hints) {
+            pieces.add(pieces.isEmpty() ? null : separator);
+            pieces.add(hint);
+        }
+        return of(pieces.toArray());
+    }
+
+    /** Plain words, or null for none. */
+    public static Hint text(String words) {
+        return words == null ? null : of(words);
+    }
+
+    public String render(Renderer renderer) {
+        StringBuilder s = new StringBuilder();
+        for (Part part : parts) {
+            s.append(switch (part) {
+                case Text t -> t.text();
+                case Suggestion c -> renderer.command(c);
+                case Mention m -> renderer.mention(m);
+            });
+        }
+        return s.toString();
+    }
+
+    public String cli() {
+        return render(CLI);
+    }
+
+    /** Every command it names, mentioned flags' commands included. */
+    public List<Suggestion> suggestions() {
+        return parts.stream().<Suggestion>mapMulti((p, out) -> {
+            if (p instanceof Suggestion s) {
+                out.accept(s);
+            } else if (p instanceof Mention m) {
+                out.accept(m.of());
+            }
+        }).toList();
+    }
+
+    @Override
+    public String toString() {
+        return cli();
+    }
+}
