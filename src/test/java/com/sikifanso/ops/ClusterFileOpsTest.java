@@ -9,13 +9,10 @@ import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.clusterfile.ClusterFile;
 import com.sikifanso.clusterfile.ClusterFileParser;
 import com.sikifanso.clusterfile.ClusterFiles;
-import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.SikifansoException;
-import com.sikifanso.session.SikifansoHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,13 +61,11 @@ class ClusterFileOpsTest {
 
     @BeforeEach
     void noDocker() {
-        services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(5),
-                msg -> { }, Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock"),
-                        "KUBECONFIG", home.resolve("kubeconfig").toString(), "HOME", home.toString()));
+        services = NoDockerServices.on(home);
     }
 
     private <I extends Record, O extends Record> O call(Operation<I, O> op, I input) {
-        return services.invocations().invoke(op, input, Invocations.Caller.program(Surface.cli, msg -> { }));
+        return NoDockerServices.invoke(services, op, input);
     }
 
     private static ClusterOps.ClusterCreateInput create(String name, Path config, String template, Integer agents,

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sikifanso.Services;
-import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.ClusterState;
-import com.sikifanso.session.SikifansoHome;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +22,7 @@ class ClusterOpsTest {
 
     @BeforeEach
     void noDocker() {
-        services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(5),
-                msg -> { }, Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock"),
-                        "KUBECONFIG", home.resolve("kubeconfig").toString(), "HOME", home.toString()));
+        services = NoDockerServices.on(home);
     }
 
     private Object call(String tool, Map<String, Object> args) {

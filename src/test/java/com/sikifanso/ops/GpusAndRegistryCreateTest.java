@@ -8,17 +8,13 @@ import com.sikifanso.Services;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.clusterfile.ClusterFile;
-import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.session.Session;
 import com.sikifanso.session.SessionStore;
-import com.sikifanso.session.SikifansoHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,13 +34,11 @@ class GpusAndRegistryCreateTest {
 
     @BeforeEach
     void noDocker() {
-        services = new Services(new BuildInfo("test", "none"), new SikifansoHome(home), Duration.ofSeconds(5),
-                msg -> { }, Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock"),
-                        "KUBECONFIG", home.resolve("kubeconfig").toString(), "HOME", home.toString()));
+        services = NoDockerServices.on(home);
     }
 
     private <I extends Record, O extends Record> O call(Operation<I, O> op, I input) {
-        return services.invocations().invoke(op, input, Invocations.Caller.program(Surface.cli, msg -> { }));
+        return NoDockerServices.invoke(services, op, input);
     }
 
     @Test
