@@ -53,6 +53,8 @@ public final class Services {
     private final com.sikifanso.share.DocumentSources documents;
     private final com.sikifanso.share.ProfileBundles profileBundles;
     private final com.sikifanso.share.AgentTemplates agentTemplates;
+    private final com.sikifanso.clusterfile.LockFiles lockFiles;
+    private final com.sikifanso.clusterfile.LockReplay lockReplay;
     private final Lazy<Convergence> convergence;
     private final Lazy<SnapshotService> snapshots;
     private final Lazy<ArgoCdServices> argocd;
@@ -109,6 +111,9 @@ public final class Services {
         this.documents = new com.sikifanso.share.DocumentSources(new com.sikifanso.share.OciArtifacts(env));
         this.profileBundles = new com.sikifanso.share.ProfileBundles(repos, clusterFiles, apps);
         this.agentTemplates = new com.sikifanso.share.AgentTemplates(documents);
+        this.lockFiles = new com.sikifanso.clusterfile.LockFiles(sessions, repos, clusterFiles, profiles, kube,
+                "sikifanso " + build.version());
+        this.lockReplay = new com.sikifanso.clusterfile.LockReplay(repos, profileBundles);
         // Everything that talks to Docker, Kubernetes, Helm or Argo CD is built on first use.
         this.convergence = Lazy.of(() -> new Convergence(sessions, kube,
                 new SyncOrchestrator(SyncOrchestrator.DEFAULT_GRACE, Duration.ofSeconds(2)),
@@ -216,6 +221,14 @@ public final class Services {
     }
 
     /** Agent templates: built-in, or from a file, an OCI registry or a git ref. */
+    public com.sikifanso.clusterfile.LockFiles lockFiles() {
+        return lockFiles;
+    }
+
+    public com.sikifanso.clusterfile.LockReplay lockReplay() {
+        return lockReplay;
+    }
+
     public com.sikifanso.share.AgentTemplates agentTemplates() {
         return agentTemplates;
     }

@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
             ClusterDeleteCommand.class, ClusterInfoCommand.class, ClusterProfilesCommand.class, ClusterDoctorCommand.class,
             ClusterUpgradeCommand.class, ClusterGitopsCommand.class, DashboardCommand.class,
             ClusterConfigCommand.class, ClusterTemplatesCommand.class, ClusterAttachCommand.class,
-            ClusterDetachCommand.class})
+            ClusterDetachCommand.class, ClusterLockCommand.class, ClusterDiffLockCommand.class})
 final class ClusterCommand {
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
             "  sikifanso cluster create --profile agent-dev",
             "  sikifanso cluster create lab1 --config lab1.yaml --agents 3   # flags override the file",
             "  sikifanso cluster create lab1 --template rag-lab --dry-run     # print the resolved file",
+            "  sikifanso cluster create lab2 --from-lock sikifanso.lock       # as cluster lock recorded it",
             "  sikifanso cluster create lab1 --agents 2 --no-switch-context",
             "  sikifanso cluster create lab1 --gitops-only --profile agent-dev,rag",
             "  sikifanso cluster create --bootstrap ./my-template --bootstrap-version v1.2.0"})
@@ -70,6 +71,11 @@ final class ClusterCreateCommand extends BaseCommand {
             + " cluster config --schema); the flags given override it.")
     Path config;
 
+    @Option(names = "--from-lock", paramLabel = "FILE", description = "Re-create a locked cluster (see: cluster"
+            + " lock): its k3s image, CNI, Cilium and Argo CD versions, apps at their chart versions with their values,"
+            + " agents; refused when the lock cannot say one of them. Name default: the lock's cluster.")
+    Path fromLock;
+
     @Option(names = "--template", paramLabel = "NAME",
             description = "Start from a cluster template (see: cluster templates); the flags given override it.")
     String template;
@@ -118,14 +124,15 @@ final class ClusterCreateCommand extends BaseCommand {
     @Override
     int run() {
         PullPolicy pullPolicy = PullPolicy.parse(pull);
-        // Without a name, --from-snapshot creates the snapshot's cluster, and a cluster file its metadata.name;
+        // Without a name, --from-snapshot creates the snapshot's cluster, a cluster file its metadata.name and a lock its
+        // cluster;
         // otherwise the name or -c/--cluster.
-        boolean fromFile = fromSnapshot != null || config != null || template != null;
+        boolean fromFile = fromSnapshot != null || config != null || template != null || fromLock != null;
         String cluster = fromFile && name == null && !clusterGiven() ? null : cluster(name);
         ClusterOps.ClusterCreateInput input = new ClusterOps.ClusterCreateInput(cluster,
                 profile == null ? null : profile.names(), bootstrap, bootstrapVersion, gitopsOnly, agents,
                 fromSnapshot, image, pullPolicy, servers, template, cni, gpus, config, registryConfig, !noSwitchContext,
-                keepOnFailure, showPassword, skipBootstrap, gitopsRemote, registryCreate);
+                keepOnFailure, showPassword, skipBootstrap, gitopsRemote, registryCreate, fromLock);
         if (dryRun) {
             perform(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, input);
         } else {

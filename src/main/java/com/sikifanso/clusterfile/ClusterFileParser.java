@@ -54,16 +54,8 @@ public final class ClusterFileParser {
     }
 
     private ClusterFile read(String text) {
-        try {
-            yaml = YamlLines.read(text);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            throw SikifansoException.usage(source + " line " + line + ": not valid YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""),
-                    "fix the YAML syntax there (indent with spaces; one key once per mapping)");
-        } catch (IOException e) {
-            throw SikifansoException.usage(source + ": cannot be read: " + e.getMessage(), "check the file");
-        }
+        yaml = YamlLines.readOrRefuse(text, source, "fix the YAML syntax there (indent with spaces; one key once per"
+                + " mapping)");
         JsonNode root = yaml.tree();
         if (root == null || !root.isObject()) {
             throw SikifansoException.usage(source + " line 1: a cluster file is a YAML mapping",

@@ -20,6 +20,20 @@ record YamlLines(JsonNode tree, Map<String, Integer> lines) {
     private static final ObjectMapper STRICT = YAMLMapper.builder(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
 
+    /** The document from {@code source}, or a usage error naming its line where it is not YAML, with {@code fix}. */
+    static YamlLines readOrRefuse(String text, String source, Object fix, Object... more) {
+        try {
+            return read(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+            throw com.sikifanso.core.SikifansoException.usage(source + " line " + line + ": not valid YAML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""), fix, more);
+        } catch (IOException e) {
+            throw com.sikifanso.core.SikifansoException.usage(source + ": cannot be read: " + e.getMessage(),
+                    "check the file");
+        }
+    }
+
     static YamlLines read(String text) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = STRICT.createParser(text)) {

@@ -5,6 +5,8 @@ import com.sikifanso.cluster.RegistryConfig;
 import com.sikifanso.clusterfile.ClusterFile;
 import com.sikifanso.clusterfile.ClusterFiles;
 import com.sikifanso.clusterfile.ClusterTemplates;
+import com.sikifanso.clusterfile.LockFileParser;
+import com.sikifanso.clusterfile.LockReplay;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.Table;
@@ -45,7 +47,7 @@ public final class ClusterFileOps {
             Operation.of("cluster_create_dry_run", "The cluster file a cluster create would make, flags laid over"
                             + " the file or template; nothing is made.", Toolset.cluster, Safety.READ,
                     ClusterOps.ClusterCreateInput.class, ClusterFileDoc.class,
-                    (in, ctx) -> new ClusterFileDoc(resolved(in, ctx)), out -> ClusterFiles.yaml(out.file()))
+                    (in, ctx) -> new ClusterFileDoc(resolvedWithoutLock(in, ctx)), out -> ClusterFiles.yaml(out.file()))
             .cliOnly("cluster create --dry-run: it reads a local file (--config) and prints a file to save");
 
     public static final Operation<ClusterOps.NoInput, TemplateList> CLUSTER_TEMPLATES = Operation.of(
@@ -58,14 +60,29 @@ public final class ClusterFileOps {
         return List.of(CLUSTER_CONFIG, CLUSTER_CONFIG_SCHEMA, CLUSTER_CREATE_DRY_RUN, CLUSTER_TEMPLATES);
     }
 
-    /** The cluster a create makes: the file (--config) or template, with the flags given laid over it. */
+    /** A lock's apps are not a cluster file's: printing the file alone would leave them out. */
+    private static ClusterFile resolvedWithoutLock(ClusterOps.ClusterCreateInput in, OperationContext ctx) {
+        if (in.fromLock() != null) {
+            throw SikifansoException.usage("--dry-run does not take --from-lock", "the lock is what the create"
+                    + " makes: read it, or compare it with a cluster with cluster diff-lock");
+        }
+        return resolved(in, ctx);
+    }
+
+    /** The cluster a create makes: the lock, file (--config) or template, with the flags given laid over it. */
     static ClusterFile resolved(ClusterOps.ClusterCreateInput in, OperationContext ctx) {
         if (in.config() != null && in.template() != null) {
             throw SikifansoException.usage("--config and --template exclude each other",
                     "a template is a cluster file too: save it with sikifanso cluster create --template "
                             + in.template() + " --dry-run > cluster.yaml, edit it, then use --config cluster.yaml");
         }
-        ClusterFile base = in.config() != null ? ClusterFiles.read(in.config())
+        if (in.fromLock() != null && (in.config() != null || in.template() != null || in.fromSnapshot() != null)) {
+            throw SikifansoException.usage("--from-lock excludes --config, --template and --from-snapshot",
+                    "a lock says the whole cluster: give it alone (with a name, and node flags if you like)");
+        }
+        ClusterFile base = in.fromLock() != null
+                ? LockReplay.clusterFile(LockFileParser.read(in.fromLock()), in.fromLock().toString())
+                : in.config() != null ? ClusterFiles.read(in.config())
                 : in.template() != null ? ctx.services().clusterTemplates().load(in.template()) : ClusterFile.empty();
         String registries = in.registryConfig() == null ? null : RegistryConfig.read(in.registryConfig());
         Integer registryPort = in.registryCreate() == null || in.registryCreate() == 0 ? null : in.registryCreate();

@@ -12,6 +12,8 @@ import com.sikifanso.cluster.NodeOptions;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.clusterfile.ClusterFile;
+import com.sikifanso.clusterfile.LockFile;
+import com.sikifanso.clusterfile.LockFileParser;
 import com.sikifanso.infra.Cni;
 import com.sikifanso.clusterfile.ClusterFiles;
 import com.sikifanso.core.ClusterName;
@@ -47,7 +49,7 @@ public final class ClusterOps {
      * is a cluster file on the user's machine (its settings are the tool's own arguments), {@code gitopsRemote}
      * publishes the repo with the user's git credentials (as gitops_remote_set, a person's choice), {@code
      * registryCreate} (a host port, 0 for a free one) is the registry a person pushes their own images to from this
-     * machine. A tool call
+     * machine, {@code fromLock} is a lock file on the user's machine. A tool call
      * gets them unset (no file, context kept, cleaned up, no password, full bootstrap).
      */
     public record ClusterCreateInput(
@@ -76,7 +78,20 @@ public final class ClusterOps {
             @JsonIgnore Boolean keepOnFailure,
             @JsonIgnore Boolean showPassword,
             @JsonIgnore Boolean skipBootstrap,
-            @JsonIgnore String gitopsRemote, @JsonIgnore Integer registryCreate) implements ClusterScoped {
+            @JsonIgnore String gitopsRemote, @JsonIgnore Integer registryCreate,
+            @JsonIgnore Path fromLock) implements ClusterScoped {
+        /** A create from flags, a cluster file or a template, not from a lock. */
+        public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
+                                  boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
+                                  PullPolicy pull, Integer servers, String template, Cni cni, String gpus, Path config,
+                                  Path registryConfig, Boolean switchContext, Boolean keepOnFailure,
+                                  Boolean showPassword, Boolean skipBootstrap, String gitopsRemote,
+                                  Integer registryCreate) {
+            this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, servers,
+                    template, cni, gpus, config, registryConfig, switchContext, keepOnFailure, showPassword,
+                    skipBootstrap, gitopsRemote, registryCreate, null);
+        }
+
         /** A create without a GitOps remote or a registry. */
         public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
                                   boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
@@ -290,9 +305,15 @@ public final class ClusterOps {
         Gpus.parse(nodes.gpus());
         String remote = in.gitopsRemote() == null ? null : RemoteUrls.require(in.gitopsRemote());
         ClusterService.Prepared early = null;
-        if (ClusterFiles.changesRepo(file)) {
+        LockFile lock = in.fromLock() == null ? null : LockFileParser.read(in.fromLock());
+        if (ClusterFiles.changesRepo(file) || lock != null) {
             early = clusters.prepare(cluster, template, profiles);
-            orForget(ctx, cluster, early.reused(), () -> ctx.services().clusterFiles().apply(cluster, file));
+            orForget(ctx, cluster, early.reused(), () -> {
+                ctx.services().clusterFiles().apply(cluster, file);
+                if (lock != null) {
+                    replay(ctx, cluster, lock, in.fromLock());
+                }
+            });
             profiles = null;
         }
         if (remote != null) {
@@ -316,6 +337,15 @@ public final class ClusterOps {
         ClusterService.Prepared prepared = early != null ? early : c.prepared();
         return new ClusterCreated(session, prepared.reused(), prepared.profile(), Optional.of(c.kubeconfig().toString()),
                 switchContext ? Optional.of(cluster.k3d().context()) : Optional.empty());
+    }
+
+    /** The lock's apps and agents, in one commit; the images follow from them and are not pinned by a create. */
+    private static void replay(OperationContext ctx, ClusterName cluster, LockFile lock, Path source) {
+        ctx.services().lockReplay().apply(cluster, lock, source.toString());
+        if (lock.imagesRecorded()) {
+            ctx.progress().accept("note: the lock's " + lock.images().size() + " images are not pinned: they follow"
+                    + " from the chart versions and values; cluster diff-lock says if any differ");
+        }
     }
 
     /** The host ports a cluster file asked for, 0 for those it left out; null when it asked for none. */

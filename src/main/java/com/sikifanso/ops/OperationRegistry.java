@@ -26,6 +26,7 @@ public final class OperationRegistry {
         all.addAll(RunOps.all());
         all.addAll(ShareOps.all());
         all.addAll(ImageOps.all());
+        all.addAll(LockOps.all());
         all.sort(Comparator.comparing(Operation::name));
         this.operations = List.copyOf(all);
     }
