@@ -1,6 +1,5 @@
 package com.sikifanso.ops;
 
-import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,16 +8,11 @@ import com.sikifanso.Services;
 import com.sikifanso.cli.CommandLines;
 import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.cluster.RealDocker;
-import com.sikifanso.core.BuildInfo;
-import com.sikifanso.core.K3dNames;
 import com.sikifanso.core.Mappers;
-import com.sikifanso.core.SikifansoException;
-import com.sikifanso.session.SikifansoHome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,33 +33,21 @@ class CliMatchesToolsClusterTest {
     Path tmp;
 
     private final Map<String, String> env = new HashMap<>();
+    private CliHome home;
     private Services services;
     private String name;
 
     @BeforeEach
     void home() {
-        env.putAll(System.getenv());
-        env.put("SIKIFANSO_HOME", tmp.resolve("home").toString());
-        env.put("KUBECONFIG", tmp.resolve("kube/config").toString());
-        env.put("HOME", tmp.toString());
-        env.remove("SIKIFANSO_CLUSTER");
-        services = new Services(BuildInfo.load(), SikifansoHome.fromEnvironment(env), Duration.ofSeconds(30),
-                msg -> { }, env);
-        name = "cmt-" + Long.toString(System.nanoTime() % 46656, 36);
+        home = CliHome.at(tmp, "cmt");
+        env.putAll(home.env());
+        services = home.services();
+        name = home.name();
     }
 
     @AfterEach
     void removeTheCluster() {
-        try {
-            services.clusters().delete(ClusterName.of(name));
-        } catch (SikifansoException alreadyGone) {
-            // Deleted by the test itself; containers a failed step may have left are removed below.
-        }
-        try {
-            services.clusters().backends().nodes().remove(new K3dNames(name));
-        } catch (SikifansoException noDocker) {
-            // Nothing can have been made in Docker then.
-        }
+        home.removeTheCluster();
     }
 
     @Test

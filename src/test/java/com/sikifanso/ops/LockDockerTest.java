@@ -3,25 +3,17 @@ package com.sikifanso.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sikifanso.Services;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.cli.CommandLines;
 import com.sikifanso.cluster.RealDocker;
 import com.sikifanso.clusterfile.LockFile;
 import com.sikifanso.clusterfile.LockFileParser;
-import com.sikifanso.core.BuildInfo;
-import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
 import com.sikifanso.core.Mappers;
-import com.sikifanso.core.SikifansoException;
-import com.sikifanso.session.SikifansoHome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,31 +28,17 @@ class LockDockerTest {
     @TempDir
     Path tmp;
 
-    private final Map<String, String> env = new HashMap<>();
-    private Services services;
-    private String name;
+    private CliHome home;
 
     @BeforeEach
     void home() {
         RealDocker.require();
-        env.putAll(System.getenv());
-        env.put("SIKIFANSO_HOME", tmp.resolve("home").toString());
-        env.put("KUBECONFIG", tmp.resolve("kube/config").toString());
-        env.put("HOME", tmp.toString());
-        env.remove("SIKIFANSO_CLUSTER");
-        services = new Services(BuildInfo.load(), SikifansoHome.fromEnvironment(env), Duration.ofSeconds(30),
-                msg -> { }, env);
-        name = "lck-" + Long.toString(System.nanoTime() % 46656, 36);
+        home = CliHome.at(tmp, "lck");
     }
 
     @AfterEach
     void removeTheCluster() {
-        try {
-            services.clusters().delete(ClusterName.of(name));
-        } catch (SikifansoException alreadyGone) {
-            // Not made, or deleted; containers a failed step may have left are removed below.
-        }
-        services.clusters().backends().nodes().remove(new K3dNames(name));
+        home.removeTheCluster();
     }
 
     @Test
@@ -72,14 +50,14 @@ class LockDockerTest {
         Files.writeString(lockFile, lock.replace("k3sImage: rancher/k3s:v1.36.3-k3s1",
                 "k3sImage: " + RealDocker.STAND_IN_IMAGE));
 
-        Run created = cli("-o", "json", "cluster", "create", name, "--from-lock", lockFile.toString(),
+        Run created = cli("-o", "json", "cluster", "create", home.name(), "--from-lock", lockFile.toString(),
                 "--no-switch-context", "--skip-bootstrap");
 
         assertThat(created.code()).as(created.err()).isZero();
         JsonNode session = Mappers.JSON.readTree(created.out()).get("session");
         assertThat(session.at("/k3dConfig/image").asText()).isEqualTo(RealDocker.STAND_IN_IMAGE);
-        String server = new K3dNames(name).server(0);
-        assertThat(services.clusters().backends().nodes().inspect(server)
+        String server = new K3dNames(home.name()).server(0);
+        assertThat(home.services().clusters().backends().nodes().inspect(server)
                 .getConfig().getImage()).isEqualTo(RealDocker.STAND_IN_IMAGE);
         Catalog catalog = Catalog.load(Path.of(session.get("gitOpsPath").asText()));
         assertThat(catalog.entries().stream().filter(e -> e.enabled()).map(e -> e.name()).sorted().toList())
@@ -93,7 +71,7 @@ class LockDockerTest {
     private Run cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = CommandLines.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true), false);
+        int code = CommandLines.run(args, home.env(), new PrintWriter(out, true), new PrintWriter(err, true), false);
         return new Run(code, out.toString(), err.toString());
     }
 }

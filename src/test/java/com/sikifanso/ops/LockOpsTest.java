@@ -46,14 +46,8 @@ class LockOpsTest {
             profiles: [agent-minimal]
             apps: [qdrant]
             customApps:
-              - name: podinfo
-                repo: https://stefanprodan.github.io/podinfo
-                chart: podinfo
-                version: 6.10.1
-                namespace: podinfo
-                values:
-                  ui: {message: hello}
-                  replicaCount: 2
+              - {name: podinfo, repo: https://stefanprodan.github.io/podinfo, chart: podinfo, version: 6.10.1,
+                 namespace: podinfo, values: {ui: {message: hello}, replicaCount: 2}}
             agents:
               - name: researcher
                 allow: [qdrant]
