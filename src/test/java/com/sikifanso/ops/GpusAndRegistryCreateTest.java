@@ -112,6 +112,25 @@ class GpusAndRegistryCreateTest {
         assertThat(Catalog.load(home.resolve("clusters/reponly/gitops")).get("vllm").enabled()).isTrue();
     }
 
+    @Test
+    void aClusterFileEnablingVllmOnNodesWithoutGpusIsRefusedBeforeAnythingIsMade() throws IOException {
+        Path file = Files.writeString(home.resolve("vllm-lab.yaml"), """
+                apiVersion: sikifanso.io/v1alpha1
+                kind: Cluster
+                apps:
+                  - vllm
+                """);
+
+        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("vllmlab", null,
+                null, null, false, null, null, null, PullPolicy.MISSING, null, null, null, null, file, null, false,
+                false, false, false, null, null)))
+                .hasMessage("apps: vllm needs an NVIDIA GPU, and the nodes would have none")
+                .satisfies(e -> assertThat(((SikifansoException) e).hint()).isEqualTo("write nodes: {gpus: all} in "
+                        + "the file, or give the flag: sikifanso cluster create NAME --gpus all --image IMAGE (IMAGE a "
+                        + "CUDA-enabled k3s image, built as k3d's CUDA guide does)"));
+        assertThat(home.resolve("clusters")).doesNotExist();
+    }
+
     /** The session as a create leaves it once its nodes exist (they cannot start here). */
     private void nodesMadeWith(String cluster, String gpus) {
         SessionStore sessions = services.sessions();
