@@ -9,7 +9,9 @@ import com.sikifanso.gitops.Scaffolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * under src/test/resources/charts; no chart repository can be reached here): Ollama's pod asks for nvidia.com/gpu and
  * runs with k3s' nvidia RuntimeClass once its values went through {@link GpuScheduling}; the device plugin's DaemonSet
  * runs with that RuntimeClass and without the node-feature-discovery affinity that would keep it off every node.
+ * vLLM's engine asks for N GPUs, shards the model over them and runs with that RuntimeClass the same way; with the
+ * shipped values it asks for one GPU and names no RuntimeClass (which k3s without the NVIDIA runtime lacks). Its
+ * chart's Prometheus dependencies are stand-ins (charts/README.md) whose rendering the values must keep off.
  */
 class GpuChartsRenderTest {
     @TempDir
@@ -124,6 +129,16 @@ class GpuChartsRenderTest {
     }
 
     @Test
+    void theDependencyStandInsShowWhenAConditionLetsThemIn() throws IOException {
+        String values = shipped("vllm").replace("kube-prometheus-stack:\n  enabled: false",
+                "kube-prometheus-stack:\n  enabled: true");
+
+        assertThat(renderVllm(values)).extracting(o -> o.at("/metadata/name").asText())
+                .as("what the previous test's kinds would catch").contains("stand-in-kube-prometheus-stack-rendered")
+                .doesNotContain("stand-in-prometheus-adapter-rendered");
+    }
+
+    @Test
     void agentsReachVllmsRouterOnThePortAndLabelsItsCatalogEntryNames() throws IOException {
         CatalogEntry.AgentAccess access = Mappers.YAML.treeToValue(
                 Mappers.YAML.readTree(Scaffolder.embeddedFile("catalog/vllm.yaml").orElseThrow()).get("agentAccess"),
@@ -132,7 +147,7 @@ class GpuChartsRenderTest {
         JsonNode router = objects.stream().filter(o -> o.at("/metadata/name").asText().equals("vllm-deployment-router"))
                 .findFirst().orElseThrow().at("/spec/template");
 
-        assertThat(Mappers.YAML.convertValue(router.at("/metadata/labels"), java.util.Map.class))
+        assertThat(Mappers.YAML.convertValue(router.at("/metadata/labels"), Map.class))
                 .containsAllEntriesOf(access.podLabels());
         assertThat(router.at("/spec/containers/0/ports/0/containerPort").asInt()).isEqualTo(access.port());
         JsonNode service = objects.stream().filter(o -> o.at("/metadata/name").asText().equals("vllm-router-service"))
@@ -160,7 +175,7 @@ class GpuChartsRenderTest {
     }
 
     private static List<String> texts(JsonNode array) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
     }
