@@ -98,6 +98,9 @@ class GpusAndRegistryCreateTest {
                 .satisfies(e -> assertThat(((SikifansoException) e).hint()).isEqualTo("its image runs only on a GPU; "
                         + "create a cluster whose nodes have GPUs: sikifanso cluster create NAME --gpus all --image "
                         + "IMAGE (IMAGE a CUDA-enabled k3s image, built as k3d's CUDA guide does)"));
+        assertThatThrownBy(() -> call(CatalogOps.CHANGE, new CatalogOps.ChangeInput("cpunodes", List.of("vllm"),
+                List.of(), false))).as("the catalog browser's staged changes too")
+                .hasMessage("vllm needs an NVIDIA GPU, and the nodes of cluster cpunodes were made without --gpus");
         assertThat(messages(repo)).isEqualTo(before);
         assertThat(Catalog.load(repo).get("qdrant").enabled()).isFalse();
     }
