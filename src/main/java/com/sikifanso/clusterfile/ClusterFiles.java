@@ -14,6 +14,7 @@ import com.sikifanso.catalog.CustomApps;
 import com.sikifanso.catalog.GpuScheduling;
 import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.CommitId;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ClusterRepos;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Cluster files: read and checked, written with their schema named for editors, made from an existing cluster
@@ -126,16 +128,20 @@ public final class ClusterFiles {
     }
 
     /**
-     * Nodes with GPUs: the device plugin enabled and Ollama's values asking for them (one GPU per pod with {@code all},
-     * as many as each node has otherwise), each in its own commit.
+     * Nodes with GPUs: the device plugin enabled and the values of every app that can use them asking for them (one GPU
+     * per pod with {@code all}, as many as each node has otherwise), each in its own commit. The values are written
+     * whether the app is enabled or not, so an app enabled later asks for GPUs too.
      */
     private void useGpus(ClusterName cluster, String gpus) {
         apps.enable(cluster, List.of(GpuScheduling.DEVICE_PLUGIN));
         int perPod = gpus.equals("all") ? 1 : Integer.parseInt(gpus);
-        // A template without Ollama's values file has nothing to ask for GPUs.
-        repos.mutate(cluster, List.of(ApplicationSets.CATALOG), repo -> repo.exists(GpuScheduling.OLLAMA_VALUES)
-                ? repo.apply(GpuScheduling.ollamaOnGpus(repo.read(GpuScheduling.OLLAMA_VALUES), perPod))
-                : java.util.Optional.<String>empty());
+        for (String app : GpuScheduling.apps()) {
+            String file = GpuScheduling.valuesFile(app);
+            // A template without the app's values file has nothing to ask for GPUs.
+            repos.mutate(cluster, List.of(ApplicationSets.CATALOG), repo -> repo.exists(file)
+                    ? repo.apply(GpuScheduling.onGpus(app, repo.read(file), perPod))
+                    : Optional.<CommitId>empty());
+        }
     }
 
     /** The CNI is a platform setting in the repo (infra/platform.yaml cni), where agent create reads it. */

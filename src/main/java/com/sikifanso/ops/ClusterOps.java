@@ -303,6 +303,7 @@ public final class ClusterOps {
         TemplateSource template = TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion());
         ClusterService.checkNodeCounts(nodes.servers(), nodes.agents());
         Gpus.parse(nodes.gpus());
+        GpuRequirement.checkCreate(file, in.gitopsOnly());
         String remote = in.gitopsRemote() == null ? null : RemoteUrls.require(in.gitopsRemote());
         ClusterService.Prepared early = null;
         LockFile lock = in.fromLock() == null ? null : LockFileParser.read(in.fromLock());

@@ -199,7 +199,7 @@ class AppServiceTest {
 
         assertThat(apps.list(ClusterName.of(CLUSTER), false)).containsExactly(
                 new AppService.AppRow("qdrant", "rag", "qdrant", "1.17.1", "rag", "catalog", true));
-        assertThat(apps.list(ClusterName.of(CLUSTER), true)).hasSize(20)
+        assertThat(apps.list(ClusterName.of(CLUSTER), true)).hasSize(21)
                 .filteredOn(AppService.AppRow::enabled).extracting(AppService.AppRow::name).containsExactly("qdrant");
     }
 

@@ -195,7 +195,7 @@ class CliProcessTest {
                 "__complete", "--", "app", "enable", "");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stdout().lines().toList()).hasSize(19).doesNotContain("qdrant")
+        assertThat(r.stdout().lines().toList()).hasSize(20).doesNotContain("qdrant")
                 .contains("langfuse", "ollama", "valkey").isSorted();
         assertThat(r.stderr()).isEmpty();
     }

@@ -46,7 +46,7 @@ class CommandLineTest {
         List<String> lines = r.stdout().lines().toList();
         assertThat(Arrays.asList(lines.get(0).split("\\s+")))
                 .containsExactly("NAME", "CATEGORY", "CHART", "VERSION", "NAMESPACE", "SOURCE", "ENABLED");
-        assertThat(lines).hasSize(21)
+        assertThat(lines).hasSize(22)
                 .anySatisfy(l -> assertThat(l.split("\\s+")).containsExactly("qdrant", "rag", "qdrant", "1.17.1",
                         "rag", "catalog", "true"));
         assertThat(r.stderr()).isEmpty();

@@ -58,7 +58,7 @@ class CompletionTest {
 
     @Test
     void appNamesCompleteFromTheNamedClustersCatalog() {
-        assertThat(complete("-c", CLUSTER, "app", "enable", "")).hasSize(15).doesNotContain("langfuse", "valkey");
+        assertThat(complete("-c", CLUSTER, "app", "enable", "")).hasSize(16).doesNotContain("langfuse", "valkey");
         assertThat(complete("-c", CLUSTER, "app", "disable", "")).containsExactly("cnpg-operator", "langfuse",
                 "postgresql", "prometheus-stack", "valkey");
         assertThat(complete("-c", CLUSTER, "app", "remove", "")).containsExactly("podinfo");

@@ -55,8 +55,8 @@ class ScaffolderTest {
                 Map.entry("bootstrap/root-catalog.yaml", "catalog"));
         List<String> entries = files.stream().filter(f -> f.matches("catalog/[^/]+\\.yaml")).toList();
         List<String> values = files.stream().filter(f -> f.matches("catalog/values/[^/]+\\.yaml")).toList();
-        assertThat(entries).hasSize(20);
-        assertThat(values).hasSize(20);
+        assertThat(entries).hasSize(21);
+        assertThat(values).hasSize(21);
         assertThat(values).allSatisfy(v -> assertThat(entries).contains(v.replace("values/", "")));
     }
 

@@ -9,6 +9,7 @@ import com.sikifanso.catalog.Catalog;
 import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.clusterfile.ClusterFile;
 import com.sikifanso.core.Mappers;
+import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.Session;
 import com.sikifanso.session.SessionStore;
 import java.io.IOException;
@@ -55,8 +56,91 @@ class GpusAndRegistryCreateTest {
         assertThat(values.at("/ollama/gpu/type").asText()).isEqualTo("nvidia");
         assertThat(values.get("runtimeClassName").asText()).isEqualTo("nvidia");
         assertThat(values.at("/ollama/models/pull/0").asText()).isEqualTo("llama3.2:1b");
-        assertThat(messages(repo)).startsWith("catalog: ollama asks for 2 nvidia.com/gpu (the cluster has GPUs)",
+        assertThat(Catalog.load(repo).get("vllm").enabled()).as("vllm too, its values ready").isFalse();
+        var vllm = Mappers.YAML.readTree(repo.resolve("catalog/values/vllm.yaml").toFile());
+        assertThat(vllm.at("/servingEngineSpec/runtimeClassName").asText()).isEqualTo("nvidia");
+        assertThat(vllm.at("/servingEngineSpec/modelSpec/0/requestGPU").asInt()).isEqualTo(2);
+        assertThat(vllm.at("/servingEngineSpec/modelSpec/0/requestGPUType").asText()).isEqualTo("nvidia.com/gpu");
+        assertThat(vllm.at("/servingEngineSpec/modelSpec/0/vllmConfig/tensorParallelSize").asInt()).isEqualTo(2);
+        assertThat(vllm.at("/servingEngineSpec/modelSpec/0/modelURL").asText()).isEqualTo("Qwen/Qwen2.5-0.5B-Instruct");
+        assertThat(messages(repo)).startsWith("catalog: vllm asks for 2 nvidia.com/gpu (the cluster has GPUs)",
+                "catalog: ollama asks for 2 nvidia.com/gpu (the cluster has GPUs)",
                 "catalog: enable nvidia-device-plugin");
+    }
+
+    @Test
+    void vllmEnabledLaterOnAClusterWithGpusAsksForThem() throws IOException {
+        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("gpulater", null, null, null, true, null, null,
+                null, PullPolicy.MISSING, null, null, null, "all", null, null, false, false, false, false, null, null));
+        nodesMadeWith("gpulater", "all");
+
+        call(CatalogOps.ENABLE, new CatalogOps.EnableInput("gpulater", List.of("vllm"), false));
+
+        Path repo = home.resolve("clusters/gpulater/gitops");
+        assertThat(Catalog.load(repo).get("vllm").enabled()).isTrue();
+        var vllm = Mappers.YAML.readTree(repo.resolve("catalog/values/vllm.yaml").toFile());
+        assertThat(vllm.at("/servingEngineSpec/runtimeClassName").asText()).isEqualTo("nvidia");
+        assertThat(vllm.at("/servingEngineSpec/modelSpec/0/requestGPU").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void vllmOnNodesMadeWithoutGpusIsRefusedAndNothingIsWritten() throws Exception {
+        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("cpunodes", null, null, null, true, null, null,
+                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+        nodesMadeWith("cpunodes", null);
+        Path repo = home.resolve("clusters/cpunodes/gitops");
+        List<String> before = messages(repo);
+
+        assertThatThrownBy(() -> call(CatalogOps.ENABLE, new CatalogOps.EnableInput("cpunodes",
+                List.of("qdrant", "vllm"), false)))
+                .isInstanceOf(SikifansoException.class)
+                .hasMessage("vllm needs an NVIDIA GPU, and the nodes of cluster cpunodes were made without --gpus")
+                .satisfies(e -> assertThat(((SikifansoException) e).hint()).isEqualTo("its image runs only on a GPU; "
+                        + "create a cluster whose nodes have GPUs: sikifanso cluster create NAME --gpus all --image "
+                        + "IMAGE (IMAGE a CUDA-enabled k3s image, built as k3d's CUDA guide does)"));
+        assertThatThrownBy(() -> call(CatalogOps.CHANGE, new CatalogOps.ChangeInput("cpunodes", List.of("vllm"),
+                List.of(), false))).as("the catalog browser's staged changes too")
+                .hasMessage("vllm needs an NVIDIA GPU, and the nodes of cluster cpunodes were made without --gpus");
+        assertThat(messages(repo)).isEqualTo(before);
+        assertThat(Catalog.load(repo).get("qdrant").enabled()).isFalse();
+    }
+
+    @Test
+    void vllmOnARepoWithoutNodesIsLetThroughAsItsGpusAreNotKnown() {
+        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("reponly", null, null, null, true, null, null,
+                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+
+        call(CatalogOps.ENABLE, new CatalogOps.EnableInput("reponly", List.of("vllm"), false));
+
+        assertThat(Catalog.load(home.resolve("clusters/reponly/gitops")).get("vllm").enabled()).isTrue();
+    }
+
+    @Test
+    void aClusterFileEnablingVllmOnNodesWithoutGpusIsRefusedBeforeAnythingIsMade() throws IOException {
+        Path file = Files.writeString(home.resolve("vllm-lab.yaml"), """
+                apiVersion: sikifanso.io/v1alpha1
+                kind: Cluster
+                apps:
+                  - vllm
+                """);
+
+        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("vllmlab", null,
+                null, null, false, null, null, null, PullPolicy.MISSING, null, null, null, null, file, null, false,
+                false, false, false, null, null)))
+                .hasMessage("apps: vllm needs an NVIDIA GPU, and the nodes would have none")
+                .satisfies(e -> assertThat(((SikifansoException) e).hint()).isEqualTo("write nodes: {gpus: all} in "
+                        + "the file, or give the flag: sikifanso cluster create NAME --gpus all --image IMAGE (IMAGE a "
+                        + "CUDA-enabled k3s image, built as k3d's CUDA guide does)"));
+        assertThat(home.resolve("clusters")).doesNotExist();
+    }
+
+    /** The session as a create leaves it once its nodes exist (they cannot start here). */
+    private void nodesMadeWith(String cluster, String gpus) {
+        SessionStore sessions = services.sessions();
+        Session s = sessions.load(ClusterName.of(cluster));
+        sessions.save(new Session(s.clusterName(), s.state(), s.createdAt(), s.bootstrapURL(), s.bootstrapVersion(),
+                s.gitOpsPath(), s.services(), new Session.K3dConfig("rancher/k3s:v1.36.3-k3s1", 1, 0, null, gpus,
+                        null), s.ports()));
     }
 
     @Test

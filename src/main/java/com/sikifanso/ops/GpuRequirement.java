@@ -1,0 +1,55 @@
+package com.sikifanso.ops;
+
+import com.sikifanso.catalog.GpuScheduling;
+import com.sikifanso.clusterfile.ClusterFile;
+import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.session.Session;
+import com.sikifanso.session.SessionStore;
+import java.util.List;
+
+/**
+ * Enabling an app that cannot run without a GPU (vLLM) on a cluster whose nodes sikifanso made without {@code --gpus}
+ * is refused before anything is written: its pod would stay Pending for ever. Attached clusters and repos without
+ * nodes ({@code --gitops-only}) are let through, as their GPUs are not known here.
+ */
+final class GpuRequirement {
+    private static final Suggestion CREATE_WITH_GPUS = Suggestion.of("cluster", "create").arg("name", "NAME")
+            .option("gpus", "all").option("image", "IMAGE");
+    private static final String IMAGE_NOTE = " (IMAGE a CUDA-enabled k3s image, built as k3d's CUDA guide does)";
+
+    private GpuRequirement() {
+    }
+
+    static void check(SessionStore sessions, ClusterName cluster, List<String> apps) {
+        List<String> needing = needingAGpu(apps);
+        // An unknown cluster gets its usual error from the operation itself.
+        if (needing.isEmpty() || !sessions.exists(cluster)) {
+            return;
+        }
+        Session.K3dConfig nodes = sessions.load(cluster).k3dConfig();
+        if (nodes == null || nodes.gpus() != null) {
+            return;
+        }
+        throw SikifansoException.failure(String.join(", ", needing) + " needs an NVIDIA GPU, and the nodes of cluster "
+                        + cluster + " were made without --gpus",
+                "its image runs only on a GPU; create a cluster whose nodes have GPUs: ", CREATE_WITH_GPUS,
+                IMAGE_NOTE);
+    }
+
+    /** A create whose file (or template) enables such an app on nodes it makes without GPUs, refused up front. */
+    static void checkCreate(ClusterFile file, boolean gitopsOnly) {
+        List<String> needing = needingAGpu(file.apps());
+        if (needing.isEmpty() || gitopsOnly || file.nodesOrEmpty().gpus() != null) {
+            return;
+        }
+        throw SikifansoException.usage("apps: " + String.join(", ", needing) + " needs an NVIDIA GPU, and the nodes"
+                        + " would have none",
+                "write nodes: {gpus: all} in the file, or give the flag: ", CREATE_WITH_GPUS, IMAGE_NOTE);
+    }
+
+    private static List<String> needingAGpu(List<String> apps) {
+        return apps == null ? List.of() : apps.stream().filter(GpuScheduling.NEED_A_GPU::contains).distinct().toList();
+    }
+}
