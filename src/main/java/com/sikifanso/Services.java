@@ -130,7 +130,7 @@ public final class Services {
                         cluster.k3d().network()),
                 (cluster, name) -> snapshots().capture(cluster, name, false).snapshot().name(),
                 Clock.systemUTC(),
-                Duration.ofMinutes(10)));
+                Duration.ofMinutes(10), new com.sikifanso.kube.Attachments(home)::find));
         this.attach = Lazy.of(() -> new com.sikifanso.platform.ClusterAttach(sessions,
                 new com.sikifanso.kube.Attachments(home), repos, new HelmCharts(helmRepositories),
                 new com.sikifanso.platform.ClusterWaits(Clock.systemUTC(), Duration.ofSeconds(2)), env,
