@@ -106,7 +106,7 @@ public final class Services {
                 Clock.systemUTC(), Duration.ofSeconds(1)));
         this.clusterFiles = new com.sikifanso.clusterfile.ClusterFiles(sessions, repos, apps, agents);
         this.clusterTemplates = new com.sikifanso.clusterfile.ClusterTemplates(home.root().resolve("templates"));
-        this.documents = new com.sikifanso.share.DocumentSources(new com.sikifanso.share.OciArtifacts(env));
+        this.documents = new com.sikifanso.share.DocumentSources(new com.sikifanso.share.OciArtifacts(env), env);
         this.profileBundles = new com.sikifanso.share.ProfileBundles(repos, clusterFiles, apps);
         this.agentTemplates = new com.sikifanso.share.AgentTemplates(documents);
         // Everything that talks to Docker, Kubernetes, Helm or Argo CD is built on first use.
