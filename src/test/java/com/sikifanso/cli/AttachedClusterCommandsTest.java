@@ -76,6 +76,26 @@ class AttachedClusterCommandsTest {
                 "your provider's add-ons", "sikifanso cluster doctor prod");
     }
 
+    /** MCP and the AI operator call the same operations; their refusal names the tools to use instead. */
+    @Test
+    void overMcpTheRefusalNamesTheToolsToUseAndTheDoctorAnswers() {
+        com.sikifanso.ops.Invocations.Caller mcp = com.sikifanso.ops.Invocations.Caller.program(
+                com.sikifanso.ops.Surface.mcp, line -> { });
+        com.sikifanso.mcp.ToolHints hints = new com.sikifanso.mcp.ToolHints(
+                new com.sikifanso.ops.OperationRegistry().all());
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
+                lab.services.invocations().invoke(com.sikifanso.ops.ClusterOps.CLUSTER_STOP,
+                        new com.sikifanso.ops.ClusterOps.ClusterRef("prod"), mcp));
+        com.sikifanso.doctor.DoctorReport report = lab.services.invocations().invoke(com.sikifanso.ops.DoctorOps.DOCTOR,
+                new com.sikifanso.ops.DoctorOps.DoctorInput("prod", "10s", null), mcp);
+
+        assertThat(hints.error((com.sikifanso.core.SikifansoException) thrown)).contains("so it cannot stop them",
+                "doctor with cluster: \"prod\"", "cluster_detach with cluster: \"prod\"");
+        assertThat(report.checks()).extracting(com.sikifanso.doctor.CheckResult::name).contains("Attached cluster")
+                .doesNotContain("Docker");
+    }
+
     @Test
     void doctorAsksTheAttachedApiAndNeverDocker() throws Exception {
         SikifansoProcess.Result doctor = run("cluster", "doctor", "prod", "-o", "json");
