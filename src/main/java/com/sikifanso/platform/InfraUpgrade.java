@@ -164,8 +164,10 @@ public final class InfraUpgrade {
         String current = charts.deployedVersion(chart, kubeconfig).orElseThrow(() -> SikifansoException.failure(
                 component.label() + " is not installed in cluster \"" + cluster + "\" (no deployed Helm release "
                         + chart.releaseName() + " in " + chart.namespace() + ")",
-                "recreate the cluster: ", Suggestion.of("cluster", "delete").arg("cluster", cluster), " && ",
-                Suggestion.of("cluster", "create").arg("name", cluster)));
+                attached ? Hint.of("see what the attached cluster runs: ", Suggestion.of("cluster", "doctor")
+                        .arg("cluster", cluster))
+                        : Hint.of("recreate the cluster: ", Suggestion.of("cluster", "delete").arg("cluster", cluster),
+                                " && ", Suggestion.of("cluster", "create").arg("name", cluster))));
         if (current.equals(target)) {
             return new Outcome(component, current, target, null, "already at " + target);
         }

@@ -238,6 +238,16 @@ class InfraUpgradeTest {
     }
 
     @Test
+    void onAnAttachedClusterAMissingReleaseIsNotAnsweredWithRecreatingTheCluster() throws Exception {
+        assertThatThrownBy(() -> attachedUpgrade(true).upgrade(ClusterName.of("lab"),
+                List.of(InfraUpgrade.Component.ARGOCD), true, com.sikifanso.agui.RunProgress.toLines(progress::add)))
+                .isInstanceOfSatisfying(SikifansoException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("Argo CD is not installed in cluster \"lab\"");
+                    assertThat(e.hint()).contains("sikifanso cluster doctor lab").doesNotContain("delete");
+                });
+    }
+
+    @Test
     void versionsCompareNumerically() {
         assertThat(InfraUpgrade.newer("1.20.0", "1.19.6")).isTrue();
         assertThat(InfraUpgrade.newer("1.9.0", "1.19.6")).isFalse();
