@@ -108,7 +108,7 @@ public final class Services {
                 Clock.systemUTC(), Duration.ofSeconds(1)));
         this.clusterFiles = new com.sikifanso.clusterfile.ClusterFiles(sessions, repos, apps, agents);
         this.clusterTemplates = new com.sikifanso.clusterfile.ClusterTemplates(home.root().resolve("templates"));
-        this.documents = new com.sikifanso.share.DocumentSources(new com.sikifanso.share.OciArtifacts(env));
+        this.documents = new com.sikifanso.share.DocumentSources(new com.sikifanso.share.OciArtifacts(env), env);
         this.profileBundles = new com.sikifanso.share.ProfileBundles(repos, clusterFiles, apps);
         this.agentTemplates = new com.sikifanso.share.AgentTemplates(documents);
         this.lockFiles = new com.sikifanso.clusterfile.LockFiles(sessions, repos, clusterFiles, profiles, kube,
@@ -135,7 +135,7 @@ public final class Services {
                         cluster.k3d().network()),
                 (cluster, name) -> snapshots().capture(cluster, name, false).snapshot().name(),
                 Clock.systemUTC(),
-                Duration.ofMinutes(10)));
+                Duration.ofMinutes(10), new com.sikifanso.kube.Attachments(home)::find));
         this.attach = Lazy.of(() -> new com.sikifanso.platform.ClusterAttach(sessions,
                 new com.sikifanso.kube.Attachments(home), repos, new HelmCharts(helmRepositories),
                 new com.sikifanso.platform.ClusterWaits(Clock.systemUTC(), Duration.ofSeconds(2)), env,

@@ -135,7 +135,8 @@ public final class ClusterService {
             new com.sikifanso.kube.Attachments(sessions.home()).find(name).ifPresent(a -> {
                 throw SikifansoException.failure("cluster \"" + name + "\" is attached to an existing cluster (context "
                         + a.context() + "), which is not sikifanso's to delete; nothing was deleted",
-                        "remove what attach installed with: sikifanso cluster detach " + name + ", then delete it");
+                        "remove what attach installed with: ", Suggestion.of("cluster", "detach").arg("cluster", name),
+                        ", then delete it");
             });
             K3dNames names = name.k3d();
             try {
@@ -335,6 +336,12 @@ public final class ClusterService {
     private Session changeNodes(ClusterName name, ClusterState target, PullPolicy pull, Progress progress) {
         try (ClusterLocks.Held held = locks.acquire(name)) {
             Session session = sessions.load(name);
+            // Refused before Docker is asked: an attached cluster's nodes are started and stopped by its provider.
+            new com.sikifanso.kube.Attachments(sessions.home()).refuseNodeAction(name,
+                    target == ClusterState.RUNNING ? "start" : "stop",
+                    "its nodes are run by its provider (start or scale them there); check that sikifanso reaches it "
+                            + "with: ", Suggestion.of("cluster", "doctor").arg("cluster", name),
+                    "; to take sikifanso's platform off it: ", Suggestion.of("cluster", "detach").arg("cluster", name));
             if (session.state() == ClusterState.NOT_CREATED) {
                 throw SikifansoException.failure("cluster \"" + name + "\" has no nodes yet (state not-created)",
                         "create them with: ",

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.infra.Cni;
+import com.sikifanso.agents.AgentSpec;
+import com.sikifanso.agents.AgentValues;
 import java.util.List;
 
 /**
@@ -56,12 +58,27 @@ public record ClusterFile(String apiVersion, String kind, Metadata metadata, Nod
                                  JsonNode values) {
     }
 
+    /**
+     * An agent as {@code agent create} makes it; {@code workload} is the program its sandbox runs, if any. An empty
+     * {@code allow} is written ({@code allow: []}): left out it would read back as the default allow-list.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyOrder({"name", "allow", "egressFqdns", "cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit",
-        "pods", "podSecurity"})
-    public record AgentEntry(String name, List<String> allow, List<String> egressFqdns, String cpuRequest,
-                             String cpuLimit, String memoryRequest, String memoryLimit, String pods,
-                             String podSecurity) {
+        "pods", "podSecurity", "workload"})
+    public record AgentEntry(String name, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> allow,
+                             List<String> egressFqdns, String cpuRequest, String cpuLimit, String memoryRequest,
+                             String memoryLimit, String pods, String podSecurity, AgentValues.Workload workload) {
+        /** An agent that runs no workload of its own. */
+        public AgentEntry(String name, List<String> allow, List<String> egressFqdns, String cpuRequest,
+                          String cpuLimit, String memoryRequest, String memoryLimit, String pods, String podSecurity) {
+            this(name, allow, egressFqdns, cpuRequest, cpuLimit, memoryRequest, memoryLimit, pods, podSecurity, null);
+        }
+
+        /** What {@code agent create} is asked for: these settings, the rest the defaults. */
+        public AgentSpec spec() {
+            return new AgentSpec(cpuRequest, cpuLimit, memoryRequest, memoryLimit, pods, allow, egressFqdns,
+                    podSecurity, null, null, workload);
+        }
     }
 
     /** Overrides of the repo's {@code infra/} files, one key per file. */

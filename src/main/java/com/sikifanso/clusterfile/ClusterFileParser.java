@@ -37,7 +37,8 @@ public final class ClusterFileParser {
             "registry", List.of("create", "port", "config"),
             "customApps[]", List.of("name", "repo", "chart", "version", "namespace", "values"),
             "agents[]", List.of("name", "allow", "egressFqdns", "cpuRequest", "cpuLimit", "memoryRequest",
-                    "memoryLimit", "pods", "podSecurity"),
+                    "memoryLimit", "pods", "podSecurity", "workload"),
+            "workload", List.of("image", "command", "args", "env"),
             "infra", List.of("platform", "cilium", "argocd", "ciliumValues", "argocdValues"));
     private static final Set<String> REQUIRED_APP_FIELDS = Set.of("name", "repo", "chart", "version", "namespace");
 
@@ -184,6 +185,20 @@ public final class ClusterFileParser {
         if (pods != null && !pods.isIntegralNumber() && !pods.isTextual()) {
             throw error(path + ".pods", "is " + shown(pods), "write pods: 10");
         }
+        mapping(agent, path + ".workload").ifPresent(w -> workload(w, path + ".workload"));
+    }
+
+    /** The shape only; agent create checks the image reference and the environment's names as its flags' are. */
+    private void workload(JsonNode workload, String path) {
+        knownFields(workload, path, "workload");
+        requiredText(workload, path + ".image", "image: ghcr.io/team/researcher:1.2.0");
+        names(workload, path + ".command", "one word of the command, e.g. python");
+        names(workload, path + ".args", "one argument, e.g. --serve");
+        mapping(workload, path + ".env").ifPresent(env -> env.fields().forEachRemaining(e -> {
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw error(path + ".env." + e.getKey(), "is " + shown(e.getValue()), "write NAME: value");
+            }
+        }));
     }
 
     private void knownFields(JsonNode node, String path, String kind) {

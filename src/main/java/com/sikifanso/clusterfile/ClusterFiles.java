@@ -121,9 +121,7 @@ public final class ClusterFiles {
             useGpus(name, file.nodesOrEmpty().gpus());
         }
         for (ClusterFile.AgentEntry agent : nullToEmpty(file.agents())) {
-            agents.create(name, agent.name(), new AgentSpec(agent.cpuRequest(), agent.cpuLimit(),
-                    agent.memoryRequest(), agent.memoryLimit(), agent.pods(), agent.allow(), agent.egressFqdns(),
-                    agent.podSecurity()));
+            agents.create(name, agent.name(), agent.spec());
         }
     }
 
@@ -215,7 +213,7 @@ public final class ClusterFiles {
         return new ClusterFile.AgentEntry(name, spec.allow(), spec.egressFqdns(),
                 differs(spec.cpuRequest(), d.cpuRequest()), differs(spec.cpuLimit(), d.cpuLimit()),
                 differs(spec.memoryRequest(), d.memoryRequest()), differs(spec.memoryLimit(), d.memoryLimit()),
-                differs(spec.pods(), d.pods()), differs(spec.podSecurity(), d.podSecurity()));
+                differs(spec.pods(), d.pods()), differs(spec.podSecurity(), d.podSecurity()), spec.workload());
     }
 
     private static String differs(String value, String fallback) {

@@ -4,7 +4,6 @@ import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,22 +57,8 @@ public final class GitCredentials {
 
     /** git credential fill, never prompting: what the user's helpers (or the token variable) give for the URL. */
     private Optional<Credentials> fromCredentialHelpers(String url) {
-        GitProcess.Result r = new GitProcess(repoDir, env, Duration.ofSeconds(20))
-                .runWithInput("url=" + url + "\n\n", "credential", "fill");
-        if (!r.ok()) {
-            return Optional.empty();
-        }
-        String username = null;
-        String password = null;
-        for (String line : r.out().split("\n")) {
-            if (line.startsWith("username=")) {
-                username = line.substring("username=".length());
-            } else if (line.startsWith("password=")) {
-                password = line.substring("password=".length());
-            }
-        }
-        return password == null || password.isEmpty() ? Optional.empty()
-                : Optional.of(new Credentials(username == null ? "" : username, password, null));
+        return new GitCredentialHelpers(repoDir, env).fill(url)
+                .map(a -> new Credentials(a.username(), a.password(), null));
     }
 
     private String sshKey(String url) {

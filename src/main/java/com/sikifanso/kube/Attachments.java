@@ -54,6 +54,24 @@ public final class Attachments {
         }
     }
 
+    /**
+     * Refuses {@code action} (e.g. "start") when {@code cluster} is attached: its nodes are its provider's machines,
+     * not sikifanso's k3d containers in Docker, so Docker is never asked. {@code instead} says what to do there.
+     */
+    public void refuseNodeAction(ClusterName cluster, String action, Object... instead) {
+        find(cluster).ifPresent(a -> {
+            throw SikifansoException.failure(notOurNodes(cluster, a, action), com.sikifanso.core.Hint.of(instead));
+        });
+    }
+
+    /** The problem both node refusals and the upgrade name: an attached cluster's nodes are not sikifanso's. */
+    public static String notOurNodes(ClusterName cluster, Attachment a, String action) {
+        String provider = a.facts() == null ? "its provider" : a.facts().provider();
+        return "cluster \"" + cluster + "\" is attached to an existing cluster (context " + a.context() + ", "
+                + provider + "): its nodes are not sikifanso's containers in Docker, so it cannot " + action
+                + " them; nothing was changed";
+    }
+
     private Path file(ClusterName cluster) {
         return home.clusterDir(cluster).resolve(FILE);
     }

@@ -19,6 +19,9 @@ public final class ImageOps {
             "Load images from this machine's Docker into every k3s node of the cluster (ctr image import).",
             Toolset.cluster, Safety.CHANGE, ImageImportInput.class, ImageImport.Imported.class,
             (in, ctx) -> {
+                new com.sikifanso.kube.Attachments(ctx.services().sessions().home()).refuseNodeAction(
+                        in.clusterName(), "import images into",
+                        "push the image to a registry its nodes pull from, and name it in the workload");
                 ClusterBackends b = ctx.services().clusters().backends();
                 return new ImageImport(b.engine(), b.nodes(), Clock.systemUTC()).load(in.clusterName(), in.images(),
                         ctx.progress());

@@ -5,6 +5,7 @@ import com.sikifanso.core.Hint;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Progress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sikifanso.kube.Attachment;
 import com.sikifanso.kube.KubeClients;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.infra.ChartCoordinates;
@@ -72,6 +73,7 @@ public final class InfraUpgrade {
     private final Snapshots snapshots;
     private final Clock clock;
     private final Duration timeout;
+    private final Function<ClusterName, Optional<Attachment>> attachments;
 
     /**
      * @param kubeconfigs a cluster's own kubeconfig (only its context), by cluster name
@@ -81,6 +83,16 @@ public final class InfraUpgrade {
                         Function<ClusterName, String> kubeconfigs, KubeClients clients,
                         Function<ClusterName, Optional<String>> serverAddresses, Snapshots snapshots, Clock clock,
                         Duration timeout) {
+        this(sessions, infraConfigs, charts, kubeconfigs, clients, serverAddresses, snapshots, clock, timeout,
+                cluster -> Optional.empty());
+    }
+
+    /** @param attachments what attach recorded for a cluster sikifanso did not create, by cluster name */
+    public InfraUpgrade(SessionStore sessions, InfraConfigs infraConfigs, ChartInstaller charts,
+                        Function<ClusterName, String> kubeconfigs, KubeClients clients,
+                        Function<ClusterName, Optional<String>> serverAddresses, Snapshots snapshots, Clock clock,
+                        Duration timeout, Function<ClusterName, Optional<Attachment>> attachments) {
+        this.attachments = attachments;
         this.sessions = sessions;
         this.infraConfigs = infraConfigs;
         this.charts = charts;
@@ -104,23 +116,58 @@ public final class InfraUpgrade {
                             : Hint.of("start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster)));
         }
         InfraConfig infra = infraConfigs.load(Path.of(session.gitOpsPath()));
+        Optional<Attachment> attached = attachments.apply(cluster);
+        if (attached.isPresent()) {
+            return upgradeAttached(cluster, attached.get(), components, infra, skipSnapshot, progress);
+        }
         String kubeconfig = kubeconfigs.apply(cluster);
         List<Outcome> outcomes = new ArrayList<>();
         for (Component component : components) {
-            outcomes.add(upgradeOne(cluster, component, infra, kubeconfig, skipSnapshot, progress));
+            outcomes.add(upgradeOne(cluster, component, infra, kubeconfig, skipSnapshot, false, progress));
+        }
+        return outcomes;
+    }
+
+    /**
+     * On an attached cluster only what attach installed is sikifanso's to upgrade: Argo CD when attach installed it,
+     * through the recorded context. Cilium never is (attach installs none), nor an Argo CD that was there before. A
+     * request for nothing but such parts is refused; with others they are skipped, saying why.
+     */
+    private List<Outcome> upgradeAttached(ClusterName cluster, Attachment attached, List<Component> components,
+                                          InfraConfig infra, boolean skipSnapshot, Progress progress) {
+        List<Component> ours = components.stream().filter(c -> c == Component.ARGOCD
+                && attached.installed() != null && attached.installed().argocdRelease() != null).toList();
+        if (ours.isEmpty()) {
+            throw SikifansoException.failure("cluster \"" + cluster + "\" is attached to an existing cluster (context "
+                            + attached.context() + "), and sikifanso did not install its "
+                            + String.join(" or ", components.stream().map(Component::label).toList())
+                            + "; nothing was changed",
+                    "upgrade them the way they were installed (your provider's add-ons, your own Helm release); see "
+                            + "what the cluster runs with: ", Suggestion.of("cluster", "doctor").arg("cluster", cluster));
+        }
+        String kubeconfig = KubeconfigContext.require(Path.of(attached.kubeconfig()), attached.context());
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Component component : components) {
+            outcomes.add(ours.contains(component)
+                    ? upgradeOne(cluster, component, infra, kubeconfig, skipSnapshot, true, progress)
+                    : new Outcome(component, "-", "-", null, "not installed by sikifanso on this attached cluster"
+                            + (component == Component.CILIUM && attached.facts() != null
+                                    ? " (its CNI is " + attached.facts().cni() + ")" : "")));
         }
         return outcomes;
     }
 
     private Outcome upgradeOne(ClusterName cluster, Component component, InfraConfig infra, String kubeconfig,
-                               boolean skipSnapshot, Progress progress) {
+                               boolean skipSnapshot, boolean attached, Progress progress) {
         ChartCoordinates chart = component == Component.CILIUM ? infra.cilium() : infra.argocd();
         String target = chart.targetRevision();
         String current = charts.deployedVersion(chart, kubeconfig).orElseThrow(() -> SikifansoException.failure(
                 component.label() + " is not installed in cluster \"" + cluster + "\" (no deployed Helm release "
                         + chart.releaseName() + " in " + chart.namespace() + ")",
-                "recreate the cluster: ", Suggestion.of("cluster", "delete").arg("cluster", cluster), " && ",
-                Suggestion.of("cluster", "create").arg("name", cluster)));
+                attached ? Hint.of("see what the attached cluster runs: ", Suggestion.of("cluster", "doctor")
+                        .arg("cluster", cluster))
+                        : Hint.of("recreate the cluster: ", Suggestion.of("cluster", "delete").arg("cluster", cluster),
+                                " && ", Suggestion.of("cluster", "create").arg("name", cluster))));
         if (current.equals(target)) {
             return new Outcome(component, current, target, null, "already at " + target);
         }
@@ -133,7 +180,7 @@ public final class InfraUpgrade {
         if (snapshot != null) {
             progress.note("took the snapshot " + snapshot);
         }
-        ObjectNode values = values(cluster, component, infra);
+        ObjectNode values = attached ? HelmValues.argocdAttached(infra) : values(cluster, component, infra);
         progress.step("upgrading " + component.label() + " " + current + " -> " + target + " with Helm");
         ChartInstaller.Release release;
         try {
@@ -143,12 +190,15 @@ public final class InfraUpgrade {
                     + current), snapshot == null ? e.fix() : Hint.of("the snapshot " + snapshot + " holds the repo as "
                     + "it was: ", Suggestion.of("snapshot", "restore").arg("name", snapshot)), e);
         }
-        try (KubernetesClient kube = clients.forCluster(cluster)) {
-            InfraApplications.put(kube, component == Component.CILIUM
-                    ? InfraApplication.cilium(chart, release.chartVersion(), values)
-                    : InfraApplication.of(chart, release.chartVersion(), values));
+        if (!attached) {
+            // Attach hands no Application of Argo CD itself to Argo CD (detach removes only what attach made).
+            try (KubernetesClient kube = clients.forCluster(cluster)) {
+                InfraApplications.put(kube, component == Component.CILIUM
+                        ? InfraApplication.cilium(chart, release.chartVersion(), values)
+                        : InfraApplication.of(chart, release.chartVersion(), values));
+            }
+            progress.note("updated the Argo CD Application " + chart.releaseName() + " to " + release.chartVersion());
         }
-        progress.note("updated the Argo CD Application " + chart.releaseName() + " to " + release.chartVersion());
         if (component == Component.ARGOCD) {
             recordArgoCdVersion(cluster, release.chartVersion());
         }

@@ -9,9 +9,16 @@ import java.nio.file.NoSuchFileException;
 /** Fetches a shared document from where a {@link ShareRef} says (a file, an OCI registry, a git repository). */
 public final class DocumentSources {
     private final OciArtifacts oci;
+    private final java.util.Map<String, String> env;
 
     public DocumentSources(OciArtifacts oci) {
+        this(oci, System.getenv());
+    }
+
+    /** {@code env}: HOME, PATH and the git token variable, for git refs fetched with the user's credentials. */
+    public DocumentSources(OciArtifacts oci, java.util.Map<String, String> env) {
         this.oci = oci;
+        this.env = env;
     }
 
     /** The document's bytes, not yet read as a document. */
@@ -19,7 +26,7 @@ public final class DocumentSources {
         return switch (ref) {
             case ShareRef.LocalFile f -> readFile(f, kind);
             case ShareRef.Oci o -> oci.pull(o, kind);
-            case ShareRef.Git g -> GitRefs.read(g);
+            case ShareRef.Git g -> GitRefs.read(g, env);
         };
     }
 

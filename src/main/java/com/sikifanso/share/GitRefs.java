@@ -15,19 +15,20 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * A file of a git repository at a branch, tag or commit, read with JGit from a bare clone made in a temporary
- * directory and removed afterwards, so nothing is left on this machine and no git binary is needed.
+ * A file of a git repository at a branch, tag or commit, read from a bare clone made in a temporary directory and
+ * removed afterwards, so nothing is left on this machine; the clone uses the user's git credentials
+ * ({@link com.sikifanso.gitops.BareClones}).
  */
 final class GitRefs {
     private GitRefs() {
     }
 
-    static byte[] read(ShareRef.Git ref) {
+    /** @param env HOME (the user's git config and credential helpers), PATH, the token variable */
+    static byte[] read(ShareRef.Git ref, java.util.Map<String, String> env) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("sikifanso-git-ref");
-            try (Git git = Git.cloneRepository().setURI(ref.url()).setDirectory(dir.toFile()).setBare(true)
-                    .setCloneAllBranches(true).call()) {
+            try (Git git = com.sikifanso.gitops.BareClones.cloneBare(ref.url(), dir, env)) {
                 return fileAt(git.getRepository(), ref);
             }
         } catch (GitAPIException | org.eclipse.jgit.errors.TransportException | IllegalArgumentException e) {

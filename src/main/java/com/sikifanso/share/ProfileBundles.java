@@ -2,7 +2,6 @@ package com.sikifanso.share;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.agents.AgentService;
-import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.agents.AgentValues;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.ApplicationNames;
@@ -183,9 +182,7 @@ public final class ProfileBundles {
         if (!ours) {
             ApplicationNames.requireUnused(repo.dir(), catalog, name);
         }
-        AgentValues values = AgentService.checkedValues(repo, catalog, name, new AgentSpec(a.cpuRequest(),
-                a.cpuLimit(), a.memoryRequest(), a.memoryLimit(), a.pods(), a.allow(), a.egressFqdns(),
-                a.podSecurity()));
+        AgentValues values = AgentService.checkedValues(repo, catalog, name, a.spec());
         String valuesFile = ApplicationNames.AGENTS_DIR + "/values/" + name + ".yaml";
         if (ours && repo.exists(valuesFile) && Objects.equals(repo.read(valuesFile), yaml(values))) {
             return;

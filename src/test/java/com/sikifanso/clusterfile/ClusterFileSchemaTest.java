@@ -47,12 +47,24 @@ class ClusterFileSchemaTest {
         assertThat(ClusterFileParser.parse(yaml, "again")).isEqualTo(file);
     }
 
+    @Test
+    void anAgentsWorkloadIsAcceptedByBoth() {
+        String yaml = HEADER + "agents: [{name: scout, allow: [], workload: {image: ghcr.io/team/scout:1.2.0, "
+                + "command: [python], args: [--serve], env: {MODE: research, N: 2}}}]\n";
+        assertThat(violations(yaml)).isEmpty();
+        assertThat(ClusterFileParser.parse(yaml, "f").agents()).singleElement()
+                .satisfies(a -> assertThat(a.workload().env()).containsEntry("MODE", "research")
+                        .containsEntry("N", "2"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "nodes: {servers: three}", "nodes: {servers: 10}", "nodes: {severs: 3}", "network: {cni: calico}",
         "agents: [{allow: [qdrant]}]", "customApps: [{name: p, repo: r, chart: c, namespace: n}]",
         "ports: {api: 70000}", "nodes: {gpus: -1}", "registry: {create: yes please}", "infra: {platfrom: {}}",
-        "metadata: {name: Lab_1}"})
+        "metadata: {name: Lab_1}", "agents: [{name: a, workload: {command: [run]}}]",
+        "agents: [{name: a, workload: {image: x, entrypoint: [run]}}]",
+        "agents: [{name: a, workload: {image: x, env: {A: [1]}}}]"})
     void whatTheParserRefusesTheSchemaRefuses(String body) {
         String yaml = HEADER + body + "\n";
         assertThatThrownBy(() -> ClusterFileParser.parse(yaml, "f")).as(body).isNotNull();

@@ -87,12 +87,12 @@ public final class GitServers {
     }
 
     /** Smart HTTP through {@code git http-backend}, for one user and password. */
-    static final class Http implements AutoCloseable {
+    public static final class Http implements AutoCloseable {
         private final HttpServer server;
         private final Path base;
         private final String credentials;
 
-        Http(Path base, String user, String password) throws IOException {
+        public Http(Path base, String user, String password) throws IOException {
             this.base = base;
             this.credentials = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                     .getBytes(StandardCharsets.UTF_8));
@@ -101,7 +101,7 @@ public final class GitServers {
             server.start();
         }
 
-        String url(String repo) {
+        public String url(String repo) {
             return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + repo;
         }
 

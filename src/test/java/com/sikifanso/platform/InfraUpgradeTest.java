@@ -170,6 +170,83 @@ class InfraUpgradeTest {
         assertThat(charts.calls).isEmpty();
     }
 
+    /** lab attached to an existing cluster (context {@code eks-prod}); attach installed Argo CD when {@code ours}. */
+    private InfraUpgrade attachedUpgrade(boolean ours) throws Exception {
+        Path kubeconfig = tmp.resolve("eks-config");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                current-context: other
+                clusters: [{name: c, cluster: {server: 'https://eks.example'}}]
+                users: [{name: u, user: {token: t}}]
+                contexts: [{name: other, context: {cluster: c, user: u}}, {name: eks-prod, context: {cluster: c, user: u}}]
+                """);
+        com.sikifanso.kube.Attachment attachment = new com.sikifanso.kube.Attachment(kubeconfig.toString(),
+                "eks-prod", Instant.parse("2026-01-01T00:00:00Z"), new com.sikifanso.kube.ClusterFacts("eks",
+                "aws-node", false, "gp2", List.of("gp2"), List.of("amd64"), 2, 0),
+                new com.sikifanso.kube.Attachment.Installed("argocd", ours ? "argocd" : null,
+                        List.of("root", "catalog", "agents"), "sikifanso-gitops", ours));
+        return new InfraUpgrade(sessions, new InfraConfigs(), charts, cluster -> {
+            kubeconfigAsked.add(cluster.value());
+            return OWN_KUBECONFIG;
+        }, cluster -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build(),
+                cluster -> Optional.empty(), (cluster, name) -> {
+                    snapshots.add(name);
+                    return name;
+                }, Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC), Duration.ofMinutes(1),
+                cluster -> Optional.of(attachment));
+    }
+
+    @Test
+    void onAnAttachedClusterTheArgoCdAttachInstalledIsUpgradedThroughTheRecordedContext_ciliumIsNotOurs()
+            throws Exception {
+        charts.deployed.put("argocd", "10.2.0");
+
+        List<InfraUpgrade.Outcome> outcomes = attachedUpgrade(true).upgrade(ClusterName.of("lab"),
+                List.of(InfraUpgrade.Component.CILIUM, InfraUpgrade.Component.ARGOCD), true,
+                com.sikifanso.agui.RunProgress.toLines(progress::add));
+
+        assertThat(outcomes).containsExactly(new InfraUpgrade.Outcome(InfraUpgrade.Component.CILIUM, "-", "-", null,
+                        "not installed by sikifanso on this attached cluster (its CNI is aws-node)"),
+                new InfraUpgrade.Outcome(InfraUpgrade.Component.ARGOCD, "10.2.0", "10.2.1", null, null));
+        assertThat(kubeconfigAsked).as("no k3d-lab context is looked for").isEmpty();
+        assertThat(charts.calls).extracting(RecordingCharts.Call::action).containsExactly("list", "upgrade");
+        assertThat(charts.calls).allSatisfy(c -> assertThat(com.sikifanso.core.Mappers.YAML.readTree(c.kubeconfig())
+                .path("current-context").asText()).isEqualTo("eks-prod"));
+        assertThat(charts.calls.get(1).values().toString()).as("attach's values: no k3d host mount")
+                .doesNotContain("/local-gitops").contains("\"keep\":false");
+        assertThat(application("argocd").get("spec", "source", "targetRevision").toString())
+                .as("attach hands Argo CD no Application of itself; none is written").isEqualTo("10.2.0");
+        assertThat(sessions.load(ClusterName.of("lab")).services().argocd().chartVersion()).isEqualTo("10.2.1");
+    }
+
+    @Test
+    void onAnAttachedClusterUpgradingWhatAttachDidNotInstallIsRefused() throws Exception {
+        charts.deployed.put("argocd", "10.2.0");
+        for (InfraUpgrade.Component component : InfraUpgrade.Component.values()) {
+            assertThatThrownBy(() -> attachedUpgrade(false).upgrade(ClusterName.of("lab"), List.of(component), false,
+                    com.sikifanso.agui.RunProgress.toLines(progress::add))).isInstanceOfSatisfying(
+                    SikifansoException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("cluster \"lab\" is attached to an existing cluster "
+                                + "(context eks-prod), and sikifanso did not install its " + component.label()
+                                + "; nothing was changed");
+                        assertThat(e.hint()).contains("your provider's add-ons", "sikifanso cluster doctor lab");
+                    });
+        }
+        assertThat(charts.calls).isEmpty();
+        assertThat(snapshots).isEmpty();
+    }
+
+    @Test
+    void onAnAttachedClusterAMissingReleaseIsNotAnsweredWithRecreatingTheCluster() throws Exception {
+        assertThatThrownBy(() -> attachedUpgrade(true).upgrade(ClusterName.of("lab"),
+                List.of(InfraUpgrade.Component.ARGOCD), true, com.sikifanso.agui.RunProgress.toLines(progress::add)))
+                .isInstanceOfSatisfying(SikifansoException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("Argo CD is not installed in cluster \"lab\"");
+                    assertThat(e.hint()).contains("sikifanso cluster doctor lab").doesNotContain("delete");
+                });
+    }
+
     @Test
     void versionsCompareNumerically() {
         assertThat(InfraUpgrade.newer("1.20.0", "1.19.6")).isTrue();

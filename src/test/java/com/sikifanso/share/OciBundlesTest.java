@@ -112,6 +112,26 @@ class OciBundlesTest {
     }
 
     @Test
+    void anAgentAndItsWorkloadRoundTripThroughTheRegistry() throws Exception {
+        services.agents().create(ClusterName.of("from"), "scout", new com.sikifanso.agents.AgentSpec(null, null, null,
+                "2Gi", null, List.of(), List.of(), null, null, null, ProfileBundlesTest.SCOUT_WORKLOAD));
+        Path file = home.resolve("scouts.yaml");
+        call(services, ShareOps.EXPORT, new ShareOps.ExportInput("from", "scouts", null, file));
+        String ref = "oci://" + registry.host + "/team/profiles:scouts-v1";
+
+        call(services, ShareOps.PUSH, new ShareOps.PushInput(file, ref));
+        ProfileBundles.Applied applied = call(services, ShareOps.BUNDLE_APPLY,
+                new ShareOps.BundleApplyInput("to", ref, false));
+
+        assertThat(applied.agents()).containsExactly("scout");
+        Path values = Path.of("agents/values/scout.yaml");
+        String to = Files.readString(Path.of(services.sessions().load(ClusterName.of("to")).gitOpsPath())
+                .resolve(values));
+        assertThat(to).isEqualTo(Files.readString(Path.of(services.sessions().load(ClusterName.of("from"))
+                .gitOpsPath()).resolve(values))).contains("ghcr.io/team/scout:1.2.0", "MODE");
+    }
+
+    @Test
     void anAgentTemplatePushedToTheRegistryMakesAnAgent() throws Exception {
         Path template = Files.writeString(home.resolve("coder.yaml"), """
                 apiVersion: sikifanso.io/v1alpha1

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sikifanso.GitCli;
 import com.sikifanso.Services;
 import com.sikifanso.agents.AgentSpec;
+import com.sikifanso.agents.AgentValues;
 import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.ClusterName;
@@ -155,6 +156,58 @@ class ProfileBundlesTest {
         Files.writeString(file, Files.readString(file).replaceAll("(?m)^digest: .*\n", ""));
         call(ShareOps.BUNDLE_APPLY, new ShareOps.BundleApplyInput("to", file.toString(), false));
         assertThat(Files.readString(repo("to").dir().resolve("apps/values/podinfo.yaml"))).contains("30");
+    }
+
+    /** An agent whose sandbox runs a program of its own, as an agent template makes it. */
+    static final AgentValues.Workload SCOUT_WORKLOAD = new AgentValues.Workload("ghcr.io/team/scout:1.2.0",
+            List.of("python", "-m", "scout"), List.of("--serve"), Map.of("MODE", "research"));
+
+    @Test
+    void agentsTravelWithTheirWorkloadThroughAGitRef_andTheDigestCoversTheWorkload() throws Exception {
+        services.agents().create(ClusterName.of("from"), "scout", new AgentSpec(null, null, null, null, null,
+                List.of(), List.of(), null, null, null, SCOUT_WORKLOAD));
+        Path bundle = home.resolve("scouts.yaml");
+        call(ShareOps.EXPORT, new ShareOps.ExportInput("from", "scouts", null, bundle));
+        GitCli shared = new GitCli(Files.createDirectories(home.resolve("shared")));
+        shared.run("init", "-q", "--initial-branch=main");
+        Files.copy(bundle, shared.dir().resolve("scouts.yaml"));
+        shared.commitAll("scouts v1");
+        shared.run("tag", "v1");
+
+        assertThat(Files.readString(bundle)).contains("  - name: scout\n    allow: []\n    workload:\n"
+                + "      image: ghcr.io/team/scout:1.2.0\n", "MODE: research", "--serve");
+        call(ShareOps.BUNDLE_APPLY, new ShareOps.BundleApplyInput("to", "git+file://" + shared.dir()
+                + "//scouts.yaml@v1", false));
+
+        assertThat(Files.readString(repo("to").dir().resolve("agents/values/scout.yaml")))
+                .as("the same sandbox and the same workload Deployment values")
+                .isEqualTo(Files.readString(repo("from").dir().resolve("agents/values/scout.yaml")))
+                .contains("ghcr.io/team/scout:1.2.0");
+        assertThat(services.profileBundles().export(ClusterName.of("to"), "scouts", null).agents())
+                .singleElement().satisfies(a -> assertThat(a.workload()).isEqualTo(SCOUT_WORKLOAD));
+
+        Files.writeString(bundle, Files.readString(bundle).replace("scout:1.2.0", "scout:6.6.6"));
+        String head = repo("to").head();
+        assertThatThrownBy(() -> call(ShareOps.BUNDLE_APPLY, new ShareOps.BundleApplyInput("to", bundle.toString(),
+                false))).hasMessageContaining("does not match its content");
+        assertThat(repo("to").head()).isEqualTo(head);
+    }
+
+    @Test
+    void aBundlesWorkloadIsCheckedAsAgentCreateChecksIt() throws Exception {
+        Path bad = Files.writeString(home.resolve("bad.yaml"), """
+                apiVersion: sikifanso.io/v1alpha1
+                kind: ProfileBundle
+                metadata: {name: bad}
+                agents:
+                  - name: scout
+                    workload: {image: "not an image"}
+                """);
+        String head = repo("to").head();
+
+        assertThatThrownBy(() -> call(ShareOps.BUNDLE_APPLY, new ShareOps.BundleApplyInput("to", bad.toString(),
+                false))).hasMessageContaining("workload image \"not an image\" is not an image reference");
+        assertThat(repo("to").head()).isEqualTo(head);
     }
 
     @Test
