@@ -78,6 +78,41 @@ public final class OciArtifacts {
         }
     }
 
+    /**
+     * The files of a directory pushed as an OCI artifact ({@code oras push REGISTRY/REPO:TAG catalog/}: its layers
+     * are files by their titles, a directory as one unpacked tar), pulled by the manifest's digest so what is read
+     * is what the pin names.
+     */
+    public FetchedFiles pullDirectory(ShareRef.Oci ref) {
+        Path dir = null;
+        try {
+            Registry registry = registry(ref);
+            Manifest manifest = registry.getManifest(ContainerRef.parse(ref.reference()));
+            long size = manifest.getLayers().stream().mapToLong(Layer::getSize).sum();
+            if (size > FetchedFiles.MAX_TOTAL_BYTES) {
+                throw SikifansoException.failure(ref.text() + " holds " + size + " bytes, more than any catalog",
+                        "check the reference");
+            }
+            String digest = manifest.getDescriptor().getDigest();
+            dir = Files.createTempDirectory("sikifanso-pull");
+            registry.pullArtifact(ContainerRef.parse(ref.registry() + "/" + ref.repository() + "@" + digest), dir,
+                    true);
+            FetchedFiles.Builder files = new FetchedFiles.Builder(ref.text(), digest);
+            try (var walk = Files.walk(dir)) {
+                for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                    files.add(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                }
+            }
+            return files.build();
+        } catch (OrasException e) {
+            throw failed("pull from", ref, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
     private Registry registry(ShareRef.Oci ref) {
         return Registry.builder().withInsecure(ref.loopback())
                 .withAuthProvider(new AuthStoreAuthenticationProvider(AuthStore.newStore(List.of(dockerConfig))))
