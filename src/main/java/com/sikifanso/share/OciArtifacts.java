@@ -98,9 +98,10 @@ public final class OciArtifacts {
             registry.pullArtifact(ContainerRef.parse(ref.registry() + "/" + ref.repository() + "@" + digest), dir,
                     true);
             FetchedFiles.Builder files = new FetchedFiles.Builder(ref.text(), digest);
-            try (var walk = Files.walk(dir)) {
+            Path root = singleDirectory(dir);
+            try (var walk = Files.walk(root)) {
                 for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                    files.add(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                    files.add(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
                 }
             }
             return files.build();
@@ -110,6 +111,14 @@ public final class OciArtifacts {
             throw new UncheckedIOException(e);
         } finally {
             deleteQuietly(dir);
+        }
+    }
+
+    /** A pushed directory unpacks under its own name ({@code entries/}): its files are the catalog's. */
+    private static Path singleDirectory(Path dir) throws IOException {
+        try (var children = Files.list(dir)) {
+            List<Path> all = children.toList();
+            return all.size() == 1 && Files.isDirectory(all.get(0)) ? all.get(0) : dir;
         }
     }
 
