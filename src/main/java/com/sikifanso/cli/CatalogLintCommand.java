@@ -7,15 +7,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "lint", description = {"Check catalog entries before proposing or adding them: each entry file's fields,"
-        + " its chart and version in the chart repository, that what it depends on exists, and that an agentAccess"
-        + " declares its port.",
-    "Every error names the file, the field and the fix. Exit 1 when there is any."},
+@Command(name = "lint", description = {"Check catalog entries before proposing or adding them.",
+    "Checks each entry's fields, its chart version in the chart repository, that what it depends on",
+    "exists, and that an agentAccess declares its port. Each error names the file, the field and the fix.",
+    "Exit 1 when there is any."},
         footer = {"", "Examples:", "  sikifanso catalog lint ./entries", "  sikifanso catalog lint --source community",
             "  sikifanso catalog lint --no-chart-check   (the built-in catalog, offline)"})
 final class CatalogLintCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
-            description = "A directory of entries (NAME.yaml, values/NAME.yaml); default: the built-in catalog.")
+            description = "A directory of entries (default: the built-in catalog).")
     Path path;
 
     @Option(names = "--source", paramLabel = "NAME", description = "Lint a catalog source as recorded.")

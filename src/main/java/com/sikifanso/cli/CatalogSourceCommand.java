@@ -11,20 +11,19 @@ import picocli.CommandLine.Parameters;
             CatalogSourceCommand.Update.class, CatalogSourceCommand.Remove.class})
 final class CatalogSourceCommand {
 
-    @Command(name = "add", description = {"Add a catalog source: fetch its entries, lint them (charts looked up in"
-            + " their repositories), and record them pinned.", "Refused, with nothing recorded, when lint finds"
-            + " an error."},
+    @Command(name = "add", description = {"Add a catalog source: fetch its entries, lint them, record them pinned.",
+        "Charts are looked up in their repositories; an error refuses the source, recording nothing."},
             footer = {"", "Examples:",
                 "  sikifanso catalog source add community git+https://github.com/team/catalog//entries@v1",
-                "  sikifanso catalog source add local git+file:///home/me/catalog//.@main",
-                "  sikifanso catalog source add team oci://ghcr.io/team/catalog:v1   (pushed with: oras push"
-                    + " ghcr.io/team/catalog:v1 entries/)"})
+                "  sikifanso catalog source add mine git+file:///home/me/catalog//.@main",
+                "  sikifanso catalog source add team oci://ghcr.io/team/catalog:v1",
+                "    (published with: oras push ghcr.io/team/catalog:v1 entries/)"})
     static final class Add extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "Name for the source; its entries are NAME/entry.")
         String name;
 
-        @Parameters(index = "1", paramLabel = "REF", description = "git+https://HOST/REPO//DIR@REF (also git+file://,"
-                + " DIR . for the root) or oci://REGISTRY/REPO:TAG.")
+        @Parameters(index = "1", paramLabel = "REF", description = "git+https://HOST/REPO//DIR@REF, git+file://...,"
+                + " or oci://REGISTRY/REPO:TAG.")
         String reference;
 
         @Override
