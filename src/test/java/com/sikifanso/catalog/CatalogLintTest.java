@@ -5,10 +5,9 @@ import static com.sikifanso.catalog.CatalogEntryFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sikifanso.cli.CommandLines;
+import com.sikifanso.cli.InProcess;
+import com.sikifanso.cli.SikifansoProcess;
 import com.sikifanso.core.Mappers;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +62,17 @@ class CatalogLintTest {
         assertThat(report.errors()).isEmpty();
         assertThat(report.entries()).containsExactly("embedder", "vectordb");
         assertThat(report.charts()).isEqualTo("checked");
+    }
+
+    @Test
+    void theExampleEntryOfContributingPassesLint() throws Exception {
+        String contributing = Files.readString(Path.of("CONTRIBUTING.md"));
+        int start = contributing.indexOf("```yaml\n") + "```yaml\n".length();
+        String example = contributing.substring(start, contributing.indexOf("```", start));
+        write(dir, "vectordb", example.replace("https://charts.example.org", charts.url()));
+        write(dir, "embedder", entry("embedder", charts.url()));
+
+        assertThat(lint().errors()).isEmpty();
     }
 
     @Test
@@ -183,41 +193,34 @@ class CatalogLintTest {
                 "point at the directory of the entry files; see CONTRIBUTING.md, Proposing a catalog entry"));
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run sikifanso(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CommandLines.run(args, Map.of("SIKIFANSO_HOME", tmp.resolve("home").toString(),
-                        "HOME", tmp.toString(), "DOCKER_HOST", "unix://" + tmp.resolve("no.sock")),
-                new PrintWriter(out, true), new PrintWriter(err, true), false);
-        return new Run(code, out.toString(), err.toString());
+    private SikifansoProcess.Result sikifanso(String... args) {
+        return InProcess.run(tmp.resolve("home"), Map.of("HOME", tmp.toString(),
+                "DOCKER_HOST", "unix://" + tmp.resolve("no.sock")), false, args);
     }
 
     @Test
     void theCommandExitsNonZeroOnErrorsAndPrintsThemAsJson() throws Exception {
         goodEntries();
-        Run clean = sikifanso("catalog", "lint", dir.toString());
-        assertThat(clean.code()).isZero();
-        assertThat(clean.out()).isEqualTo(dir + ": 2 entries, no errors (charts checked).\n");
+        SikifansoProcess.Result clean = sikifanso("catalog", "lint", dir.toString());
+        assertThat(clean.exitCode()).isZero();
+        assertThat(clean.stdout()).isEqualTo(dir + ": 2 entries, no errors (charts checked).\n");
 
         write(dir, "embedder", entry("embedder", charts.url(), "agentAccess: {podLabels: {app: embedder}}"));
-        Run table = sikifanso("catalog", "lint", dir.toString());
-        Run json = sikifanso("-o", "json", "catalog", "lint", dir.toString());
+        SikifansoProcess.Result table = sikifanso("catalog", "lint", dir.toString());
+        SikifansoProcess.Result json = sikifanso("-o", "json", "catalog", "lint", dir.toString());
 
-        assertThat(table.code()).isEqualTo(1);
-        assertThat(table.out()).isEqualTo("embedder.yaml: agentAccess.port: is not declared (fix: declare the port"
+        assertThat(table.exitCode()).isEqualTo(1);
+        assertThat(table.stdout()).isEqualTo("embedder.yaml: agentAccess.port: is not declared (fix: declare the port"
                 + " agents connect to, e.g. port: 8080 (agent sandboxes allow only that port))\n"
                 + dir + ": 2 entries, 1 error (charts checked).\n");
-        assertThat(json.code()).isEqualTo(1);
-        JsonNode report = Mappers.JSON.readTree(json.out());
+        assertThat(json.exitCode()).isEqualTo(1);
+        JsonNode report = Mappers.JSON.readTree(json.stdout());
         assertThat(report.path("errors").get(0).path("file").asText()).isEqualTo("embedder.yaml");
         assertThat(report.path("errors").get(0).path("field").asText()).isEqualTo("agentAccess.port");
         assertThat(report.path("errors").get(0).path("fix").asText()).startsWith("declare the port");
 
-        Run missing = sikifanso("catalog", "lint", tmp.resolve("nowhere").toString());
-        assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains(tmp.resolve("nowhere") + " is not a directory");
+        SikifansoProcess.Result missing = sikifanso("catalog", "lint", tmp.resolve("nowhere").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).contains(tmp.resolve("nowhere") + " is not a directory");
     }
 }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.Services;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.HelmRepoServer;
-import com.sikifanso.cli.CommandLines;
+import com.sikifanso.cli.InProcess;
+import com.sikifanso.cli.SikifansoProcess;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Mappers;
@@ -17,8 +18,6 @@ import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.GitServers;
 import com.sikifanso.gitops.TemplateSource;
 import com.sikifanso.session.SikifansoHome;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,14 +84,8 @@ class CatalogSourcesTest {
         return "git+file://" + community + "//entries@main";
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run sikifanso(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CommandLines.run(args, env(), new PrintWriter(out, true), new PrintWriter(err, true), false);
-        return new Run(code, out.toString(), err.toString());
+    private SikifansoProcess.Result sikifanso(String... args) {
+        return InProcess.run(tmp.resolve("home"), env(), false, args);
     }
 
     private Path repo() {
@@ -103,15 +96,15 @@ class CatalogSourcesTest {
     void anAddedSourceIsPinnedToItsCommitAndItsEntriesAreEnabledAsSourceSlashName() throws Exception {
         String head = git("rev-parse", "HEAD");
 
-        Run added = sikifanso("-o", "json", "catalog", "source", "add", "community", ref());
+        SikifansoProcess.Result added = sikifanso("-o", "json", "catalog", "source", "add", "community", ref());
 
-        assertThat(added.code()).as(added.err()).isZero();
-        JsonNode source = Mappers.JSON.readTree(added.out());
+        assertThat(added.exitCode()).as(added.stderr()).isZero();
+        JsonNode source = Mappers.JSON.readTree(added.stdout());
         assertThat(source.path("pin").asText()).isEqualTo(head);
         assertThat(source.path("pinned").asText()).isEqualTo("git+file://" + community + "//entries@" + head);
         assertThat(source.path("entries")).extracting(JsonNode::asText)
                 .containsExactly("embedder", "qdrant", "vectordb");
-        assertThat(sikifanso("catalog", "source", "list").out()).contains("community", "entries@" + head,
+        assertThat(sikifanso("catalog", "source", "list").stdout()).contains("community", "entries@" + head,
                 "embedder, qdrant, vectordb");
 
         List<AppService.AppRow> rows = services.apps().list(LAB, true);
@@ -149,15 +142,15 @@ class CatalogSourcesTest {
                 "targetRevision: 1.0.0");
         assertThat(services.catalogSources().get("community").pin()).isEqualTo(first);
 
-        Run updated = sikifanso("catalog", "source", "update", "community");
+        SikifansoProcess.Result updated = sikifanso("catalog", "source", "update", "community");
 
-        assertThat(updated.code()).as(updated.err()).isZero();
-        assertThat(updated.out()).isEqualTo("Catalog source community moved from " + first + " to git+file://"
+        assertThat(updated.exitCode()).as(updated.stderr()).isZero();
+        assertThat(updated.stdout()).isEqualTo("Catalog source community moved from " + first + " to git+file://"
                 + community + "//entries@" + second + " (3 entries). Entries clusters already enabled keep the files"
                 + " they committed.\n");
         assertThat(services.catalogSources().entries()).filteredOn(e -> e.entry().name().equals("community--qdrant"))
                 .singleElement().satisfies(e -> assertThat(e.entry().chart()).isEqualTo("vectordb"));
-        assertThat(sikifanso("catalog", "source", "update", "community").out())
+        assertThat(sikifanso("catalog", "source", "update", "community").stdout())
                 .isEqualTo("Catalog source community is already at git+file://" + community + "//entries@" + second
                         + ".\n");
     }
@@ -168,10 +161,10 @@ class CatalogSourcesTest {
         Files.writeString(file, Files.readString(file).replace("  port: 6333\n", "").replace("\"1.0.0\"", "\"2.0.0\""));
         git("commit", "--quiet", "-am", "broken");
 
-        Run refused = sikifanso("catalog", "source", "add", "community", ref());
+        SikifansoProcess.Result refused = sikifanso("catalog", "source", "add", "community", ref());
 
-        assertThat(refused.code()).isEqualTo(1);
-        assertThat(refused.err()).contains("catalog source community (" + ref() + " at " + git("rev-parse", "HEAD")
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("catalog source community (" + ref() + " at " + git("rev-parse", "HEAD")
                         + ") fails catalog lint with 2 errors:\n"
                         + "  vectordb.yaml: targetRevision: chart \"vectordb\" in " + charts.url()
                         + " has no version 2.0.0 (fix: versions there: 1.0.0, 0.9.0)\n"
@@ -190,11 +183,11 @@ class CatalogSourcesTest {
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .isEqualTo("there are none; add one with: sikifanso catalog source add");
         services.catalogSources().add("community", ref());
-        Run unknown = sikifanso("catalog", "source", "remove", "other");
-        assertThat(unknown.code()).isEqualTo(1);
-        assertThat(unknown.err()).contains("there is no catalog source named \"other\"",
+        SikifansoProcess.Result unknown = sikifanso("catalog", "source", "remove", "other");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.stderr()).contains("there is no catalog source named \"other\"",
                 "sources: community; add one with: sikifanso catalog source add");
-        assertThat(sikifanso("catalog", "lint", "--source", "other").err())
+        assertThat(sikifanso("catalog", "lint", "--source", "other").stderr())
                 .contains("there is no catalog source named \"other\"");
 
         assertThatThrownBy(() -> services.catalogSources().add("community", ref()))
@@ -214,8 +207,8 @@ class CatalogSourcesTest {
                 .hasMessage("git+file://" + community + "//charts@main: there is no directory charts at main");
         assertThat(services.catalogSources().list()).extracting(CatalogSource::name).containsExactly("community");
 
-        Run removed = sikifanso("catalog", "source", "remove", "community");
-        assertThat(removed.out()).isEqualTo("Removed catalog source community (3 entries). Clusters that enabled its"
+        SikifansoProcess.Result removed = sikifanso("catalog", "source", "remove", "community");
+        assertThat(removed.stdout()).isEqualTo("Removed catalog source community (3 entries). Clusters that enabled its"
                 + " entries keep their copies in their GitOps repos.\n");
         assertThat(services.catalogSources().list()).isEmpty();
         assertThat(tmp.resolve("home/catalog-sources/community")).doesNotExist();
@@ -232,9 +225,9 @@ class CatalogSourcesTest {
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .isEqualTo("repair it, or delete it and add the sources again with sikifanso catalog source add"
                         + " (clusters keep the entries they enabled)");
-        Run list = sikifanso("catalog", "source", "list");
-        assertThat(list.code()).isEqualTo(1);
-        assertThat(list.err()).contains("the catalog sources file " + file + " is not valid");
+        SikifansoProcess.Result list = sikifanso("catalog", "source", "list");
+        assertThat(list.exitCode()).isEqualTo(1);
+        assertThat(list.stderr()).contains("the catalog sources file " + file + " is not valid");
         assertThat(file).hasContent("sources: [{name: community");
     }
 }
