@@ -106,6 +106,11 @@ public final class OciArtifacts {
             }
             return files.build();
         } catch (OrasException e) {
+            if (Integer.valueOf(404).equals(e.getStatusCode())) {
+                throw SikifansoException.failure("cannot pull from " + ref.text() + ": no such repository or tag"
+                        + " (404)", "check the repository and tag; publish a catalog's directory with: oras push "
+                        + ref.reference() + " DIR/", e);
+            }
             throw failed("pull from", ref, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

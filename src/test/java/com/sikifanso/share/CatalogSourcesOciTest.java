@@ -102,7 +102,10 @@ class CatalogSourcesOciTest {
     void aMissingTagIsRefusedAndNothingIsRecorded() {
         assertThatThrownBy(() -> services.catalogSources().add("team", "oci://" + registry.host + "/team/catalog:nope"))
                 .hasMessage("cannot pull from oci://" + registry.host + "/team/catalog:nope: no such repository or"
-                        + " tag (404)");
+                        + " tag (404)")
+                .extracting(e -> ((com.sikifanso.core.SikifansoException) e).hint()).asString()
+                .isEqualTo("check the repository and tag; publish a catalog's directory with: oras push "
+                        + registry.host + "/team/catalog:nope DIR/");
         assertThat(services.catalogSources().list()).isEmpty();
     }
 }
