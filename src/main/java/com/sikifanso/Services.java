@@ -95,7 +95,7 @@ public final class Services {
         this.credentials = Lazy.of(() -> new AppCredentials(sessions, repos, new CredentialStore(home), kube,
                 Clock.systemUTC(), Duration.ofSeconds(2)));
         this.documents = new com.sikifanso.share.DocumentSources(new com.sikifanso.share.OciArtifacts(env));
-        this.catalogSources = new com.sikifanso.share.CatalogSources(home.root().resolve("catalog-sources"),
+        this.catalogSources = new com.sikifanso.share.CatalogSources(home.root().resolve(com.sikifanso.share.CatalogSources.DIR),
                 documents, com.sikifanso.catalog.ChartAvailability::new);
         this.apps = new AppService(repos, profiles, (cluster, catalog, names) -> {
             AppCredentials.Ensured ensured = credentials.get().ensure(cluster, catalog, names);

@@ -36,6 +36,8 @@ import java.util.function.Supplier;
 public final class CatalogSources implements SourcedEntries {
     /** With {@code --} between them, a source and an entry name still fit a 63-character Application name. */
     public static final int MAX_NAME = SourceNames.MAX_LENGTH - SourceNames.SEPARATOR.length() - CatalogLint.MAX_NAME;
+    /** Below SIKIFANSO_HOME. */
+    public static final String DIR = "catalog-sources";
     private static final String FILE = "sources.yaml";
     /** What {@code app list} shows in its source column for the others. */
     private static final List<String> RESERVED = List.of("catalog", "custom");
@@ -61,6 +63,11 @@ public final class CatalogSources implements SourcedEntries {
         this.dir = dir;
         this.documents = documents;
         this.charts = charts;
+    }
+
+    /** Where the sources are recorded (a rehearsal copies it into its throwaway home). */
+    public Path directory() {
+        return dir;
     }
 
     public List<CatalogSource> list() {

@@ -128,6 +128,21 @@ class CatalogSourcesTest {
     }
 
     @Test
+    void aDryRunOfEnablingASourcesEntryShowsTheCommitAndChangesNothing() throws Exception {
+        services.catalogSources().add("community", ref());
+        String head = new com.sikifanso.GitCli(repo()).head();
+
+        com.sikifanso.ops.Plan plan = services.invocations().plan(com.sikifanso.ops.CatalogOps.ENABLE,
+                new com.sikifanso.ops.CatalogOps.EnableInput("lab", List.of("community/embedder"), false),
+                com.sikifanso.ops.Invocations.Caller.program(com.sikifanso.ops.Surface.cli, msg -> { }));
+
+        assertThat(plan.files()).containsExactly("catalog/community--embedder.yaml",
+                "catalog/values/community--embedder.yaml");
+        assertThat(plan.diff()).contains("+name: community--embedder", "+enabled: true");
+        assertThat(new com.sikifanso.GitCli(repo()).head()).isEqualTo(head);
+    }
+
+    @Test
     void theSourceStaysAtItsPinUntilUpdateMovesIt() throws Exception {
         String first = git("rev-parse", "HEAD");
         services.catalogSources().add("community", ref());
