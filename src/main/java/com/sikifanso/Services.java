@@ -51,6 +51,7 @@ public final class Services {
     private final com.sikifanso.clusterfile.ClusterFiles clusterFiles;
     private final com.sikifanso.clusterfile.ClusterTemplates clusterTemplates;
     private final com.sikifanso.share.DocumentSources documents;
+    private final com.sikifanso.share.CatalogSources catalogSources;
     private final com.sikifanso.share.ProfileBundles profileBundles;
     private final com.sikifanso.share.AgentTemplates agentTemplates;
     private final com.sikifanso.clusterfile.LockFiles lockFiles;
@@ -95,12 +96,15 @@ public final class Services {
         this.remoteReader = new com.sikifanso.platform.ArgoCdRemoteReader(sessions, kube, env);
         this.credentials = Lazy.of(() -> new AppCredentials(sessions, repos, new CredentialStore(home), kube,
                 Clock.systemUTC(), Duration.ofSeconds(2)));
+        this.documents = new com.sikifanso.share.DocumentSources(new com.sikifanso.share.OciArtifacts(env), env);
+        this.catalogSources = new com.sikifanso.share.CatalogSources(home.root().resolve(com.sikifanso.share.CatalogSources.DIR),
+                documents, com.sikifanso.catalog.ChartAvailability::new);
         this.apps = new AppService(repos, profiles, (cluster, catalog, names) -> {
             AppCredentials.Ensured ensured = credentials.get().ensure(cluster, catalog, names);
             if (!ensured.created().isEmpty()) {
                 progress.accept("credentials: created the Secrets " + String.join(", ", ensured.created()));
             }
-        });
+        }, catalogSources);
         this.agents = new AgentService(repos);
         this.agentKeys = new com.sikifanso.agents.llm.AgentKeys(live, new CredentialStore(home));
         this.localModels = new com.sikifanso.agents.llm.LocalModels(live, new CredentialStore(home));
@@ -108,7 +112,6 @@ public final class Services {
                 Clock.systemUTC(), Duration.ofSeconds(1)));
         this.clusterFiles = new com.sikifanso.clusterfile.ClusterFiles(sessions, repos, apps, agents);
         this.clusterTemplates = new com.sikifanso.clusterfile.ClusterTemplates(home.root().resolve("templates"));
-        this.documents = new com.sikifanso.share.DocumentSources(new com.sikifanso.share.OciArtifacts(env), env);
         this.profileBundles = new com.sikifanso.share.ProfileBundles(repos, clusterFiles, apps);
         this.agentTemplates = new com.sikifanso.share.AgentTemplates(documents);
         this.lockFiles = new com.sikifanso.clusterfile.LockFiles(sessions, repos, clusterFiles, profiles, kube,
@@ -208,6 +211,11 @@ public final class Services {
     /** Built-in cluster templates and the user's own in SIKIFANSO_HOME/templates. */
     public com.sikifanso.clusterfile.ClusterTemplates clusterTemplates() {
         return clusterTemplates;
+    }
+
+    /** Community catalogs added on this machine, pinned (catalog source add). */
+    public com.sikifanso.share.CatalogSources catalogSources() {
+        return catalogSources;
     }
 
     /** Shared documents (profile bundles, agent templates) from files, OCI registries and git refs. */

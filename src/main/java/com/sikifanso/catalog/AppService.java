@@ -25,15 +25,55 @@ public final class AppService {
     private final ClusterRepos repos;
     private final Profiles profiles;
     private final CredentialProvisioning credentials;
+    private final SourcedEntries sources;
 
     public AppService(ClusterRepos repos, Profiles profiles) {
         this(repos, profiles, CredentialProvisioning.NONE);
     }
 
     public AppService(ClusterRepos repos, Profiles profiles, CredentialProvisioning credentials) {
+        this(repos, profiles, credentials, SourcedEntries.NONE);
+    }
+
+    /** {@code sources}: entries of catalog sources, enabled into a cluster's repo on first use. */
+    public AppService(ClusterRepos repos, Profiles profiles, CredentialProvisioning credentials,
+                      SourcedEntries sources) {
         this.repos = repos;
         this.profiles = profiles;
         this.credentials = credentials;
+        this.sources = sources;
+    }
+
+    /**
+     * The repo's catalog with the entries of catalog sources it does not hold yet (disabled), so an entry of a
+     * source is enabled, and resolves its dependencies, as a built-in one does.
+     */
+    private Catalog layered(GitOpsRepo repo) {
+        Catalog own = Catalog.load(repo.dir());
+        List<CatalogEntry> all = new ArrayList<>(own.entries());
+        sourcedNotIn(own).forEach(s -> all.add(s.entry()));
+        return new Catalog(all);
+    }
+
+    private List<SourcedEntry> sourcedNotIn(Catalog own) {
+        return sources.entries().stream().filter(s -> !own.contains(s.entry().name())).toList();
+    }
+
+    /** An entry's file with {@code enabled} set: the repo's, or for a source's entry not there yet, the source's. */
+    private void writeEnabled(GitOpsRepo repo, RepoChange change, CatalogEntry entry, boolean enabled) {
+        if (Files.exists(repo.dir().resolve(entry.file()))) {
+            change.write(entry.file(), CatalogFile.withEnabled(entry.file(), repo.read(entry.file()), enabled));
+            return;
+        }
+        SourcedEntry sourced = sources.entries().stream().filter(s -> s.entry().name().equals(entry.name()))
+                .findFirst().orElseThrow(() -> new IllegalStateException(entry.name() + " has no file"));
+        change.write(entry.file(), sourced.text(enabled)).write(entry.valuesFile(), sourced.values());
+    }
+
+    private static List<String> inRepo(List<String> names) {
+        List<String> mapped = names.stream().map(SourceNames::inRepo).toList();
+        mapped.forEach(n -> Names.requireLabel("app", n));
+        return mapped;
     }
 
     /** One row of {@code app list}. */
@@ -72,23 +112,24 @@ public final class AppService {
             rows.add(new AppRow(app.name(), "custom", app.chart(), app.targetRevision(), app.namespace(), "custom",
                     true));
         }
-        for (CatalogEntry e : Catalog.load(repo.dir()).entries()) {
+        for (CatalogEntry e : layered(repo).entries()) {
             if (all || e.enabled()) {
-                rows.add(new AppRow(e.name(), e.category(), e.chart(), e.targetRevision(), e.namespace(), "catalog",
-                        e.enabled()));
+                rows.add(new AppRow(SourceNames.shown(e.name()), e.category(), e.chart(), e.targetRevision(),
+                        e.namespace(), SourceNames.source(e.name()).orElse("catalog"), e.enabled()));
             }
         }
         return rows;
     }
 
+    /** The cluster's catalog with the entries of catalog sources it can enable. */
     public Catalog catalog(ClusterName cluster) {
-        return Catalog.load(repos.open(cluster).dir());
+        return layered(repos.open(cluster));
     }
 
-    public ToggleResult enable(ClusterName cluster, List<String> names) {
-        names.forEach(n -> Names.requireLabel("app", n));
+    public ToggleResult enable(ClusterName cluster, List<String> requested) {
+        List<String> names = inRepo(requested);
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
-            Catalog catalog = Catalog.load(repo.dir());
+            Catalog catalog = layered(repo);
             names.forEach(catalog::get);
             String message = "catalog: enable " + String.join(", ", names);
             return enableResolved(cluster, repo, catalog, names, message);
@@ -100,7 +141,7 @@ public final class AppService {
         List<Profile> chosen = profiles.resolve(selection);
         List<String> apps = Profiles.apps(chosen);
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
-            Catalog catalog = Catalog.load(repo.dir());
+            Catalog catalog = layered(repo);
             List<String> missing = apps.stream().filter(a -> !catalog.contains(a)).toList();
             if (!missing.isEmpty()) {
                 throw SikifansoException.failure("profile " + selection + " needs apps this cluster's catalog "
@@ -123,8 +164,7 @@ public final class AppService {
         }
         RepoChange change = new RepoChange(message);
         for (String name : changed) {
-            CatalogEntry entry = catalog.get(name);
-            change.write(entry.file(), CatalogFile.withEnabled(entry.file(), repo.read(entry.file()), true));
+            writeEnabled(repo, change, catalog.get(name), true);
         }
         if (!changed.isEmpty()) {
             credentials.provision(cluster, catalog, changed);
@@ -147,8 +187,8 @@ public final class AppService {
         }
     }
 
-    public ToggleResult disable(ClusterName cluster, String name, boolean force) {
-        Names.requireLabel("app", name);
+    public ToggleResult disable(ClusterName cluster, String requested, boolean force) {
+        String name = inRepo(List.of(requested)).get(0);
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
             Catalog catalog = Catalog.load(repo.dir());
             CatalogEntry entry = catalog.get(name);
@@ -175,16 +215,16 @@ public final class AppService {
      * Enables and disables catalog apps in one commit, as the catalog browser stages them: what the enabled apps
      * need is enabled too, and a disable that an app still enabled afterwards depends on is refused (no force).
      */
-    public ChangeResult change(ClusterName cluster, List<String> enable, List<String> disable) {
-        enable.forEach(n -> Names.requireLabel("app", n));
-        disable.forEach(n -> Names.requireLabel("app", n));
+    public ChangeResult change(ClusterName cluster, List<String> enableRequested, List<String> disableRequested) {
+        List<String> enable = inRepo(enableRequested);
+        List<String> disable = inRepo(disableRequested);
         List<String> both = enable.stream().filter(disable::contains).toList();
         if (!both.isEmpty()) {
             throw SikifansoException.usage("asked to enable and disable " + String.join(", ", both),
                     "name each app in one of the two lists");
         }
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
-            Catalog catalog = Catalog.load(repo.dir());
+            Catalog catalog = layered(repo);
             enable.forEach(catalog::get);
             disable.forEach(catalog::get);
             DependencyGraph.Resolution resolution = catalog.dependencies().resolve(enable);
@@ -232,10 +272,6 @@ public final class AppService {
         }
         return "catalog: " + String.join("; ", parts)
                 + (autoEnabled.isEmpty() ? "" : " (auto-enabled dependencies: " + String.join(", ", autoEnabled) + ")");
-    }
-
-    private static void writeEnabled(GitOpsRepo repo, RepoChange change, CatalogEntry entry, boolean enabled) {
-        change.write(entry.file(), CatalogFile.withEnabled(entry.file(), repo.read(entry.file()), enabled));
     }
 
     /** Adds a custom Helm app; {@code valuesFile} (optional) becomes its values. */

@@ -47,6 +47,7 @@ public final class CommandLines {
         groups.put("agent", AgentCommand.class);
         groups.put("snapshot", SnapshotCommand.class);
         groups.put("profile", ProfileCommand.class);
+        groups.put("catalog", CatalogCommand.class);
         groups.put("image", ImageCommand.class);
         groups.put("events", EventsCommand.class);
         groups.put("ai", AiCommand.class);

@@ -25,6 +25,7 @@ public final class OperationRegistry {
         all.addAll(AttachOps.all());
         all.addAll(RunOps.all());
         all.addAll(ShareOps.all());
+        all.addAll(CatalogSourceOps.all());
         all.addAll(ImageOps.all());
         all.addAll(LockOps.all());
         all.sort(Comparator.comparing(Operation::name));

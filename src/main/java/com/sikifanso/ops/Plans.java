@@ -32,6 +32,13 @@ final class Plans {
                     + arg(a, "context", "?") + " as cluster " + arg(a, "cluster", "?") + "."),
             Map.entry(AttachOps.DETACH.name(), a -> "Remove from cluster " + arg(a, "cluster", "?")
                     + " exactly what cluster attach installed there, the apps of its ApplicationSets included."),
+            Map.entry(CatalogSourceOps.ADD.name(), a -> "Fetch " + arg(a, "reference", "?") + ", lint its entries and,"
+                    + " when they pass, record it as catalog source " + arg(a, "name", "?") + " at its commit or"
+                    + " digest."),
+            Map.entry(CatalogSourceOps.UPDATE.name(), a -> "Fetch catalog source " + arg(a, "name", "?")
+                    + "'s reference again, lint it and move its pin; clusters keep what they enabled."),
+            Map.entry(CatalogSourceOps.REMOVE.name(), a -> "Forget catalog source " + arg(a, "name", "?")
+                    + " and its files; clusters keep the entries they enabled."),
             Map.entry(CatalogOps.ROTATE_CREDENTIALS.name(), a -> "Replace the generated credentials of "
                     + arg(a, "name", "?") + " in cluster " + arg(a, "cluster", "?") + " (in its Secrets and its "
                     + "consumers' copies) and restart what uses them."),

@@ -60,6 +60,11 @@ final class Rehearsal {
             SikifansoHome home = new SikifansoHome(scratch.resolve("home"));
             Path repo = home.gitOpsDir(cluster);
             copyTree(Path.of(session.gitOpsPath()), repo);
+            // Entries of catalog sources are enabled from this machine's copies, so the rehearsal sees them too.
+            Path sources = live.catalogSources().directory();
+            if (Files.isDirectory(sources)) {
+                copyTree(sources, home.root().resolve(com.sikifanso.share.CatalogSources.DIR));
+            }
             // The rehearsal's commit must never be pushed where the cluster's repo is published.
             com.sikifanso.gitops.GitOpsRemote.detach(repo);
             new SessionStore(home).save(new Session(session.clusterName(), ClusterState.STOPPED, session.createdAt(),

@@ -30,6 +30,20 @@ public final class DocumentSources {
         };
     }
 
+    /**
+     * The files of a directory at a git ref or in an OCI artifact, with the commit or digest that pins them. A
+     * directory on this machine is refused: nothing would pin it.
+     */
+    public FetchedFiles fetchDirectory(ShareRef ref, String what) {
+        return switch (ref) {
+            case ShareRef.LocalFile f -> throw SikifansoException.usage("\"" + f.text() + "\" is a path on this"
+                    + " machine, which nothing pins", "give " + what + " as git+file://DIR//PATH@REF (a local git"
+                    + " repository), " + ShareRef.GIT_FORM + " or " + ShareRef.OCI_FORM);
+            case ShareRef.Oci o -> oci.pullDirectory(o);
+            case ShareRef.Git g -> GitRefs.readDirectory(g, env);
+        };
+    }
+
     /** The document fetched and read as {@code type}, checked to be a {@code kind}. */
     public <T> T load(ShareRef ref, DocumentKind kind, Class<T> type) {
         return SharedDocuments.read(fetch(ref, kind), ref.text(), kind, type);

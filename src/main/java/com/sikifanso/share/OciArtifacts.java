@@ -78,6 +78,55 @@ public final class OciArtifacts {
         }
     }
 
+    /**
+     * The files of a directory pushed as an OCI artifact ({@code oras push REGISTRY/REPO:TAG catalog/}: its layers
+     * are files by their titles, a directory as one unpacked tar), pulled by the manifest's digest so what is read
+     * is what the pin names.
+     */
+    public FetchedFiles pullDirectory(ShareRef.Oci ref) {
+        Path dir = null;
+        try {
+            Registry registry = registry(ref);
+            Manifest manifest = registry.getManifest(ContainerRef.parse(ref.reference()));
+            long size = manifest.getLayers().stream().mapToLong(Layer::getSize).sum();
+            if (size > FetchedFiles.MAX_TOTAL_BYTES) {
+                throw SikifansoException.failure(ref.text() + " holds " + size + " bytes, more than any catalog",
+                        "check the reference");
+            }
+            String digest = manifest.getDescriptor().getDigest();
+            dir = Files.createTempDirectory("sikifanso-pull");
+            registry.pullArtifact(ContainerRef.parse(ref.registry() + "/" + ref.repository() + "@" + digest), dir,
+                    true);
+            FetchedFiles.Builder files = new FetchedFiles.Builder(ref.text(), digest);
+            Path root = singleDirectory(dir);
+            try (var walk = Files.walk(root)) {
+                for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                    files.add(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                }
+            }
+            return files.build();
+        } catch (OrasException e) {
+            if (Integer.valueOf(404).equals(e.getStatusCode())) {
+                throw SikifansoException.failure("cannot pull from " + ref.text() + ": no such repository or tag"
+                        + " (404)", "check the repository and tag; publish a catalog's directory with: oras push "
+                        + ref.reference() + " DIR/", e);
+            }
+            throw failed("pull from", ref, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    /** A pushed directory unpacks under its own name ({@code entries/}): its files are the catalog's. */
+    private static Path singleDirectory(Path dir) throws IOException {
+        try (var children = Files.list(dir)) {
+            List<Path> all = children.toList();
+            return all.size() == 1 && Files.isDirectory(all.get(0)) ? all.get(0) : dir;
+        }
+    }
+
     private Registry registry(ShareRef.Oci ref) {
         return Registry.builder().withInsecure(ref.loopback())
                 .withAuthProvider(new AuthStoreAuthenticationProvider(AuthStore.newStore(List.of(dockerConfig))))

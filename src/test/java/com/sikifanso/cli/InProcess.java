@@ -7,15 +7,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Runs the command line inside the test JVM, exactly as {@code Main} does but with captured streams. */
-final class InProcess {
+public final class InProcess {
     private InProcess() {
     }
 
-    static SikifansoProcess.Result run(Path home, String... args) {
+    public static SikifansoProcess.Result run(Path home, String... args) {
         return run(home, Map.of(), false, args);
     }
 
-    static SikifansoProcess.Result run(Path home, Map<String, String> extraEnv, boolean terminal, String... args) {
+    public static SikifansoProcess.Result run(Path home, Map<String, String> extraEnv, boolean terminal, String... args) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("SIKIFANSO_HOME", home.toString());
         StringWriter out = new StringWriter();
