@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import reactor.core.publisher.Mono;
 
 @Command(name = "serve", description = {"Serve sikifanso's operations as MCP tools over stdio.",
     "stdout carries only JSON-RPC; logs go to ~/.sikifanso/mcp.log (and stderr with --log-level debug)."},
@@ -50,6 +51,9 @@ final class McpServeCommand extends BaseCommand {
 
     @Override
     int run() {
+        // Reactor's first operator looks for Micrometer, which is absent: a pass over every jar in lib/ (see Main),
+        // made here beside the building of the tools instead of in the way of the first request.
+        Thread.ofPlatform().daemon().name("reactor-warm-up").start(() -> Mono.empty().contextWrite(c -> c));
         String pinned = clusterGiven() || agent != null ? cluster() : null;
         if (agent != null) {
             services().agents().get(ClusterName.of(pinned), agent);

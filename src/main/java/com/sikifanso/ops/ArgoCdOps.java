@@ -275,13 +275,16 @@ public final class ArgoCdOps {
         return s.toString();
     }
 
-    /** Dates in the user's zone, as git log shows them. */
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    /**
+     * Dates in the user's zone, as git log shows them. The zone is looked up when a history is shown, not when the
+     * class loads: a region's rules come through a ServiceLoader that opens every jar in lib/, which every
+     * {@code mcp serve} start paid for before its first answer.
+     */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     static String historyText(History h, TextStyle style) {
         Table t = new Table("REVISION", "DATE", "MESSAGE");
-        h.revisions().forEach(r -> t.row(style.yellow(r.shortRevision()), DATE.format(r.date()), r.message()));
+        h.revisions().forEach(r -> t.row(style.yellow(r.shortRevision()), DATE.withZone(ZoneId.systemDefault()).format(r.date()), r.message()));
         return t.render();
     }
 

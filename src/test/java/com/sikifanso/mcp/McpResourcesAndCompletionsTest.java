@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * resources/list names the concrete resources (each served cluster's session and catalog, each of its agents)
  * beside the templates, and completion/complete offers cluster, app and agent names, in both eras. After a
- * tool call that adds an agent, the old era is told the list changed and lists it.
+ * tool call that adds an agent, the old era is told the list changed and lists it. The troubleshoot prompt leads
+ * to tools that exist.
  */
 class McpResourcesAndCompletionsTest {
     @TempDir
@@ -86,6 +87,25 @@ class McpResourcesAndCompletionsTest {
             JsonNode clusters = stdio.answer(Modern.request(2, "completion/complete", promptArgument("cluster", "",
                     "{}")).toString());
             assertThat(values(clusters)).containsExactly("lab");
+        }
+    }
+
+    /** The troubleshoot prompt walks the model through status, events and logs, by tools this server lists. */
+    @Test
+    void theTroubleshootPromptLeadsToStatusEventsAndLogsByToolsThatExist() throws Exception {
+        McpHome.withCluster(root);
+        try (RawStdio stdio = new RawStdio(root, ServerCommand.mcpServe())) {
+            stdio.initialize("2025-11-25");
+            JsonNode prompt = stdio.answer(legacy(1, "prompts/get", "{\"name\":\"troubleshoot-app\","
+                    + "\"arguments\":{\"cluster\":\"lab\",\"app\":\"qdrant\"}}"));
+            String text = prompt.at("/result/messages/0/content/text").asText();
+            assertThat(text).as(prompt.toString()).contains("\"qdrant\"", "\"lab\"");
+            List<String> steps = List.of("app_status", "kube_events", "app_logs");
+            assertThat(steps.stream().map(text::indexOf).toList()).as(text).doesNotContain(-1).isSorted();
+            List<String> tools = new ArrayList<>();
+            stdio.answer(legacy(2, "tools/list", "{}")).at("/result/tools")
+                    .forEach(t -> tools.add(t.path("name").asText()));
+            assertThat(tools).containsAll(steps);
         }
     }
 
