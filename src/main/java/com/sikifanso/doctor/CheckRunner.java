@@ -73,7 +73,7 @@ public final class CheckRunner {
     /** A check that threw: its error as the cause, the error's hint (when it has one) as the fix. */
     static CheckResult failure(String name, Throwable e) {
         if (e instanceof SikifansoException s) {
-            return CheckResult.fail(name, "check failed", s.getMessage(), s.hint());
+            return CheckResult.fail(name, "check failed", s.getMessage(), s.fix());
         }
         if (e instanceof KubernetesClientException k) {
             String detail = k.getCode() > 0 ? "HTTP " + k.getCode() + " " + Throwables.rootMessage(k) : Throwables.rootMessage(k);

@@ -351,7 +351,7 @@ public final class ClusterStateFeed implements AutoCloseable {
             verdicts = sources.doctor(cluster);
         } catch (RuntimeException e) {
             verdicts = List.of(CheckResult.fail("Doctor", "did not run", Throwables.rootMessage(e),
-                    e instanceof SikifansoException s ? s.hint() : null));
+                    e instanceof SikifansoException s ? s.fix() : null));
         }
         doctorAt = System.nanoTime();
         doctor = verdicts;
