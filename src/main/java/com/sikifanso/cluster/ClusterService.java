@@ -135,7 +135,8 @@ public final class ClusterService {
             new com.sikifanso.kube.Attachments(sessions.home()).find(name).ifPresent(a -> {
                 throw SikifansoException.failure("cluster \"" + name + "\" is attached to an existing cluster (context "
                         + a.context() + "), which is not sikifanso's to delete; nothing was deleted",
-                        "remove what attach installed with: sikifanso cluster detach " + name + ", then delete it");
+                        "remove what attach installed with: ", Suggestion.of("cluster", "detach").arg("cluster", name),
+                        ", then delete it");
             });
             K3dNames names = name.k3d();
             try {
@@ -323,7 +324,7 @@ public final class ClusterService {
             apps.provisionCredentials(name);
         } catch (SikifansoException e) {
             progress.note("warning: " + e.getMessage() + "; the apps' credentials are created at the next: "
-                    + "sikifanso cluster start " + name);
+                    + Suggestion.of("cluster", "start").arg("cluster", name).cli());
         }
     }
 

@@ -49,7 +49,7 @@ public final class ToolHints implements Hint.Renderer {
     @Override
     public String command(Suggestion suggestion) {
         Operation<?, ?> op = tools.get(suggestion.tool());
-        if (op == null || !misfits(suggestion).isEmpty()) {
+        if (op == null || suggestion.terminalOnly() || !misfits(suggestion).isEmpty()) {
             return suggestion.cli();
         }
         String args = suggestion.arguments().stream().filter(a -> a.input() != null)
@@ -62,7 +62,7 @@ public final class ToolHints implements Hint.Renderer {
     public String mention(Hint.Mention mention) {
         Suggestion.Argument a = mention.of().arguments().getLast();
         Operation<?, ?> op = tools.get(mention.of().tool());
-        if (op == null || !misfits(mention.of()).isEmpty()) {
+        if (op == null || a.input() == null || !misfits(mention.of()).isEmpty()) {
             return Hint.CLI.mention(mention);
         }
         return mention.withValue() || a.value() == null ? a.input() + ": " + value(op, a) : a.input();

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.cluster.RegistryConfig;
 import com.sikifanso.clusterfile.ClusterFile;
@@ -62,8 +63,9 @@ public final class ClusterFileOps {
     static ClusterFile resolved(ClusterOps.ClusterCreateInput in, OperationContext ctx) {
         if (in.config() != null && in.template() != null) {
             throw SikifansoException.usage("--config and --template exclude each other",
-                    "a template is a cluster file too: save it with sikifanso cluster create --template "
-                            + in.template() + " --dry-run > cluster.yaml, edit it, then use --config cluster.yaml");
+                    "a template is a cluster file too: save it with ", Suggestion.of("cluster", "create")
+                            .option("template", in.template()).cliFlag("dry-run"), " > cluster.yaml, edit it, then use ",
+                    Suggestion.of("cluster", "create").cliOption("config", "cluster.yaml").mention());
         }
         ClusterFile base = in.config() != null ? ClusterFiles.read(in.config())
                 : in.template() != null ? ctx.services().clusterTemplates().load(in.template()) : ClusterFile.empty();
