@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.cluster.RegistryConfig;
@@ -79,9 +80,10 @@ public final class ClusterFileOps {
                     null, null, null, null));
         }
         if (in.fromSnapshot() != null && ClusterFiles.changesRepo(file)) {
-            throw SikifansoException.usage("--from-snapshot takes the snapshot's apps, agents and infra settings, and"
-                    + " the cluster file names some too", "leave apps, customApps, agents and infra out of the"
-                    + " file, or create without --from-snapshot");
+            Hint.Mention from = Suggestion.of("cluster", "create").option("fromSnapshot", "S").mentionFlag();
+            throw SikifansoException.usage(Hint.of(from, " takes the snapshot's apps, agents and infra settings, and"
+                    + " the cluster file names some too"), "leave apps, customApps, agents and infra out of the"
+                    + " file, or create without ", from);
         }
         return file;
     }
