@@ -1,5 +1,7 @@
 package com.sikifanso.agents;
 
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.Hint;
 import com.sikifanso.agents.llm.LlmBudget;
 import com.sikifanso.infra.Cni;
 import com.sikifanso.catalog.Catalog;
@@ -15,6 +17,10 @@ import java.util.regex.Pattern;
 
 /** Turns an {@link AgentSpec} into validated chart values, refusing bad input before anything is written. */
 public final class AgentSandbox {
+    /** {@code --egress-fqdn}, the input {@code egressFqdns} for a model. */
+    private static final Suggestion EGRESS = Suggestion.of("agent", "create").arg("name", "NAME")
+            .option("egress-fqdn", "egressFqdns", "example.com:8443");
+
     public static final String NAMESPACE_PREFIX = com.sikifanso.catalog.ApplicationNames.AGENT_NAMESPACE_PREFIX;
     /**
      * The agent name is also the Helm release name, which Helm caps at 53 characters (stricter than
@@ -56,9 +62,10 @@ public final class AgentSandbox {
     public static AgentValues values(String name, AgentSpec spec, Catalog catalog, Cni cni) {
         requireName(name);
         if (cni == Cni.flannel && spec.egressFqdns() != null && !spec.egressFqdns().isEmpty()) {
-            throw SikifansoException.usage("--egress-fqdn needs Cilium: this cluster runs flannel, and "
-                    + Cni.FLANNEL_LIMITS, "leave --egress-fqdn out (the agent reaches no internet host), or use a"
-                    + " cluster created with --cni cilium");
+            Hint.Mention egress = EGRESS.mentionFlag();
+            throw SikifansoException.usage(Hint.of(egress, " needs Cilium: this cluster runs flannel, and "
+                    + Cni.FLANNEL_LIMITS), "leave ", egress, " out (the agent reaches no internet host), or use a"
+                    + " cluster created with ", Suggestion.of("cluster", "create").option("cni", "cilium").mention());
         }
         Quantity cpuRequest = quantity("--cpu-request", spec.cpuRequest());
         Quantity cpuLimit = quantity("--cpu-limit", spec.cpuLimit());
@@ -151,8 +158,10 @@ public final class AgentSandbox {
         } catch (NumberFormatException e) {
             // Reported below with the same message as a non-positive number.
         }
-        throw SikifansoException.usage("--pods \"" + text + "\" is not a positive whole number",
-                "give the most pods the agent may run at once, e.g. --pods 10");
+        Suggestion agent = Suggestion.of("agent", "create").arg("name", "NAME");
+        throw SikifansoException.usage(Hint.of(agent.option("pods", text).mentionFlag(), " \"" + text
+                + "\" is not a positive whole number"), "give the most pods the agent may run at once, e.g. ",
+                agent.option("pods", 10).mention());
     }
 
     /** {@code --pod-security}, refused unless sandboxes allow that level. */
@@ -194,8 +203,10 @@ public final class AgentSandbox {
             }
         }
         if (!HOST.matcher(parts[0]).matches() || port < 1 || port > 65535) {
-            throw SikifansoException.usage("--egress-fqdn \"" + text + "\" is not host[:port]",
-                    "e.g. --egress-fqdn api.anthropic.com or --egress-fqdn example.com:8443 (port defaults to 443)");
+            throw SikifansoException.usage(Hint.of(EGRESS.mentionFlag(), " \"" + text + "\" is not host[:port]"),
+                    "e.g. ", Suggestion.of("agent", "create").arg("name", "NAME")
+                            .option("egress-fqdn", "egressFqdns", "api.anthropic.com").mention(), " or ",
+                    EGRESS.mention(), " (port defaults to 443)");
         }
         return new AgentValues.EgressHost(parts[0], port);
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.agents;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.CommitId;
 import com.sikifanso.core.Table;
 import com.sikifanso.core.TextStyle;
@@ -24,9 +25,10 @@ public final class AgentText {
         return "deleted agent " + d.deleted() + " (commit " + CommitId.shortOf(d.commit()) + ")\n";
     }
 
-    public static String list(List<AgentService.Agent> agents) {
+    public static String list(List<AgentService.Agent> agents, TextStyle style) {
         if (agents.isEmpty()) {
-            return "No agents yet. Create one with: sikifanso agent create NAME\n";
+            return style.hint("No agents yet. Create one with: ", Suggestion.of("agent", "create").arg("name", "NAME"),
+                    "\n");
         }
         Table t = new Table("NAME", "NAMESPACE", "CPU", "MEMORY", "PODS", "ALLOWED", "EGRESS", "BUDGET");
         agents.forEach(a -> t.row(a.name(), a.namespace(),

@@ -1,5 +1,6 @@
 package com.sikifanso.ai;
 
+import com.sikifanso.core.Suggestion;
 import com.anthropic.errors.AnthropicException;
 import com.anthropic.errors.AnthropicIoException;
 import com.anthropic.errors.AnthropicServiceException;
@@ -14,7 +15,7 @@ final class ApiErrors {
     static SikifansoException explain(AnthropicException e) {
         if (e instanceof SseException sse) {
             return SikifansoException.failure("the model's stream ended with an error: " + message(sse),
-                    "ask again (sikifanso ai --continue goes on from the last whole answer)", e);
+                    "ask again (", Suggestion.of("ai").cliFlag("continue"), " goes on from the last whole answer)", e);
         }
         if (e instanceof AnthropicServiceException s) {
             String what = "the Messages API answered " + s.statusCode() + ": " + message(s);

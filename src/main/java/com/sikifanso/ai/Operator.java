@@ -1,5 +1,6 @@
 package com.sikifanso.ai;
 
+import com.sikifanso.core.Suggestion;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
@@ -108,7 +109,7 @@ public final class Operator {
             }
         }
         return new Answer(lastText + (lastText.isEmpty() ? "" : "\n") + "(stopped after " + settings.maxTurns()
-                + " turns; continue with sikifanso ai --continue)", total, settings.maxTurns(), stop, List.of());
+                + " turns; continue with " + Suggestion.of("ai").cliFlag("continue").cli() + ")", total, settings.maxTurns(), stop, List.of());
     }
 
     private TurnStream stream(Conversation conversation, AguiRun run) {

@@ -84,7 +84,8 @@ public final class ToolRunner {
 
     private ToolOutput invoke(Operation<?, ?> operation, Object input) {
         try {
-            return ToolOutput.ok(operation.render(invocations.invokeUntyped(operation, input, caller)));
+            return ToolOutput.ok(operation.render(invocations.invokeUntyped(operation, input, caller),
+                    hints.style()));
         } catch (RuntimeException e) {
             SikifansoException s = AccessErrors.explain(e).orElse(e instanceof SikifansoException x ? x : null);
             if (s != null) {

@@ -63,7 +63,8 @@ public final class ApplicationNames {
         if (namespace.startsWith(AGENT_NAMESPACE_PREFIX)) {
             throw SikifansoException.usage("the namespace \"" + namespace + "\" is reserved: " + AGENT_NAMESPACE_PREFIX
                             + "* namespaces are agent sandboxes, whose network policies an app there would share",
-                    "install the app into a namespace of its own; agents reach apps through agent create --allow");
+                    "install the app into a namespace of its own; agents reach apps through ",
+                    Suggestion.of("agent", "create").arg("name", "NAME").option("allow", "APP").mentionFlag());
         }
         return namespace;
     }

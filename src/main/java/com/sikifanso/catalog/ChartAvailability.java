@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -47,7 +48,8 @@ public final class ChartAvailability {
         } catch (IOException e) {
             throw SikifansoException.failure("cannot verify " + app.chart() + " at " + app.repoURL() + ": "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()),
-                    "check the URL and your network, or add the app without --verify", e);
+                    "check the URL and your network, or add the app without ",
+                    Suggestion.of("app", "add").arg("name", "NAME").flag("verify").mention(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SikifansoException.failure("interrupted while verifying " + app.chart(), "run it again");
@@ -176,7 +178,8 @@ public final class ChartAvailability {
 
     private static SikifansoException notARepository(CustomApp app, String why) {
         return SikifansoException.failure(app.repoURL() + " is not a Helm repository: " + why,
-                "give --repo the URL whose index.yaml lists the chart (for an OCI registry: oci://HOST/PATH)");
+                "give ", Suggestion.of("app", "add").arg("name", "NAME").option("repo", "repoUrl", "URL").mentionFlag(),
+                " the URL whose index.yaml lists the chart (for an OCI registry: oci://HOST/PATH)");
     }
 
     private static SikifansoException missingOci(CustomApp app, int status) {

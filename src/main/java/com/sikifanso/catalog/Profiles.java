@@ -57,7 +57,8 @@ public final class Profiles {
         }
         if (profiles.isEmpty()) {
             throw SikifansoException.usage("no profile named in \"" + selection + "\"",
-                    "name one or more, e.g. --profile agent-dev,rag");
+                    "name one or more, e.g. ", Suggestion.of("cluster", "create")
+                            .option("profile", "profiles", "agent-dev,rag").mention());
         }
         return profiles;
     }

@@ -324,7 +324,7 @@ public final class ClusterService {
             apps.provisionCredentials(name);
         } catch (SikifansoException e) {
             progress.note("warning: " + e.getMessage() + "; the apps' credentials are created at the next: "
-                    + "sikifanso cluster start " + name);
+                    + Suggestion.of("cluster", "start").arg("cluster", name).cli());
         }
     }
 

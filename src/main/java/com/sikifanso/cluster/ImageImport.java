@@ -1,5 +1,6 @@
 package com.sikifanso.cluster;
 
+import com.sikifanso.core.Suggestion;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
@@ -90,12 +91,12 @@ public final class ImageImport {
                 || n.role().equals("agent")).toList();
         if (k3s.isEmpty()) {
             throw SikifansoException.failure("cluster \"" + cluster + "\" has no nodes in Docker",
-                    "create them: sikifanso cluster create " + cluster);
+                    "create them: ", Suggestion.of("cluster", "create").arg("name", cluster));
         }
         List<String> stopped = k3s.stream().filter(n -> !n.running()).map(NodeRuntime.Node::name).toList();
         if (!stopped.isEmpty()) {
             throw SikifansoException.failure("cluster \"" + cluster + "\" has nodes that are not running: "
-                    + String.join(", ", stopped), "start it: sikifanso cluster start " + cluster);
+                    + String.join(", ", stopped), "start it: ", Suggestion.of("cluster", "start").arg("cluster", cluster));
         }
         return k3s;
     }

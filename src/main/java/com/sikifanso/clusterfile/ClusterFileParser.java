@@ -61,7 +61,7 @@ public final class ClusterFileParser {
         if (root == null || !root.isObject()) {
             throw SikifansoException.usage(source + " line 1: a cluster file is a YAML mapping",
                     "start it with apiVersion: " + ClusterFile.API_VERSION + " and kind: " + ClusterFile.KIND
-                            + " (see: sikifanso cluster config --schema)");
+                            + " (see: ", Suggestion.of("cluster", "config").cliFlag("schema"), ")");
         }
         check(root);
         try {
@@ -245,7 +245,7 @@ public final class ClusterFileParser {
         }
         if (!value.isObject()) {
             throw error(path, "is " + shown(value) + ", not a mapping", "indent its fields under " + last(path)
-                    + ": (see: sikifanso cluster config --schema)");
+                    + ": (see: " + Suggestion.of("cluster", "config").cliFlag("schema").cli() + ")");
         }
         return java.util.Optional.of(value);
     }

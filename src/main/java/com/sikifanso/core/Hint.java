@@ -1,13 +1,20 @@
 package com.sikifanso.core;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Words for a person or a model that may name commands: an error's fix, or a message that names one. Text and
  * {@link Suggestion}s in order, so each surface renders the commands in its own terms ({@link #cli()} for the
- * terminal; mcp/ToolHints for tools).
+ * terminal; mcp/ToolHints for tools). In a result it is JSON text in the words of the renderer the serialisation
+ * was given as the attribute {@code Hint.Renderer.class} (ops/StructuredResults), the CLI's by default.
  */
+@JsonSerialize(using = Hint.Json.class)
 public record Hint(List<Part> parts) {
     public Hint {
         parts = List.copyOf(parts);
@@ -108,5 +115,18 @@ public record Hint(List<Part> parts) {
     @Override
     public String toString() {
         return cli();
+    }
+
+    /** A hint in a result: a string, rendered for the surface the result is written for. */
+    public static final class Json extends StdSerializer<Hint> {
+        public Json() {
+            super(Hint.class);
+        }
+
+        @Override
+        public void serialize(Hint hint, JsonGenerator json, SerializerProvider provider) throws IOException {
+            Renderer renderer = provider.getAttribute(Renderer.class) instanceof Renderer r ? r : CLI;
+            json.writeString(hint.render(renderer));
+        }
     }
 }

@@ -83,6 +83,24 @@ public record Suggestion(List<String> command, String tool, List<Argument> argum
         return with(new Argument(null, "--" + flag, null));
     }
 
+    /**
+     * A value only the CLI takes (a local file, a flag the tool has no input for): {@code --gitops-remote URL}; a
+     * tool cannot do the command then, so every surface shows the terminal command.
+     */
+    public Suggestion cliOption(String flag, Object value) {
+        return with(new Argument(null, "--" + flag, String.valueOf(value)));
+    }
+
+    /** A positional argument only the CLI takes (a local file): the command stays a terminal command everywhere. */
+    public Suggestion cliArg(Object value) {
+        return with(new Argument(null, null, String.valueOf(value)));
+    }
+
+    /** True when it has an argument no tool input takes but a value (see {@link #cliOption}). */
+    public boolean terminalOnly() {
+        return arguments.stream().anyMatch(a -> a.input() == null && a.value() != null);
+    }
+
     /** A CLI flag the tool reads as another input: {@code --all} is {@code enabledOnly: false}. */
     public Suggestion flag(String flag, String input, Object toolValue) {
         return with(new Argument(input, "--" + flag, null, String.valueOf(toolValue)));

@@ -1,5 +1,7 @@
 package com.sikifanso.credentials;
 
+import com.sikifanso.core.TextStyle;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Table;
 
 /** The text of {@code app credentials} and {@code app rotate-credentials}, for the CLI and every other surface. */
@@ -16,7 +18,7 @@ public final class CredentialText {
         return t.render();
     }
 
-    public static String rotation(AppCredentials.Rotation rotation) {
+    public static String rotation(AppCredentials.Rotation rotation, TextStyle style) {
         StringBuilder s = new StringBuilder();
         if (rotation.commit() != null) {
             s.append("Moved ").append(String.join(", ", rotation.migrated()))
@@ -33,6 +35,7 @@ public final class CredentialText {
         }
         s.append("\nRestarted: ").append(r.restarted().isEmpty() ? "nothing (no Deployments or StatefulSets found)"
                 : String.join(", ", r.restarted()));
-        return s.append("\nShow the new values with: sikifanso app credentials ").append(r.app()).toString();
+        return s.append(style.hint("\nShow the new values with: ", Suggestion.of("app", "credentials")
+                .arg("name", r.app()))).toString();
     }
 }

@@ -1,5 +1,7 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.Hint;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.probe.AgentProbe;
 import com.sikifanso.agents.probe.ProbeReport;
@@ -43,9 +45,10 @@ public final class AgentIsolationChecks {
                     .map(x -> x.destination() + " expected " + x.expected().name().toLowerCase() + ", observed "
                             + x.observed().name().replace('_', ' ')).toList();
             return CheckResult.fail(row, r.mismatches() + " mismatch(es)", String.join("; ", differ) + ". Cause: "
-                    + String.join("; ", r.table().causes()), "see the table: sikifanso agent probe " + agent);
+                    + String.join("; ", r.table().causes()), Hint.of("see the table: ",
+                    Suggestion.of("agent", "probe").arg("name", agent)));
         } catch (SikifansoException e) {
-            return CheckResult.fail(row, "probe failed", e.getMessage(), e.hint());
+            return CheckResult.fail(row, "probe failed", e.getMessage(), e.fix());
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.argocd.ArgoCdResources;
 import com.sikifanso.argocd.CatalogRollout;
@@ -25,15 +27,23 @@ final class ApplicationHealth {
      * Which Application a row is about, the commands that inspect, retry or remove it, and whether the
      * catalog's RollingSync generates it (then automated sync is off on it and earlier tiers gate it).
      */
-    record Subject(String row, ClusterName cluster, String application, String inspect, String retry, String remove,
-                   boolean rollingSync, Diagnostics diagnostics) {
-        Subject(String row, ClusterName cluster, String application, String inspect, String retry, String remove,
-                boolean rollingSync) {
-            this(row, cluster, application, inspect, retry, remove, rollingSync, Diagnostics.NONE);
+    record Subject(String row, ClusterName cluster, String application, Suggestion remove, boolean rollingSync,
+                   Diagnostics diagnostics) {
+        Subject(String row, ClusterName cluster, String application, Suggestion remove, boolean rollingSync) {
+            this(row, cluster, application, remove, rollingSync, Diagnostics.NONE);
         }
 
-        String fix() {
-            return "see every unhealthy resource: " + inspect + "; retry: " + retry + "; or remove it: " + remove;
+        Suggestion inspect() {
+            return Suggestion.of("app", "status").arg("name", application).cluster(cluster);
+        }
+
+        Suggestion retry() {
+            return Suggestion.of("app", "sync").arg("name", application).cluster(cluster);
+        }
+
+        Hint fix() {
+            return Hint.of("see every unhealthy resource: ", inspect(), "; retry: ", retry(), "; or remove it: ",
+                    remove);
         }
     }
 
@@ -62,7 +72,7 @@ final class ApplicationHealth {
             return CheckResult.fail(s.row(), "no Application",
                     "Argo CD has no Application \"" + s.application() + "\" in namespace " + namespace
                             + ": its ApplicationSet has not generated it (see the applicationset-controller row)",
-                    "ask Argo CD to re-read the repo: " + s.retry() + "; or remove it: " + s.remove());
+                    Hint.of("ask Argo CD to re-read the repo: ", s.retry(), "; or remove it: ", s.remove()));
         }
         return verdict(s, app);
     }
@@ -73,7 +83,7 @@ final class ApplicationHealth {
             return own;
         }
         return rollout.get().blockerOf(s.application())
-                .map(b -> new CheckResult(own.name(), own.status(), own.message(), b.describe(), b.fix(s.cluster()).cli()))
+                .map(b -> new CheckResult(own.name(), own.status(), own.message(), b.describe(), b.fix(s.cluster())))
                 .orElse(own);
     }
 
@@ -86,7 +96,7 @@ final class ApplicationHealth {
         String message = (health == null ? "Unknown" : health) + ", " + (sync == null ? "Unknown" : sync);
         if (health == null) {
             return CheckResult.warn(s.row(), "not reconciled yet", "Argo CD has not reported on it yet",
-                    "wait a minute, or ask for a sync: " + s.retry());
+                    Hint.of("wait a minute, or ask for a sync: ", s.retry()));
         }
         if ("Failed".equals(phase) || "Error".equals(phase)) {
             return CheckResult.fail(s.row(), message + ", last sync " + phase,
@@ -97,7 +107,7 @@ final class ApplicationHealth {
                 return "Synced".equals(sync) ? CheckResult.pass(s.row(), message)
                         : CheckResult.warn(s.row(), message, "the live objects differ from the repo's (" + sync
                                 + "); " + (s.rollingSync() ? ROLLING_SYNC : "automated sync (self-heal) normally "
-                                + "catches up within minutes"), "sync now: " + s.retry());
+                                + "catches up within minutes"), Hint.of("sync now: ", s.retry()));
             }
             case "Progressing" -> {
                 return progressing(s, app, status, message);
@@ -120,7 +130,7 @@ final class ApplicationHealth {
         String cause = firstUnhealthy(status, "its resources are still starting");
         if (age.compareTo(grace) <= 0) {
             return CheckResult.warn(s.row(), message + " for " + human(age) + " (grace period " + human(grace)
-                    + ")", cause, "wait, then check again: " + s.inspect());
+                    + ")", cause, Hint.of("wait, then check again: ", s.inspect()));
         }
         return CheckResult.fail(s.row(), message + " for " + human(age) + ", longer than the grace period of "
                 + human(grace), cause, s.fix());

@@ -1,5 +1,7 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.core.SikifansoException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -18,6 +20,10 @@ import java.util.concurrent.TimeoutException;
  * that has not answered by then is a failure saying so, and is not waited for.
  */
 public final class CheckRunner {
+    /** The doctor's {@code --check-timeout}, {@code checkTimeout} for a model. */
+    private static final Hint CHECK_TIMEOUT = Hint.of(Suggestion.of("cluster", "doctor").tool("doctor")
+            .option("checkTimeout", "10s").mentionFlag());
+
     private final Duration timeout;
     private final boolean parallel;
 
@@ -59,9 +65,9 @@ public final class CheckRunner {
         } catch (TimeoutException e) {
             future.cancel(true);
             return CheckResult.fail(check.name(), "no answer within " + seconds(timeout),
-                    "the check timed out after " + seconds(timeout) + " (--check-timeout)",
-                    "retry with a longer --check-timeout; a slow answer usually means an overloaded Docker or API "
-                            + "server");
+                    "the check timed out after " + seconds(timeout) + " (" + CHECK_TIMEOUT.cli() + ")",
+                    Hint.of("retry with a longer ", CHECK_TIMEOUT, "; a slow answer usually means an overloaded Docker"
+                            + " or API server"));
         } catch (ExecutionException e) {
             return failure(check.name(), e.getCause());
         } catch (InterruptedException e) {
@@ -73,7 +79,7 @@ public final class CheckRunner {
     /** A check that threw: its error as the cause, the error's hint (when it has one) as the fix. */
     static CheckResult failure(String name, Throwable e) {
         if (e instanceof SikifansoException s) {
-            return CheckResult.fail(name, "check failed", s.getMessage(), s.hint());
+            return CheckResult.fail(name, "check failed", s.getMessage(), s.fix());
         }
         if (e instanceof KubernetesClientException k) {
             String detail = k.getCode() > 0 ? "HTTP " + k.getCode() + " " + Throwables.rootMessage(k) : Throwables.rootMessage(k);

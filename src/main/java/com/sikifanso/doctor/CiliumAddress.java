@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.platform.CiliumApiAddress;
 import com.sikifanso.core.K3dNames;
@@ -24,13 +25,12 @@ final class CiliumAddress {
     CheckResult check(ClusterName cluster, String ciliumRelease) {
         K3dNames names = cluster.k3d();
         String server = names.server(0);
-        String recreate = "recreate the cluster, whose server-0 then has a fixed address: "
-                + Doctor.recreateFromSnapshot(cluster);
+        Hint recreate = Hint.of("recreate the cluster, whose server-0 then has a fixed address: ",
+                Doctor.recreateFromSnapshot(cluster));
         Optional<String> current = nodes.address(server, names.network());
         if (current.isEmpty()) {
             return CheckResult.fail(ROW, "server-0 has no address", server + " has no address on the network "
-                    + names.network(), "restart the cluster: sikifanso cluster stop " + cluster
-                    + " && sikifanso cluster start " + cluster);
+                    + names.network(), Doctor.restart(cluster));
         }
         Optional<String> configured = CiliumApiAddress.configured(kube, ciliumRelease);
         if (configured.isEmpty()) {

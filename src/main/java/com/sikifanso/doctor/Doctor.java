@@ -1,5 +1,7 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Throwables;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -71,8 +73,8 @@ public final class Doctor {
             sessionRow = sessionRow(cluster, session.get());
         } catch (SikifansoException e) {
             sessionRow = CheckResult.fail("Session", sessions.exists(cluster) ? "unreadable" : "no such cluster",
-                    e.getMessage(), sessions.exists(cluster) ? e.hint() : "create it: sikifanso cluster create "
-                            + cluster);
+                    e.getMessage(), sessions.exists(cluster) ? e.fix() : Hint.of("create it: ",
+                            Suggestion.of("cluster", "create").arg("name", cluster)));
         }
         boolean nodesExpected = session.isPresent() && session.get().state() != ClusterState.NOT_CREATED;
         // An attached cluster has no Docker nodes of ours: only its API, through the recorded context, is asked.
@@ -100,7 +102,8 @@ public final class Doctor {
         if (s.state() == ClusterState.NOT_CREATED) {
             return CheckResult.fail("Session", "state not-created",
                     "cluster \"" + cluster + "\" has only its GitOps repo (prepared with --gitops-only): there are "
-                            + "no nodes to check", "create its nodes: sikifanso cluster create " + cluster);
+                            + "no nodes to check", Hint.of("create its nodes: ",
+                    Suggestion.of("cluster", "create").arg("name", cluster)));
         }
         return CheckResult.pass("Session", "cluster " + cluster + ", state " + s.state());
     }
@@ -111,7 +114,7 @@ public final class Doctor {
             return CheckResult.pass("Docker", "Docker " + facts.version() + " (API " + facts.apiVersion() + ", cgroup v"
                     + facts.cgroupVersion() + ")");
         } catch (SikifansoException e) {
-            return CheckResult.fail("Docker", "not usable", e.getMessage(), e.hint());
+            return CheckResult.fail("Docker", "not usable", e.getMessage(), e.fix());
         }
     }
 
@@ -122,12 +125,12 @@ public final class Doctor {
             nodes = backends.nodes().nodes(cluster);
         } catch (SikifansoException e) {
             return CheckResult.fail(row, "cannot ask Docker", e.getMessage() + " (cluster checks skipped)",
-                    e.hint());
+                    e.fix());
         }
         if (nodes.isEmpty()) {
             return CheckResult.fail(row, "missing", "Docker has no containers of cluster \"" + cluster
                             + "\" (removed outside sikifanso?); cluster checks skipped",
-                    "recreate it: sikifanso cluster delete " + cluster + " && sikifanso cluster create " + cluster);
+                    Hint.of("recreate it: ", recreate(cluster)));
         }
         List<String> stopped = nodes.stream().filter(n -> !n.running()).map(n -> n.name() + " (" + n.state() + ")")
                 .toList();
@@ -136,14 +139,15 @@ public final class Doctor {
             return CheckResult.pass(row, counts);
         }
         return CheckResult.fail(row, counts, "not running: " + String.join(", ", stopped)
-                + "; cluster checks skipped", "start them: sikifanso cluster start " + cluster);
+                + "; cluster checks skipped", Hint.of("start them: ",
+                Suggestion.of("cluster", "start").arg("cluster", cluster)));
     }
 
     /** The mount and the API first (both need only a running server); the rest when the API answers. */
     private List<CheckResult> clusterChecks(ClusterName cluster, Session session, Optional<Attachment> attached,
                                             CheckRunner runner) {
-        String restart = attached.isPresent() ? "check the cluster with kubectl --context " + attached.get().context()
-                : "restart the cluster: sikifanso cluster stop " + cluster + " && sikifanso cluster start " + cluster;
+        Hint restart = attached.isPresent() ? Hint.text("check the cluster with kubectl --context "
+                + attached.get().context()) : restart(cluster);
         Check mount = attached.map(a -> new Check(ATTACHED_ROW, () -> CheckResult.pass(ATTACHED_ROW, "context "
                 + a.context() + ": " + a.facts().describe()))).orElse(new Check("GitOps mount",
                 () -> mount(cluster, session)));
@@ -154,8 +158,8 @@ public final class Doctor {
             List<CheckResult> results = new ArrayList<>(runner.run(List.of(mount)));
             String why = e instanceof SikifansoException ? e.getMessage() : "cannot build a client from kubeconfig "
                     + "context " + KubeClients.context(cluster) + ": " + Throwables.rootMessage(e);
-            String fix = e instanceof SikifansoException s && s.hint() != null ? s.hint()
-                    : "rewrite its kubeconfig entry: sikifanso cluster start " + cluster;
+            Hint fix = e instanceof SikifansoException s && s.fix() != null ? s.fix()
+                    : Hint.of("rewrite its kubeconfig entry: ", Suggestion.of("cluster", "start").arg("cluster", cluster));
             results.add(CheckResult.fail("Kubernetes API", "no client", why + " (cluster checks skipped)", fix));
             return results;
         }
@@ -194,7 +198,7 @@ public final class Doctor {
                 applications(cluster, Path.of(session.gitOpsPath())).forEach(s -> checks.add(new Check(s.row(),
                         () -> health.check(s))));
             } catch (SikifansoException e) {
-                unlisted = CheckResult.fail("Apps", "cannot list", e.getMessage(), e.hint());
+                unlisted = CheckResult.fail("Apps", "cannot list", e.getMessage(), e.fix());
             }
             results.addAll(runner.run(checks));
             if (unlisted != null) {
@@ -205,12 +209,11 @@ public final class Doctor {
     }
 
     private static List<Check> platformChecks(ClusterName cluster, InfraConfig infra, Workloads workloads,
-                                              String restart, boolean attached) {
+                                              Hint restart, boolean attached) {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("Nodes", () -> workloads.nodes("Nodes", restart)));
         // An attached cluster is not ours to recreate.
-        String recreate = attached ? restart : restart + "; if it persists, recreate it: sikifanso cluster delete "
-                + cluster + " && sikifanso cluster create " + cluster;
+        Hint recreate = attached ? restart : Hint.of(restart, "; if it persists, recreate it: ", recreate(cluster));
         String cilium = infra.cilium().namespace();
         String argo = infra.argocd().namespace();
         String release = infra.argocd().releaseName();
@@ -253,24 +256,21 @@ public final class Doctor {
 
     /** Enabled catalog apps (by category, then name), custom apps, then agents: each one Application. */
     static List<ApplicationHealth.Subject> applications(ClusterName cluster, Path repo) {
-        String c = " -c " + cluster;
         List<ApplicationHealth.Subject> subjects = new ArrayList<>();
         for (CatalogEntry e : Catalog.load(repo).entries()) {
             if (e.enabled()) {
                 subjects.add(new ApplicationHealth.Subject("App: " + e.name(), cluster, e.name(),
-                        "sikifanso app status " + e.name() + c, "sikifanso app sync " + e.name() + c,
-                        "sikifanso app disable " + e.name() + c, true, e.diagnostics()));
+                        Suggestion.of("app", "disable").arg("name", e.name()).cluster(cluster), true,
+                        e.diagnostics()));
             }
         }
         for (CustomApp a : CustomApps.load(repo)) {
             subjects.add(new ApplicationHealth.Subject("App: " + a.name(), cluster, a.name(),
-                    "sikifanso app status " + a.name() + c, "sikifanso app sync " + a.name() + c,
-                    "sikifanso app remove " + a.name() + c, false));
+                    Suggestion.of("app", "remove").arg("name", a.name()).cluster(cluster), false));
         }
         for (String agent : ApplicationNames.yamlNames(repo.resolve(ApplicationNames.AGENTS_DIR))) {
             subjects.add(new ApplicationHealth.Subject("Agent: " + agent, cluster, agent,
-                    "sikifanso app status " + agent + c, "sikifanso app sync " + agent + c,
-                    "sikifanso agent delete " + agent + c, false));
+                    Suggestion.of("agent", "delete").arg("name", agent).cluster(cluster), false));
         }
         return subjects;
     }
@@ -280,9 +280,8 @@ public final class Doctor {
         String row = "GitOps mount";
         String container = cluster.k3d().server(0);
         InspectContainerResponse inspected = backends.nodes().inspect(container);
-        String fix = "the mount is fixed at creation: capture a snapshot (sikifanso snapshot capture -c " + cluster
-                + "), then sikifanso cluster delete " + cluster + " && sikifanso cluster create " + cluster
-                + " --from-snapshot NAME";
+        Hint fix = Hint.of("the mount is fixed at creation: capture a snapshot (",
+                Suggestion.of("snapshot", "capture").cluster(cluster), "), then ", recreate(cluster, "NAME"));
         Optional<String> source = inspected.getMounts() == null ? Optional.empty() : inspected.getMounts().stream()
                 .filter(m -> m.getDestination() != null && NodeLayout.GITOPS_MOUNT.equals(m.getDestination()
                         .getPath()))
@@ -299,9 +298,25 @@ public final class Doctor {
     }
 
     /** Node settings are fixed at creation: keep the repo in a snapshot and make the cluster again from it. */
-    static String recreateFromSnapshot(ClusterName cluster) {
-        return "sikifanso snapshot capture -c " + cluster + ", then sikifanso cluster delete " + cluster
-                + " && sikifanso cluster create " + cluster + " --from-snapshot NAME";
+    static Hint recreateFromSnapshot(ClusterName cluster) {
+        return Hint.of(Suggestion.of("snapshot", "capture").cluster(cluster), ", then ", recreate(cluster, "NAME"));
+    }
+
+    /** Delete and create again: what a cluster whose nodes are broken needs. */
+    static Hint recreate(ClusterName cluster) {
+        return recreate(cluster, null);
+    }
+
+    private static Hint recreate(ClusterName cluster, String fromSnapshot) {
+        Suggestion create = Suggestion.of("cluster", "create").arg("name", cluster);
+        return Hint.of(Suggestion.of("cluster", "delete").arg("cluster", cluster), " && ",
+                fromSnapshot == null ? create : create.option("fromSnapshot", fromSnapshot));
+    }
+
+    /** Stop and start: what a node whose address or API went astray needs. */
+    static Hint restart(ClusterName cluster) {
+        return Hint.of("restart the cluster: ", Suggestion.of("cluster", "stop").arg("cluster", cluster), " && ",
+                Suggestion.of("cluster", "start").arg("cluster", cluster));
     }
 
     private static boolean samePath(String a, String b) {

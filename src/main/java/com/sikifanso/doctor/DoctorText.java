@@ -19,7 +19,7 @@ public final class DoctorText {
                 s.append(indent).append("cause: ").append(c.cause()).append('\n');
             }
             if (c.fix() != null) {
-                s.append(indent).append("fix:   ").append(c.fix()).append('\n');
+                s.append(indent).append("fix:   ").append(style.hint(c.fix())).append('\n');
             }
         }
         DoctorReport.Summary sum = report.summary();

@@ -1,5 +1,7 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.Hint;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.GpuScheduling;
 import io.fabric8.kubernetes.api.model.Node;
@@ -31,14 +33,15 @@ final class GpuAllocatable {
         if (!pluginEnabled(gitOps)) {
             return CheckResult.fail(ROW, "no node offers " + GpuScheduling.RESOURCE, "the nodes were made with --gpus "
                     + gpus + ", but the NVIDIA device plugin, which offers their GPUs to pods, is not enabled",
-                    "sikifanso app enable " + plugin + " -c " + cluster);
+                    Hint.of(Suggestion.of("app", "enable").arg("names", plugin).cluster(cluster)));
         }
         return CheckResult.fail(ROW, "no node offers " + GpuScheduling.RESOURCE, "the nodes were made with --gpus "
                 + gpus + " and the NVIDIA device plugin is enabled, but it reports no GPU: it is not running yet, the "
                 + "Docker host has no NVIDIA container runtime, or the k3s image lacks the NVIDIA container toolkit",
-                "see what it says: sikifanso app logs " + plugin + " -c " + cluster + "; nodes need a CUDA-enabled k3s"
-                        + " image built as k3d's CUDA guide does: sikifanso cluster create NAME --gpus " + gpus
-                        + " --image IMAGE");
+                Hint.of("see what it says: ", Suggestion.of("app", "logs").arg("name", plugin).cluster(cluster),
+                        "; nodes need a CUDA-enabled k3s image built as k3d's CUDA guide does: ",
+                        Suggestion.of("cluster", "create").arg("name", "NAME").option("gpus", gpus)
+                                .option("image", "IMAGE")));
     }
 
     private static long allocatable(Node node) {

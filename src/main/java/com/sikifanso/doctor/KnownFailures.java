@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.catalog.Diagnostics;
 
 /**
@@ -21,7 +22,7 @@ final class KnownFailures {
                 .map(m -> new CheckResult(row.name(), row.status(), row.message(),
                         (row.cause() == null ? "" : row.cause() + " — ") + "known failure of " + app + ": "
                                 + m.cause(),
-                        m.fix() + (row.fix() == null ? "" : "; otherwise: " + row.fix())))
+                        Hint.of(m.fix(), row.fix() == null ? null : "; otherwise: ", row.fix())))
                 .orElse(row);
     }
 }

@@ -48,7 +48,7 @@ public final class LocalModelChecks {
             return CheckResult.fail(row, model.upstream() + " cannot call tools", r.sentence(),
                     ToolCallCheck.Result.fix(LocalModels.VALUES));
         } catch (SikifansoException e) {
-            return CheckResult.warn(row, "not checked", "cannot ask the gateway: " + e.getMessage(), e.hint());
+            return CheckResult.warn(row, "not checked", "cannot ask the gateway: " + e.getMessage(), e.fix());
         }
     }
 }

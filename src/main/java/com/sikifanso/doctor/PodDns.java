@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.K3dNames;
 import com.sikifanso.cluster.NodeDns;
@@ -25,8 +26,8 @@ final class PodDns {
         String server = cluster.k3d().server(0);
         String[] cmd = nodes.inspect(server).getConfig().getCmd();
         boolean given = cmd != null && Arrays.asList(cmd).contains(NodeDns.FLAG);
-        String recreate = "to give pods the host's resolvers, recreate the cluster: " + Doctor.recreateFromSnapshot(
-                cluster);
+        Hint recreate = Hint.of("to give pods the host's resolvers, recreate the cluster: ",
+                Doctor.recreateFromSnapshot(cluster));
         if (!given) {
             return CheckResult.warn(ROW, "8.8.8.8 (k3s' fallback)", server + " was created without a resolv.conf for"
                     + " k3s, so pods resolve external names through 8.8.8.8, which networks that block public DNS "

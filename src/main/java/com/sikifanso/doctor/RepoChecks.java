@@ -1,5 +1,7 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Throwables;
 import com.sikifanso.gitops.RepoRecovery;
@@ -22,7 +24,7 @@ final class RepoChecks {
     }
 
     static CheckResult check(ClusterName cluster, Path dir) {
-        String recreate = RepoRecovery.hint(cluster).cli();
+        Hint recreate = RepoRecovery.hint(cluster);
         if (!Files.isDirectory(dir)) {
             return CheckResult.fail(ROW, "missing", dir + " does not exist", recreate);
         }
@@ -43,8 +45,8 @@ final class RepoChecks {
             }
             if (new GitOpsRepo(dir).hasInterruptedChange()) {
                 return CheckResult.warn(ROW, "interrupted change", "a sikifanso change was interrupted before it "
-                        + "committed", "the next sikifanso command on the cluster finishes or undoes it, e.g.: "
-                        + "sikifanso app list -c " + cluster);
+                        + "committed", Hint.of("the next sikifanso command on the cluster finishes or undoes it, e.g.: ",
+                        Suggestion.of("app", "list").cluster(cluster)));
             }
             Status status = git.status().call();
             if (status.isClean()) {

@@ -1,5 +1,6 @@
 package com.sikifanso.doctor;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.kube.Conditions;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -25,10 +26,10 @@ final class Workloads {
     }
 
     /** What the caller needs to name the fix: the row name and the command to suggest. */
-    record Target(String row, String kind, String namespace, String name, String fix) {
+    record Target(String row, String kind, String namespace, String name, Hint fix) {
     }
 
-    CheckResult nodes(String row, String fix) {
+    CheckResult nodes(String row, Hint fix) {
         List<Node> nodes = kube.nodes().list().getItems();
         if (nodes.isEmpty()) {
             return CheckResult.fail(row, "no nodes", "the API server lists no nodes: k3s has not registered any",

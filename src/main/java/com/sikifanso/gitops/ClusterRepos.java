@@ -1,5 +1,7 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
@@ -127,8 +129,9 @@ public final class ClusterRepos {
     private void catchUp(GitOpsRemote remote) {
         Optional<String> unreachable = remote.fetch();
         if (unreachable.isPresent()) {
-            notices.accept("warning: cannot reach the GitOps remote (" + unreachable.get() + "); the change is "
-                    + "committed here, push it later with: sikifanso cluster gitops push");
+            // A notice is text on every surface (progress carries no Hint yet): the CLI's words.
+            notices.accept(Hint.of("warning: cannot reach the GitOps remote (" + unreachable.get() + "); the change is "
+                    + "committed here, push it later with: ", Suggestion.of("cluster", "gitops", "push")).cli());
             return;
         }
         remote.catchUp();

@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.SikifansoException;
@@ -21,6 +22,10 @@ import org.eclipse.jgit.lib.Ref;
  * the target and moved into place only when complete, so a failure leaves nothing behind.
  */
 public final class Scaffolder {
+    /** The create flag that names a template: {@code --bootstrap}, {@code bootstrapUrl} for a model. */
+    private static final Hint.Mention BOOTSTRAP = Suggestion.of("cluster", "create")
+            .option("bootstrap", "bootstrapUrl", "URL").mentionFlag();
+
     /** Files a template must have for Argo CD to find the three root ApplicationSets and the catalog. */
     public static final List<String> REQUIRED_FILES = List.of(
             "bootstrap/root-app.yaml", "bootstrap/root-catalog.yaml", "bootstrap/root-agents.yaml", "catalog");
@@ -132,8 +137,8 @@ public final class Scaffolder {
         } catch (org.eclipse.jgit.api.errors.InvalidRemoteException
                  | org.eclipse.jgit.api.errors.TransportException e) {
             throw SikifansoException.failure("cannot clone bootstrap template " + source.location() + ": "
-                    + e.getMessage(), "give a reachable git URL or a local path with --bootstrap, "
-                    + "or leave --bootstrap out to use the template built into sikifanso", e);
+                    + e.getMessage(), "give a reachable git URL or a local path with ", BOOTSTRAP, ", or leave ", BOOTSTRAP,
+                    " out to use the template built into sikifanso", e);
         }
         LocalFiles.deleteRecursively(work.resolve(".git"));
     }
@@ -149,7 +154,8 @@ public final class Scaffolder {
             List<String> tags = git.tagList().call().stream()
                     .map(r -> r.getName().replace("refs/tags/", "")).toList();
             throw SikifansoException.usage("tag \"" + source.tag() + "\" not found in " + source.location(),
-                    tags.isEmpty() ? "that repo has no tags; leave out --bootstrap-version"
+                    tags.isEmpty() ? Hint.of("that repo has no tags; leave out ", Suggestion.of("cluster", "create")
+                            .option("bootstrapVersion", "V").mentionFlag())
                             : "tags there: " + String.join(", ", tags));
         }
         git.checkout().setName(tag.getName()).call();
@@ -179,7 +185,7 @@ public final class Scaffolder {
             throw SikifansoException.usage("bootstrap template " + source.describe() + " is missing "
                             + String.join(", ", missing),
                     "a template needs " + String.join(", ", REQUIRED_FILES)
-                            + "; start from the built-in one (leave out --bootstrap)");
+                            + "; start from the built-in one (leave out ", BOOTSTRAP, ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.http.PlainResponses;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -32,7 +33,7 @@ final class HttpExpectations {
             if (!path.equals(HttpMcpEndpoint.PATH) && !path.startsWith(HttpMcpEndpoint.PATH + "/")) {
                 PlainResponses.send((HttpServletResponse) res, HttpServletResponse.SC_NOT_FOUND,
                         "not found: this server has no OAuth; MCP is at " + HttpMcpEndpoint.PATH
-                                + " with the bearer token from: sikifanso mcp token");
+                                + " with the bearer token from: " + Suggestion.of("mcp", "token").cli());
                 return;
             }
             chain.doFilter(req, res);

@@ -1,5 +1,6 @@
 package com.sikifanso.mcp;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.http.BearerToken;
 import com.sikifanso.http.BearerTokenFilter;
@@ -53,7 +54,7 @@ public final class HttpMcpEndpoint {
         context.addFilter(new FilterHolder(new HttpExpectations.OnlyTheEndpoint()), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BearerTokenFilter(token,
-                "print it with: sikifanso mcp token")), "/*", EnumSet.of(DispatcherType.REQUEST));
+                "print it with: " + Suggestion.of("mcp", "token").cli())), "/*", EnumSet.of(DispatcherType.REQUEST));
         ModernHttp modern = new ModernHttp();
         MODERN.put(transport, modern);
         context.addFilter(new FilterHolder(modern), "/*", EnumSet.of(DispatcherType.REQUEST));

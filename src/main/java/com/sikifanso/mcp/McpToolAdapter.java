@@ -4,7 +4,6 @@ import com.sikifanso.agui.journal.OperationRun;
 import com.sikifanso.core.AccessErrors;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.ops.ArgumentBinder;
-import com.sikifanso.core.TextStyle;
 import com.sikifanso.ops.ConsentRefusal;
 import com.sikifanso.ops.DryRun;
 import com.sikifanso.ops.InvalidArguments;
@@ -132,10 +131,10 @@ final class McpToolAdapter {
             if (dryRun) {
                 Plan plan = context.services().invocations().planUntyped(operation, input, caller(progressOf(exchange,
                         request)));
-                return success(PlanText.render(plan, TextStyle.PLAIN), StructuredResults.of(plan));
+                return success(PlanText.render(plan, hints.style()), StructuredResults.of(plan, hints));
             }
             Object output = invoke(input, progressOf(exchange, request));
-            return success(operation.render(output), StructuredResults.of(output));
+            return success(operation.render(output, hints.style()), StructuredResults.of(output, hints));
         } catch (RuntimeException e) {
             SikifansoException s = AccessErrors.explain(e).orElse(e instanceof SikifansoException x ? x : null);
             if (s != null) {

@@ -3,6 +3,7 @@ package com.sikifanso.mcp;
 import com.sikifanso.core.Hint;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.TextStyle;
 import com.sikifanso.ops.JsonSchemas;
 import com.sikifanso.ops.Operation;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  * An error's words as a model should read them: a suggested command that a tool offered here does becomes the
  * tool and its arguments ({@code app_sync with name: "qdrant", cluster: "lab"}), a mentioned flag its argument
  * ({@code force: true}). A command no tool offered does (or one whose arguments the tool's input lacks) stays
- * the terminal command it is. The AI operator's tool errors read the same way.
+ * the terminal command it is. The AI operator's tool errors read the same way, and so do results: their text
+ * ({@link #style()}) and the hints in their structured content (a doctor check's fix).
  */
 public final class ToolHints implements Hint.Renderer {
     private final Map<String, Operation<?, ?>> tools;
@@ -29,6 +31,16 @@ public final class ToolHints implements Hint.Renderer {
         return hint == null ? null : hint.render(this);
     }
 
+    /** Plain result text whose next steps name tools: an operation's text renderer for a model. */
+    public TextStyle style() {
+        return new TextStyle() {
+            @Override
+            public String hint(Hint hint) {
+                return ToolHints.this.render(hint);
+            }
+        };
+    }
+
     /** An error as the model reads it: the message, and the fix when there is one. */
     public String error(SikifansoException e) {
         return render(e.problem()) + (e.fix() == null ? "" : "\nTo fix: " + render(e.fix()));
@@ -37,7 +49,7 @@ public final class ToolHints implements Hint.Renderer {
     @Override
     public String command(Suggestion suggestion) {
         Operation<?, ?> op = tools.get(suggestion.tool());
-        if (op == null || !misfits(suggestion).isEmpty()) {
+        if (op == null || suggestion.terminalOnly() || !misfits(suggestion).isEmpty()) {
             return suggestion.cli();
         }
         String args = suggestion.arguments().stream().filter(a -> a.input() != null)
@@ -50,7 +62,7 @@ public final class ToolHints implements Hint.Renderer {
     public String mention(Hint.Mention mention) {
         Suggestion.Argument a = mention.of().arguments().getLast();
         Operation<?, ?> op = tools.get(mention.of().tool());
-        if (op == null || !misfits(mention.of()).isEmpty()) {
+        if (op == null || a.input() == null || !misfits(mention.of()).isEmpty()) {
             return Hint.CLI.mention(mention);
         }
         return mention.withValue() || a.value() == null ? a.input() + ": " + value(op, a) : a.input();

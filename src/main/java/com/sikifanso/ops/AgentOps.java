@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.agents.AgentPolicy;
 import com.sikifanso.agents.AgentService;
@@ -100,7 +101,7 @@ public final class AgentOps {
             Toolset.agents, Safety.READ, AgentListInput.class, AgentList.class,
             (in, ctx) -> new AgentList(ctx.services().agents().list(in.clusterName()).stream()
                     .map(a -> withKeyState(ctx, in.clusterName(), a)).toList()),
-            out -> AgentText.list(out.agents()));
+            (out, style) -> AgentText.list(out.agents(), style));
 
     public static final Operation<AgentRef, AgentDetails> INFO = Operation.of("agent_info",
             "Show one agent sandbox: quotas, and in words what its network policy lets it reach and what it denies.",
@@ -181,8 +182,10 @@ public final class AgentOps {
             return agent;
         }
         if (!ctx.services().live().running(cluster)) {
+            // A progress note is text on every surface (it carries no Hint yet): the CLI's words.
             ctx.progress().note("agent " + agent.name() + "'s LiteLLM key is made when the cluster runs: start it, "
-                    + "then sikifanso agent update " + agent.name() + " --llm-budget " + agent.values().llm().budget());
+                    + "then " + Suggestion.of("agent", "update").arg("name", agent.name())
+                    .option("llmBudget", agent.values().llm().budget()).cli());
             return agent;
         }
         return agent.withLlmKey(ctx.services().agentKeys().ensure(cluster, agent.name(), agent.values().llm()));
@@ -196,7 +199,8 @@ public final class AgentOps {
         }
         if (!ctx.services().live().running(in.clusterName())) {
             ctx.progress().note("agent " + agent.name() + "'s LiteLLM key is revoked when the cluster runs: start it, "
-                    + "then sikifanso agent update " + agent.name() + " --no-llm-budget");
+                    + "then " + Suggestion.of("agent", "update").arg("name", agent.name())
+                    .flag("no-llm-budget", "llmBudget", "\"" + LlmBudget.NONE + "\"").cli());
         } else if (ctx.services().agentKeys().revoke(in.clusterName(), agent.name())) {
             ctx.progress().note("revoked agent " + agent.name() + "'s LiteLLM key and deleted its Secret");
         }

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.CommitId;
 import com.sikifanso.argocd.AppDiffs;
@@ -225,7 +226,8 @@ public final class ArgoCdOps {
 
     private static String listText(AppList list, TextStyle style) {
         if (list.apps().isEmpty()) {
-            return "No Argo CD Applications yet. Enable an app with: sikifanso app enable NAME\n";
+            return style.hint("No Argo CD Applications yet. Enable an app with: ",
+                    Suggestion.of("app", "enable").arg("names", "NAME"), "\n");
         }
         Table t = new Table("NAME", "SYNC", "HEALTH", "MESSAGE");
         list.apps().forEach(a -> t.row(a.name(), paint(style, a.sync(), "Synced".equals(a.sync())),

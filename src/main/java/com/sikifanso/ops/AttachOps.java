@@ -1,5 +1,7 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.TextStyle;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.SikifansoException;
@@ -51,14 +53,15 @@ public final class AttachOps {
         ClusterName cluster = in.clusterName();
         if (in.context() == null || in.context().isBlank()) {
             throw SikifansoException.usage("cluster attach needs the existing cluster's context",
-                    "give it with --context CTX (kubectl config get-contexts lists them)");
+                    "give it with ", Suggestion.of("cluster", "attach").option("context", "CTX").mention(),
+                    " (kubectl config get-contexts lists them)");
         }
         String remote = in.gitopsRemote() == null ? null : RemoteUrls.require(in.gitopsRemote());
         boolean fresh = !ctx.services().sessions().exists(cluster);
         if (fresh && remote == null) {
             throw SikifansoException.usage("an attached cluster reads its GitOps repo from a git remote, and cluster \""
-                    + cluster.value() + "\" has no repo yet", "give one: sikifanso cluster attach " + cluster.value()
-                    + " --context " + in.context() + " --gitops-remote https://HOST/OWNER/REPO.git");
+                    + cluster.value() + "\" has no repo yet", "give one: ", Suggestion.of("cluster", "attach").arg("cluster", cluster)
+                    .option("context", in.context()).cliOption("gitops-remote", "https://HOST/OWNER/REPO.git"));
         }
         try {
             if (fresh) {
@@ -77,20 +80,21 @@ public final class AttachOps {
         }
     }
 
-    static String attachedText(ClusterAttach.Attached a) {
+    static String attachedText(ClusterAttach.Attached a, TextStyle style) {
         StringBuilder out = new StringBuilder("Attached cluster " + a.cluster() + " (context " + a.context() + "): "
                 + a.facts().describe() + "\n");
         a.installed().forEach(i -> out.append("  installed ").append(i).append('\n'));
         a.warnings().forEach(w -> out.append("  warning: ").append(w).append('\n'));
-        out.append("  remove it again with: sikifanso cluster detach ").append(a.cluster()).append('\n');
+        out.append(style.hint("  remove it again with: ", Suggestion.of("cluster", "detach").arg("cluster", a.cluster()),
+                "\n"));
         return out.toString();
     }
 
-    static String detachedText(ClusterAttach.Detached d) {
+    static String detachedText(ClusterAttach.Detached d, TextStyle style) {
         StringBuilder out = new StringBuilder("Detached cluster " + d.cluster() + " (context " + d.context() + ")\n");
         d.removed().forEach(r -> out.append("  removed ").append(r).append('\n'));
-        out.append("  its GitOps repo and session are kept; remove them with: sikifanso cluster delete ")
-                .append(d.cluster()).append('\n');
+        out.append(style.hint("  its GitOps repo and session are kept; remove them with: ",
+                Suggestion.of("cluster", "delete").arg("cluster", d.cluster()), "\n"));
         return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.CommitId;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.catalog.AppService;
@@ -230,7 +231,8 @@ public final class CatalogOps {
 
     private static String listText(CatalogList list, TextStyle style) {
         if (list.apps().isEmpty()) {
-            return "No apps enabled. See the catalog with: sikifanso app list --all\n";
+            return style.hint("No apps enabled. See the catalog with: ",
+                    Suggestion.of("app", "list").flag("all", "enabledOnly", false), "\n");
         }
         Table t = new Table("NAME", "CATEGORY", "CHART", "VERSION", "NAMESPACE", "SOURCE", "ENABLED");
         list.apps().forEach(a -> t.row(a.name(), a.category(), a.chart(), a.version(), a.namespace(), a.source(),

@@ -1,5 +1,7 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.cluster.RegistryConfig;
 import com.sikifanso.clusterfile.ClusterFile;
@@ -73,8 +75,9 @@ public final class ClusterFileOps {
     static ClusterFile resolved(ClusterOps.ClusterCreateInput in, OperationContext ctx) {
         if (in.config() != null && in.template() != null) {
             throw SikifansoException.usage("--config and --template exclude each other",
-                    "a template is a cluster file too: save it with sikifanso cluster create --template "
-                            + in.template() + " --dry-run > cluster.yaml, edit it, then use --config cluster.yaml");
+                    "a template is a cluster file too: save it with ", Suggestion.of("cluster", "create")
+                            .option("template", in.template()).cliFlag("dry-run"), " > cluster.yaml, edit it, then use ",
+                    Suggestion.of("cluster", "create").cliOption("config", "cluster.yaml").mention());
         }
         if (in.fromLock() != null && (in.config() != null || in.template() != null || in.fromSnapshot() != null)) {
             throw SikifansoException.usage("--from-lock excludes --config, --template and --from-snapshot",
@@ -94,9 +97,10 @@ public final class ClusterFileOps {
                     null, null, null, null));
         }
         if (in.fromSnapshot() != null && ClusterFiles.changesRepo(file)) {
-            throw SikifansoException.usage("--from-snapshot takes the snapshot's apps, agents and infra settings, and"
-                    + " the cluster file names some too", "leave apps, customApps, agents and infra out of the"
-                    + " file, or create without --from-snapshot");
+            Hint.Mention from = Suggestion.of("cluster", "create").option("fromSnapshot", "S").mentionFlag();
+            throw SikifansoException.usage(Hint.of(from, " takes the snapshot's apps, agents and infra settings, and"
+                    + " the cluster file names some too"), "leave apps, customApps, agents and infra out of the"
+                    + " file, or create without ", from);
         }
         return file;
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.core.K3dNames;
@@ -14,10 +15,11 @@ final class ClusterText {
     private ClusterText() {
     }
 
-    static String list(ClusterOps.ClusterList list) {
+    static String list(ClusterOps.ClusterList list, TextStyle style) {
         List<ClusterOps.ClusterSummary> readable = list.clusters().stream().filter(c -> c.error() == null).toList();
         if (readable.isEmpty()) {
-            return "No clusters yet. Create one with: sikifanso cluster create --profile agent-dev\n";
+            return style.hint("No clusters yet. Create one with: ", Suggestion.of("cluster", "create")
+                    .option("profile", "profiles", "agent-dev"), "\n");
         }
         Table t = new Table("NAME", "STATE", "DOCKER", "API", "HTTP", "HTTPS", "ARGOCD", "HUBBLE", "CREATED",
                 "GITOPS");
@@ -79,7 +81,7 @@ final class ClusterText {
         }
         return box(session, null) + password(session) + "Kubeconfig:  " + c.kubeconfig().get()
                 + c.currentContext().map(ctx -> " (current context " + ctx + ")").orElse("") + "\n"
-                + c.profile().map(r -> profile(r) + watchHint(session)).orElse("");
+                + c.profile().map(r -> profile(r) + watchHint(session, style)).orElse("");
     }
 
     /** The session holds the password only when the user asked to see it (the CLI's --show-password). */
@@ -92,8 +94,9 @@ final class ClusterText {
     }
 
     /** Argo CD generates the profile's Applications now; converging them is watched, not waited for here. */
-    private static String watchHint(Session session) {
-        return session.services() == null ? "" : "Argo CD is installing them; watch with: sikifanso app status\n";
+    private static String watchHint(Session session, TextStyle style) {
+        return session.services() == null ? "" : style.hint("Argo CD is installing them; watch with: ",
+                Suggestion.of("app", "status"), "\n");
     }
 
     private static String prepared(ClusterOps.ClusterCreated c, TextStyle style) {

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.agui.AguiJson;
 import com.sikifanso.agui.journal.ActivityJournal;
@@ -87,11 +88,11 @@ public final class EventsOps {
     /** The events as the terminal renderer draws them, as plain lines (coloured when the style is). */
     static String text(ActivityList list, TextStyle style) {
         if (!list.recorded()) {
-            return notYetRecorded(list.cluster());
+            return notYetRecorded(list.cluster());   // following is the terminal's: no tool streams
         }
         StringWriter text = new StringWriter();
         if (list.omitted() > 0) {
-            text.append(omitted(list.omitted())).append('\n');
+            text.append(omitted(list.omitted(), style)).append('\n');
         }
         boolean color = !style.bold("x").equals("x");
         try (EventRenderer renderer = new EventRenderer(new PrintWriter(text), false, color)) {
@@ -109,7 +110,14 @@ public final class EventsOps {
     }
 
     public static String omitted(long count) {
-        return "… " + count + " earlier event" + (count == 1 ? "" : "s") + " left out: narrow with --since or --run, "
-                + "or raise --limit (at most " + MAX_LIMIT + ")";
+        return omitted(count, TextStyle.PLAIN);
+    }
+
+    /** How to see the events left out, in the reader's words ({@code --since}, or {@code since} for a model). */
+    static String omitted(long count, TextStyle style) {
+        Suggestion events = Suggestion.of("events").tool("events_list");
+        return style.hint("… " + count + " earlier event" + (count == 1 ? "" : "s") + " left out: narrow with ",
+                events.option("since", "10m").mentionFlag(), " or ", events.option("run", "RUN").mentionFlag(),
+                ", or raise ", events.option("limit", MAX_LIMIT).mentionFlag(), " (at most " + MAX_LIMIT + ")");
     }
 }

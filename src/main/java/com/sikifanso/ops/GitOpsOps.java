@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.TextStyle;
 import com.sikifanso.gitops.GitOpsRemotes.RemoteStatus;
 
@@ -57,13 +58,15 @@ public final class GitOpsOps {
 
     static String text(RemoteStatus s, TextStyle style) {
         if (s.url() == null) {
-            return "cluster " + s.cluster() + ": the GitOps repo (branch " + s.branch() + ") has no remote; it is read "
-                    + "from this machine only\n  publish it with: sikifanso cluster gitops remote set URL\n";
+            return style.hint("cluster " + s.cluster() + ": the GitOps repo (branch " + s.branch() + ") has no remote; it"
+                    + " is read from this machine only\n  publish it with: ", Suggestion.of("cluster", "gitops", "remote",
+                    "set").arg("url", "URL"), "\n");
         }
         StringBuilder out = new StringBuilder("cluster " + s.cluster() + ": branch " + s.branch() + " at " + s.url()
                 + "\n");
-        out.append("  ").append(s.ahead() == 0 ? "everything pushed" : s.ahead() + " commit" + (s.ahead() == 1 ? "" : "s")
-                + " not pushed (sikifanso cluster gitops push)").append('\n');
+        out.append("  ").append(s.ahead() == 0 ? "everything pushed" : style.hint(s.ahead() + " commit"
+                + (s.ahead() == 1 ? "" : "s") + " not pushed (", Suggestion.of("cluster", "gitops", "push"), ")"))
+                .append('\n');
         if (s.behind() > 0) {
             out.append("  ").append(s.behind()).append(" commit").append(s.behind() == 1 ? "" : "s")
                     .append(" on the remote not here yet (taken in before the next change)\n");

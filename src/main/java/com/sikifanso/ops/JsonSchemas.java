@@ -102,7 +102,7 @@ public final class JsonSchemas {
             throw new IllegalArgumentException("no schema for " + type);
         }
         Class<?> c = (Class<?>) type;
-        if (c == String.class) {
+        if (c == String.class || c == com.sikifanso.core.Hint.class) {
             return Map.of("type", "string");
         }
         if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {

@@ -102,8 +102,8 @@ public final class ShareOps {
     private static Pushed push(PushInput in, OperationContext ctx) {
         DocumentKind kind = in.kindOrBundle();
         if (in.file() == null) {
-            throw SikifansoException.usage("no " + kind.words() + " file given", "make one first: "
-                    + kind.howToMake());
+            throw SikifansoException.usage("no " + kind.words() + " file given", "make one first: ",
+                    kind.howToMake());
         }
         ShareRef.Oci target = ShareRef.parseOci(in.reference());
         byte[] bytes = ctx.services().documents().fetch(ShareRef.parse(in.file().toString()), kind);

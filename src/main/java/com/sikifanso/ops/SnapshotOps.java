@@ -62,7 +62,7 @@ public final class SnapshotOps {
             "List snapshots, newest first, with the cluster, time, sikifanso version and git HEAD each was taken at.",
             Toolset.snapshot, Safety.READ, ListInput.class, SnapshotList.class,
             (in, ctx) -> new SnapshotList(ctx.services().snapshots().list()),
-            out -> SnapshotText.list(out.snapshots()));
+            (out, style) -> SnapshotText.list(out.snapshots(), style));
 
     public static final Operation<RestoreInput, SnapshotService.Restored> RESTORE = Operation.of("snapshot_restore",
                     "Make a cluster's GitOps repo match a snapshot's in one commit (history kept; files not in "

@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.argocd.ArgoCdResources;
@@ -84,15 +85,16 @@ public final class ClusterAttach {
         Session session = sessions.load(name);
         if (session.state() != ClusterState.NOT_CREATED || attachments.find(name).isPresent()) {
             throw SikifansoException.failure("cluster \"" + name + "\" already has a cluster (" + session.state()
-                    + ")", "attach another name, or detach/delete this one first: sikifanso cluster detach " + name);
+                    + ")", "attach another name, or detach/delete this one first: ",
+                    Suggestion.of("cluster", "detach").arg("cluster", name));
         }
         Path gitOps = Path.of(session.gitOpsPath());
         ArgoCdGitSource.Prepared source = ArgoCdGitSource.prepare(gitOps, gitEnv);
         if (source.remote().isEmpty()) {
             throw SikifansoException.usage("an attached cluster reads its GitOps repo from a git remote, and the repo"
                             + " of \"" + name + "\" has none a cluster can reach",
-                    "give one: sikifanso cluster attach " + name + " --context " + request.context()
-                            + " --gitops-remote https://HOST/OWNER/REPO.git");
+                    "give one: ", Suggestion.of("cluster", "attach").arg("cluster", name).option("context",
+                            request.context()).cliOption("gitops-remote", "https://HOST/OWNER/REPO.git"));
         }
         String kubeconfig = KubeconfigContext.require(request.kubeconfig(), request.context());
         InfraConfig infra = new InfraConfigs().load(gitOps);
@@ -104,7 +106,8 @@ public final class ClusterAttach {
             if (argocdThere && !request.useExistingArgoCd()) {
                 throw SikifansoException.failure("Argo CD is already installed in " + request.context() + " (namespace "
                                 + argocdNs + "); attach installs its own unless told to use it",
-                        "to let sikifanso use that Argo CD: add --use-existing-argocd");
+                        "to let sikifanso use that Argo CD: add ", Suggestion.of("cluster", "attach")
+                                .cliFlag("use-existing-argocd").mention());
             }
             if (!argocdThere && request.useExistingArgoCd()) {
                 throw SikifansoException.usage("--use-existing-argocd: there is no Argo CD in " + request.context()
@@ -134,8 +137,8 @@ public final class ClusterAttach {
     public Detached detach(ClusterName cluster, Progress progress) {
         ClusterName name = cluster;
         Attachment attachment = attachments.find(name).orElseThrow(() -> SikifansoException.failure("cluster \""
-                + name + "\" is not attached to an existing cluster", "sikifanso cluster delete " + name
-                + " removes a cluster sikifanso created"));
+                + name + "\" is not attached to an existing cluster", Suggestion.of("cluster", "delete").arg("cluster", name),
+                " removes a cluster sikifanso created"));
         List<String> removed;
         try (KubernetesClient kube = Attachments.client(Path.of(attachment.kubeconfig()), attachment.context())) {
             String kubeconfig = KubeconfigContext.require(Path.of(attachment.kubeconfig()), attachment.context());

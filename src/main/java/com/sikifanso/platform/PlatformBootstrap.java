@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Progress;
 import com.sikifanso.core.K3dNames;
@@ -106,7 +107,7 @@ public final class PlatformBootstrap implements ClusterBootstrap {
                     "warning: " + m.describe() + "\n  fix: " + m.fix()));
         } catch (RuntimeException e) {
             progress.note("warning: could not check which address Cilium uses (" + e.getMessage()
-                    + "); check with: sikifanso cluster doctor " + cluster);
+                    + "); check with: " + Suggestion.of("cluster", "doctor").arg("cluster", cluster).cli());
         }
     }
 

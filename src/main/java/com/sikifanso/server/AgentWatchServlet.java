@@ -1,5 +1,6 @@
 package com.sikifanso.server;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.sikifanso.Services;
 import com.sikifanso.agents.AgentWatch;
@@ -74,8 +75,8 @@ final class AgentWatchServlet extends HttpServlet {
     private List<String> agents(String cluster, String[] named) {
         Set<String> agents = new LinkedHashSet<>(named == null ? List.of() : List.of(named));
         if (agents.isEmpty() || agents.size() > MOST_AGENTS) {
-            throw Refusal.badRequest("name 1 to " + MOST_AGENTS + " agents to watch with &agent=NAME (sikifanso "
-                    + "agent list shows them)");
+            throw Refusal.badRequest("name 1 to " + MOST_AGENTS + " agents to watch with &agent=NAME ("
+                    + Suggestion.of("agent", "list").cli() + " shows them)");
         }
         for (String agent : agents) {
             try {

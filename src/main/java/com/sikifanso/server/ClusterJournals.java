@@ -1,5 +1,7 @@
 package com.sikifanso.server;
 
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.agui.journal.ActivityJournal;
 import com.sikifanso.agui.journal.JournalOptions;
@@ -35,6 +37,7 @@ final class ClusterJournals {
 
     private String known() {
         var names = sessions.names();
-        return names.isEmpty() ? "none yet (create one with: sikifanso cluster create)" : String.join(", ", names);
+        return names.isEmpty() ? Hint.of("none yet (create one with: ", Suggestion.of("cluster", "create"), ")").cli()
+                : String.join(", ", names);
     }
 }

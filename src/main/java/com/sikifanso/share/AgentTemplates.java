@@ -1,5 +1,6 @@
 package com.sikifanso.share;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,8 +36,9 @@ public final class AgentTemplates {
                 && !Files.exists(Path.of(reference));
         if (aName) {
             return builtIn(reference).orElseThrow(() -> SikifansoException.usage("no built-in agent template named \""
-                    + reference + "\"", "built-in templates: " + String.join(", ", BUILT_IN) + " (sikifanso agent"
-                    + " templates); or give a file, " + ShareRef.OCI_FORM + " or " + ShareRef.GIT_FORM));
+                    + reference + "\"", "built-in templates: " + String.join(", ", BUILT_IN) + " (",
+                    Suggestion.of("agent", "templates"), "); or give a file, " + ShareRef.OCI_FORM + " or "
+                            + ShareRef.GIT_FORM));
         }
         return sources.load(ShareRef.parse(reference), DocumentKind.AGENT_TEMPLATE, AgentTemplate.class);
     }

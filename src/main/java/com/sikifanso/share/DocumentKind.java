@@ -1,13 +1,17 @@
 package com.sikifanso.share;
 
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.Hint;
+
 /**
  * The documents sikifanso shares, each with its {@code kind}, the commands that read it, and the OCI media types
  * it is stored under (an ORAS artifact: one layer holding the YAML, an empty config).
  */
 public enum DocumentKind {
-    PROFILE_BUNDLE("ProfileBundle", "profile bundle", "sikifanso profile export NAME --from CLUSTER",
-            "application/vnd.sikifanso.profile.bundle.v1alpha1+yaml"),
-    AGENT_TEMPLATE("AgentTemplate", "agent template", "sikifanso agent templates --show research > template.yaml, then edit it",
+    PROFILE_BUNDLE("ProfileBundle", "profile bundle", Hint.of(Suggestion.of("profile", "export").arg("name", "NAME")
+            .option("from", "cluster", "CLUSTER")), "application/vnd.sikifanso.profile.bundle.v1alpha1+yaml"),
+    AGENT_TEMPLATE("AgentTemplate", "agent template", Hint.of(Suggestion.of("agent", "templates")
+            .option("show", "research"), " > template.yaml, then edit it"),
             "application/vnd.sikifanso.agent.template.v1alpha1+yaml");
 
     /** The one apiVersion both kinds have; a later one is refused with the fix (upgrade sikifanso). */
@@ -15,10 +19,10 @@ public enum DocumentKind {
 
     private final String kind;
     private final String words;
-    private final String howToMake;
+    private final Hint howToMake;
     private final String mediaType;
 
-    DocumentKind(String kind, String words, String howToMake, String mediaType) {
+    DocumentKind(String kind, String words, Hint howToMake, String mediaType) {
         this.kind = kind;
         this.words = words;
         this.howToMake = howToMake;
@@ -35,7 +39,8 @@ public enum DocumentKind {
     }
 
     /** The command that makes a good one, for hints. */
-    public String howToMake() {
+    /** The command that makes one, in each surface's words. */
+    public Hint howToMake() {
         return howToMake;
     }
 

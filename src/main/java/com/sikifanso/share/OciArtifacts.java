@@ -1,5 +1,6 @@
 package com.sikifanso.share;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.Throwables;
 import java.io.IOException;
@@ -66,7 +67,8 @@ public final class OciArtifacts {
             if (layers.size() != 1) {
                 throw SikifansoException.failure(ref.text() + " is not a " + kind.words() + " (artifact type "
                                 + manifest.getArtifactTypeAsString() + ", no single layer of " + kind.mediaType() + ")",
-                        "give the reference a " + kind.words() + " was pushed to (sikifanso profile push FILE REF)");
+                        "give the reference a " + kind.words() + " was pushed to (", Suggestion.of("profile", "push")
+                                .cliArg("FILE").arg("reference", "REF"), ")");
             }
             if (layers.get(0).getSize() > SharedDocuments.MAX_BYTES) {
                 throw SikifansoException.failure(ref.text() + " holds " + layers.get(0).getSize() + " bytes, more"
@@ -147,7 +149,8 @@ public final class OciArtifacts {
             case 401, 403 -> SikifansoException.failure(what + "the registry refused the login (" + status + ")",
                     "log in first: docker login " + ref.registry() + " (sikifanso reads " + dockerConfig + ")", e);
             case 404 -> SikifansoException.failure(what + "no such repository or tag (404)",
-                    "check the repository and tag; push one with: sikifanso profile push FILE " + ref.text(), e);
+                    "check the repository and tag; push one with: ", Suggestion.of("profile", "push").cliArg("FILE")
+                            .arg("reference", ref.text()), e);
             default -> SikifansoException.failure(what + "the registry answered " + status + ": "
                     + Throwables.firstLine(String.valueOf(e.getMessage())), "try again; nothing was changed", e);
         };

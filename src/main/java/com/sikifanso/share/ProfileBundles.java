@@ -1,5 +1,6 @@
 package com.sikifanso.share;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.AgentValues;
@@ -93,7 +94,7 @@ public final class ProfileBundles {
     private static void requireIntact(ProfileBundle bundle, String source) {
         if (bundle.name() == null) {
             throw SikifansoException.failure(source + " has no metadata.name", "give the bundle a name under"
-                    + " metadata, or export it again: " + DocumentKind.PROFILE_BUNDLE.howToMake());
+                    + " metadata, or export it again: ", DocumentKind.PROFILE_BUNDLE.howToMake());
         }
         if (bundle.digest() != null && !bundle.digest().equals(bundle.contentDigest())) {
             throw SikifansoException.failure(source + ": its digest " + bundle.digest() + " does not match its"
@@ -109,8 +110,8 @@ public final class ProfileBundles {
         if (!unknown.isEmpty()) {
             throw SikifansoException.failure("profile bundle " + bundle.name() + " (" + source + ") names apps this "
                             + "cluster's catalog lacks: " + String.join(", ", unknown),
-                    "add them to catalog/ in the GitOps repo (sikifanso app add for a chart of your own), or remove"
-                            + " them from the bundle's apps and delete its digest line");
+                    "add them to catalog/ in the GitOps repo (", Suggestion.of("app", "add"), " for a chart of your own), "
+                            + "or remove them from the bundle's apps and delete its digest line");
         }
         DependencyGraph.Resolution resolution = catalog.dependencies().resolve(requested);
         Changes c = new Changes();

@@ -42,7 +42,7 @@ public final class SharedDocuments {
             tree = Mappers.YAML.readTree(bytes);
         } catch (IOException e) {
             throw SikifansoException.failure(source + " is not valid YAML: " + firstLine(e), "fix the file, or make"
-                    + " it again with: " + kind.howToMake());
+                    + " it again with: ", kind.howToMake());
         }
         requireKind(tree, source, kind);
         try {
@@ -53,21 +53,21 @@ public final class SharedDocuments {
                     .map(Object::toString).sorted().toList()) + "); see docs/sharing.md");
         } catch (JsonProcessingException e) {
             throw SikifansoException.failure(source + " is not a valid " + kind.words() + ": "
-                    + e.getOriginalMessage(), "see docs/sharing.md for the format, or make it again with: "
-                    + kind.howToMake());
+                    + e.getOriginalMessage(), "see docs/sharing.md for the format, or make it again with: ",
+                    kind.howToMake());
         }
     }
 
     private static void requireKind(JsonNode tree, String source, DocumentKind kind) {
         if (tree == null || !tree.isObject()) {
             throw SikifansoException.failure(source + " is not a " + kind.words() + " (not a YAML mapping)",
-                    "make one with: " + kind.howToMake());
+                    "make one with: ", kind.howToMake());
         }
         String found = tree.path("kind").asText("");
         if (!found.equals(kind.kind())) {
             throw SikifansoException.failure(source + " is " + (found.isEmpty() ? "a document without a kind"
                             : article(found) + found) + ", not " + article(kind.kind()) + kind.kind(),
-                    "give a " + kind.words() + " (kind: " + kind.kind() + "); make one with: " + kind.howToMake());
+                    "give a " + kind.words() + " (kind: " + kind.kind() + "); make one with: ", kind.howToMake());
         }
         String version = tree.path("apiVersion").asText("");
         if (!version.equals(DocumentKind.API_VERSION)) {

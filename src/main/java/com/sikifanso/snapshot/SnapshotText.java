@@ -1,5 +1,6 @@
 package com.sikifanso.snapshot;
 
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.CommitId;
 import com.sikifanso.core.Table;
 import com.sikifanso.core.TextStyle;
@@ -17,9 +18,9 @@ public final class SnapshotText {
                 + "\n";
     }
 
-    public static String list(List<Snapshot> snapshots) {
-        return snapshots.isEmpty() ? "No snapshots yet. Capture one with: sikifanso snapshot capture\n"
-                : table(snapshots);
+    public static String list(List<Snapshot> snapshots, TextStyle style) {
+        return snapshots.isEmpty() ? style.hint("No snapshots yet. Capture one with: ",
+                Suggestion.of("snapshot", "capture"), "\n") : table(snapshots);
     }
 
     public static String restored(SnapshotService.Restored r, TextStyle style) {

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  */
 final class SuggestionsInCode {
     private static final String START = "Suggestion.of(";
-    private static final Set<String> CHAINED = Set.of("tool", "arg", "option", "cluster", "flag", "cliFlag", "mention",
-            "mentionFlag");
+    private static final Set<String> CHAINED = Set.of("tool", "arg", "option", "cluster", "flag", "cliFlag", "cliOption",
+            "cliArg", "mention", "mentionFlag");
 
     /** A suggestion as written, and where. */
     record Found(String where, Suggestion suggestion) {
@@ -71,6 +71,8 @@ final class SuggestionsInCode {
                         : s.option(call.literal(0, where), call.literal(1, where), "X");
                 case "cluster" -> s.cluster("X");
                 case "cliFlag" -> s.cliFlag(call.literal(0, where));
+                case "cliOption" -> s.cliOption(call.literal(0, where), "X");
+                case "cliArg" -> s.cliArg("X");
                 case "flag" -> call.args().size() == 1 ? s.flag(call.literal(0, where))
                         : s.flag(call.literal(0, where), call.literal(1, where), "X");
                 default -> s;

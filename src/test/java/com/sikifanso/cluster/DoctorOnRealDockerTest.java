@@ -68,7 +68,7 @@ class DoctorOnRealDockerTest {
         assertThat(api.status()).isEqualTo(Verdict.FAIL);
         assertThat(api.message()).isEqualTo("no client");
         assertThat(api.cause()).contains("kubeconfig context k3d-" + name).endsWith("(cluster checks skipped)");
-        assertThat(api.fix()).endsWith("sikifanso cluster start " + name);
+        assertThat(api.fix().cli()).endsWith("sikifanso cluster start " + name);
         assertThat(report.checks()).extracting(CheckResult::name).last().isEqualTo("Kubernetes API");
     }
 
@@ -82,6 +82,6 @@ class DoctorOnRealDockerTest {
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.message()).isEqualTo("0/1 running");
-        assertThat(r.fix()).isEqualTo("start them: sikifanso cluster start " + name);
+        assertThat(r.fix().cli()).isEqualTo("start them: sikifanso cluster start " + name);
     }
 }

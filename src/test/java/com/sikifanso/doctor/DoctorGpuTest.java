@@ -62,7 +62,7 @@ class DoctorGpuTest {
         assertThat(r.message()).isEqualTo("no node offers nvidia.com/gpu");
         assertThat(r.cause()).isEqualTo("the nodes were made with --gpus 1, but the NVIDIA device plugin, which offers"
                 + " their GPUs to pods, is not enabled");
-        assertThat(r.fix()).isEqualTo("sikifanso app enable nvidia-device-plugin -c lab");
+        assertThat(r.fix().cli()).isEqualTo("sikifanso app enable nvidia-device-plugin -c lab");
     }
 
     @Test
@@ -76,7 +76,7 @@ class DoctorGpuTest {
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.cause()).startsWith("the nodes were made with --gpus all and the NVIDIA device plugin is enabled,"
                 + " but it reports no GPU");
-        assertThat(r.fix()).isEqualTo("see what it says: sikifanso app logs nvidia-device-plugin -c lab; nodes need a "
+        assertThat(r.fix().cli()).isEqualTo("see what it says: sikifanso app logs nvidia-device-plugin -c lab; nodes need a "
                 + "CUDA-enabled k3s image built as k3d's CUDA guide does: sikifanso cluster create NAME --gpus all "
                 + "--image IMAGE");
     }

@@ -83,7 +83,7 @@ class DoctorTest {
         assertThat(r.message()).isEqualTo("172.19.0.3 is not server-0's 172.19.0.4");
         assertThat(r.cause()).isEqualTo("Cilium reaches the API server at 172.19.0.3:6443, but server-0 is now at "
                 + "172.19.0.4, so Cilium loses the API server and pod networking stops");
-        assertThat(r.fix()).startsWith("point Cilium at it: helm upgrade cilium cilium/cilium -n kube-system "
+        assertThat(r.fix().cli()).startsWith("point Cilium at it: helm upgrade cilium cilium/cilium -n kube-system "
                 + "--kube-context k3d-lab --reuse-values --set k8sServiceHost=172.19.0.4, and the same in its "
                 + "Application: kubectl -n argocd --context k3d-lab patch application cilium");
     }
@@ -96,7 +96,7 @@ class DoctorTest {
 
         assertThat(r.status()).isEqualTo(Verdict.WARN);
         assertThat(r.message()).isEqualTo("172.19.0.3, not fixed");
-        assertThat(r.fix()).startsWith("recreate the cluster, whose server-0 then has a fixed address");
+        assertThat(r.fix().cli()).startsWith("recreate the cluster, whose server-0 then has a fixed address");
     }
 
     @Test
@@ -111,7 +111,7 @@ class DoctorTest {
         assertThat(r.message()).isEqualTo("8.8.8.8 (k3s' fallback)");
         assertThat(r.cause()).isEqualTo("k3d-lab-server-0 was created without a resolv.conf for k3s, so pods resolve "
                 + "external names through 8.8.8.8, which networks that block public DNS refuse");
-        assertThat(r.fix()).startsWith("to give pods the host's resolvers, recreate the cluster: sikifanso snapshot "
+        assertThat(r.fix().cli()).startsWith("to give pods the host's resolvers, recreate the cluster: sikifanso snapshot "
                 + "capture -c lab");
     }
 
@@ -130,7 +130,7 @@ class DoctorTest {
         assertThat(r.message()).isEqualTo(w.kind() + " " + w.name() + ": 0/1 ready");
         assertThat(r.cause()).isEqualTo("pod " + w.name() + "-7d9f container main: CrashLoopBackOff (back-off 40s "
                 + "restarting failed container=main)");
-        assertThat(r.fix()).isEqualTo(RESTART + "; if it persists, recreate it: sikifanso cluster delete lab && "
+        assertThat(r.fix().cli()).isEqualTo(RESTART + "; if it persists, recreate it: sikifanso cluster delete lab && "
                 + "sikifanso cluster create lab");
     }
 
@@ -161,7 +161,7 @@ class DoctorTest {
         assertThat(r.message()).isEqualTo("1/2 nodes Ready");
         assertThat(r.cause()).isEqualTo("node k3d-lab-agent-0 is not Ready (KubeletNotReady: container runtime "
                 + "network not ready)");
-        assertThat(r.fix()).isEqualTo(RESTART);
+        assertThat(r.fix().cli()).isEqualTo(RESTART);
     }
 
     @Test
@@ -178,7 +178,7 @@ class DoctorTest {
         assertThat(r.message()).isEqualTo("Degraded, Synced");
         assertThat(r.cause()).isEqualTo("StatefulSet qdrant in namespace rag (Degraded): pod qdrant-0 is "
                 + "CrashLoopBackOff");
-        assertThat(r.fix()).isEqualTo("see every unhealthy resource: sikifanso app status qdrant -c lab; retry: "
+        assertThat(r.fix().cli()).isEqualTo("see every unhealthy resource: sikifanso app status qdrant -c lab; retry: "
                 + "sikifanso app sync qdrant -c lab; or remove it: sikifanso app disable qdrant -c lab");
     }
 
@@ -196,7 +196,7 @@ class DoctorTest {
         assertThat(qdrant.cause()).isEqualTo("StatefulSet qdrant in namespace rag (Degraded): container qdrant "
                 + "OOMKilled, restarting — known failure of qdrant: collections held in RAM needs more memory than its "
                 + "limit (1Gi)");
-        assertThat(qdrant.fix()).startsWith("raise resources.limits.memory in catalog/values/qdrant.yaml")
+        assertThat(qdrant.fix().cli()).startsWith("raise resources.limits.memory in catalog/values/qdrant.yaml")
                 .endsWith("; otherwise: see every unhealthy resource: sikifanso app status qdrant -c lab; retry: "
                         + "sikifanso app sync qdrant -c lab; or remove it: sikifanso app disable qdrant -c lab");
         assertThat(row(report, "App: ollama").cause()).contains("PersistentVolumeClaim ollama",
@@ -241,7 +241,7 @@ class DoctorTest {
         assertThat(alloy.cause()).isEqualTo("alloy waits for its RollingSync turn: ollama in tier 1-data is "
                 + "Progressing (Application resource has synced, updating status to Progressing), and Argo CD syncs a "
                 + "tier only when every app of the earlier tiers is Healthy");
-        assertThat(alloy.fix()).isEqualTo("make ollama Healthy (see why: sikifanso app status ollama -c lab), or "
+        assertThat(alloy.fix().cli()).isEqualTo("make ollama Healthy (see why: sikifanso app status ollama -c lab), or "
                 + "disable it: sikifanso app disable ollama -c lab");
         assertThat(row(report, "App: ollama").cause()).as("the blocker itself shows its own cause")
                 .isEqualTo("StatefulSet ollama in namespace ai (Degraded): pod ollama-0 is CrashLoopBackOff");
@@ -259,7 +259,7 @@ class DoctorTest {
                 + "RollingSync turns automated sync off on its apps, so Argo CD syncs this one again only when the "
                 + "catalog's rollout reaches its tier");
         assertThat(r.cause()).doesNotContain("catches up");
-        assertThat(r.fix()).isEqualTo("sync now: sikifanso app sync qdrant -c lab");
+        assertThat(r.fix().cli()).isEqualTo("sync now: sikifanso app sync qdrant -c lab");
     }
 
     @Test
@@ -280,7 +280,7 @@ class DoctorTest {
         assertThat(young.message()).isEqualTo("Progressing, Synced for 20s (grace period 60s)");
         assertThat(young.cause()).isEqualTo("StatefulSet qdrant in namespace rag (Progressing): Waiting for 1 pods "
                 + "to be ready");
-        assertThat(young.fix()).isEqualTo("wait, then check again: sikifanso app status qdrant -c lab");
+        assertThat(young.fix().cli()).isEqualTo("wait, then check again: sikifanso app status qdrant -c lab");
         CheckResult old = row(report, "App: ollama");
         assertThat(old.status()).isEqualTo(Verdict.FAIL);
         assertThat(old.message()).isEqualTo("Progressing, Synced for 5m, longer than the grace period of 60s");
@@ -296,7 +296,7 @@ class DoctorTest {
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.cause()).isEqualTo("Argo CD has no Application \"researcher\" in namespace argocd: its "
                 + "ApplicationSet has not generated it (see the applicationset-controller row)");
-        assertThat(r.fix()).isEqualTo("ask Argo CD to re-read the repo: sikifanso app sync researcher -c lab; or "
+        assertThat(r.fix().cli()).isEqualTo("ask Argo CD to re-read the repo: sikifanso app sync researcher -c lab; or "
                 + "remove it: sikifanso agent delete researcher -c lab");
     }
 
@@ -312,7 +312,7 @@ class DoctorTest {
         assertThat(r.message()).isEqualTo("2 uncommitted changes");
         assertThat(r.cause()).isEqualTo("Argo CD reads committed HEAD only, so these edits are invisible to it: "
                 + "catalog/qdrant.yaml (modified), notes.txt (untracked)");
-        assertThat(r.fix()).startsWith("commit them (git -C " + lab.home.gitOps() + " add -A");
+        assertThat(r.fix().cli()).startsWith("commit them (git -C " + lab.home.gitOps() + " add -A");
     }
 
     @Test
@@ -324,7 +324,7 @@ class DoctorTest {
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.message()).isEqualTo("locked by index.lock");
         assertThat(r.cause()).startsWith(lock + " is there: every commit fails while it is");
-        assertThat(r.fix()).endsWith("or: rm " + lock);
+        assertThat(r.fix().cli()).endsWith("or: rm " + lock);
     }
 
     @Test
@@ -337,7 +337,7 @@ class DoctorTest {
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.cause()).isEqualTo("k3d-lab-server-0 mounts /home/someone/else at /local-gitops, not this "
                 + "cluster's repo " + lab.home.gitOps());
-        assertThat(r.fix()).contains("sikifanso snapshot capture -c lab", "sikifanso cluster create lab "
+        assertThat(r.fix().cli()).contains("sikifanso snapshot capture -c lab", "sikifanso cluster create lab "
                 + "--from-snapshot NAME");
     }
 
@@ -354,7 +354,7 @@ class DoctorTest {
         CheckResult r = row(report, "Node containers");
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.cause()).isEqualTo("not running: k3d-lab-server-0 (exited); cluster checks skipped");
-        assertThat(r.fix()).isEqualTo("start them: sikifanso cluster start lab");
+        assertThat(r.fix().cli()).isEqualTo("start them: sikifanso cluster start lab");
     }
 
     @Test
@@ -364,7 +364,7 @@ class DoctorTest {
         CheckResult r = row(lab.examine(), "Node containers");
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
-        assertThat(r.fix()).isEqualTo("recreate it: sikifanso cluster delete lab && sikifanso cluster create lab");
+        assertThat(r.fix().cli()).isEqualTo("recreate it: sikifanso cluster delete lab && sikifanso cluster create lab");
     }
 
     @Test
@@ -388,7 +388,7 @@ class DoctorTest {
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.cause()).startsWith("the API server at " + dead + "/ does not answer: ")
                 .endsWith("(cluster checks skipped)");
-        assertThat(r.fix()).isEqualTo(RESTART);
+        assertThat(r.fix().cli()).isEqualTo(RESTART);
     }
 
     @Test
@@ -417,7 +417,7 @@ class DoctorTest {
         CheckResult r = row(report, "Session");
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.cause()).startsWith("no cluster named \"ghost\"");
-        assertThat(r.fix()).isEqualTo("create it: sikifanso cluster create ghost");
+        assertThat(r.fix().cli()).isEqualTo("create it: sikifanso cluster create ghost");
     }
 
     @Test
@@ -428,6 +428,6 @@ class DoctorTest {
 
         assertThat(report.checks()).extracting(CheckResult::name).containsExactly("Docker", "Session", "GitOps repo");
         assertThat(row(report, "GitOps repo").status()).isEqualTo(Verdict.PASS);
-        assertThat(row(report, "Session").fix()).isEqualTo("create its nodes: sikifanso cluster create lab");
+        assertThat(row(report, "Session").fix().cli()).isEqualTo("create its nodes: sikifanso cluster create lab");
     }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sikifanso.core.Hint;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.TextStyle;
+import com.sikifanso.doctor.CheckResult;
 import com.sikifanso.ops.OperationRegistry;
+import com.sikifanso.ops.StructuredResults;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +86,28 @@ class ToolHintsTest {
                 + "To fix: or cluster_delete with cluster: \"lab\"");
         assertThat(hints.error(SikifansoException.failure("plain", (String) null))).isEqualTo("plain");
         assertThat(List.of(e.fix().suggestions().getFirst().tool())).containsExactly("cluster_delete");
+    }
+
+    @Test
+    void aResultsNextStepAndFixReadInTheSurfacesWords() {
+        Hint next = Hint.of("see them: ", Suggestion.of("app", "list").flag("all", "enabledOnly", false));
+        assertThat(TextStyle.PLAIN.hint(next)).isEqualTo("see them: sikifanso app list --all");
+        assertThat(hints.style().hint(next)).isEqualTo("see them: catalog_list with enabledOnly: false");
+
+        CheckResult row = CheckResult.fail("Session", "no such cluster", "none", Hint.of("create it: ",
+                Suggestion.of("cluster", "create").arg("name", "lab")));
+        assertThat(StructuredResults.of(row)).containsEntry("fix", "create it: sikifanso cluster create lab");
+        assertThat(StructuredResults.of(row, hints)).containsEntry("fix", "create it: cluster_create with name: \"lab\"")
+                .containsEntry("cause", "none").doesNotContainKey("parts");
+    }
+
+    @Test
+    void aCommandOnlyTheTerminalCanRunStaysOneEvenWhereATool() {
+        Suggestion attach = Suggestion.of("cluster", "attach").arg("cluster", "lab").option("context", "kind-x")
+                .cliOption("gitops-remote", "https://h/o/r.git");
+        assertThat(hints.render(Hint.of(attach))).as("cluster_attach takes no remote")
+                .isEqualTo("sikifanso cluster attach lab --context kind-x --gitops-remote https://h/o/r.git");
+        assertThat(hints.render(Hint.of(Suggestion.of("cluster", "attach").option("context", "CTX").mention())))
+                .isEqualTo("context: \"CTX\"");
     }
 }

@@ -83,20 +83,24 @@ final class LiteLlmAdmin {
     }
 
     /** What to do about a refusal; LiteLLM says "Connect Proxy to database", "Not connected to DB!" without one. */
-    static String hint(int code, String body) {
+    static Hint hint(int code, String body) {
         if (String.valueOf(body).contains(KEY_NOT_FOUND)) {
-            return "LiteLLM no longer has the agent's key (was its database reset?): remove the budget and set it "
-                    + "again: sikifanso agent update NAME --no-llm-budget, then --llm-budget AMOUNT[/PERIOD]";
+            Suggestion update = Suggestion.of("agent", "update").arg("name", "NAME");
+            return Hint.of("LiteLLM no longer has the agent's key (was its database reset?): remove the budget and set "
+                    + "it again: ", update.flag("no-llm-budget", "llmBudget", "\"" + LlmBudget.NONE + "\""), ", then ",
+                    update.option("llmBudget", "AMOUNT[/PERIOD]").mention());
         }
         if (code == 503 || code == 404) {
-            return "is litellm-proxy enabled and running? sikifanso app enable litellm-proxy";
+            return Hint.of("is litellm-proxy enabled and running? ",
+                    Suggestion.of("app", "enable").arg("names", "litellm-proxy"));
         }
         if (String.valueOf(body).matches("(?is).*(database|\\bDB\\b).*")) {
-            return "LiteLLM keeps virtual keys in PostgreSQL: it reads DATABASE_URL from the Secret "
-                    + "litellm-proxy-database (database litellm of the postgresql app). Run sikifanso app "
-                    + "rotate-credentials litellm-proxy, check sikifanso app status postgresql, then retry";
+            return Hint.of("LiteLLM keeps virtual keys in PostgreSQL: it reads DATABASE_URL from the Secret "
+                    + "litellm-proxy-database (database litellm of the postgresql app). Run ",
+                    Suggestion.of("app", "rotate-credentials").arg("name", "litellm-proxy"), ", check ",
+                    Suggestion.of("app", "status").arg("name", "postgresql"), ", then retry");
         }
-        return "see sikifanso app logs litellm-proxy";
+        return Hint.of("see ", Suggestion.of("app", "logs").arg("name", "litellm-proxy"));
     }
 
     private static String abbreviate(String body) {

@@ -1,5 +1,7 @@
 package com.sikifanso.agents.llm;
 
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.SikifansoException;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
@@ -17,9 +19,12 @@ public record LlmBudget(BigDecimal amount, String period) {
     public static LlmBudget parse(String text) {
         Matcher m = TEXT.matcher(text == null ? "" : text.strip());
         if (!m.matches() || new BigDecimal(m.group(1)).signum() <= 0) {
-            throw SikifansoException.usage("--llm-budget \"" + text + "\" is not AMOUNT[/PERIOD]",
-                    "give US dollars above 0, optionally per period: --llm-budget 10 (never resets) or "
-                            + "--llm-budget 5/30d (periods in s, m, h, d, w or mo); --no-llm-budget removes it");
+            Suggestion agent = Suggestion.of("agent", "update").arg("name", "NAME");
+            throw SikifansoException.usage(Hint.of(agent.option("llmBudget", "B").mentionFlag(), " \"" + text
+                    + "\" is not AMOUNT[/PERIOD]"), "give US dollars above 0, optionally per period: ",
+                    agent.option("llmBudget", 10).mention(), " (never resets) or ", agent.option("llmBudget", "5/30d")
+                            .mention(), " (periods in s, m, h, d, w or mo); ",
+                    agent.flag("no-llm-budget", "llmBudget", "\"" + NONE + "\"").mention(), " removes it");
         }
         return new LlmBudget(new BigDecimal(m.group(1)), m.group(2));
     }

@@ -1,5 +1,6 @@
 package com.sikifanso.agents.llm;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -103,12 +104,13 @@ public final class ToolCallCheck {
                 if (response.statusCode() / 100 != 2) {
                     throw SikifansoException.failure("the gateway refused the tool-calling check (" + path + "): HTTP "
                             + response.statusCode() + " " + shorten(response.body()),
-                            "see sikifanso app logs litellm-proxy");
+                            "see ", Suggestion.of("app", "logs").arg("name", "litellm-proxy"));
                 }
                 return Mappers.JSON.readTree(response.body());
             } catch (IOException e) {
                 throw SikifansoException.failure("cannot ask the gateway for the tool-calling check (" + path + "): "
-                        + Throwables.rootMessage(e), "check it: sikifanso app status litellm-proxy", e);
+                        + Throwables.rootMessage(e), "check it: ",
+                        Suggestion.of("app", "status").arg("name", "litellm-proxy"), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw SikifansoException.failure("interrupted during the tool-calling check", null, e);

@@ -1,5 +1,6 @@
 package com.sikifanso.agents.probe;
 
+import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.agents.AgentSandbox;
 import com.sikifanso.core.Mappers;
@@ -31,10 +32,10 @@ public final class ProbeDiagnosis {
                 .inNamespace(ns).withName(POLICY).get();
         if (live == null) {
             causes.add("the CiliumNetworkPolicy " + POLICY + " is not in " + ns + ": Argo CD has not applied the "
-                    + "sandbox yet (sikifanso app status " + agent + ")");
+                    + "sandbox yet (" + Suggestion.of("app", "status").arg("name", agent).cli() + ")");
         } else if (!Mappers.JSON.valueToTree(live.getAdditionalProperties().get("spec")).equals(rendered.path("spec"))) {
             causes.add("the CiliumNetworkPolicy in " + ns + " differs from the one the repo renders: a change is not "
-                    + "synced yet (sikifanso app sync " + agent + ")");
+                    + "synced yet (" + Suggestion.of("app", "sync").arg("name", agent).cli() + ")");
         }
         DaemonSet cilium = kube.apps().daemonSets().inNamespace(CILIUM_NAMESPACE).withName("cilium").get();
         if (cilium == null) {
@@ -44,7 +45,7 @@ public final class ProbeDiagnosis {
                 cilium.getStatus().getDesiredNumberScheduled())) {
             causes.add("Cilium is not ready on every node (" + (cilium.getStatus() == null ? 0
                     : cilium.getStatus().getNumberReady()) + " of " + (cilium.getStatus() == null ? "?"
-                    : cilium.getStatus().getDesiredNumberScheduled()) + " agents ready): sikifanso cluster doctor");
+                    : cilium.getStatus().getDesiredNumberScheduled()) + " agents ready): " + Suggestion.of("cluster", "doctor").cli());
         }
         if (causes.isEmpty()) {
             causes.add("the policy is applied and Cilium is ready, so the datapath disagrees with it: see the drops "

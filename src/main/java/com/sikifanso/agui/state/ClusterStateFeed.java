@@ -1,5 +1,6 @@
 package com.sikifanso.agui.state;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -265,7 +266,8 @@ public final class ClusterStateFeed implements AutoCloseable {
 
     /** The watch, started and listed once; {@link Unreachable} when the API cannot be had. */
     private ClusterWatch connect() throws Unreachable {
-        String up = "is it up? start it with: sikifanso cluster start " + cluster;
+        // The state feed's reader is a person (the dashboard, an AG-UI client): the CLI's words.
+        String up = Hint.of("is it up? start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster)).cli();
         try {
             return ClusterWatch.start(sources.connect(cluster), this::changed, options.apiTimeout());
         } catch (SikifansoException e) {
@@ -351,7 +353,7 @@ public final class ClusterStateFeed implements AutoCloseable {
             verdicts = sources.doctor(cluster);
         } catch (RuntimeException e) {
             verdicts = List.of(CheckResult.fail("Doctor", "did not run", Throwables.rootMessage(e),
-                    e instanceof SikifansoException s ? s.hint() : null));
+                    e instanceof SikifansoException s ? s.fix() : null));
         }
         doctorAt = System.nanoTime();
         doctor = verdicts;

@@ -269,15 +269,15 @@ class AgentKeysTest {
     @Test
     void aGatewayWithoutItsDatabaseIsNamedWithWhatToEnable() {
         assertThat(LiteLlmAdmin.hint(500, "{\"error\":{\"message\":\"Connect Proxy to database to generate keys - "
-                + "https://docs.litellm.ai/docs/proxy/virtual_keys \"}}")).contains("litellm-proxy-database",
+                + "https://docs.litellm.ai/docs/proxy/virtual_keys \"}}").cli()).contains("litellm-proxy-database",
                 "sikifanso app rotate-credentials litellm-proxy", "sikifanso app status postgresql");
-        assertThat(LiteLlmAdmin.hint(400, "{\"detail\":{\"error\":\"Not connected to DB!\"}}"))
+        assertThat(LiteLlmAdmin.hint(400, "{\"detail\":{\"error\":\"Not connected to DB!\"}}").cli())
                 .contains("DATABASE_URL");
-        assertThat(LiteLlmAdmin.hint(503, "no endpoints available")).contains("sikifanso app enable litellm-proxy");
-        assertThat(LiteLlmAdmin.hint(404, "{\"error\":{\"message\":\"Key not found in database\"}}"))
+        assertThat(LiteLlmAdmin.hint(503, "no endpoints available").cli()).contains("sikifanso app enable litellm-proxy");
+        assertThat(LiteLlmAdmin.hint(404, "{\"error\":{\"message\":\"Key not found in database\"}}").cli())
                 .as("a missing key, not a missing database").contains("--no-llm-budget")
                 .doesNotContain("DATABASE_URL");
-        assertThat(LiteLlmAdmin.hint(401, "Invalid proxy server token")).isEqualTo("see sikifanso app logs "
+        assertThat(LiteLlmAdmin.hint(401, "Invalid proxy server token").cli()).isEqualTo("see sikifanso app logs "
                 + "litellm-proxy");
     }
 

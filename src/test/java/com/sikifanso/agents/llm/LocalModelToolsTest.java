@@ -73,7 +73,7 @@ class LocalModelToolsTest {
             assertThat(row.message()).isEqualTo("ollama/llama3.2:1b cannot call tools");
             assertThat(row.cause()).startsWith("model local cannot call tools: asked to call get_weather, it answered"
                     + " in text");
-            assertThat(row.fix()).contains("qwen2.5:7b", "ollama.com/search?c=tools");
+            assertThat(row.fix().cli()).contains("qwen2.5:7b", "ollama.com/search?c=tools");
         });
         RecordedRequest request = asked.getFirst();
         String master = services.credentials().show(ClusterName.of(RunningLab.CLUSTER), "litellm-proxy").secrets().stream()

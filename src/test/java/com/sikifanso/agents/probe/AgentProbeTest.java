@@ -310,7 +310,7 @@ class AgentProbeTest {
         assertThat(demo.failed()).isTrue();
         assertThat(demo.cause()).contains("the internet by IP 1.1.1.1 expected blocked, observed connected",
                 "Cause: the CiliumNetworkPolicy agent-isolation is not in agent-demo");
-        assertThat(demo.fix()).isEqualTo("see the table: sikifanso agent probe demo");
+        assertThat(demo.fix().cli()).isEqualTo("see the table: sikifanso agent probe demo");
         assertThat(report.checks().get(2).status()).isEqualTo(com.sikifanso.doctor.Verdict.PASS);
         assertThat(report.checks().get(2).message()).contains("as its policy says");
     }

@@ -1,0 +1,80 @@
+package com.sikifanso.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.cli.CommandLines;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A result's next step and a doctor check's fix are written once and read per surface: over MCP (a real
+ * {@code sikifanso mcp serve} spoken to in JSON-RPC) as the tool and its arguments, in the text content and in
+ * structuredContent alike; on the CLI as the command to type, in its text and in {@code -o json}.
+ */
+class ResultHintsPerSurfaceTest {
+    private static final String CREATE_FIX = "create it: sikifanso cluster create nowhere";
+    private static final String CREATE_TOOL = "create it: cluster_create with name: \"nowhere\"";
+    private static final String NO_CLUSTERS = "No clusters yet. Create one with: ";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void overMcpTheDoctorsFixAndANextStepNameTools() throws Exception {
+        try (RawStdio stdio = new RawStdio(home, ServerCommand.mcpServe())) {
+            stdio.initialize("2025-06-18");
+            JsonNode doctor = call(stdio, 1, "doctor", "{\"cluster\":\"nowhere\"}");
+            assertThat(doctor.path("isError").asBoolean()).as(doctor.toString()).isFalse();
+            assertThat(session(doctor.path("structuredContent")).path("fix").asText()).isEqualTo(CREATE_TOOL);
+            assertThat(text(doctor)).contains("fix:   " + CREATE_TOOL).doesNotContain("sikifanso cluster create");
+
+            JsonNode list = call(stdio, 2, "cluster_list", "{}");
+            assertThat(text(list)).isEqualTo(NO_CLUSTERS + "cluster_create with profiles: [\"agent-dev\"]\n");
+        }
+    }
+
+    @Test
+    void onTheCliTheyAreCommandsToType() throws Exception {
+        assertThat(cli(1, "cluster", "doctor", "nowhere")).contains("fix:   " + CREATE_FIX);
+        JsonNode json = RawStdio.JSON.readTree(cli(1, "-o", "json", "cluster", "doctor", "nowhere"));
+        assertThat(session(json).path("fix").asText()).isEqualTo(CREATE_FIX);
+        assertThat(cli(0, "cluster", "info")).isEqualTo(NO_CLUSTERS + "sikifanso cluster create --profile agent-dev\n");
+    }
+
+    private static JsonNode call(RawStdio stdio, int id, String tool, String arguments) throws Exception {
+        JsonNode response = stdio.response("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}");
+        assertThat(response.has("result")).as(response.toString()).isTrue();
+        return response.path("result");
+    }
+
+    private static String text(JsonNode result) {
+        return result.at("/content/0/text").asText();
+    }
+
+    private static JsonNode session(JsonNode report) {
+        for (JsonNode check : report.path("checks")) {
+            if (check.path("name").asText().equals("Session")) {
+                return check;
+            }
+        }
+        throw new AssertionError("no Session row in " + report);
+    }
+
+    private String cli(int expected, String... args) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        ServerCommand.environment(env, home);
+        env.put("KUBECONFIG", home.resolve("kube/config").toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CommandLines.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true), false);
+        assertThat(code).as(String.join(" ", args) + ": " + err).isEqualTo(expected);
+        return out.toString();
+    }
+}
