@@ -110,8 +110,8 @@ public final class LockFileParser {
             for (String[] field : new String[][]{{"name", app.name()}, {"version", app.version()},
                 {"valuesDigest", app.valuesDigest()}}) {
                 if (field[1] == null || field[1].isBlank()) {
-                    throw error(at + "." + field[0], "is missing", "write the lock again with: sikifanso cluster"
-                            + " lock");
+                    throw error(at + "." + field[0], "is missing", com.sikifanso.core.Hint.of("write the lock again with: ",
+                            com.sikifanso.core.Suggestion.of("cluster", "lock")));
                 }
             }
             if (app.values() != null && !SharedDocuments.digest(app.values()).equals(app.valuesDigest())) {

@@ -7,7 +7,9 @@ import com.sikifanso.catalog.CatalogLint;
 import com.sikifanso.catalog.ChartAvailability;
 import com.sikifanso.catalog.LintReport;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Table;
+import com.sikifanso.core.TextStyle;
 import com.sikifanso.share.CatalogSource;
 import com.sikifanso.share.CatalogSources;
 import java.nio.file.Path;
@@ -126,9 +128,10 @@ public final class CatalogSourceOps {
                 : "Catalog source " + s.name() + " is already at " + s.pinned() + ".\n";
     }
 
-    private static String listText(SourceList list) {
+    private static String listText(SourceList list, TextStyle style) {
         if (list.sources().isEmpty()) {
-            return "No catalog sources. Add one with: sikifanso catalog source add NAME REF\n";
+            return style.hint("No catalog sources. Add one with: ", Suggestion.of("catalog", "source", "add")
+                    .arg("name", "NAME").arg("reference", "REF"), "\n");
         }
         Table t = new Table("NAME", "PINNED", "ENTRIES");
         list.sources().forEach(s -> t.row(s.name(), s.pinned(), String.join(", ", s.entries())));

@@ -27,25 +27,33 @@ import org.junit.jupiter.api.Test;
  */
 class NoCommandsInPlainTextTest {
     /** File and the literal's words: why they stay plain. */
-    private static final Map<String, String> ALLOWED = Map.of(
-            "catalog/GpuScheduling.java: sikifanso cluster create --gpus",
-            "a comment written into a values file the user edits by hand, not a hint",
-            "server/AguiServer.java: sikifanso serve listens",
-            "names the running server a browser must reach, not a step to take",
-            "ops/SnapshotOps.java: sikifanso version and",
-            "a result field (the version a snapshot was taken with), not the version command",
-            "ops/RunOps.java: sikifanso ai undo",
-            "why run_undo is CLI-only: the registry's reason, read by people, never a tool's hint",
-            "ops/EventsOps.java: sikifanso events -f",
-            "following the journal live is a terminal stream no tool offers",
-            "dashboard/DashboardAuth.java: sikifanso cluster dashboard",
-            "a sign-in page for the person who started the dashboard in their terminal",
-            "dashboard/AgentsPage.java: sikifanso agent watch",
-            "a dashboard page telling its reader the terminal command that shows the same feed",
-            "mcp/McpPrompts.java: in sikifanso cluster",
-            "a prompt that names the cluster the model works on (\"sikifanso cluster NAME\"), not a command",
-            "mcp/McpPrompts.java: on sikifanso ",
-            "the same, in the plan-profile prompt: \"on sikifanso \" + \"cluster NAME\"");
+    private static final Map<String, String> ALLOWED = Map.ofEntries(
+            Map.entry("catalog/GpuScheduling.java: sikifanso cluster create --gpus",
+            "a comment written into a values file the user edits by hand, not a hint"),
+            Map.entry("catalog/SourcedEntry.java: (sikifanso catalog source list)",
+            "a comment written into a catalog entry file in the GitOps repo, not a hint"),
+            Map.entry("clusterfile/LockFiles.java: runs (sikifanso cluster lock)",
+            "the comment heading a lock file, read in an editor, not a hint"),
+            Map.entry("catalog/CatalogLint.java: sikifanso app enable",
+            "catalog lint is CLI-only: a contributor reads its findings in a terminal"),
+            Map.entry("catalog/CatalogLint.java: (sikifanso app list",
+            "the same: a lint finding for a contributor at a terminal"),
+            Map.entry("server/AguiServer.java: sikifanso serve listens",
+            "names the running server a browser must reach, not a step to take"),
+            Map.entry("ops/SnapshotOps.java: sikifanso version and",
+            "a result field (the version a snapshot was taken with), not the version command"),
+            Map.entry("ops/RunOps.java: sikifanso ai undo",
+            "why run_undo is CLI-only: the registry's reason, read by people, never a tool's hint"),
+            Map.entry("ops/EventsOps.java: sikifanso events -f",
+            "following the journal live is a terminal stream no tool offers"),
+            Map.entry("dashboard/DashboardAuth.java: sikifanso cluster dashboard",
+            "a sign-in page for the person who started the dashboard in their terminal"),
+            Map.entry("dashboard/AgentsPage.java: sikifanso agent watch",
+            "a dashboard page telling its reader the terminal command that shows the same feed"),
+            Map.entry("mcp/McpPrompts.java: in sikifanso cluster",
+            "a prompt that names the cluster the model works on (\"sikifanso cluster NAME\"), not a command"),
+            Map.entry("mcp/McpPrompts.java: on sikifanso ",
+            "the same, in the plan-profile prompt: \"on sikifanso \" + \"cluster NAME\""));
 
     /** Words before "sikifanso" that make it a noun ("a sikifanso snapshot", "this sikifanso version"). */
     private static final Pattern NOUN = Pattern.compile("(?i)\\b(a|an|the|this|that|another|which|of) $");

@@ -265,7 +265,7 @@ class LockOpsTest {
                 a.name(), a.repo(), a.chart(), a.version(), a.namespace(), a.valuesDigest(), null)).toList())));
         Path unknown = home.resolve("unknown.lock");
         List<LockFile.App> apps = new ArrayList<>(lock.apps());
-        apps.add(new LockFile.App("vllm", "https://example.org/charts", "vllm", "0.1.0", "models",
+        apps.add(new LockFile.App("sglang", "https://example.org/charts", "sglang", "0.1.0", "models",
                 SharedDocuments.digest(Map.of()), null));
         Files.writeString(unknown, LockFiles.yaml(withApps(lock, apps)));
 
@@ -274,7 +274,7 @@ class LockOpsTest {
                         + " litellm-proxy, ollama, postgresql, prometheus-stack, qdrant, valkey, not the values, so it"
                         + " cannot re-create them");
         assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, fromLock("copy", unknown)))
-                .hasMessage(unknown + " names catalog apps this cluster's GitOps template lacks: vllm");
+                .hasMessage(unknown + " names catalog apps this cluster's GitOps template lacks: sglang");
         assertThat(home.resolve("clusters/copy")).doesNotExist();
         assertThat(LockOps.CLUSTER_DIFF_LOCK.render(call(LockOps.CLUSTER_DIFF_LOCK,
                 new LockOps.LockInput("origin", stripped)))).as("a lock without values still compares")
