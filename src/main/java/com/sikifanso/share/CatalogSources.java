@@ -38,6 +38,8 @@ public final class CatalogSources implements SourcedEntries {
     public static final int MAX_NAME = SourceNames.MAX_LENGTH - SourceNames.SEPARATOR.length() - CatalogLint.MAX_NAME;
     /** Below SIKIFANSO_HOME. */
     public static final String DIR = "catalog-sources";
+    /** Writers of any sources file in this process (the file lock alone throws on a second lock in one JVM). */
+    private static final java.util.concurrent.locks.ReentrantLock WRITERS = new java.util.concurrent.locks.ReentrantLock();
     private static final String FILE = "sources.yaml";
     /** What {@code app list} shows in its source column for the others. */
     private static final List<String> RESERVED = List.of("catalog", "custom");
@@ -77,6 +79,10 @@ public final class CatalogSources implements SourcedEntries {
     /** Fetches, lints and records a source; nothing is recorded when any of it fails. */
     public CatalogSource add(String name, String reference) {
         requireName(name);
+        return exclusively(() -> addUnlocked(name, reference));
+    }
+
+    private CatalogSource addUnlocked(String name, String reference) {
         if (find(name).isPresent()) {
             throw SikifansoException.failure("there is already a catalog source named \"" + name + "\"",
                     "fetch it again with ", Suggestion.of("catalog", "source", "update").arg("name", name),
@@ -88,18 +94,43 @@ public final class CatalogSources implements SourcedEntries {
 
     /** Fetches the source's reference again and moves its pin, linted as {@code add} does. */
     public Updated update(String name) {
-        CatalogSource old = get(name);
-        ShareRef ref = ShareRef.parse(old.ref());
-        return new Updated(store(name, ref, fetchClean(name, ref)), old.pin());
+        return exclusively(() -> {
+            CatalogSource old = get(name);
+            ShareRef ref = ShareRef.parse(old.ref());
+            return new Updated(store(name, ref, fetchClean(name, ref)), old.pin());
+        });
     }
 
     /** Forgets a source and its files; clusters that enabled its entries keep their copies in their repos. */
     public CatalogSource remove(String name) {
-        CatalogSource source = get(name);
-        List<CatalogSource> rest = list().stream().filter(s -> !s.name().equals(name)).toList();
-        write(new SourcesFile(rest));
-        deleteQuietly(dir.resolve(name));
-        return source;
+        return exclusively(() -> {
+            CatalogSource source = get(name);
+            List<CatalogSource> rest = list().stream().filter(s -> !s.name().equals(name)).toList();
+            write(new SourcesFile(rest));
+            deleteQuietly(dir.resolve(name));
+            return source;
+        });
+    }
+
+    /**
+     * Runs a read-modify-write of the sources file while holding its lock: a thread lock for this process and a file
+     * lock for others, so two {@code catalog source} commands at once never lose each other's source.
+     */
+    private <T> T exclusively(java.util.function.Supplier<T> change) {
+        WRITERS.lock();
+        try {
+            Files.createDirectories(dir);
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                    java.nio.channels.FileLock ignored = channel.lock()) {
+                return change.get();
+            }
+        } catch (IOException e) {
+            throw SikifansoException.failure("cannot lock " + dir.resolve(".lock") + ": " + e.getMessage(),
+                    "check that SIKIFANSO_HOME is writable; nothing was recorded", e);
+        } finally {
+            WRITERS.unlock();
+        }
     }
 
     /** {@code catalog lint --source NAME}: the files as recorded. */

@@ -128,6 +128,24 @@ class CatalogSourcesTest {
     }
 
     @Test
+    void sourcesAddedByConcurrentCommandsAreAllRecorded() throws Exception {
+        // Separate processes, as a user's shells would run them: each reads, changes and writes sources.yaml.
+        List<String> names = List.of("one", "two", "three", "four");
+        List<Process> running = new java.util.ArrayList<>();
+        for (String name : names) {
+            running.add(new com.sikifanso.cli.SikifansoProcess(tmp.resolve("home")).start(env(),
+                    tmp.resolve(name + ".out"), tmp.resolve(name + ".err"), "catalog", "source", "add", name, ref()));
+        }
+        for (int i = 0; i < running.size(); i++) {
+            assertThat(running.get(i).waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(running.get(i).exitValue()).as(Files.readString(tmp.resolve(names.get(i) + ".err"))).isZero();
+        }
+
+        assertThat(services.catalogSources().list()).extracting(CatalogSource::name)
+                .containsExactly("four", "one", "three", "two");
+    }
+
+    @Test
     void aDryRunOfEnablingASourcesEntryShowsTheCommitAndChangesNothing() throws Exception {
         services.catalogSources().add("community", ref());
         String head = new com.sikifanso.GitCli(repo()).head();
