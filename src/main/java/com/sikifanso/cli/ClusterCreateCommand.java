@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
             "  sikifanso cluster create lab1 --template rag-lab --dry-run     # print the resolved file",
             "  sikifanso cluster create lab1 --agents 2 --no-switch-context",
             "  sikifanso cluster create lab1 --gitops-only --profile agent-dev,rag",
+            "  sikifanso cluster create lab1 --profile agent-dev --offline   # after: image prefetch --profile agent-dev",
             "  sikifanso cluster create --bootstrap ./my-template --bootstrap-version v1.2.0"})
 final class ClusterCreateCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
@@ -97,6 +98,11 @@ final class ClusterCreateCommand extends BaseCommand {
             + " snapshots.")
     Path registryConfig;
 
+    @Option(names = "--offline", description = "Pull nothing: the node image from Docker and every image the platform"
+            + " and profiles need from the image cache (fill it first: image prefetch --profile P); fails before"
+            + " creating anything, naming what is missing.")
+    boolean offline;
+
     @Option(names = "--no-switch-context", description = "Add the kubeconfig context but keep the current one.")
     boolean noSwitchContext;
 
@@ -125,7 +131,7 @@ final class ClusterCreateCommand extends BaseCommand {
         ClusterOps.ClusterCreateInput input = new ClusterOps.ClusterCreateInput(cluster,
                 profile == null ? null : profile.names(), bootstrap, bootstrapVersion, gitopsOnly, agents,
                 fromSnapshot, image, pullPolicy, servers, template, cni, gpus, config, registryConfig, !noSwitchContext,
-                keepOnFailure, showPassword, skipBootstrap, gitopsRemote, registryCreate);
+                keepOnFailure, showPassword, skipBootstrap, gitopsRemote, registryCreate, offline);
         if (dryRun) {
             perform(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, input);
         } else {

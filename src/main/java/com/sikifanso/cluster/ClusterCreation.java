@@ -47,7 +47,7 @@ final class ClusterCreation {
 
     /** What the user asked for beyond the name. */
     record Options(NodeOptions nodes, Integer agents, String image, boolean switchContext, boolean keepOnFailure,
-                   Duration timeout, boolean skipBootstrap, String registryConfig) {
+                   Duration timeout, boolean skipBootstrap, String registryConfig, List<Path> preloadedImages) {
     }
 
     Session run(Session prepared, InfraConfig infra, Preflight.EngineFacts engine, Options options,
@@ -94,7 +94,8 @@ final class ClusterCreation {
                 new ClusterPlan.NodePorts(p.nodePorts().http(), p.nodePorts().https(), p.nodePorts().argocdUI(),
                         p.nodePorts().hubbleUI()),
                 token(), engine.cgroupV2(), b.version(),
-                p.loadBalancerImage() != null ? p.loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE);
+                p.loadBalancerImage() != null ? p.loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE,
+                options.preloadedImages());
     }
 
     /** The network, image volume, registry (when asked for) and nodes; the registry made, or null. */

@@ -8,6 +8,8 @@ import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;
 import com.sikifanso.cluster.Gpus;
+import com.sikifanso.cluster.ImageCache;
+import com.sikifanso.cluster.ImagePreload;
 import com.sikifanso.cluster.NodeOptions;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.PullPolicy;
@@ -47,7 +49,7 @@ public final class ClusterOps {
      * is a cluster file on the user's machine (its settings are the tool's own arguments), {@code gitopsRemote}
      * publishes the repo with the user's git credentials (as gitops_remote_set, a person's choice), {@code
      * registryCreate} (a host port, 0 for a free one) is the registry a person pushes their own images to from this
-     * machine. A tool call
+     * machine, {@code offline} starts the nodes from this machine's image cache alone. A tool call
      * gets them unset (no file, context kept, cleaned up, no password, full bootstrap).
      */
     public record ClusterCreateInput(
@@ -76,7 +78,20 @@ public final class ClusterOps {
             @JsonIgnore Boolean keepOnFailure,
             @JsonIgnore Boolean showPassword,
             @JsonIgnore Boolean skipBootstrap,
-            @JsonIgnore String gitopsRemote, @JsonIgnore Integer registryCreate) implements ClusterScoped {
+            @JsonIgnore String gitopsRemote, @JsonIgnore Integer registryCreate,
+            @JsonIgnore Boolean offline) implements ClusterScoped {
+        /** A create that may pull (what every caller but --offline makes). */
+        public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
+                                  boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
+                                  PullPolicy pull, Integer servers, String template, Cni cni, String gpus, Path config,
+                                  Path registryConfig, Boolean switchContext, Boolean keepOnFailure,
+                                  Boolean showPassword, Boolean skipBootstrap, String gitopsRemote,
+                                  Integer registryCreate) {
+            this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, servers,
+                    template, cni, gpus, config, registryConfig, switchContext, keepOnFailure, showPassword,
+                    skipBootstrap, gitopsRemote, registryCreate, null);
+        }
+
         /** A create without a GitOps remote or a registry. */
         public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
                                   boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
@@ -289,6 +304,12 @@ public final class ClusterOps {
         ClusterService.checkNodeCounts(nodes.servers(), nodes.agents());
         Gpus.parse(nodes.gpus());
         String remote = in.gitopsRemote() == null ? null : RemoteUrls.require(in.gitopsRemote());
+        // The image cache's lists are by profile: those of the file or flags, even when applied to the repo early.
+        ImagePreload preload = new ImageCache(ctx.services().sessions().home()).preload(
+                ProfileNames.selection(file.profiles()), Boolean.TRUE.equals(in.offline()));
+        if (!in.gitopsOnly()) {
+            clusters.requireCached(preload, nodes.image());
+        }
         ClusterService.Prepared early = null;
         if (ClusterFiles.changesRepo(file)) {
             early = clusters.prepare(cluster, template, profiles);
@@ -311,7 +332,7 @@ public final class ClusterOps {
                 nodes.agents(), nodes.image(), switchContext, Boolean.TRUE.equals(in.keepOnFailure()),
                 ctx.waitPolicy().timeout(), Boolean.TRUE.equals(in.skipBootstrap()), in.pull(), registries,
                 new NodeOptions(nodes.servers(), hostPorts(file.ports()), Gpus.parse(nodes.gpus()),
-                        registryPort(file.registryOrEmpty()))), ctx.progress());
+                        registryPort(file.registryOrEmpty())), preload), ctx.progress());
         Session session = Boolean.TRUE.equals(in.showPassword()) ? c.session() : c.session().withoutSecrets();
         ClusterService.Prepared prepared = early != null ? early : c.prepared();
         return new ClusterCreated(session, prepared.reused(), prepared.profile(), Optional.of(c.kubeconfig().toString()),
