@@ -1,6 +1,7 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.cluster.PullPolicy;
+import com.sikifanso.cluster.RegistryRequest;
 import com.sikifanso.infra.Cni;
 import com.sikifanso.ops.ClusterFileOps;
 import com.sikifanso.ops.ClusterOps;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Parameters;
             "  sikifanso cluster create lab1 --config lab1.yaml --agents 3   # flags override the file",
             "  sikifanso cluster create lab1 --template rag-lab --dry-run     # print the resolved file",
             "  sikifanso cluster create lab1 --agents 2 --no-switch-context",
+            "  sikifanso cluster create lab1 --registry-create my-registry:5001   # or PORT, or NAME",
             "  sikifanso cluster create lab1 --gitops-only --profile agent-dev,rag",
             "  sikifanso cluster create lab1 --profile agent-dev --offline   # after: image prefetch --profile agent-dev",
             "  sikifanso cluster create --bootstrap ./my-template --bootstrap-version v1.2.0"})
@@ -62,10 +64,11 @@ final class ClusterCreateCommand extends BaseCommand {
             + " device requests; needs the NVIDIA container runtime and a CUDA-capable k3s image).")
     String gpus;
 
-    @Option(names = "--registry-create", paramLabel = "PORT", arity = "0..1", fallbackValue = "0",
+    @Option(names = "--registry-create", paramLabel = "NAME[:PORT]|PORT", arity = "0..1", fallbackValue = "0",
+            converter = RegistryRequestConverter.class,
             description = "Also run a registry for the cluster, as k3d does: push to localhost:PORT, pull in the"
-                    + " cluster as k3d-NAME-registry:PORT (default: a free port).")
-    Integer registryCreate;
+                    + " cluster as NAME:PORT (default name k3d-CLUSTER-registry, default port a free one).")
+    RegistryRequest registryCreate;
 
     @Option(names = {"-f", "--config"}, paramLabel = "FILE", description = "A cluster file (kind: Cluster, see:"
             + " cluster config --schema); the flags given override it.")
@@ -131,7 +134,9 @@ final class ClusterCreateCommand extends BaseCommand {
         ClusterOps.ClusterCreateInput input = new ClusterOps.ClusterCreateInput(cluster,
                 profile == null ? null : profile.names(), bootstrap, bootstrapVersion, gitopsOnly, agents,
                 fromSnapshot, image, pullPolicy, servers, template, cni, gpus, config, registryConfig, !noSwitchContext,
-                keepOnFailure, showPassword, skipBootstrap, gitopsRemote, registryCreate, offline);
+                keepOnFailure, showPassword, skipBootstrap, gitopsRemote,
+                registryCreate == null ? null : registryCreate.port(), offline,
+                registryCreate == null ? null : registryCreate.name());
         if (dryRun) {
             perform(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, input);
         } else {

@@ -109,8 +109,8 @@ final class ClusterCreation {
         b.nodes().createImageVolume(names, b.version());
         Session.LocalRegistry registry = null;
         if (options.nodes().registryPort() != null) {
-            registry = createRegistry(names, network, infra, options.nodes().registryPort(), progress);
-            registryConfig = ClusterRegistry.registriesYaml(names, registry.hostPort(), registryConfig);
+            registry = createRegistry(names, network, infra, options.nodes(), progress);
+            registryConfig = ClusterRegistry.registriesYaml(registry.name(), registry.hostPort(), registryConfig);
         }
         Optional<String> resolvConf = NodeDns.fromHost();
         progress.note(resolvConf.map(r -> "pods resolve names through the host's resolvers: " + String.join(", ",
@@ -138,12 +138,14 @@ final class ClusterCreation {
     }
 
     private Session.LocalRegistry createRegistry(K3dNames names, NodeLayout.Network network, InfraConfig infra,
-                                                 int port, Progress progress) {
+                                                 NodeOptions nodes, Progress progress) {
         String image = ClusterRegistry.image(infra);
-        int hostPort = ClusterRegistry.hostPort(port);
-        progress.step("creating registry " + ClusterRegistry.name(names) + " (" + image + ") on localhost:" + hostPort);
-        b.nodes().create(ClusterRegistry.spec(names, image, hostPort, b.version()), network, names.network(), false);
-        return new Session.LocalRegistry(ClusterRegistry.name(names), hostPort);
+        String name = ClusterRegistry.name(names, nodes.registryName());
+        int hostPort = ClusterRegistry.hostPort(nodes.registryPort());
+        progress.step("creating registry " + name + " (" + image + ") on localhost:" + hostPort);
+        b.nodes().create(ClusterRegistry.spec(names, name, image, hostPort, b.version()), network, names.network(),
+                false);
+        return new Session.LocalRegistry(name, hostPort);
     }
 
     private void startNodes(K3dNames names, Progress progress) {

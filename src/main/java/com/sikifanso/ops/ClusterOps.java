@@ -49,7 +49,8 @@ public final class ClusterOps {
      * is a cluster file on the user's machine (its settings are the tool's own arguments), {@code gitopsRemote}
      * publishes the repo with the user's git credentials (as gitops_remote_set, a person's choice), {@code
      * registryCreate} (a host port, 0 for a free one) is the registry a person pushes their own images to from this
-     * machine, {@code offline} starts the nodes from this machine's image cache alone. A tool call
+     * machine ({@code registryName} its container's name, k3d's default when null), {@code offline} starts the nodes from
+     * this machine's image cache alone. A tool call
      * gets them unset (no file, context kept, cleaned up, no password, full bootstrap).
      */
     public record ClusterCreateInput(
@@ -79,7 +80,19 @@ public final class ClusterOps {
             @JsonIgnore Boolean showPassword,
             @JsonIgnore Boolean skipBootstrap,
             @JsonIgnore String gitopsRemote, @JsonIgnore Integer registryCreate,
-            @JsonIgnore Boolean offline) implements ClusterScoped {
+            @JsonIgnore Boolean offline, @JsonIgnore String registryName) implements ClusterScoped {
+        /** A create whose registry, if any, has k3d's default name. */
+        public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
+                                  boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
+                                  PullPolicy pull, Integer servers, String template, Cni cni, String gpus, Path config,
+                                  Path registryConfig, Boolean switchContext, Boolean keepOnFailure,
+                                  Boolean showPassword, Boolean skipBootstrap, String gitopsRemote,
+                                  Integer registryCreate, Boolean offline) {
+            this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, servers,
+                    template, cni, gpus, config, registryConfig, switchContext, keepOnFailure, showPassword,
+                    skipBootstrap, gitopsRemote, registryCreate, offline, null);
+        }
+
         /** A create that may pull (what every caller but --offline makes). */
         public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
                                   boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
@@ -89,7 +102,7 @@ public final class ClusterOps {
                                   Integer registryCreate) {
             this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, servers,
                     template, cni, gpus, config, registryConfig, switchContext, keepOnFailure, showPassword,
-                    skipBootstrap, gitopsRemote, registryCreate, null);
+                    skipBootstrap, gitopsRemote, registryCreate, null, null);
         }
 
         /** A create without a GitOps remote or a registry. */
@@ -332,7 +345,7 @@ public final class ClusterOps {
                 nodes.agents(), nodes.image(), switchContext, Boolean.TRUE.equals(in.keepOnFailure()),
                 ctx.waitPolicy().timeout(), Boolean.TRUE.equals(in.skipBootstrap()), in.pull(), registries,
                 new NodeOptions(nodes.servers(), hostPorts(file.ports()), Gpus.parse(nodes.gpus()),
-                        registryPort(file.registryOrEmpty())), preload), ctx.progress());
+                        registryPort(file.registryOrEmpty()), in.registryName()), preload), ctx.progress());
         Session session = Boolean.TRUE.equals(in.showPassword()) ? c.session() : c.session().withoutSecrets();
         ClusterService.Prepared prepared = early != null ? early : c.prepared();
         return new ClusterCreated(session, prepared.reused(), prepared.profile(), Optional.of(c.kubeconfig().toString()),
