@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
             "  sikifanso cluster create lab1 --agents 2 --no-switch-context",
             "  sikifanso cluster create lab1 --registry-create my-registry:5001   # or PORT, or NAME",
             "  sikifanso cluster create lab1 --gitops-only --profile agent-dev,rag",
-            "  sikifanso cluster create lab1 --profile agent-dev --offline   # after: image prefetch --profile agent-dev",
+            "  sikifanso cluster create lab1 --profile agent-dev --offline   # after image prefetch",
             "  sikifanso cluster create --bootstrap ./my-template --bootstrap-version v1.2.0"})
 final class ClusterCreateCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
