@@ -110,11 +110,11 @@ cache_bench() {
     offs+=("$(timed "${CLI[@]}" cluster create bench-warm --profile rag --image "$IMAGE" --offline --skip-bootstrap --no-switch-context)")
     "${CLI[@]}" cluster delete bench-warm --yes >/dev/null 2>&1
   done
-  cache_lines+=("$(printf '%-44s %10d' "image prefetch --profile rag, cold (4 images, $((bytes / 1000)) kB)" "$(median "${colds[@]}")")")
+  cache_lines+=("$(printf '%-44s %10d' "image prefetch rag, cold: 4 images, $((bytes / 1000)) kB" "$(median "${colds[@]}")")")
   cache_lines+=("$(printf '%-44s %10d' "cluster create --profile rag after it" "$(median "${creates[@]}")")")
   cache_lines+=("$(printf '%-44s %10d' "cold create: prefetch + create" "$(( $(median "${colds[@]}") + $(median "${creates[@]}") ))")")
-  cache_lines+=("$(printf '%-44s %10d' "image prefetch, warm (all cached, no registry)" "$(median "${warms[@]}")")")
-  cache_lines+=("$(printf '%-44s %10d' "warm create: create --offline from the cache" "$(median "${offs[@]}")")")
+  cache_lines+=("$(printf '%-44s %10d' "image prefetch rag, warm: cached, no registry" "$(median "${warms[@]}")")")
+  cache_lines+=("$(printf '%-44s %10d' "warm create: create --offline from cache" "$(median "${offs[@]}")")")
 }
 
 "${CLI[@]}" --version >/dev/null   # warm the file cache once
