@@ -1,6 +1,7 @@
 package com.sikifanso.cli;
 
 import com.sikifanso.cluster.PullPolicy;
+import com.sikifanso.cluster.RegistryRequest;
 import com.sikifanso.infra.Cni;
 import com.sikifanso.ops.ClusterFileOps;
 import com.sikifanso.ops.ClusterOps;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Parameters;
             "  sikifanso cluster create lab1 --template rag-lab --dry-run     # print the resolved file",
             "  sikifanso cluster create lab2 --from-lock sikifanso.lock       # as cluster lock recorded it",
             "  sikifanso cluster create lab1 --agents 2 --no-switch-context",
+            "  sikifanso cluster create lab1 --registry-create my-registry:5001   # or PORT, or NAME",
             "  sikifanso cluster create lab1 --gitops-only --profile agent-dev,rag",
+            "  sikifanso cluster create lab1 --profile agent-dev --offline   # after image prefetch",
             "  sikifanso cluster create --bootstrap ./my-template --bootstrap-version v1.2.0"})
 final class ClusterCreateCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", completionCandidates = Candidates.Clusters.class,
@@ -62,10 +65,11 @@ final class ClusterCreateCommand extends BaseCommand {
             + " device requests; needs the NVIDIA container runtime and a CUDA-capable k3s image).")
     String gpus;
 
-    @Option(names = "--registry-create", paramLabel = "PORT", arity = "0..1", fallbackValue = "0",
+    @Option(names = "--registry-create", paramLabel = "NAME[:PORT]|PORT", arity = "0..1", fallbackValue = "0",
+            converter = RegistryRequestConverter.class,
             description = "Also run a registry for the cluster, as k3d does: push to localhost:PORT, pull in the"
-                    + " cluster as k3d-NAME-registry:PORT (default: a free port).")
-    Integer registryCreate;
+                    + " cluster as NAME:PORT (default name k3d-CLUSTER-registry, default port a free one).")
+    RegistryRequest registryCreate;
 
     @Option(names = {"-f", "--config"}, paramLabel = "FILE", description = "A cluster file (kind: Cluster, see:"
             + " cluster config --schema); the flags given override it.")
@@ -103,6 +107,11 @@ final class ClusterCreateCommand extends BaseCommand {
             + " snapshots.")
     Path registryConfig;
 
+    @Option(names = "--offline", description = "Pull nothing: the node image from Docker and every image the platform"
+            + " and profiles need from the image cache (fill it first: image prefetch --profile P); fails before"
+            + " creating anything, naming what is missing.")
+    boolean offline;
+
     @Option(names = "--no-switch-context", description = "Add the kubeconfig context but keep the current one.")
     boolean noSwitchContext;
 
@@ -132,7 +141,9 @@ final class ClusterCreateCommand extends BaseCommand {
         ClusterOps.ClusterCreateInput input = new ClusterOps.ClusterCreateInput(cluster,
                 profile == null ? null : profile.names(), bootstrap, bootstrapVersion, gitopsOnly, agents,
                 fromSnapshot, image, pullPolicy, servers, template, cni, gpus, config, registryConfig, !noSwitchContext,
-                keepOnFailure, showPassword, skipBootstrap, gitopsRemote, registryCreate, fromLock);
+                keepOnFailure, showPassword, skipBootstrap, gitopsRemote,
+                registryCreate == null ? null : registryCreate.port(), fromLock, offline,
+                registryCreate == null ? null : registryCreate.name());
         if (dryRun) {
             perform(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, input);
         } else {

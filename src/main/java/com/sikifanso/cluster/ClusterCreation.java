@@ -47,7 +47,7 @@ final class ClusterCreation {
 
     /** What the user asked for beyond the name. */
     record Options(NodeOptions nodes, Integer agents, String image, boolean switchContext, boolean keepOnFailure,
-                   Duration timeout, boolean skipBootstrap, String registryConfig) {
+                   Duration timeout, boolean skipBootstrap, String registryConfig, List<Path> preloadedImages) {
     }
 
     Session run(Session prepared, InfraConfig infra, Preflight.EngineFacts engine, Options options,
@@ -94,7 +94,8 @@ final class ClusterCreation {
                 new ClusterPlan.NodePorts(p.nodePorts().http(), p.nodePorts().https(), p.nodePorts().argocdUI(),
                         p.nodePorts().hubbleUI()),
                 token(), engine.cgroupV2(), b.version(),
-                p.loadBalancerImage() != null ? p.loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE);
+                p.loadBalancerImage() != null ? p.loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE,
+                options.preloadedImages());
     }
 
     /** The network, image volume, registry (when asked for) and nodes; the registry made, or null. */
@@ -108,8 +109,8 @@ final class ClusterCreation {
         b.nodes().createImageVolume(names, b.version());
         Session.LocalRegistry registry = null;
         if (options.nodes().registryPort() != null) {
-            registry = createRegistry(names, network, infra, options.nodes().registryPort(), progress);
-            registryConfig = ClusterRegistry.registriesYaml(names, registry.hostPort(), registryConfig);
+            registry = createRegistry(names, network, infra, options.nodes(), progress);
+            registryConfig = ClusterRegistry.registriesYaml(registry.name(), registry.hostPort(), registryConfig);
         }
         Optional<String> resolvConf = NodeDns.fromHost();
         progress.note(resolvConf.map(r -> "pods resolve names through the host's resolvers: " + String.join(", ",
@@ -137,12 +138,14 @@ final class ClusterCreation {
     }
 
     private Session.LocalRegistry createRegistry(K3dNames names, NodeLayout.Network network, InfraConfig infra,
-                                                 int port, Progress progress) {
+                                                 NodeOptions nodes, Progress progress) {
         String image = ClusterRegistry.image(infra);
-        int hostPort = ClusterRegistry.hostPort(port);
-        progress.step("creating registry " + ClusterRegistry.name(names) + " (" + image + ") on localhost:" + hostPort);
-        b.nodes().create(ClusterRegistry.spec(names, image, hostPort, b.version()), network, names.network(), false);
-        return new Session.LocalRegistry(ClusterRegistry.name(names), hostPort);
+        String name = ClusterRegistry.name(names, nodes.registryName());
+        int hostPort = ClusterRegistry.hostPort(nodes.registryPort());
+        progress.step("creating registry " + name + " (" + image + ") on localhost:" + hostPort);
+        b.nodes().create(ClusterRegistry.spec(names, name, image, hostPort, b.version()), network, names.network(),
+                false);
+        return new Session.LocalRegistry(name, hostPort);
     }
 
     private void startNodes(K3dNames names, Progress progress) {

@@ -7,7 +7,10 @@ import com.sikifanso.session.Session;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Everything the node layout needs to know about a cluster to be created. */
+/**
+ * Everything the node layout needs to know about a cluster to be created; {@code preloadedImages} are the image cache's
+ * tarballs its k3s nodes import at start.
+ */
 public record ClusterPlan(
         ClusterName cluster,
         String image,
@@ -20,7 +23,16 @@ public record ClusterPlan(
         String token,
         boolean cgroupV2,
         String sikifansoVersion,
-        String loadBalancerImage) {
+        String loadBalancerImage,
+        List<Path> preloadedImages) {
+
+    /** A plan whose nodes start with no image tarballs from the cache. */
+    public ClusterPlan(ClusterName cluster, String image, int servers, int agents, List<String> k3sArgs, Path gitOps,
+                       Session.Ports hostPorts, NodePorts nodePorts, String token, boolean cgroupV2,
+                       String sikifansoVersion, String loadBalancerImage) {
+        this(cluster, image, servers, agents, k3sArgs, gitOps, hostPorts, nodePorts, token, cgroupV2, sikifansoVersion,
+                loadBalancerImage, List.of());
+    }
 
     /** More than one server: embedded etcd, and a load balancer in front of the API. */
     public boolean highlyAvailable() {

@@ -40,8 +40,13 @@ public final class ClusterRegistry {
         return "k3d-" + names.cluster() + "-registry";
     }
 
+    /** The name asked for ({@code --registry-create NAME}, used as given, as k3d does), or k3d's default. */
+    static String name(K3dNames names, String asked) {
+        return asked != null ? asked : name(names);
+    }
+
     /** The registry container, with k3d's labels for it (registries are not nodes: k3d's cluster list skips them). */
-    static NodeSpec spec(K3dNames names, String image, int hostPort, String sikifansoVersion) {
+    static NodeSpec spec(K3dNames names, String registry, String image, int hostPort, String sikifansoVersion) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("app", "k3d");
         labels.put("k3d.version", NodeLayout.K3D_VERSION);
@@ -53,18 +58,18 @@ public final class ClusterRegistry {
         labels.put("k3s.registry.port.external", Integer.toString(hostPort));
         labels.put("k3s.registry.port.internal", Integer.toString(INTERNAL_PORT));
         labels.put(NodeRuntime.SIKIFANSO_LABEL, sikifansoVersion);
-        return new NodeSpec(name(names), NodeSpec.Role.REGISTRY, image, List.of(), List.of(), labels, List.of(),
+        return new NodeSpec(registry, NodeSpec.Role.REGISTRY, image, List.of(), List.of(), labels, List.of(),
                 Map.of(INTERNAL_PORT, hostPort));
     }
 
     /** The k3s registries.yaml: the user's ({@code --registry-config}, may be null) with this registry's mirrors added. */
-    static String registriesYaml(K3dNames names, int hostPort, String userConfig) {
+    static String registriesYaml(String registry, int hostPort, String userConfig) {
         try {
             JsonNode parsed = userConfig == null ? null : Mappers.YAML.readTree(userConfig);
             ObjectNode root = parsed instanceof ObjectNode o ? o : Mappers.YAML.createObjectNode();
             ObjectNode mirrors = root.withObject("/mirrors");
-            String internal = name(names) + ":" + INTERNAL_PORT;
-            for (String host : List.of(name(names) + ":" + hostPort, internal)) {
+            String internal = registry + ":" + INTERNAL_PORT;
+            for (String host : List.of(registry + ":" + hostPort, internal)) {
                 if (!mirrors.has(host)) {
                     mirrors.putObject(host).putArray("endpoint").add("http://" + internal);
                 }

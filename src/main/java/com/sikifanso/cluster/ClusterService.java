@@ -196,7 +196,16 @@ public final class ClusterService {
      */
     public record CreateRequest(ClusterName name, TemplateSource template, ProfileSelection profiles, Integer agents,
                                 String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
-                                boolean skipBootstrap, PullPolicy pull, String registryConfig, NodeOptions nodes) {
+                                boolean skipBootstrap, PullPolicy pull, String registryConfig, NodeOptions nodes,
+                                ImagePreload preload) {
+        /** A request that takes nothing from the image cache. */
+        public CreateRequest(ClusterName name, TemplateSource template, ProfileSelection profiles, Integer agents,
+                             String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
+                             boolean skipBootstrap, PullPolicy pull, String registryConfig, NodeOptions nodes) {
+            this(name, template, profiles, agents, image, switchContext, keepOnFailure, timeout, skipBootstrap,
+                    pull, registryConfig, nodes, ImagePreload.NONE);
+        }
+
         /** A request with the default node options. */
         public CreateRequest(ClusterName name, TemplateSource template, ProfileSelection profiles, Integer agents,
                              String image, boolean switchContext, boolean keepOnFailure, java.time.Duration timeout,
@@ -224,6 +233,9 @@ public final class ClusterService {
         if (request.registryConfig() != null) {
             RegistryConfig.check(request.registryConfig(), "--registry-config");
         }
+        ImageCache cache = new ImageCache(sessions.home());
+        requireCached(request.preload(), request.image());
+        PullPolicy pull = request.preload().offline() ? PullPolicy.NEVER : request.pull();
         try (ClusterLocks.Held held = locks.acquire(name)) {
             refuseExisting(name);
             Preflight.EngineFacts engine = backends.preflight().check(progress);
@@ -244,23 +256,29 @@ public final class ClusterService {
             var infra = backends.infra().load(Path.of(prepared.session().gitOpsPath()));
             // Before the network and nodes: a pull that fails leaves nothing in Docker.
             backends.images().ensure(request.image() != null ? request.image() : infra.platform().k3sImage(),
-                    request.pull(), progress);
+                    pull, progress);
             int servers = request.nodes().servers() != null ? request.nodes().servers() : infra.platform().servers();
             if (servers > 1) {
                 backends.images().ensure(infra.platform().loadBalancerImage() != null
-                        ? infra.platform().loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE, request.pull(),
+                        ? infra.platform().loadBalancerImage() : ServerLoadBalancer.DEFAULT_IMAGE, pull,
                         progress);
             }
             if (request.nodes().registryPort() != null) {
-                backends.images().ensure(ClusterRegistry.image(infra), request.pull(), progress);
+                backends.images().ensure(ClusterRegistry.image(infra), pull, progress);
             }
             // A cluster seeded from a snapshot keeps the registries.yaml its session recorded.
             Session.K3dConfig seeded = prepared.session().k3dConfig();
             String registries = request.registryConfig() != null ? request.registryConfig()
                     : seeded == null ? null : seeded.registryConfig();
+            List<Path> preloaded = cache.tarballs(request.preload().images());
+            if (!preloaded.isEmpty()) {
+                progress.note("nodes start from the image cache: " + preloaded.size() + " of "
+                        + request.preload().images().size() + " images the platform"
+                        + (request.profiles() == null ? "" : " and " + request.profiles()) + " need (" + cache.dir() + ")");
+            }
             Session created = new ClusterCreation(backends, clock).run(prepared.session(), infra, engine,
                     new ClusterCreation.Options(request.nodes(), request.agents(), request.image(), request.switchContext(),
-                            request.keepOnFailure(), request.timeout(), request.skipBootstrap(), registries),
+                            request.keepOnFailure(), request.timeout(), request.skipBootstrap(), registries, preloaded),
                     progress);
             sessions.save(created);
             if (!request.skipBootstrap()) {
@@ -268,6 +286,40 @@ public final class ClusterService {
             }
             return new Created(created, prepared, backends.kubeconfigs().file());
         }
+    }
+
+    /**
+     * {@code --offline}: every image the cluster needs must be in the cache and the node image in Docker, or the create
+     * stops here, before anything exists, naming what is missing and the command that fetches it.
+     */
+    public void requireCached(ImagePreload preload, String image) {
+        if (!preload.offline()) {
+            return;
+        }
+        ImageCache cache = new ImageCache(sessions.home());
+        List<String> missing = new ArrayList<>(cache.missing(preload.images()));
+        String nodeImage = image != null ? image : backends.infra().defaults().platform().k3sImage();
+        if (!backends.images().present(nodeImage)) {
+            missing.add(0, nodeImage + " (node image, not in Docker)");
+        }
+        if (missing.isEmpty() && preload.unlisted().isEmpty()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        if (!preload.unlisted().isEmpty()) {
+            problems.add("never prefetched: " + String.join(", ", preload.unlisted()));
+        }
+        if (!missing.isEmpty()) {
+            problems.add((missing.size() == 1 ? "1 image is" : missing.size() + " images are") + " missing from "
+                    + cache.dir() + ": " + String.join(", ", missing));
+        }
+        Suggestion prefetch = Suggestion.of("image", "prefetch");
+        if (preload.profiles() != null) {
+            prefetch = prefetch.option("profile", "profiles", preload.profiles());
+        }
+        throw SikifansoException.failure("cluster create --offline cannot start from the image cache alone ("
+                        + String.join("; ", problems) + "); nothing was created",
+                "fetch them while online with: ", prefetch);
     }
 
     /** The node counts a create may ask for, checked before anything is made. */

@@ -116,6 +116,12 @@ public final class ImageImport {
 
     private Path save(List<String> images) throws IOException {
         Path file = Files.createTempFile("sikifanso-images-", ".tar");
+        saveTo(engine, images, file);
+        return file;
+    }
+
+    /** {@code docker save} of {@code images} into {@code file}: the tarball format k3s and ctr import. */
+    static void saveTo(DockerEngine engine, List<String> images, Path file) {
         engine.call("save " + String.join(", ", images), docker -> {
             var save = docker.saveImagesCmd();
             images.forEach(image -> {
@@ -129,7 +135,6 @@ public final class ImageImport {
             }
             return null;
         });
-        return file;
     }
 
     /** The saved images as one file at {@code path} in a tar, the form Docker's archive upload takes. */

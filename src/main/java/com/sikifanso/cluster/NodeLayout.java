@@ -143,8 +143,16 @@ public final class NodeLayout {
         return labels;
     }
 
+    /**
+     * The GitOps repo, the image volume, and each cached image tarball read-only in k3s' airgap images directory:
+     * file by file, so a node imports what its cluster needs and not the whole cache.
+     */
     private static List<String> binds(ClusterPlan plan) {
-        return List.of(plan.gitOps().toAbsolutePath() + ":" + GITOPS_MOUNT,
-                plan.names().imageVolume() + ":" + IMAGE_VOLUME_MOUNT);
+        List<String> binds = new ArrayList<>(List.of(plan.gitOps().toAbsolutePath() + ":" + GITOPS_MOUNT,
+                plan.names().imageVolume() + ":" + IMAGE_VOLUME_MOUNT));
+        for (java.nio.file.Path tarball : plan.preloadedImages()) {
+            binds.add(tarball.toAbsolutePath() + ":" + ImageCache.NODE_DIR + "/" + tarball.getFileName() + ":ro");
+        }
+        return List.copyOf(binds);
     }
 }

@@ -8,6 +8,8 @@ import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;
 import com.sikifanso.cluster.Gpus;
+import com.sikifanso.cluster.ImageCache;
+import com.sikifanso.cluster.ImagePreload;
 import com.sikifanso.cluster.NodeOptions;
 import com.sikifanso.cluster.NodeRuntime;
 import com.sikifanso.cluster.PullPolicy;
@@ -49,7 +51,8 @@ public final class ClusterOps {
      * is a cluster file on the user's machine (its settings are the tool's own arguments), {@code gitopsRemote}
      * publishes the repo with the user's git credentials (as gitops_remote_set, a person's choice), {@code
      * registryCreate} (a host port, 0 for a free one) is the registry a person pushes their own images to from this
-     * machine, {@code fromLock} is a lock file on the user's machine. A tool call
+     * machine ({@code registryName} its container's name, k3d's default when null), {@code fromLock} is a lock file on
+     * the user's machine, {@code offline} starts the nodes from this machine's image cache alone. A tool call
      * gets them unset (no file, context kept, cleaned up, no password, full bootstrap).
      */
     public record ClusterCreateInput(
@@ -79,8 +82,9 @@ public final class ClusterOps {
             @JsonIgnore Boolean showPassword,
             @JsonIgnore Boolean skipBootstrap,
             @JsonIgnore String gitopsRemote, @JsonIgnore Integer registryCreate,
-            @JsonIgnore Path fromLock) implements ClusterScoped {
-        /** A create from flags, a cluster file or a template, not from a lock. */
+            @JsonIgnore Path fromLock, @JsonIgnore Boolean offline, @JsonIgnore String registryName)
+            implements ClusterScoped {
+        /** A create from flags, a cluster file or a template, pulling what it needs, with k3d's registry name. */
         public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
                                   boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
                                   PullPolicy pull, Integer servers, String template, Cni cni, String gpus, Path config,
@@ -89,7 +93,7 @@ public final class ClusterOps {
                                   Integer registryCreate) {
             this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, servers,
                     template, cni, gpus, config, registryConfig, switchContext, keepOnFailure, showPassword,
-                    skipBootstrap, gitopsRemote, registryCreate, null);
+                    skipBootstrap, gitopsRemote, registryCreate, null, null, null);
         }
 
         /** A create without a GitOps remote or a registry. */
@@ -305,6 +309,12 @@ public final class ClusterOps {
         Gpus.parse(nodes.gpus());
         GpuRequirement.checkCreate(file, in.gitopsOnly());
         String remote = in.gitopsRemote() == null ? null : RemoteUrls.require(in.gitopsRemote());
+        // The image cache's lists are by profile: those of the file or flags, even when applied to the repo early.
+        ImagePreload preload = new ImageCache(ctx.services().sessions().home()).preload(
+                ProfileNames.selection(file.profiles()), Boolean.TRUE.equals(in.offline()));
+        if (!in.gitopsOnly()) {
+            clusters.requireCached(preload, nodes.image());
+        }
         ClusterService.Prepared early = null;
         LockFile lock = in.fromLock() == null ? null : LockFileParser.read(in.fromLock());
         if (ClusterFiles.changesRepo(file) || lock != null) {
@@ -333,7 +343,7 @@ public final class ClusterOps {
                 nodes.agents(), nodes.image(), switchContext, Boolean.TRUE.equals(in.keepOnFailure()),
                 ctx.waitPolicy().timeout(), Boolean.TRUE.equals(in.skipBootstrap()), in.pull(), registries,
                 new NodeOptions(nodes.servers(), hostPorts(file.ports()), Gpus.parse(nodes.gpus()),
-                        registryPort(file.registryOrEmpty()))), ctx.progress());
+                        registryPort(file.registryOrEmpty()), in.registryName()), preload), ctx.progress());
         Session session = Boolean.TRUE.equals(in.showPassword()) ? c.session() : c.session().withoutSecrets();
         ClusterService.Prepared prepared = early != null ? early : c.prepared();
         return new ClusterCreated(session, prepared.reused(), prepared.profile(), Optional.of(c.kubeconfig().toString()),

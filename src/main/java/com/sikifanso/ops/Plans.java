@@ -47,6 +47,9 @@ final class Plans {
                     + (a.get("profiles") == null ? "" : " with profiles " + a.get("profiles") + " enabled") + "."),
             Map.entry(ImageOps.IMAGE_IMPORT.name(), a -> "Load the images " + arg(a, "images", "?")
                     + " from this machine's Docker into every node of cluster " + arg(a, "cluster", "?") + "."),
+            Map.entry(ImageOps.IMAGE_PREFETCH.name(), a -> "Pull the images a cluster with profiles "
+                    + arg(a, "profiles", "?") + " runs, those not cached yet, into this machine's Docker and save them"
+                    + " into the image cache."),
             Map.entry(ClusterOps.CLUSTER_DELETE.name(), a -> "Delete cluster " + arg(a, "cluster", "?")
                     + ": its Docker nodes, network, session and GitOps repo."),
             Map.entry(ClusterOps.CLUSTER_START.name(), a -> "Start the stopped Docker nodes of cluster "

@@ -99,13 +99,31 @@ public final class HelmCharts implements ChartInstaller {
         return alias + "/" + chart.chart();
     }
 
+    /**
+     * {@code helm template} of {@code chart} at {@code version} with {@code values}, released as its coordinates say:
+     * what an install, or Argo CD, would apply. The chart is fetched from its repository as an install fetches it.
+     */
+    public String template(ChartCoordinates chart, String version, JsonNode values) {
+        String what = "rendering " + chart.chart() + " " + version;
+        String reference = reference(chart);
+        return withValuesFile(values, file -> {
+            try {
+                return Helm.template(reference).withName(chart.releaseName()).withNamespace(chart.namespace())
+                        .withVersion(version).withRepositoryConfig(repositoryConfig).withValuesFile(file).call();
+            } catch (RuntimeException e) {
+                throw SikifansoException.failure(what + " from " + chart.repoURL() + " failed: " + e.getMessage(),
+                        "check the network, the chart's coordinates and its values in the GitOps repo", e);
+            }
+        }, what);
+    }
+
     @FunctionalInterface
-    private interface HelmCall {
-        Release run(Path valuesFile);
+    private interface HelmCall<T> {
+        T run(Path valuesFile);
     }
 
     /** Values go to Helm as a file only the user can read: they may hold secrets. */
-    private static Release withValuesFile(JsonNode values, HelmCall call, String what) {
+    private static <T> T withValuesFile(JsonNode values, HelmCall<T> call, String what) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("sikifanso-helm", PosixFilePermissions.asFileAttribute(

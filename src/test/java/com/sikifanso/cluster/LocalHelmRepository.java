@@ -60,8 +60,13 @@ final class LocalHelmRepository implements AutoCloseable {
 
     /** Packages the stand-in chart {@code name} as version {@code version} and lists it in index.yaml. */
     LocalHelmRepository publish(String name, String version, Path work) throws IOException {
+        return publish(name, name, version, work);
+    }
+
+    /** Packages the stand-in chart {@code source} under the name {@code name}, version {@code version}. */
+    LocalHelmRepository publish(String source, String name, String version, Path work) throws IOException {
         Path chart = work.resolve("charts").resolve(name);
-        copyTree(standInSource(name), chart);
+        copyTree(standInSource(source), chart);
         Files.writeString(chart.resolve("Chart.yaml"), """
                 apiVersion: v2
                 name: %s

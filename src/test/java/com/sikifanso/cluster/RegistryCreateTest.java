@@ -90,8 +90,43 @@ class RegistryCreateTest {
     }
 
     @Test
+    void aRegistryNamedAsK3dAcceptsIsMadeUnderThatNameAndMirroredByIt() throws Exception {
+        TestClusters clusters = engine.clusters();
+        String name = clusters.name("regname");
+        String registryName = name + "-images";
+        clusters.service().prepare(ClusterName.of(name), new TemplateSource.Embedded(), null);
+        Files.writeString(clusters.gitOps(name).resolve("infra/platform.yaml"),
+                "registryImage: " + RegistryStandIn.image() + "\n");
+        ClusterService.CreateRequest base = clusters.request(name);
+        RegistryRequest asked = RegistryRequest.parse(registryName);
+
+        clusters.service().create(new ClusterService.CreateRequest(base.name(), base.template(), null, 0, base.image(),
+                false, false, base.timeout(), false, PullPolicy.MISSING, null,
+                new NodeOptions(null, null, null, asked.port(), asked.name())),
+                com.sikifanso.agui.RunProgress.toLines(clusters.progress::add));
+
+        InspectContainerResponse registry = engine.docker().inspectContainerCmd(registryName).exec();
+        assertThat(registry.getConfig().getLabels()).containsEntry("k3d.cluster", name)
+                .containsEntry("k3d.role", "registry");
+        int port = clusters.service().info(ClusterName.of(name)).k3dConfig().registry().hostPort();
+        assertThat(clusters.service().info(ClusterName.of(name)).k3dConfig().registry().name()).isEqualTo(registryName);
+        JsonNode yaml = Mappers.YAML.readTree(clusters.nodes().readFile(names(name).server(0), RegistryConfig.NODE_PATH)
+                .orElseThrow());
+        assertThat(yaml.at("/mirrors").get(registryName + ":" + port).get("endpoint").get(0).asText())
+                .isEqualTo("http://" + registryName + ":5000");
+
+        clusters.service().delete(ClusterName.of(name), com.sikifanso.core.Progress.NONE);
+        assertThatThrownBy(() -> engine.docker().inspectContainerCmd(registryName).exec())
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    private static K3dNames names(String cluster) {
+        return new K3dNames(cluster);
+    }
+
+    @Test
     void theRegistryMirrorsJoinTheUsersRegistriesYaml() {
-        String merged = ClusterRegistry.registriesYaml(new K3dNames("lab"), 5001,
+        String merged = ClusterRegistry.registriesYaml("k3d-lab-registry", 5001,
                 "mirrors:\n  docker.io:\n    endpoint: [\"https://mirror.example.com\"]\n");
 
         assertThat(merged).isEqualTo("""

@@ -83,6 +83,11 @@ final class TestClusters {
         return this;
     }
 
+    /** The services these clusters are made by, for tests that go through an operation. */
+    Services services() {
+        return services;
+    }
+
     /** Snapshots over the same home, for tests that carry a cluster through one. */
     com.sikifanso.snapshot.SnapshotService snapshots() {
         return services.snapshots();

@@ -308,7 +308,7 @@ class LockOpsTest {
 
     private static ClusterOps.ClusterCreateInput create(String name, Path config, Path lock) {
         return new ClusterOps.ClusterCreateInput(name, null, null, null, true, null, null, null, PullPolicy.MISSING,
-                null, null, null, null, config, null, false, false, false, false, null, null, lock);
+                null, null, null, null, config, null, false, false, false, false, null, null, lock, null, null);
     }
 
     private static ClusterOps.ClusterCreateInput fromLock(String name, Path lock) {
