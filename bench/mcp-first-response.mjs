@@ -6,6 +6,13 @@
 // Usage: node bench/mcp-first-response.mjs RUNS JSON   where JSON = [{"name", "era": "legacy"|"modern", "command": [...]}]
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
+
+// utime + stime of a process in ms: fields 14 and 15 of /proc/PID/stat, in clock ticks (100 a second on Linux).
+const cpuMs = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 
 const [runs, serversJson] = [Number(process.argv[2]), process.argv[3]];
 const servers = JSON.parse(serversJson);
@@ -44,10 +51,12 @@ function once(server) {
         if (message.error) { child.kill('SIGKILL'); reject(new Error(`${server.name}: ${JSON.stringify(message.error)}`)); return; }
         if (message.id === 1) {
           times.first = performance.now() - t0;
+          times.cpuFirst = cpuMs(child.pid);
           if (server.era !== 'modern') for (const m of rest) child.stdin.write(JSON.stringify(m) + '\n');
         }
         if (message.id === 2) {
           times.tools = performance.now() - t0;
+          times.cpuTools = cpuMs(child.pid);
           clearTimeout(timer);
           child.stdin.end();
           child.kill();
@@ -68,13 +77,16 @@ const stats = (xs) => {
 };
 
 for (const server of servers) await once(server); // warm-up: disk caches, npm's module resolution
-const samples = servers.map(() => ({ first: [], tools: [] }));
+const samples = servers.map(() => ({ first: [], tools: [], cpuFirst: [], cpuTools: [] }));
 for (let i = 0; i < runs; i++) {
   for (const [k, server] of servers.entries()) {
     const t = await once(server);
     samples[k].first.push(t.first);
     samples[k].tools.push(t.tools);
+    samples[k].cpuFirst.push(t.cpuFirst);
+    samples[k].cpuTools.push(t.cpuTools);
   }
 }
 process.stdout.write(JSON.stringify(servers.map((s, k) => ({ name: s.name, era: s.era,
-  first: stats(samples[k].first), tools: stats(samples[k].tools) }))) + '\n');
+  first: stats(samples[k].first), tools: stats(samples[k].tools), cpuFirst: stats(samples[k].cpuFirst),
+  cpuTools: stats(samples[k].cpuTools) }))) + '\n');

@@ -11,7 +11,8 @@
 # "echo" tool; it speaks the initialize era only) in the same loop, with sikifanso's figures as ratios to it.
 # Last, start-up alone with raw JSON-RPC lines (bench/mcp-first-response.mjs): spawn -> first response and spawn ->
 # tools/list response, median and p90 over RUNS (default 9) turns in which server-everything and sikifanso in both
-# eras take one spawn each, so load on a shared machine falls on all alike. Target: sikifanso's medians <= the reference's.
+# eras take one spawn each, so load on a shared machine falls on all alike; and the CPU time each server had used at
+# those two moments, which load hardly moves. Target: sikifanso's medians <= the reference's.
 # Figures only: it never fails on time.   Usage: bench/mcp.sh [READS] [PAIRS]   (env: SPAWNS, RUNS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -150,5 +151,12 @@ for (const r of rs.slice(1)) {
   row(r.name.replace("sikifanso", "ratio"), (r.first.p50 / ref.first.p50).toFixed(2) + "x",
       (r.first.p90 / ref.first.p90).toFixed(2) + "x", (r.tools.p50 / ref.tools.p50).toFixed(2) + "x",
       (r.tools.p90 / ref.tools.p90).toFixed(2) + "x");
+}
+console.log("CPU time of the server process (user + system; barely moved by load):");
+row("server (era)", "at first p50", "at tools p50");
+for (const r of rs) row(r.name, f(r.cpuFirst.p50), f(r.cpuTools.p50));
+for (const r of rs.slice(1)) {
+  row(r.name.replace("sikifanso", "ratio"), (r.cpuFirst.p50 / ref.cpuFirst.p50).toFixed(2) + "x",
+      (r.cpuTools.p50 / ref.cpuTools.p50).toFixed(2) + "x");
 }
 '
