@@ -114,7 +114,8 @@ public final class Applications {
      * After a commit: asks Argo CD to sync {@code app} now rather than at its next poll of the repo.
      * False, and nothing asked, when the cluster is not running or has no such Application (yet).
      */
-    public boolean syncIfPresent(ClusterName cluster, String app) {
+    public boolean syncIfPresent(ClusterName cluster, String requested) {
+        String app = SourceNames.requireApp(requested);
         if (!live.running(cluster)) {
             return false;
         }
