@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.catalog.SourceNames;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.kube.LiveCluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,6 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.kube.Redactor;
-import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.session.Session;
 import java.io.IOException;
@@ -54,8 +54,8 @@ public final class AppDiffs {
         }
     }
 
-    public AppDiff diff(ClusterName cluster, String app) {
-        Names.requireLabel("app", app);
+    public AppDiff diff(ClusterName cluster, String requested) {
+        String app = SourceNames.requireApp(requested);
         Session session = live.requireRunning(cluster);
         Session.ArgoCd argocd = session.services() == null ? null : session.services().argocd();
         List<ArgoCdApi.ManagedResource> resources = api.managedResources(cluster, argocd, app);

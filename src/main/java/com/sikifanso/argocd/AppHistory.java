@@ -1,5 +1,6 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.catalog.SourceNames;
 import com.sikifanso.core.CommitId;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Suggestion;
@@ -10,7 +11,6 @@ import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.catalog.Tiers;
-import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
 import com.sikifanso.gitops.ClusterRepos;
@@ -66,8 +66,8 @@ public final class AppHistory {
     }
 
     /** Newest first; refused when no commit ever touched the app's files. */
-    public List<Revision> history(ClusterName cluster, String app) {
-        Names.requireLabel("app", app);
+    public List<Revision> history(ClusterName cluster, String requested) {
+        String app = SourceNames.requireApp(requested);
         GitOpsRepo repo = repos.open(cluster);
         try (Git git = Git.open(repo.dir().toFile())) {
             List<Revision> revisions = revisions(git, app);
@@ -81,8 +81,8 @@ public final class AppHistory {
     }
 
     /** Writes the app's files as at {@code to} (default: the revision before its last change), in one commit. */
-    public Rollback rollback(ClusterName cluster, String app, Optional<String> to) {
-        Names.requireLabel("app", app);
+    public Rollback rollback(ClusterName cluster, String requested, Optional<String> to) {
+        String app = SourceNames.requireApp(requested);
         return repos.mutate(cluster, List.of(ApplicationSets.CATALOG, ApplicationSets.CUSTOM_APPS,
                 ApplicationSets.AGENTS), repo -> {
             try (Git git = Git.open(repo.dir().toFile())) {

@@ -1,9 +1,9 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.catalog.SourceNames;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.kube.LiveCluster;
-import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.kube.OutputBudget;
 import com.sikifanso.kube.Redactor;
@@ -73,8 +73,8 @@ public final class AppLogs {
     }
 
     /** Writes the logs there are now to {@code lines}, pod by pod. */
-    public void read(ClusterName cluster, String app, Request request, Consumer<String> lines) {
-        Names.requireLabel("app", app);
+    public void read(ClusterName cluster, String requested, Request request, Consumer<String> lines) {
+        String app = SourceNames.requireApp(requested);
         try (KubernetesClient kube = live.kube(cluster)) {
             for (Source source : requireSources(kube, cluster, app, request)) {
                 String log = loggable(kube, source, request).getLog();
@@ -91,8 +91,8 @@ public final class AppLogs {
      * Follows the logs of every container, and of pods that start later, until the thread is
      * interrupted (Ctrl-C). Lines of different containers interleave as they arrive.
      */
-    public void follow(ClusterName cluster, String app, Request request, Consumer<String> lines) {
-        Names.requireLabel("app", app);
+    public void follow(ClusterName cluster, String requested, Request request, Consumer<String> lines) {
+        String app = SourceNames.requireApp(requested);
         Consumer<String> sink = line -> {
             synchronized (lines) {
                 lines.accept(line);

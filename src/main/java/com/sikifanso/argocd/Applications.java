@@ -1,11 +1,11 @@
 package com.sikifanso.argocd;
 
+import com.sikifanso.catalog.SourceNames;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Hint;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.kube.LiveCluster;
 import com.sikifanso.kube.Redactor;
-import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.gitops.ApplicationSets;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -71,8 +71,8 @@ public final class Applications {
         }
     }
 
-    public AppDetail get(ClusterName cluster, String app) {
-        Names.requireLabel("app", app);
+    public AppDetail get(ClusterName cluster, String requested) {
+        String app = SourceNames.requireApp(requested);
         try (KubernetesClient kube = live.kube(cluster)) {
             return detail(require(kube, cluster, app));
         } catch (KubernetesClientException e) {
@@ -81,8 +81,8 @@ public final class Applications {
     }
 
     /** Asks Argo CD to sync {@code app}, or every Application when it is empty. */
-    public SyncRequest sync(ClusterName cluster, Optional<String> app) {
-        app.ifPresent(a -> Names.requireLabel("app", a));
+    public SyncRequest sync(ClusterName cluster, Optional<String> asked) {
+        Optional<String> app = asked.map(SourceNames::requireApp);
         try (KubernetesClient kube = live.kube(cluster)) {
             List<GenericKubernetesResource> targets = app.isPresent()
                     ? List.of(require(kube, cluster, app.get()))
@@ -114,7 +114,8 @@ public final class Applications {
      * After a commit: asks Argo CD to sync {@code app} now rather than at its next poll of the repo.
      * False, and nothing asked, when the cluster is not running or has no such Application (yet).
      */
-    public boolean syncIfPresent(ClusterName cluster, String app) {
+    public boolean syncIfPresent(ClusterName cluster, String requested) {
+        String app = SourceNames.requireApp(requested);
         if (!live.running(cluster)) {
             return false;
         }

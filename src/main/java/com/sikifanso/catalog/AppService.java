@@ -55,6 +55,16 @@ public final class AppService {
         return new Catalog(all);
     }
 
+    /** The repo's catalog with the entries of catalog sources it lacks, for a change made under the repo's lock. */
+    public Catalog catalog(GitOpsRepo repo) {
+        return layered(repo);
+    }
+
+    /** The entry of a catalog source added on this machine that the repo names {@code repoName}, at its pin. */
+    public Optional<SourcedEntry> sourced(String repoName) {
+        return sources.entries().stream().filter(s -> s.entry().name().equals(repoName)).findFirst();
+    }
+
     private List<SourcedEntry> sourcedNotIn(Catalog own) {
         return sources.entries().stream().filter(s -> !own.contains(s.entry().name())).toList();
     }
@@ -65,15 +75,12 @@ public final class AppService {
             change.write(entry.file(), CatalogFile.withEnabled(entry.file(), repo.read(entry.file()), enabled));
             return;
         }
-        SourcedEntry sourced = sources.entries().stream().filter(s -> s.entry().name().equals(entry.name()))
-                .findFirst().orElseThrow(() -> new IllegalStateException(entry.name() + " has no file"));
+        SourcedEntry sourced = sourced(entry.name()).orElseThrow(() -> new IllegalStateException(entry.name() + " has no file"));
         change.write(entry.file(), sourced.text(enabled)).write(entry.valuesFile(), sourced.values());
     }
 
     private static List<String> inRepo(List<String> names) {
-        List<String> mapped = names.stream().map(SourceNames::inRepo).toList();
-        mapped.forEach(n -> Names.requireLabel("app", n));
-        return mapped;
+        return names.stream().map(SourceNames::requireApp).toList();
     }
 
     /** One row of {@code app list}. */

@@ -1,5 +1,7 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.Names;
+import com.sikifanso.core.SikifansoException;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,18 @@ public final class SourceNames {
     public static String inRepo(String requested) {
         int slash = requested.indexOf('/');
         return slash < 0 ? requested : inRepo(requested.substring(0, slash), requested.substring(slash + 1));
+    }
+
+    /**
+     * The one place an app name from a user (CLI argument, MCP tool, dashboard) becomes the Application's name:
+     * {@code community/qdrant} is {@code community--qdrant}; refuses a name that is no label once translated.
+     */
+    public static String requireApp(String requested) {
+        if (requested != null && requested.indexOf('/') != requested.lastIndexOf('/')) {
+            throw SikifansoException.usage("invalid app name \"" + requested + "\": it has more than one '/'",
+                    "name a catalog source's entry SOURCE/app, e.g. community/qdrant, and any other app by its name");
+        }
+        return Names.requireLabel("app", requested == null ? null : inRepo(requested));
     }
 
     /** {@code community--qdrant} shown as {@code community/qdrant}; a built-in name unchanged. */

@@ -8,6 +8,7 @@ import com.sikifanso.agui.journal.JournalQueries;
 import com.sikifanso.catalog.ApplicationNames;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CustomApp;
+import com.sikifanso.catalog.SourceNames;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class SessionNames {
     }
 
     private List<String> catalog(String cluster, Predicate<CatalogEntry> filter) {
-        return services.apps().catalog(ClusterName.of(cluster)).entries().stream().filter(filter).map(CatalogEntry::name)
+        return services.apps().catalog(ClusterName.of(cluster)).entries().stream().filter(filter).map(e -> SourceNames.shown(e.name()))
                 .sorted().toList();
     }
 

@@ -1,5 +1,6 @@
 package com.sikifanso.credentials;
 
+import com.sikifanso.catalog.SourceNames;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.catalog.Catalog;
@@ -65,15 +66,15 @@ public final class AppCredentials {
 
     /** Shows {@code app}'s credentials in {@code cluster}, as its catalog declares them. */
     public Shown show(ClusterName cluster, String app) {
-        return show(cluster, Catalog.load(repos.open(cluster).dir()), app);
+        return show(cluster, Catalog.load(repos.open(cluster).dir()), SourceNames.requireApp(app));
     }
 
     /**
      * Rotates {@code app}'s credentials under the cluster's lock; entries of an older template that
      * still hold literal passwords move to the generated Secrets first, in one commit.
      */
-    public Rotation rotate(ClusterName cluster, String app) {
-        com.sikifanso.core.Names.requireLabel("app", app);
+    public Rotation rotate(ClusterName cluster, String requested) {
+        String app = SourceNames.requireApp(requested);
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
             if (sessions.load(cluster).state() != ClusterState.RUNNING) {
                 throw notRunning(cluster, app);

@@ -9,6 +9,7 @@ import com.sikifanso.argocd.AppLogs;
 import com.sikifanso.argocd.Applications;
 import com.sikifanso.argocd.Projects;
 import com.sikifanso.gitops.SyncTarget;
+import com.sikifanso.catalog.SourceNames;
 import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.core.GoDurations;
 import com.sikifanso.core.SikifansoException;
@@ -230,7 +231,7 @@ public final class ArgoCdOps {
                     Suggestion.of("app", "enable").arg("names", "NAME"), "\n");
         }
         Table t = new Table("NAME", "SYNC", "HEALTH", "MESSAGE");
-        list.apps().forEach(a -> t.row(a.name(), paint(style, a.sync(), "Synced".equals(a.sync())),
+        list.apps().forEach(a -> t.row(SourceNames.shown(a.name()), paint(style, a.sync(), "Synced".equals(a.sync())),
                 paint(style, a.health(), "Healthy".equals(a.health())), a.message()));
         return t.render();
     }
@@ -241,7 +242,7 @@ public final class ArgoCdOps {
 
     static String detailText(Applications.AppDetail d, TextStyle style) {
         StringBuilder s = new StringBuilder();
-        s.append("Application: ").append(style.bold(d.name())).append('\n')
+        s.append("Application: ").append(style.bold(SourceNames.shown(d.name()))).append('\n')
                 .append("Sync:        ").append(paint(style, d.sync(), "Synced".equals(d.sync()))).append('\n')
                 .append("Health:      ").append(paint(style, d.health(), "Healthy".equals(d.health()))).append('\n');
         if (d.revision() != null) {

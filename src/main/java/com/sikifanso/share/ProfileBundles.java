@@ -14,6 +14,8 @@ import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.catalog.CustomAppFile;
 import com.sikifanso.catalog.CustomApps;
 import com.sikifanso.catalog.DependencyGraph;
+import com.sikifanso.catalog.SourceNames;
+import com.sikifanso.catalog.SourcedEntry;
 import com.sikifanso.catalog.SyncTargets;
 import com.sikifanso.clusterfile.ClusterFile;
 import com.sikifanso.clusterfile.ClusterFiles;
@@ -71,7 +73,7 @@ public final class ProfileBundles {
         List<ProfileBundle.App> enabled = new ArrayList<>();
         for (CatalogEntry e : Catalog.load(repo.dir()).entries()) {
             if (e.enabled()) {
-                enabled.add(new ProfileBundle.App(e.name(), e.targetRevision(), changedValues(repo, e)));
+                enabled.add(new ProfileBundle.App(SourceNames.shown(e.name()), e.targetRevision(), changedValues(repo, e)));
             }
         }
         ClusterFile file = clusterFiles.describe(cluster);
@@ -104,9 +106,10 @@ public final class ProfileBundles {
     }
 
     private Applied write(ClusterName cluster, GitOpsRepo repo, ProfileBundle bundle, String source) {
-        Catalog catalog = Catalog.load(repo.dir());
-        List<String> requested = bundle.apps().stream().map(ProfileBundle.App::name).toList();
+        Catalog catalog = apps.catalog(repo);
+        List<String> requested = bundle.apps().stream().map(a -> SourceNames.requireApp(a.name())).toList();
         List<String> unknown = requested.stream().filter(n -> !catalog.contains(n)).toList();
+        requireSourcesAdded(bundle, source, unknown);
         if (!unknown.isEmpty()) {
             throw SikifansoException.failure("profile bundle " + bundle.name() + " (" + source + ") names apps this "
                             + "cluster's catalog lacks: " + String.join(", ", unknown),
@@ -132,12 +135,32 @@ public final class ProfileBundles {
                 c.agents, commit.map(CommitId::value), commit.map(id -> new PendingSync(cluster, id, c.targets(catalog))));
     }
 
-    private static ProfileBundle.App find(ProfileBundle bundle, String name) {
-        return bundle.apps().stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
+    /**
+     * A bundle's {@code SOURCE/app} the cluster's repo lacks comes from the catalog source added on this machine
+     * under that name; with none, the bundle cannot say where to fetch it, so it is refused naming the source.
+     */
+    private static void requireSourcesAdded(ProfileBundle bundle, String source, List<String> unknown) {
+        List<String> sources = unknown.stream().map(SourceNames::source).flatMap(Optional::stream).distinct().toList();
+        if (!sources.isEmpty()) {
+            throw SikifansoException.failure("profile bundle " + bundle.name() + " (" + source + ") names entries of "
+                            + "catalog sources not added on this machine: " + String.join(", ", unknown.stream()
+                            .filter(n -> SourceNames.source(n).isPresent()).map(SourceNames::shown).toList()),
+                    "add the source " + String.join(", ", sources) + " (from the reference its author shares) with: ",
+                    Suggestion.of("catalog", "source", "add").arg("name", sources.get(0)).arg("reference", "REF"),
+                    ", then apply the bundle again");
+        }
     }
 
-    private static void writeCatalogApp(GitOpsRepo repo, Changes c, CatalogEntry entry, ProfileBundle.App wanted) {
-        String text = repo.read(entry.file());
+    private static ProfileBundle.App find(ProfileBundle bundle, String name) {
+        return bundle.apps().stream().filter(a -> SourceNames.inRepo(a.name()).equals(name)).findFirst().orElse(null);
+    }
+
+    private void writeCatalogApp(GitOpsRepo repo, Changes c, CatalogEntry entry, ProfileBundle.App wanted) {
+        // A source's entry the repo lacks is written from the source as added here, at its pin, as app enable does.
+        Optional<SourcedEntry> fresh = repo.exists(entry.file()) ? Optional.empty() : apps.sourced(entry.name());
+        String text = fresh.map(s -> s.text(false)).orElseGet(() -> repo.read(entry.file()));
+        boolean ownValues = wanted != null && wanted.values() != null;
+        fresh.filter(s -> !ownValues).ifPresent(s -> c.change.write(entry.valuesFile(), s.values()));
         String updated = entry.enabled() ? text : CatalogFile.withEnabled(entry.file(), text, true);
         if (!entry.enabled()) {
             c.enabled.add(entry.name());

@@ -128,6 +128,42 @@ class CatalogSourcesTest {
     }
 
     @Test
+    void aProfileBundleNamingASourcesEntryEnablesItFromTheSourceAddedHereAndIsRefusedWithoutIt() throws Exception {
+        Path bundle = Files.writeString(tmp.resolve("bundle.yaml"), """
+                apiVersion: sikifanso.io/v1alpha1
+                kind: ProfileBundle
+                metadata: {name: vectors}
+                apps:
+                  - {name: community/vectordb, version: 0.9.0}
+                """);
+        String before = new com.sikifanso.gitops.GitOpsRepo(repo()).head();
+
+        SikifansoProcess.Result refused = sikifanso("-c", "lab", "profile", "apply", bundle.toString(), "--no-wait");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("catalog sources not added on this machine: community/vectordb",
+                "add the source community", "sikifanso catalog source add community REF");
+        assertThat(new com.sikifanso.gitops.GitOpsRepo(repo()).head()).isEqualTo(before);
+        assertThat(repo().resolve("catalog/community--vectordb.yaml")).doesNotExist();
+
+        assertThat(sikifanso("catalog", "source", "add", "community", ref()).exitCode()).isZero();
+        SikifansoProcess.Result applied = sikifanso("-c", "lab", "-o", "json", "profile", "apply",
+                bundle.toString(), "--no-wait");
+
+        assertThat(applied.exitCode()).as(applied.stderr()).isZero();
+        JsonNode result = Mappers.JSON.readTree(applied.stdout());
+        assertThat(result.path("enabled")).extracting(JsonNode::asText)
+                .containsExactly("community--embedder", "valkey", "community--vectordb");
+        assertThat(result.path("pinned")).extracting(JsonNode::asText).containsExactly("community--vectordb@0.9.0");
+        assertThat(Files.readString(repo().resolve("catalog/community--vectordb.yaml")))
+                .startsWith("# From catalog source community at " + git("rev-parse", "HEAD"))
+                .contains("enabled: true", "targetRevision: \"0.9.0\"");
+        assertThat(repo().resolve("catalog/values/community--vectordb.yaml")).hasContent("replicaCount: 2");
+        assertThat(services.profileBundles().export(LAB, "again", null).apps())
+                .extracting(ProfileBundle.App::name).contains("community/vectordb", "community/embedder");
+    }
+
+    @Test
     void sourcesAddedByConcurrentCommandsAreAllRecorded() throws Exception {
         // Separate processes, as a user's shells would run them: each reads, changes and writes sources.yaml.
         List<String> names = List.of("one", "two", "three", "four");
