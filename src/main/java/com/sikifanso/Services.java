@@ -129,7 +129,7 @@ public final class Services {
         Lazy<ClusterBackends> backends = Lazy.of(() -> ClusterBackends.forEnvironment(env, build.version(),
                 Clock.systemUTC()).withBootstrap(PlatformBootstrap.create(helmRepositories, Clock.systemUTC(), kube,
                 env)));
-        this.clusters = Lazy.of(() -> new ClusterService(sessions, locks, new Scaffolder(build.version()), apps,
+        this.clusters = Lazy.of(() -> new ClusterService(sessions, locks, new Scaffolder(build.version(), env), apps,
                 profiles, Clock.systemUTC(), backends.get()));
         this.upgrades = Lazy.of(() -> new InfraUpgrade(sessions, backends.get().infra(),
                 new HelmCharts(helmRepositories),

@@ -83,7 +83,7 @@ public final class AppLogs {
                 }
             }
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 
@@ -110,7 +110,7 @@ public final class AppLogs {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         } finally {
             watches.values().forEach(LogWatch::close);
         }

@@ -67,7 +67,7 @@ public final class Applications {
             return all(kube).stream().map(Applications::status)
                     .sorted(Comparator.comparing(AppStatus::name)).toList();
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 
@@ -76,7 +76,7 @@ public final class Applications {
         try (KubernetesClient kube = live.kube(cluster)) {
             return detail(require(kube, cluster, app));
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 
@@ -106,7 +106,7 @@ public final class Applications {
             }
             return new SyncRequest(requested, running);
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 
@@ -127,7 +127,7 @@ public final class Applications {
             applications(kube).withName(app).patch(PatchContext.of(PatchType.JSON_MERGE), SYNC_PATCH);
             return true;
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 

@@ -29,7 +29,7 @@ public final class Projects {
                     .list().getItems().stream().map(Projects::project)
                     .sorted(Comparator.comparing(Project::name)).toList();
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 public record RegistryRequest(String name, int port) {
     /** Docker's rule for container names, which this one becomes (and a host name in registries.yaml). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+    /** {@link #NAME} in words. */
+    public static final String NAME_RULE = "letters, digits, '_', '.' and '-', starting with a letter or digit, at most"
+            + " 63 characters";
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
     private static final String FORMS = "write --registry-create PORT, NAME, NAME:PORT or NAME:127.0.0.1:PORT"
             + " (e.g. 5001, my-registry, my-registry:5001), or the flag alone for k3d-CLUSTER-registry on a free port";
@@ -30,7 +33,7 @@ public record RegistryRequest(String name, int port) {
         String name = parts[0];
         if (!NAME.matcher(name).matches()) {
             throw SikifansoException.usage("--registry-create \"" + s + "\": \"" + name + "\" is not a container name"
-                    + " (letters, digits, '_', '.' and '-', starting with a letter or digit)", FORMS);
+                    + " (" + NAME_RULE + ")", FORMS);
         }
         if (parts.length == 3 && !parts[1].equals("127.0.0.1") && !parts[1].equals("localhost")) {
             throw SikifansoException.usage("--registry-create \"" + s + "\": the registry is published on 127.0.0.1"
@@ -44,6 +47,11 @@ public record RegistryRequest(String name, int port) {
             throw SikifansoException.usage("--registry-create \"" + s + "\": \"" + port + "\" is not a port", FORMS);
         }
         return new RegistryRequest(name, port(port));
+    }
+
+    /** Whether {@code name} can be the registry container's name. */
+    public static boolean isName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     private static int port(String digits) {

@@ -44,12 +44,13 @@ public record ClusterFile(String apiVersion, String kind, Metadata metadata, Nod
     }
 
     /**
-     * {@code create}: a registry container for the cluster on host port {@code port}; {@code config}: a k3s
-     * registries.yaml written into every node, as k3d's {@code registries.config}.
+     * {@code create}: a registry container for the cluster named {@code name} (absent: k3d's
+     * {@code k3d-<cluster>-registry}) on host port {@code port}; {@code config}: a k3s registries.yaml written into
+     * every node, as k3d's {@code registries.config}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"create", "port", "config"})
-    public record Registry(Boolean create, Integer port, String config) {
+    @JsonPropertyOrder({"create", "name", "port", "config"})
+    public record Registry(Boolean create, String name, Integer port, String config) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -97,7 +98,7 @@ public record ClusterFile(String apiVersion, String kind, Metadata metadata, Nod
     }
 
     public Registry registryOrEmpty() {
-        return registry == null ? new Registry(null, null, null) : registry;
+        return registry == null ? new Registry(null, null, null, null) : registry;
     }
 
     public Cni cni() {
@@ -115,16 +116,16 @@ public record ClusterFile(String apiVersion, String kind, Metadata metadata, Nod
         Nodes nodes = new Nodes(pick(o.image(), n.image()), pick(o.servers(), n.servers()),
                 pick(o.agents(), n.agents()), pick(o.gpus(), n.gpus()));
         Network network = o.cni() == null ? this.network : new Network(o.cni());
-        Registry registry = new Registry(pick(o.registryCreate(), r.create()), pick(o.registryPort(), r.port()),
-                pick(o.registryConfig(), r.config()));
+        Registry registry = new Registry(pick(o.registryCreate(), r.create()), pick(o.registryName(), r.name()),
+                pick(o.registryPort(), r.port()), pick(o.registryConfig(), r.config()));
         return new ClusterFile(API_VERSION, KIND, new Metadata(pick(o.name(), name()), metadata == null ? null : metadata.description()), emptyToNull(nodes), network,
                 ports, emptyToNull(registry), pick(o.profiles(), profiles), apps, customApps, agents, infra);
     }
 
     /** What the command line may override; null means "not given". */
     public record Overrides(String name, String image, Integer servers, Integer agents, String gpus, Cni cni,
-                            Boolean registryCreate, Integer registryPort, String registryConfig,
-                            List<String> profiles) {
+                            Boolean registryCreate, String registryName, Integer registryPort,
+                            String registryConfig, List<String> profiles) {
     }
 
     private static <T> T pick(T preferred, T fallback) {
@@ -136,6 +137,6 @@ public record ClusterFile(String apiVersion, String kind, Metadata metadata, Nod
     }
 
     private static Registry emptyToNull(Registry r) {
-        return r.create() == null && r.port() == null && r.config() == null ? null : r;
+        return r.create() == null && r.name() == null && r.port() == null && r.config() == null ? null : r;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.infra.Cni;
 import com.sikifanso.cluster.RegistryConfig;
+import com.sikifanso.cluster.RegistryRequest;
 import com.sikifanso.core.K3dNames;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.Names;
@@ -34,7 +35,7 @@ public final class ClusterFileParser {
             "nodes", List.of("image", "servers", "agents", "gpus"),
             "network", List.of("cni"),
             "ports", List.of("api", "http", "https", "argocd", "hubble"),
-            "registry", List.of("create", "port", "config"),
+            "registry", List.of("create", "name", "port", "config"),
             "customApps[]", List.of("name", "repo", "chart", "version", "namespace", "values"),
             "agents[]", List.of("name", "allow", "egressFqdns", "cpuRequest", "cpuLimit", "memoryRequest",
                     "memoryLimit", "pods", "podSecurity", "workload"),
@@ -150,6 +151,16 @@ public final class ClusterFileParser {
         if (create != null && !create.isBoolean()) {
             throw error("registry.create", "is " + shown(create), "write create: true or create: false");
         }
+        optionalText(r, "registry.name").ifPresent(name -> {
+            if (!RegistryRequest.isName(name)) {
+                throw error("registry.name", "\"" + name + "\" is not a container name",
+                        "use " + RegistryRequest.NAME_RULE + ", e.g. name: my-registry");
+            }
+            if (create == null || !create.asBoolean()) {
+                throw error("registry.name", "names a registry the file does not create",
+                        "add create: true beside it, or leave name out");
+            }
+        });
         wholeNumber(r, "registry.port", 1, 65535, "port: 5000 (the registry's host port)");
         optionalText(r, "registry.config").ifPresent(config -> {
             try {

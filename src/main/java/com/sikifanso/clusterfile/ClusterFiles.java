@@ -8,6 +8,7 @@ import com.sikifanso.agents.AgentService;
 import com.sikifanso.agents.AgentSpec;
 import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Catalog;
+import com.sikifanso.cluster.ClusterRegistry;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.CustomApp;
 import com.sikifanso.catalog.CustomApps;
@@ -178,8 +179,7 @@ public final class ClusterFiles {
         Session.K3dConfig k3d = session.k3dConfig();
         ClusterFile.Nodes nodes = k3d == null ? null : new ClusterFile.Nodes(k3d.image(), k3d.servers(),
                 k3d.agents(), k3d.gpus());
-        ClusterFile.Registry registry = k3d == null || k3d.registryConfig() == null ? null
-                : new ClusterFile.Registry(null, null, session.withoutSecrets().k3dConfig().registryConfig());
+        ClusterFile.Registry registry = k3d == null ? null : registry(cluster, session.withoutSecrets().k3dConfig());
         List<String> enabled = Catalog.load(dir).entries().stream().filter(CatalogEntry::enabled)
                 .map(CatalogEntry::name).toList();
         List<ClusterFile.CustomAppEntry> custom = CustomApps.load(dir).stream().map(a -> new ClusterFile
@@ -194,6 +194,19 @@ public final class ClusterFiles {
                 new ClusterFile.Metadata(cluster.value(), null), nodes,
                 cni == Cni.cilium ? null : new ClusterFile.Network(cni), null, registry, null, enabled, custom,
                 sandboxes, withoutCni(infra));
+    }
+
+    /**
+     * The registry as created: a name the user gave is kept, k3d's default left out (the copy gets its own), and the
+     * host port too, as the other host ports are.
+     */
+    private static ClusterFile.Registry registry(ClusterName cluster, Session.K3dConfig k3d) {
+        Session.LocalRegistry made = k3d.registry();
+        if (made == null) {
+            return k3d.registryConfig() == null ? null : new ClusterFile.Registry(null, null, null, k3d.registryConfig());
+        }
+        String name = made.name().equals(ClusterRegistry.name(cluster.k3d())) ? null : made.name();
+        return new ClusterFile.Registry(true, name, null, k3d.registryConfig());
     }
 
     /** The platform's cni is shown as network.cni, where a file says it. */

@@ -184,7 +184,7 @@ public final class LockFiles {
         try (KubernetesClient client = KubeClients.failingFast(kube.forCluster(cluster), API_TIMEOUT)) {
             return new Images(new ArrayList<>(PodImages.of(client)), LockFile.IMAGES_FROM_PODS);
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw new LiveCluster(sessions, kube).unreachable(cluster, e);
         }
     }
 

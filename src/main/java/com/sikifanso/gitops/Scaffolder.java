@@ -37,8 +37,16 @@ public final class Scaffolder {
 
     private final String toolVersion;
 
+    /** Where a custom template's clone finds the user's git credentials (HOME, GIT_CONFIG_*), as share/ does. */
+    private final java.util.Map<String, String> env;
+
     public Scaffolder(String toolVersion) {
+        this(toolVersion, System.getenv());
+    }
+
+    public Scaffolder(String toolVersion, java.util.Map<String, String> env) {
         this.toolVersion = toolVersion;
+        this.env = env;
     }
 
     public GitOpsRepo scaffold(Path target, TemplateSource source) {
@@ -121,7 +129,7 @@ public final class Scaffolder {
         }
     }
 
-    private static void fetchCustomTemplate(TemplateSource.Custom source, Path work)
+    private void fetchCustomTemplate(TemplateSource.Custom source, Path work)
             throws IOException, GitAPIException {
         Path local = Path.of(source.location());
         boolean plainDirectory = Files.isDirectory(local) && !Files.exists(local.resolve(".git"));
@@ -130,7 +138,11 @@ public final class Scaffolder {
             return;
         }
         String uri = Files.isDirectory(local) ? local.toAbsolutePath().toUri().toString() : source.location();
-        try (Git git = Git.cloneRepository().setURI(uri).setDirectory(work.toFile()).call()) {
+        // Over https and http, git's credential helpers answer JGit (a private template repo, as for a remote).
+        GitCredentialHelpers credentials = new GitCredentialHelpers(work, env);
+        try (Git git = Git.cloneRepository().setURI(uri).setDirectory(work.toFile())
+                .setCredentialsProvider(credentials).call()) {
+            credentials.approve();
             if (source.tag() != null) {
                 checkoutTag(git, source);
             }

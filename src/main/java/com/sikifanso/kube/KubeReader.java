@@ -104,7 +104,7 @@ public final class KubeReader {
         try (KubernetesClient kube = live.kube(cluster)) {
             return query.apply(kube);
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 

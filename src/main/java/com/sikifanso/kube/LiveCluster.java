@@ -44,12 +44,34 @@ public final class LiveCluster {
         return clients.forCluster(cluster);
     }
 
-    /** A failed API call, as the user-facing error: which cluster could not be reached, and what to try. */
-    public static SikifansoException unreachable(ClusterName cluster, KubernetesClientException e) {
-        String detail = e.getCode() == 0 || e.getStatus() == null ? Throwables.rootMessage(e)
-                : "HTTP " + e.getCode() + " " + e.getStatus().getMessage();
+    /**
+     * A failed API call, as the user-facing error, knowing whether the cluster is attached: an attached cluster is
+     * not started by sikifanso, so its hint is the context and its credentials, not {@code cluster start}.
+     */
+    public SikifansoException unreachable(ClusterName cluster, KubernetesClientException e) {
+        return new Attachments(sessions.home()).find(cluster).map(a -> unreachableAttached(cluster, a, e))
+                .orElseGet(() -> unreachableLocal(cluster, e));
+    }
+
+    /** A failed API call of a local (k3d) cluster: which cluster could not be reached, and what to try. */
+    public static SikifansoException unreachableLocal(ClusterName cluster, KubernetesClientException e) {
         return SikifansoException.failure("cannot talk to the Kubernetes API of cluster \"" + cluster + "\": "
-                + detail, "is it up? start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster), e);
+                + detail(e), "is it up? start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster), e);
+    }
+
+    /** An attached cluster's API did not answer: its context's server or its credentials (a cloud CLI's login). */
+    public static SikifansoException unreachableAttached(ClusterName cluster, Attachment a,
+                                                         KubernetesClientException e) {
+        return SikifansoException.failure("cannot talk to the Kubernetes API of attached cluster \"" + cluster
+                + "\" (context " + a.context() + " in " + a.kubeconfig() + "): " + detail(e), "check that context's"
+                + " server and credentials (for EKS, GKE or AKS, log in again with the cloud's CLI: aws sso login,"
+                + " gcloud auth login, az login), then see what answers with: ",
+                Suggestion.of("cluster", "doctor").arg("cluster", cluster), e);
+    }
+
+    private static String detail(KubernetesClientException e) {
+        return e.getCode() == 0 || e.getStatus() == null ? Throwables.rootMessage(e)
+                : "HTTP " + e.getCode() + " " + e.getStatus().getMessage();
     }
 
 }

@@ -90,11 +90,11 @@ public final class ClusterFileOps {
         String registries = in.registryConfig() == null ? null : RegistryConfig.read(in.registryConfig());
         Integer registryPort = in.registryCreate() == null || in.registryCreate() == 0 ? null : in.registryCreate();
         ClusterFile file = base.overriddenBy(new ClusterFile.Overrides(in.name(), in.image(), in.servers(),
-                in.agents(), in.gpus(), in.cni(), in.registryCreate() == null ? null : true, registryPort, registries,
-                in.profiles()));
+                in.agents(), in.gpus(), in.cni(), in.registryCreate() == null ? null : true, in.registryName(),
+                registryPort, registries, in.profiles()));
         if (file.name() == null && in.fromSnapshot() == null) {
             file = file.overriddenBy(new ClusterFile.Overrides(ClusterOps.DEFAULT_NAME, null, null, null, null, null,
-                    null, null, null, null));
+                    null, null, null, null, null));
         }
         if (in.fromSnapshot() != null && ClusterFiles.changesRepo(file)) {
             Hint.Mention from = Suggestion.of("cluster", "create").option("fromSnapshot", "S").mentionFlag();

@@ -343,7 +343,7 @@ public final class ClusterOps {
                 nodes.agents(), nodes.image(), switchContext, Boolean.TRUE.equals(in.keepOnFailure()),
                 ctx.waitPolicy().timeout(), Boolean.TRUE.equals(in.skipBootstrap()), in.pull(), registries,
                 new NodeOptions(nodes.servers(), hostPorts(file.ports()), Gpus.parse(nodes.gpus()),
-                        registryPort(file.registryOrEmpty()), in.registryName()), preload), ctx.progress());
+                        registryPort(file.registryOrEmpty()), file.registryOrEmpty().name()), preload), ctx.progress());
         Session session = Boolean.TRUE.equals(in.showPassword()) ? c.session() : c.session().withoutSecrets();
         ClusterService.Prepared prepared = early != null ? early : c.prepared();
         return new ClusterCreated(session, prepared.reused(), prepared.profile(), Optional.of(c.kubeconfig().toString()),

@@ -96,6 +96,23 @@ class AttachedClusterCommandsTest {
                 .doesNotContain("Docker");
     }
 
+    /** The API down (its context's server a port nobody serves): the hint is the context and login, not start. */
+    @Test
+    void anUnreachableAttachedApiNamesTheContextAndTheDoctorNotClusterStart() throws Exception {
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            String config = java.nio.file.Files.readString(lab.kubeconfig);
+            java.nio.file.Files.writeString(lab.kubeconfig, config.replaceFirst("server: \"[^\"]+\"",
+                    "server: \"https://127.0.0.1:" + closed.getLocalPort() + "\""));
+        }
+
+        SikifansoProcess.Result status = run("-c", "prod", "app", "status");
+
+        assertThat(status.exitCode()).as(status.stderr()).isEqualTo(1);
+        assertThat(status.stderr()).contains("cannot talk to the Kubernetes API of attached cluster \"prod\" (context "
+                + AttachedLab.CONTEXT + " in " + lab.kubeconfig + ")", "check that context's server and credentials",
+                "gcloud auth login", "sikifanso cluster doctor prod").doesNotContain("cluster start");
+    }
+
     @Test
     void doctorAsksTheAttachedApiAndNeverDocker() throws Exception {
         SikifansoProcess.Result doctor = run("cluster", "doctor", "prod", "-o", "json");

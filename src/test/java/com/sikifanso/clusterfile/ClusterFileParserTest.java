@@ -59,7 +59,7 @@ class ClusterFileParserTest {
                 + "profiles: [rag]\n", "lab.yaml");
 
         ClusterFile resolved = file.overriddenBy(new ClusterFile.Overrides("other", null, null, 4, null, null, null,
-                null, null, null));
+                null, null, null, null));
 
         assertThat(resolved.name()).isEqualTo("other");
         assertThat(resolved.nodes().servers()).isEqualTo(3);
@@ -150,6 +150,37 @@ class ClusterFileParserTest {
                 "lab.yaml"))
                 .hasMessage("lab.yaml line 4: registry.config unknown key mirors (allowed here: auths, configs,"
                         + " mirrors)");
+    }
+
+    @Test
+    void aCreatedRegistryMayBeNamed() {
+        ClusterFile file = ClusterFileParser.parse(HEADER + "registry:\n  create: true\n  name: team-registry\n"
+                + "  port: 5001\n", "lab.yaml");
+
+        assertThat(file.registry()).isEqualTo(new ClusterFile.Registry(true, "team-registry", 5001, null));
+    }
+
+    @Test
+    void aRegistryNameThatIsNoContainerNameIsRefused() {
+        assertRefused(HEADER + "registry:\n  create: true\n  name: -team registry\n", "lab.yaml line 5:"
+                + " registry.name \"-team registry\" is not a container name", "use letters, digits, '_', '.' and"
+                + " '-', starting with a letter or digit, at most 63 characters, e.g. name: my-registry");
+    }
+
+    @Test
+    void aRegistryNameWithoutCreateIsRefused() {
+        assertRefused(HEADER + "registry:\n  name: team-registry\n", "lab.yaml line 4: registry.name names a"
+                + " registry the file does not create", "add create: true beside it, or leave name out");
+    }
+
+    @Test
+    void aRegistryNameFlagWinsOverTheFiles() {
+        ClusterFile file = ClusterFileParser.parse(HEADER + "registry: {create: true, name: a, port: 5001}\n", "f");
+
+        ClusterFile resolved = file.overriddenBy(new ClusterFile.Overrides(null, null, null, null, null, null, true,
+                "b", null, null, null));
+
+        assertThat(resolved.registry()).isEqualTo(new ClusterFile.Registry(true, "b", 5001, null));
     }
 
     @Test

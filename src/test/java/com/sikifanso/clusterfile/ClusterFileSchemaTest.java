@@ -57,11 +57,20 @@ class ClusterFileSchemaTest {
                         .containsEntry("N", "2"));
     }
 
+    @Test
+    void aNamedRegistryIsAcceptedByBoth() {
+        String yaml = HEADER + "registry: {create: true, name: team.registry_1, port: 5001}\n";
+        assertThat(violations(yaml)).isEmpty();
+        assertThat(ClusterFileParser.parse(yaml, "f").registry().name()).isEqualTo("team.registry_1");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "nodes: {servers: three}", "nodes: {servers: 10}", "nodes: {severs: 3}", "network: {cni: calico}",
         "agents: [{allow: [qdrant]}]", "customApps: [{name: p, repo: r, chart: c, namespace: n}]",
         "ports: {api: 70000}", "nodes: {gpus: -1}", "registry: {create: yes please}", "infra: {platfrom: {}}",
+        "registry: {create: true, name: -team registry}", "registry: {name: team-registry}",
+        "registry: {create: false, name: team-registry}",
         "metadata: {name: Lab_1}", "agents: [{name: a, workload: {command: [run]}}]",
         "agents: [{name: a, workload: {image: x, entrypoint: [run]}}]",
         "agents: [{name: a, workload: {image: x, env: {A: [1]}}}]"})

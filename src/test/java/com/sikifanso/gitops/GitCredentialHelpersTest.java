@@ -82,6 +82,21 @@ class GitCredentialHelpersTest {
         }
     }
 
+    /** cluster create --bootstrap URL: a private template repo is cloned with the same credentials. */
+    @Test
+    void aCustomBootstrapTemplateBehindALoginIsClonedWithTheCredentialStore() throws Exception {
+        Scaffolder scaffolder = new Scaffolder("test", env);
+        assertThatThrownBy(() -> scaffolder.scaffold(tmp.resolve("without"), TemplateSource.of(url, null)))
+                .as("no helper, no login").hasMessageContaining("cannot clone bootstrap template");
+        gitConfig("credential.helper", "store");
+        credentialStore(PASSWORD);
+
+        // The repo is cloned and read: what it lacks is the template's files (it holds a profile), not the login.
+        assertThatThrownBy(() -> scaffolder.scaffold(tmp.resolve("with"), TemplateSource.of(url, null)))
+                .hasMessageContaining("bootstrap template " + url + " is missing bootstrap/root-app.yaml")
+                .hasMessageNotContaining("cannot clone");
+    }
+
     @Test
     void theCredentialStoreHelperAnswersForTheServer() throws Exception {
         gitConfig("credential.helper", "store");

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sikifanso.Services;
 import com.sikifanso.cluster.PullPolicy;
+import com.sikifanso.cluster.RegistryRequest;
 import com.sikifanso.clusterfile.ClusterFile;
 import com.sikifanso.clusterfile.ClusterFileParser;
 import com.sikifanso.clusterfile.ClusterFiles;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.session.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +125,46 @@ class ClusterFileOpsTest {
         assertThat(resolved.nodes().agents()).isEqualTo(5);
         assertThat(resolved.apps()).containsExactly("langfuse");
         assertThat(home.resolve("clusters")).doesNotExist();
+    }
+
+    @Test
+    void theDryRunKeepsTheRegistryNameGivenOnTheCommandLine() throws IOException {
+        Path file = Files.writeString(home.resolve("lab.yaml"), FILE);
+        ClusterOps.ClusterCreateInput named = new ClusterOps.ClusterCreateInput("reglab", null, null, null, false,
+                null, null, null, PullPolicy.MISSING, null, null, null, null, file, null, false, false, false, false,
+                null, 5001, null, null, RegistryRequest.parse("team-registry:5001").name());
+
+        ClusterFile resolved = call(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, named).file();
+
+        assertThat(resolved.registry()).isEqualTo(new ClusterFile.Registry(true, "team-registry", 5001, null));
+        String text = ClusterFileOps.CLUSTER_CREATE_DRY_RUN.render(new ClusterFileOps.ClusterFileDoc(resolved));
+        assertThat(text).contains("registry:\n  create: true\n  name: team-registry\n  port: 5001\n");
+        assertThat(ClusterFileParser.parse(text, "dry-run")).isEqualTo(resolved);
+    }
+
+    @Test
+    void clusterConfigKeepsAGivenRegistryNameAndLeavesOutK3dsDefault() {
+        call(ClusterOps.CLUSTER_CREATE, create("named-reg", null, null, null, true));
+        call(ClusterOps.CLUSTER_CREATE, create("default-reg", null, null, null, true));
+        // The nodes' half (a real registry container) is ClusterNodesTest's: here the session says what was made.
+        madeRegistry("named-reg", "team-registry");
+        madeRegistry("default-reg", "k3d-default-reg-registry");
+
+        ClusterFile named = call(ClusterFileOps.CLUSTER_CONFIG, new ClusterOps.ClusterRef("named-reg")).file();
+        ClusterFile unnamed = call(ClusterFileOps.CLUSTER_CONFIG, new ClusterOps.ClusterRef("default-reg")).file();
+
+        assertThat(named.registry()).isEqualTo(new ClusterFile.Registry(true, "team-registry", null, null));
+        assertThat(unnamed.registry()).isEqualTo(new ClusterFile.Registry(true, null, null, null));
+        String text = ClusterFileOps.CLUSTER_CONFIG.render(new ClusterFileOps.ClusterFileDoc(named));
+        assertThat(text).contains("registry:\n  create: true\n  name: team-registry\n");
+        assertThat(ClusterFileParser.parse(text, "config").registry()).isEqualTo(named.registry());
+    }
+
+    private void madeRegistry(String cluster, String registry) {
+        Session s = services.sessions().load(ClusterName.of(cluster));
+        services.sessions().save(new Session(s.clusterName(), s.state(), s.createdAt(), s.bootstrapURL(),
+                s.bootstrapVersion(), s.gitOpsPath(), s.services(), new Session.K3dConfig("rancher/k3s:v1.36.3-k3s1",
+                        1, 0, null, null, new Session.LocalRegistry(registry, 5001)), s.ports()));
     }
 
     @Test

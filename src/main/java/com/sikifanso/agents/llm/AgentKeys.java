@@ -74,7 +74,7 @@ public final class AgentKeys {
             }
             return new KeyState(ns + "/" + SECRET, budget.toString(), llm.models(), null);
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 
@@ -114,7 +114,7 @@ public final class AgentKeys {
             kube.secrets().inNamespace(ns).withName(SECRET).delete();
             return true;
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 
@@ -134,7 +134,7 @@ public final class AgentKeys {
             info.path("models").forEach(m -> models.add(m.asText()));
             return Optional.of(new KeyState(ns + "/" + SECRET, budget, models, info.path("spend").asDouble(0)));
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 

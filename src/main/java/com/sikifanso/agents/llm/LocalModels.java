@@ -68,7 +68,7 @@ public final class LocalModels {
             return models.stream().map(m -> ToolCallCheck.check(gateway::post, ToolCallCheck.Shape.OPENAI,
                     m.name())).toList();
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 }

@@ -90,7 +90,7 @@ public final class AgentProbe {
             }
             return report.withCauses(new ProbeDiagnosis(kube).causes(agent, plan.policy()));
         } catch (KubernetesClientException e) {
-            throw LiveCluster.unreachable(cluster, e);
+            throw live.unreachable(cluster, e);
         }
     }
 

@@ -274,7 +274,7 @@ public final class ClusterStateFeed implements AutoCloseable {
             throw new Unreachable(e.getMessage(), e.hint());
         } catch (ExecutionException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            SikifansoException why = cause instanceof KubernetesClientException k ? LiveCluster.unreachable(cluster, k)
+            SikifansoException why = cause instanceof KubernetesClientException k ? LiveCluster.unreachableLocal(cluster, k)
                     : SikifansoException.failure("cannot talk to the Kubernetes API of cluster \"" + cluster
                     + "\": " + Throwables.rootMessage(cause), up, cause);
             throw new Unreachable(why.getMessage(), why.hint());
