@@ -37,6 +37,12 @@ public final class SourceNames {
             throw SikifansoException.usage("invalid app name \"" + requested + "\": it has more than one '/'",
                     "name a catalog source's entry SOURCE/app, e.g. community/qdrant, and any other app by its name");
         }
+        if (requested != null && requested.contains("/") && !Names.isLabel(inRepo(requested))) {
+            // Named as the user wrote it, not as the repo would spell it.
+            throw SikifansoException.usage("invalid app name \"" + requested + "\": SOURCE and app must each be made"
+                    + " of " + Names.RULE.replace("63 characters", "63 characters together"),
+                    "name a catalog source's entry SOURCE/app, e.g. community/qdrant");
+        }
         return Names.requireLabel("app", requested == null ? null : inRepo(requested));
     }
 

@@ -55,7 +55,7 @@ public final class ImageOps {
     public record ImageProfilesInput(
             @Param("Profiles, e.g. [\"agent-dev\"] (see profile_list)") List<String> profiles,
             @Param(value = "Read the catalog and platform settings of this cluster's GitOps repo; default: the"
-                    + " built-in template", optional = true) String cluster) {
+                    + " built-in template", optional = true) String cluster) implements ClusterScoped {
     }
 
     /** One image a cluster with the profiles needs: what needs it, whether the cache has it, and its tarball's size. */
@@ -120,7 +120,7 @@ public final class ImageOps {
         ProfileImages images = new ProfileImages(new HelmCharts(helmRepositories)::template, services.profiles(),
                 new InfraConfigs());
         if (in.cluster() != null) {
-            ClusterName cluster = ClusterName.of(in.cluster());
+            ClusterName cluster = in.clusterName();
             Path repo = services.sessions().home().gitOpsDir(cluster);
             if (!Files.isDirectory(repo)) {
                 throw SikifansoException.failure("cluster \"" + cluster + "\" has no GitOps repo at " + repo,
