@@ -42,31 +42,35 @@ final class CatalogSourceCommand {
         }
     }
 
-    @Command(name = "update", description = {"Fetch a source's reference again, lint it, and move its pin.",
-        "Entries clusters already enabled keep the files they committed."})
-    static final class Update extends BaseCommand {
+    /** What update and remove share: one source, named, as the operations' input. */
+    abstract static class Named extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The source.")
         String name;
 
+        CatalogSourceOps.SourceName input() {
+            return new CatalogSourceOps.SourceName(name);
+        }
+    }
+
+    @Command(name = "update", description = {"Fetch a source's reference again, lint it, and move its pin.",
+        "Entries clusters already enabled keep the files they committed."})
+    static final class Update extends Named {
         @Override
         int run() {
-            perform(CatalogSourceOps.UPDATE, new CatalogSourceOps.SourceName(name));
+            perform(CatalogSourceOps.UPDATE, input());
             return 0;
         }
     }
 
     @Command(name = "remove", description = {"Forget a catalog source and its files.",
         "Clusters that enabled its entries keep them in their GitOps repos."})
-    static final class Remove extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", description = "The source.")
-        String name;
-
+    static final class Remove extends Named {
         @Mixin
         Confirmation confirmation;
 
         @Override
         int run() {
-            CatalogSourceOps.SourceName input = new CatalogSourceOps.SourceName(name);
+            CatalogSourceOps.SourceName input = input();
             confirmation.require(root().terminal(), () -> {
                 services().catalogSources().get(name);
                 return CatalogSourceOps.REMOVE.confirmationFor(input).orElseThrow();
