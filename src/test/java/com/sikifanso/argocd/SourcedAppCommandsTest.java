@@ -4,9 +4,8 @@ import static com.sikifanso.catalog.CatalogEntryFiles.entry;
 import static com.sikifanso.catalog.CatalogEntryFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sikifanso.catalog.HelmRepoServer;
+import com.sikifanso.catalog.CommunityCatalog;
 import com.sikifanso.core.ClusterName;
-import com.sikifanso.gitops.GitServers;
 import com.sikifanso.ops.OperationContext;
 import com.sikifanso.ops.OperationRegistry;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,22 +32,17 @@ class SourcedAppCommandsTest {
     @TempDir
     Path tmp;
 
-    private HelmRepoServer charts;
+    private CommunityCatalog community;
 
     @BeforeEach
     void labWithCommunityVectordbEnabled() throws Exception {
-        charts = HelmRepoServer.start(Map.of("vectordb", List.of("1.0.0")));
-        Path community = tmp.resolve("community");
-        write(community.resolve("entries"), "vectordb", entry("vectordb", charts.url()));
-        for (List<String> git : List.of(List.of("git", "init", "--quiet", "--initial-branch=main"),
-                List.of("git", "add", "-A"), List.of("git", "commit", "--quiet", "-m", "vectordb"))) {
-            GitServers.run(git, community);
-        }
+        community = CommunityCatalog.serving(tmp.resolve("community"), Map.of("vectordb", List.of("1.0.0")));
+        write(community.entries(), "vectordb", entry("vectordb", community.chartsUrl()));
+        community.commitAll("vectordb");
         Path home = tmp.resolve("home");
         RunningLab.home(home, "http://127.0.0.1:1", "pw");
         RunningLab.writeKubeconfig(home, client);
-        RunningLab.Run added = cli("catalog", "source", "add", "community",
-                "git+file://" + community + "//entries@main");
+        RunningLab.Run added = cli("catalog", "source", "add", "community", community.ref());
         assertThat(added.code()).as(added.err()).isZero();
         RunningLab.cliServices(home).apps().enable(LAB, List.of("community/vectordb"));
         client.genericKubernetesResources(ArgoCdResources.APPLICATION).inNamespace("argocd").resource(
@@ -58,7 +52,7 @@ class SourcedAppCommandsTest {
 
     @AfterEach
     void stop() {
-        charts.close();
+        community.close();
     }
 
     private RunningLab.Run cli(String... args) {

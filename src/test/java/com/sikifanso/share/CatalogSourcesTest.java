@@ -8,14 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.Services;
 import com.sikifanso.catalog.AppService;
-import com.sikifanso.catalog.HelmRepoServer;
+import com.sikifanso.catalog.CommunityCatalog;
 import com.sikifanso.cli.InProcess;
 import com.sikifanso.cli.SikifansoProcess;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
-import com.sikifanso.gitops.GitServers;
 import com.sikifanso.gitops.TemplateSource;
 import com.sikifanso.session.SikifansoHome;
 import java.nio.file.Files;
@@ -39,26 +38,24 @@ class CatalogSourcesTest {
     @TempDir
     Path tmp;
 
-    private HelmRepoServer charts;
+    private CommunityCatalog catalog;
     private Path community;
     private Services services;
 
     @BeforeEach
     void aCommunityCatalogInGit() throws Exception {
-        charts = HelmRepoServer.start(Map.of("vectordb", List.of("1.0.0", "0.9.0"), "embedder", List.of("1.0.0"),
-                "qdrant", List.of("1.0.0")));
-        community = tmp.resolve("community");
-        Path entries = community.resolve("entries");
-        write(entries, "vectordb", entry("vectordb", charts.url(), "dependsOn: [embedder, valkey]",
+        catalog = CommunityCatalog.serving(tmp.resolve("community"), Map.of("vectordb", List.of("1.0.0", "0.9.0"),
+                "embedder", List.of("1.0.0"), "qdrant", List.of("1.0.0")));
+        community = catalog.dir();
+        Path entries = catalog.entries();
+        write(entries, "vectordb", entry("vectordb", catalog.chartsUrl(), "dependsOn: [embedder, valkey]",
                 "agentAccess:", "  port: 6333", "  podLabels:", "    app.kubernetes.io/name: vectordb"));
-        write(entries, "embedder", entry("embedder", charts.url()));
+        write(entries, "embedder", entry("embedder", catalog.chartsUrl()));
         // The same name as a built-in entry: enabled as community/qdrant, beside the built-in qdrant.
-        write(entries, "qdrant", entry("qdrant", charts.url()));
+        write(entries, "qdrant", entry("qdrant", catalog.chartsUrl()));
         write(entries.resolve("values"), "vectordb", "replicaCount: 2\n");
         Files.writeString(community.resolve("README.md"), "A catalog\n");
-        git("init", "--quiet", "--initial-branch=main");
-        git("add", "-A");
-        git("commit", "--quiet", "-m", "three entries");
+        catalog.commitAll("three entries");
         services = new Services(new BuildInfo("test", "none"), new SikifansoHome(tmp.resolve("home")),
                 Duration.ofSeconds(5), msg -> { }, env());
         services.clusters().prepare(LAB, new TemplateSource.Embedded(), null);
@@ -71,17 +68,15 @@ class CatalogSourcesTest {
 
     @AfterEach
     void stop() {
-        charts.close();
+        catalog.close();
     }
 
     private String git(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        return GitServers.run(command, community).strip();
+        return catalog.git(args);
     }
 
     private String ref() {
-        return "git+file://" + community + "//entries@main";
+        return catalog.ref();
     }
 
     private SikifansoProcess.Result sikifanso(String... args) {
@@ -235,7 +230,7 @@ class CatalogSourcesTest {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.stderr()).contains("catalog source community (" + ref() + " at " + git("rev-parse", "HEAD")
                         + ") fails catalog lint with 2 errors:\n"
-                        + "  vectordb.yaml: targetRevision: chart \"vectordb\" in " + charts.url()
+                        + "  vectordb.yaml: targetRevision: chart \"vectordb\" in " + catalog.chartsUrl()
                         + " has no version 2.0.0 (fix: versions there: 1.0.0, 0.9.0)\n"
                         + "  vectordb.yaml: agentAccess.port: is not declared (fix: declare the port agents connect"
                         + " to, e.g. port: 8080 (agent sandboxes allow only that port))",
