@@ -8,47 +8,33 @@ import com.sikifanso.LabKubeconfig;
 import com.sikifanso.cli.CommandLines;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.ops.OperationRegistry;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cluster doctor} run in-process as {@code Main} runs it, wired by the production code: the
  * kubeconfig points at fabric8's mock server and DOCKER_HOST at a scripted engine.
  */
-@EnableKubernetesMockClient(crud = true)
-class DoctorCommandTest {
-    KubernetesClient client;
-
-    @TempDir
-    Path tmp;
-
-    private ScriptedDocker docker;
-    private LabCluster lab;
+class DoctorCommandTest extends HealthyLab {
     private Path kubeconfig;
 
     record Run(int code, String out, String err) {
     }
 
-    @BeforeEach
-    void healthyLab() throws IOException {
-        docker = new ScriptedDocker();
-        lab = LabCluster.healthy(tmp.resolve("home"), client, docker);
-        kubeconfig = tmp.resolve("kubeconfig");
-        LabKubeconfig.write(kubeconfig, client.getMasterUrl().toString());
+    @Override
+    Path labRoot() {
+        return tmp.resolve("home");
     }
 
-    @AfterEach
-    void stopDocker() {
-        docker.close();
+    @BeforeEach
+    void kubeconfigOfTheMockServer() throws IOException {
+        kubeconfig = tmp.resolve("kubeconfig");
+        LabKubeconfig.write(kubeconfig, client.getMasterUrl().toString());
     }
 
     private Run sikifanso(String... args) {

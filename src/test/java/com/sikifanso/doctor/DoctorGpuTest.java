@@ -5,41 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The doctor's GPU row for a cluster made with --gpus, against fabric8's mock API server (CRUD; no k3s, GPU or device
  * plugin can run here): the test plays the device plugin by setting the node's allocatable nvidia.com/gpu, as the
  * kubelet reports it once the plugin registered.
  */
-@EnableKubernetesMockClient(crud = true)
-class DoctorGpuTest {
-    KubernetesClient client;
-
-    @TempDir
-    Path tmp;
-
-    private ScriptedDocker docker;
-    private LabCluster lab;
-
-    @BeforeEach
-    void healthyLab() throws IOException {
-        docker = new ScriptedDocker();
-        lab = LabCluster.healthy(tmp, client, docker);
-    }
-
-    @AfterEach
-    void stopDocker() {
-        docker.close();
-    }
-
+class DoctorGpuTest extends HealthyLab {
     @Test
     void aNodeOfferingGpusPasses() {
         lab.gpus("all");

@@ -10,44 +10,18 @@ import com.sikifanso.argocd.ArgoCdResources;
 import com.sikifanso.argocd.CatalogRolloutTest;
 import com.sikifanso.session.ClusterState;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The doctor against fabric8's mock API server (CRUD) and a scripted Docker engine; the test plays the cluster. */
-@EnableKubernetesMockClient(crud = true)
-class DoctorTest {
+class DoctorTest extends HealthyLab {
     static final String RESTART = "restart the cluster: sikifanso cluster stop lab && sikifanso cluster start lab";
-
-    KubernetesClient client;
-
-    @TempDir
-    Path tmp;
-
-    private ScriptedDocker docker;
-    private LabCluster lab;
-
-    @BeforeEach
-    void healthyLab() throws IOException {
-        docker = new ScriptedDocker();
-        lab = LabCluster.healthy(tmp, client, docker);
-    }
-
-    @AfterEach
-    void stopDocker() {
-        docker.close();
-    }
 
     @Test
     void aHealthyClusterPassesEveryCheckInAStableOrder() {
