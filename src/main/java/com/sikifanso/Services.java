@@ -62,6 +62,7 @@ public final class Services {
     private final Lazy<KubeReader> kube;
     private final Lazy<InfraUpgrade> upgrades;
     private final Lazy<Doctor> doctor;
+    private final Lazy<com.sikifanso.platform.ProfileImageCache> profileImageCache;
     private final Lazy<com.sikifanso.platform.ClusterAttach> attach;
     private final Lazy<AppCredentials> credentials;
     private final KubeClients kubeClients;
@@ -144,6 +145,9 @@ public final class Services {
                 new com.sikifanso.platform.ClusterWaits(Clock.systemUTC(), Duration.ofSeconds(2)), env,
                 Clock.systemUTC(), Duration.ofMinutes(10)));
         this.doctor = Lazy.of(() -> new Doctor(sessions, clusters().backends(), kube));
+        this.profileImageCache = Lazy.of(() -> new com.sikifanso.platform.ProfileImageCache(home,
+                new com.sikifanso.platform.ProfileImages(new HelmCharts(helmRepositories)::template, profiles,
+                        new com.sikifanso.infra.InfraConfigs()), () -> clusters().backends()));
         invocations.journal(new com.sikifanso.ops.InvocationJournal(home,
                 com.sikifanso.agui.journal.JournalOptions.DEFAULTS));
     }
@@ -239,6 +243,11 @@ public final class Services {
 
     public com.sikifanso.share.AgentTemplates agentTemplates() {
         return agentTemplates;
+    }
+
+    /** The images profiles need, held against this machine's image cache (image list, image prefetch). */
+    public com.sikifanso.platform.ProfileImageCache profileImageCache() {
+        return profileImageCache.get();
     }
 
     /** Clients for a cluster's API through its own kubeconfig context, for what watches it (the state feed). */

@@ -95,7 +95,8 @@ public final class Scaffolder {
         }
     }
 
-    private void copyEmbeddedTemplate(Path work) throws IOException {
+    /** Writes the embedded template's files into {@code work}, as a new cluster's repo starts. */
+    public static void copyEmbeddedTemplate(Path work) throws IOException {
         for (String file : embeddedFiles()) {
             try (InputStream in = Scaffolder.class.getResourceAsStream(TEMPLATE_ROOT + file)) {
                 if (in == null) {

@@ -16,6 +16,7 @@ import com.sikifanso.ops.ClusterOps;
 import com.sikifanso.ops.ImageOps;
 import com.sikifanso.ops.Invocations;
 import com.sikifanso.ops.Surface;
+import com.sikifanso.platform.ProfileImageCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +66,7 @@ class ImageCacheTest {
 
                 ImageOps.ImageList listed = invoke(clusters, ImageOps.IMAGE_LIST, source);
                 // Per chart in name order (init sorts before platform), charts in the order rendered: platform first.
-                assertThat(listed.images()).extracting(ImageOps.ImageEntry::image).containsExactly(images.init(),
+                assertThat(listed.images()).extracting(ProfileImageCache.Entry::image).containsExactly(images.init(),
                         images.platform(), images.app(), images.job());
                 assertThat(listed.images()).allSatisfy(e -> assertThat(e.cached()).isFalse());
                 assertThat(listed.images().get(1).neededBy()).containsExactly("cilium", "argo-cd");
