@@ -43,10 +43,6 @@ public final class CatalogSourceOps {
     public record SourceList(List<CatalogSource> sources) {
     }
 
-    /** {@code moved}: whether the pin changed. */
-    public record SourceUpdated(CatalogSource source, String previousPin, boolean moved) {
-    }
-
     /**
      * @param path a directory of entries (the CLI's PATH); with neither it nor {@code source}, the built-in catalog
      * @param skipCharts the reason the charts are not looked up in their repositories (the CLI's --no-chart-check)
@@ -67,12 +63,10 @@ public final class CatalogSourceOps {
                     CatalogSourceOps::listText)
             .cliOnly(HOST_SIDE);
 
-    public static final Operation<SourceName, SourceUpdated> UPDATE = Operation.of("catalog_source_update",
+    public static final Operation<SourceName, CatalogSources.Updated> UPDATE = Operation.of("catalog_source_update",
                     "Fetch a catalog source's reference again, lint it and move its pin.", Toolset.catalog,
-                    Safety.CHANGE, SourceName.class, SourceUpdated.class, (in, ctx) -> {
-                        CatalogSources.Updated u = sources(ctx).update(in.name());
-                        return new SourceUpdated(u.source(), u.previousPin(), u.moved());
-                    }, CatalogSourceOps::updatedText)
+                    Safety.CHANGE, SourceName.class, CatalogSources.Updated.class,
+                    (in, ctx) -> sources(ctx).update(in.name()), CatalogSourceOps::updatedText)
             .cliOnly(HOST_SIDE);
 
     public static final Operation<SourceName, CatalogSource> REMOVE = Operation.of("catalog_source_remove",
@@ -120,7 +114,7 @@ public final class CatalogSourceOps {
                 s.entries().stream().map(e -> s.name() + "/" + e).toList()) + ".\n";
     }
 
-    private static String updatedText(SourceUpdated u) {
+    private static String updatedText(CatalogSources.Updated u) {
         CatalogSource s = u.source();
         return u.moved() ? "Catalog source " + s.name() + " moved from " + u.previousPin() + " to " + s.pinned()
                 + " (" + s.entries().size() + " entries). Entries clusters already enabled keep the files they"

@@ -54,10 +54,10 @@ public final class CatalogSources implements SourcedEntries {
         }
     }
 
-    /** What {@code update} did: the source as now recorded, and the pin it had. */
-    public record Updated(CatalogSource source, String previousPin) {
-        public boolean moved() {
-            return !source.pin().equals(previousPin);
+    /** What {@code update} did: the source as now recorded, the pin it had, and whether the pin changed. */
+    public record Updated(CatalogSource source, String previousPin, boolean moved) {
+        Updated(CatalogSource source, String previousPin) {
+            this(source, previousPin, !source.pin().equals(previousPin));
         }
     }
 
