@@ -69,6 +69,21 @@ public final class LocalFiles {
         }
     }
 
+    /**
+     * Deletes a scratch directory (a temp or staging one, null when it was never made), and leaves it when it cannot:
+     * what is left behind is harmless, and the operation's own outcome is what the user must hear about.
+     */
+    public static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            deleteRecursively(dir);
+        } catch (IOException ignored) {
+            // See above: a scratch directory left behind is harmless.
+        }
+    }
+
     public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

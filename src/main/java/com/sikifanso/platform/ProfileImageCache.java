@@ -97,13 +97,7 @@ public final class ProfileImageCache {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out the built-in template in " + dir, e);
         } finally {
-            if (dir != null) {
-                try {
-                    LocalFiles.deleteRecursively(dir);
-                } catch (IOException ignored) {
-                    // A temp directory; the OS cleans it.
-                }
-            }
+            LocalFiles.deleteQuietly(dir);
         }
     }
 

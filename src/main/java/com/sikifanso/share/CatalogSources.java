@@ -107,7 +107,7 @@ public final class CatalogSources implements SourcedEntries {
             CatalogSource source = get(name);
             List<CatalogSource> rest = list().stream().filter(s -> !s.name().equals(name)).toList();
             write(new SourcesFile(rest));
-            deleteQuietly(dir.resolve(name));
+            LocalFiles.deleteQuietly(dir.resolve(name));
             return source;
         });
     }
@@ -207,7 +207,7 @@ public final class CatalogSources implements SourcedEntries {
                 }
             }
             Path old = dir.resolve("." + name + ".old");
-            deleteQuietly(old);
+            LocalFiles.deleteQuietly(old);
             if (Files.exists(dir.resolve(name))) {
                 Files.move(dir.resolve(name), old);
             }
@@ -216,19 +216,20 @@ public final class CatalogSources implements SourcedEntries {
             try {
                 write(new SourcesFile(sources));
             } catch (RuntimeException e) {
-                deleteQuietly(dir.resolve(name));
+                LocalFiles.deleteQuietly(dir.resolve(name));
                 if (Files.exists(old)) {
                     Files.move(old, dir.resolve(name));
                 }
                 throw e;
             }
-            deleteQuietly(old);
+            LocalFiles.deleteQuietly(old);
             return source;
         } catch (IOException e) {
             throw SikifansoException.failure("cannot write " + dir + ": " + e.getMessage(),
                     "check that SIKIFANSO_HOME is writable; nothing was recorded", e);
         } finally {
-            deleteQuietly(staged);
+            // A leftover staging directory is ignored by list and replaced by the next add.
+            LocalFiles.deleteQuietly(staged);
         }
     }
 
@@ -277,17 +278,6 @@ public final class CatalogSources implements SourcedEntries {
             LocalFiles.writeAtomically(dir.resolve(FILE), Mappers.YAML.writeValueAsBytes(sources), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(FILE), e);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            LocalFiles.deleteRecursively(path);
-        } catch (IOException ignored) {
-            // A leftover staging directory is ignored by list and replaced by the next add.
         }
     }
 }

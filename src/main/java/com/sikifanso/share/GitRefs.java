@@ -55,13 +55,7 @@ final class GitRefs {
             throw SikifansoException.failure("cannot read " + ref.text() + ": " + e.getMessage(),
                     "check the repository; nothing was changed", e);
         } finally {
-            if (dir != null) {
-                try {
-                    LocalFiles.deleteRecursively(dir);
-                } catch (IOException ignored) {
-                    // A temp directory left behind is harmless.
-                }
-            }
+            LocalFiles.deleteQuietly(dir);
         }
     }
 

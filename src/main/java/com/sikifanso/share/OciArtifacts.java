@@ -1,6 +1,7 @@
 package com.sikifanso.share;
 
 import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.LocalFiles;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.Throwables;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class OciArtifacts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteQuietly(dir);
+            LocalFiles.deleteQuietly(dir);
         }
     }
 
@@ -117,7 +118,7 @@ public final class OciArtifacts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteQuietly(dir);
+            LocalFiles.deleteQuietly(dir);
         }
     }
 
@@ -154,16 +155,5 @@ public final class OciArtifacts {
             default -> SikifansoException.failure(what + "the registry answered " + status + ": "
                     + Throwables.firstLine(String.valueOf(e.getMessage())), "try again; nothing was changed", e);
         };
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try {
-            com.sikifanso.core.LocalFiles.deleteRecursively(dir);
-        } catch (IOException ignored) {
-            // A temp directory left behind is harmless.
-        }
     }
 }
