@@ -232,15 +232,17 @@ public final class Services {
         return profileBundles;
     }
 
-    /** Agent templates: built-in, or from a file, an OCI registry or a git ref. */
+    /** Lockfiles: what a cluster runs, pinned (cluster lock, cluster diff-lock). */
     public com.sikifanso.clusterfile.LockFiles lockFiles() {
         return lockFiles;
     }
 
+    /** A lock's apps and agents written into a new cluster's repo (cluster create --from-lock). */
     public com.sikifanso.clusterfile.LockReplay lockReplay() {
         return lockReplay;
     }
 
+    /** Agent templates: built-in, or from a file, an OCI registry or a git ref. */
     public com.sikifanso.share.AgentTemplates agentTemplates() {
         return agentTemplates;
     }
