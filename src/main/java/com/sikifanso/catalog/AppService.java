@@ -46,18 +46,14 @@ public final class AppService {
 
     /**
      * The repo's catalog with the entries of catalog sources it does not hold yet (disabled), so an entry of a
-     * source is enabled, and resolves its dependencies, as a built-in one does.
+     * source is enabled, and resolves its dependencies, as a built-in one does; for a change made under the repo's
+     * lock.
      */
-    private Catalog layered(GitOpsRepo repo) {
+    public Catalog catalog(GitOpsRepo repo) {
         Catalog own = Catalog.load(repo.dir());
         List<CatalogEntry> all = new ArrayList<>(own.entries());
         sourcedNotIn(own).forEach(s -> all.add(s.entry()));
         return new Catalog(all);
-    }
-
-    /** The repo's catalog with the entries of catalog sources it lacks, for a change made under the repo's lock. */
-    public Catalog catalog(GitOpsRepo repo) {
-        return layered(repo);
     }
 
     /** The entry of a catalog source added on this machine that the repo names {@code repoName}, at its pin. */
@@ -119,7 +115,7 @@ public final class AppService {
             rows.add(new AppRow(app.name(), "custom", app.chart(), app.targetRevision(), app.namespace(), "custom",
                     true));
         }
-        for (CatalogEntry e : layered(repo).entries()) {
+        for (CatalogEntry e : catalog(repo).entries()) {
             if (all || e.enabled()) {
                 rows.add(new AppRow(SourceNames.shown(e.name()), e.category(), e.chart(), e.targetRevision(),
                         e.namespace(), SourceNames.source(e.name()).orElse("catalog"), e.enabled()));
@@ -130,13 +126,13 @@ public final class AppService {
 
     /** The cluster's catalog with the entries of catalog sources it can enable. */
     public Catalog catalog(ClusterName cluster) {
-        return layered(repos.open(cluster));
+        return catalog(repos.open(cluster));
     }
 
     public ToggleResult enable(ClusterName cluster, List<String> requested) {
         List<String> names = inRepo(requested);
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
-            Catalog catalog = layered(repo);
+            Catalog catalog = catalog(repo);
             names.forEach(catalog::get);
             String message = "catalog: enable " + String.join(", ", names);
             return enableResolved(cluster, repo, catalog, names, message);
@@ -148,7 +144,7 @@ public final class AppService {
         List<Profile> chosen = profiles.resolve(selection);
         List<String> apps = Profiles.apps(chosen);
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
-            Catalog catalog = layered(repo);
+            Catalog catalog = catalog(repo);
             List<String> missing = apps.stream().filter(a -> !catalog.contains(a)).toList();
             if (!missing.isEmpty()) {
                 throw SikifansoException.failure("profile " + selection + " needs apps this cluster's catalog "
@@ -231,7 +227,7 @@ public final class AppService {
                     "name each app in one of the two lists");
         }
         return repos.mutate(cluster, ApplicationSets.CATALOG, repo -> {
-            Catalog catalog = layered(repo);
+            Catalog catalog = catalog(repo);
             enable.forEach(catalog::get);
             disable.forEach(catalog::get);
             DependencyGraph.Resolution resolution = catalog.dependencies().resolve(enable);
