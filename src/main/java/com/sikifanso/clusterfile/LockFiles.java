@@ -42,8 +42,6 @@ import java.util.TreeMap;
 public final class LockFiles {
     public static final String SCHEMA_RESOURCE = "/clusterfile/lock-v1alpha1.schema.json";
     static final String SCHEMA_URL = ClusterFiles.SCHEMA_URL.replace(ClusterFiles.SCHEMA_RESOURCE, SCHEMA_RESOURCE);
-    /** The digest of a values file that sets nothing (absent, empty or only comments). */
-    static final String EMPTY_VALUES_DIGEST = SharedDocuments.digest(Mappers.YAML.createObjectNode());
     private static final Duration API_TIMEOUT = Duration.ofSeconds(15);
 
     private final SessionStore sessions;
@@ -52,6 +50,14 @@ public final class LockFiles {
     private final Profiles profiles;
     private final KubeClients kube;
     private final String generatedBy;
+
+    /**
+     * The digest of a values file that sets nothing (absent, empty or only comments). Worked out when a lock is
+     * replayed, not when the class loads: every command builds this service, and a digest costs a serialiser's set-up.
+     */
+    static String emptyValuesDigest() {
+        return SharedDocuments.digest(Mappers.YAML.createObjectNode());
+    }
 
     public LockFiles(SessionStore sessions, ClusterRepos repos, ClusterFiles clusterFiles, Profiles profiles,
                      KubeClients kube, String generatedBy) {

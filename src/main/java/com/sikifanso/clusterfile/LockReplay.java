@@ -57,8 +57,9 @@ public final class LockReplay {
                     + " unknown", "write the lock again with: ", Suggestion.of("cluster", "lock"));
         }
         List<String> digestOnly = new ArrayList<>();
+        String emptyValues = LockFiles.emptyValuesDigest();
         for (LockFile.App app : allApps(lock)) {
-            if (app.values() == null && !LockFiles.EMPTY_VALUES_DIGEST.equals(app.valuesDigest())) {
+            if (app.values() == null && !emptyValues.equals(app.valuesDigest())) {
                 digestOnly.add(app.name());
             }
         }

@@ -15,13 +15,12 @@ import java.util.stream.Collectors;
 
 /** Checks each tool result against the tool's output schema before it leaves the server. */
 final class OutputSchemaValidator implements JsonSchemaValidator {
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final Map<Map<String, Object>, JsonSchema> compiled = new ConcurrentHashMap<>();
 
     @Override
     public ValidationResponse validate(Map<String, Object> schema, Object content) {
         JsonSchema compiledSchema = compiled.computeIfAbsent(schema,
-                s -> factory.getSchema(Mappers.JSON.valueToTree(s)));
+                s -> Factory.INSTANCE.getSchema(Mappers.JSON.valueToTree(s)));
         JsonNode node = Mappers.JSON.valueToTree(content);
         Set<ValidationMessage> errors = compiledSchema.validate(node);
         if (!errors.isEmpty()) {
@@ -33,5 +32,10 @@ final class OutputSchemaValidator implements JsonSchemaValidator {
         } catch (JsonProcessingException e) {
             return ValidationResponse.asInvalid("result cannot be written as JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Made at the first tool call, not at start-up: the validator's set-up is in the way of the first answer. */
+    private static final class Factory {
+        static final JsonSchemaFactory INSTANCE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     }
 }
