@@ -101,6 +101,18 @@ class GpusAndRegistryCreateTest {
         assertThatThrownBy(() -> call(CatalogOps.CHANGE, new CatalogOps.ChangeInput("cpunodes", List.of("vllm"),
                 List.of(), false))).as("the catalog browser's staged changes too")
                 .hasMessage("vllm needs an NVIDIA GPU, and the nodes of cluster cpunodes were made without --gpus");
+        Path bundle = home.resolve("gpu-bundle.yaml");
+        Files.writeString(bundle, """
+                apiVersion: sikifanso.io/v1alpha1
+                kind: ProfileBundle
+                metadata: {name: made-on-gpus}
+                apps:
+                  - name: qdrant
+                  - name: vllm
+                """);
+        assertThatThrownBy(() -> call(ShareOps.BUNDLE_APPLY, new ShareOps.BundleApplyInput("cpunodes",
+                bundle.toString(), false))).as("a profile bundle exported from a cluster with GPUs too")
+                .hasMessage("vllm needs an NVIDIA GPU, and the nodes of cluster cpunodes were made without --gpus");
         assertThat(messages(repo)).isEqualTo(before);
         assertThat(Catalog.load(repo).get("qdrant").enabled()).isFalse();
     }
