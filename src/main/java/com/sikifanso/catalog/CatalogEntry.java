@@ -18,6 +18,7 @@ public record CatalogEntry(
         List<String> dependsOn,
         AgentAccess agentAccess,
         List<CredentialSpec> credentials,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Diagnostics.LeftOutWhenEmpty.class)
         Diagnostics diagnostics) {
 
     /** How an agent sandbox reaches this app's pods when the app is on its allow-list. */

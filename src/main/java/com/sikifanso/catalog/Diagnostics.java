@@ -1,5 +1,6 @@
 package com.sikifanso.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import com.sikifanso.core.SikifansoException;
@@ -70,7 +71,22 @@ public record Diagnostics(List<String> needs, List<String> pods, List<String> lo
         return failureModes.stream().filter(m -> m.matches(observed)).findFirst();
     }
 
+    /** Not a field of the file: without the ignore, Jackson wrote it as {@code empty: true}. */
+    @JsonIgnore
     public boolean isEmpty() {
         return needs.isEmpty() && pods.isEmpty() && logs.isEmpty() && failureModes.isEmpty();
+    }
+
+    /** For {@code @JsonInclude(CUSTOM)}: an entry without diagnostics writes no {@code diagnostics:} block at all. */
+    public static final class LeftOutWhenEmpty {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || value instanceof Diagnostics d && d.isEmpty();
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 }

@@ -30,7 +30,7 @@ public record SourcedEntry(String source, String pin, CatalogEntry entry, String
         CatalogEntry e = entry;
         CatalogEntry written = new CatalogEntry(e.name(), e.category(), e.description(), e.repoURL(), e.chart(),
                 e.targetRevision(), e.namespace(), enabled, e.tier(), e.dependsOn(), e.agentAccess(),
-                e.credentials(), e.diagnostics().equals(Diagnostics.NONE) ? null : e.diagnostics());
+                e.credentials(), e.diagnostics());
         try {
             return "# From catalog source " + source + " at " + pin + " (sikifanso catalog source list).\n"
                     + Mappers.YAML.writeValueAsString(written);
