@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.CommitId;
@@ -202,8 +203,8 @@ public final class ArgoCdOps {
             ctx.services().argocd().applications().syncIfPresent(ClusterName.of(cluster), app);
         } catch (SikifansoException e) {
             // The commit stands; Argo CD applies it at its next poll of the repo.
-            ctx.progress().accept("warning: committed, but could not ask Argo CD to sync " + app + " now: "
-                    + e.getMessage());
+            ctx.progress().note(Hint.of("warning: committed, but could not ask Argo CD to sync " + app + " now: ",
+                    e.problem()));
         }
     }
 
