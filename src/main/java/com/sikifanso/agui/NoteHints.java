@@ -35,7 +35,8 @@ final class NoteHints {
         return parts;
     }
 
-    static Hint read(JsonNode parts) {
+    /** The hint the parts spell; empty when they are not parts this version writes (the text is shown then). */
+    static java.util.Optional<Hint> read(JsonNode parts) {
         List<Object> pieces = new ArrayList<>();
         try {
             for (JsonNode p : parts) {
@@ -50,9 +51,9 @@ final class NoteHints {
                     pieces.add(p.path("text").asText());
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a note's hint that this version did not write: " + parts, e);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
         }
-        return Hint.of(pieces.toArray());
+        return java.util.Optional.of(Hint.of(pieces.toArray()));
     }
 }

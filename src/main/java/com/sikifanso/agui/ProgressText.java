@@ -53,8 +53,9 @@ public final class ProgressText implements Consumer<AguiEvent> {
     private void show(JsonNode content, ArrayNode patch) {
         if (content instanceof ObjectNode o) {
             if (o.hasNonNull("text") && touches(patch, "/text")) {
+                String text = o.get("text").asText();
                 lines.accept(o.has(NoteHints.FIELD) && renderer != Hint.CLI
-                        ? NoteHints.read(o.get(NoteHints.FIELD)).render(renderer) : o.get("text").asText());
+                        ? NoteHints.read(o.get(NoteHints.FIELD)).map(h -> h.render(renderer)).orElse(text) : text);
             }
             if (o.hasNonNull("status") && touches(patch, "/status")) {
                 UpdatingProgress.update(lines, o.get("status").asText());
