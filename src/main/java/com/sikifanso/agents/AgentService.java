@@ -156,7 +156,7 @@ public final class AgentService {
             String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw SikifansoException.failure(repo.resolve(path) + " is not valid: " + detail,
                     "fix the YAML by hand, or recreate the agent: ", Suggestion.of("agent", "delete").arg("name", name)
-                            .cliFlag("yes"), " && ", Suggestion.of("agent", "create").arg("name", name), e);
+                            .cliFlag("yes"), Hint.THEN, Suggestion.of("agent", "create").arg("name", name), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.sikifanso.agui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Progress;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +44,15 @@ public final class RunProgress implements Progress {
     public synchronized void note(String text) {
         if (!run.ended()) {
             run.activity(NOTE, AguiJson.MAPPER.createObjectNode().put("text", text));
+        }
+    }
+
+    /** The note's text in the CLI's words, and its parts, which {@link ProgressText} renders for its reader. */
+    @Override
+    public synchronized void note(Hint hint) {
+        if (!run.ended()) {
+            run.activity(NOTE, AguiJson.MAPPER.createObjectNode().put("text", hint.cli())
+                    .set(NoteHints.FIELD, NoteHints.write(hint)));
         }
     }
 

@@ -70,7 +70,7 @@ public final class AppDiffs {
                         unified(path(r), liveYaml, desiredYaml)));
             }
         }
-        return new AppDiff(app, resources.size(), differences);
+        return new AppDiff(SourceNames.shown(app), resources.size(), differences);
     }
 
     /** Argo CD sends "null" (or nothing) for a side that does not exist; the predicted state wins when present. */

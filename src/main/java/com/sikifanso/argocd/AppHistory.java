@@ -110,7 +110,7 @@ public final class AppHistory {
                 Optional<PendingSync> pending = Optional.ofNullable(made).map(c -> new PendingSync(cluster, c,
                         List.of(new SyncTarget(present ? SyncTarget.Kind.SYNC : SyncTarget.Kind.DISAPPEAR,
                                 List.of(new SyncTarget.App(app, tier))))));
-                return new Rollback(app, target.revision(), made == null ? null : made.value(), files, present, tier, pending);
+                return new Rollback(SourceNames.shown(app), target.revision(), made == null ? null : made.value(), files, present, tier, pending);
             } catch (IOException | GitAPIException e) {
                 throw gitFailure(repo, e);
             }

@@ -1,7 +1,9 @@
 package com.sikifanso.argocd;
 
 import com.sikifanso.core.ClusterName;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Progress;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.gitops.SyncTarget;
 
 import com.sikifanso.kube.KubeClients;
@@ -57,7 +59,9 @@ public final class Convergence {
             }
             return new SyncOutcome.Converged(List.of());
         }
-        progress.step("waiting for Argo CD (up to " + timeout.toSeconds() + "s; --no-wait skips this)");
+        progress.step("waiting for Argo CD (up to " + timeout.toSeconds() + "s)");
+        progress.note(Hint.of("(", Suggestion.of("app", "sync").flag("no-wait", "wait", false).mention(),
+                " skips this wait)"));
         try (KubernetesClient kube = clients.forCluster(cluster)) {
             return orchestrator.await(kube, target, timeout, progress);
         }

@@ -24,9 +24,9 @@ public sealed interface SyncOutcome {
     default void requireConverged(String timeoutFlagHint) {
         switch (this) {
             case Converged c -> { }
-            case Failed f -> throw SikifansoException.failure("Argo CD could not bring " + f.app()
-                    + " up: " + f.reason(), "see what failed with: ",
-                    Suggestion.of("app", "status").arg("name", f.app()));
+            case Failed f -> throw SikifansoException.failure("Argo CD could not bring "
+                    + com.sikifanso.catalog.SourceNames.shown(f.app()) + " up: " + f.reason(), "see what failed with: ",
+                    Suggestion.of("app", "status").arg("name", com.sikifanso.catalog.SourceNames.shown(f.app())));
             case TimedOut t when t.heldBack() != null -> throw SikifansoException.timeout("timed out waiting for: "
                     + String.join("; ", t.pending()) + "; " + t.heldBack().describe(), "the change is committed; ",
                     t.heldBack().fix(null));

@@ -309,9 +309,9 @@ public final class AppService {
     public static String checkedCustomApp(CustomApp app, String valuesYaml, String valuesSource) {
         ApplicationNames.requireNotReserved("app", Names.requireLabel("app", app.name()));
         ApplicationNames.requireAppNamespace(Names.requireLabel("namespace", app.namespace()));
-        requireText("--repo", app.repoURL(), "the Helm repository URL, e.g. https://stefanprodan.github.io/podinfo");
-        requireText("--chart", app.chart(), "the chart's name in that repository");
-        requireText("--version", app.targetRevision(), "a chart version, e.g. 6.10.1, or * for the latest");
+        requireText(ChartReference.APP_ADD.repo(), app.repoURL(), "the Helm repository URL, e.g. https://stefanprodan.github.io/podinfo");
+        requireText(ChartReference.APP_ADD.chart(), app.chart(), "the chart's name in that repository");
+        requireText(ChartReference.APP_ADD.version(), app.targetRevision(), "a chart version, e.g. 6.10.1, or * for the latest");
         ChartReference.require(app.repoURL(), app.chart(), app.targetRevision());
         return valuesYaml == null ? "# Helm values for " + app.name() + "\n" : requireMapping(valuesYaml, valuesSource);
     }
@@ -337,9 +337,9 @@ public final class AppService {
                         : "custom apps: " + String.join(", ", custom));
     }
 
-    private static void requireText(String flag, String value, String what) {
+    private static void requireText(Object field, String value, String what) {
         if (value == null || value.isBlank()) {
-            throw SikifansoException.usage("missing " + flag, flag + " is " + what);
+            throw SikifansoException.usage(Hint.of("missing ", field), field, " is " + what);
         }
     }
 

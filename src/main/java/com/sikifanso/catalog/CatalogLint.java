@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.core.Suggestion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,11 +79,11 @@ public final class CatalogLint {
     /** The lint as a refusal: nothing is recorded while {@code report} has errors. */
     public static void requireClean(LintReport report, String what) {
         if (report.failed()) {
-            StringBuilder text = new StringBuilder(what + " fails catalog lint with " + report.errors().size()
-                    + " error" + (report.errors().size() == 1 ? "" : "s") + ":");
-            report.errors().forEach(f -> text.append("\n  ").append(f));
-            throw SikifansoException.failure(text.toString(), "fix the entries in the source and publish them"
-                    + " again; nothing was recorded");
+            List<Object> text = new ArrayList<>(List.of(what + " fails catalog lint with " + report.errors().size()
+                    + " error" + (report.errors().size() == 1 ? "" : "s") + ":"));
+            report.errors().forEach(f -> text.addAll(List.of("\n  ", f.line())));
+            throw SikifansoException.failure(Hint.of(text.toArray()), "fix the entries in the source and publish"
+                    + " them again; nothing was recorded");
         }
     }
 
@@ -146,7 +148,8 @@ public final class CatalogLint {
             errors.add(new LintFinding(file, "enabled", "must be true or false", "write enabled: false"));
         } else if (enabled != null && enabled.booleanValue()) {
             errors.add(new LintFinding(file, "enabled", "is true: a proposed entry starts disabled",
-                    "write enabled: false (users turn it on with sikifanso app enable)"));
+                    Hint.of("write enabled: false (users turn it on with ",
+                            Suggestion.of("app", "enable"), ")")));
         }
         JsonNode tier = tree.get("tier");
         if (tier != null && !Tiers.ALL.contains(tier.asText())) {
@@ -175,13 +178,12 @@ public final class CatalogLint {
 
     private static void chart(String file, CatalogEntry entry, Charts charts, List<LintFinding> errors) {
         try {
-            ChartReference.require(entry.repoURL(), entry.chart(), entry.targetRevision());
+            ChartReference.require(entry.repoURL(), entry.chart(), entry.targetRevision(), ChartReference.ENTRY);
         } catch (SikifansoException e) {
-            String message = e.getMessage().replace("--repo", "repoURL").replace("--chart", "chart")
-                    .replace("--version", "targetRevision");
+            String message = e.getMessage();
             String field = message.startsWith("chart") ? "chart" : message.startsWith("targetRevision")
                     ? "targetRevision" : "repoURL";
-            errors.add(new LintFinding(file, field, message, e.hint()));
+            errors.add(new LintFinding(file, field, message, e.fix()));
             return;
         }
         if (charts instanceof Charts.Checked checked) {
@@ -192,7 +194,7 @@ public final class CatalogLint {
                 String message = e.getMessage();
                 String field = message.contains("has no version") || message.contains("lists no versions")
                         ? "targetRevision" : message.startsWith("there is no chart") ? "chart" : "repoURL";
-                errors.add(new LintFinding(file, field, message, e.hint()));
+                errors.add(new LintFinding(file, field, message, e.fix()));
             }
         }
     }
@@ -242,8 +244,8 @@ public final class CatalogLint {
                     missing = true;
                     errors.add(new LintFinding(entry.name() + ".yaml", "dependsOn", "names \"" + dep + "\", which"
                             + " is neither in this directory nor in the built-in catalog",
-                            "add " + dep + ".yaml beside it, or depend on a built-in entry (sikifanso app list"
-                                    + " --all)"));
+                            Hint.of("add " + dep + ".yaml beside it, or depend on a built-in entry (",
+                                    Suggestion.of("app", "list").flag("all", "enabledOnly", false), ")")));
                 }
             }
         }

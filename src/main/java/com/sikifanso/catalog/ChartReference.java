@@ -1,6 +1,8 @@
 package com.sikifanso.catalog;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.core.Suggestion;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
@@ -27,19 +29,43 @@ public final class ChartReference {
     private ChartReference() {
     }
 
+    /**
+     * How the three are named to whoever gave them: hint parts or plain words.
+     *
+     * @see #APP_ADD
+     * @see #ENTRY
+     */
+    public record Fields(Object repo, Object chart, Object version) {
+    }
+
+    /** {@code app add}'s flags on the CLI, its tool's arguments ({@code repoUrl}, ...) for a model. */
+    public static final Fields APP_ADD = new Fields(
+            Suggestion.of("app", "add").option("repo", "repoUrl", "URL").mentionFlag(),
+            Suggestion.of("app", "add").option("chart", "CHART").mentionFlag(),
+            Suggestion.of("app", "add").option("version", "VERSION").mentionFlag());
+
+    /** A catalog entry's YAML keys. */
+    public static final Fields ENTRY = new Fields("repoURL", "chart", "targetRevision");
+
     /** Refuses a repo, chart or version of the wrong shape, naming the flag and the rule. */
     public static void require(String repo, String chart, String version) {
-        noControlCharacters("--repo", repo);
-        noControlCharacters("--chart", chart);
-        noControlCharacters("--version", version);
-        requireRepo(repo);
+        require(repo, chart, version, APP_ADD);
+    }
+
+    /** As {@link #require(String, String, String)}, naming the fields as {@code fields} does. */
+    public static void require(String repo, String chart, String version, Fields fields) {
+        noControlCharacters(fields.repo(), repo, false);
+        noControlCharacters(fields.chart(), chart, false);
+        noControlCharacters(fields.version(), version, true);
+        requireRepo(repo, fields);
         if (!CHART.matcher(chart).matches() || chart.contains("..")) {
-            throw SikifansoException.usage("--chart \"" + chart + "\" is not a chart name",
+            throw SikifansoException.usage(Hint.of(fields.chart(), " \"" + chart + "\" is not a chart name"),
                     "a chart name is letters, digits, '.', '_' and '-' (as Helm names charts), e.g. podinfo; "
-                            + "the repository goes in --repo");
+                            + "the repository goes in ", fields.repo());
         }
         if (!isVersion(version)) {
-            throw SikifansoException.usage("--version \"" + version + "\" is not a chart version", VERSION_RULE);
+            throw SikifansoException.usage(Hint.of(fields.version(), " \"" + version + "\" is not a chart version"),
+                    VERSION_RULE);
         }
     }
 
@@ -65,32 +91,33 @@ public final class ChartReference {
         return true;
     }
 
-    private static void requireRepo(String repo) {
+    private static void requireRepo(String repo, Fields fields) {
         URI uri;
         try {
             uri = new URI(repo);
         } catch (URISyntaxException e) {
-            throw SikifansoException.usage("--repo \"" + repo + "\" is not a URL: " + e.getReason(),
+            throw SikifansoException.usage(Hint.of(fields.repo(), " \"" + repo + "\" is not a URL: " + e.getReason()),
                     "give the Helm repository's URL, e.g. https://stefanprodan.github.io/podinfo or "
                             + "oci://ghcr.io/stefanprodan/charts");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         if (!SCHEMES.contains(scheme) || uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw SikifansoException.usage("--repo \"" + repo + "\" is not an https, http or oci URL with a host",
+            throw SikifansoException.usage(Hint.of(fields.repo(), " \"" + repo
+                            + "\" is not an https, http or oci URL with a host"),
                     "Argo CD fetches charts from a Helm repository (https://HOST/PATH) or an OCI registry "
                             + "(oci://HOST/PATH)");
         }
         if (uri.getUserInfo() != null) {
-            throw SikifansoException.usage("--repo \"" + uri.getScheme() + "://…@" + uri.getHost()
-                            + "\" holds credentials, which would be committed to the GitOps repo",
+            throw SikifansoException.usage(Hint.of(fields.repo(), " \"" + uri.getScheme() + "://…@" + uri.getHost()
+                            + "\" holds credentials, which would be committed to the GitOps repo"),
                     "give the URL without user:password@; add the credentials to Argo CD as a repository secret");
         }
     }
 
-    private static void noControlCharacters(String flag, String value) {
-        if (value.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c) && !flag.equals(
-                "--version"))) {
-            throw SikifansoException.usage(flag + " " + printable(value) + " holds a control character or a space",
+    /** A version range may have spaces ({@code >=6.0.0 <7.0.0}); nothing may have control characters. */
+    private static void noControlCharacters(Object field, String value, boolean spacesAllowed) {
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c) && !spacesAllowed)) {
+            throw SikifansoException.usage(Hint.of(field, " " + printable(value) + " holds a control character or a space"),
                     "give it on one line, without spaces or control characters");
         }
     }

@@ -38,9 +38,12 @@ public record Diagnostics(List<String> needs, List<String> pods, List<String> lo
      * @param signals regular expressions (found anywhere, case-insensitive; most are plain words) in a status
      *        message, event or log line that point to it
      * @param cause why it happens
-     * @param fix what to do, with the command where there is one
+     * @param fix what to do, with the command where there is one (in a result, its commands read as the surface
+     *        names them: {@link FixText})
      */
-    public record FailureMode(String symptom, List<String> signals, String cause, String fix) {
+    public record FailureMode(String symptom, List<String> signals, String cause,
+                              @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = FixText.Json.class)
+                              String fix) {
         public FailureMode {
             signals = signals == null ? List.of() : List.copyOf(signals);
         }

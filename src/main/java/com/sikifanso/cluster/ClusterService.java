@@ -375,8 +375,8 @@ public final class ClusterService {
         try {
             apps.provisionCredentials(name);
         } catch (SikifansoException e) {
-            progress.note("warning: " + e.getMessage() + "; the apps' credentials are created at the next: "
-                    + Suggestion.of("cluster", "start").arg("cluster", name).cli());
+            progress.note(Hint.of("warning: ", e.problem(), "; the apps' credentials are created at the next: ",
+                    Suggestion.of("cluster", "start").arg("cluster", name)));
         }
     }
 
@@ -402,7 +402,7 @@ public final class ClusterService {
             List<NodeRuntime.Node> nodes = backends.nodes().nodes(name);
             if (nodes.isEmpty()) {
                 throw SikifansoException.failure("cluster \"" + name + "\" has no containers in Docker (missing)",
-                        "recreate it: ", Suggestion.of("cluster", "delete").arg("cluster", name), " && ",
+                        "recreate it: ", Suggestion.of("cluster", "delete").arg("cluster", name), Hint.THEN,
                         Suggestion.of("cluster", "create").arg("name", name));
             }
             if (target == ClusterState.RUNNING) {

@@ -62,7 +62,8 @@ public final class ClusterFileParser {
         if (root == null || !root.isObject()) {
             throw SikifansoException.usage(source + " line 1: a cluster file is a YAML mapping",
                     "start it with apiVersion: " + ClusterFile.API_VERSION + " and kind: " + ClusterFile.KIND
-                            + " (see: ", Suggestion.of("cluster", "config").cliFlag("schema"), ")");
+                            + " (see: ", Suggestion.of("cluster", "config").tool("cluster_config_schema")
+                            .cliFlag("schema"), ")");
         }
         check(root);
         try {
@@ -255,8 +256,9 @@ public final class ClusterFileParser {
             return java.util.Optional.empty();
         }
         if (!value.isObject()) {
-            throw error(path, "is " + shown(value) + ", not a mapping", "indent its fields under " + last(path)
-                    + ": (see: " + Suggestion.of("cluster", "config").cliFlag("schema").cli() + ")");
+            throw error(path, "is " + shown(value) + ", not a mapping", Hint.of("indent its fields under " + last(path)
+                    + ": (see: ", Suggestion.of("cluster", "config").tool("cluster_config_schema")
+                    .cliFlag("schema"), ")"));
         }
         return java.util.Optional.of(value);
     }

@@ -21,7 +21,7 @@ public record Hint(List<Part> parts) {
     }
 
     /** A piece of a hint. */
-    public sealed interface Part permits Text, Suggestion, Mention {
+    public sealed interface Part permits Text, Suggestion, Mention, Then {
     }
 
     public record Text(String text) implements Part {
@@ -31,11 +31,23 @@ public record Hint(List<Part> parts) {
     public record Mention(Suggestion of, boolean withValue) implements Part {
     }
 
+    /** Between two steps done one after the other: {@code a && b} at a shell, "a, then b" for a model. */
+    public record Then() implements Part {
+    }
+
+    /** The step before it, then the step after it: {@code Hint.of(stop, Hint.THEN, start)}. */
+    public static final Then THEN = new Then();
+
     /** How a surface writes commands. */
     public interface Renderer {
         String command(Suggestion suggestion);
 
         String mention(Mention mention);
+
+        /** Joins two steps: the shell's {@code &&} unless the surface says otherwise. */
+        default String then() {
+            return " && ";
+        }
     }
 
     /** The terminal's words: the command as typed, a flag as {@code --force}. */
@@ -92,6 +104,7 @@ public record Hint(List<Part> parts) {
                 case Text t -> t.text();
                 case Suggestion c -> renderer.command(c);
                 case Mention m -> renderer.mention(m);
+                case Then t -> renderer.then();
             });
         }
         return s.toString();

@@ -32,6 +32,14 @@ public interface Progress extends Consumer<String> {
     void note(String text);
 
     /**
+     * A note that names a command or a flag: each reader gets it in its own words ({@link HintedLines}), the
+     * terminal the command to type, a model the tool and its arguments.
+     */
+    default void note(Hint hint) {
+        note(hint.cli());
+    }
+
+    /**
      * The current figures of {@code kind} (e.g. a sync wait's apps, a pull's bytes): the first of a kind in a step
      * is sent whole, later ones as the change from the last. A {@code text} field is shown as a line whenever it
      * changes; a {@code status} field replaces the current line in place (on a terminal) whenever it changes.

@@ -65,7 +65,7 @@ public final class CheckRunner {
         } catch (TimeoutException e) {
             future.cancel(true);
             return CheckResult.fail(check.name(), "no answer within " + seconds(timeout),
-                    "the check timed out after " + seconds(timeout) + " (" + CHECK_TIMEOUT.cli() + ")",
+                    "the check timed out after " + seconds(timeout),
                     Hint.of("retry with a longer ", CHECK_TIMEOUT, "; a slow answer usually means an overloaded Docker"
                             + " or API server"));
         } catch (ExecutionException e) {

@@ -309,13 +309,13 @@ public final class Doctor {
 
     private static Hint recreate(ClusterName cluster, String fromSnapshot) {
         Suggestion create = Suggestion.of("cluster", "create").arg("name", cluster);
-        return Hint.of(Suggestion.of("cluster", "delete").arg("cluster", cluster), " && ",
+        return Hint.of(Suggestion.of("cluster", "delete").arg("cluster", cluster), Hint.THEN,
                 fromSnapshot == null ? create : create.option("fromSnapshot", fromSnapshot));
     }
 
     /** Stop and start: what a node whose address or API went astray needs. */
     static Hint restart(ClusterName cluster) {
-        return Hint.of("restart the cluster: ", Suggestion.of("cluster", "stop").arg("cluster", cluster), " && ",
+        return Hint.of("restart the cluster: ", Suggestion.of("cluster", "stop").arg("cluster", cluster), Hint.THEN,
                 Suggestion.of("cluster", "start").arg("cluster", cluster));
     }
 

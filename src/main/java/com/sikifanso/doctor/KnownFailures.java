@@ -2,6 +2,7 @@ package com.sikifanso.doctor;
 
 import com.sikifanso.core.Hint;
 import com.sikifanso.catalog.Diagnostics;
+import com.sikifanso.catalog.FixText;
 
 /**
  * Puts a catalog app's own knowledge of its failures (its {@code diagnostics}) into the doctor's row for it when it is
@@ -22,7 +23,7 @@ final class KnownFailures {
                 .map(m -> new CheckResult(row.name(), row.status(), row.message(),
                         (row.cause() == null ? "" : row.cause() + " — ") + "known failure of " + app + ": "
                                 + m.cause(),
-                        Hint.of(m.fix(), row.fix() == null ? null : "; otherwise: ", row.fix())))
+                        Hint.of(FixText.hint(m.fix()), row.fix() == null ? null : "; otherwise: ", row.fix())))
                 .orElse(row);
     }
 }

@@ -2,6 +2,7 @@ package com.sikifanso.gitops;
 
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Hint;
+import com.sikifanso.core.HintedLines;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
@@ -129,9 +130,10 @@ public final class ClusterRepos {
     private void catchUp(GitOpsRemote remote) {
         Optional<String> unreachable = remote.fetch();
         if (unreachable.isPresent()) {
-            // A notice is text on every surface (progress carries no Hint yet): the CLI's words.
+            // Notices go to the process's own sink (the terminal, a server's log): its words, the CLI's by default.
             notices.accept(Hint.of("warning: cannot reach the GitOps remote (" + unreachable.get() + "); the change is "
-                    + "committed here, push it later with: ", Suggestion.of("cluster", "gitops", "push")).cli());
+                    + "committed here, push it later with: ", Suggestion.of("cluster", "gitops", "push"))
+                    .render(HintedLines.rendererOf(notices)));
             return;
         }
         remote.catchUp();
@@ -145,7 +147,7 @@ public final class ClusterRepos {
         try {
             remote.push();
         } catch (SikifansoException e) {
-            notices.accept("warning: " + e.getMessage() + "\n  " + e.hint());
+            notices.accept(Hint.of("warning: ", e.problem(), e.fix() == null ? null : "\n  ", e.fix()).render(HintedLines.rendererOf(notices)));
         }
     }
 

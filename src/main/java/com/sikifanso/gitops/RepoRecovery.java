@@ -11,7 +11,7 @@ public final class RepoRecovery {
     public static Hint hint(com.sikifanso.core.ClusterName cluster) {
         return Hint.of("restore it from a snapshot (", Suggestion.of("snapshot", "list"), "; ",
                 Suggestion.of("snapshot", "restore").arg("name", "NAME").cluster(cluster),
-                "), or recreate the cluster: ", Suggestion.of("cluster", "delete").arg("cluster", cluster), " && ",
+                "), or recreate the cluster: ", Suggestion.of("cluster", "delete").arg("cluster", cluster), Hint.THEN,
                 Suggestion.of("cluster", "create").arg("name", cluster));
     }
 }

@@ -53,20 +53,36 @@ public final class LiveCluster {
                 .orElseGet(() -> unreachableLocal(cluster, e));
     }
 
+    /** What to try when the cluster's API does not answer: its context and login when attached, else start it. */
+    public Hint whatToTry(ClusterName cluster) {
+        return new Attachments(sessions.home()).find(cluster).map(a -> checkTheContext(cluster))
+                .orElseGet(() -> startIt(cluster));
+    }
+
     /** A failed API call of a local (k3d) cluster: which cluster could not be reached, and what to try. */
     public static SikifansoException unreachableLocal(ClusterName cluster, KubernetesClientException e) {
-        return SikifansoException.failure("cannot talk to the Kubernetes API of cluster \"" + cluster + "\": "
-                + detail(e), "is it up? start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster), e);
+        return SikifansoException.failure(Hint.text("cannot talk to the Kubernetes API of cluster \"" + cluster
+                + "\": " + detail(e)), startIt(cluster), e);
+    }
+
+    /** A local cluster is down when sikifanso has not started it. */
+    public static Hint startIt(ClusterName cluster) {
+        return Hint.of("is it up? start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster));
     }
 
     /** An attached cluster's API did not answer: its context's server or its credentials (a cloud CLI's login). */
     public static SikifansoException unreachableAttached(ClusterName cluster, Attachment a,
                                                          KubernetesClientException e) {
-        return SikifansoException.failure("cannot talk to the Kubernetes API of attached cluster \"" + cluster
-                + "\" (context " + a.context() + " in " + a.kubeconfig() + "): " + detail(e), "check that context's"
-                + " server and credentials (for EKS, GKE or AKS, log in again with the cloud's CLI: aws sso login,"
-                + " gcloud auth login, az login), then see what answers with: ",
-                Suggestion.of("cluster", "doctor").arg("cluster", cluster), e);
+        return SikifansoException.failure(Hint.text("cannot talk to the Kubernetes API of attached cluster \""
+                + cluster + "\" (context " + a.context() + " in " + a.kubeconfig() + "): " + detail(e)),
+                checkTheContext(cluster), e);
+    }
+
+    /** sikifanso neither starts nor stops an attached cluster: its context's server and login are what to check. */
+    public static Hint checkTheContext(ClusterName cluster) {
+        return Hint.of("check that context's server and credentials (for EKS, GKE or AKS, log in again with the"
+                + " cloud's CLI: aws sso login, gcloud auth login, az login), then see what answers with: ",
+                Suggestion.of("cluster", "doctor").arg("cluster", cluster));
     }
 
     private static String detail(KubernetesClientException e) {

@@ -175,20 +175,21 @@ final class McpToolAdapter {
 
     /**
      * Where the call's progress goes, as the lines its run's step and activity events render to: to the client as
-     * notifications when it sent a progress token, and always to the log.
+     * notifications when it sent a progress token, and always to the log; commands in them are tools.
      */
     private java.util.function.Consumer<String> progressOf(McpSyncServerExchange exchange,
                                                            McpSchema.CallToolRequest request) {
         Object token = request.meta() == null ? null : request.meta().get("progressToken");
         if (token == null) {
-            return context.progress();
+            return com.sikifanso.core.HintedLines.of(context.progress(), hints);
         }
         java.util.concurrent.atomic.AtomicInteger step = new java.util.concurrent.atomic.AtomicInteger();
-        return message -> {
+        // A note naming a command reads as the tool to call, in the notification and in the log alike.
+        return com.sikifanso.core.HintedLines.of(message -> {
             context.progress().accept(message);
             exchange.progressNotification(new McpSchema.ProgressNotification(token, step.incrementAndGet(), null,
                     message.strip()));
-        };
+        }, hints);
     }
 
     /** Empty when the call may go ahead; otherwise why not. */

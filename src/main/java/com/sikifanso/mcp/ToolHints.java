@@ -68,6 +68,12 @@ public final class ToolHints implements Hint.Renderer {
         return mention.withValue() || a.value() == null ? a.input() + ": " + value(op, a) : a.input();
     }
 
+    /** Tool calls are not joined by a shell: one, then the other. */
+    @Override
+    public String then() {
+        return ", then ";
+    }
+
     /** The arguments the suggested tool's input has no property for (none when no tool is offered for it). */
     public List<String> misfits(Suggestion suggestion) {
         Operation<?, ?> op = tools.get(suggestion.tool());

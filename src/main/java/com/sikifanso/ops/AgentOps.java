@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.agents.AgentPolicy;
@@ -182,10 +183,9 @@ public final class AgentOps {
             return agent;
         }
         if (!ctx.services().live().running(cluster)) {
-            // A progress note is text on every surface (it carries no Hint yet): the CLI's words.
-            ctx.progress().note("agent " + agent.name() + "'s LiteLLM key is made when the cluster runs: start it, "
-                    + "then " + Suggestion.of("agent", "update").arg("name", agent.name())
-                    .option("llmBudget", agent.values().llm().budget()).cli());
+            ctx.progress().note(Hint.of("agent " + agent.name() + "'s LiteLLM key is made when the cluster runs: "
+                    + "start it, then ", Suggestion.of("agent", "update").arg("name", agent.name())
+                    .option("llmBudget", agent.values().llm().budget())));
             return agent;
         }
         return agent.withLlmKey(ctx.services().agentKeys().ensure(cluster, agent.name(), agent.values().llm()));
@@ -198,9 +198,9 @@ public final class AgentOps {
             return agent;
         }
         if (!ctx.services().live().running(in.clusterName())) {
-            ctx.progress().note("agent " + agent.name() + "'s LiteLLM key is revoked when the cluster runs: start it, "
-                    + "then " + Suggestion.of("agent", "update").arg("name", agent.name())
-                    .flag("no-llm-budget", "llmBudget", "\"" + LlmBudget.NONE + "\"").cli());
+            ctx.progress().note(Hint.of("agent " + agent.name() + "'s LiteLLM key is revoked when the cluster runs: "
+                    + "start it, then ", Suggestion.of("agent", "update").arg("name", agent.name())
+                    .flag("no-llm-budget", "llmBudget", "\"" + LlmBudget.NONE + "\"")));
         } else if (ctx.services().agentKeys().revoke(in.clusterName(), agent.name())) {
             ctx.progress().note("revoked agent " + agent.name() + "'s LiteLLM key and deleted its Secret");
         }

@@ -1,5 +1,6 @@
 package com.sikifanso.ops;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.CommitId;
@@ -173,7 +174,7 @@ public final class ArgoCdOps {
         Applications.SyncRequest request = ctx.services().argocd().applications().sync(in.clusterName(),
                 Optional.ofNullable(in.name()));
         if (!in.waitForSync()) {
-            return new SyncResult(request.requested(), request.alreadySyncing(), false);
+            return shown(request, false);
         }
         List<String> all = request.all();
         SyncTarget target = SyncTargets.catalogAppsSync(ctx.services().apps().catalog(in.clusterName()), all);
@@ -181,9 +182,15 @@ public final class ArgoCdOps {
         Duration timeout = ownTimeout ? Duration.ofSeconds(in.timeoutSeconds()) : ctx.waitPolicy().timeout();
         ctx.services().convergence().await(in.clusterName(), target, timeout, ctx.progress())
                 .requireConverged(ownTimeout ? "timeoutSeconds" : ctx.waitPolicy().longerHint());
-        ctx.progress().accept(all.size() == 1 ? all.get(0) + " is Synced and Healthy"
+        ctx.progress().accept(all.size() == 1 ? SourceNames.shown(all.get(0)) + " is Synced and Healthy"
                 : "all " + all.size() + " apps are Synced and Healthy");
-        return new SyncResult(request.requested(), request.alreadySyncing(), true);
+        return shown(request, true);
+    }
+
+    /** The Applications as the user names them: a catalog source's entry is SOURCE/app, not SOURCE--app. */
+    private static SyncResult shown(Applications.SyncRequest request, boolean waited) {
+        return new SyncResult(request.requested().stream().map(SourceNames::shown).toList(),
+                request.alreadySyncing().stream().map(SourceNames::shown).toList(), waited);
     }
 
     /** Commits the rollback, then asks Argo CD to apply it now; the wait for it is the result's pending sync. */
@@ -202,8 +209,8 @@ public final class ArgoCdOps {
             ctx.services().argocd().applications().syncIfPresent(ClusterName.of(cluster), app);
         } catch (SikifansoException e) {
             // The commit stands; Argo CD applies it at its next poll of the repo.
-            ctx.progress().accept("warning: committed, but could not ask Argo CD to sync " + app + " now: "
-                    + e.getMessage());
+            ctx.progress().note(Hint.of("warning: committed, but could not ask Argo CD to sync " + app + " now: ",
+                    e.problem()));
         }
     }
 

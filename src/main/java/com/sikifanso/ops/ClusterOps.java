@@ -354,8 +354,9 @@ public final class ClusterOps {
     private static void replay(OperationContext ctx, ClusterName cluster, LockFile lock, Path source) {
         ctx.services().lockReplay().apply(cluster, lock, source.toString());
         if (lock.imagesRecorded()) {
-            ctx.progress().accept("note: the lock's " + lock.images().size() + " images are not pinned: they follow"
-                    + " from the chart versions and values; cluster diff-lock says if any differ");
+            ctx.progress().note(Hint.of("note: the lock's " + lock.images().size() + " images are not pinned: they "
+                    + "follow from the chart versions and values; ", Suggestion.of("cluster", "diff-lock")
+                    .cluster(cluster).cliArg(source), " says if any differ"));
         }
     }
 

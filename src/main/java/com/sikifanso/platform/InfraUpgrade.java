@@ -167,7 +167,7 @@ public final class InfraUpgrade {
                 attached ? Hint.of("see what the attached cluster runs: ", Suggestion.of("cluster", "doctor")
                         .arg("cluster", cluster))
                         : Hint.of("recreate the cluster: ", Suggestion.of("cluster", "delete").arg("cluster", cluster),
-                                " && ", Suggestion.of("cluster", "create").arg("name", cluster))));
+                                Hint.THEN, Suggestion.of("cluster", "create").arg("name", cluster))));
         if (current.equals(target)) {
             return new Outcome(component, current, target, null, "already at " + target);
         }

@@ -1,5 +1,6 @@
 package com.sikifanso.platform;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Progress;
@@ -106,8 +107,8 @@ public final class PlatformBootstrap implements ClusterBootstrap {
             CiliumApiAddress.check(kube, cluster, CILIUM_RELEASE, serverAddress).ifPresent(m -> progress.note(
                     "warning: " + m.describe() + "\n  fix: " + m.fix()));
         } catch (RuntimeException e) {
-            progress.note("warning: could not check which address Cilium uses (" + e.getMessage()
-                    + "); check with: " + Suggestion.of("cluster", "doctor").arg("cluster", cluster).cli());
+            progress.note(Hint.of("warning: could not check which address Cilium uses (" + e.getMessage()
+                    + "); check with: ", Suggestion.of("cluster", "doctor").arg("cluster", cluster)));
         }
     }
 

@@ -3,7 +3,12 @@ package com.sikifanso.agui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sikifanso.core.Hint;
+import com.sikifanso.core.HintedLines;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.UpdatingProgress;
+import com.sikifanso.mcp.ToolHints;
+import com.sikifanso.ops.OperationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,6 +94,39 @@ class RunProgressTest {
         local.activity("pull", obj("{\"status\":\"shown only where updates are\"}"));
 
         assertThat(plain).containsExactly("checking Docker", "Docker 27 (API 1.47)");
+    }
+
+    /**
+     * A note that names commands carries its parts in the event: the CLI reads the command, a model (MCP's progress
+     * notifications, through {@link HintedLines}) the tool and its arguments; a flag and steps in sequence too.
+     */
+    @Test
+    void aNoteNamingCommandsReadsInEachReadersWords() {
+        List<String> model = new ArrayList<>();
+        ProgressText modelText = new ProgressText(HintedLines.of(model::add,
+                new ToolHints(new OperationRegistry().all())));
+        AguiRun both = SampleRuns.start("run-2", e -> {
+            events.add(e);
+            text.accept(e);
+            modelText.accept(e);
+        });
+        Hint note = Hint.of("then ", Suggestion.of("agent", "update").arg("name", "bob").option("llmBudget", "5"),
+                " (", Suggestion.of("app", "sync").flag("no-wait", "wait", false).mention(), "); or ",
+                Suggestion.of("cluster", "stop").arg("cluster", "lab"), Hint.THEN,
+                Suggestion.of("cluster", "start").arg("cluster", "lab"));
+        new RunProgress(both).note(note);
+        both.finish();
+
+        assertThat(lines).containsExactly("then sikifanso agent update bob --llm-budget 5 (--no-wait); or "
+                + "sikifanso cluster stop lab && sikifanso cluster start lab");
+        assertThat(model).containsExactly("then agent_update with name: \"bob\", llmBudget: \"5\" (wait: false); or "
+                + "cluster_stop with cluster: \"lab\", then cluster_start with cluster: \"lab\"");
+        JsonNode content = events.stream().filter(AguiEvent.ActivitySnapshot.class::isInstance)
+                .map(e -> ((AguiEvent.ActivitySnapshot) e).content()).findFirst().orElseThrow();
+        assertThat(content.path("text").asText()).as("for readers that know no parts").isEqualTo(lines.getFirst());
+        assertThat(NoteHints.read(content.path("hint"))).contains(note);
+        assertThat(NoteHints.read(AguiJson.MAPPER.createArrayNode().add(obj("{\"command\":{\"command\":7}}"))))
+                .as("parts another version wrote: the text is shown").isEmpty();
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode obj(String json) {

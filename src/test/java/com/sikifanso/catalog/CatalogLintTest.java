@@ -3,14 +3,20 @@ package com.sikifanso.catalog;
 import static com.sikifanso.catalog.CatalogEntryFiles.entry;
 import static com.sikifanso.catalog.CatalogEntryFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.cli.InProcess;
 import com.sikifanso.cli.SikifansoProcess;
 import com.sikifanso.core.Mappers;
+import com.sikifanso.core.SikifansoException;
+import com.sikifanso.mcp.ToolHints;
+import com.sikifanso.ops.OperationRegistry;
+import com.sikifanso.ops.StructuredResults;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +34,9 @@ class CatalogLintTest {
 
     private HelmRepoServer charts;
     private Path dir;
+    /** Findings are equal when they read the same: a fix is a Hint, whose parts may be cut differently. */
+    private static final Comparator<LintFinding> BY_LINE = Comparator.comparing(LintFinding::toString);
+
     private final CatalogLint lint = new CatalogLint(BuiltInCatalog.names());
 
     @BeforeEach
@@ -81,7 +90,7 @@ class CatalogLintTest {
                 .replace("tier: 1-data", "tier: 3-apps").replace("enabled: false", "enabled: true")
                 + "chartVersion: 1.0.0\n");
 
-        assertThat(lint().errors()).containsExactly(
+        assertThat(lint().errors()).usingElementComparator(BY_LINE).containsExactly(
                 new LintFinding("vectordb.yaml", "chartVersion", "is not a field of a catalog entry",
                         "remove it (fields: agentAccess, category, chart, credentials, dependsOn, description,"
                                 + " diagnostics, enabled, name, namespace, repoURL, targetRevision, tier)"),
@@ -99,7 +108,7 @@ class CatalogLintTest {
         write(dir, "a--b", entry("a--b", charts.url()));
 
         assertThat(lint.lint("names", CatalogDirectory.read(dir), new CatalogLint.Charts.Skipped("names only"))
-                .errors()).containsExactly(
+                .errors()).usingElementComparator(BY_LINE).containsExactly(
                 new LintFinding("a--b.yaml", "name", "\"a--b\" is not a lower-case DNS-1123 label of at most 40"
                         + " characters without \"--\"", "use letters, digits and single dashes, e.g. name: vector-store"),
                 new LintFinding("vectordb.yaml", "name", "is \"vector-db\", not the file's name",
@@ -122,10 +131,10 @@ class CatalogLintTest {
         assertThat(errors.get(0).file()).isEqualTo("embedder.yaml");
         assertThat(errors.get(0).field()).isEqualTo("repoURL");
         assertThat(errors.get(0).problem()).startsWith("cannot verify embedder at http://127.0.0.1:" + closed + ": ");
-        assertThat(errors.get(0).fix()).isEqualTo("check the URL and your network, or add the app without --verify");
-        assertThat(errors.get(1)).isEqualTo(new LintFinding("nochart.yaml", "chart", "there is no chart \"nochart\" in "
+        assertThat(errors.get(0).fix().cli()).isEqualTo("check the URL and your network, or add the app without --verify");
+        assertThat(errors.get(1)).usingComparator(BY_LINE).isEqualTo(new LintFinding("nochart.yaml", "chart", "there is no chart \"nochart\" in "
                 + charts.url(), "charts there: " + String.join(", ", chartNames())));
-        assertThat(errors.get(2)).isEqualTo(new LintFinding("vectordb.yaml", "targetRevision", "chart \"vectordb\" in "
+        assertThat(errors.get(2)).usingComparator(BY_LINE).isEqualTo(new LintFinding("vectordb.yaml", "targetRevision", "chart \"vectordb\" in "
                 + charts.url() + " has no version 9.9.9", "versions there: 1.0.0, 0.9.0"));
     }
 
@@ -141,13 +150,13 @@ class CatalogLintTest {
         write(dir, "vectordb", entry("vectordb", charts.url(), "dependsOn: [embedder, postgres]"));
         write(dir, "embedder", entry("embedder", charts.url()));
 
-        assertThat(lint().errors()).containsExactly(new LintFinding("vectordb.yaml", "dependsOn",
+        assertThat(lint().errors()).usingElementComparator(BY_LINE).containsExactly(new LintFinding("vectordb.yaml", "dependsOn",
                 "names \"postgres\", which is neither in this directory nor in the built-in catalog",
                 "add postgres.yaml beside it, or depend on a built-in entry (sikifanso app list --all)"));
 
         write(dir, "vectordb", entry("vectordb", charts.url(), "dependsOn: [embedder]"));
         write(dir, "embedder", entry("embedder", charts.url(), "dependsOn: [vectordb]"));
-        assertThat(lint().errors()).containsExactly(new LintFinding("embedder.yaml", "dependsOn",
+        assertThat(lint().errors()).usingElementComparator(BY_LINE).containsExactly(new LintFinding("embedder.yaml", "dependsOn",
                 "dependency cycle in the catalog: embedder -> vectordb -> embedder",
                 "remove one dependsOn on the cycle"));
     }
@@ -156,7 +165,7 @@ class CatalogLintTest {
     void anAgentAccessMustDeclareItsPortAndPodLabels() throws Exception {
         write(dir, "vectordb", entry("vectordb", charts.url(), "agentAccess:", "  podLabels: {}"));
 
-        assertThat(lint().errors()).containsExactly(
+        assertThat(lint().errors()).usingElementComparator(BY_LINE).containsExactly(
                 new LintFinding("vectordb.yaml", "agentAccess.port", "is not declared", "declare the port agents"
                         + " connect to, e.g. port: 8080 (agent sandboxes allow only that port)"),
                 new LintFinding("vectordb.yaml", "agentAccess.podLabels", "is empty",
@@ -176,20 +185,20 @@ class CatalogLintTest {
                 org.assertj.core.groups.Tuple.tuple("values/embedder.yaml", ""),
                 org.assertj.core.groups.Tuple.tuple("vectordb.yaml", "dependsOn"));
         assertThat(errors.get(0).problem()).startsWith("is not valid YAML: ");
-        assertThat(errors.get(1)).isEqualTo(new LintFinding("values/embedder.yaml", "", "is the values of no entry"
+        assertThat(errors.get(1)).usingComparator(BY_LINE).isEqualTo(new LintFinding("values/embedder.yaml", "", "is the values of no entry"
                 + " (there is no embedder.yaml)", "name it after its entry's file, or remove it"));
         assertThat(errors.get(2).problem()).startsWith("has the wrong shape: ");
 
         Files.delete(dir.resolve("broken.yaml"));
         write(dir, "embedder", entry("embedder", charts.url()));
         write(dir, "vectordb", entry("vectordb", charts.url()));
-        assertThat(lint().errors()).containsExactly(new LintFinding("values/embedder.yaml", "auth.password",
+        assertThat(lint().errors()).usingElementComparator(BY_LINE).containsExactly(new LintFinding("values/embedder.yaml", "auth.password",
                 "is a literal credential", "declare it under credentials: in the entry, so each cluster generates"
                         + " its own"));
 
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         assertThat(lint.lint("empty", CatalogDirectory.read(empty), new CatalogLint.Charts.Skipped("test"))
-                .errors()).containsExactly(new LintFinding(".", "", "holds no catalog entry (NAME.yaml)",
+                .errors()).usingElementComparator(BY_LINE).containsExactly(new LintFinding(".", "", "holds no catalog entry (NAME.yaml)",
                 "point at the directory of the entry files; see CONTRIBUTING.md, Proposing a catalog entry"));
     }
 
@@ -222,5 +231,30 @@ class CatalogLintTest {
         SikifansoProcess.Result missing = sikifanso("catalog", "lint", tmp.resolve("nowhere").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.stderr()).contains(tmp.resolve("nowhere") + " is not a directory");
+    }
+
+    /**
+     * A source whose entries fail lint is refused by catalog_source_add too, a tool: the fixes that name commands read
+     * as tools for a model (ToolHints renders MCP's tool errors and structuredContent), YAML stays YAML.
+     */
+    @Test
+    void fixesThatNameCommandsReadAsToolsForAModel() throws Exception {
+        write(dir, "vectordb", entry("vectordb", charts.url()).replace("enabled: false", "enabled: true"));
+        write(dir, "embedder", entry("embedder", charts.url(), "dependsOn: [postgres]"));
+        LintReport report = lint.lint("community", CatalogDirectory.read(dir),
+                new CatalogLint.Charts.Skipped("offline"));
+        ToolHints model = new ToolHints(new OperationRegistry().all());
+
+        assertThatThrownBy(() -> CatalogLint.requireClean(report, "catalog source community"))
+                .isInstanceOfSatisfying(SikifansoException.class, e -> {
+                    assertThat(e.getMessage()).contains("enabled: is true: a proposed entry starts disabled (fix: write"
+                            + " enabled: false (users turn it on with sikifanso app enable))",
+                            "(sikifanso app list --all))");
+                    assertThat(model.error(e)).contains("(fix: write enabled: false (users turn it on with "
+                            + "catalog_enable))", "depend on a built-in entry (catalog_list with enabledOnly: false))")
+                            .doesNotContain("sikifanso app");
+                });
+        assertThat(Mappers.JSON.valueToTree(StructuredResults.of(report, model)).path("errors").findValuesAsText("fix"))
+                .contains("write enabled: false (users turn it on with catalog_enable)");
     }
 }

@@ -7,7 +7,9 @@ import com.sikifanso.cli.CommandLines;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A result's next step and a doctor check's fix are written once and read per surface: over MCP (a real
  * {@code sikifanso mcp serve} spoken to in JSON-RPC) as the tool and its arguments, in the text content and in
- * structuredContent alike; on the CLI as the command to type, in its text and in {@code -o json}.
+ * structuredContent alike; on the CLI as the command to type, in its text and in {@code -o json}. So are a progress
+ * note that names a command (an MCP progress notification) and an error that names app_add's arguments.
  */
 class ResultHintsPerSurfaceTest {
     private static final String CREATE_FIX = "create it: sikifanso cluster create nowhere";
@@ -47,6 +50,57 @@ class ResultHintsPerSurfaceTest {
         assertThat(cli(0, "cluster", "info")).isEqualTo(NO_CLUSTERS + "sikifanso cluster create --profile agent-dev\n");
     }
 
+    @Test
+    void aProgressNoteNamesTheToolOverMcpAndTheCommandOnTheCli() throws Exception {
+        // --gitops-only: the cluster does not run, so an agent's LiteLLM key waits for it and a note says what then.
+        cli(0, "cluster", "create", "lab", "--gitops-only");
+        assertThat(run(0, "agent", "create", "demo", "-c", "lab", "--llm-budget", "5", "--no-wait").err())
+                .contains("agent demo's LiteLLM key is made when the cluster runs: start it, then "
+                        + "sikifanso agent update demo --llm-budget 5");
+
+        try (RawStdio stdio = new RawStdio(home, ServerCommand.mcpServe())) {
+            stdio.initialize("2025-06-18");
+            stdio.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"agent_create\","
+                    + "\"arguments\":{\"cluster\":\"lab\",\"name\":\"bob\",\"llmBudget\":\"5\",\"wait\":false},"
+                    + "\"_meta\":{\"progressToken\":\"p1\"}}}");
+            List<String> progress = new ArrayList<>();
+            JsonNode line;
+            while (!(line = stdio.next()).has("id")) {
+                if (line.path("method").asText().equals("notifications/progress")) {
+                    progress.add(line.at("/params/message").asText());
+                }
+            }
+            assertThat(line.at("/result/isError").asBoolean()).as(line.toString()).isFalse();
+            assertThat(progress).contains("agent bob's LiteLLM key is made when the cluster runs: start it, then "
+                    + "agent_update with name: \"bob\", llmBudget: \"5\"").noneMatch(m -> m.contains("sikifanso agent"));
+        }
+    }
+
+    @Test
+    void appAddsChartErrorsNameItsArgumentsOverMcpAndItsFlagsOnTheCli() throws Exception {
+        cli(0, "cluster", "create", "lab", "--gitops-only");
+        assertThat(run(2, "app", "add", "web", "-c", "lab", "--repo", "ftp://example.com/charts", "--chart", "web",
+                "--version", "1.0.0").err()).contains("--repo \"ftp://example.com/charts\" is not an https, http or oci"
+                + " URL with a host");
+        assertThat(run(2, "app", "add", "web", "-c", "lab", "--repo", "https://example.com/charts", "--chart",
+                "../web", "--version", "1.0.0").err()).contains("the repository goes in --repo");
+
+        try (RawStdio stdio = new RawStdio(home, ServerCommand.mcpServe())) {
+            stdio.initialize("2025-06-18");
+            JsonNode repo = call(stdio, 1, "app_add", "{\"cluster\":\"lab\",\"name\":\"web\",\"repoUrl\":"
+                    + "\"ftp://example.com/charts\",\"chart\":\"web\",\"version\":\"1.0.0\"}");
+            assertThat(repo.path("isError").asBoolean()).as(repo.toString()).isTrue();
+            assertThat(text(repo)).startsWith("repoUrl \"ftp://example.com/charts\" is not an https, http or oci URL");
+            JsonNode chart = call(stdio, 2, "app_add", "{\"cluster\":\"lab\",\"name\":\"web\",\"repoUrl\":"
+                    + "\"https://example.com/charts\",\"chart\":\"../web\",\"version\":\"1.0.0\"}");
+            assertThat(text(chart)).startsWith("chart \"../web\" is not a chart name").contains("goes in repoUrl")
+                    .doesNotContain("--");
+            JsonNode version = call(stdio, 3, "app_add", "{\"cluster\":\"lab\",\"name\":\"web\",\"repoUrl\":"
+                    + "\"https://example.com/charts\",\"chart\":\"web\",\"version\":\"latest\"}");
+            assertThat(text(version)).startsWith("version \"latest\" is not a chart version");
+        }
+    }
+
     private static JsonNode call(RawStdio stdio, int id, String tool, String arguments) throws Exception {
         JsonNode response = stdio.response("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\","
                 + "\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}");
@@ -68,6 +122,13 @@ class ResultHintsPerSurfaceTest {
     }
 
     private String cli(int expected, String... args) {
+        return run(expected, args).out();
+    }
+
+    private record Run(String out, String err) {
+    }
+
+    private Run run(int expected, String... args) {
         Map<String, String> env = new HashMap<>(System.getenv());
         ServerCommand.environment(env, home);
         env.put("KUBECONFIG", home.resolve("kube/config").toString());
@@ -75,6 +136,6 @@ class ResultHintsPerSurfaceTest {
         StringWriter err = new StringWriter();
         int code = CommandLines.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true), false);
         assertThat(code).as(String.join(" ", args) + ": " + err).isEqualTo(expected);
-        return out.toString();
+        return new Run(out.toString(), err.toString());
     }
 }

@@ -110,4 +110,26 @@ class ToolHintsTest {
         assertThat(hints.render(Hint.of(Suggestion.of("cluster", "attach").option("context", "CTX").mention())))
                 .isEqualTo("context: \"CTX\"");
     }
+
+    @Test
+    void stepsOneAfterAnotherAreJoinedByTheShellOnTheCliAndInWordsForAModel() {
+        Hint recover = com.sikifanso.gitops.RepoRecovery.hint(com.sikifanso.core.ClusterName.of("lab"));
+        assertThat(recover.cli()).endsWith("or recreate the cluster: sikifanso cluster delete lab && "
+                + "sikifanso cluster create lab");
+        assertThat(hints.render(recover)).endsWith("or recreate the cluster: cluster_delete with cluster: \"lab\", "
+                + "then cluster_create with name: \"lab\"").doesNotContain("&&");
+    }
+
+    @Test
+    void appAddsChartFieldsAreItsArgumentsForAModelAndACatalogEntrysKeysInLint() {
+        SikifansoException bad = org.assertj.core.api.Assertions.catchThrowableOfType(SikifansoException.class,
+                () -> com.sikifanso.catalog.ChartReference.require("https://h/charts", "../x", "1.0.0"));
+        assertThat(bad.getMessage()).isEqualTo("--chart \"../x\" is not a chart name");
+        assertThat(hints.error(bad)).startsWith("chart \"../x\" is not a chart name\nTo fix: ")
+                .endsWith("the repository goes in repoUrl");
+        SikifansoException entry = org.assertj.core.api.Assertions.catchThrowableOfType(SikifansoException.class,
+                () -> com.sikifanso.catalog.ChartReference.require("https://h/charts", "x", "latest",
+                        com.sikifanso.catalog.ChartReference.ENTRY));
+        assertThat(hints.error(entry)).startsWith("targetRevision \"latest\" is not a chart version");
+    }
 }

@@ -1,5 +1,6 @@
 package com.sikifanso.agents.probe;
 
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.agents.AgentSandbox;
@@ -25,31 +26,32 @@ public final class ProbeDiagnosis {
         this.kube = kube;
     }
 
-    List<String> causes(String agent, JsonNode rendered) {
+    List<Hint> causes(String agent, JsonNode rendered) {
         String ns = AgentSandbox.namespace(agent);
-        List<String> causes = new ArrayList<>();
+        List<Hint> causes = new ArrayList<>();
         GenericKubernetesResource live = kube.genericKubernetesResources(CILIUM_NETWORK_POLICY)
                 .inNamespace(ns).withName(POLICY).get();
         if (live == null) {
-            causes.add("the CiliumNetworkPolicy " + POLICY + " is not in " + ns + ": Argo CD has not applied the "
-                    + "sandbox yet (" + Suggestion.of("app", "status").arg("name", agent).cli() + ")");
+            causes.add(Hint.of("the CiliumNetworkPolicy " + POLICY + " is not in " + ns + ": Argo CD has not applied "
+                    + "the sandbox yet (", Suggestion.of("app", "status").arg("name", agent), ")"));
         } else if (!Mappers.JSON.valueToTree(live.getAdditionalProperties().get("spec")).equals(rendered.path("spec"))) {
-            causes.add("the CiliumNetworkPolicy in " + ns + " differs from the one the repo renders: a change is not "
-                    + "synced yet (" + Suggestion.of("app", "sync").arg("name", agent).cli() + ")");
+            causes.add(Hint.of("the CiliumNetworkPolicy in " + ns + " differs from the one the repo renders: a change "
+                    + "is not synced yet (", Suggestion.of("app", "sync").arg("name", agent), ")"));
         }
         DaemonSet cilium = kube.apps().daemonSets().inNamespace(CILIUM_NAMESPACE).withName("cilium").get();
         if (cilium == null) {
-            causes.add("no Cilium DaemonSet in " + CILIUM_NAMESPACE + ": only the plain NetworkPolicy applies, which "
-                    + "cannot deny the nodes or allow named internet hosts");
+            causes.add(Hint.text("no Cilium DaemonSet in " + CILIUM_NAMESPACE + ": only the plain NetworkPolicy "
+                    + "applies, which cannot deny the nodes or allow named internet hosts"));
         } else if (cilium.getStatus() == null || !java.util.Objects.equals(cilium.getStatus().getNumberReady(),
                 cilium.getStatus().getDesiredNumberScheduled())) {
-            causes.add("Cilium is not ready on every node (" + (cilium.getStatus() == null ? 0
+            causes.add(Hint.of("Cilium is not ready on every node (" + (cilium.getStatus() == null ? 0
                     : cilium.getStatus().getNumberReady()) + " of " + (cilium.getStatus() == null ? "?"
-                    : cilium.getStatus().getDesiredNumberScheduled()) + " agents ready): " + Suggestion.of("cluster", "doctor").cli());
+                    : cilium.getStatus().getDesiredNumberScheduled()) + " agents ready): ",
+                    Suggestion.of("cluster", "doctor")));
         }
         if (causes.isEmpty()) {
-            causes.add("the policy is applied and Cilium is ready, so the datapath disagrees with it: see the drops "
-                    + "with hubble observe --namespace " + ns + " --verdict DROPPED");
+            causes.add(Hint.text("the policy is applied and Cilium is ready, so the datapath disagrees with it: see "
+                    + "the drops with hubble observe --namespace " + ns + " --verdict DROPPED"));
         }
         return causes;
     }

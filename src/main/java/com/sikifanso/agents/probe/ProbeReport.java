@@ -15,10 +15,11 @@ public record ProbeReport(boolean passed, Table table) {
 
     /**
      * @param mismatches rows whose observation differs from the policy
-     * @param causes when something mismatched, what in the cluster explains it (policy not applied, Cilium not ready)
+     * @param causes when something mismatched, what in the cluster explains it (policy not applied, Cilium not ready),
+     *        naming the command that shows more in each surface's words
      */
     public record Table(String agent, String pod, String image, int mismatches, int skipped, List<Row> rows,
-                        List<String> causes) {
+                        List<com.sikifanso.core.Hint> causes) {
     }
 
     /** One destination: expected {@code reach} or {@code blocked}, observed, and the policy rule that decides. */
@@ -61,7 +62,7 @@ public record ProbeReport(boolean passed, Table table) {
         return new Row(d.what(), t.address(), d.expected(), outcome.observed(), matches, d.rule(), outcome.detail());
     }
 
-    ProbeReport withCauses(List<String> found) {
+    ProbeReport withCauses(List<com.sikifanso.core.Hint> found) {
         return new ProbeReport(passed, new Table(table.agent(), table.pod(), table.image(), table.mismatches(),
                 table.skipped(), table.rows(), passed ? List.of() : List.copyOf(found)));
     }

@@ -23,7 +23,7 @@ public final class ProbeText {
             s.append(" (").append(r.table().skipped()).append(" not tried)");
         }
         s.append('\n');
-        r.table().causes().forEach(c -> s.append("  cause: ").append(c).append('\n'));
+        r.table().causes().forEach(c -> s.append("  cause: ").append(style.hint(c)).append('\n'));
         return s.toString();
     }
 

@@ -95,9 +95,29 @@ public final class ClusterStateFeed implements AutoCloseable {
 
         List<CheckResult> doctor(ClusterName cluster);
 
+        /** What to try when the cluster's API does not answer: a local cluster is started, an attached one is not. */
+        default Hint whatToTry(ClusterName cluster) {
+            return LiveCluster.startIt(cluster);
+        }
+
+        /** A failed API call as the user-facing error. */
+        default SikifansoException unreachable(ClusterName cluster, KubernetesClientException e) {
+            return LiveCluster.unreachableLocal(cluster, e);
+        }
+
         static Sources of(Services services, Options options) {
             LiveCluster live = new LiveCluster(services.sessions(), services.kubeClients());
             return new Sources() {
+                @Override
+                public Hint whatToTry(ClusterName cluster) {
+                    return live.whatToTry(cluster);
+                }
+
+                @Override
+                public SikifansoException unreachable(ClusterName cluster, KubernetesClientException e) {
+                    return live.unreachable(cluster, e);
+                }
+
                 @Override
                 public KubernetesClient connect(ClusterName cluster) {
                     return KubeClients.failingFast(live.kube(cluster), options.apiTimeout());
@@ -267,16 +287,16 @@ public final class ClusterStateFeed implements AutoCloseable {
     /** The watch, started and listed once; {@link Unreachable} when the API cannot be had. */
     private ClusterWatch connect() throws Unreachable {
         // The state feed's reader is a person (the dashboard, an AG-UI client): the CLI's words.
-        String up = Hint.of("is it up? start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster)).cli();
+        String up = sources.whatToTry(cluster).cli();
         try {
             return ClusterWatch.start(sources.connect(cluster), this::changed, options.apiTimeout());
         } catch (SikifansoException e) {
             throw new Unreachable(e.getMessage(), e.hint());
         } catch (ExecutionException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            SikifansoException why = cause instanceof KubernetesClientException k ? LiveCluster.unreachableLocal(cluster, k)
-                    : SikifansoException.failure("cannot talk to the Kubernetes API of cluster \"" + cluster
-                    + "\": " + Throwables.rootMessage(cause), up, cause);
+            // Said as a failed API call is (an attached cluster's context, or a local one to start), whatever broke.
+            SikifansoException why = sources.unreachable(cluster, cause instanceof KubernetesClientException k ? k
+                    : new KubernetesClientException(Throwables.rootMessage(cause), cause));
             throw new Unreachable(why.getMessage(), why.hint());
         } catch (TimeoutException e) {
             throw new Unreachable("the Kubernetes API of cluster \"" + cluster + "\" did not answer within "

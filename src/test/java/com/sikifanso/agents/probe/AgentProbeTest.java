@@ -207,10 +207,17 @@ class AgentProbeTest {
         assertThat(report.mismatches()).isEqualTo(2);
         assertThat(report.rows()).filteredOn(r -> !r.matches()).extracting(ProbeReport.Row::destination)
                 .containsExactly("Kubernetes API by service IP", "the internet by IP 1.1.1.1");
-        assertThat(report.table().causes()).containsExactly(
+        assertThat(report.table().causes()).extracting(com.sikifanso.core.Hint::cli).containsExactly(
                 "the CiliumNetworkPolicy agent-isolation is not in agent-demo: Argo CD has not applied the sandbox yet "
                         + "(sikifanso app status demo)",
                 "Cilium is not ready on every node (0 of 1 agents ready): sikifanso cluster doctor");
+        // agent_probe's structuredContent and text for a model name the tools.
+        com.sikifanso.mcp.ToolHints model = new com.sikifanso.mcp.ToolHints(new com.sikifanso.ops.OperationRegistry().all());
+        assertThat(com.sikifanso.core.Mappers.JSON.valueToTree(com.sikifanso.ops.StructuredResults.of(report, model))
+                .at("/table/causes").toString()).contains("(app_status with name: \\\"demo\\\")",
+                        "agents ready): doctor\"").doesNotContain("sikifanso");
+        assertThat(ProbeText.render(report, model.style())).contains("cause: Cilium is not ready on every node (0 of 1"
+                + " agents ready): doctor\n");
         assertThat(ProbeText.render(report, com.sikifanso.core.TextStyle.PLAIN))
                 .contains("MISMATCH", "agent demo: 2 destination(s) differ from its policy", "cause: Cilium is not ready");
         assertThat(probePods()).isEmpty();

@@ -56,4 +56,30 @@ class AttachedClusterStateFeedTest {
                     .noneMatch(row -> row.startsWith("Docker") || row.startsWith("Node containers"));
         }
     }
+
+    /**
+     * sikifanso never starts an attached cluster, so when its API does not answer (here: the context's server moved
+     * to a port nothing listens on) the feed says to check the context and its login, not to start it.
+     */
+    @Test
+    void anAttachedClusterThatDoesNotAnswerIsToldToCheckItsContextNotToStart() throws Exception {
+        try (AttachedLab lab = new AttachedLab(tmp, server, client)) {
+            ClusterName prod = ClusterName.of(AttachedLab.NAME);
+            java.nio.file.Files.writeString(lab.kubeconfig, java.nio.file.Files.readString(lab.kubeconfig)
+                    .replace(client.getMasterUrl().toString(), "https://127.0.0.1:1/"));
+            StateJournal journal = new StateJournal(lab.services.sessions().home().clusterDir(prod));
+
+            AguiEvent.Custom unreachable;
+            try (ClusterStateFeed feed = ClusterStateFeed.whileListening(lab.services, prod, fast(ticking()))) {
+                unreachable = (AguiEvent.Custom) journal.awaitMore(EventType.CUSTOM, 0).event();
+            }
+
+            assertThat(unreachable.name()).isEqualTo(ClusterStateFeed.UNREACHABLE);
+            assertThat(unreachable.value().path("message").asText())
+                    .startsWith("cannot talk to the Kubernetes API of attached cluster \"prod\" (context ");
+            assertThat(unreachable.value().path("hint").asText()).as(unreachable.value().toString())
+                    .contains("check that context's server and credentials", "aws sso login",
+                            "sikifanso cluster doctor prod").doesNotContain("cluster start");
+        }
+    }
 }
