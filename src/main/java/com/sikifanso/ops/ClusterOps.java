@@ -307,7 +307,8 @@ public final class ClusterOps {
         TemplateSource template = TemplateSource.of(in.bootstrapUrl(), in.bootstrapVersion());
         ClusterService.checkNodeCounts(nodes.servers(), nodes.agents());
         Gpus.parse(nodes.gpus());
-        GpuRequirement.checkCreate(file, in.gitopsOnly());
+        LockFile lock = in.fromLock() == null ? null : LockFileParser.read(in.fromLock());
+        GpuRequirement.checkCreate(file, lock, in.gitopsOnly());
         String remote = in.gitopsRemote() == null ? null : RemoteUrls.require(in.gitopsRemote());
         // The image cache's lists are by profile: those of the file or flags, even when applied to the repo early.
         ImagePreload preload = new ImageCache(ctx.services().sessions().home()).preload(
@@ -316,7 +317,6 @@ public final class ClusterOps {
             clusters.requireCached(preload, nodes.image());
         }
         ClusterService.Prepared early = null;
-        LockFile lock = in.fromLock() == null ? null : LockFileParser.read(in.fromLock());
         if (ClusterFiles.changesRepo(file) || lock != null) {
             early = clusters.prepare(cluster, template, profiles);
             orForget(ctx, cluster, early.reused(), () -> {

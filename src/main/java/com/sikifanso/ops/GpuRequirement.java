@@ -2,6 +2,7 @@ package com.sikifanso.ops;
 
 import com.sikifanso.catalog.GpuScheduling;
 import com.sikifanso.clusterfile.ClusterFile;
+import com.sikifanso.clusterfile.LockFile;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.Suggestion;
@@ -38,15 +39,24 @@ final class GpuRequirement {
                 IMAGE_NOTE);
     }
 
-    /** A create whose file (or template) enables such an app on nodes it makes without GPUs, refused up front. */
-    static void checkCreate(ClusterFile file, boolean gitopsOnly) {
-        List<String> needing = needingAGpu(file.apps());
+    /**
+     * A create whose file (or template), or lock, enables such an app on nodes it makes without GPUs, refused up
+     * front. A lock records no GPUs (they belong to the machine), so one from a GPU cluster needs the flag again.
+     */
+    static void checkCreate(ClusterFile file, LockFile lock, boolean gitopsOnly) {
+        List<String> apps = new java.util.ArrayList<>(file.apps() == null ? List.of() : file.apps());
+        if (lock != null) {
+            lock.apps().forEach(app -> apps.add(app.name()));
+        }
+        List<String> needing = needingAGpu(apps);
         if (needing.isEmpty() || gitopsOnly || file.nodesOrEmpty().gpus() != null) {
             return;
         }
-        throw SikifansoException.usage("apps: " + String.join(", ", needing) + " needs an NVIDIA GPU, and the nodes"
-                        + " would have none",
-                "write nodes: {gpus: all} in the file, or give the flag: ", CREATE_WITH_GPUS, IMAGE_NOTE);
+        boolean fromFile = !needingAGpu(file.apps()).isEmpty();
+        throw SikifansoException.usage((fromFile ? "apps: " : "the lock's apps: ") + String.join(", ", needing)
+                        + " needs an NVIDIA GPU, and the nodes would have none",
+                fromFile ? "write nodes: {gpus: all} in the file, or give the flag: "
+                        : "a lock does not record the machine's GPUs; give the flag: ", CREATE_WITH_GPUS, IMAGE_NOTE);
     }
 
     private static List<String> needingAGpu(List<String> apps) {

@@ -282,6 +282,28 @@ class LockOpsTest {
     }
 
     @Test
+    void aLockEnablingVllmOnNodesMadeWithoutGpusIsRefusedBeforeAnythingIsMade() throws IOException {
+        Path file = home.resolve("origin.lock");
+        call(LockOps.CLUSTER_LOCK, new LockOps.LockInput("origin", file));
+        LockFile lock = LockFileParser.read(file);
+        List<LockFile.App> apps = new ArrayList<>(lock.apps());
+        apps.add(new LockFile.App("vllm", "https://vllm-project.github.io/production-stack", "vllm-stack", "0.1.12",
+                "vllm", SharedDocuments.digest(Map.of()), null));
+        Path gpuLock = home.resolve("gpu.lock");
+        Files.writeString(gpuLock, LockFiles.yaml(withApps(lock, apps)));
+        // nodes this time (not --gitops-only): the refusal comes before any container or repo
+        ClusterOps.ClusterCreateInput withNodes = new ClusterOps.ClusterCreateInput("copy", null, null, null, false,
+                null, null, null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false,
+                null, null, gpuLock, null, null);
+
+        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, withNodes))
+                .hasMessage("the lock's apps: vllm needs an NVIDIA GPU, and the nodes would have none")
+                .satisfies(e -> assertThat(((SikifansoException) e).hint()).startsWith("a lock does not record the "
+                        + "machine's GPUs; give the flag: sikifanso cluster create NAME --gpus all"));
+        assertThat(home.resolve("clusters/copy")).doesNotExist();
+    }
+
+    @Test
     void fromLockTakesNoOtherSourceAndNoDryRun() throws IOException {
         Path file = home.resolve("origin.lock");
         call(LockOps.CLUSTER_LOCK, new LockOps.LockInput("origin", file));
