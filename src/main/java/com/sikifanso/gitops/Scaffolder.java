@@ -139,16 +139,13 @@ public final class Scaffolder {
             return;
         }
         String uri = Files.isDirectory(local) ? local.toAbsolutePath().toUri().toString() : source.location();
-        // Over https and http, git's credential helpers answer JGit (a private template repo, as for a remote).
-        GitCredentialHelpers credentials = new GitCredentialHelpers(work, env);
-        try (Git git = Git.cloneRepository().setURI(uri).setDirectory(work.toFile())
-                .setCredentialsProvider(credentials).call()) {
-            credentials.approve();
+        // A private template repo is cloned with the user's git credentials, as a shared document is (ssh included).
+        try (Git git = GitClones.withWorkTree(uri, work, env)) {
             if (source.tag() != null) {
                 checkoutTag(git, source);
             }
         } catch (org.eclipse.jgit.api.errors.InvalidRemoteException
-                 | org.eclipse.jgit.api.errors.TransportException e) {
+                 | org.eclipse.jgit.api.errors.TransportException | org.eclipse.jgit.errors.TransportException e) {
             throw SikifansoException.failure("cannot clone bootstrap template " + source.location() + ": "
                     + e.getMessage(), "give a reachable git URL or a local path with ", BOOTSTRAP, ", or leave ", BOOTSTRAP,
                     " out to use the template built into sikifanso", e);

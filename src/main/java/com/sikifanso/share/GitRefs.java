@@ -17,7 +17,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /**
  * A file of a git repository at a branch, tag or commit, read from a bare clone made in a temporary directory and
  * removed afterwards, so nothing is left on this machine; the clone uses the user's git credentials
- * ({@link com.sikifanso.gitops.BareClones}).
+ * ({@link com.sikifanso.gitops.GitClones}).
  */
 final class GitRefs {
     private GitRefs() {
@@ -44,7 +44,7 @@ final class GitRefs {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("sikifanso-git-ref");
-            try (Git git = com.sikifanso.gitops.BareClones.cloneBare(ref.url(), dir, env)) {
+            try (Git git = com.sikifanso.gitops.GitClones.bare(ref.url(), dir, env)) {
                 return reader.read(git.getRepository());
             }
         } catch (GitAPIException | org.eclipse.jgit.errors.TransportException | IllegalArgumentException e) {

@@ -77,7 +77,7 @@ class GitCredentialHelpersTest {
 
     private String cloneAndRead() throws Exception {
         Path dir = Files.createTempDirectory(tmp, "clone");
-        try (Git git = BareClones.cloneBare(url, dir, env)) {
+        try (Git git = GitClones.bare(url, dir, env)) {
             return git.getRepository().exactRef("refs/heads/main").getObjectId().name();
         }
     }
@@ -144,6 +144,28 @@ class GitCredentialHelpersTest {
 
     @Test
     void anSshUrlIsFetchedByTheGitProgramWithItsSsh() throws Exception {
+        sshThroughAStandIn();
+
+        assertThat(cloneAndRead()).matches("[0-9a-f]{40}");
+        assertThat(Files.readString(tmp.resolve("ssh.log"))).contains("git@git.example.invalid",
+                "git-upload-pack '" + tmp.resolve("servers/team.git"));
+    }
+
+    /** cluster create --bootstrap git@...: the template too is cloned by git with its ssh, not by JGit (no ssh). */
+    @Test
+    void aCustomBootstrapTemplateOverSshIsClonedByTheGitProgram() throws Exception {
+        sshThroughAStandIn();
+
+        // Cloned and read: what the repo lacks is the template's files (it holds a profile), not a transport.
+        assertThatThrownBy(() -> new Scaffolder("test", env).scaffold(tmp.resolve("ssh-template"),
+                TemplateSource.of(url, null)))
+                .hasMessageContaining("bootstrap template " + url + " is missing bootstrap/root-app.yaml")
+                .hasMessageNotContaining("cannot clone");
+        assertThat(Files.readString(tmp.resolve("ssh.log"))).contains("git-upload-pack '"
+                + tmp.resolve("servers/team.git"));
+    }
+
+    private void sshThroughAStandIn() throws Exception {
         Path fakeSsh = tmp.resolve("fake-ssh");
         // As sshd would: run the command git asks the server for (git-upload-pack '/path'), here, locally.
         Files.writeString(fakeSsh, "#!/bin/sh\nfor last; do :; done\necho \"$@\" >> " + tmp.resolve("ssh.log")
@@ -152,9 +174,5 @@ class GitCredentialHelpersTest {
         env.put("GIT_SSH_COMMAND", fakeSsh.toString());
         env.put("GIT_SSH_VARIANT", "simple");
         url = "ssh://git@git.example.invalid" + tmp.resolve("servers/team.git");
-
-        assertThat(cloneAndRead()).matches("[0-9a-f]{40}");
-        assertThat(Files.readString(tmp.resolve("ssh.log"))).contains("git@git.example.invalid",
-                "git-upload-pack '" + tmp.resolve("servers/team.git"));
     }
 }
