@@ -13,6 +13,7 @@
 # tools/list response, median and p90 over RUNS (default 9) turns in which server-everything and sikifanso in both
 # eras take one spawn each, so load on a shared machine falls on all alike; and the CPU time each server had used at
 # those two moments, which load hardly moves. Target: sikifanso's medians <= the reference's.
+# The release archive (target/release, made by verify) joins that loop when it is there: it is what users install.
 # Figures only: it never fails on time.   Usage: bench/mcp.sh [READS] [PAIRS]   (env: SPAWNS, RUNS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -131,12 +132,19 @@ if (mod.toolErrors || leg.toolErrors) console.log("tool errors seen: " + (mod.to
 
 echo
 RUNS=${RUNS:-9}
-servers=$("$NODE22" -e '
+# The release archive (its jlink runtime and its own AOT cache) too, when verify has built it: what users install.
+RELEASE=$(ls -d target/release/sikifanso-*-linux-x86_64/bin/sikifanso 2>/dev/null | head -n1 || true)
+servers=$(RELEASE="$RELEASE" "$NODE22" -e '
 const [node, ref, ...sik] = process.argv.slice(1);
-console.log(JSON.stringify([
+const servers = [
   { name: "server-everything (2025-11-25)", era: "legacy", command: [node, ref, "stdio"] },
   { name: "sikifanso (2025-11-25)", era: "legacy", command: sik },
-  { name: "sikifanso (2026-07-28)", era: "modern", command: sik }]));
+  { name: "sikifanso (2026-07-28)", era: "modern", command: sik }];
+if (process.env.RELEASE) {
+  servers.push({ name: "sikifanso release (2025-11-25)", era: "legacy",
+                 command: [process.env.RELEASE, ...sik.slice(sik.indexOf("mcp"))] });
+}
+console.log(JSON.stringify(servers));
 ' "${REFERENCE[@]:0:2}" "${SERVER[@]}" mcp serve -c bench)
 first=$("$NODE22" bench/mcp-first-response.mjs "$RUNS" "$servers")
 echo "start-up, $RUNS turns (one spawn of each server per turn); load average $(cut -d' ' -f1-3 /proc/loadavg)"
