@@ -38,7 +38,8 @@ public final class CatalogLint {
 
     /** How charts are checked: asked of their repositories, or skipped for a stated reason. */
     public sealed interface Charts {
-        record Checked(ChartAvailability repositories) implements Charts {
+        /** {@code orWithout}: how the linting command goes without the lookup, for an unreachable repository's fix. */
+        record Checked(ChartAvailability repositories, Hint orWithout) implements Charts {
         }
 
         record Skipped(String reason) implements Charts {
@@ -189,7 +190,7 @@ public final class CatalogLint {
         if (charts instanceof Charts.Checked checked) {
             try {
                 checked.repositories().check(new CustomApp(entry.name(), entry.repoURL(), entry.chart(),
-                        entry.targetRevision(), entry.namespace()));
+                        entry.targetRevision(), entry.namespace()), checked.orWithout());
             } catch (SikifansoException e) {
                 String message = e.getMessage();
                 String field = message.contains("has no version") || message.contains("lists no versions")

@@ -3,6 +3,7 @@ package com.sikifanso.catalog;
 import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.core.Mappers;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.SikifansoException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,14 +43,22 @@ public final class ChartAvailability {
 
     /** What was found, in a line; a failure naming what is missing when the chart or version is not there. */
     public String check(CustomApp app) {
+        return check(app, Hint.of(", or add the app without ", Suggestion.of("app", "add").arg("name", "NAME")
+                .flag("verify").mention()));
+    }
+
+    /**
+     * As {@link #check(CustomApp)}, for a caller whose user goes without the check another way: {@code orWithout}
+     * follows "check the URL and your network" when a repository cannot be reached (null: no way round it).
+     */
+    public String check(CustomApp app, Hint orWithout) {
         ChartReference.require(app.repoURL(), app.chart(), app.targetRevision());
         try {
             return app.repoURL().toLowerCase().startsWith("oci://") ? checkOci(app) : checkIndex(app);
         } catch (IOException e) {
             throw SikifansoException.failure("cannot verify " + app.chart() + " at " + app.repoURL() + ": "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()),
-                    "check the URL and your network, or add the app without ",
-                    Suggestion.of("app", "add").arg("name", "NAME").flag("verify").mention(), e);
+                    "check the URL and your network", orWithout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SikifansoException.failure("interrupted while verifying " + app.chart(), "run it again");

@@ -6,6 +6,7 @@ import com.sikifanso.catalog.CatalogDirectory;
 import com.sikifanso.catalog.CatalogLint;
 import com.sikifanso.catalog.ChartAvailability;
 import com.sikifanso.catalog.LintReport;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Table;
@@ -98,7 +99,8 @@ public final class CatalogSourceOps {
             throw SikifansoException.usage("give a directory or --source, not both", "lint one of them at a time");
         }
         CatalogLint.Charts charts = in.skipCharts() != null ? new CatalogLint.Charts.Skipped(in.skipCharts())
-                : new CatalogLint.Charts.Checked(new ChartAvailability());
+                : new CatalogLint.Charts.Checked(new ChartAvailability(), Hint.of(", or lint without looking them up: ",
+                        Suggestion.of("catalog", "lint").cliFlag("no-chart-check")));
         if (in.source() != null) {
             return sources(ctx).lint(in.source(), charts);
         }

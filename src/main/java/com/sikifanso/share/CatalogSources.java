@@ -177,8 +177,9 @@ public final class CatalogSources implements SourcedEntries {
 
     private FetchedFiles fetchClean(String name, ShareRef ref) {
         FetchedFiles fetched = documents.fetchDirectory(ref, "a catalog source");
+        // add and update always look the charts up: an unreachable repository has no way round but the network
         LintReport report = new CatalogLint(BuiltInCatalog.names()).lint(ref.text(), fetched.files(),
-                new CatalogLint.Charts.Checked(charts.get()));
+                new CatalogLint.Charts.Checked(charts.get(), null));
         CatalogLint.requireClean(report, "catalog source " + name + " (" + ref.text() + " at " + fetched.pin() + ")");
         return fetched;
     }

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.cli.InProcess;
 import com.sikifanso.cli.SikifansoProcess;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
+import com.sikifanso.core.Suggestion;
 import com.sikifanso.mcp.ToolHints;
 import com.sikifanso.ops.OperationRegistry;
 import com.sikifanso.ops.StructuredResults;
@@ -50,9 +52,17 @@ class CatalogLintTest {
         charts.close();
     }
 
+    /** As {@code catalog lint} checks: the fix of an unreachable repository names its --no-chart-check. */
+    private static final Hint LINT_WITHOUT_CHARTS = Hint.of(", or lint without looking them up: ",
+            Suggestion.of("catalog", "lint").cliFlag("no-chart-check"));
+
     private LintReport lint() {
+        return lint(LINT_WITHOUT_CHARTS);
+    }
+
+    private LintReport lint(Hint orWithout) {
         return lint.lint(dir.toString(), CatalogDirectory.read(dir),
-                new CatalogLint.Charts.Checked(new ChartAvailability()));
+                new CatalogLint.Charts.Checked(new ChartAvailability(), orWithout));
     }
 
     private void goodEntries() throws Exception {
@@ -131,7 +141,11 @@ class CatalogLintTest {
         assertThat(errors.get(0).file()).isEqualTo("embedder.yaml");
         assertThat(errors.get(0).field()).isEqualTo("repoURL");
         assertThat(errors.get(0).problem()).startsWith("cannot verify embedder at http://127.0.0.1:" + closed + ": ");
-        assertThat(errors.get(0).fix().cli()).isEqualTo("check the URL and your network, or add the app without --verify");
+        assertThat(errors.get(0).fix().cli()).as("the linting command's own way round, not app add's --verify")
+                .isEqualTo("check the URL and your network, or lint without looking them up: sikifanso catalog lint "
+                        + "--no-chart-check");
+        assertThat(lint(null).errors().get(0).fix().cli()).as("catalog source add: no way round the lookup")
+                .isEqualTo("check the URL and your network");
         assertThat(errors.get(1)).usingComparator(BY_LINE).isEqualTo(new LintFinding("nochart.yaml", "chart", "there is no chart \"nochart\" in "
                 + charts.url(), "charts there: " + String.join(", ", chartNames())));
         assertThat(errors.get(2)).usingComparator(BY_LINE).isEqualTo(new LintFinding("vectordb.yaml", "targetRevision", "chart \"vectordb\" in "
