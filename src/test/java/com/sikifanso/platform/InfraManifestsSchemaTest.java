@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The objects the bootstrap writes, validated against Argo CD's upstream CRD schemas (reference/crds/). */
+/** The objects the bootstrap writes, validated against Argo CD's upstream CRD schemas, vendored in src/test/resources/crds (SOURCES.md). */
 class InfraManifestsSchemaTest {
     private static final CrdSchema APPLICATION = CrdSchema.argoCdApplication();
     private static final CrdSchema APPLICATION_SET = CrdSchema.argoCdApplicationSet();
