@@ -113,7 +113,8 @@ public final class Services {
                 Clock.systemUTC(), Duration.ofSeconds(1)));
         this.clusterFiles = new com.sikifanso.clusterfile.ClusterFiles(sessions, repos, apps, agents);
         this.clusterTemplates = new com.sikifanso.clusterfile.ClusterTemplates(home.root().resolve("templates"));
-        this.profileBundles = new com.sikifanso.share.ProfileBundles(repos, clusterFiles, apps);
+        this.profileBundles = new com.sikifanso.share.ProfileBundles(repos, clusterFiles, apps,
+                catalogSources);
         this.agentTemplates = new com.sikifanso.share.AgentTemplates(documents);
         this.lockFiles = new com.sikifanso.clusterfile.LockFiles(sessions, repos, clusterFiles, profiles, kube,
                 "sikifanso " + build.version());

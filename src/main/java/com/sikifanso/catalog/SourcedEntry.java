@@ -12,6 +12,7 @@ import java.util.List;
  * @param values its Helm values file's text (a comment when the source has none)
  */
 public record SourcedEntry(String source, String pin, CatalogEntry entry, String values) {
+    private static final String HEADER = "# From catalog source ";
 
     /** {@code app} of {@code source}, renamed for the repo; {@code sourceApps}: the names in the same source. */
     public static SourcedEntry of(String source, String pin, CatalogEntry app, List<String> sourceApps,
@@ -25,6 +26,18 @@ public record SourcedEntry(String source, String pin, CatalogEntry entry, String
                 : values);
     }
 
+    /**
+     * The pin the first line of an entry's file names (as {@link #text} writes it), or empty for a file without that
+     * line (written by hand, or edited).
+     */
+    public static java.util.Optional<String> pinOf(String source, String text) {
+        String first = text.lines().findFirst().orElse("");
+        String head = HEADER + source + " at ";
+        int end = first.indexOf(' ', head.length());
+        return first.startsWith(head) && end > head.length()
+                ? java.util.Optional.of(first.substring(head.length(), end)) : java.util.Optional.empty();
+    }
+
     /** The file {@code app enable} commits: the entry's YAML under a line that says where it came from. */
     public String text(boolean enabled) {
         CatalogEntry e = entry;
@@ -32,7 +45,7 @@ public record SourcedEntry(String source, String pin, CatalogEntry entry, String
                 e.targetRevision(), e.namespace(), enabled, e.tier(), e.dependsOn(), e.agentAccess(),
                 e.credentials(), e.diagnostics());
         try {
-            return "# From catalog source " + source + " at " + pin + " (sikifanso catalog source list).\n"
+            return HEADER + source + " at " + pin + " (sikifanso catalog source list).\n"
                     + Mappers.YAML.writeValueAsString(written);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("catalog entries always serialise", ex);

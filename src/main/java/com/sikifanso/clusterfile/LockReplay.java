@@ -89,7 +89,8 @@ public final class LockReplay {
         List<ClusterFile.AgentEntry> agents = lock.agents().stream().map(LockReplay::agentEntry).toList();
         ProfileBundle bundle = new ProfileBundle(com.sikifanso.share.DocumentKind.API_VERSION,
                 com.sikifanso.share.DocumentKind.PROFILE_BUNDLE.kind(),
-                new ProfileBundle.Metadata("lock-of-" + lock.cluster(), null, source), apps, custom, agents, null);
+                new ProfileBundle.Metadata("lock-of-" + lock.cluster(), null, source), List.of(), apps, custom, agents,
+                null);
         return bundles.apply(cluster, bundle, source);
     }
 

@@ -21,6 +21,7 @@ import com.sikifanso.clusterfile.ClusterFile;
 import com.sikifanso.clusterfile.ClusterFiles;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.CommitId;
+import com.sikifanso.core.Hint;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
@@ -33,7 +34,9 @@ import com.sikifanso.gitops.SyncTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,11 +51,13 @@ public final class ProfileBundles {
     private final ClusterRepos repos;
     private final ClusterFiles clusterFiles;
     private final AppService apps;
+    private final CatalogSources sources;
 
-    public ProfileBundles(ClusterRepos repos, ClusterFiles clusterFiles, AppService apps) {
+    public ProfileBundles(ClusterRepos repos, ClusterFiles clusterFiles, AppService apps, CatalogSources sources) {
         this.repos = repos;
         this.clusterFiles = clusterFiles;
         this.apps = apps;
+        this.sources = sources;
     }
 
     /** What applying a bundle changed; {@code commit} is empty when the cluster already had all of it. */
@@ -71,15 +76,29 @@ public final class ProfileBundles {
         Names.requireLabel("profile bundle", name);
         GitOpsRepo repo = repos.open(cluster);
         List<ProfileBundle.App> enabled = new ArrayList<>();
+        Map<String, ProfileBundle.Source> from = new LinkedHashMap<>();
         for (CatalogEntry e : Catalog.load(repo.dir()).entries()) {
             if (e.enabled()) {
                 enabled.add(new ProfileBundle.App(SourceNames.shown(e.name()), e.targetRevision(), changedValues(repo, e)));
+                SourceNames.source(e.name()).filter(s -> !from.containsKey(s))
+                        .flatMap(s -> pinnedSource(s, repo.read(e.file()))).ifPresent(s -> from.put(s.name(), s));
             }
         }
         ClusterFile file = clusterFiles.describe(cluster);
         return new ProfileBundle(DocumentKind.API_VERSION, DocumentKind.PROFILE_BUNDLE.kind(),
                 new ProfileBundle.Metadata(name, description, cluster.value() + "@" + CommitId.shortOf(repo.head())),
-                enabled, file.customApps(), file.agents(), null).withContentDigest();
+                List.copyOf(from.values()), enabled, file.customApps(), file.agents(), null).withContentDigest();
+    }
+
+    /**
+     * Where an entry of {@code source} came from, as a reference that fetches exactly that pin: the source's reference
+     * as added here, at the pin the entry's file names. Empty when the source is no longer added here or the file no
+     * longer says its pin: the bundle then names the source only, as bundles did before.
+     */
+    private Optional<ProfileBundle.Source> pinnedSource(String source, String entryFile) {
+        Optional<CatalogSource> added = sources.list().stream().filter(s -> s.name().equals(source)).findFirst();
+        return added.flatMap(s -> SourcedEntry.pinOf(source, entryFile).map(pin ->
+                new ProfileBundle.Source(source, pin, CatalogSource.pinned(ShareRef.parse(s.ref()), pin))));
     }
 
     /** Applies {@code bundle} (read from {@code source}) to {@code cluster} in one commit. */
@@ -110,6 +129,7 @@ public final class ProfileBundles {
         List<String> requested = bundle.apps().stream().map(a -> SourceNames.requireApp(a.name())).toList();
         List<String> unknown = requested.stream().filter(n -> !catalog.contains(n)).toList();
         requireSourcesAdded(bundle, source, unknown);
+        requireBundledPins(bundle, source, repo, catalog, requested);
         if (!unknown.isEmpty()) {
             throw SikifansoException.failure("profile bundle " + bundle.name() + " (" + source + ") names apps this "
                             + "cluster's catalog lacks: " + String.join(", ", unknown),
@@ -142,13 +162,48 @@ public final class ProfileBundles {
     private static void requireSourcesAdded(ProfileBundle bundle, String source, List<String> unknown) {
         List<String> sources = unknown.stream().map(SourceNames::source).flatMap(Optional::stream).distinct().toList();
         if (!sources.isEmpty()) {
+            Optional<ProfileBundle.Source> recorded = bundledSource(bundle, sources.get(0));
             throw SikifansoException.failure("profile bundle " + bundle.name() + " (" + source + ") names entries of "
                             + "catalog sources not added on this machine: " + String.join(", ", unknown.stream()
                             .filter(n -> SourceNames.source(n).isPresent()).map(SourceNames::shown).toList()),
-                    "add the source " + String.join(", ", sources) + " (from the reference its author shares) with: ",
-                    Suggestion.of("catalog", "source", "add").arg("name", sources.get(0)).arg("reference", "REF"),
+                    "add the source " + String.join(", ", sources) + recorded.map(r -> " at the bundle's pin")
+                            .orElse(" (from the reference its author shares)") + " with: ",
+                    Suggestion.of("catalog", "source", "add").arg("name", sources.get(0))
+                            .arg("reference", recorded.map(ProfileBundle.Source::reference).orElse("REF")),
                     ", then apply the bundle again");
         }
+    }
+
+    /**
+     * An entry the cluster's repo lacks is written from the source added here; when the bundle records another pin of
+     * that source, the entry could differ from the one exported (its chart, namespace, dependencies), so the bundle is
+     * refused rather than applied as something else.
+     */
+    private void requireBundledPins(ProfileBundle bundle, String source, GitOpsRepo repo, Catalog catalog,
+                                    List<String> requested) {
+        for (ProfileBundle.Source wanted : bundle.sources()) {
+            List<String> fresh = requested.stream()
+                    .filter(n -> SourceNames.source(n).filter(wanted.name()::equals).isPresent())
+                    .filter(n -> !repo.exists(catalog.get(n).file())).toList();
+            Optional<CatalogSource> here = sources.list().stream().filter(s -> s.name().equals(wanted.name()))
+                    .findFirst();
+            if (fresh.isEmpty() || here.isEmpty() || here.get().pin().equals(wanted.pin())) {
+                continue;
+            }
+            throw SikifansoException.failure("profile bundle " + bundle.name() + " (" + source + ") was made from "
+                            + "catalog source " + wanted.name() + " at " + wanted.pin()
+                            + ", and this machine has it at " + here.get().pin() + " ("
+                            + String.join(", ", fresh.stream().map(SourceNames::shown).toList()) + ")",
+                    "pin the source as the bundle does: ", Suggestion.of("catalog", "source", "remove")
+                            .arg("name", wanted.name()), Hint.THEN, Suggestion.of("catalog", "source", "add")
+                            .arg("name", wanted.name()).arg("reference", wanted.reference()),
+                    " (clusters keep the entries they enabled); or, to take this machine's pin, delete the bundle's "
+                            + "sources entry and its digest line");
+        }
+    }
+
+    private static Optional<ProfileBundle.Source> bundledSource(ProfileBundle bundle, String name) {
+        return bundle.sources().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     private static ProfileBundle.App find(ProfileBundle bundle, String name) {

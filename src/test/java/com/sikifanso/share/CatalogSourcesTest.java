@@ -159,6 +159,57 @@ class CatalogSourcesTest {
     }
 
     @Test
+    void aBundleRecordsTheSourcesPinAndIsRefusedWhereTheSourceIsMissingOrAtAnotherPinUntilPinnedAsItSays()
+            throws Exception {
+        String first = git("rev-parse", "HEAD");
+        services.catalogSources().add("community", ref());
+        services.apps().enable(LAB, List.of("community/vectordb"));
+        Path bundle = tmp.resolve("vectors.yaml");
+        SikifansoProcess.Result exported = sikifanso("profile", "export", "vectors", "--from", "lab", "--file",
+                bundle.toString());
+        assertThat(exported.exitCode()).as(exported.stderr()).isZero();
+        String pinned = "git+file://" + community + "//entries@" + first;
+        assertThat(Files.readString(bundle)).contains("sources:", "name: community", "pin: " + first,
+                "reference: " + pinned);
+        ClusterName other = ClusterName.of("other");
+        services.clusters().prepare(other, new TemplateSource.Embedded(), null);
+        Path otherRepo = Path.of(services.sessions().load(other).gitOpsPath());
+        String before = new com.sikifanso.gitops.GitOpsRepo(otherRepo).head();
+
+        assertThat(sikifanso("catalog", "source", "remove", "community", "--yes").exitCode()).isZero();
+        SikifansoProcess.Result missing = sikifanso("-c", "other", "profile", "apply", bundle.toString(),
+                "--no-wait");
+
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.stderr()).contains("not added on this machine: community/embedder, community/vectordb",
+                "add the source community at the bundle's pin with: sikifanso catalog source add community "
+                        + pinned);
+
+        Path file = community.resolve("entries/vectordb.yaml");
+        Files.writeString(file, Files.readString(file).replace("port: 6333", "port: 6334"));
+        git("commit", "--quiet", "-am", "vectordb on another port");
+        String second = git("rev-parse", "HEAD");
+        assertThat(sikifanso("catalog", "source", "add", "community", ref()).exitCode()).isZero();
+        SikifansoProcess.Result moved = sikifanso("-c", "other", "profile", "apply", bundle.toString(), "--no-wait");
+
+        assertThat(moved.exitCode()).isEqualTo(1);
+        assertThat(moved.stderr()).contains("was made from catalog source community at " + first
+                        + ", and this machine has it at " + second + " (community/embedder, community/vectordb)",
+                "sikifanso catalog source remove community && sikifanso catalog source add community " + pinned);
+        assertThat(new com.sikifanso.gitops.GitOpsRepo(otherRepo).head()).isEqualTo(before);
+        assertThat(otherRepo.resolve("catalog/community--vectordb.yaml")).doesNotExist();
+
+        assertThat(sikifanso("catalog", "source", "remove", "community", "--yes").exitCode()).isZero();
+        assertThat(sikifanso("catalog", "source", "add", "community", pinned).exitCode()).isZero();
+        SikifansoProcess.Result applied = sikifanso("-c", "other", "profile", "apply", bundle.toString(),
+                "--no-wait");
+
+        assertThat(applied.exitCode()).as(applied.stderr()).isZero();
+        assertThat(Files.readString(otherRepo.resolve("catalog/community--vectordb.yaml")))
+                .startsWith("# From catalog source community at " + first).contains("port: 6333");
+    }
+
+    @Test
     void sourcesAddedByConcurrentCommandsAreAllRecorded() throws Exception {
         // Separate processes, as a user's shells would run them: each reads, changes and writes sources.yaml.
         List<String> names = List.of("one", "two", "three", "four");
