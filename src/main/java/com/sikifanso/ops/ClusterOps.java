@@ -5,6 +5,7 @@ import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.platform.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
+import com.sikifanso.catalog.GpuRequirement;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;
 import com.sikifanso.cluster.Gpus;
@@ -308,7 +309,11 @@ public final class ClusterOps {
         ClusterService.checkNodeCounts(nodes.servers(), nodes.agents());
         Gpus.parse(nodes.gpus());
         LockFile lock = in.fromLock() == null ? null : LockFileParser.read(in.fromLock());
-        GpuRequirement.checkCreate(file, lock, in.gitopsOnly());
+        // The file's and lock's apps are written into the prepared repo before any node exists, while the session
+        // cannot yet say how the nodes will be made, so AppService lets them through as for a repo without nodes;
+        // the nodes this create will make are known only here.
+        GpuRequirement.checkCreate(file.apps(), lock == null ? List.of() : lock.apps().stream().map(LockFile.App::name)
+                .toList(), nodes.gpus(), in.gitopsOnly());
         String remote = in.gitopsRemote() == null ? null : RemoteUrls.require(in.gitopsRemote());
         // The image cache's lists are by profile: those of the file or flags, even when applied to the repo early.
         ImagePreload preload = new ImageCache(ctx.services().sessions().home()).preload(

@@ -4,7 +4,11 @@ import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sikifanso.GitCli;
 import com.sikifanso.Services;
+import com.sikifanso.catalog.CatalogEntryFiles;
+import com.sikifanso.share.DocumentKind;
+import com.sikifanso.share.ProfileBundle;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.clusterfile.ClusterFile;
@@ -115,6 +119,39 @@ class GpusAndRegistryCreateTest {
                 .hasMessage("vllm needs an NVIDIA GPU, and the nodes of cluster cpunodes were made without --gpus");
         assertThat(messages(repo)).isEqualTo(before);
         assertThat(Catalog.load(repo).get("qdrant").enabled()).isFalse();
+    }
+
+    /**
+     * The refusal lives in the catalog service, not in the operations: a caller that reaches the services without
+     * an operation (a cluster file applied to a cluster, a bundle applied in code) is refused too, and so is an app
+     * that pulls vLLM in as a dependency, which no operation's list of names showed.
+     */
+    @Test
+    void enablingVllmThroughTheServicesDirectlyOrAsADependencyIsRefusedToo() throws Exception {
+        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("cpudirect", null, null, null, true, null,
+                null, null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null,
+                null));
+        nodesMadeWith("cpudirect", null);
+        ClusterName cluster = ClusterName.of("cpudirect");
+        Path repo = home.resolve("clusters/cpudirect/gitops");
+        CatalogEntryFiles.write(repo.resolve("catalog"), "gpu-chat", CatalogEntryFiles.entry("gpu-chat",
+                "https://charts.example.test", "dependsOn:", "  - vllm"));
+        new GitCli(repo).commitAll("hand edit: an app on top of vllm");
+        List<String> before = messages(repo);
+        String refused = "vllm needs an NVIDIA GPU, and the nodes of cluster cpudirect were made without --gpus";
+
+        assertThatThrownBy(() -> services.apps().enable(cluster, List.of("vllm"))).hasMessage(refused);
+        assertThatThrownBy(() -> call(CatalogOps.ENABLE, new CatalogOps.EnableInput("cpudirect",
+                List.of("gpu-chat"), false))).as("vllm as a dependency").hasMessage(refused);
+        assertThatThrownBy(() -> services.clusterFiles().apply(cluster, new ClusterFile(ClusterFile.API_VERSION,
+                ClusterFile.KIND, null, null, null, null, null, null, List.of("vllm"), null, null, null)))
+                .as("a cluster file applied to an existing cluster").hasMessage(refused);
+        assertThatThrownBy(() -> services.profileBundles().apply(cluster, new ProfileBundle(DocumentKind.API_VERSION,
+                DocumentKind.PROFILE_BUNDLE.kind(), new ProfileBundle.Metadata("made-on-gpus", null, null),
+                List.of(new ProfileBundle.App("vllm", null, null)), List.of(), List.of(), null), "in code"))
+                .as("a bundle applied without profile_bundle_apply").hasMessage(refused);
+        assertThat(messages(repo)).isEqualTo(before);
+        assertThat(Catalog.load(repo).get("vllm").enabled()).isFalse();
     }
 
     @Test
