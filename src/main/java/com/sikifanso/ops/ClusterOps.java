@@ -319,7 +319,8 @@ public final class ClusterOps {
         ImagePreload preload = new ImageCache(ctx.services().sessions().home()).preload(
                 ProfileNames.selection(file.profiles()), Boolean.TRUE.equals(in.offline()));
         if (!in.gitopsOnly()) {
-            clusters.requireCached(preload, nodes.image());
+            // Before the repo is written; the create below is handed the checked preload and does not look again.
+            preload = clusters.requireCached(preload, nodes.image(), ctx.progress());
         }
         ClusterService.Prepared early = null;
         if (ClusterFiles.changesRepo(file) || lock != null) {
