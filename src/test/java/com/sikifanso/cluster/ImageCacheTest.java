@@ -120,9 +120,8 @@ class ImageCacheTest {
         String name = clusters.name("imgoff");
 
         assertThatThrownBy(() -> clusters.services().invocations().invoke(ClusterOps.CLUSTER_CREATE,
-                new ClusterOps.ClusterCreateInput(name, List.of("rag"), null, null, false, null, null,
-                        RealDocker.STAND_IN_IMAGE, PullPolicy.MISSING, null, null, null, null, null, null, false, false,
-                        false, true, null, null, null, true, null), Invocations.Caller.program(Surface.cli, l -> { })))
+                ClusterOps.ClusterCreateInput.builder(name).profiles(List.of("rag")).image(RealDocker.STAND_IN_IMAGE)
+                        .skipBootstrap(true).offline(true).build(), Invocations.Caller.program(Surface.cli, l -> { })))
                 .isInstanceOfSatisfying(SikifansoException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("cluster create --offline cannot start from the image cache"
                             + " alone (1 image is missing from " + cache.dir() + ": " + missing
@@ -159,9 +158,8 @@ class ImageCacheTest {
         List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         clusters.services().invocations().invoke(ClusterOps.CLUSTER_CREATE,
-                new ClusterOps.ClusterCreateInput(name, null, null, null, false, 0, null,
-                        RealDocker.STAND_IN_IMAGE, PullPolicy.MISSING, null, null, null, null, null, null, false, false,
-                        false, true, null, null, null, true, null), Invocations.Caller.program(Surface.cli,
+                ClusterOps.ClusterCreateInput.builder(name).agents(0).image(RealDocker.STAND_IN_IMAGE)
+                        .skipBootstrap(true).offline(true).build(), Invocations.Caller.program(Surface.cli,
                         progress::add));
 
         assertThat(progress).filteredOn(l -> l.contains("offline: the node image " + RealDocker.STAND_IN_IMAGE

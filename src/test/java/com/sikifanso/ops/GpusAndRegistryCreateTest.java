@@ -10,7 +10,6 @@ import com.sikifanso.catalog.CatalogEntryFiles;
 import com.sikifanso.share.DocumentKind;
 import com.sikifanso.share.ProfileBundle;
 import com.sikifanso.catalog.Catalog;
-import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.clusterfile.ClusterFile;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -48,8 +47,8 @@ class GpusAndRegistryCreateTest {
 
     @Test
     void aClusterWithGpusEnablesTheDevicePluginAndOllamaAsksForThem() throws Exception {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("gpulab", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, "2", null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("gpulab").gitopsOnly(true).gpus("2")
+                .build());
 
         Path repo = home.resolve("clusters/gpulab/gitops");
         assertThat(Catalog.load(repo).get("nvidia-device-plugin").enabled()).isTrue();
@@ -74,8 +73,8 @@ class GpusAndRegistryCreateTest {
 
     @Test
     void vllmEnabledLaterOnAClusterWithGpusAsksForThem() throws IOException {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("gpulater", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, "all", null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("gpulater").gitopsOnly(true).gpus("all")
+                .build());
         nodesMadeWith("gpulater", "all");
 
         call(CatalogOps.ENABLE, new CatalogOps.EnableInput("gpulater", List.of("vllm"), false));
@@ -89,8 +88,7 @@ class GpusAndRegistryCreateTest {
 
     @Test
     void vllmOnNodesMadeWithoutGpusIsRefusedAndNothingIsWritten() throws Exception {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("cpunodes", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("cpunodes").gitopsOnly(true).build());
         nodesMadeWith("cpunodes", null);
         Path repo = home.resolve("clusters/cpunodes/gitops");
         List<String> before = messages(repo);
@@ -128,9 +126,7 @@ class GpusAndRegistryCreateTest {
      */
     @Test
     void enablingVllmThroughTheServicesDirectlyOrAsADependencyIsRefusedToo() throws Exception {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("cpudirect", null, null, null, true, null,
-                null, null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null,
-                null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("cpudirect").gitopsOnly(true).build());
         nodesMadeWith("cpudirect", null);
         ClusterName cluster = ClusterName.of("cpudirect");
         Path repo = home.resolve("clusters/cpudirect/gitops");
@@ -156,8 +152,7 @@ class GpusAndRegistryCreateTest {
 
     @Test
     void vllmOnARepoWithoutNodesIsLetThroughAsItsGpusAreNotKnown() {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("reponly", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("reponly").gitopsOnly(true).build());
 
         call(CatalogOps.ENABLE, new CatalogOps.EnableInput("reponly", List.of("vllm"), false));
 
@@ -173,9 +168,8 @@ class GpusAndRegistryCreateTest {
                   - vllm
                 """);
 
-        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("vllmlab", null,
-                null, null, false, null, null, null, PullPolicy.MISSING, null, null, null, null, file, null, false,
-                false, false, false, null, null)))
+        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("vllmlab")
+                .config(file).build()))
                 .hasMessage("apps: vllm needs an NVIDIA GPU, and the nodes would have none")
                 .satisfies(e -> assertThat(((SikifansoException) e).hint()).isEqualTo("write nodes: {gpus: all} in "
                         + "the file, or give the flag: sikifanso cluster create NAME --gpus all --image IMAGE (IMAGE a "
@@ -194,8 +188,7 @@ class GpusAndRegistryCreateTest {
 
     @Test
     void aClusterWithoutGpusLeavesOllamaOnTheCpu() throws IOException {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("cpulab", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("cpulab").gitopsOnly(true).build());
 
         Path repo = home.resolve("clusters/cpulab/gitops");
         assertThat(Catalog.load(repo).get("nvidia-device-plugin").enabled()).isFalse();
@@ -204,8 +197,7 @@ class GpusAndRegistryCreateTest {
 
     @Test
     void theGpusOfTheNodesAreKeptInTheSessionAndClusterConfigWritesThem() {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("kept", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("kept").gitopsOnly(true).build());
         SessionStore sessions = services.sessions();
         Session s = sessions.load(ClusterName.of("kept"));
         // What a create with --gpus all records once its nodes exist (they cannot start here: no NVIDIA runtime).
@@ -229,8 +221,7 @@ class GpusAndRegistryCreateTest {
     }
 
     private static ClusterOps.ClusterCreateInput registryCreate(String name, boolean gitopsOnly, int port) {
-        return new ClusterOps.ClusterCreateInput(name, null, null, null, gitopsOnly, null, null, null,
-                PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, port);
+        return ClusterOps.ClusterCreateInput.builder(name).gitopsOnly(gitopsOnly).registryCreate(port, null).build();
     }
 
     private static List<String> messages(Path repo) throws Exception {
