@@ -105,7 +105,7 @@ public final class Services {
             if (!ensured.created().isEmpty()) {
                 progress.accept("credentials: created the Secrets " + String.join(", ", ensured.created()));
             }
-        }, catalogSources);
+        }, catalogSources, new com.sikifanso.catalog.GpuRequirement(sessions));
         this.agents = new AgentService(repos);
         this.agentKeys = new com.sikifanso.agents.llm.AgentKeys(live, new CredentialStore(home));
         this.localModels = new com.sikifanso.agents.llm.LocalModels(live, new CredentialStore(home));

@@ -26,22 +26,19 @@ public final class AppService {
     private final Profiles profiles;
     private final CredentialProvisioning credentials;
     private final SourcedEntries sources;
+    private final GpuRequirement gpus;
 
-    public AppService(ClusterRepos repos, Profiles profiles) {
-        this(repos, profiles, CredentialProvisioning.NONE);
-    }
-
-    public AppService(ClusterRepos repos, Profiles profiles, CredentialProvisioning credentials) {
-        this(repos, profiles, credentials, SourcedEntries.NONE);
-    }
-
-    /** {@code sources}: entries of catalog sources, enabled into a cluster's repo on first use. */
+    /**
+     * {@code sources}: entries of catalog sources, enabled into a cluster's repo on first use; {@code gpus}: what
+     * refuses an app needing a GPU on nodes made without one.
+     */
     public AppService(ClusterRepos repos, Profiles profiles, CredentialProvisioning credentials,
-                      SourcedEntries sources) {
+                      SourcedEntries sources, GpuRequirement gpus) {
         this.repos = repos;
         this.profiles = profiles;
         this.credentials = credentials;
         this.sources = sources;
+        this.gpus = gpus;
     }
 
     /**
@@ -73,6 +70,17 @@ public final class AppService {
         }
         SourcedEntry sourced = sourced(entry.name()).orElseThrow(() -> new IllegalStateException(entry.name() + " has no file"));
         change.write(entry.file(), sourced.text(enabled)).write(entry.valuesFile(), sourced.values());
+    }
+
+    /**
+     * What enabling {@code requested} turns on in {@code cluster}: them and what they depend on. Every change that
+     * enables catalog apps asks here (this service's, a profile bundle's, a lock's), under the repo's lock and before
+     * it writes, so one that the cluster's nodes cannot run is refused whatever called it.
+     */
+    public DependencyGraph.Resolution enabling(ClusterName cluster, Catalog catalog, List<String> requested) {
+        DependencyGraph.Resolution resolution = catalog.dependencies().resolve(requested);
+        gpus.check(cluster, resolution.ordered());
+        return resolution;
     }
 
     private static List<String> inRepo(List<String> names) {
@@ -159,7 +167,7 @@ public final class AppService {
 
     private ToggleResult enableResolved(ClusterName cluster, GitOpsRepo repo, Catalog catalog, List<String> requested,
                                         String message) {
-        DependencyGraph.Resolution resolution = catalog.dependencies().resolve(requested);
+        DependencyGraph.Resolution resolution = enabling(cluster, catalog, requested);
         List<String> changed = resolution.ordered().stream().filter(n -> !catalog.get(n).enabled()).toList();
         List<String> autoEnabled = resolution.added().stream().filter(changed::contains).toList();
         if (!autoEnabled.isEmpty()) {
@@ -230,7 +238,7 @@ public final class AppService {
             Catalog catalog = catalog(repo);
             enable.forEach(catalog::get);
             disable.forEach(catalog::get);
-            DependencyGraph.Resolution resolution = catalog.dependencies().resolve(enable);
+            DependencyGraph.Resolution resolution = enabling(cluster, catalog, enable);
             List<String> toEnable = resolution.ordered().stream().filter(n -> !catalog.get(n).enabled()).toList();
             List<String> toDisable = disable.stream().filter(n -> catalog.get(n).enabled()).sorted().toList();
             requireNoDependents(catalog, resolution.ordered(), disable);

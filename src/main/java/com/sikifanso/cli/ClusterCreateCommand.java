@@ -138,12 +138,15 @@ final class ClusterCreateCommand extends BaseCommand {
         // otherwise the name or -c/--cluster.
         boolean fromFile = fromSnapshot != null || config != null || template != null || fromLock != null;
         String cluster = fromFile && name == null && !clusterGiven() ? null : cluster(name);
-        ClusterOps.ClusterCreateInput input = new ClusterOps.ClusterCreateInput(cluster,
-                profile == null ? null : profile.names(), bootstrap, bootstrapVersion, gitopsOnly, agents,
-                fromSnapshot, image, pullPolicy, servers, template, cni, gpus, config, registryConfig, !noSwitchContext,
-                keepOnFailure, showPassword, skipBootstrap, gitopsRemote,
-                registryCreate == null ? null : registryCreate.port(), fromLock, offline,
-                registryCreate == null ? null : registryCreate.name());
+        ClusterOps.ClusterCreateInput input = ClusterOps.ClusterCreateInput.builder(cluster)
+                .profiles(profile == null ? null : profile.names()).bootstrap(bootstrap, bootstrapVersion)
+                .gitopsOnly(gitopsOnly).agents(agents).fromSnapshot(fromSnapshot).image(image).pull(pullPolicy)
+                .servers(servers).template(template).cni(cni).gpus(gpus).config(config).registryConfig(registryConfig)
+                .switchContext(!noSwitchContext).keepOnFailure(keepOnFailure).showPassword(showPassword)
+                .skipBootstrap(skipBootstrap).gitopsRemote(gitopsRemote)
+                .registryCreate(registryCreate == null ? null : registryCreate.port(),
+                        registryCreate == null ? null : registryCreate.name())
+                .fromLock(fromLock).offline(offline).build();
         if (dryRun) {
             perform(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, input);
         } else {

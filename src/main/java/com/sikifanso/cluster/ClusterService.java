@@ -234,7 +234,7 @@ public final class ClusterService {
             RegistryConfig.check(request.registryConfig(), "--registry-config");
         }
         ImageCache cache = new ImageCache(sessions.home());
-        requireCached(request.preload(), request.image());
+        requireCached(request.preload(), request.image(), progress);
         PullPolicy pull = request.preload().offline() ? PullPolicy.NEVER : request.pull();
         try (ClusterLocks.Held held = locks.acquire(name)) {
             refuseExisting(name);
@@ -290,11 +290,12 @@ public final class ClusterService {
 
     /**
      * {@code --offline}: every image the cluster needs must be in the cache and the node image in Docker, or the create
-     * stops here, before anything exists, naming what is missing and the command that fetches it.
+     * stops here, before anything exists, naming what is missing and the command that fetches it. Returns the preload
+     * marked checked, which this asks about no more (a create that checked before writing its repo gives it so).
      */
-    public void requireCached(ImagePreload preload, String image) {
-        if (!preload.offline()) {
-            return;
+    public ImagePreload requireCached(ImagePreload preload, String image, Progress progress) {
+        if (!preload.offline() || preload.checked()) {
+            return preload;
         }
         ImageCache cache = new ImageCache(sessions.home());
         List<String> missing = new ArrayList<>(cache.missing(preload.images()));
@@ -303,7 +304,9 @@ public final class ClusterService {
             missing.add(0, nodeImage + " (node image, not in Docker)");
         }
         if (missing.isEmpty() && preload.unlisted().isEmpty()) {
-            return;
+            progress.note("offline: the node image " + nodeImage + " is in Docker and the cache holds every image to "
+                    + "start from (" + preload.images().size() + "); nothing is pulled");
+            return preload.asChecked();
         }
         List<String> problems = new ArrayList<>();
         if (!preload.unlisted().isEmpty()) {

@@ -151,7 +151,7 @@ public final class ImageCache {
         for (String list : lists) {
             recorded(list).ifPresentOrElse(images::addAll, () -> unlisted.add(list));
         }
-        return new ImagePreload(List.copyOf(images), unlisted, profiles, offline);
+        return new ImagePreload(List.copyOf(images), unlisted, profiles, offline, false);
     }
 
     /** The images of {@code preload} that have no tarball here. */

@@ -89,10 +89,7 @@ public final class CatalogOps {
                     "Enable catalog apps and, transitively, the apps they depend on, in one commit; Argo CD then "
                             + "deploys them.",
                     Toolset.catalog, Safety.CHANGE, EnableInput.class, AppService.ToggleResult.class,
-                    (in, ctx) -> {
-                        GpuRequirement.check(ctx.services().sessions(), in.clusterName(), in.names());
-                        return ctx.services().apps().enable(in.clusterName(), in.names());
-                    },
+                    (in, ctx) -> ctx.services().apps().enable(in.clusterName(), in.names()),
                     CatalogOps::enabledText);
 
     public static final Operation<DisableInput, AppService.ToggleResult> DISABLE = Operation.of("catalog_disable",
@@ -107,10 +104,7 @@ public final class CatalogOps {
     public static final Operation<ChangeInput, AppService.ChangeResult> CHANGE = Operation.of("catalog_change",
                     "Enable and disable several catalog apps in one commit; waits only for what was enabled.",
                     Toolset.catalog, Safety.DESTRUCTIVE, ChangeInput.class, AppService.ChangeResult.class,
-                    (in, ctx) -> {
-                        GpuRequirement.check(ctx.services().sessions(), in.clusterName(), in.enable());
-                        return ctx.services().apps().change(in.clusterName(), in.enable(), in.disable());
-                    },
+                    (in, ctx) -> ctx.services().apps().change(in.clusterName(), in.enable(), in.disable()),
                     CatalogOps::changedText)
             .confirmWhen(in -> in.disable().isEmpty() ? Optional.empty() : Optional.of("Disable "
                     + String.join(", ", in.disable()) + " in cluster \"" + in.cluster() + "\"? Argo CD removes them."))

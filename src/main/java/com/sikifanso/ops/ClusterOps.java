@@ -5,6 +5,7 @@ import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.sikifanso.platform.InfraUpgrade;
 import com.sikifanso.catalog.AppService;
+import com.sikifanso.catalog.GpuRequirement;
 import com.sikifanso.catalog.Profile;
 import com.sikifanso.cluster.ClusterService;
 import com.sikifanso.cluster.Gpus;
@@ -84,36 +85,160 @@ public final class ClusterOps {
             @JsonIgnore String gitopsRemote, @JsonIgnore Integer registryCreate,
             @JsonIgnore Path fromLock, @JsonIgnore Boolean offline, @JsonIgnore String registryName)
             implements ClusterScoped {
-        /** A create from flags, a cluster file or a template, pulling what it needs, with k3d's registry name. */
-        public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
-                                  boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
-                                  PullPolicy pull, Integer servers, String template, Cni cni, String gpus, Path config,
-                                  Path registryConfig, Boolean switchContext, Boolean keepOnFailure,
-                                  Boolean showPassword, Boolean skipBootstrap, String gitopsRemote,
-                                  Integer registryCreate) {
-            this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, servers,
-                    template, cni, gpus, config, registryConfig, switchContext, keepOnFailure, showPassword,
-                    skipBootstrap, gitopsRemote, registryCreate, null, null, null);
+        /**
+         * The one way code builds this input: a create of {@code name} (null: the file's, lock's or snapshot's) with
+         * nothing else asked, as a tool call with no other argument gets it (the image pulled when missing, the
+         * context kept, no file, full bootstrap), then what differs set by name.
+         */
+        public static Builder builder(String name) {
+            return new Builder(name);
         }
 
-        /** A create without a GitOps remote or a registry. */
-        public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
-                                  boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
-                                  PullPolicy pull, Integer servers, String template, Cni cni, String gpus, Path config,
-                                  Path registryConfig, Boolean switchContext, Boolean keepOnFailure,
-                                  Boolean showPassword, Boolean skipBootstrap) {
-            this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, servers,
-                    template, cni, gpus, config, registryConfig, switchContext, keepOnFailure, showPassword,
-                    skipBootstrap, null, null);
-        }
+        /** Sets what a create asks for, component by component, each left at the tool's default otherwise. */
+        public static final class Builder {
+            private final String name;
+            private List<String> profiles;
+            private String bootstrapUrl;
+            private String bootstrapVersion;
+            private boolean gitopsOnly;
+            private Integer agents;
+            private String fromSnapshot;
+            private String image;
+            private PullPolicy pull = PullPolicy.MISSING;
+            private Integer servers;
+            private String template;
+            private Cni cni;
+            private String gpus;
+            private Path config;
+            private Path registryConfig;
+            private boolean switchContext;
+            private boolean keepOnFailure;
+            private boolean showPassword;
+            private boolean skipBootstrap;
+            private String gitopsRemote;
+            private Integer registryCreate;
+            private Path fromLock;
+            private boolean offline;
+            private String registryName;
 
-        /** A create without a cluster file, template or node options beyond the agents: what callers had before. */
-        public ClusterCreateInput(String name, List<String> profiles, String bootstrapUrl, String bootstrapVersion,
-                                  boolean gitopsOnly, Integer agents, String fromSnapshot, String image,
-                                  PullPolicy pull, Path registryConfig, Boolean switchContext,
-                                  Boolean keepOnFailure, Boolean showPassword, Boolean skipBootstrap) {
-            this(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents, fromSnapshot, image, pull, null,
-                    null, null, null, null, registryConfig, switchContext, keepOnFailure, showPassword, skipBootstrap);
+            private Builder(String name) {
+                this.name = name;
+            }
+
+            public Builder profiles(List<String> profiles) {
+                this.profiles = profiles;
+                return this;
+            }
+
+            public Builder bootstrap(String url, String version) {
+                this.bootstrapUrl = url;
+                this.bootstrapVersion = version;
+                return this;
+            }
+
+            public Builder gitopsOnly(boolean gitopsOnly) {
+                this.gitopsOnly = gitopsOnly;
+                return this;
+            }
+
+            public Builder agents(Integer agents) {
+                this.agents = agents;
+                return this;
+            }
+
+            public Builder fromSnapshot(String snapshot) {
+                this.fromSnapshot = snapshot;
+                return this;
+            }
+
+            public Builder image(String image) {
+                this.image = image;
+                return this;
+            }
+
+            public Builder pull(PullPolicy pull) {
+                this.pull = pull;
+                return this;
+            }
+
+            public Builder servers(Integer servers) {
+                this.servers = servers;
+                return this;
+            }
+
+            public Builder template(String template) {
+                this.template = template;
+                return this;
+            }
+
+            public Builder cni(Cni cni) {
+                this.cni = cni;
+                return this;
+            }
+
+            public Builder gpus(String gpus) {
+                this.gpus = gpus;
+                return this;
+            }
+
+            public Builder config(Path file) {
+                this.config = file;
+                return this;
+            }
+
+            public Builder registryConfig(Path file) {
+                this.registryConfig = file;
+                return this;
+            }
+
+            public Builder switchContext(boolean switchContext) {
+                this.switchContext = switchContext;
+                return this;
+            }
+
+            public Builder keepOnFailure(boolean keepOnFailure) {
+                this.keepOnFailure = keepOnFailure;
+                return this;
+            }
+
+            public Builder showPassword(boolean showPassword) {
+                this.showPassword = showPassword;
+                return this;
+            }
+
+            public Builder skipBootstrap(boolean skipBootstrap) {
+                this.skipBootstrap = skipBootstrap;
+                return this;
+            }
+
+            public Builder gitopsRemote(String url) {
+                this.gitopsRemote = url;
+                return this;
+            }
+
+            /** {@code port}: the registry's host port, 0 for a free one, null for none; {@code name} null: k3d's. */
+            public Builder registryCreate(Integer port, String name) {
+                this.registryCreate = port;
+                this.registryName = name;
+                return this;
+            }
+
+            public Builder fromLock(Path lock) {
+                this.fromLock = lock;
+                return this;
+            }
+
+            public Builder offline(boolean offline) {
+                this.offline = offline;
+                return this;
+            }
+
+            public ClusterCreateInput build() {
+                return new ClusterCreateInput(name, profiles, bootstrapUrl, bootstrapVersion, gitopsOnly, agents,
+                        fromSnapshot, image, pull, servers, template, cni, gpus, config, registryConfig, switchContext,
+                        keepOnFailure, showPassword, skipBootstrap, gitopsRemote, registryCreate, fromLock, offline,
+                        registryName);
+            }
         }
 
         /** The cluster made is the one named; without a name, the snapshot's, known once the snapshot is read. */
@@ -308,13 +433,18 @@ public final class ClusterOps {
         ClusterService.checkNodeCounts(nodes.servers(), nodes.agents());
         Gpus.parse(nodes.gpus());
         LockFile lock = in.fromLock() == null ? null : LockFileParser.read(in.fromLock());
-        GpuRequirement.checkCreate(file, lock, in.gitopsOnly());
+        // The file's and lock's apps are written into the prepared repo before any node exists, while the session
+        // cannot yet say how the nodes will be made, so AppService lets them through as for a repo without nodes;
+        // the nodes this create will make are known only here.
+        GpuRequirement.checkCreate(file.apps(), lock == null ? List.of() : lock.apps().stream().map(LockFile.App::name)
+                .toList(), nodes.gpus(), in.gitopsOnly());
         String remote = in.gitopsRemote() == null ? null : RemoteUrls.require(in.gitopsRemote());
         // The image cache's lists are by profile: those of the file or flags, even when applied to the repo early.
         ImagePreload preload = new ImageCache(ctx.services().sessions().home()).preload(
                 ProfileNames.selection(file.profiles()), Boolean.TRUE.equals(in.offline()));
         if (!in.gitopsOnly()) {
-            clusters.requireCached(preload, nodes.image());
+            // Before the repo is written; the create below is handed the checked preload and does not look again.
+            preload = clusters.requireCached(preload, nodes.image(), ctx.progress());
         }
         ClusterService.Prepared early = null;
         if (ClusterFiles.changesRepo(file) || lock != null) {

@@ -86,13 +86,8 @@ public final class ShareOps {
     public static final Operation<BundleApplyInput, ProfileBundles.Applied> BUNDLE_APPLY = Operation.of(
                     "profile_bundle_apply", "Apply a profile bundle to a cluster in one commit.", Toolset.catalog,
                     Safety.CHANGE, BundleApplyInput.class, ProfileBundles.Applied.class,
-                    (in, ctx) -> {
-                        ProfileBundle bundle = load(in.reference(), ctx);
-                        // the same refusal as app enable: a bundle made on a GPU cluster may name vLLM
-                        GpuRequirement.check(ctx.services().sessions(), in.clusterName(),
-                                bundle.apps().stream().map(ProfileBundle.App::name).toList());
-                        return ctx.services().profileBundles().apply(in.clusterName(), bundle, in.reference());
-                    }, ShareOps::appliedText)
+                    (in, ctx) -> ctx.services().profileBundles().apply(in.clusterName(), load(in.reference(), ctx),
+                            in.reference()), ShareOps::appliedText)
             .cliOnly(HOST_SIDE);
 
     static List<Operation<?, ?>> all() {

@@ -136,7 +136,7 @@ public final class ProfileBundles {
                     "add them to catalog/ in the GitOps repo (", Suggestion.of("app", "add"), " for a chart of your own), "
                             + "or remove them from the bundle's apps and delete its digest line");
         }
-        DependencyGraph.Resolution resolution = catalog.dependencies().resolve(requested);
+        DependencyGraph.Resolution resolution = apps.enabling(cluster, catalog, requested);
         Changes c = new Changes();
         for (String name : resolution.ordered()) {
             writeCatalogApp(repo, c, catalog.get(name), find(bundle, name));

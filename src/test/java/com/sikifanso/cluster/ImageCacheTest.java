@@ -120,9 +120,8 @@ class ImageCacheTest {
         String name = clusters.name("imgoff");
 
         assertThatThrownBy(() -> clusters.services().invocations().invoke(ClusterOps.CLUSTER_CREATE,
-                new ClusterOps.ClusterCreateInput(name, List.of("rag"), null, null, false, null, null,
-                        RealDocker.STAND_IN_IMAGE, PullPolicy.MISSING, null, null, null, null, null, null, false, false,
-                        false, true, null, null, null, true, null), Invocations.Caller.program(Surface.cli, l -> { })))
+                ClusterOps.ClusterCreateInput.builder(name).profiles(List.of("rag")).image(RealDocker.STAND_IN_IMAGE)
+                        .skipBootstrap(true).offline(true).build(), Invocations.Caller.program(Surface.cli, l -> { })))
                 .isInstanceOfSatisfying(SikifansoException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("cluster create --offline cannot start from the image cache"
                             + " alone (1 image is missing from " + cache.dir() + ": " + missing
@@ -140,6 +139,32 @@ class ImageCacheTest {
                         + " profile-rag; 1 image is missing from " + cache.dir() + ": " + missing
                         + "); nothing was created");
         assertThat(clusters.home.resolve("clusters").resolve(name)).doesNotExist();
+    }
+
+    /**
+     * cluster_create checks the cache before it writes the repo and hands the checked preload to the create, which
+     * does not look again: the check's note is printed once. The tarball is a stand-in (the busybox nodes import
+     * nothing); what is checked is that the cache and the node image are asked about once.
+     */
+    @Test
+    void anOfflineCreateChecksTheCacheOnce() throws Exception {
+        TestClusters clusters = engine.clusters();
+        ImageCache cache = new ImageCache(new com.sikifanso.session.SikifansoHome(clusters.home));
+        String cached = "127.0.0.1:5999/t/cached:v1";
+        cache.record(ImageCache.PLATFORM, List.of(cached));
+        Files.createDirectories(cache.tarball(cached).getParent());
+        Files.writeString(cache.tarball(cached), "a tarball");
+        String name = clusters.name("imgonce");
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        clusters.services().invocations().invoke(ClusterOps.CLUSTER_CREATE,
+                ClusterOps.ClusterCreateInput.builder(name).agents(0).image(RealDocker.STAND_IN_IMAGE)
+                        .skipBootstrap(true).offline(true).build(), Invocations.Caller.program(Surface.cli,
+                        progress::add));
+
+        assertThat(progress).filteredOn(l -> l.contains("offline: the node image " + RealDocker.STAND_IN_IMAGE
+                + " is in Docker and the cache holds every image to start from (1); nothing is pulled")).hasSize(1);
+        assertThat(progress).anyMatch(l -> l.contains("nodes start from the image cache: 1 of 1 images"));
     }
 
     private static ClusterService.CreateRequest offlineRequest(TestClusters clusters, String name, ImageCache cache) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sikifanso.GitCli;
 import com.sikifanso.Services;
-import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.core.BuildInfo;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.ops.ClusterOps;
@@ -52,9 +51,8 @@ class ClusterCreateWithRemoteTest {
     }
 
     private ClusterOps.ClusterCreated create(Services s, String name, String remote) {
-        return s.invocations().invoke(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput(name,
-                        List.of("agent-dev"), null, null, true, null, null, null, PullPolicy.MISSING, null, null,
-                        null, null, null, null, false, false, false, false, remote, null),
+        return s.invocations().invoke(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder(name)
+                .profiles(List.of("agent-dev")).gitopsOnly(true).gitopsRemote(remote).build(),
                 Invocations.Caller.program(Surface.cli, line -> { }));
     }
 

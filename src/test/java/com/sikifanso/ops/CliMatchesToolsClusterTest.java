@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sikifanso.Services;
 import com.sikifanso.cli.CommandLines;
-import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.cluster.RealDocker;
 import com.sikifanso.core.Mappers;
 import java.io.IOException;
@@ -117,8 +116,8 @@ class CliMatchesToolsClusterTest {
         // skipBootstrap (the stand-in serves no API) is the CLI's alone, so the tool's create is the operation
         // called with the CLI's input through Invocations, as the MCP adapter calls it after binding arguments.
         ClusterOps.ClusterCreated created = services.invocations().invoke(ClusterOps.CLUSTER_CREATE,
-                new ClusterOps.ClusterCreateInput(name, null, null, null, false, null, null,
-                        RealDocker.STAND_IN_IMAGE, PullPolicy.MISSING, null, false, false, false, true),
+                ClusterOps.ClusterCreateInput.builder(name).image(RealDocker.STAND_IN_IMAGE).skipBootstrap(true).build()
+                        ,
                 Invocations.Caller.program(Surface.mcp, msg -> { }));
         JsonNode toolCreated = Mappers.JSON.valueToTree(StructuredResults.of(created));
         JsonNode toolDeleted = tool("cluster_delete", Map.of("cluster", name));

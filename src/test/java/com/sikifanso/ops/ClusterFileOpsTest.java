@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sikifanso.Services;
-import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.cluster.RegistryRequest;
 import com.sikifanso.clusterfile.ClusterFile;
 import com.sikifanso.clusterfile.ClusterFileParser;
@@ -72,8 +71,8 @@ class ClusterFileOpsTest {
 
     private static ClusterOps.ClusterCreateInput create(String name, Path config, String template, Integer agents,
                                                         boolean gitopsOnly) {
-        return new ClusterOps.ClusterCreateInput(name, null, null, null, gitopsOnly, agents, null, null,
-                PullPolicy.MISSING, null, template, null, null, config, null, false, false, false, false, null, null);
+        return ClusterOps.ClusterCreateInput.builder(name).gitopsOnly(gitopsOnly).agents(agents).template(template)
+                .config(config).build();
     }
 
     @Test
@@ -130,9 +129,8 @@ class ClusterFileOpsTest {
     @Test
     void theDryRunKeepsTheRegistryNameGivenOnTheCommandLine() throws IOException {
         Path file = Files.writeString(home.resolve("lab.yaml"), FILE);
-        ClusterOps.ClusterCreateInput named = new ClusterOps.ClusterCreateInput("reglab", null, null, null, false,
-                null, null, null, PullPolicy.MISSING, null, null, null, null, file, null, false, false, false, false,
-                null, 5001, null, null, RegistryRequest.parse("team-registry:5001").name());
+        ClusterOps.ClusterCreateInput named = ClusterOps.ClusterCreateInput.builder("reglab").config(file)
+                .registryCreate(5001, RegistryRequest.parse("team-registry:5001").name()).build();
 
         ClusterFile resolved = call(ClusterFileOps.CLUSTER_CREATE_DRY_RUN, named).file();
 

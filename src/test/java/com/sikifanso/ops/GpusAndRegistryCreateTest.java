@@ -4,9 +4,12 @@ import com.sikifanso.core.ClusterName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sikifanso.GitCli;
 import com.sikifanso.Services;
+import com.sikifanso.catalog.CatalogEntryFiles;
+import com.sikifanso.share.DocumentKind;
+import com.sikifanso.share.ProfileBundle;
 import com.sikifanso.catalog.Catalog;
-import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.clusterfile.ClusterFile;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
@@ -44,8 +47,8 @@ class GpusAndRegistryCreateTest {
 
     @Test
     void aClusterWithGpusEnablesTheDevicePluginAndOllamaAsksForThem() throws Exception {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("gpulab", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, "2", null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("gpulab").gitopsOnly(true).gpus("2")
+                .build());
 
         Path repo = home.resolve("clusters/gpulab/gitops");
         assertThat(Catalog.load(repo).get("nvidia-device-plugin").enabled()).isTrue();
@@ -70,8 +73,8 @@ class GpusAndRegistryCreateTest {
 
     @Test
     void vllmEnabledLaterOnAClusterWithGpusAsksForThem() throws IOException {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("gpulater", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, "all", null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("gpulater").gitopsOnly(true).gpus("all")
+                .build());
         nodesMadeWith("gpulater", "all");
 
         call(CatalogOps.ENABLE, new CatalogOps.EnableInput("gpulater", List.of("vllm"), false));
@@ -85,8 +88,7 @@ class GpusAndRegistryCreateTest {
 
     @Test
     void vllmOnNodesMadeWithoutGpusIsRefusedAndNothingIsWritten() throws Exception {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("cpunodes", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("cpunodes").gitopsOnly(true).build());
         nodesMadeWith("cpunodes", null);
         Path repo = home.resolve("clusters/cpunodes/gitops");
         List<String> before = messages(repo);
@@ -117,10 +119,40 @@ class GpusAndRegistryCreateTest {
         assertThat(Catalog.load(repo).get("qdrant").enabled()).isFalse();
     }
 
+    /**
+     * The refusal lives in the catalog service, not in the operations: a caller that reaches the services without
+     * an operation (a cluster file applied to a cluster, a bundle applied in code) is refused too, and so is an app
+     * that pulls vLLM in as a dependency, which no operation's list of names showed.
+     */
+    @Test
+    void enablingVllmThroughTheServicesDirectlyOrAsADependencyIsRefusedToo() throws Exception {
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("cpudirect").gitopsOnly(true).build());
+        nodesMadeWith("cpudirect", null);
+        ClusterName cluster = ClusterName.of("cpudirect");
+        Path repo = home.resolve("clusters/cpudirect/gitops");
+        CatalogEntryFiles.write(repo.resolve("catalog"), "gpu-chat", CatalogEntryFiles.entry("gpu-chat",
+                "https://charts.example.test", "dependsOn:", "  - vllm"));
+        new GitCli(repo).commitAll("hand edit: an app on top of vllm");
+        List<String> before = messages(repo);
+        String refused = "vllm needs an NVIDIA GPU, and the nodes of cluster cpudirect were made without --gpus";
+
+        assertThatThrownBy(() -> services.apps().enable(cluster, List.of("vllm"))).hasMessage(refused);
+        assertThatThrownBy(() -> call(CatalogOps.ENABLE, new CatalogOps.EnableInput("cpudirect",
+                List.of("gpu-chat"), false))).as("vllm as a dependency").hasMessage(refused);
+        assertThatThrownBy(() -> services.clusterFiles().apply(cluster, new ClusterFile(ClusterFile.API_VERSION,
+                ClusterFile.KIND, null, null, null, null, null, null, List.of("vllm"), null, null, null)))
+                .as("a cluster file applied to an existing cluster").hasMessage(refused);
+        assertThatThrownBy(() -> services.profileBundles().apply(cluster, new ProfileBundle(DocumentKind.API_VERSION,
+                DocumentKind.PROFILE_BUNDLE.kind(), new ProfileBundle.Metadata("made-on-gpus", null, null),
+                List.of(new ProfileBundle.App("vllm", null, null)), List.of(), List.of(), null), "in code"))
+                .as("a bundle applied without profile_bundle_apply").hasMessage(refused);
+        assertThat(messages(repo)).isEqualTo(before);
+        assertThat(Catalog.load(repo).get("vllm").enabled()).isFalse();
+    }
+
     @Test
     void vllmOnARepoWithoutNodesIsLetThroughAsItsGpusAreNotKnown() {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("reponly", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("reponly").gitopsOnly(true).build());
 
         call(CatalogOps.ENABLE, new CatalogOps.EnableInput("reponly", List.of("vllm"), false));
 
@@ -136,9 +168,8 @@ class GpusAndRegistryCreateTest {
                   - vllm
                 """);
 
-        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("vllmlab", null,
-                null, null, false, null, null, null, PullPolicy.MISSING, null, null, null, null, file, null, false,
-                false, false, false, null, null)))
+        assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("vllmlab")
+                .config(file).build()))
                 .hasMessage("apps: vllm needs an NVIDIA GPU, and the nodes would have none")
                 .satisfies(e -> assertThat(((SikifansoException) e).hint()).isEqualTo("write nodes: {gpus: all} in "
                         + "the file, or give the flag: sikifanso cluster create NAME --gpus all --image IMAGE (IMAGE a "
@@ -157,8 +188,7 @@ class GpusAndRegistryCreateTest {
 
     @Test
     void aClusterWithoutGpusLeavesOllamaOnTheCpu() throws IOException {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("cpulab", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("cpulab").gitopsOnly(true).build());
 
         Path repo = home.resolve("clusters/cpulab/gitops");
         assertThat(Catalog.load(repo).get("nvidia-device-plugin").enabled()).isFalse();
@@ -167,8 +197,7 @@ class GpusAndRegistryCreateTest {
 
     @Test
     void theGpusOfTheNodesAreKeptInTheSessionAndClusterConfigWritesThem() {
-        call(ClusterOps.CLUSTER_CREATE, new ClusterOps.ClusterCreateInput("kept", null, null, null, true, null, null,
-                null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, null));
+        call(ClusterOps.CLUSTER_CREATE, ClusterOps.ClusterCreateInput.builder("kept").gitopsOnly(true).build());
         SessionStore sessions = services.sessions();
         Session s = sessions.load(ClusterName.of("kept"));
         // What a create with --gpus all records once its nodes exist (they cannot start here: no NVIDIA runtime).
@@ -192,8 +221,7 @@ class GpusAndRegistryCreateTest {
     }
 
     private static ClusterOps.ClusterCreateInput registryCreate(String name, boolean gitopsOnly, int port) {
-        return new ClusterOps.ClusterCreateInput(name, null, null, null, gitopsOnly, null, null, null,
-                PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false, null, port);
+        return ClusterOps.ClusterCreateInput.builder(name).gitopsOnly(gitopsOnly).registryCreate(port, null).build();
     }
 
     private static List<String> messages(Path repo) throws Exception {

@@ -9,7 +9,6 @@ import com.networknt.schema.SpecVersion;
 import com.sikifanso.Services;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.cli.CommandLines;
-import com.sikifanso.cluster.PullPolicy;
 import com.sikifanso.clusterfile.LockDrift;
 import com.sikifanso.clusterfile.LockFile;
 import com.sikifanso.clusterfile.LockFileParser;
@@ -292,9 +291,8 @@ class LockOpsTest {
         Path gpuLock = home.resolve("gpu.lock");
         Files.writeString(gpuLock, LockFiles.yaml(withApps(lock, apps)));
         // nodes this time (not --gitops-only): the refusal comes before any container or repo
-        ClusterOps.ClusterCreateInput withNodes = new ClusterOps.ClusterCreateInput("copy", null, null, null, false,
-                null, null, null, PullPolicy.MISSING, null, null, null, null, null, null, false, false, false, false,
-                null, null, gpuLock, null, null);
+        ClusterOps.ClusterCreateInput withNodes = ClusterOps.ClusterCreateInput.builder("copy").fromLock(gpuLock)
+                .build();
 
         assertThatThrownBy(() -> call(ClusterOps.CLUSTER_CREATE, withNodes))
                 .hasMessage("the lock's apps: vllm needs an NVIDIA GPU, and the nodes would have none")
@@ -329,8 +327,7 @@ class LockOpsTest {
     }
 
     private static ClusterOps.ClusterCreateInput create(String name, Path config, Path lock) {
-        return new ClusterOps.ClusterCreateInput(name, null, null, null, true, null, null, null, PullPolicy.MISSING,
-                null, null, null, null, config, null, false, false, false, false, null, null, lock, null, null);
+        return ClusterOps.ClusterCreateInput.builder(name).gitopsOnly(true).config(config).fromLock(lock).build();
     }
 
     private static ClusterOps.ClusterCreateInput fromLock(String name, Path lock) {

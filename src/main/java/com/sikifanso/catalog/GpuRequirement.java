@@ -1,32 +1,35 @@
-package com.sikifanso.ops;
+package com.sikifanso.catalog;
 
-import com.sikifanso.catalog.GpuScheduling;
-import com.sikifanso.clusterfile.ClusterFile;
-import com.sikifanso.clusterfile.LockFile;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.session.Session;
 import com.sikifanso.session.SessionStore;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Enabling an app that cannot run without a GPU (vLLM) on a cluster whose nodes sikifanso made without {@code --gpus}
  * is refused before anything is written: its pod would stay Pending for ever. Attached clusters and repos without
- * nodes ({@code --gitops-only}) are let through, as their GPUs are not known here.
+ * nodes ({@code --gitops-only}) are let through, as their GPUs are not known here. {@link AppService#enabling} asks it
+ * for every change that enables apps, so app enable, the catalog browser, profiles, bundles, cluster files and locks
+ * are all refused the same way.
  */
-final class GpuRequirement {
+public final class GpuRequirement {
     private static final Suggestion CREATE_WITH_GPUS = Suggestion.of("cluster", "create").arg("name", "NAME")
             .option("gpus", "all").option("image", "IMAGE");
     private static final String IMAGE_NOTE = " (IMAGE a CUDA-enabled k3s image, built as k3d's CUDA guide does)";
 
-    private GpuRequirement() {
+    private final SessionStore sessions;
+
+    public GpuRequirement(SessionStore sessions) {
+        this.sessions = sessions;
     }
 
-    static void check(SessionStore sessions, ClusterName cluster, List<String> apps) {
-        List<String> needing = needingAGpu(apps);
-        // An unknown cluster gets its usual error from the operation itself.
-        if (needing.isEmpty() || !sessions.exists(cluster)) {
+    /** Refuses {@code enabling} on {@code cluster} when one of them needs a GPU its nodes were made without. */
+    void check(ClusterName cluster, List<String> enabling) {
+        List<String> needing = needingAGpu(enabling);
+        if (needing.isEmpty()) {
             return;
         }
         Session.K3dConfig nodes = sessions.load(cluster).k3dConfig();
@@ -40,19 +43,18 @@ final class GpuRequirement {
     }
 
     /**
-     * A create whose file (or template), or lock, enables such an app on nodes it makes without GPUs, refused up
-     * front. A lock records no GPUs (they belong to the machine), so one from a GPU cluster needs the flag again.
+     * A create whose file (or template) enables {@code fileApps}, or whose lock {@code lockApps}, on nodes it makes
+     * with {@code gpus} (null: none), refused up front. A lock records no GPUs (they belong to the machine), so one
+     * from a GPU cluster needs the flag again.
      */
-    static void checkCreate(ClusterFile file, LockFile lock, boolean gitopsOnly) {
-        List<String> apps = new java.util.ArrayList<>(file.apps() == null ? List.of() : file.apps());
-        if (lock != null) {
-            lock.apps().forEach(app -> apps.add(app.name()));
-        }
+    public static void checkCreate(List<String> fileApps, List<String> lockApps, String gpus, boolean gitopsOnly) {
+        List<String> apps = new ArrayList<>(fileApps == null ? List.of() : fileApps);
+        apps.addAll(lockApps);
         List<String> needing = needingAGpu(apps);
-        if (needing.isEmpty() || gitopsOnly || file.nodesOrEmpty().gpus() != null) {
+        if (needing.isEmpty() || gitopsOnly || gpus != null) {
             return;
         }
-        boolean fromFile = !needingAGpu(file.apps()).isEmpty();
+        boolean fromFile = !needingAGpu(fileApps).isEmpty();
         throw SikifansoException.usage((fromFile ? "apps: " : "the lock's apps: ") + String.join(", ", needing)
                         + " needs an NVIDIA GPU, and the nodes would have none",
                 fromFile ? "write nodes: {gpus: all} in the file, or give the flag: "
