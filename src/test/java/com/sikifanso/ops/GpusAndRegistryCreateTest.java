@@ -144,7 +144,7 @@ class GpusAndRegistryCreateTest {
                 .as("a cluster file applied to an existing cluster").hasMessage(refused);
         assertThatThrownBy(() -> services.profileBundles().apply(cluster, new ProfileBundle(DocumentKind.API_VERSION,
                 DocumentKind.PROFILE_BUNDLE.kind(), new ProfileBundle.Metadata("made-on-gpus", null, null),
-                List.of(new ProfileBundle.App("vllm", null, null)), List.of(), List.of(), null), "in code"))
+                List.of(), List.of(new ProfileBundle.App("vllm", null, null)), List.of(), List.of(), null), "in code"))
                 .as("a bundle applied without profile_bundle_apply").hasMessage(refused);
         assertThat(messages(repo)).isEqualTo(before);
         assertThat(Catalog.load(repo).get("vllm").enabled()).isFalse();
