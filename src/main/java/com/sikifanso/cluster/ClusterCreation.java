@@ -208,7 +208,10 @@ final class ClusterCreation {
             try {
                 b.nodes().remove(names);
                 b.kubeconfigs().remove(names);
-                notes.add(Hint.text("removed the nodes, network and kubeconfig entries made so far"));
+                // A fix that says to read the server's log would send the reader to a container just removed.
+                notes.add(Hint.of("removed the nodes, network and kubeconfig entries made so far (their logs with "
+                        + "them: add ", Suggestion.of("cluster", "create").arg("name", names.cluster())
+                        .cliFlag("keep-on-failure").mention(), " to keep them for docker logs)"));
             } catch (RuntimeException cleanupFailure) {
                 failure.addSuppressed(cleanupFailure);
                 notes.add(Hint.of("cleaning up failed too (" + cleanupFailure.getMessage() + "); remove the rest with: ",

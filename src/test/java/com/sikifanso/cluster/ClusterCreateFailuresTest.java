@@ -44,7 +44,8 @@ class ClusterCreateFailuresTest {
                     SikifansoException s = (SikifansoException) e;
                     assertThat(s.exitCode()).isEqualTo(SikifansoException.TIMEOUT);
                     assertThat(s.hint()).contains("--timeout")
-                            .contains("removed the nodes, network and kubeconfig entries made so far")
+                            .contains("removed the nodes, network and kubeconfig entries made so far (their logs "
+                                    + "with them: add --keep-on-failure to keep them for docker logs)")
                             .contains("the GitOps repo is kept at " + engine.clusters().gitOps(name));
                 });
 
