@@ -97,6 +97,17 @@ class ClusterCreateFailuresTest {
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("kept for inspection").contains("sikifanso cluster delete " + name);
         assertThat(engine.clusters().nodes().nodes(ClusterName.of(name))).hasSize(1);
+        // The doctor's session row says the nodes are left (where it told to create them, which the name refuses).
+        com.sikifanso.doctor.CheckResult session = new com.sikifanso.Services(new com.sikifanso.core.BuildInfo("test",
+                "none"), new com.sikifanso.session.SikifansoHome(engine.clusters().home), Duration.ofSeconds(5),
+                com.sikifanso.core.Progress.NONE, engine.clusters().env).doctor().examine(ClusterName.of(name),
+                new com.sikifanso.doctor.Doctor.Options(Duration.ofSeconds(3), true)).checks().stream()
+                .filter(c -> c.name().equals("Session")).findFirst().orElseThrow();
+        assertThat(session.message()).isEqualTo("state not-created, nodes left");
+        assertThat(session.cause().cli()).startsWith("a create of cluster \"" + name + "\" did not finish and left "
+                + "container k3d-" + name + "-server-0");
+        assertThat(session.fix().cli()).contains("docker logs k3d-" + name + "-server-0")
+                .contains("sikifanso cluster delete " + name).doesNotContain("cluster create");
 
         engine.clusters().service().delete(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(engine.clusters().progress::add));
         assertNothingInDocker(name);
