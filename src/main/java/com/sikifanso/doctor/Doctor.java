@@ -127,7 +127,7 @@ public final class Doctor {
         }
         return Optional.of(CheckResult.fail("Session", "state not-created, nodes left",
                 "a create of cluster \"" + cluster + "\" did not finish and left " + String.join(", ", leftovers)
-                        + " (kept by --keep-on-failure); they are not checked",
+                        + " (kept by --keep-on-failure, or left by a create that was killed); they are not checked",
                 Hint.of("read the server's log (docker logs " + cluster.k3d().server(0) + "), then remove them all "
                         + "with: ", Suggestion.of("cluster", "delete").arg("cluster", cluster),
                         " (its GitOps repo too), or only them (k3d cluster delete " + cluster + ", or docker rm -f "

@@ -114,6 +114,38 @@ class ClusterCreateFailuresTest {
     }
 
     @Test
+    void ctrlCWhileWaitingForTheApiServerRemovesWhatWasMadeAsAFailureDoes() throws Exception {
+        // Before: the JVM halted after Ctrl+C with no failure path run, leaving nodes, network, volume and context.
+        String name = engine.clusters().name("ctrlc");
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        Process create = new com.sikifanso.cli.SikifansoProcess(engine.clusters().home).start(engine.clusters().env,
+                out, err, "cluster", "create", name, "--image", RealDocker.STAND_IN_IMAGE, "--pull", "never",
+                "--timeout", "5m");
+        try {
+            // The stand-in node serves no API: the create waits for it until stopped.
+            java.time.Instant until = java.time.Instant.now().plusSeconds(90);
+            while (!java.nio.file.Files.readString(err).contains("waiting for the API server")) {
+                assertThat(create.isAlive()).as(java.nio.file.Files.readString(err)).isTrue();
+                assertThat(java.time.Instant.now()).as("the create reaching its API wait").isBefore(until);
+                Thread.sleep(200);
+            }
+            assertThat(engine.clusters().nodes().nodes(ClusterName.of(name))).hasSize(1);
+
+            create.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl+C's SIGINT
+            assertThat(create.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            create.destroyForcibly();
+        }
+
+        assertNothingInDocker(name);
+        assertThat(engine.clusters().kubeconfig).content().doesNotContain("k3d-" + name);
+        assertThat(java.nio.file.Files.readString(err)).contains("removing what was created for " + name);
+        assertThat(engine.clusters().gitOps(name).resolve(".git")).as("the repo is kept, as after a failure")
+                .isDirectory();
+    }
+
+    @Test
     void aNameTakenInDockerIsRefusedBeforeAnythingIsWritten() {
         String name = engine.clusters().name("taken");
         engine.docker().createNetworkCmd().withName("k3d-" + name).withLabels(Map.of("app", "k3d")).exec();
