@@ -61,17 +61,8 @@ class ResultHintsPerSurfaceTest {
 
         try (RawStdio stdio = new RawStdio(home, ServerCommand.mcpServe())) {
             stdio.initialize("2025-06-18");
-            stdio.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"agent_create\","
-                    + "\"arguments\":{\"cluster\":\"lab\",\"name\":\"bob\",\"llmBudget\":\"5\",\"wait\":false},"
-                    + "\"_meta\":{\"progressToken\":\"p1\"}}}");
-            List<String> progress = new ArrayList<>();
-            JsonNode line;
-            while (!(line = stdio.next()).has("id")) {
-                if (line.path("method").asText().equals("notifications/progress")) {
-                    progress.add(line.at("/params/message").asText());
-                }
-            }
-            assertThat(line.at("/result/isError").asBoolean()).as(line.toString()).isFalse();
+            List<String> progress = progressOfACall(stdio, "agent_create", "{\"cluster\":\"lab\",\"name\":\"bob\","
+                    + "\"llmBudget\":\"5\",\"wait\":false}");
             assertThat(progress).contains("agent bob's LiteLLM key is made when the cluster runs: start it, then "
                     + "agent_update with name: \"bob\", llmBudget: \"5\"").noneMatch(m -> m.contains("sikifanso agent"));
         }
@@ -94,17 +85,8 @@ class ResultHintsPerSurfaceTest {
 
         try (RawStdio stdio = new RawStdio(home, ServerCommand.mcpServe())) {
             stdio.initialize("2025-06-18");
-            stdio.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
-                    + "\"catalog_enable\",\"arguments\":{\"cluster\":\"lab\",\"names\":[\"valkey\"],\"wait\":false},"
-                    + "\"_meta\":{\"progressToken\":\"p1\"}}}");
-            List<String> progress = new ArrayList<>();
-            JsonNode line;
-            while (!(line = stdio.next()).has("id")) {
-                if (line.path("method").asText().equals("notifications/progress")) {
-                    progress.add(line.at("/params/message").asText());
-                }
-            }
-            assertThat(line.at("/result/isError").asBoolean()).as(line.toString()).isFalse();
+            List<String> progress = progressOfACall(stdio, "catalog_enable", "{\"cluster\":\"lab\",\"names\":"
+                    + "[\"valkey\"],\"wait\":false}");
             // Pushing is a person's (gitops_push is the CLI's only): the command stays; the status is the model's tool.
             String unreachable = "warning: cannot reach the GitOps remote ('" + remote + "' does not appear to be a git "
                     + "repository); the change is committed here, push it later with: sikifanso cluster gitops push -c "
@@ -141,6 +123,21 @@ class ResultHintsPerSurfaceTest {
                     + "\"https://example.com/charts\",\"chart\":\"web\",\"version\":\"latest\"}");
             assertThat(text(version)).startsWith("version \"latest\" is not a chart version");
         }
+    }
+
+    /** The progress notifications' messages of a call that succeeded, sent with a progress token. */
+    private static List<String> progressOfACall(RawStdio stdio, String tool, String arguments) throws Exception {
+        stdio.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":" + arguments + ",\"_meta\":{\"progressToken\":\"p1\"}}}");
+        List<String> progress = new ArrayList<>();
+        JsonNode line;
+        while (!(line = stdio.next()).has("id")) {
+            if (line.path("method").asText().equals("notifications/progress")) {
+                progress.add(line.at("/params/message").asText());
+            }
+        }
+        assertThat(line.at("/result/isError").asBoolean()).as(line.toString()).isFalse();
+        return progress;
     }
 
     private static JsonNode call(RawStdio stdio, int id, String tool, String arguments) throws Exception {
