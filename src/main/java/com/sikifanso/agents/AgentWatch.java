@@ -1,6 +1,5 @@
 package com.sikifanso.agents;
 
-import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.Services;
 import com.sikifanso.agui.AguiEvent;
@@ -116,8 +115,8 @@ public final class AgentWatch {
         LiveCluster live = services.live();
         if (!live.running(ClusterName.of(request.cluster()))) {
             sink.notice("cluster " + request.cluster() + " is not running: no Kubernetes events"
-                    + (request.url() == null ? " or AG-UI stream of the agent" : "") + " (start it with: "
-                    + Suggestion.of("cluster", "start").arg("cluster", request.cluster()).cli() + ")");
+                    + (request.url() == null ? " or AG-UI stream of the agent" : "") + " ("
+                    + live.bringUp(ClusterName.of(request.cluster())).cli() + ")");
             return;
         }
         KubernetesClient kube = live.kube(ClusterName.of(request.cluster()));

@@ -77,7 +77,7 @@ final class EventsCommand extends BaseCommand {
     @Override
     int run() {
         Instant from = since == null ? null : JournalWindow.start(since, Instant.now()).orElseThrow(() ->
-                SikifansoException.usage("--since \"" + since + "\" is neither " + JournalWindow.FORMS,
+                SikifansoException.usage("--since \"" + since + "\" is not " + JournalWindow.FORMS,
                         "e.g. --since 10m"));
         if (limit < 1 || limit > 5000) {
             throw SikifansoException.usage("--limit must be between 1 and 5000, not " + limit,

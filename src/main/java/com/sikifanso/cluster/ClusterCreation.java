@@ -53,6 +53,13 @@ final class ClusterCreation {
     Session run(Session prepared, InfraConfig infra, Preflight.EngineFacts engine, Options options,
                 Progress progress) {
         K3dNames names = new K3dNames(prepared.clusterName());
+        try (CreateInterruption ctrlC = new CreateInterruption(Thread.currentThread())) {
+            return make(names, prepared, infra, engine, options, progress);
+        }
+    }
+
+    private Session make(K3dNames names, Session prepared, InfraConfig infra, Preflight.EngineFacts engine,
+                         Options options, Progress progress) {
         try {
             ClusterPlan plan;
             Session.LocalRegistry registry;
@@ -205,14 +212,23 @@ final class ClusterCreation {
             notes.add(Hint.of("the nodes were kept for inspection (--keep-on-failure); remove them with: ", delete));
         } else {
             progress.step("removing what was created for " + names.cluster());
+            // After Ctrl+C the thread is interrupted: the removal's own Docker calls must not fail for that.
+            boolean interrupted = Thread.interrupted();
             try {
                 b.nodes().remove(names);
                 b.kubeconfigs().remove(names);
-                notes.add(Hint.text("removed the nodes, network and kubeconfig entries made so far"));
+                // A fix that says to read the server's log would send the reader to a container just removed.
+                notes.add(Hint.of("removed the nodes, network and kubeconfig entries made so far (their logs with "
+                        + "them: add ", Suggestion.of("cluster", "create").arg("name", names.cluster())
+                        .cliFlag("keep-on-failure").mention(), " to keep them for docker logs)"));
             } catch (RuntimeException cleanupFailure) {
                 failure.addSuppressed(cleanupFailure);
                 notes.add(Hint.of("cleaning up failed too (" + cleanupFailure.getMessage() + "); remove the rest with: ",
                         delete));
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         notes.add(Hint.text("the GitOps repo is kept at " + prepared.gitOpsPath()));

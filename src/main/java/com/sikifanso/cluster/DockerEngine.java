@@ -59,6 +59,7 @@ public final class DockerEngine {
 
     public synchronized DockerClient client() {
         if (client == null) {
+            requireAddress(host);
             DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                     .withDockerHost(host)
                     .withDockerTlsVerify("1".equals(env.get("DOCKER_TLS_VERIFY")));
@@ -76,6 +77,36 @@ public final class DockerEngine {
             client = DockerClientImpl.getInstance(built, http);
         }
         return client;
+    }
+
+    /**
+     * Refuses a DOCKER_HOST the client cannot dial (no scheme, a typo, ssh://), which would otherwise surface as the
+     * library's own failure and be reported as an engine that is not running.
+     */
+    static void requireAddress(String host) {
+        URI uri;
+        try {
+            uri = URI.create(host);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme();
+        boolean usable = switch (scheme) {
+            case "unix", "npipe" -> uri.getPath() != null && !uri.getPath().isEmpty();
+            case "tcp" -> uri.getHost() != null && uri.getPort() > 0;
+            default -> false;
+        };
+        if (usable) {
+            return;
+        }
+        if (scheme.equals("ssh")) {
+            throw SikifansoException.usage("DOCKER_HOST \"" + host + "\" is an ssh:// address, which sikifanso cannot "
+                    + "dial", "forward the engine's socket and point at it: ssh -nNT -L /tmp/docker.sock:/var/run/"
+                    + "docker.sock " + uri.getAuthority() + ", then DOCKER_HOST=unix:///tmp/docker.sock");
+        }
+        throw SikifansoException.usage("DOCKER_HOST \"" + host + "\" is not a Docker address", "use unix:///PATH (e.g. "
+                + DEFAULT_HOST + "), tcp://HOST:PORT or npipe:////./pipe/docker_engine, or unset it for the local "
+                + "socket");
     }
 
     /** Runs one engine call, turning transport failures into the "Docker is not running" sentence. */

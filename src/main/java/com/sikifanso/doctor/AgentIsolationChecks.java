@@ -44,11 +44,11 @@ public final class AgentIsolationChecks {
                             && x.observed() != com.sikifanso.agents.probe.ProbeScript.Observed.skipped)
                     .map(x -> x.destination() + " expected " + x.expected().name().toLowerCase() + ", observed "
                             + x.observed().name().replace('_', ' ')).toList();
-            return CheckResult.fail(row, r.mismatches() + " mismatch(es)", String.join("; ", differ) + ". Cause: "
-                    + String.join("; ", r.table().causes().stream().map(Hint::cli).toList()), Hint.of("see the table: ",
+            return CheckResult.fail(row, r.mismatches() + " mismatch(es)", Hint.of(String.join("; ", differ)
+                    + ". Cause: ", Hint.join("; ", r.table().causes())), Hint.of("see the table: ",
                     Suggestion.of("agent", "probe").arg("name", agent)));
         } catch (SikifansoException e) {
-            return CheckResult.fail(row, "probe failed", e.getMessage(), e.fix());
+            return CheckResult.fail(row, "probe failed", e.problem(), e.fix());
         }
     }
 }

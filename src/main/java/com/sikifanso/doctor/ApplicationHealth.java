@@ -83,7 +83,8 @@ final class ApplicationHealth {
             return own;
         }
         return rollout.get().blockerOf(s.application())
-                .map(b -> new CheckResult(own.name(), own.status(), own.message(), b.describe(), b.fix(s.cluster())))
+                .map(b -> new CheckResult(own.name(), own.status(), own.message(), Hint.text(b.describe()),
+                        b.fix(s.cluster())))
                 .orElse(own);
     }
 

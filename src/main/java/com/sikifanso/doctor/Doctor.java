@@ -90,6 +90,9 @@ public final class Doctor {
             local.add(new Check("Node containers", () -> containers(cluster)));
         }
         List<CheckResult> results = new ArrayList<>(runner.run(local));
+        if (session.isPresent() && !nodesExpected && attached.isEmpty() && !results.get(0).failed()) {
+            sessionRow = leftFromAFailedCreate(cluster).orElse(sessionRow);
+        }
         results.add(1, sessionRow);
         if (!nodesExpected || results.get(results.size() - 1).failed()) {
             return DoctorReport.of(results);
@@ -106,6 +109,29 @@ public final class Doctor {
                     Suggestion.of("cluster", "create").arg("name", cluster)));
         }
         return CheckResult.pass("Session", "cluster " + cluster + ", state " + s.state());
+    }
+
+    /**
+     * A not-created cluster whose create failed with --keep-on-failure still has its nodes in Docker: creating them
+     * again is refused while they are there, so the row says what is left and how to clear it instead.
+     */
+    private Optional<CheckResult> leftFromAFailedCreate(ClusterName cluster) {
+        List<String> leftovers;
+        try {
+            leftovers = backends.nodes().leftovers(cluster.k3d());
+        } catch (SikifansoException e) {
+            return Optional.empty(); // Docker answered the row before; the row says so if it stopped since
+        }
+        if (leftovers.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(CheckResult.fail("Session", "state not-created, nodes left",
+                "a create of cluster \"" + cluster + "\" did not finish and left " + String.join(", ", leftovers)
+                        + " (kept by --keep-on-failure, or left by a create that was killed); they are not checked",
+                Hint.of("read the server's log (docker logs " + cluster.k3d().server(0) + "), then remove them all "
+                        + "with: ", Suggestion.of("cluster", "delete").arg("cluster", cluster),
+                        " (its GitOps repo too), or only them (k3d cluster delete " + cluster + ", or docker rm -f "
+                        + "and docker network rm) to create its nodes again")));
     }
 
     private CheckResult docker() {

@@ -16,7 +16,7 @@ public final class DoctorText {
             s.append(paint(style, c.status(), label)).append("  ").append(String.format("%-" + width + "s", c.name()))
                     .append("  ").append(c.message() == null ? "" : c.message()).append('\n');
             if (c.cause() != null) {
-                s.append(indent).append("cause: ").append(c.cause()).append('\n');
+                s.append(indent).append("cause: ").append(style.hint(c.cause())).append('\n');
             }
             if (c.fix() != null) {
                 s.append(indent).append("fix:   ").append(style.hint(c.fix())).append('\n');

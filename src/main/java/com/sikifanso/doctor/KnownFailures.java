@@ -21,8 +21,8 @@ final class KnownFailures {
         String observed = row.message() + "\n" + row.cause();
         return diagnostics.matching(observed)
                 .map(m -> new CheckResult(row.name(), row.status(), row.message(),
-                        (row.cause() == null ? "" : row.cause() + " — ") + "known failure of " + app + ": "
-                                + m.cause(),
+                        Hint.of(row.cause(), row.cause() == null ? null : " — ", "known failure of " + app + ": ",
+                                FixText.hint(m.cause())),
                         Hint.of(FixText.hint(m.fix()), row.fix() == null ? null : "; otherwise: ", row.fix())))
                 .orElse(row);
     }

@@ -1,8 +1,8 @@
 package com.sikifanso.gitops;
 
-import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.Hint;
-import com.sikifanso.core.HintedLines;
+import com.sikifanso.core.Suggestion;
+import com.sikifanso.core.CallProgress;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Names;
 import com.sikifanso.core.SikifansoException;
@@ -91,12 +91,12 @@ public final class ClusterRepos {
         boolean committed;
         try (ClusterLocks.Held held = locks.acquire(cluster)) {
             repo.prepareForChange(notices);
-            Optional<GitOpsRemote> remote = remote(repo);
-            remote.ifPresent(this::catchUp);
+            Optional<GitOpsRemote> remote = remote(cluster, repo);
+            remote.ifPresent(r -> catchUp(cluster, r));
             String before = repo.head();
             result = change.apply(repo);
             committed = !before.equals(repo.head());
-            remote.ifPresent(this::publish);
+            remote.ifPresent(r -> publish(cluster, r));
         }
         if (committed) {
             refresh(cluster, applicationSets);
@@ -116,39 +116,52 @@ public final class ClusterRepos {
         }
     }
 
-    /** The repo's remote, when it has one. */
-    public Optional<GitOpsRemote> remote(GitOpsRepo repo) {
-        return GitOpsRemote.isSet(repo.dir()) ? Optional.of(remoteOf(repo)) : Optional.empty();
+    /** {@code cluster}'s repo's remote, when it has one. */
+    public Optional<GitOpsRemote> remote(ClusterName cluster, GitOpsRepo repo) {
+        return GitOpsRemote.isSet(repo.dir()) ? Optional.of(remoteOf(cluster, repo)) : Optional.empty();
     }
 
-    /** The repo's remote side, set or not (to set it). */
-    public GitOpsRemote remoteOf(GitOpsRepo repo) {
-        return new GitOpsRemote(repo.dir(), gitEnv);
+    /** {@code cluster}'s repo's remote side, set or not (to set it). */
+    public GitOpsRemote remoteOf(ClusterName cluster, GitOpsRepo repo) {
+        return new GitOpsRemote(cluster, repo.dir(), gitEnv);
     }
 
     /** A change is made on top of what the remote has; an unreachable remote leaves it to be pushed later. */
-    private void catchUp(GitOpsRemote remote) {
+    private void catchUp(ClusterName cluster, GitOpsRemote remote) {
         Optional<String> unreachable = remote.fetch();
         if (unreachable.isPresent()) {
-            // Notices go to the process's own sink (the terminal, a server's log): its words, the CLI's by default.
-            notices.accept(Hint.of("warning: cannot reach the GitOps remote (" + unreachable.get() + "); the change is "
-                    + "committed here, push it later with: ", Suggestion.of("cluster", "gitops", "push"))
-                    .render(HintedLines.rendererOf(notices)));
+            notice(Hint.of("warning: cannot reach the GitOps remote (" + unreachable.get() + "); the change is "
+                    + "committed here, push it later with: ", GitOpsRemote.pushAgain(cluster), whereItStands(cluster)));
             return;
         }
         remote.catchUp();
     }
 
     /** A failed push keeps the commit here and says how to retry; the change itself has been made. */
-    private void publish(GitOpsRemote remote) {
+    private void publish(ClusterName cluster, GitOpsRemote remote) {
         if (!remote.ahead()) {
             return;
         }
         try {
             remote.push();
         } catch (SikifansoException e) {
-            notices.accept(Hint.of("warning: ", e.problem(), e.fix() == null ? null : "\n  ", e.fix()).render(HintedLines.rendererOf(notices)));
+            notice(Hint.of("warning: ", e.problem(), e.fix() == null ? null : "\n  ", e.fix(),
+                    whereItStands(cluster)));
         }
+    }
+
+    /** The status a model can read itself, where pushing is a person's to do (gitops_push is the CLI's only). */
+    private static Hint whereItStands(ClusterName cluster) {
+        return Hint.of(" (where the repo stands: ", Suggestion.of("cluster", "gitops", "status").cluster(cluster.value()),
+                ")");
+    }
+
+    /**
+     * Told to the call that made the change (its caller reads the commands in its own words: a model the tools), or,
+     * outside one, to the process's own sink.
+     */
+    private void notice(Hint hint) {
+        CallProgress.note(hint, notices);
     }
 
     /** Asks Argo CD to re-read the repo now, for a change made without a commit (a repo recreated whole). */

@@ -1,5 +1,6 @@
 package com.sikifanso.gitops;
 
+import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Suggestion;
 import com.sikifanso.core.SikifansoException;
 import java.nio.file.Path;
@@ -31,14 +32,32 @@ public final class GitOpsRemote {
 
     private final Path dir;
     private final GitProcess git;
+    /** The command that retries a push: for the cluster whose repo this is, so it is not the default one's. */
+    private final Suggestion pushAgain;
 
+    /** The remote of the repo at {@code dir}, only to be read ({@link #url}). */
     public GitOpsRemote(Path dir, Map<String, String> env) {
-        this(dir, env, DEFAULT_TIMEOUT);
+        this(dir, env, DEFAULT_TIMEOUT, Suggestion.of("cluster", "gitops", "push"));
     }
 
-    GitOpsRemote(Path dir, Map<String, String> env, Duration timeout) {
+    /** The remote of {@code cluster}'s repo at {@code dir}. */
+    public GitOpsRemote(ClusterName cluster, Path dir, Map<String, String> env) {
+        this(cluster, dir, env, DEFAULT_TIMEOUT);
+    }
+
+    GitOpsRemote(ClusterName cluster, Path dir, Map<String, String> env, Duration timeout) {
+        this(dir, env, timeout, pushAgain(cluster));
+    }
+
+    private GitOpsRemote(Path dir, Map<String, String> env, Duration timeout, Suggestion pushAgain) {
         this.dir = dir;
         this.git = new GitProcess(dir, env, timeout);
+        this.pushAgain = pushAgain;
+    }
+
+    /** The command that pushes {@code cluster}'s repo: {@code sikifanso cluster gitops push -c NAME}. */
+    public static Suggestion pushAgain(ClusterName cluster) {
+        return Suggestion.of("cluster", "gitops", "push").cluster(cluster.value());
     }
 
     /** True when the repo at {@code dir} has a remote: read from .git/config, no process started for every change. */
@@ -141,7 +160,7 @@ public final class GitOpsRemote {
                             + (conflicts.isEmpty() ? "the same files" : "the same files: " + String.join(", ", conflicts))
                             + "; nothing was pushed",
                     "bring the two together by hand: git -C " + dir + " pull --rebase " + ORIGIN + " " + branch()
-                            + ", then: ", Suggestion.of("cluster", "gitops", "push"));
+                            + ", then: ", pushAgain);
         }
     }
 
@@ -157,8 +176,7 @@ public final class GitOpsRemote {
         if (!r.ok()) {
             throw SikifansoException.failure("the push to " + RemoteUrls.masked(url().orElse(ORIGIN)) + " failed: "
                     + RemoteUrls.masked(r.reason()) + "; the commits are kept here",
-                    "once the remote is reachable (and your git credentials work): ",
-                    Suggestion.of("cluster", "gitops", "push"));
+                    "once the remote is reachable (and your git credentials work): ", pushAgain);
         }
     }
 

@@ -27,7 +27,7 @@ public final class GitOpsRemotes {
 
     /** Where the repo stands against its remote, asking the remote first when {@code fetch}. */
     public RemoteStatus status(ClusterName cluster, boolean fetch) {
-        return repos.locked(cluster, repo -> RemoteStatus.of(cluster, repos.remoteOf(repo).status(fetch)));
+        return repos.locked(cluster, repo -> RemoteStatus.of(cluster, repos.remoteOf(cluster, repo).status(fetch)));
     }
 
     /**
@@ -37,7 +37,7 @@ public final class GitOpsRemotes {
     public RemoteStatus setRemote(ClusterName cluster, String url) {
         String checked = RemoteUrls.require(url);
         return repos.locked(cluster, repo -> {
-            GitOpsRemote remote = repos.remoteOf(repo);
+            GitOpsRemote remote = repos.remoteOf(cluster, repo);
             String previous = remote.url().orElse(null);
             try {
                 remote.setUrl(checked);
@@ -54,7 +54,7 @@ public final class GitOpsRemotes {
     /** Pushes the commits the remote has not got, after catching up with what it has. */
     public RemoteStatus push(ClusterName cluster) {
         return repos.locked(cluster, repo -> {
-            GitOpsRemote remote = repos.remote(repo).orElseThrow(() -> SikifansoException.usage(
+            GitOpsRemote remote = repos.remote(cluster, repo).orElseThrow(() -> SikifansoException.usage(
                     "the GitOps repo of cluster \"" + cluster.value() + "\" has no remote to push to",
                     "set one with: ", Suggestion.of("cluster", "gitops", "remote", "set").arg("url", "URL")
                             .cluster(cluster.value())));

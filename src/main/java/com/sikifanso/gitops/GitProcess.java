@@ -27,9 +27,19 @@ final class GitProcess {
             return exitCode == 0;
         }
 
-        /** The last line git wrote to stderr: its reason, without the progress lines before it. */
+        /**
+         * Git's reason: its first {@code fatal:} or {@code error:} line, without the prefix, as the advice git adds
+         * after it ("Please make sure you have the correct access rights / and the repository exists.") names nothing;
+         * else the last line it wrote to stderr, without the progress lines before it.
+         */
         String reason() {
             String[] lines = err.strip().split("\n");
+            for (String line : lines) {
+                String l = line.strip();
+                if (l.startsWith("fatal: ") || l.startsWith("error: ")) {
+                    return l.substring(l.indexOf(' ') + 1);
+                }
+            }
             for (int i = lines.length - 1; i >= 0; i--) {
                 if (!lines[i].isBlank()) {
                     return lines[i].strip();

@@ -27,12 +27,20 @@ public final class LiveCluster {
         Session session = sessions.load(cluster);
         if (session.state() != ClusterState.RUNNING) {
             throw SikifansoException.failure("cluster \"" + cluster + "\" is not running (state: " + session.state()
-                            + "), so there is nothing to ask",
-                    session.state() == ClusterState.NOT_CREATED
-                            ? Hint.of("create its nodes with: ", Suggestion.of("cluster", "create").arg("name", cluster))
-                            : Hint.of("start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster)));
+                            + "), so there is nothing to ask", bringUp(cluster, session.state()));
         }
         return session;
+    }
+
+    /** How a cluster that is not running comes up: its nodes created when it has none yet, else started. */
+    public Hint bringUp(ClusterName cluster) {
+        return bringUp(cluster, sessions.load(cluster).state());
+    }
+
+    private static Hint bringUp(ClusterName cluster, ClusterState state) {
+        return state == ClusterState.NOT_CREATED
+                ? Hint.of("create its nodes with: ", Suggestion.of("cluster", "create").arg("name", cluster))
+                : Hint.of("start it with: ", Suggestion.of("cluster", "start").arg("cluster", cluster));
     }
 
     public boolean running(ClusterName cluster) {

@@ -465,8 +465,8 @@ public final class ClusterOps {
         }
         if (in.gitopsOnly()) {
             ClusterService.Prepared p = early != null ? early : clusters.prepare(cluster, template, profiles);
-            return new ClusterCreated(p.session().withoutSecrets(), p.reused(), p.profile(), Optional.empty(),
-                    Optional.empty());
+            return new ClusterCreated(p.session().withoutSecrets(), p.reused() && in.fromSnapshot() == null,
+                    p.profile(), Optional.empty(), Optional.empty());
         }
         boolean switchContext = Boolean.TRUE.equals(in.switchContext());
         ClusterService.Created c = clusters.create(new ClusterService.CreateRequest(cluster, template, profiles,
@@ -476,7 +476,9 @@ public final class ClusterOps {
                         registryPort(file.registryOrEmpty()), file.registryOrEmpty().name()), preload), ctx.progress());
         Session session = Boolean.TRUE.equals(in.showPassword()) ? c.session() : c.session().withoutSecrets();
         ClusterService.Prepared prepared = early != null ? early : c.prepared();
-        return new ClusterCreated(session, prepared.reused(), prepared.profile(), Optional.of(c.kubeconfig().toString()),
+        // A repo seeded from a snapshot just now was made by this create, not found from an earlier one.
+        return new ClusterCreated(session, prepared.reused() && in.fromSnapshot() == null, prepared.profile(),
+                Optional.of(c.kubeconfig().toString()),
                 switchContext ? Optional.of(cluster.k3d().context()) : Optional.empty());
     }
 

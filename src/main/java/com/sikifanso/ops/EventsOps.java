@@ -71,7 +71,7 @@ public final class EventsOps {
     static ActivityList list(ClusterJournals journals, EventsInput in) {
         ActivityJournal journal = journals.of(in.clusterName());
         Instant from = in.since() == null ? null : JournalWindow.start(in.since(), Instant.now())
-                .orElseThrow(() -> new InvalidArguments("since \"" + in.since() + "\" is neither of "
+                .orElseThrow(() -> new InvalidArguments("since \"" + in.since() + "\" is not "
                         + JournalWindow.FORMS));
         if (!ClusterJournals.written(journal)) {
             return new ActivityList(in.cluster(), false, List.of(), 0);

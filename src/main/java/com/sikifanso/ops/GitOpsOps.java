@@ -60,12 +60,13 @@ public final class GitOpsOps {
         if (s.url() == null) {
             return style.hint("cluster " + s.cluster() + ": the GitOps repo (branch " + s.branch() + ") has no remote; it"
                     + " is read from this machine only\n  publish it with: ", Suggestion.of("cluster", "gitops", "remote",
-                    "set").arg("url", "URL"), "\n");
+                    "set").arg("url", "URL").cluster(s.cluster()), "\n");
         }
         StringBuilder out = new StringBuilder("cluster " + s.cluster() + ": branch " + s.branch() + " at " + s.url()
                 + "\n");
         out.append("  ").append(s.ahead() == 0 ? "everything pushed" : style.hint(s.ahead() + " commit"
-                + (s.ahead() == 1 ? "" : "s") + " not pushed (", Suggestion.of("cluster", "gitops", "push"), ")"))
+                + (s.ahead() == 1 ? "" : "s") + " not pushed (", Suggestion.of("cluster", "gitops", "push")
+                .cluster(s.cluster()), ")"))
                 .append('\n');
         if (s.behind() > 0) {
             out.append("  ").append(s.behind()).append(" commit").append(s.behind() == 1 ? "" : "s")

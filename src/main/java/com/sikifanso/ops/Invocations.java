@@ -3,6 +3,7 @@ package com.sikifanso.ops;
 import com.sikifanso.core.CommitId;
 import com.sikifanso.Services;
 import com.sikifanso.core.Progress;
+import com.sikifanso.core.CallProgress;
 import com.sikifanso.gitops.CommitTrailers;
 import com.sikifanso.gitops.PendingSync;
 import java.time.Duration;
@@ -87,9 +88,11 @@ public final class Invocations {
         O output = null;
         try {
             OperationContext context = new OperationContext(services, run.progress(), caller.waitPolicy());
-            // Every commit the call makes says which run made it, so `ai undo` can find the run's commits again.
+            // Every commit the call makes says which run made it, so `ai undo` can find the run's commits again;
+            // what a service notices on the side (a GitOps remote out of reach) is told to this call's caller.
             output = CommitTrailers.during(Map.of(CommitTrailers.RUN, run.runId(),
-                    CommitTrailers.SURFACE, caller.surface().name()), () -> operation.call(input, context));
+                    CommitTrailers.SURFACE, caller.surface().name()),
+                    () -> CallProgress.during(run.progress(), () -> operation.call(input, context)));
             caller.beforeWait().accept(output);
             awaitIfAsked(input, output, caller, run.progress());
             run.succeeded(shown(operation, output), commitOf(output));

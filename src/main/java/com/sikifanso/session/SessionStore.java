@@ -3,6 +3,8 @@ package com.sikifanso.session;
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.core.Suggestion;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.sikifanso.core.Mappers;
 import com.sikifanso.core.SikifansoException;
 import com.sikifanso.core.LocalFiles;
@@ -57,8 +59,7 @@ public final class SessionStore {
         try {
             session = Mappers.YAML.readValue(bytes, Session.class);
         } catch (IOException e) {
-            String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-            throw corrupt(cluster, file, detail.lines().findFirst().orElse(detail), e);
+            throw corrupt(cluster, file, whatIsWrong(e), e);
         }
         if (session == null || session.clusterName() == null || session.gitOpsPath() == null) {
             throw corrupt(cluster, file, "clusterName or gitOpsPath is missing", null);
@@ -70,6 +71,36 @@ public final class SessionStore {
             Redaction.secret(session.services().argocd().password()); // never in a log line
         }
         return session;
+    }
+
+    /** What a person repairing the file by hand needs: where, and what is wrong there, in YAML's terms not Java's. */
+    private static String whatIsWrong(IOException e) {
+        if (e instanceof MismatchedInputException m) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
+            if (field.isEmpty()) {
+                return m.getOriginalMessage().startsWith("No content") ? "it is empty"
+                        : "it is not a mapping of the session's fields (clusterName, gitOpsPath, state...)";
+            }
+            if (m instanceof InvalidFormatException f && f.getTargetType().isEnum()) {
+                return field + " \"" + f.getValue() + "\" is not one of " + java.util.Arrays.stream(
+                        f.getTargetType().getEnumConstants()).map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + at(m);
+            }
+            return field + " has a value of the wrong kind" + at(m);
+        }
+        if (e instanceof JsonProcessingException p) {
+            // The parser's own lines, without the indented excerpts of the file it quotes between them.
+            String problem = p.getOriginalMessage().lines().filter(l -> !l.isBlank() && !l.startsWith(" "))
+                    .map(String::strip).collect(java.util.stream.Collectors.joining("; "));
+            return "it is not valid YAML" + at(p) + (problem.isEmpty() ? "" : " (" + problem + ")");
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private static String at(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     private static SikifansoException corrupt(ClusterName cluster, Path file, String detail, Throwable cause) {

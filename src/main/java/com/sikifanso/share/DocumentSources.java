@@ -38,7 +38,7 @@ public final class DocumentSources {
         return switch (ref) {
             case ShareRef.LocalFile f -> throw SikifansoException.usage("\"" + f.text() + "\" is a path on this"
                     + " machine, which nothing pins", "give " + what + " as git+file://DIR//PATH@REF (a local git"
-                    + " repository), " + ShareRef.GIT_FORM + " or " + ShareRef.OCI_FORM);
+                    + " repository), " + ShareRef.GIT_DIRECTORY_FORM + " or " + ShareRef.OCI_DIRECTORY_FORM);
             case ShareRef.Oci o -> oci.pullDirectory(o);
             case ShareRef.Git g -> GitRefs.readDirectory(g, env);
         };

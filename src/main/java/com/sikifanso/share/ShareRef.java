@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 public sealed interface ShareRef {
     String OCI_FORM = "oci://REGISTRY/REPOSITORY:TAG, e.g. oci://ghcr.io/team/profiles:v1";
     String GIT_FORM = "git+https://HOST/REPO//PATH@REF, e.g. git+https://github.com/team/infra//profiles/rag.yaml@v1";
+    /** The forms for a directory of files (a catalog source), with examples that are directories. */
+    String OCI_DIRECTORY_FORM = "oci://REGISTRY/REPOSITORY:TAG, e.g. oci://ghcr.io/team/catalog:v1";
+    String GIT_DIRECTORY_FORM = "git+https://HOST/REPO//DIR@REF, e.g. git+https://github.com/team/infra//catalog@v1";
     Pattern OCI = Pattern.compile("([A-Za-z0-9.-]+(?::[0-9]+)?)/([a-z0-9]+(?:[._/-][a-z0-9]+)*)"
             + "(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@(sha256:[a-f0-9]{64}))");
 

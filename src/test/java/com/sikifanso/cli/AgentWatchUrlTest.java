@@ -67,7 +67,8 @@ class AgentWatchUrlTest {
             assertThat(watch.err()).contains("AG-UI stream: connected to " + url)
                     .contains("the stream from " + url + " broke off: the connection closed mid-stream; reconnecting in 1s"
                             + " (retry 1, Ctrl-C stops)")
-                    .contains("cluster lab is not running: no Kubernetes events");
+                    .contains("cluster lab is not running: no Kubernetes events (create its nodes with: "
+                            + "sikifanso cluster create lab)");
 
             JsonNode checked = new NodeAguiCheck().stream("agent watch -o json", printed).run().path("streams").path(0);
             assertThat(checked.path("schemaErrors")).as(checked.toString()).isEmpty();

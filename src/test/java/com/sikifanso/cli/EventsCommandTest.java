@@ -201,7 +201,7 @@ class EventsCommandTest {
         SikifansoProcess.Result follow = events("-f", "--run", "no-such-run");
 
         assertThat(since.exitCode()).isEqualTo(2);
-        assertThat(since.stderr()).contains("--since \"yesterday\" is neither a duration back from now like 30s")
+        assertThat(since.stderr()).contains("--since \"yesterday\" is not a duration back from now like 30s, 10m or 1h30m, or an RFC 3339 time")
                 .contains("e.g. --since 10m");
         assertThat(limit.exitCode()).isEqualTo(2);
         assertThat(limit.stderr()).contains("--limit must be between 1 and 5000, not 0");

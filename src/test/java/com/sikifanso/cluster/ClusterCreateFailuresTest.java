@@ -44,7 +44,8 @@ class ClusterCreateFailuresTest {
                     SikifansoException s = (SikifansoException) e;
                     assertThat(s.exitCode()).isEqualTo(SikifansoException.TIMEOUT);
                     assertThat(s.hint()).contains("--timeout")
-                            .contains("removed the nodes, network and kubeconfig entries made so far")
+                            .contains("removed the nodes, network and kubeconfig entries made so far (their logs "
+                                    + "with them: add --keep-on-failure to keep them for docker logs)")
                             .contains("the GitOps repo is kept at " + engine.clusters().gitOps(name));
                 });
 
@@ -96,9 +97,52 @@ class ClusterCreateFailuresTest {
                 .extracting(e -> ((SikifansoException) e).hint()).asString()
                 .contains("kept for inspection").contains("sikifanso cluster delete " + name);
         assertThat(engine.clusters().nodes().nodes(ClusterName.of(name))).hasSize(1);
+        // The doctor's session row says the nodes are left (where it told to create them, which the name refuses).
+        com.sikifanso.doctor.CheckResult session = new com.sikifanso.Services(new com.sikifanso.core.BuildInfo("test",
+                "none"), new com.sikifanso.session.SikifansoHome(engine.clusters().home), Duration.ofSeconds(5),
+                com.sikifanso.core.Progress.NONE, engine.clusters().env).doctor().examine(ClusterName.of(name),
+                new com.sikifanso.doctor.Doctor.Options(Duration.ofSeconds(3), true)).checks().stream()
+                .filter(c -> c.name().equals("Session")).findFirst().orElseThrow();
+        assertThat(session.message()).isEqualTo("state not-created, nodes left");
+        assertThat(session.cause().cli()).startsWith("a create of cluster \"" + name + "\" did not finish and left "
+                + "container k3d-" + name + "-server-0");
+        assertThat(session.fix().cli()).contains("docker logs k3d-" + name + "-server-0")
+                .contains("sikifanso cluster delete " + name).doesNotContain("cluster create");
 
         engine.clusters().service().delete(ClusterName.of(name), com.sikifanso.agui.RunProgress.toLines(engine.clusters().progress::add));
         assertNothingInDocker(name);
+    }
+
+    @Test
+    void ctrlCWhileWaitingForTheApiServerRemovesWhatWasMadeAsAFailureDoes() throws Exception {
+        // Before: the JVM halted after Ctrl+C with no failure path run, leaving nodes, network, volume and context.
+        String name = engine.clusters().name("ctrlc");
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        Process create = new com.sikifanso.cli.SikifansoProcess(engine.clusters().home).start(engine.clusters().env,
+                out, err, "cluster", "create", name, "--image", RealDocker.STAND_IN_IMAGE, "--pull", "never",
+                "--timeout", "5m");
+        try {
+            // The stand-in node serves no API: the create waits for it until stopped.
+            java.time.Instant until = java.time.Instant.now().plusSeconds(90);
+            while (!java.nio.file.Files.readString(err).contains("waiting for the API server")) {
+                assertThat(create.isAlive()).as(java.nio.file.Files.readString(err)).isTrue();
+                assertThat(java.time.Instant.now()).as("the create reaching its API wait").isBefore(until);
+                Thread.sleep(200);
+            }
+            assertThat(engine.clusters().nodes().nodes(ClusterName.of(name))).hasSize(1);
+
+            create.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl+C's SIGINT
+            assertThat(create.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            create.destroyForcibly();
+        }
+
+        assertNothingInDocker(name);
+        assertThat(engine.clusters().kubeconfig).content().doesNotContain("k3d-" + name);
+        assertThat(java.nio.file.Files.readString(err)).contains("removing what was created for " + name);
+        assertThat(engine.clusters().gitOps(name).resolve(".git")).as("the repo is kept, as after a failure")
+                .isDirectory();
     }
 
     @Test

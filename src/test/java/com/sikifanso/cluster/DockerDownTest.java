@@ -45,6 +45,27 @@ class DockerDownTest {
     }
 
     @Test
+    void aDockerHostThatIsNoAddressIsNamedAsSuchNotAsAStoppedEngine() {
+        // Before: docker-java's NullPointerException text, reported as "Docker is not running".
+        for (String host : new String[] {"bogus", "tcp://", "unix://", "http//localhost:2375"}) {
+            TestClusters clusters = TestClusters.at(tmp.resolve(String.valueOf(host.hashCode())),
+                    Map.of("DOCKER_HOST", host));
+            assertThatThrownBy(() -> clusters.create("lab")).as(host)
+                    .isInstanceOfSatisfying(SikifansoException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("DOCKER_HOST \"" + host + "\" is not a Docker address");
+                        assertThat(e.hint()).startsWith("use unix:///PATH (e.g. unix:///var/run/docker.sock), "
+                                + "tcp://HOST:PORT");
+                        assertThat(e.exitCode()).isEqualTo(SikifansoException.USAGE);
+                    });
+            assertThat(clusters.home.resolve("clusters").resolve("lab")).doesNotExist();
+        }
+        TestClusters ssh = TestClusters.at(tmp.resolve("ssh"), Map.of("DOCKER_HOST", "ssh://me@build-box"));
+        assertThatThrownBy(() -> ssh.create("lab")).hasMessage("DOCKER_HOST \"ssh://me@build-box\" is an ssh:// "
+                + "address, which sikifanso cannot dial").extracting(e -> ((SikifansoException) e).hint()).asString()
+                .contains("ssh -nNT -L /tmp/docker.sock:/var/run/docker.sock me@build-box");
+    }
+
+    @Test
     void infoStillListsClustersAndSaysWhyTheLiveStateIsUnknown() {
         TestClusters clusters = TestClusters.at(tmp, Map.of("DOCKER_HOST", "unix://" + tmp.resolve("none.sock")));
         clusters.service().prepare(ClusterName.of("lab"), new com.sikifanso.gitops.TemplateSource.Embedded(), null);

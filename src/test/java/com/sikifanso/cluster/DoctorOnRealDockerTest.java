@@ -67,7 +67,7 @@ class DoctorOnRealDockerTest {
         // The recording bootstrap writes no kubeconfig entry: the doctor says how to get one back.
         assertThat(api.status()).isEqualTo(Verdict.FAIL);
         assertThat(api.message()).isEqualTo("no client");
-        assertThat(api.cause()).contains("kubeconfig context k3d-" + name).endsWith("(cluster checks skipped)");
+        assertThat(api.cause().cli()).contains("kubeconfig context k3d-" + name).endsWith("(cluster checks skipped)");
         assertThat(api.fix().cli()).endsWith("sikifanso cluster start " + name);
         assertThat(report.checks()).extracting(CheckResult::name).last().isEqualTo("Kubernetes API");
     }

@@ -33,7 +33,7 @@ class DoctorGpuTest extends HealthyLab {
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.message()).isEqualTo("no node offers nvidia.com/gpu");
-        assertThat(r.cause()).isEqualTo("the nodes were made with --gpus 1, but the NVIDIA device plugin, which offers"
+        assertThat(r.cause().cli()).isEqualTo("the nodes were made with --gpus 1, but the NVIDIA device plugin, which offers"
                 + " their GPUs to pods, is not enabled");
         assertThat(r.fix().cli()).isEqualTo("sikifanso app enable nvidia-device-plugin -c lab");
     }
@@ -47,7 +47,7 @@ class DoctorGpuTest extends HealthyLab {
         CheckResult r = row(lab.examine(), "GPUs");
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
-        assertThat(r.cause()).startsWith("the nodes were made with --gpus all and the NVIDIA device plugin is enabled,"
+        assertThat(r.cause().cli()).startsWith("the nodes were made with --gpus all and the NVIDIA device plugin is enabled,"
                 + " but it reports no GPU");
         assertThat(r.fix().cli()).isEqualTo("see what it says: sikifanso app logs nvidia-device-plugin -c lab; nodes need a "
                 + "CUDA-enabled k3s image built as k3d's CUDA guide does: sikifanso cluster create NAME --gpus all "

@@ -55,7 +55,7 @@ class DoctorTest extends HealthyLab {
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.message()).isEqualTo("172.19.0.3 is not server-0's 172.19.0.4");
-        assertThat(r.cause()).isEqualTo("Cilium reaches the API server at 172.19.0.3:6443, but server-0 is now at "
+        assertThat(r.cause().cli()).isEqualTo("Cilium reaches the API server at 172.19.0.3:6443, but server-0 is now at "
                 + "172.19.0.4, so Cilium loses the API server and pod networking stops");
         assertThat(r.fix().cli()).startsWith("point Cilium at it: helm upgrade cilium cilium/cilium -n kube-system "
                 + "--kube-context k3d-lab --reuse-values --set k8sServiceHost=172.19.0.4, and the same in its "
@@ -83,7 +83,7 @@ class DoctorTest extends HealthyLab {
 
         assertThat(r.status()).isEqualTo(Verdict.WARN);
         assertThat(r.message()).isEqualTo("8.8.8.8 (k3s' fallback)");
-        assertThat(r.cause()).isEqualTo("k3d-lab-server-0 was created without a resolv.conf for k3s, so pods resolve "
+        assertThat(r.cause().cli()).isEqualTo("k3d-lab-server-0 was created without a resolv.conf for k3s, so pods resolve "
                 + "external names through 8.8.8.8, which networks that block public DNS refuse");
         assertThat(r.fix().cli()).startsWith("to give pods the host's resolvers, recreate the cluster: sikifanso snapshot "
                 + "capture -c lab");
@@ -102,7 +102,7 @@ class DoctorTest extends HealthyLab {
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.message()).isEqualTo(w.kind() + " " + w.name() + ": 0/1 ready");
-        assertThat(r.cause()).isEqualTo("pod " + w.name() + "-7d9f container main: CrashLoopBackOff (back-off 40s "
+        assertThat(r.cause().cli()).isEqualTo("pod " + w.name() + "-7d9f container main: CrashLoopBackOff (back-off 40s "
                 + "restarting failed container=main)");
         assertThat(r.fix().cli()).isEqualTo(RESTART + "; if it persists, recreate it: sikifanso cluster delete lab && "
                 + "sikifanso cluster create lab");
@@ -118,8 +118,8 @@ class DoctorTest extends HealthyLab {
 
         assertThat(report.checks()).filteredOn(CheckResult::failed).extracting(CheckResult::name)
                 .containsExactly("Argo CD server", "Argo CD application-controller", "Argo CD redis");
-        assertThat(row(report, "Argo CD server").cause()).isEqualTo("no pods exist for it in namespace argocd");
-        assertThat(row(report, "Argo CD redis").cause()).isEqualTo("Deployment argocd/argocd-redis does not exist");
+        assertThat(row(report, "Argo CD server").cause().cli()).isEqualTo("no pods exist for it in namespace argocd");
+        assertThat(row(report, "Argo CD redis").cause().cli()).isEqualTo("Deployment argocd/argocd-redis does not exist");
         assertThat(report.summary().fail()).isEqualTo(3);
     }
 
@@ -133,7 +133,7 @@ class DoctorTest extends HealthyLab {
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.message()).isEqualTo("1/2 nodes Ready");
-        assertThat(r.cause()).isEqualTo("node k3d-lab-agent-0 is not Ready (KubeletNotReady: container runtime "
+        assertThat(r.cause().cli()).isEqualTo("node k3d-lab-agent-0 is not Ready (KubeletNotReady: container runtime "
                 + "network not ready)");
         assertThat(r.fix().cli()).isEqualTo(RESTART);
     }
@@ -150,7 +150,7 @@ class DoctorTest extends HealthyLab {
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.message()).isEqualTo("Degraded, Synced");
-        assertThat(r.cause()).isEqualTo("StatefulSet qdrant in namespace rag (Degraded): pod qdrant-0 is "
+        assertThat(r.cause().cli()).isEqualTo("StatefulSet qdrant in namespace rag (Degraded): pod qdrant-0 is "
                 + "CrashLoopBackOff");
         assertThat(r.fix().cli()).isEqualTo("see every unhealthy resource: sikifanso app status qdrant -c lab; retry: "
                 + "sikifanso app sync qdrant -c lab; or remove it: sikifanso app disable qdrant -c lab");
@@ -167,13 +167,13 @@ class DoctorTest extends HealthyLab {
         DoctorReport report = lab.examine();
 
         CheckResult qdrant = row(report, "App: qdrant");
-        assertThat(qdrant.cause()).isEqualTo("StatefulSet qdrant in namespace rag (Degraded): container qdrant "
+        assertThat(qdrant.cause().cli()).isEqualTo("StatefulSet qdrant in namespace rag (Degraded): container qdrant "
                 + "OOMKilled, restarting — known failure of qdrant: collections held in RAM needs more memory than its "
                 + "limit (1Gi)");
         assertThat(qdrant.fix().cli()).startsWith("raise resources.limits.memory in catalog/values/qdrant.yaml")
                 .endsWith("; otherwise: see every unhealthy resource: sikifanso app status qdrant -c lab; retry: "
                         + "sikifanso app sync qdrant -c lab; or remove it: sikifanso app disable qdrant -c lab");
-        assertThat(row(report, "App: ollama").cause()).contains("PersistentVolumeClaim ollama",
+        assertThat(row(report, "App: ollama").cause().cli()).contains("PersistentVolumeClaim ollama",
                 "known failure of ollama: its volume is not provisioned");
         assertThat(DoctorText.render(report, com.sikifanso.core.TextStyle.PLAIN))
                 .contains("known failure of qdrant", "fix:   raise resources.limits.memory");
@@ -189,9 +189,9 @@ class DoctorTest extends HealthyLab {
 
         DoctorReport report = lab.examine();
 
-        assertThat(row(report, "App: qdrant").cause()).isEqualTo("StatefulSet qdrant in namespace rag (Missing)");
+        assertThat(row(report, "App: qdrant").cause().cli()).isEqualTo("StatefulSet qdrant in namespace rag (Missing)");
         assertThat(row(report, "App: ollama").status()).isEqualTo(Verdict.FAIL);
-        assertThat(row(report, "App: ollama").cause()).isEqualTo("sync failed: one or more objects failed to apply: "
+        assertThat(row(report, "App: ollama").cause().cli()).isEqualTo("sync failed: one or more objects failed to apply: "
                 + "PersistentVolumeClaim \"models\" is invalid");
     }
 
@@ -212,12 +212,12 @@ class DoctorTest extends HealthyLab {
         CheckResult alloy = row(report, "App: alloy");
         assertThat(alloy.status()).isEqualTo(Verdict.FAIL);
         assertThat(alloy.message()).isEqualTo("Missing, OutOfSync");
-        assertThat(alloy.cause()).isEqualTo("alloy waits for its RollingSync turn: ollama in tier 1-data is "
+        assertThat(alloy.cause().cli()).isEqualTo("alloy waits for its RollingSync turn: ollama in tier 1-data is "
                 + "Progressing (Application resource has synced, updating status to Progressing), and Argo CD syncs a "
                 + "tier only when every app of the earlier tiers is Healthy");
         assertThat(alloy.fix().cli()).isEqualTo("make ollama Healthy (see why: sikifanso app status ollama -c lab), or "
                 + "disable it: sikifanso app disable ollama -c lab");
-        assertThat(row(report, "App: ollama").cause()).as("the blocker itself shows its own cause")
+        assertThat(row(report, "App: ollama").cause().cli()).as("the blocker itself shows its own cause")
                 .isEqualTo("StatefulSet ollama in namespace ai (Degraded): pod ollama-0 is CrashLoopBackOff");
     }
 
@@ -229,10 +229,10 @@ class DoctorTest extends HealthyLab {
         CheckResult r = row(lab.examine(), "App: qdrant");
 
         assertThat(r.status()).isEqualTo(Verdict.WARN);
-        assertThat(r.cause()).isEqualTo("the live objects differ from the repo's (OutOfSync); the catalog's "
+        assertThat(r.cause().cli()).isEqualTo("the live objects differ from the repo's (OutOfSync); the catalog's "
                 + "RollingSync turns automated sync off on its apps, so Argo CD syncs this one again only when the "
                 + "catalog's rollout reaches its tier");
-        assertThat(r.cause()).doesNotContain("catches up");
+        assertThat(r.cause().cli()).doesNotContain("catches up");
         assertThat(r.fix().cli()).isEqualTo("sync now: sikifanso app sync qdrant -c lab");
     }
 
@@ -252,7 +252,7 @@ class DoctorTest extends HealthyLab {
         CheckResult young = row(report, "App: qdrant");
         assertThat(young.status()).isEqualTo(Verdict.WARN);
         assertThat(young.message()).isEqualTo("Progressing, Synced for 20s (grace period 60s)");
-        assertThat(young.cause()).isEqualTo("StatefulSet qdrant in namespace rag (Progressing): Waiting for 1 pods "
+        assertThat(young.cause().cli()).isEqualTo("StatefulSet qdrant in namespace rag (Progressing): Waiting for 1 pods "
                 + "to be ready");
         assertThat(young.fix().cli()).isEqualTo("wait, then check again: sikifanso app status qdrant -c lab");
         CheckResult old = row(report, "App: ollama");
@@ -268,7 +268,7 @@ class DoctorTest extends HealthyLab {
         CheckResult r = row(lab.examine(), "Agent: researcher");
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
-        assertThat(r.cause()).isEqualTo("Argo CD has no Application \"researcher\" in namespace argocd: its "
+        assertThat(r.cause().cli()).isEqualTo("Argo CD has no Application \"researcher\" in namespace argocd: its "
                 + "ApplicationSet has not generated it (see the applicationset-controller row)");
         assertThat(r.fix().cli()).isEqualTo("ask Argo CD to re-read the repo: sikifanso app sync researcher -c lab; or "
                 + "remove it: sikifanso agent delete researcher -c lab");
@@ -284,7 +284,7 @@ class DoctorTest extends HealthyLab {
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.message()).isEqualTo("2 uncommitted changes");
-        assertThat(r.cause()).isEqualTo("Argo CD reads committed HEAD only, so these edits are invisible to it: "
+        assertThat(r.cause().cli()).isEqualTo("Argo CD reads committed HEAD only, so these edits are invisible to it: "
                 + "catalog/qdrant.yaml (modified), notes.txt (untracked)");
         assertThat(r.fix().cli()).startsWith("commit them (git -C " + lab.home.gitOps() + " add -A");
     }
@@ -297,7 +297,7 @@ class DoctorTest extends HealthyLab {
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.message()).isEqualTo("locked by index.lock");
-        assertThat(r.cause()).startsWith(lock + " is there: every commit fails while it is");
+        assertThat(r.cause().cli()).startsWith(lock + " is there: every commit fails while it is");
         assertThat(r.fix().cli()).endsWith("or: rm " + lock);
     }
 
@@ -309,7 +309,7 @@ class DoctorTest extends HealthyLab {
         CheckResult r = row(lab.examine(), "GitOps mount");
 
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
-        assertThat(r.cause()).isEqualTo("k3d-lab-server-0 mounts /home/someone/else at /local-gitops, not this "
+        assertThat(r.cause().cli()).isEqualTo("k3d-lab-server-0 mounts /home/someone/else at /local-gitops, not this "
                 + "cluster's repo " + lab.home.gitOps());
         assertThat(r.fix().cli()).contains("sikifanso snapshot capture -c lab", "sikifanso cluster create lab "
                 + "--from-snapshot NAME");
@@ -327,7 +327,7 @@ class DoctorTest extends HealthyLab {
                 .containsExactly("Docker", "Session", "GitOps repo", "Node containers");
         CheckResult r = row(report, "Node containers");
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
-        assertThat(r.cause()).isEqualTo("not running: k3d-lab-server-0 (exited); cluster checks skipped");
+        assertThat(r.cause().cli()).isEqualTo("not running: k3d-lab-server-0 (exited); cluster checks skipped");
         assertThat(r.fix().cli()).isEqualTo("start them: sikifanso cluster start lab");
     }
 
@@ -360,7 +360,7 @@ class DoctorTest extends HealthyLab {
         assertThat(report.checks()).extracting(CheckResult::name).last().isEqualTo("Kubernetes API");
         CheckResult r = row(report, "Kubernetes API");
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
-        assertThat(r.cause()).startsWith("the API server at " + dead + "/ does not answer: ")
+        assertThat(r.cause().cli()).startsWith("the API server at " + dead + "/ does not answer: ")
                 .endsWith("(cluster checks skipped)");
         assertThat(r.fix().cli()).isEqualTo(RESTART);
     }
@@ -377,7 +377,7 @@ class DoctorTest extends HealthyLab {
         CheckResult r = row(report, "GitOps mount");
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
         assertThat(r.message()).isEqualTo("no answer within 700ms");
-        assertThat(r.cause()).as("the fix names the flag").isEqualTo("the check timed out after 700ms");
+        assertThat(r.cause().cli()).as("the fix names the flag").isEqualTo("the check timed out after 700ms");
         assertThat(row(report, "Argo CD server").status()).isEqualTo(Verdict.PASS);
         assertThat(millis).isLessThan(2_500);
     }
@@ -390,7 +390,7 @@ class DoctorTest extends HealthyLab {
         assertThat(row(report, "Docker").status()).isEqualTo(Verdict.PASS);
         CheckResult r = row(report, "Session");
         assertThat(r.status()).isEqualTo(Verdict.FAIL);
-        assertThat(r.cause()).startsWith("no cluster named \"ghost\"");
+        assertThat(r.cause().cli()).startsWith("no cluster named \"ghost\"");
         assertThat(r.fix().cli()).isEqualTo("create it: sikifanso cluster create ghost");
     }
 

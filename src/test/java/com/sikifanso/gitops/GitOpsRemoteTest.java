@@ -134,8 +134,11 @@ class GitOpsRemoteTest {
         services.agents().create(ClusterName.of(CLUSTER), "scout", DEFAULTS);
 
         assertThat(local.subjects().get(0)).startsWith("agent: create scout");
-        assertThat(notices).anyMatch(n -> n.startsWith("warning: cannot reach the GitOps remote")
-                && n.contains("sikifanso cluster gitops push"));
+        // git's own reason (its first fatal: line), not the advice it prints after it; the retry is this cluster's.
+        assertThat(notices).anyMatch(n -> n.startsWith("warning: cannot reach the GitOps remote ('" + remote
+                + "' does not appear to be a git repository)") && n.contains("sikifanso cluster gitops push -c " + CLUSTER)
+                && n.contains("sikifanso cluster gitops status -c " + CLUSTER));
+        assertThat(notices).noneMatch(n -> n.contains("and the repository exists."));
         assertThat(services.remotes().status(LAB, false).ahead()).isEqualTo(1);
         assertThatThrownBy(() -> services.remotes().push(LAB))
                 .isInstanceOf(SikifansoException.class).hasMessageContaining("cannot reach the GitOps remote");

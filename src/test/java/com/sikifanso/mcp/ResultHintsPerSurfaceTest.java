@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sikifanso.cli.CommandLines;
+import com.sikifanso.gitops.GitServers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -60,20 +61,43 @@ class ResultHintsPerSurfaceTest {
 
         try (RawStdio stdio = new RawStdio(home, ServerCommand.mcpServe())) {
             stdio.initialize("2025-06-18");
-            stdio.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"agent_create\","
-                    + "\"arguments\":{\"cluster\":\"lab\",\"name\":\"bob\",\"llmBudget\":\"5\",\"wait\":false},"
-                    + "\"_meta\":{\"progressToken\":\"p1\"}}}");
-            List<String> progress = new ArrayList<>();
-            JsonNode line;
-            while (!(line = stdio.next()).has("id")) {
-                if (line.path("method").asText().equals("notifications/progress")) {
-                    progress.add(line.at("/params/message").asText());
-                }
-            }
-            assertThat(line.at("/result/isError").asBoolean()).as(line.toString()).isFalse();
+            List<String> progress = progressOfACall(stdio, "agent_create", "{\"cluster\":\"lab\",\"name\":\"bob\","
+                    + "\"llmBudget\":\"5\",\"wait\":false}");
             assertThat(progress).contains("agent bob's LiteLLM key is made when the cluster runs: start it, then "
                     + "agent_update with name: \"bob\", llmBudget: \"5\"").noneMatch(m -> m.contains("sikifanso agent"));
         }
+    }
+
+    @Test
+    void anUnreachableGitOpsRemoteIsToldToTheCallInItsCallersWords() throws Exception {
+        // A real bare repo as the remote, then moved away: the change is committed here and the warning says how on.
+        Path remote = GitServers.bare(home.resolve("servers/lab.git"));
+        cli(0, "cluster", "create", "lab", "--gitops-only");
+        cli(0, "cluster", "gitops", "remote", "set", "file://" + remote, "-c", "lab");
+        java.nio.file.Files.move(remote, home.resolve("servers/away.git"));
+
+        String err = run(0, "app", "enable", "qdrant", "-c", "lab", "--no-wait").err();
+        assertThat(err).contains("warning: cannot reach the GitOps remote ('" + remote + "' does not appear to be a "
+                        + "git repository); the change is committed here, push it later with: sikifanso cluster gitops "
+                        + "push -c lab (where the repo stands: sikifanso cluster gitops status -c lab)")
+                .contains("  once the remote is reachable (and your git credentials work): sikifanso cluster gitops push"
+                        + " -c lab (where the repo stands: sikifanso cluster gitops status -c lab)");
+
+        try (RawStdio stdio = new RawStdio(home, ServerCommand.mcpServe())) {
+            stdio.initialize("2025-06-18");
+            List<String> progress = progressOfACall(stdio, "catalog_enable", "{\"cluster\":\"lab\",\"names\":"
+                    + "[\"valkey\"],\"wait\":false}");
+            // Pushing is a person's (gitops_push is the CLI's only): the command stays; the status is the model's tool.
+            String unreachable = "warning: cannot reach the GitOps remote ('" + remote + "' does not appear to be a git "
+                    + "repository); the change is committed here, push it later with: sikifanso cluster gitops push -c "
+                    + "lab (where the repo stands: gitops_status with cluster: \"lab\")";
+            assertThat(progress).contains(unreachable).anyMatch(m -> m.startsWith("warning: the push to file://"
+                    + remote + " failed") && m.endsWith("(where the repo stands: gitops_status with cluster: \"lab\")"))
+                    .noneMatch(m -> m.contains("sikifanso cluster gitops status"));
+            assertThat(java.nio.file.Files.readString(home.resolve("mcp.log"))).as("the server's log")
+                    .contains(unreachable).doesNotContain("sikifanso cluster gitops status");
+        }
+        assertThat(java.nio.file.Files.readString(home.resolve("server-stderr.txt"))).doesNotContain("warning:");
     }
 
     @Test
@@ -99,6 +123,21 @@ class ResultHintsPerSurfaceTest {
                     + "\"https://example.com/charts\",\"chart\":\"web\",\"version\":\"latest\"}");
             assertThat(text(version)).startsWith("version \"latest\" is not a chart version");
         }
+    }
+
+    /** The progress notifications' messages of a call that succeeded, sent with a progress token. */
+    private static List<String> progressOfACall(RawStdio stdio, String tool, String arguments) throws Exception {
+        stdio.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":" + arguments + ",\"_meta\":{\"progressToken\":\"p1\"}}}");
+        List<String> progress = new ArrayList<>();
+        JsonNode line;
+        while (!(line = stdio.next()).has("id")) {
+            if (line.path("method").asText().equals("notifications/progress")) {
+                progress.add(line.at("/params/message").asText());
+            }
+        }
+        assertThat(line.at("/result/isError").asBoolean()).as(line.toString()).isFalse();
+        return progress;
     }
 
     private static JsonNode call(RawStdio stdio, int id, String tool, String arguments) throws Exception {

@@ -60,13 +60,14 @@ class SessionStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "unclosed flow sequence | 'clusterName: [oops'                 | Cannot deserialize value",
-        "not a mapping          | '- just\\n- a list'                  | Cannot deserialize value",
-        "empty                  | ''                                   | No content",
-        "only a comment         | '# nothing here'                     | No content",
+        "unclosed flow sequence | 'name: [oops'                        | it is not valid YAML at line 1, column 12 (while parsing a flow sequence; expected ',' or ']', but got <stream end>)",
+        "a list for a text      | 'clusterName: [oops'                 | clusterName has a value of the wrong kind at line 1",
+        "not a mapping          | '- just\\n- a list'                  | it is not a mapping of the session's fields",
+        "empty                  | ''                                   | it is empty",
+        "only a comment         | '# nothing here'                     | it is empty",
         "no gitOpsPath          | 'clusterName: lab'                   | clusterName or gitOpsPath is missing",
         "another cluster's      | 'clusterName: other\\ngitOpsPath: /x' | it names cluster \"other\"",
-        "unknown state          | 'clusterName: lab\\nstate: melting'  | melting"})
+        "unknown state          | 'clusterName: lab\\nstate: melting'  | state \"melting\" is not one of not-created, running, stopped"})
     void aCorruptSessionNamesTheFileAndHowToRecoverAndIsNotOverwritten(String what, String content, String detail)
             throws IOException {
         TestHome home = TestHome.withCluster(tmp);

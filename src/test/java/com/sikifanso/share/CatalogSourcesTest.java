@@ -312,7 +312,10 @@ class CatalogSourcesTest {
         assertThatThrownBy(() -> services.catalogSources().add("Team", ref()))
                 .hasMessageStartingWith("invalid catalog source name \"Team\": a name must be a DNS-1123 label");
         assertThatThrownBy(() -> services.catalogSources().add("local", community.toString()))
-                .hasMessage("\"" + community + "\" is a path on this machine, which nothing pins");
+                .hasMessage("\"" + community + "\" is a path on this machine, which nothing pins")
+                .extracting(e -> ((com.sikifanso.core.SikifansoException) e).hint()).asString()
+                .as("examples of a directory, not of a profile file").contains("//DIR@REF, e.g. git+https://github.com/"
+                        + "team/infra//catalog@v1").contains("oci://ghcr.io/team/catalog:v1").doesNotContain("rag.yaml");
         assertThatThrownBy(() -> services.catalogSources().add("gone", "git+file://" + tmp.resolve("gone")
                 + "//entries@main")).hasMessageStartingWith("cannot read git+file://" + tmp.resolve("gone")
                 + "//entries@main: git cannot fetch file://" + tmp.resolve("gone"));

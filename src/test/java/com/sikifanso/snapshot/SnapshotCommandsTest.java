@@ -102,6 +102,8 @@ class SnapshotCommandsTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stderr()).contains("prepared cluster lab2 from snapshot base");
+        assertThat(r.stdout()).as("made by this create, not found from an earlier one").startsWith("Prepared cluster "
+                + "lab2 (state: not-created).").doesNotContain("already prepared");
         assertThat(home.services().sessions().load(ClusterName.of("lab2")).state()).isEqualTo(ClusterState.NOT_CREATED);
         assertThat(home.git("lab2").log("%H")).isEqualTo(home.git().log("%H"));
     }

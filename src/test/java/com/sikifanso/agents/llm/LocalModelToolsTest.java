@@ -71,7 +71,7 @@ class LocalModelToolsTest {
             assertThat(row.name()).isEqualTo("Model local tools");
             assertThat(row.status()).isEqualTo(Verdict.FAIL);
             assertThat(row.message()).isEqualTo("ollama/llama3.2:1b cannot call tools");
-            assertThat(row.cause()).startsWith("model local cannot call tools: asked to call get_weather, it answered"
+            assertThat(row.cause().cli()).startsWith("model local cannot call tools: asked to call get_weather, it answered"
                     + " in text");
             assertThat(row.fix().cli()).contains("qwen2.5:7b", "ollama.com/search?c=tools");
         });

@@ -299,27 +299,56 @@ class AgentProbeTest {
                 .satisfies(r -> assertThat(r.detail()).contains("no running pod in storage"));
     }
 
-    @Test
-    void doctorWithProbeAgentsAddsARowPerAgentNamingTheMismatchAndItsCause() {
+    /** Doctor with --probe-agents: demo leaks to 1.1.1.1 and its policy is not applied; other is as it says. */
+    private com.sikifanso.doctor.DoctorReport doctorProbingAgents() {
         ProbeLab.cilium(client, 1, 1);
-        com.sikifanso.doctor.DoctorReport report;
         try (FakeKubelet demo = kubelet(ProbeLab.enforcing(Set.of("1.1.1.1:443")), Behaviour.FINISH);
              FakeKubelet other = new FakeKubelet(server, client, "agent-other",
                      ProbeLab.enforcing(Set.of(ProbeLab.VALKEY_IP + ":6379")), Behaviour.FINISH)) {
-            report = new com.sikifanso.doctor.AgentIsolationChecks(home.services().agents(), probe).addTo(
+            return new com.sikifanso.doctor.AgentIsolationChecks(home.services().agents(), probe).addTo(
                     com.sikifanso.doctor.DoctorReport.of(List.of(com.sikifanso.doctor.CheckResult.pass("Docker", "ok"))),
                     LAB, OPTIONS, Progress.NONE);
         }
+    }
+
+    @Test
+    void doctorWithProbeAgentsAddsARowPerAgentNamingTheMismatchAndItsCause() {
+        com.sikifanso.doctor.DoctorReport report = doctorProbingAgents();
 
         assertThat(report.checks()).extracting(com.sikifanso.doctor.CheckResult::name)
                 .containsExactly("Docker", "Agent demo isolation", "Agent other isolation");
         com.sikifanso.doctor.CheckResult demo = report.checks().get(1);
         assertThat(demo.failed()).isTrue();
-        assertThat(demo.cause()).contains("the internet by IP 1.1.1.1 expected blocked, observed connected",
+        assertThat(demo.cause().cli()).contains("the internet by IP 1.1.1.1 expected blocked, observed connected",
                 "Cause: the CiliumNetworkPolicy agent-isolation is not in agent-demo");
         assertThat(demo.fix().cli()).isEqualTo("see the table: sikifanso agent probe demo");
         assertThat(report.checks().get(2).status()).isEqualTo(com.sikifanso.doctor.Verdict.PASS);
         assertThat(report.checks().get(2).message()).contains("as its policy says");
+    }
+
+    @Test
+    void theDoctorToolsResultNamesToolsInTheIsolationRowsCauseWhereTheCliNamesCommands() {
+        com.sikifanso.doctor.DoctorReport report = doctorProbingAgents();
+        String cliCause = "Cause: the CiliumNetworkPolicy agent-isolation is not in agent-demo: Argo CD has not applied "
+                + "the sandbox yet (sikifanso app status demo)";
+
+        // What the doctor tool returns over MCP: structuredContent and text through the offered tools' words.
+        com.sikifanso.mcp.ToolHints tools = new com.sikifanso.mcp.ToolHints(new com.sikifanso.ops.OperationRegistry().all());
+        java.util.Map<String, Object> structured = com.sikifanso.ops.StructuredResults.of(report, tools);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> demo = ((List<java.util.Map<String, Object>>) structured.get("checks")).get(1);
+        assertThat((String) demo.get("cause")).contains("the internet by IP 1.1.1.1 expected blocked, observed connected",
+                "Argo CD has not applied the sandbox yet (app_status with name: \"demo\")").doesNotContain("sikifanso");
+        assertThat(demo.get("fix")).isEqualTo("see the table: agent_probe with name: \"demo\"");
+        assertThat(com.sikifanso.doctor.DoctorText.render(report, tools.style()))
+                .contains("cause: ").contains("(app_status with name: \"demo\")").doesNotContain("sikifanso app status");
+
+        // The CLI's table and -o json read as before.
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> cliDemo = ((List<java.util.Map<String, Object>>) com.sikifanso.ops.StructuredResults
+                .of(report).get("checks")).get(1);
+        assertThat((String) cliDemo.get("cause")).contains(cliCause);
+        assertThat(com.sikifanso.doctor.DoctorText.render(report, com.sikifanso.core.TextStyle.PLAIN)).contains(cliCause);
     }
 
     @Test
