@@ -298,6 +298,23 @@ class AiOperatorTest {
     }
 
     @Test
+    void continueFromADamagedConversationSaysWhatIsWrongAndAsksTheModelNothing() throws IOException {
+        Path stored = home.clusterDir("lab").resolve(ConversationStore.FILE);
+        String damaged = "{\"messages\":[{\"role\":\"user\",\"content\":\"edited by hand\"}]}";
+        Files.writeString(stored, damaged);
+        api.then(turn().text("unused"));
+
+        Run run = ai("--continue", "and qdrant?");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("Error: cannot read the last conversation " + stored
+                + ": message 1 is not a user or assistant turn with a content array").contains("without --continue")
+                .doesNotContain("unexpected failure");
+        assertThat(api.requests()).isEmpty();
+        assertThat(Files.readString(stored)).isEqualTo(damaged);
+    }
+
+    @Test
     void readOnlyOffersOnlyReads() {
         api.then(turn().text("Nothing to change."));
 
