@@ -3,6 +3,8 @@
 //   node dashboard-check.mjs CHECK BASE_URL LINK_TOKEN CHROMIUM APP AGENT WATCHED PROFILE   the checks of the test
 //     (WATCHED: an agent whose own AG-UI stream keeps sending turns; PROFILE: one to apply from the catalog page)
 //   node dashboard-check.mjs SCREENSHOT BASE_URL LINK_TOKEN CHROMIUM OUT.png  the README's screenshot of the overview
+//   node dashboard-check.mjs NO_ANSWER BASE_URL LINK_TOKEN CHROMIUM APP   enabling APP while the server cannot be
+//     reached (the browser refuses the connection): what the page says then
 import { chromium } from 'playwright-core';
 
 const [mode, base, token, executablePath, arg1, arg2, arg3, arg4] = process.argv.slice(2);
@@ -198,6 +200,17 @@ async function check() {
   await activity.close();
 }
 
+async function noAnswer() {
+  const context = await browser.newContext();
+  const page = await signedIn(context);
+  await page.goto(`${base}/catalog`);
+  await live(page);
+  await page.route('**/api/agui/run**', (route) => route.abort('connectionrefused'));
+  seen.outcome = await outcome(page, 'catalog_enable',
+    () => page.locator(`tr[data-app="${arg1}"] button[data-run=catalog_enable]`).click());
+  seen.noticeClass = await page.getAttribute('#notice', 'class');
+}
+
 async function screenshot() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await signedIn(context);
@@ -208,7 +221,7 @@ async function screenshot() {
 }
 
 try {
-  await (mode === 'SCREENSHOT' ? screenshot() : check());
+  await (mode === 'SCREENSHOT' ? screenshot() : mode === 'NO_ANSWER' ? noAnswer() : check());
   console.log(JSON.stringify(seen));
 } catch (e) {
   console.log(JSON.stringify({ ...seen, failed: String(e && e.stack || e) }));

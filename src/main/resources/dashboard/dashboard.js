@@ -235,11 +235,20 @@
       messages: [{ id: 'm1', role: 'assistant', toolCalls: [{ id: 'call-1', type: 'function',
         function: { name: operation, arguments: JSON.stringify(args) } }] }],
     };
-    const res = await fetch(`/api/agui/run?cluster=${encodeURIComponent(cluster)}`, {
-      method: 'POST', credentials: 'same-origin', body: JSON.stringify(input),
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
-    });
-    const answer = await res.text();
+    let res;
+    let answer;
+    try {
+      res = await fetch(`/api/agui/run?cluster=${encodeURIComponent(cluster)}`, {
+        method: 'POST', credentials: 'same-origin', body: JSON.stringify(input),
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      });
+      answer = await res.text();
+    } catch (e) {
+      // The server stopped (Ctrl+C), or the network went: say so rather than leave "operation…" standing.
+      notice(`${operation}: no answer from the dashboard's server (${e.message}); is sikifanso dashboard still `
+        + 'running? Whether the change ran shows on the Activity page once it is back.', 'bad');
+      return false;
+    }
     const consent = /Ask the user: ([\s\S]*) Then send the run again/.exec(answer);
     if (res.status === 403 && consent && !confirmed) {
       if (window.confirm(consent[1])) return run(operation, args, true);

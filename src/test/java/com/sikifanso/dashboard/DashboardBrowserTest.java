@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from the event stream), disables it again with the keyboard only, watches an agent's own AG-UI stream arrive on
  * the agents page, creates and deletes an agent, rolls the app back on its page, captures a snapshot, applies a
  * profile, restores the snapshot (each after its question; the history checked with git), and is refused without
- * the token and with a missing or wrong CSRF token.
+ * the token and with a missing or wrong CSRF token. A change the server never answers says so on the page.
  */
 class DashboardBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -122,6 +122,29 @@ class DashboardBrowserTest {
             seen.get("overflow").fields().forEachRemaining(view -> assertThat(view.getValue().asInt())
                     .as("horizontal overflow at " + view.getKey() + ": " + seen.path("overflowing")).isLessThanOrEqualTo(0));
             assertThat(seen.get("consoleErrors")).as("no script error and no CSP violation").isEmpty();
+        }
+    }
+
+    @Test
+    void aChangeTheServerNeverAnswersSaysSoRatherThanWaitingForever() throws Exception {
+        assumeChromium();
+        try (DashboardLab lab = new DashboardLab(tmp)) {
+            org.eclipse.jgit.lib.ObjectId before = head();
+            JsonNode seen = NodeAguiCheck.script("dashboard-check.mjs", List.of("NO_ANSWER", lab.base(),
+                    lab.sessions.linkToken(), CHROMIUM.toString(), APP));
+            assertThat(seen.path("failed").asText(null)).as("the notice never left \"catalog_enable…\": %s", seen)
+                    .isNull();
+
+            assertThat(seen.at("/outcome/notice").asText()).startsWith("catalog_enable: no answer from the dashboard's "
+                    + "server (").contains("is sikifanso dashboard still running?");
+            assertThat(seen.path("noticeClass").asText()).isEqualTo("bad");
+            assertThat(head()).as("nothing reached the server").isEqualTo(before);
+        }
+    }
+
+    private org.eclipse.jgit.lib.ObjectId head() throws java.io.IOException {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(tmp.resolve("clusters/lab/gitops").toFile())) {
+            return git.getRepository().resolve("HEAD");
         }
     }
 
