@@ -5,6 +5,8 @@
 //   node dashboard-check.mjs SCREENSHOT BASE_URL LINK_TOKEN CHROMIUM OUT.png  the README's screenshot of the overview
 //   node dashboard-check.mjs NO_ANSWER BASE_URL LINK_TOKEN CHROMIUM APP   enabling APP while the server cannot be
 //     reached (the browser refuses the connection): what the page says then
+//   node dashboard-check.mjs UNREACHABLE BASE_URL LINK_TOKEN CHROMIUM   the overview of a cluster whose API cannot be
+//     read: what it says, opened before and after the state feed said so
 import { chromium } from 'playwright-core';
 
 const [mode, base, token, executablePath, arg1, arg2, arg3, arg4] = process.argv.slice(2);
@@ -211,6 +213,19 @@ async function noAnswer() {
   seen.noticeClass = await page.getAttribute('#notice', 'class');
 }
 
+async function unreachable() {
+  const context = await browser.newContext();
+  const page = await signedIn(context);
+  const said = async (p) => {
+    await p.waitForSelector('#unreachable:not([hidden])', { timeout: TIMEOUT });
+    return { banner: await p.textContent('#unreachable'), doctor: await p.textContent('#doctor-summary') };
+  };
+  seen.first = await said(page);
+  const later = watch(await context.newPage());
+  await later.goto(`${base}/`);
+  seen.later = await said(later);
+}
+
 async function screenshot() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await signedIn(context);
@@ -221,7 +236,8 @@ async function screenshot() {
 }
 
 try {
-  await (mode === 'SCREENSHOT' ? screenshot() : mode === 'NO_ANSWER' ? noAnswer() : check());
+  await (mode === 'SCREENSHOT' ? screenshot() : mode === 'NO_ANSWER' ? noAnswer()
+    : mode === 'UNREACHABLE' ? unreachable() : check());
   console.log(JSON.stringify(seen));
 } catch (e) {
   console.log(JSON.stringify({ ...seen, failed: String(e && e.stack || e) }));

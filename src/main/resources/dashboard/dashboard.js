@@ -147,8 +147,17 @@
   }
 
   // --- the event stream ---
+  // The state feed's word when it cannot read the cluster (not running, API gone): said on every page until the next
+  // snapshot, rather than "waiting for the cluster's state…" for ever.
+  function unreachable(value) {
+    const banner = $('#unreachable');
+    banner.hidden = !value;
+    text(banner, value ? `${value.message}${value.hint ? ' To fix: ' + value.hint : ''}` : '');
+    if (value) text($('#doctor-summary'), 'no verdicts: the cluster cannot be read now');
+  }
   function handle(ev, seq) {
-    if (ev.type === 'STATE_SNAPSHOT') { state = ev.snapshot; renderState(); }
+    if (ev.type === 'CUSTOM' && ev.name === 'sikifanso.state.unreachable') unreachable(ev.value);
+    if (ev.type === 'STATE_SNAPSHOT') { state = ev.snapshot; unreachable(null); renderState(); }
     if (ev.type === 'STATE_DELTA' && state) {
       try { state = applyPatch(state, ev.delta); } catch (e) { /* a delta of an older feed: the next snapshot fixes it */ }
       renderState();

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from the event stream), disables it again with the keyboard only, watches an agent's own AG-UI stream arrive on
  * the agents page, creates and deletes an agent, rolls the app back on its page, captures a snapshot, applies a
  * profile, restores the snapshot (each after its question; the history checked with git), and is refused without
- * the token and with a missing or wrong CSRF token. A change the server never answers says so on the page.
+ * the token and with a missing or wrong CSRF token. A change the server never answers says so on the page, and so
+ * does a cluster whose API cannot be read.
  */
 class DashboardBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -139,6 +140,29 @@ class DashboardBrowserTest {
                     + "server (").contains("is sikifanso dashboard still running?");
             assertThat(seen.path("noticeClass").asText()).isEqualTo("bad");
             assertThat(head()).as("nothing reached the server").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aClusterWhoseApiCannotBeReadIsSaidOnThePageWithTheFix() throws Exception {
+        assumeChromium();
+        com.sikifanso.TestHome.withCluster(tmp);   // prepared only: no nodes, so its state feed has nothing to ask
+        DashboardSessions sessions = new DashboardSessions();
+        try (com.sikifanso.server.AguiServer server = com.sikifanso.server.AguiServer.startWithDashboard(
+                com.sikifanso.argocd.RunningLab.cliServices(tmp),
+                new com.sikifanso.http.BearerToken(tmp.resolve("serve-token")), new com.sikifanso.server.ServeOptions(
+                        new java.net.InetSocketAddress("127.0.0.1", 0), DashboardLab.CLUSTER), sessions)) {
+            JsonNode seen = NodeAguiCheck.script("dashboard-check.mjs", List.of("UNREACHABLE",
+                    "http://127.0.0.1:" + server.port(), sessions.linkToken(), CHROMIUM.toString()));
+            assertThat(seen.path("failed").asText(null)).as("the page never said it: %s", seen).isNull();
+
+            for (String page : List.of("first", "later")) {
+                assertThat(seen.at("/" + page + "/banner").asText()).as(page).isEqualTo("cluster \"lab\" is not running "
+                        + "(state: not-created), so there is nothing to ask To fix: create its nodes with: sikifanso "
+                        + "cluster create lab");
+                assertThat(seen.at("/" + page + "/doctor").asText()).isEqualTo("no verdicts: the cluster cannot be read now");
+            }
+            assertThat(seen.get("consoleErrors")).isEmpty();
         }
     }
 
