@@ -8,7 +8,7 @@ import com.sikifanso.agui.journal.JournalEntry;
 import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.agui.journal.JournalQueries;
 import com.sikifanso.agui.state.ClusterStateFeed;
-import com.sikifanso.core.Names;
+import com.sikifanso.catalog.SourceNames;
 import com.sikifanso.http.PlainResponses;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -79,7 +79,7 @@ public final class DashboardServlet extends HttpServlet {
             case "/snapshots" -> SnapshotsPage.render(reads, page);
             default -> {
                 String app = path.startsWith("/apps/") ? path.substring("/apps/".length()) : "";
-                yield Names.isLabel(app) ? AppPage.render(reads, page, app) : null;
+                yield SourceNames.isApp(app) ? AppPage.render(reads, page, app) : null;
             }
         };
     }
