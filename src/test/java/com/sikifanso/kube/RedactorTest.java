@@ -22,6 +22,18 @@ class RedactorTest {
         assertThat(Redactor.mask(line)).isEqualTo(masked);
     }
 
+    /** Tool arguments are JSON text: a flag named like a secret stays readable, and the JSON stays JSON. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"cluster\":\"lab\",\"includeSecrets\":true}|{\"cluster\":\"lab\",\"includeSecrets\":true}",
+        "{\"includeSecrets\":false,\"name\":\"s1\"}|{\"includeSecrets\":false,\"name\":\"s1\"}",
+        "{\"token\":null}|{\"token\":null}",
+        "{\"password\":\"true\"}|{\"password\":\"****\"}",
+        "password=trueblue|password=****"})
+    void jsonLiteralsAreNoSecret(String json, String masked) {
+        assertThat(Redactor.mask(json)).isEqualTo(masked);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"GET /healthz 200 3ms", "pulled image qdrant/qdrant:v1.17.1",
         "Readiness probe failed: connection refused", ""})
