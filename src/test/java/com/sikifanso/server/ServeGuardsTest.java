@@ -90,6 +90,21 @@ class ServeGuardsTest {
     }
 
     @Test
+    void aBadAfterOrStateParameterIsRefusedNamingTheParameterGiven() throws Exception {
+        try (ServedCluster served = new ServedCluster(home, "srv-guard")) {
+            Requests.Answer after = Requests.send(served.server.port(), "GET", EVENTS + "&after=abc", served.token,
+                    null);
+            assertThat(after.status()).isEqualTo(400);
+            assertThat(after.body()).startsWith("?after=\"abc\" is not a journal sequence number")
+                    .doesNotContain("Last-Event-ID");
+            Requests.Answer state = Requests.send(served.server.port(), "GET", EVENTS + "&state=yes", served.token,
+                    null);
+            assertThat(state.status()).as("not a stream without the state feed asked for").isEqualTo(400);
+            assertThat(state.body()).startsWith("state=\"yes\" is neither 1");
+        }
+    }
+
+    @Test
     void otherPathsAre404WithoutEchoingTheRequest() throws Exception {
         try (ServedCluster served = new ServedCluster(home, "srv-guard")) {
             Requests.Answer answer = Requests.send(served.server.port(), "GET", "/api/nothing?token=SECRETLY",
