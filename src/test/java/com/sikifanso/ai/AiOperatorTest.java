@@ -256,8 +256,14 @@ class AiOperatorTest {
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("the model's stream ended with an error");
-        assertThat(run.types()).endsWith("RUN_ERROR");
+        assertThat(run.types()).endsWith("RUN_ERROR").as("the failed turn is not reported done")
+                .doesNotContain("STEP_FINISHED");
         agUiAccepts(run.events());
+
+        api.then(turn().text("Looking").failingWith("overloaded_error"));
+        Run rendered = ai("hello");
+        assertThat(rendered.out()).as("as a person reads it").contains("✘ turn 1 (unfinished)")
+                .doesNotContain("✓ turn 1");
 
         api.thenStatus(429, "rate_limit_error", Map.of("retry-after", "0.01"))
                 .thenStatus(429, "rate_limit_error", Map.of("retry-after", "0.01"));
