@@ -80,15 +80,16 @@ final class CatalogPage {
                         + ". Disable it anyway? They may break.";
             }
             return "<td>" + (dependents.isEmpty() ? "" : "needed by " + Html.esc(String.join(", ", dependents))) + "</td>"
-                    + "<td>" + Actions.button("Disable", "catalog_disable", args, ask, "danger") + "</td>";
+                    + "<td>" + Actions.button("Disable", "Disable " + name, "catalog_disable", args, ask,
+                    "danger") + "</td>";
         }
         List<String> needs = shown(catalog.dependencies().resolve(List.of(entry.name())).added().stream()
                 .filter(dep -> !catalog.get(dep).enabled()).toList());
         String ask = "Enable " + name + "?" + (needs.isEmpty() ? ""
                 : " It also enables what it needs: " + String.join(", ", needs) + ".");
         return "<td>" + (needs.isEmpty() ? "" : "also enables " + Html.esc(String.join(", ", needs))) + "</td>"
-                + "<td>" + Actions.button("Enable", "catalog_enable", Map.of("names", List.of(name), "wait", false), ask,
-                "primary") + "</td>";
+                + "<td>" + Actions.button("Enable", "Enable " + name, "catalog_enable",
+                Map.of("names", List.of(name), "wait", false), ask, "primary") + "</td>";
     }
 
     /** Names as the user writes them, and as catalog_enable and catalog_disable take them. */
