@@ -5,6 +5,8 @@
 //   node dashboard-check.mjs SCREENSHOT BASE_URL LINK_TOKEN CHROMIUM OUT.png  the README's screenshot of the overview
 //   node dashboard-check.mjs NO_ANSWER BASE_URL LINK_TOKEN CHROMIUM APP   enabling APP while the server cannot be
 //     reached (the browser refuses the connection): what the page says then
+//   node dashboard-check.mjs REFUSED BASE_URL LINK_TOKEN CHROMIUM   a page whose event stream the server refuses
+//     (as one restarted since the page signed in does): what its live status says
 //   node dashboard-check.mjs UNREACHABLE BASE_URL LINK_TOKEN CHROMIUM   the overview of a cluster whose API cannot be
 //     read: what it says, opened before and after the state feed said so
 import { chromium } from 'playwright-core';
@@ -213,6 +215,17 @@ async function noAnswer() {
   seen.noticeClass = await page.getAttribute('#notice', 'class');
 }
 
+async function refused() {
+  const context = await browser.newContext();
+  const page = await signedIn(context);
+  await live(page);
+  await page.route('**/api/agui/events**', (route) => route.fulfill({ status: 401, contentType: 'text/plain',
+    body: 'not signed in' }));
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#live').className === 'bad', null, { timeout: TIMEOUT });
+  seen.live = await page.textContent('#live');
+}
+
 async function unreachable() {
   const context = await browser.newContext();
   const page = await signedIn(context);
@@ -237,7 +250,7 @@ async function screenshot() {
 
 try {
   await (mode === 'SCREENSHOT' ? screenshot() : mode === 'NO_ANSWER' ? noAnswer()
-    : mode === 'UNREACHABLE' ? unreachable() : check());
+    : mode === 'UNREACHABLE' ? unreachable() : mode === 'REFUSED' ? refused() : check());
   console.log(JSON.stringify(seen));
 } catch (e) {
   console.log(JSON.stringify({ ...seen, failed: String(e && e.stack || e) }));

@@ -201,7 +201,14 @@
     const url = `/api/agui/events?cluster=${encodeURIComponent(cluster)}&after=${body.dataset.replayFrom || 0}`;
     const source = new EventSource(url);
     source.onopen = () => { text($('#live'), 'live'); $('#live').className = 'ok'; };
-    source.onerror = () => { text($('#live'), 'reconnecting…'); $('#live').className = 'warn'; };
+    source.onerror = () => {
+      // A dropped connection is retried by the browser; a refused one (a server restarted since this page signed in
+      // answers 401) is not, and "reconnecting…" would stand for ever.
+      const closed = source.readyState === EventSource.CLOSED;
+      text($('#live'), closed ? 'not connected: the server refused this page (restarted?); open the link '
+        + 'sikifanso dashboard printed' : 'reconnecting…');
+      $('#live').className = closed ? 'bad' : 'warn';
+    };
     source.onmessage = (m) => {
       try { handle(JSON.parse(m.data), Number(m.lastEventId)); } catch (e) { console.error(e); }
     };

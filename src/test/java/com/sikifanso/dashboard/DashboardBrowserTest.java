@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the agents page, creates and deletes an agent, rolls the app back on its page, captures a snapshot, applies a
  * profile, restores the snapshot (each after its question; the history checked with git), and is refused without
  * the token and with a missing or wrong CSRF token. A change the server never answers says so on the page, and so
- * does a cluster whose API cannot be read.
+ * do a cluster whose API cannot be read and an event stream the server refuses.
  */
 class DashboardBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -163,6 +163,20 @@ class DashboardBrowserTest {
                 assertThat(seen.at("/" + page + "/doctor").asText()).isEqualTo("no verdicts: the cluster cannot be read now");
             }
             assertThat(seen.get("consoleErrors")).isEmpty();
+        }
+    }
+
+    @Test
+    void aPageWhoseStreamTheServerRefusesSaysItIsNotConnectedRatherThanReconnectingForEver() throws Exception {
+        assumeChromium();
+        try (DashboardLab lab = new DashboardLab(tmp)) {
+            JsonNode seen = NodeAguiCheck.script("dashboard-check.mjs", List.of("REFUSED", lab.base(),
+                    lab.sessions.linkToken(), CHROMIUM.toString()));
+            assertThat(seen.path("failed").asText(null)).as("the status never left \"reconnecting…\": %s", seen)
+                    .isNull();
+
+            assertThat(seen.path("live").asText()).isEqualTo("not connected: the server refused this page "
+                    + "(restarted?); open the link sikifanso dashboard printed");
         }
     }
 
