@@ -3,6 +3,12 @@
 //   node dashboard-check.mjs CHECK BASE_URL LINK_TOKEN CHROMIUM APP AGENT WATCHED PROFILE   the checks of the test
 //     (WATCHED: an agent whose own AG-UI stream keeps sending turns; PROFILE: one to apply from the catalog page)
 //   node dashboard-check.mjs SCREENSHOT BASE_URL LINK_TOKEN CHROMIUM OUT.png  the README's screenshot of the overview
+//   node dashboard-check.mjs NO_ANSWER BASE_URL LINK_TOKEN CHROMIUM APP   enabling APP while the server cannot be
+//     reached (the browser refuses the connection): what the page says then
+//   node dashboard-check.mjs REFUSED BASE_URL LINK_TOKEN CHROMIUM   a page whose event stream the server refuses
+//     (as one restarted since the page signed in does): what its live status says
+//   node dashboard-check.mjs UNREACHABLE BASE_URL LINK_TOKEN CHROMIUM   the overview of a cluster whose API cannot be
+//     read: what it says, opened before and after the state feed said so
 import { chromium } from 'playwright-core';
 
 const [mode, base, token, executablePath, arg1, arg2, arg3, arg4] = process.argv.slice(2);
@@ -198,6 +204,41 @@ async function check() {
   await activity.close();
 }
 
+async function noAnswer() {
+  const context = await browser.newContext();
+  const page = await signedIn(context);
+  await page.goto(`${base}/catalog`);
+  await live(page);
+  await page.route('**/api/agui/run**', (route) => route.abort('connectionrefused'));
+  seen.outcome = await outcome(page, 'catalog_enable',
+    () => page.locator(`tr[data-app="${arg1}"] button[data-run=catalog_enable]`).click());
+  seen.noticeClass = await page.getAttribute('#notice', 'class');
+}
+
+async function refused() {
+  const context = await browser.newContext();
+  const page = await signedIn(context);
+  await live(page);
+  await page.route('**/api/agui/events**', (route) => route.fulfill({ status: 401, contentType: 'text/plain',
+    body: 'not signed in' }));
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#live').className === 'bad', null, { timeout: TIMEOUT });
+  seen.live = await page.textContent('#live');
+}
+
+async function unreachable() {
+  const context = await browser.newContext();
+  const page = await signedIn(context);
+  const said = async (p) => {
+    await p.waitForSelector('#unreachable:not([hidden])', { timeout: TIMEOUT });
+    return { banner: await p.textContent('#unreachable'), doctor: await p.textContent('#doctor-summary') };
+  };
+  seen.first = await said(page);
+  const later = watch(await context.newPage());
+  await later.goto(`${base}/`);
+  seen.later = await said(later);
+}
+
 async function screenshot() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await signedIn(context);
@@ -208,7 +249,8 @@ async function screenshot() {
 }
 
 try {
-  await (mode === 'SCREENSHOT' ? screenshot() : check());
+  await (mode === 'SCREENSHOT' ? screenshot() : mode === 'NO_ANSWER' ? noAnswer()
+    : mode === 'UNREACHABLE' ? unreachable() : mode === 'REFUSED' ? refused() : check());
   console.log(JSON.stringify(seen));
 } catch (e) {
   console.log(JSON.stringify({ ...seen, failed: String(e && e.stack || e) }));

@@ -147,8 +147,17 @@
   }
 
   // --- the event stream ---
+  // The state feed's word when it cannot read the cluster (not running, API gone): said on every page until the next
+  // snapshot, rather than "waiting for the cluster's state…" for ever.
+  function unreachable(value) {
+    const banner = $('#unreachable');
+    banner.hidden = !value;
+    text(banner, value ? `${value.message}${value.hint ? ' To fix: ' + value.hint : ''}` : '');
+    if (value) text($('#doctor-summary'), 'no verdicts: the cluster cannot be read now');
+  }
   function handle(ev, seq) {
-    if (ev.type === 'STATE_SNAPSHOT') { state = ev.snapshot; renderState(); }
+    if (ev.type === 'CUSTOM' && ev.name === 'sikifanso.state.unreachable') unreachable(ev.value);
+    if (ev.type === 'STATE_SNAPSHOT') { state = ev.snapshot; unreachable(null); renderState(); }
     if (ev.type === 'STATE_DELTA' && state) {
       try { state = applyPatch(state, ev.delta); } catch (e) { /* a delta of an older feed: the next snapshot fixes it */ }
       renderState();
@@ -192,7 +201,14 @@
     const url = `/api/agui/events?cluster=${encodeURIComponent(cluster)}&after=${body.dataset.replayFrom || 0}`;
     const source = new EventSource(url);
     source.onopen = () => { text($('#live'), 'live'); $('#live').className = 'ok'; };
-    source.onerror = () => { text($('#live'), 'reconnecting…'); $('#live').className = 'warn'; };
+    source.onerror = () => {
+      // A dropped connection is retried by the browser; a refused one (a server restarted since this page signed in
+      // answers 401) is not, and "reconnecting…" would stand for ever.
+      const closed = source.readyState === EventSource.CLOSED;
+      text($('#live'), closed ? 'not connected: the server refused this page (restarted?); open the link '
+        + 'sikifanso dashboard printed' : 'reconnecting…');
+      $('#live').className = closed ? 'bad' : 'warn';
+    };
     source.onmessage = (m) => {
       try { handle(JSON.parse(m.data), Number(m.lastEventId)); } catch (e) { console.error(e); }
     };
@@ -235,11 +251,20 @@
       messages: [{ id: 'm1', role: 'assistant', toolCalls: [{ id: 'call-1', type: 'function',
         function: { name: operation, arguments: JSON.stringify(args) } }] }],
     };
-    const res = await fetch(`/api/agui/run?cluster=${encodeURIComponent(cluster)}`, {
-      method: 'POST', credentials: 'same-origin', body: JSON.stringify(input),
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
-    });
-    const answer = await res.text();
+    let res;
+    let answer;
+    try {
+      res = await fetch(`/api/agui/run?cluster=${encodeURIComponent(cluster)}`, {
+        method: 'POST', credentials: 'same-origin', body: JSON.stringify(input),
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      });
+      answer = await res.text();
+    } catch (e) {
+      // The server stopped (Ctrl+C), or the network went: say so rather than leave "operation…" standing.
+      notice(`${operation}: no answer from the dashboard's server (${e.message}); is sikifanso dashboard still `
+        + 'running? Whether the change ran shows on the Activity page once it is back.', 'bad');
+      return false;
+    }
     const consent = /Ask the user: ([\s\S]*) Then send the run again/.exec(answer);
     if (res.status === 403 && consent && !confirmed) {
       if (window.confirm(consent[1])) return run(operation, args, true);

@@ -76,37 +76,40 @@ public final class Operator {
     /** As above, first running the model's tool calls of an earlier run that were waiting for approval. */
     public Answer answer(Conversation conversation, AguiRun run, ToolRunner runner, List<Pending> pending) {
         Usage total = new Usage();
+        // A step is finished only when its work completed: one that throws stays open, and the run's RUN_ERROR
+        // shows it unfinished (a closing try-with-resources would have marked a failed turn done).
         if (!pending.isEmpty()) {
-            try (AguiRun.Step step = run.step("approved changes")) {
-                List<TurnStream.ToolUse> uses = pending.stream().map(p -> new TurnStream.ToolUse(p.id(), p.name(),
-                        p.input(), run.toolCall(p.name(), null, RUN_PREFIX + p.id()).args(p.input().toString()).end()))
-                        .toList();
-                ToolRound round = runTools(uses, run, runner);
-                if (!round.awaiting().isEmpty()) {
-                    return new Answer("", total, 0, "awaiting_approval", round.awaiting());
-                }
-                conversation.toolResults(round.results());
+            AguiRun.Step step = run.step("approved changes");
+            List<TurnStream.ToolUse> uses = pending.stream().map(p -> new TurnStream.ToolUse(p.id(), p.name(),
+                    p.input(), run.toolCall(p.name(), null, RUN_PREFIX + p.id()).args(p.input().toString()).end()))
+                    .toList();
+            ToolRound round = runTools(uses, run, runner);
+            step.finish();
+            if (!round.awaiting().isEmpty()) {
+                return new Answer("", total, 0, "awaiting_approval", round.awaiting());
             }
+            conversation.toolResults(round.results());
         }
         String lastText = "";
         String stop = "";
         for (int turn = 1; turn <= settings.maxTurns(); turn++) {
-            try (AguiRun.Step step = run.step("turn " + turn)) {
-                TurnStream stream = stream(conversation, run);
-                total.add(stream.usage());
-                stop = stream.stopReason();
-                lastText = stream.text().isBlank() ? lastText : stream.text();
-                conversation.assistant(stream.content());
-                List<TurnStream.ToolUse> uses = stream.toolUses();
-                if (uses.isEmpty()) {
-                    return new Answer(lastText, total, turn, stop, List.of());
-                }
-                ToolRound round = runTools(uses, run, runner);
-                if (!round.awaiting().isEmpty()) {
-                    return new Answer(lastText, total, turn, "awaiting_approval", round.awaiting());
-                }
-                conversation.toolResults(round.results());
+            AguiRun.Step step = run.step("turn " + turn);
+            TurnStream stream = stream(conversation, run);
+            total.add(stream.usage());
+            stop = stream.stopReason();
+            lastText = stream.text().isBlank() ? lastText : stream.text();
+            conversation.assistant(stream.content());
+            List<TurnStream.ToolUse> uses = stream.toolUses();
+            if (uses.isEmpty()) {
+                step.finish();
+                return new Answer(lastText, total, turn, stop, List.of());
             }
+            ToolRound round = runTools(uses, run, runner);
+            step.finish();
+            if (!round.awaiting().isEmpty()) {
+                return new Answer(lastText, total, turn, "awaiting_approval", round.awaiting());
+            }
+            conversation.toolResults(round.results());
         }
         return new Answer(lastText + (lastText.isEmpty() ? "" : "\n") + "(stopped after " + settings.maxTurns()
                 + " turns; continue with " + Suggestion.of("ai").cliFlag("continue").cli() + ")", total, settings.maxTurns(), stop, List.of());

@@ -26,6 +26,7 @@ public final class OperatorSession {
     private final Approver approver;
     private final Options options;
     private final Path clusterDir;
+    private final ConversationStore conversations;
     private final Consumer<String> progress;
     private final Consumer<Plan> shown;
     private int approvedChanges;
@@ -45,12 +46,14 @@ public final class OperatorSession {
         this.operator = new Operator(client, options.settings(), tools, options.cluster());
         this.approver = approver;
         this.clusterDir = services.sessions().home().clusterDir(ClusterName.of(options.cluster()));
+        this.conversations = new ConversationStore(clusterDir);
         this.progress = progress;
         this.shown = shown;
     }
 
+    /** This session's store: it saves over only the conversation it found or wrote itself. */
     public ConversationStore conversations() {
-        return new ConversationStore(clusterDir);
+        return conversations;
     }
 
     /** Changes approved and run in this session so far. */
@@ -60,7 +63,8 @@ public final class OperatorSession {
 
     /**
      * Answers {@code prompt} as run {@code runId} of thread {@code threadId}: its events go to the cluster's journal
-     * (live from the first turn on) and to {@code display}; the conversation is saved after it, whatever happened.
+     * (live from the first turn on) and to {@code display}; the conversation is saved after it, whatever happened,
+     * unless another session on the cluster saved its own meanwhile (then that one is kept, and progress says so).
      */
     public Operator.Answer ask(Conversation conversation, String prompt, String threadId, String runId,
                                Consumer<AguiEvent> display) {
@@ -71,7 +75,10 @@ public final class OperatorSession {
         } finally {
             approvedChanges += runner.approvedChanges();
             journal.close();
-            conversations().save(threadId, conversation);
+            if (!conversations.save(threadId, conversation)) {
+                progress.accept("This exchange is not kept for --continue: another AI operator session on cluster \""
+                        + options.cluster() + "\" saved its conversation meanwhile, and --continue goes on from that one.");
+            }
         }
     }
 

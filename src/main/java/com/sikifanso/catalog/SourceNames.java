@@ -46,6 +46,12 @@ public final class SourceNames {
         return Names.requireLabel("app", requested == null ? null : inRepo(requested));
     }
 
+    /** Whether {@link #requireApp} takes the name (a page's address, read without an error to give). */
+    public static boolean isApp(String requested) {
+        return requested != null && requested.indexOf('/') == requested.lastIndexOf('/')
+                && Names.isLabel(inRepo(requested));
+    }
+
     /** {@code community--qdrant} shown as {@code community/qdrant}; a built-in name unchanged. */
     public static String shown(String repoName) {
         return source(repoName).map(s -> s + "/" + repoName.substring(s.length() + SEPARATOR.length()))

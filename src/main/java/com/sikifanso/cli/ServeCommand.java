@@ -9,8 +9,11 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "serve", description = {"Serve the AG-UI HTTP API: the activity journal as SSE, operations as AG-UI runs.",
     "Loopback only unless --allow-remote; requests need the token in ~/.sikifanso/serve-token."},
-        footer = {"", "Endpoints:", "  GET  /api/agui/events?cluster=NAME   the journal as SSE (resume with Last-Event-ID)",
-            "  POST /api/agui/run?cluster=NAME      an AG-UI RunAgentInput naming one operation as a tool call",
+        footer = {"", "Endpoints:", "  GET  /api/agui/events?cluster=NAME   the journal as SSE, from now on; resume with",
+            "       Last-Event-ID (or &after=N on a first connection); &state=1 also feeds the cluster's state",
+            "  GET  /api/agui/agents/watch?cluster=NAME&agent=NAME   agent watch as SSE (up to 50 &agent=)",
+            "  POST /api/agui/run?cluster=NAME      an AG-UI RunAgentInput naming one operation as a tool call,",
+            "       or a conversation for the AI operator (ANTHROPIC_API_KEY in this server's environment)",
             "", "Examples:", "  sikifanso serve", "  sikifanso serve -c lab1 --addr 127.0.0.1:9000"})
 final class ServeCommand extends BaseCommand {
     @Mixin

@@ -13,11 +13,17 @@ public final class Throwables {
         return t;
     }
 
-    /** The root cause's first line, or its class name when it has no message. */
+    /**
+     * The root cause's first line, or, when it has no message, what its class means: "it ends early" for an
+     * {@link java.io.EOFException} (readers throw it bare at a file cut short), else the class name.
+     */
     public static String rootMessage(Throwable e) {
         Throwable t = rootCause(e);
         String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : firstLine(m);
+        if (m != null && !m.isBlank()) {
+            return firstLine(m);
+        }
+        return t instanceof java.io.EOFException ? "it ends early" : t.getClass().getSimpleName();
     }
 
     public static String firstLine(String text) {

@@ -1,6 +1,7 @@
 package com.sikifanso.dashboard;
 
 import com.sikifanso.argocd.AppHistory;
+import com.sikifanso.catalog.SourceNames;
 import com.sikifanso.ops.ArgoCdOps;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ final class AppPage {
         Map<String, Object> ref = Map.of("cluster", request.cluster(), "name", app);
         String history = reads.read(ArgoCdOps.HISTORY, ref).html(h -> history(h, request.cluster()));
         return Layout.page(request, "app", "App " + app, Layout.live(
-                "<table class=\"compact\"><tbody><tr data-app=\"" + Html.esc(app) + "\"><th>sync</th>"
+                "<table class=\"compact\"><tbody><tr data-app=\"" + Html.esc(SourceNames.inRepo(app)) + "\"><th>sync</th>"
                         + "<td data-app-field=\"sync\">–</td><th>health</th><td data-app-field=\"health\">–</td>"
                         + "</tr></tbody></table>"
                         + "<section><h2>Status and resources</h2>" + reads.text(ArgoCdOps.STATUS, ref) + "</section>"

@@ -5,6 +5,7 @@ import com.sikifanso.catalog.AppService;
 import com.sikifanso.catalog.Catalog;
 import com.sikifanso.catalog.CatalogEntry;
 import com.sikifanso.catalog.Profile;
+import com.sikifanso.catalog.SourceNames;
 import com.sikifanso.ops.CatalogOps;
 import com.sikifanso.ops.ClusterOps;
 import java.util.LinkedHashMap;
@@ -48,9 +49,11 @@ final class CatalogPage {
     }
 
     private static String row(AppService.AppRow row, Catalog catalog) {
-        CatalogEntry entry = "catalog".equals(row.source()) ? catalog.find(row.name()).orElse(null) : null;
+        // A catalog source's entry is shown SOURCE/app; its Application (the state feed's key) is SOURCE--app.
+        String application = SourceNames.inRepo(row.name());
+        CatalogEntry entry = "custom".equals(row.source()) ? null : catalog.find(application).orElse(null);
         String search = String.join(" ", row.name(), row.category(), row.chart() == null ? "" : row.chart());
-        return "<tr data-app=\"" + Html.esc(row.name()) + "\" data-search=\"" + Html.esc(search.toLowerCase()) + "\">"
+        return "<tr data-app=\"" + Html.esc(application) + "\" data-search=\"" + Html.esc(search.toLowerCase()) + "\">"
                 + "<td><a href=\"/apps/" + Html.esc(row.name()) + "\">" + Html.esc(row.name()) + "</a></td>"
                 + "<td>" + Html.esc(entry == null ? row.chart() : entry.description()) + "</td>"
                 + "<td>" + Html.esc(row.version()) + "</td>"
@@ -66,9 +69,9 @@ final class CatalogPage {
     }
 
     private static String toggle(CatalogEntry entry, Catalog catalog) {
-        String name = entry.name();
+        String name = SourceNames.shown(entry.name());
         if (entry.enabled()) {
-            List<String> dependents = catalog.dependencies().enabledDependents(name);
+            List<String> dependents = shown(catalog.dependencies().enabledDependents(entry.name()));
             Map<String, Object> args = new LinkedHashMap<>(Map.of("name", name, "wait", false));
             String ask = "Disable " + name + "? Argo CD removes it.";
             if (!dependents.isEmpty()) {
@@ -77,15 +80,21 @@ final class CatalogPage {
                         + ". Disable it anyway? They may break.";
             }
             return "<td>" + (dependents.isEmpty() ? "" : "needed by " + Html.esc(String.join(", ", dependents))) + "</td>"
-                    + "<td>" + Actions.button("Disable", "catalog_disable", args, ask, "danger") + "</td>";
+                    + "<td>" + Actions.button("Disable", "Disable " + name, "catalog_disable", args, ask,
+                    "danger") + "</td>";
         }
-        List<String> needs = catalog.dependencies().resolve(List.of(name)).added().stream()
-                .filter(dep -> !catalog.get(dep).enabled()).toList();
+        List<String> needs = shown(catalog.dependencies().resolve(List.of(entry.name())).added().stream()
+                .filter(dep -> !catalog.get(dep).enabled()).toList());
         String ask = "Enable " + name + "?" + (needs.isEmpty() ? ""
                 : " It also enables what it needs: " + String.join(", ", needs) + ".");
         return "<td>" + (needs.isEmpty() ? "" : "also enables " + Html.esc(String.join(", ", needs))) + "</td>"
-                + "<td>" + Actions.button("Enable", "catalog_enable", Map.of("names", List.of(name), "wait", false), ask,
-                "primary") + "</td>";
+                + "<td>" + Actions.button("Enable", "Enable " + name, "catalog_enable",
+                Map.of("names", List.of(name), "wait", false), ask, "primary") + "</td>";
+    }
+
+    /** Names as the user writes them, and as catalog_enable and catalog_disable take them. */
+    private static List<String> shown(List<String> repoNames) {
+        return repoNames.stream().map(SourceNames::shown).toList();
     }
 
     private static String profiles(List<Profile> profiles) {

@@ -7,7 +7,8 @@ import com.sikifanso.agui.journal.ActivityJournal;
 import com.sikifanso.agui.journal.JournalEntry;
 import com.sikifanso.agui.journal.JournalOptions;
 import com.sikifanso.agui.journal.JournalQueries;
-import com.sikifanso.core.Names;
+import com.sikifanso.agui.state.ClusterStateFeed;
+import com.sikifanso.catalog.SourceNames;
 import com.sikifanso.http.PlainResponses;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The dashboard's pages, rendered on the server, and its one script and one style sheet. Every page is whole
@@ -77,7 +79,7 @@ public final class DashboardServlet extends HttpServlet {
             case "/snapshots" -> SnapshotsPage.render(reads, page);
             default -> {
                 String app = path.startsWith("/apps/") ? path.substring("/apps/".length()) : "";
-                yield Names.isLabel(app) ? AppPage.render(reads, page, app) : null;
+                yield SourceNames.isApp(app) ? AppPage.render(reads, page, app) : null;
             }
         };
     }
@@ -86,11 +88,14 @@ public final class DashboardServlet extends HttpServlet {
         ActivityJournal journal = new ActivityJournal(reads.services().sessions().home().clusterDir(ClusterName.of(cluster)),
                 JournalOptions.DEFAULTS);
         long last = journal.lastSequence();
-        List<JournalEntry> snapshot = JournalQueries.last(journal,
-                e -> e.event() instanceof AguiEvent.StateSnapshot, 1).entries();
+        // From the state feed's newest snapshot, and its newest word that it cannot read the cluster (the page says it).
         long replayFrom = Math.max(0, last - REPLAY);
-        if (!snapshot.isEmpty()) {
-            replayFrom = Math.min(replayFrom, snapshot.get(0).sequence() - 1);
+        for (Predicate<JournalEntry> stateFeedSaid : List.<Predicate<JournalEntry>>of(
+                e -> e.event() instanceof AguiEvent.StateSnapshot,
+                e -> e.event() instanceof AguiEvent.Custom c && ClusterStateFeed.UNREACHABLE.equals(c.name()))) {
+            for (JournalEntry said : JournalQueries.last(journal, stateFeedSaid, 1).entries()) {
+                replayFrom = Math.min(replayFrom, said.sequence() - 1);
+            }
         }
         Object csrf = request.getAttribute(DashboardAuth.CSRF_ATTRIBUTE);
         return new PageRequest(cluster, csrf == null ? "" : csrf.toString(), Math.max(0, replayFrom), last);

@@ -36,7 +36,8 @@ final class Layout {
                 + Html.esc(request.cluster()) + "</span><nav aria-label=\"Pages\">" + nav + "</nav>"
                 + "<span id=\"live\" role=\"status\" aria-live=\"polite\">connecting…</span></header>"
                 + "<main id=\"main\" tabindex=\"-1\"><h1>" + Html.esc(title) + "</h1>"
-                + "<div id=\"notice\" role=\"alert\" aria-live=\"assertive\"></div>" + body + "</main></body></html>\n";
+                + "<div id=\"notice\" role=\"alert\" aria-live=\"assertive\"></div>"
+                + "<p id=\"unreachable\" class=\"bad\" role=\"alert\" hidden></p>" + body + "</main></body></html>\n";
     }
 
     /** The part of a page the script replaces when a run finishes, re-read from the server. */

@@ -2,6 +2,7 @@ package com.sikifanso.dashboard;
 
 import com.sikifanso.core.ClusterName;
 import com.sikifanso.catalog.AppService;
+import com.sikifanso.catalog.SourceNames;
 import com.sikifanso.ops.CatalogOps;
 import com.sikifanso.session.Session;
 import java.util.List;
@@ -51,7 +52,7 @@ final class OverviewPage {
         }
         table.append("<table><thead><tr><th>app</th><th>category</th><th>sync</th><th>health</th></tr></thead><tbody>");
         for (AppService.AppRow row : enabled) {
-            table.append("<tr data-app=\"").append(Html.esc(row.name())).append("\"><td><a href=\"/apps/")
+            table.append("<tr data-app=\"").append(Html.esc(SourceNames.inRepo(row.name()))).append("\"><td><a href=\"/apps/")
                     .append(Html.esc(row.name())).append("\">").append(Html.esc(row.name())).append("</a></td><td>")
                     .append(Html.esc(row.category())).append("</td>").append(CatalogPage.syncCells())
                     .append("</tr>");

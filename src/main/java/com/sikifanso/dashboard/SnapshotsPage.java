@@ -27,7 +27,8 @@ final class SnapshotsPage {
         for (Snapshot s : snapshots) {
             html.append("<tr data-snapshot=\"").append(Html.esc(s.name())).append("\"><td>").append(Html.esc(s.name()))
                     .append("</td><td>").append(Html.esc(s.cluster())).append("</td><td>").append(Html.esc(s.createdAt()))
-                    .append("</td><td>").append(Actions.button("Restore into " + cluster, "snapshot_restore",
+                    .append("</td><td>").append(Actions.button("Restore into " + cluster,
+                            "Restore " + s.name() + " into " + cluster, "snapshot_restore",
                             Map.of("name", s.name(), "cluster", cluster, "wait", false), null, "danger"))
                     .append("</td></tr>");
         }

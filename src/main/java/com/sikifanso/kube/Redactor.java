@@ -14,7 +14,10 @@ public final class Redactor {
             // The key's words around the secret word are bounded: unbounded, a long unbroken token (a base64
             // blob) made every start position rescan the rest of it, quadratic in its length.
             Pattern.compile("(?i)(\"?[a-z0-9_.-]{0,64}(?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key"
-                    + "|private[_-]?key|credential)[a-z0-9_.-]{0,64}\"?\\s*[:=]\\s*\"?)([^\\s\",;&]+)"),
+                    + "|private[_-]?key|credential)[a-z0-9_.-]{0,64}\"?\\s*[:=]\\s*\"?)"
+                    // An unquoted true, false or null (JSON's) is no secret: masking it hid a flag (includeSecrets)
+                    // and took the closing brace after it too, leaving tool arguments that were no longer JSON.
+                    + "(?:(?<=\")|(?!(?:true|false|null)(?:[\\s\",;&}\\]]|$)))([^\\s\",;&]+)"),
             Pattern.compile("(?i)(authorization:\\s*(?:bearer|basic)\\s+)(\\S+)"),
             Pattern.compile("(?i)(\\bbearer\\s+)([A-Za-z0-9._~+/=-]{8,})"));
     private static final List<Pattern> WHOLE = List.of(

@@ -151,8 +151,8 @@ public final class AguiServer implements AutoCloseable {
 
     /** Any other path or method: a plain 404 naming the endpoints (Jetty's error page would echo the URL). */
     private static final class NotFound extends HttpServlet {
-        static final String ENDPOINTS = "this server has GET " + JournalEventsServlet.PATH + "?cluster=NAME and POST "
-                + RunServlet.PATH;
+        static final String ENDPOINTS = "this server has GET " + JournalEventsServlet.PATH + "?cluster=NAME, GET "
+                + AgentWatchServlet.PATH + "?cluster=NAME&agent=NAME and POST " + RunServlet.PATH;
 
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -49,10 +49,11 @@ final class JournalEventsServlet extends HttpServlet {
             ActivityJournal journal = journals.of(cluster);
             // An EventSource cannot send Last-Event-ID on its first connection: ?after=N says the same.
             String lastEventId = request.getHeader("Last-Event-ID");
-            long after = resumeAfter(lastEventId != null ? lastEventId : request.getParameter("after"), journal);
+            long after = lastEventId != null ? resumeAfter("Last-Event-ID", lastEventId, journal)
+                    : resumeAfter("?after=", request.getParameter("after"), journal);
             // With state=1 the cluster's state (STATE_SNAPSHOT, then deltas) reaches the journal while this client
             // listens; one listener in any process feeds it.
-            boolean withState = "1".equals(request.getParameter("state")) || "true".equals(request.getParameter("state"));
+            boolean withState = withState(request.getParameter("state"));
             try (ClusterStateFeed feed = withState ? stateFeeds.open(cluster) : null) {
                 pump.streamJournal(response, journal.follow(after));
             }
@@ -61,8 +62,11 @@ final class JournalEventsServlet extends HttpServlet {
         }
     }
 
-    /** The sequence to send events after: the client's {@code Last-Event-ID}, else the journal's end (live only). */
-    private static long resumeAfter(String lastEventId, ActivityJournal journal) {
+    /**
+     * The sequence to send events after: what the client sent ({@code given}, its header or query parameter, named
+     * as it sent it in a refusal), else the journal's end (live only).
+     */
+    private static long resumeAfter(String given, String lastEventId, ActivityJournal journal) {
         if (lastEventId == null || lastEventId.isBlank()) {
             return journal.lastSequence();
         }
@@ -74,7 +78,20 @@ final class JournalEventsServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw Refusal.badRequest("Last-Event-ID " + com.sikifanso.http.PlainResponses.printable(lastEventId)
-                + " is not a journal sequence number; send the id: of the last event received, or none to start live");
+        throw Refusal.badRequest(given + (given.endsWith("=") ? "" : " ")
+                + com.sikifanso.http.PlainResponses.printable(lastEventId) + " is not a journal sequence number; send "
+                + "the id: of the last event received, or none to start live");
+    }
+
+    /** {@code state=1} or {@code true} runs the state feed, {@code 0}, {@code false} or none does not; else refused. */
+    private static boolean withState(String state) {
+        if (state == null || state.equals("0") || state.equals("false")) {
+            return false;
+        }
+        if (state.equals("1") || state.equals("true")) {
+            return true;
+        }
+        throw Refusal.badRequest("state=" + com.sikifanso.http.PlainResponses.printable(state) + " is neither 1 "
+                + "(with the cluster's state feed) nor 0; leave it out for the journal alone");
     }
 }

@@ -180,7 +180,8 @@ final class SnapshotArchive {
             }
             gzip.transferTo(OutputStream.nullOutputStream());
         } catch (IOException | IllegalArgumentException e) {
-            throw ArchiveEntries.refusal(snapshot, "the archive is truncated or corrupt (" + e.getMessage() + ")");
+            throw ArchiveEntries.refusal(snapshot, "the archive is truncated or corrupt ("
+                    + com.sikifanso.core.Throwables.rootMessage(e) + ")");
         }
         return entries;
     }

@@ -256,8 +256,14 @@ class AiOperatorTest {
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("the model's stream ended with an error");
-        assertThat(run.types()).endsWith("RUN_ERROR");
+        assertThat(run.types()).endsWith("RUN_ERROR").as("the failed turn is not reported done")
+                .doesNotContain("STEP_FINISHED");
         agUiAccepts(run.events());
+
+        api.then(turn().text("Looking").failingWith("overloaded_error"));
+        Run rendered = ai("hello");
+        assertThat(rendered.out()).as("as a person reads it").contains("✘ turn 1 (unfinished)")
+                .doesNotContain("✓ turn 1");
 
         api.thenStatus(429, "rate_limit_error", Map.of("retry-after", "0.01"))
                 .thenStatus(429, "rate_limit_error", Map.of("retry-after", "0.01"));
@@ -295,6 +301,23 @@ class AiOperatorTest {
         assertThat(messages.findValuesAsText("text")).containsExactly("how is langfuse?", "langfuse is Degraded.",
                 "and qdrant?");
         assertThat(api.requests().get(0).json().path("messages")).hasSize(1);
+    }
+
+    @Test
+    void continueFromADamagedConversationSaysWhatIsWrongAndAsksTheModelNothing() throws IOException {
+        Path stored = home.clusterDir("lab").resolve(ConversationStore.FILE);
+        String damaged = "{\"messages\":[{\"role\":\"user\",\"content\":\"edited by hand\"}]}";
+        Files.writeString(stored, damaged);
+        api.then(turn().text("unused"));
+
+        Run run = ai("--continue", "and qdrant?");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("Error: cannot read the last conversation " + stored
+                + ": message 1 is not a user or assistant turn with a content array").contains("without --continue")
+                .doesNotContain("unexpected failure");
+        assertThat(api.requests()).isEmpty();
+        assertThat(Files.readString(stored)).isEqualTo(damaged);
     }
 
     @Test

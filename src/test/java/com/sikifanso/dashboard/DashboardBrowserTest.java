@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from the event stream), disables it again with the keyboard only, watches an agent's own AG-UI stream arrive on
  * the agents page, creates and deletes an agent, rolls the app back on its page, captures a snapshot, applies a
  * profile, restores the snapshot (each after its question; the history checked with git), and is refused without
- * the token and with a missing or wrong CSRF token.
+ * the token and with a missing or wrong CSRF token. A change the server never answers says so on the page, and so
+ * do a cluster whose API cannot be read and an event stream the server refuses.
  */
 class DashboardBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -122,6 +123,66 @@ class DashboardBrowserTest {
             seen.get("overflow").fields().forEachRemaining(view -> assertThat(view.getValue().asInt())
                     .as("horizontal overflow at " + view.getKey() + ": " + seen.path("overflowing")).isLessThanOrEqualTo(0));
             assertThat(seen.get("consoleErrors")).as("no script error and no CSP violation").isEmpty();
+        }
+    }
+
+    @Test
+    void aChangeTheServerNeverAnswersSaysSoRatherThanWaitingForever() throws Exception {
+        assumeChromium();
+        try (DashboardLab lab = new DashboardLab(tmp)) {
+            org.eclipse.jgit.lib.ObjectId before = head();
+            JsonNode seen = NodeAguiCheck.script("dashboard-check.mjs", List.of("NO_ANSWER", lab.base(),
+                    lab.sessions.linkToken(), CHROMIUM.toString(), APP));
+            assertThat(seen.path("failed").asText(null)).as("the notice never left \"catalog_enable…\": %s", seen)
+                    .isNull();
+
+            assertThat(seen.at("/outcome/notice").asText()).startsWith("catalog_enable: no answer from the dashboard's "
+                    + "server (").contains("is sikifanso dashboard still running?");
+            assertThat(seen.path("noticeClass").asText()).isEqualTo("bad");
+            assertThat(head()).as("nothing reached the server").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aClusterWhoseApiCannotBeReadIsSaidOnThePageWithTheFix() throws Exception {
+        assumeChromium();
+        com.sikifanso.TestHome.withCluster(tmp);   // prepared only: no nodes, so its state feed has nothing to ask
+        DashboardSessions sessions = new DashboardSessions();
+        try (com.sikifanso.server.AguiServer server = com.sikifanso.server.AguiServer.startWithDashboard(
+                com.sikifanso.argocd.RunningLab.cliServices(tmp),
+                new com.sikifanso.http.BearerToken(tmp.resolve("serve-token")), new com.sikifanso.server.ServeOptions(
+                        new java.net.InetSocketAddress("127.0.0.1", 0), DashboardLab.CLUSTER), sessions)) {
+            JsonNode seen = NodeAguiCheck.script("dashboard-check.mjs", List.of("UNREACHABLE",
+                    "http://127.0.0.1:" + server.port(), sessions.linkToken(), CHROMIUM.toString()));
+            assertThat(seen.path("failed").asText(null)).as("the page never said it: %s", seen).isNull();
+
+            for (String page : List.of("first", "later")) {
+                assertThat(seen.at("/" + page + "/banner").asText()).as(page).isEqualTo("cluster \"lab\" is not running "
+                        + "(state: not-created), so there is nothing to ask To fix: create its nodes with: sikifanso "
+                        + "cluster create lab");
+                assertThat(seen.at("/" + page + "/doctor").asText()).isEqualTo("no verdicts: the cluster cannot be read now");
+            }
+            assertThat(seen.get("consoleErrors")).isEmpty();
+        }
+    }
+
+    @Test
+    void aPageWhoseStreamTheServerRefusesSaysItIsNotConnectedRatherThanReconnectingForEver() throws Exception {
+        assumeChromium();
+        try (DashboardLab lab = new DashboardLab(tmp)) {
+            JsonNode seen = NodeAguiCheck.script("dashboard-check.mjs", List.of("REFUSED", lab.base(),
+                    lab.sessions.linkToken(), CHROMIUM.toString()));
+            assertThat(seen.path("failed").asText(null)).as("the status never left \"reconnecting…\": %s", seen)
+                    .isNull();
+
+            assertThat(seen.path("live").asText()).isEqualTo("not connected: the server refused this page "
+                    + "(restarted?); open the link sikifanso dashboard printed");
+        }
+    }
+
+    private org.eclipse.jgit.lib.ObjectId head() throws java.io.IOException {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(tmp.resolve("clusters/lab/gitops").toFile())) {
+            return git.getRepository().resolve("HEAD");
         }
     }
 

@@ -17,7 +17,13 @@ class RedactorTest {
         "LANGFUSE_SECRET_KEY=sk-lf-local|LANGFUSE_SECRET_KEY=****",
         "aws AKIAABCDEFGHIJKLMNOP here|aws **** here",
         "postgres://app:s3cret@db:5432/x|postgres://app:****@db:5432/x",
-        "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc|token ****"})
+        "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc|token ****",
+        // Tool arguments are JSON text: a flag named like a secret stays readable, and the JSON stays JSON.
+        "{\"cluster\":\"lab\",\"includeSecrets\":true}|{\"cluster\":\"lab\",\"includeSecrets\":true}",
+        "{\"includeSecrets\":false,\"name\":\"s1\"}|{\"includeSecrets\":false,\"name\":\"s1\"}",
+        "{\"token\":null}|{\"token\":null}",
+        "{\"password\":\"true\"}|{\"password\":\"****\"}",
+        "password=trueblue|password=****"})
     void masksWhatLooksLikeACredential(String line, String masked) {
         assertThat(Redactor.mask(line)).isEqualTo(masked);
     }

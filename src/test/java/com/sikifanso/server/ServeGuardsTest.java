@@ -90,12 +90,38 @@ class ServeGuardsTest {
     }
 
     @Test
+    void serveHelpNamesEveryEndpointAndItsParameters() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = com.sikifanso.cli.CommandLines.run(new String[] {"serve", "--help"}, java.util.Map.of("HOME", home.toString()),
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true), false);
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("/api/agui/events?cluster=NAME", "&after=N", "&state=1",
+                "/api/agui/agents/watch?cluster=NAME&agent=NAME", "/api/agui/run?cluster=NAME", "AI operator");
+    }
+
+    @Test
+    void aBadAfterOrStateParameterIsRefusedNamingTheParameterGiven() throws Exception {
+        try (ServedCluster served = new ServedCluster(home, "srv-guard")) {
+            Requests.Answer after = Requests.send(served.server.port(), "GET", EVENTS + "&after=abc", served.token,
+                    null);
+            assertThat(after.status()).isEqualTo(400);
+            assertThat(after.body()).startsWith("?after=\"abc\" is not a journal sequence number")
+                    .doesNotContain("Last-Event-ID");
+            Requests.Answer state = Requests.send(served.server.port(), "GET", EVENTS + "&state=yes", served.token,
+                    null);
+            assertThat(state.status()).as("not a stream without the state feed asked for").isEqualTo(400);
+            assertThat(state.body()).startsWith("state=\"yes\" is neither 1");
+        }
+    }
+
+    @Test
     void otherPathsAre404WithoutEchoingTheRequest() throws Exception {
         try (ServedCluster served = new ServedCluster(home, "srv-guard")) {
             Requests.Answer answer = Requests.send(served.server.port(), "GET", "/api/nothing?token=SECRETLY",
                     served.token, null);
             assertThat(answer.status()).isEqualTo(404);
-            assertThat(answer.body()).contains("/api/agui/events", "/api/agui/run").doesNotContain("SECRETLY");
+            assertThat(answer.body()).contains("/api/agui/events", "/api/agui/run", "/api/agui/agents/watch")
+                    .doesNotContain("SECRETLY");
             Requests.Answer get = Requests.send(served.server.port(), "GET", "/api/agui/run?x=SECRETLY", served.token,
                     null);
             assertThat(get.status()).isEqualTo(405);

@@ -110,7 +110,9 @@ class HostileArchiveTest {
         byte[] bytes = Files.readAllBytes(f.archive("whole"));
         write("half", Arrays.copyOf(bytes, bytes.length / 2));
         write("no-trailer", Arrays.copyOf(bytes, bytes.length - 4));
+        write("head", Arrays.copyOf(bytes, 1000));
 
+        assertRefusedLeavingEverythingAsItWas("head", "the archive is truncated or corrupt (it ends early)");
         assertRefusedLeavingEverythingAsItWas("half", "the archive is truncated or corrupt");
         assertRefusedLeavingEverythingAsItWas("no-trailer", "the archive is truncated or corrupt");
     }
@@ -157,6 +159,7 @@ class HostileArchiveTest {
                 .as("restore into the existing cluster")
                 .hasMessageContaining("refusing snapshot \"" + name + "\"")
                 .hasMessageContaining(message)
+                .hasMessageNotContaining("(null)")
                 .hasMessageEndingWith("nothing was written");
         assertThatThrownBy(() -> f.snapshots.seedCluster(name, ClusterName.of("fresh")))
                 .as("a new cluster from it")

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The journal's redaction, the same as what leaves the tool elsewhere: every string goes through
  * {@link Redactor#mask} (credentials inside text, such as tool call arguments streamed as JSON text), and a value
  * whose name says it is a secret (a field, or the last segment of a JSON Patch path) is masked whole, whatever its
- * type.
+ * type but a boolean (a flag such as {@code includeSecrets} tells nothing secret, and masked it tells nothing at all).
  */
 public final class SecretRedactor implements EventRedactor {
     public static final String MASK = "****";
@@ -32,7 +32,7 @@ public final class SecretRedactor implements EventRedactor {
         }
         for (var it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (secretName(field.getKey()) && !field.getValue().isNull()) {
+            if (secretName(field.getKey()) && !field.getValue().isNull() && !field.getValue().isBoolean()) {
                 field.setValue(TextNode.valueOf(MASK));
             } else {
                 field.setValue(redactValue(field.getValue(), field.getKey(), patchOperation));
