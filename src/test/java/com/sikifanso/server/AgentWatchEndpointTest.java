@@ -32,8 +32,8 @@ class AgentWatchEndpointTest {
                 SseClient.Frame notice = client.next(1).getFirst();
                 assertThat(notice.data().path("name").asText()).isEqualTo(AgentWatchServlet.NOTICE);
                 assertThat(notice.data().path("value").asText()).isEqualTo("cluster srv-watch is not running: no "
-                        + "Kubernetes events or AG-UI stream of the agent (start it with: sikifanso cluster start "
-                        + "srv-watch)");
+                        + "Kubernetes events or AG-UI stream of the agent (create its nodes with: sikifanso cluster "
+                        + "create srv-watch)");
                 assertThat(notice.data().at("/metadata/agent").asText()).isEqualTo("bob");
 
                 OperationRun run = OperationRun.start(served.journal(), "srv-watch",

@@ -45,7 +45,7 @@ class SourcedAppDashboardPagesTest {
             assertThat(row).contains("<a href=\"/apps/community/embedder\">community/embedder</a>")
                     .doesNotContain("custom app").contains("also enables community/vectordb")
                     .contains("data-run=\"catalog_enable\"")
-                    .contains("data-args=\"{&quot;names&quot;:[&quot;community/embedder&quot;]");
+                    .contains("&quot;names&quot;:[&quot;community/embedder&quot;]");
             Requests.Answer page = Requests.send(port, "GET", "/apps/community/embedder", null, null, "Cookie", cookie);
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             assertThat(page.body()).contains("<h1>App community/embedder</h1>", "<tr data-app=\"community--embedder\">");
