@@ -114,6 +114,17 @@ public record Hint(List<Part> parts) {
         return render(CLI);
     }
 
+    /**
+     * This hint with {@code cluster} given to each suggested command that acts on a cluster
+     * ({@code actsOnACluster}) and names none: an error of a call on cluster lab tells the next step for lab, not
+     * for the default cluster. Mentioned flags stay as they are (they name one flag, not a command to run).
+     */
+    public Hint inCluster(String cluster, java.util.function.Predicate<Suggestion> actsOnACluster) {
+        List<Part> given = parts.stream().map(p -> p instanceof Suggestion s && !s.namesACluster()
+                && actsOnACluster.test(s) ? (Part) s.cluster(cluster) : p).toList();
+        return given.equals(parts) ? this : new Hint(given);
+    }
+
     /** Every command it names, mentioned flags' commands included. */
     public List<Suggestion> suggestions() {
         return parts.stream().<Suggestion>mapMulti((p, out) -> {

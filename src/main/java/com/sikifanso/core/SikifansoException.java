@@ -78,6 +78,21 @@ public final class SikifansoException extends RuntimeException {
         return new SikifansoException(message, hint.parts().isEmpty() ? null : hint, exitCode, cause);
     }
 
+    /**
+     * The same error with {@code cluster} given to the commands it suggests that act on a cluster and name none
+     * ({@link Hint#inCluster}); this one when there are none.
+     */
+    public SikifansoException inCluster(String cluster, java.util.function.Predicate<Suggestion> actsOnACluster) {
+        Hint message = problem == null ? null : problem.inCluster(cluster, actsOnACluster);
+        Hint hint = fix == null ? null : fix.inCluster(cluster, actsOnACluster);
+        if (message == problem && hint == fix) {
+            return this;
+        }
+        SikifansoException given = new SikifansoException(message, hint, exitCode, getCause());
+        given.setStackTrace(getStackTrace());
+        return given;
+    }
+
     /** The fix to show under the message, in the CLI's words, or null. */
     public String hint() {
         return fix == null ? null : fix.cli();

@@ -73,6 +73,11 @@ public record Suggestion(List<String> command, String tool, List<Argument> argum
         return with(new Argument("cluster", "-c", String.valueOf(name)));
     }
 
+    /** True when one of its arguments is the cluster (as {@code -c NAME} or positionally). */
+    public boolean namesACluster() {
+        return arguments.stream().anyMatch(a -> "cluster".equals(a.input()));
+    }
+
     /** A boolean flag: {@code --force}, {@code force: true}. */
     public Suggestion flag(String input) {
         return with(new Argument(input, "--" + kebab(input), null));

@@ -99,11 +99,47 @@ public final class Invocations {
             finished(caller, operation, input, output, Optional.empty(), start);
             return output;
         } catch (RuntimeException e) {
-            String error = describe(e);
+            RuntimeException failure = makesItsCluster(operation) ? e : inItsCluster(e, input, caller.surface());
+            String error = describe(failure);
             run.failed(error);
             finished(caller, operation, input, output, Optional.of(error), start);
-            throw e;
+            throw failure;
         }
+    }
+
+    /**
+     * A failure of a call on a cluster, its suggested commands given that cluster: services write their fixes
+     * without the cluster (the same words serve every caller), and a command left without one acts on the default
+     * cluster at a terminal or, for a model, on none. At a terminal, the default cluster is left implied.
+     */
+    private static RuntimeException inItsCluster(RuntimeException e, Record input, Surface surface) {
+        if (!(e instanceof com.sikifanso.core.SikifansoException failure) || !(input instanceof ClusterScoped scoped)
+                || scoped.cluster() == null
+                || surface == Surface.cli && scoped.cluster().equals(ClusterOps.DEFAULT_NAME)) {
+            return e;
+        }
+        return failure.inCluster(scoped.cluster(), Invocations::actsOnACluster);
+    }
+
+    /**
+     * A call that makes the cluster it names: its fixes are about where it came from (a lock, a snapshot, another
+     * cluster) or name it themselves, not next steps on a cluster that is not there.
+     */
+    private static boolean makesItsCluster(Operation<?, ?> operation) {
+        return operation == ClusterOps.CLUSTER_CREATE || operation == AttachOps.ATTACH;
+    }
+
+    /** The suggested command's operation takes a {@code cluster} argument. */
+    private static boolean actsOnACluster(com.sikifanso.core.Suggestion suggestion) {
+        return Registry.ALL.find(suggestion.tool())
+                .map(op -> JsonSchemas.input(op.input()).get("properties") instanceof Map<?, ?> properties
+                        && properties.containsKey("cluster"))
+                .orElse(false);
+    }
+
+    /** Built on the first failure that needs it: loading every operation costs a short command's start-up. */
+    private static final class Registry {
+        static final OperationRegistry ALL = new OperationRegistry();
     }
 
     /**

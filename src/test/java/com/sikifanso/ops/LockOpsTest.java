@@ -213,7 +213,7 @@ class LockOpsTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("Error: no lock file " + missing + "\n  give the path of a lock (sikifanso"
-                + " cluster lock writes sikifanso.lock)\n");
+                + " cluster lock -c origin writes sikifanso.lock)\n");
 
         assertThatThrownBy(() -> LockFileParser.parse("apiVersion: sikifanso.io/v1alpha1\nkind: Lock\napps:\n"
                 + "  - name: [qdrant\n", "f.lock")).isInstanceOf(SikifansoException.class)
