@@ -96,4 +96,29 @@ class UpstreamChartsRenderTest {
         assertThat(rendered).contains("get_user_password").doesNotContain("changeme");
         assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
     }
+
+    @Test
+    void opaServesPlainHttpSoNoRenderMakesANewCertificate() throws IOException {
+        List<JsonNode> first = render("opa-kube-mgmt-10.0.0", "opa");
+        List<JsonNode> second = render("opa-kube-mgmt-10.0.0", "opa");
+
+        // Argo CD renders again on every refresh: an object that differs between renders stays OutOfSync.
+        assertThat(second).isEqualTo(first);
+        assertThat(first).noneMatch(o -> o.get("kind").asText().equals("Secret"));
+        JsonNode opa = only(first, "Deployment").at("/spec/template/spec/containers/0");
+        assertThat(opa.at("/readinessProbe/httpGet/scheme").asText()).isEqualTo("HTTP");
+        assertThat(opa.get("args").toString()).doesNotContain("--tls-cert-file");
+    }
+
+    @Test
+    void opasChartDefaultWouldRenderANewCertificateEachTime() throws IOException {
+        String shipped = Scaffolder.embeddedFile("catalog/values/opa.yaml").orElseThrow();
+        String chartDefault = shipped.replace("useHttps: false", "useHttps: true");
+        assertThat(chartDefault).isNotEqualTo(shipped);
+
+        List<JsonNode> first = VendoredCharts.render(dir, "opa-kube-mgmt-10.0.0", "opa", chartDefault, "runtime");
+        List<JsonNode> second = VendoredCharts.render(dir, "opa-kube-mgmt-10.0.0", "opa", chartDefault, "runtime");
+
+        assertThat(only(first, "Secret").at("/data/tls.crt")).isNotEqualTo(only(second, "Secret").at("/data/tls.crt"));
+    }
 }
