@@ -121,4 +121,19 @@ class UpstreamChartsRenderTest {
 
         assertThat(only(first, "Secret").at("/data/tls.crt")).isNotEqualTo(only(second, "Secret").at("/data/tls.crt"));
     }
+
+    @Test
+    void unstructuredServesItsApiAsUnstructuredWithProbesOnItsHealthcheck() throws IOException {
+        List<JsonNode> objects = render("unstructured-api-0.0.3", "unstructured");
+
+        assertThat(only(objects, "Service").at("/metadata/name").asText()).isEqualTo("unstructured");
+        assertThat(only(objects, "Service").at("/spec/ports/0/port").asInt()).isEqualTo(8000);
+        JsonNode api = only(objects, "Deployment").at("/spec/template/spec/containers/0");
+        assertThat(api.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/healthcheck");
+        assertThat(api.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
+        assertThat(api.at("/resources/limits/memory").asText()).isEqualTo("2Gi");
+        assertThat(api.get("image").asText())
+                .isEqualTo("downloads.unstructured.io/unstructured-io/unstructured-api:0.0.80");
+        assertThat(render("unstructured-api-0.0.3", "unstructured")).isEqualTo(objects);
+    }
 }
