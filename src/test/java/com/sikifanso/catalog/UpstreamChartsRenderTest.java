@@ -136,4 +136,30 @@ class UpstreamChartsRenderTest {
                 .isEqualTo("downloads.unstructured.io/unstructured-io/unstructured-api:0.0.80");
         assertThat(render("unstructured-api-0.0.3", "unstructured")).isEqualTo(objects);
     }
+
+    @Test
+    void litellmsProxyReadsTheDeclaredSecretsAndAgentsFindItsPodsByLabel() throws IOException {
+        List<JsonNode> objects = render("litellm-0.0.4", "litellm-proxy");
+        CatalogEntry entry = Mappers.YAML.readValue(
+                Scaffolder.embeddedFile("catalog/litellm-proxy.yaml").orElseThrow(), CatalogEntry.class);
+        List<String> declared = entry.credentials().stream().map(CredentialSpec::secret).toList();
+
+        // The Prisma migration Job (templates/hooks/migration.yaml, a helm hook) reads the same envFromSecretRefs;
+        // helm-java's template returns the release manifest without hooks, so only the proxy is rendered here.
+        JsonNode pod = only(objects, "Deployment").at("/spec/template");
+        List<String> secretRefs = new ArrayList<>();
+        pod.at("/spec/containers/0/envFrom").forEach(e -> {
+            if (e.has("secretRef")) {
+                secretRefs.add(e.at("/secretRef/name").asText());
+            }
+        });
+        assertThat(secretRefs).containsExactlyInAnyOrderElementsOf(declared);
+        entry.agentAccess().podLabels().forEach((key, value) ->
+                assertThat(pod.at("/metadata/labels").path(key).asText()).as(key).isEqualTo(value));
+        JsonNode service = objects.stream().filter(o -> o.get("kind").asText().equals("Service")).findFirst().orElseThrow();
+        assertThat(service.at("/metadata/name").asText()).isEqualTo("litellm-proxy");
+        assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(entry.agentAccess().port());
+        assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
+        assertThat(render("litellm-0.0.4", "litellm-proxy")).isEqualTo(objects);
+    }
 }
