@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,5 +162,62 @@ class UpstreamChartsRenderTest {
         assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(entry.agentAccess().port());
         assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
         assertThat(render("litellm-0.0.4", "litellm-proxy")).isEqualTo(objects);
+    }
+
+    private static List<Integer> servicePorts(List<JsonNode> objects, String name) {
+        JsonNode service = objects.stream().filter(o -> o.get("kind").asText().equals("Service")
+                && o.at("/metadata/name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no Service " + name));
+        List<Integer> ports = new ArrayList<>();
+        service.at("/spec/ports").forEach(p -> ports.add(p.get("port").asInt()));
+        return ports;
+    }
+
+    @Test
+    void alloyTailsThePodLogsAndTakesOtlpOnItsService() throws IOException {
+        List<JsonNode> objects = render("alloy-1.8.0", "alloy");
+
+        JsonNode pod = only(objects, "DaemonSet").at("/spec/template/spec");
+        assertThat(pod.get("volumes").toString()).contains("\"path\":\"/var/log\"");
+        assertThat(pod.at("/containers/0/resources/limits/memory").asText()).isEqualTo("256Mi");
+        assertThat(servicePorts(objects, "alloy")).contains(4317, 4318);
+        String config = only(objects, "ConfigMap").at("/data/config.alloy").asText();
+        assertThat(config).contains("http://loki.observability.svc.cluster.local:3100/loki/api/v1/push")
+                .contains("tempo.observability.svc.cluster.local:4317");
+        assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
+        assertThat(render("alloy-1.8.0", "alloy")).isEqualTo(objects);
+    }
+
+    @Test
+    void tempoReceivesOtlpKeepsTracesOnItsVolumeAndServesGrafanasDataSource() throws IOException {
+        List<JsonNode> objects = render("tempo-1.24.4", "tempo");
+
+        // Alloy forwards to tempo:4317; Grafana's Tempo data source (prometheus-stack's values) reads its HTTP port.
+        JsonNode dataSources = Mappers.YAML.readTree(Scaffolder.embeddedFile("catalog/values/prometheus-stack.yaml")
+                .orElseThrow()).at("/grafana/additionalDataSources");
+        String tempoUrl = StreamSupport.stream(dataSources.spliterator(), false)
+                .filter(d -> d.get("type").asText().equals("tempo")).findFirst().orElseThrow().get("url").asText();
+        assertThat(tempoUrl).startsWith("http://tempo.observability.svc.cluster.local:");
+        int grafanaReads = Integer.parseInt(tempoUrl.substring(tempoUrl.lastIndexOf(':') + 1));
+        assertThat(servicePorts(objects, "tempo")).contains(grafanaReads, 4317, 4318);
+        JsonNode set = only(objects, "StatefulSet");
+        assertThat(set.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").asText()).isEqualTo("10Gi");
+        String config = objects.stream().filter(o -> o.get("kind").asText().equals("ConfigMap")).map(JsonNode::toString)
+                .filter(c -> c.contains("tempo.yaml")).findFirst().orElseThrow();
+        assertThat(config).contains("0.0.0.0:4317").contains("/var/tempo/traces").contains("backend: local");
+        assertThat(render("tempo-1.24.4", "tempo")).isEqualTo(objects);
+    }
+
+    @Test
+    void qdrantRunsOneReplicaOnItsVolumeWithoutAGeneratedApiKey() throws IOException {
+        List<JsonNode> objects = render("qdrant-1.17.1", "qdrant");
+
+        JsonNode set = only(objects, "StatefulSet");
+        assertThat(set.at("/spec/replicas").asInt()).isEqualTo(1);
+        assertThat(set.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").asText()).isEqualTo("10Gi");
+        assertThat(set.at("/spec/template/spec/containers/0/resources/limits/memory").asText()).isEqualTo("1Gi");
+        // apiKey: true would render a Secret with randAlphaNum 32 whenever lookup finds none (every Argo CD render).
+        assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
+        assertThat(render("qdrant-1.17.1", "qdrant")).isEqualTo(objects);
     }
 }
