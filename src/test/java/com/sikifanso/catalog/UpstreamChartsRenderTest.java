@@ -220,4 +220,23 @@ class UpstreamChartsRenderTest {
         assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
         assertThat(render("qdrant-1.17.1", "qdrant")).isEqualTo(objects);
     }
+
+    @Test
+    void lokiRunsOneSingleBinaryOnItsVolumeAndServesAlloyAndGrafanaOn3100() throws IOException {
+        List<JsonNode> objects = render("loki-6.55.0", "loki");
+
+        JsonNode set = only(objects, "StatefulSet");
+        assertThat(set.at("/metadata/name").asText()).isEqualTo("loki");
+        assertThat(set.at("/spec/replicas").asInt()).isEqualTo(1);
+        assertThat(set.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage").asText()).isEqualTo("10Gi");
+        // Alloy's loki.write and Grafana's Loki data source (prometheus-stack) both use loki:3100.
+        assertThat(servicePorts(objects, "loki")).contains(3100);
+        String config = objects.stream().filter(o -> o.get("kind").asText().equals("ConfigMap")
+                && o.at("/metadata/name").asText().equals("loki")).findFirst().orElseThrow().toString();
+        assertThat(config).contains("schema: v13").contains("object_store: filesystem").contains("auth_enabled: false");
+        // Its dependencies (MinIO, the agent and rollout operators) are stand-ins (charts/README.md) kept off.
+        assertThat(objects).noneMatch(o -> o.at("/metadata/name").asText().startsWith("stand-in-"));
+        assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
+        assertThat(render("loki-6.55.0", "loki")).isEqualTo(objects);
+    }
 }
