@@ -239,4 +239,30 @@ class UpstreamChartsRenderTest {
         assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
         assertThat(render("loki-6.55.0", "loki")).isEqualTo(objects);
     }
+
+    @Test
+    void temporalsServicesReadTheRolesPasswordFromTheCopiedSecret() throws IOException {
+        List<JsonNode> objects = render("temporal-0.73.2", "temporal");
+        CredentialSpec copied = declared("temporal", "temporal-postgresql");
+
+        List<String> deployments = objects.stream().filter(o -> o.get("kind").asText().equals("Deployment"))
+                .map(o -> o.at("/metadata/name").asText()).toList();
+        assertThat(deployments).contains("temporal-frontend", "temporal-history", "temporal-matching",
+                "temporal-worker", "temporal-web");
+        List<String> passwordRefs = new ArrayList<>();
+        objects.stream().filter(o -> o.get("kind").asText().matches("Deployment|Job")).forEach(o ->
+                o.at("/spec/template/spec/containers").forEach(c -> c.path("env").forEach(e -> {
+                    JsonNode ref = e.at("/valueFrom/secretKeyRef");
+                    if (e.get("name").asText().contains("PASSWORD") && !ref.isMissingNode()) {
+                        passwordRefs.add(ref.get("name").asText() + "/" + ref.get("key").asText());
+                    }
+                })));
+        assertThat(passwordRefs).isNotEmpty().allMatch(r -> r.equals(copied.secret() + "/password"));
+        assertThat(copied.copyFrom().keys()).containsKey("password");
+        String rendered = objects.toString();
+        assertThat(rendered).contains("postgresql-rw.storage.svc.cluster.local").contains("temporal_visibility");
+        assertThat(objects).noneMatch(o -> o.at("/metadata/name").asText().startsWith("stand-in-"));
+        assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
+        assertThat(render("temporal-0.73.2", "temporal")).isEqualTo(objects);
+    }
 }
