@@ -265,4 +265,40 @@ class UpstreamChartsRenderTest {
         assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
         assertThat(render("temporal-0.73.2", "temporal")).isEqualTo(objects);
     }
+
+    private static List<String> names(List<JsonNode> objects, String kind) {
+        return objects.stream().filter(o -> o.get("kind").asText().equals(kind))
+                .map(o -> o.at("/metadata/name").asText()).toList();
+    }
+
+    @Test
+    void cnpgsOperatorWatchesEveryNamespaceUnderTheNameItsDiagnosticsUse() throws IOException {
+        List<JsonNode> objects = render("cloudnative-pg-0.28.0", "cnpg-operator");
+
+        assertThat(names(objects, "Deployment")).containsExactly("cnpg-operator-cloudnative-pg");
+        assertThat(names(objects, "CustomResourceDefinition")).contains("clusters.postgresql.cnpg.io");
+        // clusterWide: bound cluster-wide and no WATCH_NAMESPACE, not a Role in cnpg-system only (postgresql lives in storage).
+        assertThat(names(objects, "ClusterRoleBinding")).contains("cnpg-operator-cloudnative-pg");
+        assertThat(names(objects, "RoleBinding")).doesNotContain("cnpg-operator-cloudnative-pg");
+        assertThat(only(objects, "Deployment").at("/spec/template/spec/containers/0/env").toString())
+                .doesNotContain("WATCH_NAMESPACE");
+        assertThat(objects).noneMatch(o -> o.at("/metadata/name").asText().startsWith("stand-in-"));
+        assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
+        assertThat(render("cloudnative-pg-0.28.0", "cnpg-operator")).isEqualTo(objects);
+    }
+
+    @Test
+    void externalSecretsRunsItsThreeDeploymentsUnderTheNamesItsDiagnosticsUse() throws IOException {
+        List<JsonNode> objects = render("external-secrets-2.4.1", "external-secrets");
+
+        assertThat(names(objects, "Deployment")).containsExactlyInAnyOrder("external-secrets",
+                "external-secrets-webhook", "external-secrets-cert-controller");
+        objects.stream().filter(o -> o.get("kind").asText().equals("Deployment")).forEach(d ->
+                assertThat(d.at("/spec/template/spec/containers/0/resources/limits/memory").asText())
+                        .as(d.at("/metadata/name").asText()).isIn("256Mi", "128Mi"));
+        // The webhook's Secret is rendered empty; the cert controller fills it in the cluster.
+        assertThat(only(objects, "Secret").has("data")).isFalse();
+        assertThat(objects).noneMatch(o -> o.at("/metadata/name").asText().startsWith("stand-in-"));
+        assertThat(render("external-secrets-2.4.1", "external-secrets")).isEqualTo(objects);
+    }
 }
