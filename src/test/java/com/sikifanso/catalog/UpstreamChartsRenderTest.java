@@ -301,4 +301,36 @@ class UpstreamChartsRenderTest {
         assertThat(objects).noneMatch(o -> o.at("/metadata/name").asText().startsWith("stand-in-"));
         assertThat(render("external-secrets-2.4.1", "external-secrets")).isEqualTo(objects);
     }
+
+    @Test
+    void langfusesWebAndWorkerReadOnlySecretsAndKeysItsEntryDeclares() throws IOException {
+        List<JsonNode> objects = render("langfuse-1.5.23", "langfuse");
+
+        assertThat(names(objects, "Deployment")).contains("langfuse-web", "langfuse-worker");
+        List<String> refs = new ArrayList<>();
+        objects.stream().filter(o -> o.get("kind").asText().equals("Deployment")).forEach(d ->
+                d.at("/spec/template/spec/containers").forEach(c -> c.path("env").forEach(e -> {
+                    JsonNode ref = e.at("/valueFrom/secretKeyRef");
+                    if (!ref.isMissingNode()) {
+                        refs.add(ref.get("name").asText() + "/" + ref.get("key").asText());
+                    }
+                })));
+        assertThat(refs).contains("langfuse-postgresql/password", "langfuse-valkey/password",
+                "langfuse-credentials/salt", "langfuse-credentials/encryption-key",
+                "langfuse-credentials/nextauth-secret", "langfuse-credentials/clickhouse-password",
+                "langfuse-credentials/s3-user", "langfuse-credentials/s3-password");
+        for (String ref : refs) {
+            String secret = ref.substring(0, ref.indexOf('/'));
+            String key = ref.substring(ref.indexOf('/') + 1);
+            CredentialSpec spec = declared("langfuse", secret);
+            assertThat(spec.copyFrom() == null ? spec.data().keySet() : spec.copyFrom().keys().keySet()).as(ref)
+                    .contains(key);
+        }
+        // Bitnami's ClickHouse and MinIO are stand-ins (charts/README.md) rendered because the values deploy them;
+        // PostgreSQL and Valkey come from the postgresql and valkey apps.
+        assertThat(names(objects, "ConfigMap")).contains("stand-in-clickhouse-rendered", "stand-in-minio-rendered")
+                .doesNotContain("stand-in-postgresql-rendered", "stand-in-valkey-rendered");
+        assertThat(objects).noneMatch(o -> o.get("kind").asText().equals("Secret"));
+        assertThat(render("langfuse-1.5.23", "langfuse")).isEqualTo(objects);
+    }
 }
