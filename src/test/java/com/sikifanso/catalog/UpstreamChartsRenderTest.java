@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The catalog's values rendered by the real Helm engine with the upstream charts at the pinned
  * versions (vendored under src/test/resources/charts, see its README; the chart repositories
  * cannot be reached here): the objects reference the generated Secrets with the keys declared in
- * the catalog entries, and no literal password is rendered.
+ * the catalog entries, no literal password is rendered, the names and ports other entries and the
+ * diagnostics use are the ones rendered, and a second render gives the same objects (Argo CD renders
+ * on every refresh, so a Secret drawn at render time would keep the app OutOfSync for ever).
  */
 class UpstreamChartsRenderTest {
     @TempDir
