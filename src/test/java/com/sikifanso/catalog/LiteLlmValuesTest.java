@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
  * appVersion v1.75.5-stable): templates/deployment.yaml and hooks/migration.yaml turn each {@code envFromSecretRefs}
  * entry into an envFrom secretRef of the proxy and of its Prisma migration job (a pre-install/pre-upgrade hook, only
  * when {@code hooks.migration.enabled}); templates/environment.yaml puts {@code env} in a ConfigMap read the same way;
- * templates/config.yaml writes {@code proxy_config} as the proxy's config.yaml. That chart could be read here but may
- * not be vendored into this repository, so these are the values rendered through it, asserted on the keys it reads
- * (a run of helm template with it gave envFrom litellm-proxy-credentials, -langfuse and -database).
+ * templates/config.yaml writes {@code proxy_config} as the proxy's config.yaml. These are the values asserted on the
+ * keys it reads; UpstreamChartsRenderTest renders them through the chart, vendored under src/test/resources/charts.
  */
 class LiteLlmValuesTest {
 
