@@ -126,9 +126,28 @@ public final class CommandLines {
         LOG.info("usage error: {}", e.getMessage());
         err.println("Error: " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        clusterGivenAsAnArgument(e).ifPresent(cluster -> err.println("  the cluster is named with -c: "
+                + e.getCommandLine().getCommandSpec().qualifiedName() + " -c " + cluster));
         err.println("  see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return SikifansoException.USAGE;
+    }
+
+    /**
+     * {@code cluster lock lab}: a cluster command that takes no argument, given one word, where {@code cluster info
+     * lab} and {@code cluster start lab} take the cluster so; the word, to show it with {@code -c}. Only under
+     * {@code cluster}: every command inherits {@code -c}, but {@code version extra} names no cluster.
+     */
+    private static java.util.Optional<String> clusterGivenAsAnArgument(CommandLine.ParameterException e) {
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || !spec.qualifiedName().startsWith(spec.root().name() + " cluster ")
+                || !spec.positionalParameters().isEmpty() || !spec.subcommands().isEmpty()
+                || unmatched.getUnmatched().size() != 1) {
+            return java.util.Optional.empty();
+        }
+        String word = unmatched.getUnmatched().getFirst();
+        return com.sikifanso.core.ClusterName.ifValid(word).map(com.sikifanso.core.ClusterName::value);
     }
 
     private static int report(Exception e, PrintWriter err, RootCommand root) {
